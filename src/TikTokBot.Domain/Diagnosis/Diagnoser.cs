@@ -1,0 +1,64 @@
+using TikTokBot.Domain.Benchmarks;
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Diagnosis.Rules;
+
+namespace TikTokBot.Domain.Diagnosis;
+
+/// <summary>Runs every rule and orders the findings by funnel stage, marking later ones that an earlier problem may explain.</summary>
+public static class Diagnoser
+{
+    /// <summary>The rules of DOMAIN.md section 5, in funnel order.</summary>
+    public static IReadOnlyList<IDiagnosisRule> Rules { get; } =
+    [
+        new LowDeliveryRule(),
+        new CreativeFatigueRule(),
+        new AudienceBurnRule(),
+        new CallToActionRule(),
+        new WeakHookRule(),
+        new ExpensiveClicksRule(),
+        new SpendWithoutResultsRule(),
+        new CpaAboveTargetRule(),
+        new LandingPageRule(),
+        new TopOfFunnelRule(),
+        new LosingEfficiencyWhileScalingRule(),
+        new TrackingCheckRule(),
+        new NoLiveConversionsRule(),
+        new RealTimeCvrFallingRule(),
+        new RealTimeCpaBelowTargetRule(),
+        new RealTimeCpaAboveTargetRule(),
+    ];
+
+    public static CampaignDiagnosis Diagnose(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules)
+    {
+        var context = new DiagnosisContext(facts, benchmarks, rules);
+        var findings = new List<Finding>(4);
+        foreach (var rule in Rules)
+        {
+            if (rule.Evaluate(context) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        return new CampaignDiagnosis(Order(findings));
+    }
+
+    /// <summary>Stage first, then the most severe; later problems are marked as possibly caused by the earliest one.</summary>
+    internal static IReadOnlyList<Finding> Order(List<Finding> findings)
+    {
+        findings.Sort(static (a, b) => a.Stage != b.Stage ? a.Stage.CompareTo(b.Stage) : b.Severity.CompareTo(a.Severity));
+        var earliest = findings.FirstOrDefault(f => f.IsProblem)?.Stage;
+        if (earliest is { } stage)
+        {
+            for (var i = 0; i < findings.Count; i++)
+            {
+                if (findings[i].Stage > stage)
+                {
+                    findings[i] = findings[i] with { PossiblyCausedBy = stage };
+                }
+            }
+        }
+
+        return findings;
+    }
+}

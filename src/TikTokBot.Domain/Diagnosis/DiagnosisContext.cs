@@ -1,0 +1,77 @@
+using TikTokBot.Domain.Benchmarks;
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+
+namespace TikTokBot.Domain.Diagnosis;
+
+/// <summary>What a rule reads: the facts, the thresholds, and a few figures several rules share.</summary>
+public sealed class DiagnosisContext
+{
+    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules)
+    {
+        Facts = facts;
+        Benchmarks = benchmarks.Options;
+        Rules = rules;
+        Profile = facts.Profile;
+        TargetCpa = Profile.Converts && Profile.CostPerOutcome == MetricId.CostPerConversion ? facts.Criteria?.TargetCostPerOutcome : null;
+        MeaningfulSpend = TargetCpa is { } target ? target * rules.MeaningfulSpendTargetMultiple : rules.MeaningfulSpendWithoutTarget;
+        CvrClicksBenchmark = BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent);
+    }
+
+    public CampaignFacts Facts { get; }
+
+    public ScopeTotals Now => Facts.Current;
+
+    public RawTotals Counts => Facts.Current.Counts;
+
+    public ScopeTotals? Before => Facts.Previous;
+
+    public ObjectiveProfile Profile { get; }
+
+    public BenchmarkOptions Benchmarks { get; }
+
+    public RuleOptions Rules { get; }
+
+    /// <summary>The team's target cost per conversion, for objectives that convert.</summary>
+    public decimal? TargetCpa { get; }
+
+    public decimal MeaningfulSpend { get; }
+
+    public bool HasMeaningfulSpend => Counts.Spend >= MeaningfulSpend;
+
+    /// <summary>The clicks-based CVR benchmark that applies: purchases have their own, lower one.</summary>
+    public decimal CvrClicksBenchmark { get; }
+
+    public bool EnoughImpressions => Counts.Impressions >= Rules.MinimumImpressions;
+
+    public bool EnoughDestinationClicks => Counts.DestinationClicks >= Rules.MinimumDestinationClicks;
+
+    public string Currency => Facts.Campaign.Currency;
+
+    public string Money(decimal? amount) => MetricFormat.Format(amount, MetricUnit.Money, Currency);
+
+    /// <summary>True when <paramref name="now"/> is below <paramref name="before"/> by at least the configured decline.</summary>
+    public bool Fell(decimal? now, decimal? before) =>
+        now is { } n && before is { } b && b > 0 && (b - n) / b * 100m >= Rules.DeclinePercent;
+
+    /// <summary>True when <paramref name="now"/> is above <paramref name="before"/> by at least the configured decline.</summary>
+    public bool Rose(decimal? now, decimal? before) =>
+        now is { } n && before is { } b && b > 0 && (n - b) / b * 100m >= Rules.DeclinePercent;
+
+    public Evidence Metric(MetricId metric, decimal? reference = null, string? referenceLabel = null) =>
+        new(MetricCatalogue.Get(metric).DisplayName, Now.Value(metric), MetricCatalogue.Get(metric).Unit, reference, referenceLabel);
+
+    public Evidence PreviousMetric(MetricId metric) =>
+        new($"{MetricCatalogue.Get(metric).DisplayName}, previous period", Before?.Value(metric), MetricCatalogue.Get(metric).Unit);
+}
+
+/// <summary>One diagnosis rule of DOMAIN.md section 5: a stage, a stable id, and a check that may produce a finding.</summary>
+public interface IDiagnosisRule
+{
+    string Id { get; }
+
+    Funnel.FunnelStage Stage { get; }
+
+    Finding? Evaluate(DiagnosisContext context);
+}

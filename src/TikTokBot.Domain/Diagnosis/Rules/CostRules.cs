@@ -1,0 +1,104 @@
+using TikTokBot.Domain.Funnel;
+using TikTokBot.Domain.Metrics;
+
+namespace TikTokBot.Domain.Diagnosis.Rules;
+
+/// <summary>Destination clicks cost more than the warning level and the landing page does not make up for it.</summary>
+public sealed class ExpensiveClicksRule : IDiagnosisRule
+{
+    public string Id => "expensive-clicks";
+
+    public FunnelStage Stage => FunnelStage.Cost;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        if (!c.Profile.WantsDestinationClicks || c.Now.CpcDestination is not { } cpc || cpc <= c.Benchmarks.CpcDestinationWarning)
+        {
+            return null;
+        }
+
+        var strongCvr = c.Profile.Converts && c.Now.CvrClicks >= c.CvrClicksBenchmark;
+        if (strongCvr)
+        {
+            return null;
+        }
+
+        List<Evidence> evidence = [c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationWarning, "warning level")];
+        if (c.Profile.Converts)
+        {
+            evidence.Add(c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"));
+        }
+
+        return new Finding(Id, Stage, Severity.Warning, "Clicks are expensive",
+            "Each destination click costs more than the warning level, and the conversion rate is not strong enough to pay for it.",
+            evidence,
+            [
+                new(FixKind.Creative, "Test a new hook to lift click-through, which lowers the cost of each click."),
+                new(FixKind.Targeting, "Or tighten the audience to the people most likely to click, before adding spend."),
+            ]);
+    }
+}
+
+/// <summary>Meaningful money spent and not a single conversion recorded.</summary>
+public sealed class SpendWithoutResultsRule : IDiagnosisRule
+{
+    public string Id => "spend-without-results";
+
+    public FunnelStage Stage => FunnelStage.Cost;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        if (!c.Profile.Converts || !c.HasMeaningfulSpend || c.Counts.Conversions > 0)
+        {
+            return null;
+        }
+
+        return new Finding(Id, Stage, Severity.Critical, "Spend without results",
+            $"{c.Money(c.Counts.Spend)} has been spent with no conversion at all.",
+            [
+                new("Cost", c.Counts.Spend, MetricUnit.Money, c.MeaningfulSpend, "meaningful spend"),
+                c.Metric(MetricId.Conversions),
+            ],
+            [
+                new(FixKind.Pause, "Pause the campaign and find out why before spending more."),
+                new(FixKind.Tracking, "Check that the TikTok Pixel or events API is installed and firing the optimisation event."),
+            ]);
+    }
+}
+
+/// <summary>Cost per conversion above the team's target: work back through the funnel, bid last.</summary>
+public sealed class CpaAboveTargetRule : IDiagnosisRule
+{
+    public string Id => "cpa-above-target";
+
+    public FunnelStage Stage => FunnelStage.Cost;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        if (c.TargetCpa is not { } target || c.Now.CostPerConversion is not { } cpa || cpa <= target)
+        {
+            return null;
+        }
+
+        var severity = cpa >= target * c.Rules.CriticalCpaMultiple ? Severity.Critical : Severity.Warning;
+        var cvr = c.Now.CvrClicks;
+        var cpc = c.Now.CpcDestination;
+        return new Finding(Id, Stage, severity, "Cost per conversion above target",
+            $"Each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}.",
+            [
+                c.Metric(MetricId.CostPerConversion, target, "target"),
+                c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"),
+                c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationHigh, "top of the CPC range"),
+                c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
+            ],
+            [
+                new(FixKind.LandingPage,
+                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr, MetricUnit.Percent)}, benchmark {MetricFormat.Percent(c.CvrClicksBenchmark)}): if it is low, fix the landing page."),
+                new(FixKind.Creative,
+                    $"Then the cost of a click ({c.Money(cpc)}, range up to {c.Money(c.Benchmarks.CpcDestinationHigh)}): if it is high, test new hooks."),
+                new(FixKind.Targeting,
+                    $"Then audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups."),
+                new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),
+            ]);
+    }
+}

@@ -1,0 +1,112 @@
+namespace TikTokBot.Domain.Learning;
+
+/// <summary>Configuration <c>Diagnosis:LearningPhase</c>; defaults from TikTok's learning-phase help and the guides.</summary>
+public sealed class LearningPhaseOptions
+{
+    /// <summary>An ad group leaves learning after about this many conversions.</summary>
+    public int ExitConversions { get; set; } = 50;
+
+    /// <summary>How long learning usually lasts for a manual campaign, in days.</summary>
+    public int ManualDays { get; set; } = 3;
+
+    /// <summary>How long learning usually lasts for an automated campaign, in days.</summary>
+    public int AutomatedDays { get; set; } = 7;
+
+    /// <summary>Through this day the data is too noisy to draw any conclusion.</summary>
+    public int NoisyDays { get; set; } = 3;
+
+    /// <summary>Through this day make no major change (targeting, budget): it can restart learning.</summary>
+    public int HandsOffDays { get; set; } = 5;
+
+    /// <summary>After this many days with enough spend, judge CPA (CTR and CVR separately if it is off).</summary>
+    public int EvaluateAfterDays { get; set; } = 7;
+
+    /// <summary>More daily conversions than this: judge CPA day by day.</summary>
+    public decimal DailyWindowAbove { get; set; } = 10m;
+
+    /// <summary>From this many daily conversions (up to the daily level): judge a 3-day average; fewer, a 7-day average.</summary>
+    public decimal ThreeDayWindowFrom { get; set; } = 6m;
+}
+
+public enum LearningState
+{
+    NotStarted,
+    Learning,
+
+    /// <summary>Still short of the exit conversions after the usual learning length.</summary>
+    Prolonged,
+    Exited,
+}
+
+public enum CpaWindow
+{
+    Daily,
+    ThreeDay,
+    SevenDay,
+}
+
+public enum LearningAdvice
+{
+    /// <summary>The first days: the numbers are noise.</summary>
+    TooEarlyToJudge,
+
+    /// <summary>Readable, but any major change would restart learning.</summary>
+    HandsOff,
+
+    /// <summary>Past the hands-off days but still learning: small changes only, judge soon.</summary>
+    KeepWatching,
+    TimeToEvaluate,
+}
+
+/// <param name="Day">Day N of the phase, the launch (or last significant edit) being day 1.</param>
+/// <param name="HandsOffUntil">The last day on which major changes should be avoided.</param>
+public sealed record LearningPhaseAssessment(
+    LearningState State,
+    int Day,
+    long Conversions,
+    int ExitConversions,
+    int ExpectedDays,
+    decimal AverageDailyConversions,
+    CpaWindow CpaWindow,
+    LearningAdvice Advice,
+    DateOnly HandsOffUntil)
+{
+    /// <summary>Changes that restart learning should wait.</summary>
+    public bool HoldsChanges => Advice is LearningAdvice.TooEarlyToJudge or LearningAdvice.HandsOff;
+
+    public long ConversionsToGo => Math.Max(0, ExitConversions - Conversions);
+}
+
+public static class LearningPhase
+{
+    /// <summary>
+    /// The API has no learning-phase field, so the phase is derived from the start date and the conversions since.
+    /// </summary>
+    /// <param name="startedOn">Launch date, or the last significant edit.</param>
+    /// <param name="today">The day being reported, in the ad account's time zone.</param>
+    /// <param name="averageDailyConversions">Recent conversions per day, which decides the CPA window.</param>
+    public static LearningPhaseAssessment Assess(
+        DateOnly startedOn, DateOnly today, long conversionsSinceStart, bool automated, decimal averageDailyConversions, LearningPhaseOptions options)
+    {
+        var day = today.DayNumber - startedOn.DayNumber + 1;
+        var expected = automated ? options.AutomatedDays : options.ManualDays;
+        var exited = conversionsSinceStart >= options.ExitConversions;
+        var state = day < 1 ? LearningState.NotStarted
+            : exited ? LearningState.Exited
+            : day > expected ? LearningState.Prolonged
+            : LearningState.Learning;
+
+        var advice = day <= options.NoisyDays ? LearningAdvice.TooEarlyToJudge
+            : day <= options.HandsOffDays ? LearningAdvice.HandsOff
+            : exited || day > options.EvaluateAfterDays ? LearningAdvice.TimeToEvaluate
+            : LearningAdvice.KeepWatching;
+
+        var window = averageDailyConversions > options.DailyWindowAbove ? CpaWindow.Daily
+            : averageDailyConversions >= options.ThreeDayWindowFrom ? CpaWindow.ThreeDay
+            : CpaWindow.SevenDay;
+
+        return new LearningPhaseAssessment(
+            state, Math.Max(day, 0), conversionsSinceStart, options.ExitConversions, expected, averageDailyConversions, window, advice,
+            startedOn.AddDays(options.HandsOffDays - 1));
+    }
+}

@@ -1,0 +1,102 @@
+namespace TikTokBot.Domain.Metrics;
+
+/// <summary>
+/// The raw counts of one scope together with that scope's reach, and every derived metric computed from them.
+/// Reach counts unique people, so it can never be added across days, ad groups or campaigns: there is no
+/// addition operator here, and <see cref="Combine(ReadOnlySpan{ScopeTotals}, long?)"/> drops reach unless the
+/// caller supplies the reach that the source reported for the combined scope.
+/// A ratio whose denominator is zero is <c>null</c>: "no data", never 0, NaN or infinity.
+/// </summary>
+public readonly record struct ScopeTotals(RawTotals Counts, long? Reach = null)
+{
+    public static ScopeTotals Combine(ReadOnlySpan<ScopeTotals> parts, long? reachOfCombinedScope = null)
+    {
+        var sum = new RawTotals.Accumulator();
+        foreach (ref readonly var part in parts)
+        {
+            sum.Add(part.Counts);
+        }
+
+        return new ScopeTotals(sum.Total, reachOfCombinedScope);
+    }
+
+    public static ScopeTotals Combine(IEnumerable<ScopeTotals> parts, long? reachOfCombinedScope = null) =>
+        new(RawTotals.Sum(parts.Select(p => p.Counts)), reachOfCombinedScope);
+
+    public decimal? Frequency => Reach is { } reach ? Ratio(Counts.Impressions, reach) : null;
+
+    public decimal? Ctr => Ratio(Counts.DestinationClicks, Counts.Impressions);
+
+    public decimal? DestinationShareOfClicks => Ratio(Counts.DestinationClicks, Counts.AllClicks);
+
+    public decimal? Cpm => PerThousand(Counts.Spend, Counts.Impressions);
+
+    public decimal? CpcDestination => Ratio(Counts.Spend, Counts.DestinationClicks);
+
+    public decimal? CpcAll => Ratio(Counts.Spend, Counts.AllClicks);
+
+    public decimal? CostPer1000Reached => Reach is { } reach ? PerThousand(Counts.Spend, reach) : null;
+
+    public decimal? CostPerConversion => Ratio(Counts.Spend, Counts.Conversions);
+
+    public decimal? CostPerVideoView => Ratio(Counts.Spend, Counts.VideoViews);
+
+    public decimal? CvrImpressions => Ratio(Counts.Conversions, Counts.Impressions);
+
+    public decimal? CvrClicks => Ratio(Counts.Conversions, Counts.DestinationClicks);
+
+    public decimal? RealTimeCvr => Ratio(Counts.RealTimeConversions, Counts.DestinationClicks);
+
+    public decimal? RealTimeCostPerConversion => Ratio(Counts.Spend, Counts.RealTimeConversions);
+
+    public decimal? VideoCompletionRate => Ratio(Counts.VideoViewsP100, Counts.VideoViews);
+
+    public decimal? SixSecondViewRate => Ratio(Counts.VideoViews6s, Counts.VideoViews);
+
+    public decimal? AverageWatchTime => Ratio(Counts.VideoPlaySeconds, Counts.VideoViews);
+
+    public decimal? Roas => Ratio(Counts.PurchaseValue, Counts.Spend);
+
+    /// <summary>Any metric by id, without allocating.</summary>
+    public decimal? Value(MetricId metric) => metric switch
+    {
+        MetricId.Impressions => Counts.Impressions,
+        MetricId.Reach => Reach,
+        MetricId.Frequency => Frequency,
+        MetricId.DestinationClicks => Counts.DestinationClicks,
+        MetricId.AllClicks => Counts.AllClicks,
+        MetricId.Ctr => Ctr,
+        MetricId.DestinationShareOfClicks => DestinationShareOfClicks,
+        MetricId.VideoViews => Counts.VideoViews,
+        MetricId.VideoCompletionRate => VideoCompletionRate,
+        MetricId.SixSecondViewRate => SixSecondViewRate,
+        MetricId.AverageWatchTime => AverageWatchTime,
+        MetricId.Spend => Counts.Spend,
+        MetricId.CpcDestination => CpcDestination,
+        MetricId.CpcAll => CpcAll,
+        MetricId.Cpm => Cpm,
+        MetricId.CostPer1000Reached => CostPer1000Reached,
+        MetricId.CostPerConversion => CostPerConversion,
+        MetricId.CostPerVideoView => CostPerVideoView,
+        MetricId.Conversions => Counts.Conversions,
+        MetricId.CvrImpressions => CvrImpressions,
+        MetricId.CvrClicks => CvrClicks,
+        MetricId.Roas => Roas,
+        MetricId.RealTimeConversions => Counts.RealTimeConversions,
+        MetricId.RealTimeCvr => RealTimeCvr,
+        MetricId.RealTimeCostPerConversion => RealTimeCostPerConversion,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+    };
+
+    internal static decimal? Ratio(decimal numerator, decimal denominator) =>
+        denominator == 0 ? null : numerator / denominator;
+
+    private static decimal? PerThousand(decimal numerator, decimal denominator) =>
+        denominator == 0 ? null : numerator * 1000m / denominator;
+}
+
+/// <summary>One day of a scope: additive counts, and that day's own reach when the source reported it.</summary>
+public readonly record struct DailyTotals(DateOnly Date, RawTotals Counts, long? Reach = null)
+{
+    public ScopeTotals AsScope => new(Counts, Reach);
+}

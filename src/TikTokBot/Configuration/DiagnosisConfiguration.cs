@@ -1,0 +1,15 @@
+using TikTokBot.Domain;
+
+namespace TikTokBot.Configuration;
+
+public static class DiagnosisConfiguration
+{
+    /// <summary>Binds <c>Diagnosis:*</c> once at start-up and registers the engine that applies it.</summary>
+    public static IServiceCollection AddDiagnosisOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DiagnosisOptions.SectionName).Get<DiagnosisOptions>() ?? new DiagnosisOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new CampaignEngine(options));
+        return services;
+    }
+}

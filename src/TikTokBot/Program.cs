@@ -1,0 +1,21 @@
+using TikTokBot.Configuration;
+using TikTokBot.Health;
+
+// The content root is the output folder, where the repository's appsettings.json is copied,
+// so `dotnet run` behaves the same from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services.AddDiagnosisOptions(builder.Configuration);
+
+var app = builder.Build();
+
+app.MapHealthApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the end-to-end tests' host factory.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using TikTokBot.Domain;
+
+namespace TikTokBot.Tests;
+
+public sealed class DiagnosisConfigurationTests
+{
+    private static IConfigurationRoot ShippedSettings() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: false)
+        .Build();
+
+    [Fact]
+    public void Appsettings_lists_every_diagnosis_threshold_with_the_documented_default()
+    {
+        var section = ShippedSettings().GetSection(DiagnosisOptions.SectionName);
+        var defaults = new DiagnosisOptions();
+
+        foreach (var group in typeof(DiagnosisOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var defaultGroup = group.GetValue(defaults)!;
+            foreach (var threshold in group.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var key = $"{group.Name}:{threshold.Name}";
+                var written = section[key];
+                Assert.True(written is not null, $"appsettings.json has no Diagnosis:{key}");
+                var expected = Convert.ToDecimal(threshold.GetValue(defaultGroup), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(expected, decimal.Parse(written!, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_threshold_set_in_configuration_replaces_the_default()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Diagnosis:Benchmarks:CtrAveragePercent"] = "0.75",
+                ["Diagnosis:LearningPhase:ExitConversions"] = "40",
+            })
+            .Build();
+
+        var options = configuration.GetSection(DiagnosisOptions.SectionName).Get<DiagnosisOptions>()!;
+
+        Assert.Equal(0.75m, options.Benchmarks.CtrAveragePercent);
+        Assert.Equal(40, options.LearningPhase.ExitConversions);
+        Assert.Equal(9.16m, options.Benchmarks.CpmHigh);
+    }
+}
