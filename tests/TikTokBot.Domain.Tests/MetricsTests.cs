@@ -177,3 +177,28 @@ public sealed class MetricsTests
         Assert.Equal("99.90 EUR", MetricFormat.Money(99.9m, "eur"));
     }
 }
+
+public sealed class DailyRollupTests
+{
+    [Fact]
+    public void Rows_of_many_ad_groups_roll_up_to_one_row_per_day_without_reach()
+    {
+        var monday = new DateOnly(2026, 11, 16);
+        var rows = new[]
+        {
+            new DailyTotals(monday.AddDays(2), new RawTotals { Impressions = 300, Spend = 3m }, Reach: 200),
+            new DailyTotals(monday, new RawTotals { Impressions = 100, Spend = 1m }, Reach: 90),
+            new DailyTotals(monday, new RawTotals { Impressions = 50, Spend = 0.5m }, Reach: 40),
+        };
+
+        var days = DailyRollup.ByDay(rows);
+
+        Assert.Equal(
+            [
+                new DailyTotals(monday, new RawTotals { Impressions = 150, Spend = 1.5m }),
+                new DailyTotals(monday.AddDays(2), new RawTotals { Impressions = 300, Spend = 3m }),
+            ],
+            days);
+        Assert.Empty(DailyRollup.ByDay([]));
+    }
+}
