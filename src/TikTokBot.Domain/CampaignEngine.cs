@@ -29,6 +29,7 @@ public sealed class CampaignEngine(DiagnosisOptions options)
     {
         var since = facts.Campaign.LaunchedOn;
         long conversions = 0;
+        decimal spend = 0;
         var recent = DateRange.Ending(facts.Period.End, Options.LearningPhase.EvaluateAfterDays);
         long recentConversions = 0;
         var recentDays = 0;
@@ -37,6 +38,7 @@ public sealed class CampaignEngine(DiagnosisOptions options)
             if (day.Date >= since)
             {
                 conversions += day.Counts.Conversions;
+                spend += day.Counts.Spend;
             }
 
             if (recent.Contains(day.Date))
@@ -47,7 +49,8 @@ public sealed class CampaignEngine(DiagnosisOptions options)
         }
 
         var average = recentDays > 0 ? (decimal)recentConversions / recentDays : 0m;
-        return LearningPhase.Assess(since, today, facts.LifetimeConversions ?? conversions, facts.Campaign.Automated, average, Options.LearningPhase);
+        return LearningPhase.Assess(
+            since, today, facts.LifetimeConversions ?? conversions, facts.LifetimeSpend ?? spend, facts.Campaign.Automated, average, Options.LearningPhase);
     }
 
     public CreditWindowReport AssessCredit(CreditGrant grant, IReadOnlyList<DailyTotals> daily, DateOnly asOf, decimal? targetCpa) =>

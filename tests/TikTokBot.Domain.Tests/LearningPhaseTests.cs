@@ -7,8 +7,8 @@ public sealed class LearningPhaseTests
     private static readonly DateOnly Launch = new(2026, 11, 10);
     private static readonly LearningPhaseOptions Defaults = new();
 
-    private static LearningPhaseAssessment OnDay(int day, long conversions = 10, bool automated = false, decimal dailyConversions = 3m) =>
-        LearningPhase.Assess(Launch, Launch.AddDays(day - 1), conversions, automated, dailyConversions, Defaults);
+    private static LearningPhaseAssessment OnDay(int day, long conversions = 10, bool automated = false, decimal dailyConversions = 3m, decimal spend = 800m) =>
+        LearningPhase.Assess(Launch, Launch.AddDays(day - 1), conversions, spend, automated, dailyConversions, Defaults);
 
     [Theory]
     [InlineData(1, LearningAdvice.TooEarlyToJudge)]
@@ -60,10 +60,21 @@ public sealed class LearningPhaseTests
         Assert.Equal(state, OnDay(day, conversions: 20, automated: automated).State);
     }
 
+    [Theory]
+    [InlineData("499.99", LearningAdvice.KeepWatching, false)]
+    [InlineData("500", LearningAdvice.TimeToEvaluate, true)]
+    public void After_seven_days_judging_also_needs_the_minimum_campaign_spend(string spend, LearningAdvice advice, bool enough)
+    {
+        var assessment = OnDay(10, spend: decimal.Parse(spend, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(advice, assessment.Advice);
+        Assert.Equal(enough, assessment.EnoughSpend);
+    }
+
     [Fact]
     public void A_campaign_that_has_not_started_is_not_learning_yet()
     {
-        var assessment = LearningPhase.Assess(Launch, Launch.AddDays(-2), 0, false, 0m, Defaults);
+        var assessment = LearningPhase.Assess(Launch, Launch.AddDays(-2), 0, 0m, false, 0m, Defaults);
 
         Assert.Equal(LearningState.NotStarted, assessment.State);
         Assert.Equal(0, assessment.Day);

@@ -36,6 +36,4 @@ public sealed class BenchmarkOptions
     public decimal FrequencyWarning { get; set; } = 3m;
 
     public decimal FrequencyAlert { get; set; } = 4m;
-
-    public decimal MinimumCampaignSpend { get; set; } = 500m;
 }

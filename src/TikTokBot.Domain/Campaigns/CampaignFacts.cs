@@ -44,6 +44,9 @@ public sealed record CampaignFacts
     /// <summary>Conversions since launch, when known; decides whether tracking was ever set up.</summary>
     public long? LifetimeConversions { get; init; }
 
+    /// <summary>Gross spend since launch, when known; the learning phase needs enough of it before judging.</summary>
+    public decimal? LifetimeSpend { get; init; }
+
     /// <summary>The day the budget was last raised, when known: real-time CVR is watched closely after it.</summary>
     public DateOnly? BudgetRaisedOn { get; init; }
 

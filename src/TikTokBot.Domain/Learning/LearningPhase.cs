@@ -21,6 +21,9 @@ public sealed class LearningPhaseOptions
     /// <summary>After this many days with enough spend, judge CPA (CTR and CVR separately if it is off).</summary>
     public int EvaluateAfterDays { get; set; } = 7;
 
+    /// <summary>"Enough spend" to judge a campaign: the minimum campaign spend the metrics guide recommends.</summary>
+    public decimal MinimumSpendToEvaluate { get; set; } = 500m;
+
     /// <summary>More daily conversions than this: judge CPA day by day.</summary>
     public decimal DailyWindowAbove { get; set; } = 10m;
 
@@ -53,7 +56,7 @@ public enum LearningAdvice
     /// <summary>Readable, but any major change would restart learning.</summary>
     HandsOff,
 
-    /// <summary>Past the hands-off days but still learning: small changes only, judge soon.</summary>
+    /// <summary>Past the hands-off days but still learning or short of spend: small changes only, judge soon.</summary>
     KeepWatching,
     TimeToEvaluate,
 }
@@ -67,6 +70,7 @@ public sealed record LearningPhaseAssessment(
     int ExitConversions,
     int ExpectedDays,
     decimal AverageDailyConversions,
+    bool EnoughSpend,
     CpaWindow CpaWindow,
     LearningAdvice Advice,
     DateOnly HandsOffUntil)
@@ -84,10 +88,13 @@ public static class LearningPhase
     /// </summary>
     /// <param name="startedOn">Launch date, or the last significant edit.</param>
     /// <param name="today">The day being reported, in the ad account's time zone.</param>
+    /// <param name="spendSinceStart">Gross spend since the start: judging needs enough of it.</param>
     /// <param name="averageDailyConversions">Recent conversions per day, which decides the CPA window.</param>
     public static LearningPhaseAssessment Assess(
-        DateOnly startedOn, DateOnly today, long conversionsSinceStart, bool automated, decimal averageDailyConversions, LearningPhaseOptions options)
+        DateOnly startedOn, DateOnly today, long conversionsSinceStart, decimal spendSinceStart, bool automated, decimal averageDailyConversions,
+        LearningPhaseOptions options)
     {
+        var enoughSpend = spendSinceStart >= options.MinimumSpendToEvaluate;
         var day = today.DayNumber - startedOn.DayNumber + 1;
         var expected = automated ? options.AutomatedDays : options.ManualDays;
         var exited = conversionsSinceStart >= options.ExitConversions;
@@ -98,7 +105,7 @@ public static class LearningPhase
 
         var advice = day <= options.NoisyDays ? LearningAdvice.TooEarlyToJudge
             : day <= options.HandsOffDays ? LearningAdvice.HandsOff
-            : exited || day > options.EvaluateAfterDays ? LearningAdvice.TimeToEvaluate
+            : exited || (day > options.EvaluateAfterDays && enoughSpend) ? LearningAdvice.TimeToEvaluate
             : LearningAdvice.KeepWatching;
 
         var window = averageDailyConversions > options.DailyWindowAbove ? CpaWindow.Daily
@@ -106,7 +113,7 @@ public static class LearningPhase
             : CpaWindow.SevenDay;
 
         return new LearningPhaseAssessment(
-            state, Math.Max(day, 0), conversionsSinceStart, options.ExitConversions, expected, averageDailyConversions, window, advice,
+            state, Math.Max(day, 0), conversionsSinceStart, options.ExitConversions, expected, averageDailyConversions, enoughSpend, window, advice,
             startedOn.AddDays(options.HandsOffDays - 1));
     }
 }

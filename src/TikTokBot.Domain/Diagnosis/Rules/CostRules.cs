@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Metrics;
 
@@ -87,6 +88,7 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
             $"Each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}.",
             [
                 c.Metric(MetricId.CostPerConversion, target, "target"),
+                c.Metric(MetricId.Ctr, BenchmarkTable.Percent(c.Benchmarks.CtrAveragePercent), "platform average"),
                 c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"),
                 c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationHigh, "top of the CPC range"),
                 c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
