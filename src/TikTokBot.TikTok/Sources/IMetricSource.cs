@@ -1,0 +1,70 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+
+namespace TikTokBot.TikTok.Sources;
+
+public enum ScopeLevel
+{
+    Campaign,
+    AdGroup,
+    Ad,
+}
+
+/// <summary>A campaign, ad group or ad, by its TikTok id.</summary>
+public readonly record struct Scope(ScopeLevel Level, string Id)
+{
+    public static Scope Campaign(string id) => new(ScopeLevel.Campaign, id);
+
+    public override string ToString() => $"{Level}:{Id}";
+}
+
+public enum BreakdownDimension
+{
+    AdGroup,
+    Ad,
+    Age,
+    Gender,
+    Placement,
+    Device,
+}
+
+/// <summary>A campaign as the source lists it.</summary>
+/// <param name="ObjectiveType">TikTok's <c>objective_type</c>, as reported.</param>
+/// <param name="Objective">The objective it maps to, or null for a type TikTok has not documented.</param>
+public sealed record CampaignInfo(
+    string Id,
+    string Name,
+    string AdvertiserId,
+    string ObjectiveType,
+    Objective? Objective,
+    string Status,
+    decimal? Budget,
+    DateOnly CreatedOn,
+    string Currency = "USD",
+    bool Automated = false)
+{
+    public bool OptimisesForPurchase => ObjectiveCatalogue.IsPurchaseObjectiveType(ObjectiveType);
+}
+
+/// <summary>One row of a breakdown: a segment (an ad group, an age band...) and its totals over the range.</summary>
+public sealed record BreakdownRow(string Key, string Name, ScopeTotals Totals);
+
+/// <summary>
+/// Where metrics come from: the TikTok API, an Ads Manager export, or the demo data. Every figure is a raw,
+/// additive count; reach is asked for the exact scope and range, never summed from parts.
+/// </summary>
+public interface IMetricSource
+{
+    Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The scope's raw counts per day over the range, oldest first; days without delivery may be absent.</summary>
+    Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken);
+
+    /// <summary>Unique people reached by the whole scope over the whole range; null when the source cannot say.</summary>
+    Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken);
+}
+
+/// <summary>A problem with the data source that the user can act on; the message says what to do.</summary>
+public class MetricSourceException(string message, Exception? inner = null) : Exception(message, inner);
