@@ -1,0 +1,229 @@
+namespace TikTokBot.Slack.BlockKit;
+
+/// <summary>
+/// Builds a list of blocks. Text is cut to Slack's limits with an ellipsis; counts that would make Slack refuse
+/// the payload (fields, elements, ids) throw. Section and field text is mrkdwn: escape user text with
+/// <see cref="Mrkdwn.Escape"/>, or use the <c>*Escaped</c> helpers.
+/// </summary>
+public abstract class BlockBuilder<TSelf> where TSelf : BlockBuilder<TSelf>
+{
+    private protected readonly List<Block> BlockList = [];
+
+    public int Count => BlockList.Count;
+
+    private TSelf Self => (TSelf)this;
+
+    public TSelf Header(string text, string? blockId = null) =>
+        Add(new HeaderBlock(Elements.Plain(text, SlackLimits.HeaderText)) { BlockId = OptionalId(blockId) });
+
+    /// <summary>A section of mrkdwn text, with an optional accessory (button, select, overflow, ...).</summary>
+    public TSelf Section(string markdown, BlockElement? accessory = null, string? blockId = null) =>
+        Add(new SectionBlock
+        {
+            Text = new Markdown(Mrkdwn.Truncate(markdown, SlackLimits.SectionText)),
+            Accessory = accessory,
+            BlockId = OptionalId(blockId),
+        });
+
+    /// <summary>A section of mrkdwn fields shown in two columns; at most ten.</summary>
+    public TSelf Fields(IReadOnlyList<string> markdownFields, string? text = null, string? blockId = null)
+    {
+        if (markdownFields.Count is 0 or > SlackLimits.FieldsPerSection)
+            throw new ArgumentOutOfRangeException(nameof(markdownFields), $"A section has 1 to {SlackLimits.FieldsPerSection} fields.");
+        return Add(new SectionBlock
+        {
+            Text = text is null ? null : new Markdown(Mrkdwn.Truncate(text, SlackLimits.SectionText)),
+            Fields = markdownFields.Select(f => (TextObject)new Markdown(Mrkdwn.Truncate(f, SlackLimits.FieldText))).ToList(),
+            BlockId = OptionalId(blockId),
+        });
+    }
+
+    /// <summary>Small grey mrkdwn lines; at most ten elements.</summary>
+    public TSelf Context(params string[] markdown)
+    {
+        if (markdown.Length is 0 or > SlackLimits.ContextElements)
+            throw new ArgumentOutOfRangeException(nameof(markdown), $"A context block has 1 to {SlackLimits.ContextElements} elements.");
+        return Add(new ContextBlock(markdown.Select(m => (TextObject)new Markdown(Mrkdwn.Truncate(m, SlackLimits.ContextText))).ToList()));
+    }
+
+    public TSelf Divider() => Add(new DividerBlock());
+
+    /// <summary>A row of interactive elements; at most 25.</summary>
+    public TSelf Actions(IReadOnlyList<BlockElement> elements, string? blockId = null)
+    {
+        if (elements.Count is 0 or > SlackLimits.ActionsElements)
+            throw new ArgumentOutOfRangeException(nameof(elements), $"An actions block has 1 to {SlackLimits.ActionsElements} elements.");
+        return Add(new ActionsBlock(elements) { BlockId = OptionalId(blockId) });
+    }
+
+    /// <summary>An input (plain text, number, static select, date picker); its value arrives in view.state under <paramref name="blockId"/>.</summary>
+    public TSelf Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>
+        Add(new InputBlock(Elements.Plain(label, SlackLimits.InputLabel), element)
+        {
+            BlockId = Elements.Id(blockId),
+            Optional = optional ? true : null,
+            Hint = hint is null ? null : Elements.Plain(hint, SlackLimits.InputLabel),
+        });
+
+    public virtual TSelf Add(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        BlockList.Add(block);
+        return Self;
+    }
+
+    private static string? OptionalId(string? id) => id is null ? null : Elements.Id(id);
+}
+
+/// <summary>Builds messages; more than 50 blocks become several messages, split between blocks.</summary>
+public sealed class MessageBuilder : BlockBuilder<MessageBuilder>
+{
+    private string? _text;
+    private string? _responseType;
+
+    /// <summary>Notification and fallback text.</summary>
+    public MessageBuilder Text(string text)
+    {
+        _text = Mrkdwn.Truncate(text, SlackLimits.MessageText);
+        return this;
+    }
+
+    /// <summary>Shown to everyone in the channel rather than only to the user (acks and response_url only).</summary>
+    public MessageBuilder InChannel()
+    {
+        _responseType = "in_channel";
+        return this;
+    }
+
+    public MessageBuilder Ephemeral()
+    {
+        _responseType = "ephemeral";
+        return this;
+    }
+
+    /// <summary>One message per 50 blocks; a header or divider never ends a part, it starts the next one.</summary>
+    public IReadOnlyList<SlackMessage> Build()
+    {
+        var parts = new List<SlackMessage>();
+        var start = 0;
+        while (start < BlockList.Count || parts.Count == 0)
+        {
+            var length = Math.Min(SlackLimits.BlocksPerMessage, BlockList.Count - start);
+            var end = start + length;
+            if (end < BlockList.Count)
+            {
+                while (length > 1 && BlockList[start + length - 1] is HeaderBlock or DividerBlock)
+                    length--;
+            }
+            parts.Add(new SlackMessage
+            {
+                Text = _text,
+                ResponseType = _responseType,
+                Blocks = BlockList.GetRange(start, length),
+            });
+            start += length;
+        }
+        return parts;
+    }
+
+    /// <summary>The single message; throws when the blocks need more than one.</summary>
+    public SlackMessage BuildSingle()
+    {
+        var parts = Build();
+        return parts.Count == 1 ? parts[0] : throw new InvalidOperationException($"The message needs {parts.Count} parts; use Build().");
+    }
+}
+
+/// <summary>Builds a modal (at most 100 blocks).</summary>
+public sealed class ModalBuilder(string title) : BlockBuilder<ModalBuilder>
+{
+    private string? _submit;
+    private string? _close;
+    private string? _callbackId;
+    private string? _privateMetadata;
+    private bool _notifyOnClose;
+
+    public ModalBuilder CallbackId(string callbackId)
+    {
+        _callbackId = Elements.Id(callbackId);
+        return this;
+    }
+
+    public ModalBuilder Submit(string text)
+    {
+        _submit = text;
+        return this;
+    }
+
+    public ModalBuilder Close(string text)
+    {
+        _close = text;
+        return this;
+    }
+
+    /// <summary>Opaque state handed back on submission (at most 3,000 characters).</summary>
+    public ModalBuilder PrivateMetadata(string metadata)
+    {
+        if (metadata.Length > 3000)
+            throw new ArgumentOutOfRangeException(nameof(metadata), "private_metadata holds at most 3000 characters.");
+        _privateMetadata = metadata;
+        return this;
+    }
+
+    public ModalBuilder NotifyOnClose()
+    {
+        _notifyOnClose = true;
+        return this;
+    }
+
+    public override ModalBuilder Add(Block block)
+    {
+        if (Count >= SlackLimits.BlocksPerView)
+            throw new InvalidOperationException($"A modal holds at most {SlackLimits.BlocksPerView} blocks.");
+        return base.Add(block);
+    }
+
+    public SlackView Build() => new("modal", BlockList.ToList())
+    {
+        Title = Elements.Plain(title, SlackLimits.ViewTitle),
+        Submit = _submit is null ? null : Elements.Plain(_submit, SlackLimits.ViewTitle),
+        Close = _close is null ? null : Elements.Plain(_close, SlackLimits.ViewTitle),
+        CallbackId = _callbackId,
+        PrivateMetadata = _privateMetadata,
+        NotifyOnClose = _notifyOnClose ? true : null,
+    };
+}
+
+/// <summary>Builds the app's Home tab (at most 100 blocks).</summary>
+public sealed class HomeTabBuilder : BlockBuilder<HomeTabBuilder>
+{
+    private string? _callbackId;
+
+    public HomeTabBuilder CallbackId(string callbackId)
+    {
+        _callbackId = Elements.Id(callbackId);
+        return this;
+    }
+
+    public override HomeTabBuilder Add(Block block)
+    {
+        if (Count >= SlackLimits.BlocksPerView)
+            throw new InvalidOperationException($"A Home tab holds at most {SlackLimits.BlocksPerView} blocks.");
+        return base.Add(block);
+    }
+
+    public SlackView Build() => new("home", BlockList.ToList()) { CallbackId = _callbackId };
+}
+
+/// <summary>Serialises Block Kit objects with the library's source-generated JSON metadata.</summary>
+public static class BlockKitJson
+{
+    public static string Serialize(SlackMessage message) =>
+        System.Text.Json.JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage);
+
+    public static string Serialize(SlackView view) =>
+        System.Text.Json.JsonSerializer.Serialize(view, SlackJsonContext.Default.SlackView);
+
+    public static byte[] SerializeToUtf8Bytes(SlackMessage message) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+}

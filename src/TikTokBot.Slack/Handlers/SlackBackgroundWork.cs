@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace TikTokBot.Slack.Handlers;
+
+/// <summary>
+/// Tracks handler work that goes on after the ack. On graceful shutdown it waits for that work; when the host's
+/// shutdown timeout runs out it cancels the token handed to handlers.
+/// </summary>
+internal sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> logger) : IHostedService, IDisposable
+{
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CancellationToken StoppingToken => _stopping.Token;
+
+    public int Pending => _running.Count;
+
+    public void Track(Task work)
+    {
+        if (work.IsCompleted)
+            return;
+        _running.TryAdd(work, 0);
+        work.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _),
+            _running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var pending = _running.Keys.ToArray();
+        if (pending.Length == 0)
+            return;
+        LogWaiting(logger, pending.Length);
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogCancelled(logger, _running.Count);
+            await _stopping.CancelAsync();
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting for {Count} Slack handler(s) to finish before shutdown")]
+    private static partial void LogWaiting(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown timeout reached; cancelling {Count} Slack handler(s)")]
+    private static partial void LogCancelled(ILogger logger, int count);
+}

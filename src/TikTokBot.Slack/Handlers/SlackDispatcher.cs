@@ -1,0 +1,194 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.WebApi;
+
+namespace TikTokBot.Slack.Handlers;
+
+/// <summary>
+/// Routes each payload to its handler and returns the acknowledgement as soon as there is one: the handler's
+/// own ack, an implicit empty ack when it returns without one, or an empty ack with a warning when the
+/// deadline passes. Whatever the handler still does after the ack runs on as tracked background work.
+/// HTTP and Socket Mode both call this.
+/// </summary>
+public sealed partial class SlackDispatcher
+{
+    private readonly SlackHandlerRegistry _registry;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SlackBackgroundWork _work;
+    private readonly ResponseUrlClient _responseUrls;
+    private readonly ISlackWebApiFactory _apis;
+    private readonly IOptionsMonitor<SlackOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackDispatcher> _logger;
+
+    internal SlackDispatcher(
+        SlackHandlerRegistry registry, IServiceScopeFactory scopes, SlackBackgroundWork work, ResponseUrlClient responseUrls,
+        ISlackWebApiFactory apis, IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackDispatcher> logger)
+    {
+        _registry = registry;
+        _scopes = scopes;
+        _work = work;
+        _responseUrls = responseUrls;
+        _apis = apis;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<SlackAckResponse> DispatchCommandAsync(SlashCommand command)
+    {
+        var ctx = NewContext(command.EnterpriseId, command.TeamId, command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
+        if (!_registry.Commands.TryGetValue(command.Command, out var handlerType))
+        {
+            LogNoHandler(_logger, "command", command.Command);
+            ctx.Ack(new SlackMessage { ResponseType = "ephemeral", Text = $"Sorry, {Mrkdwn.Escape(command.Command)} is not something I can do." });
+            return ctx.Acknowledged;
+        }
+        return RunAsync(ctx, handlerType, command, "command", command.Command,
+            static (handler, payload, c, ct) => ((ISlashCommandHandler)handler).HandleAsync(payload, c, ct));
+    }
+
+    public Task<SlackAckResponse> DispatchInteractionAsync(InteractionPayload payload) => payload switch
+    {
+        BlockActionsPayload actions => DispatchActions(actions),
+        ViewSubmissionPayload submission => Route(payload, _registry.ViewSubmissions, submission.View.CallbackId, null,
+            static (h, p, c, ct) => ((IViewSubmissionHandler)h).HandleAsync((ViewSubmissionPayload)p, c, ct)),
+        ViewClosedPayload closed => Route(payload, _registry.ViewClosings, closed.View.CallbackId, null,
+            static (h, p, c, ct) => ((IViewClosedHandler)h).HandleAsync((ViewClosedPayload)p, c, ct)),
+        ShortcutPayload shortcut => Route(payload, _registry.Shortcuts, shortcut.CallbackId, null,
+            static (h, p, c, ct) => ((IShortcutHandler)h).HandleAsync((ShortcutPayload)p, c, ct)),
+        MessageShortcutPayload shortcut => Route(payload, _registry.MessageShortcuts, shortcut.CallbackId, shortcut.Channel?.Id,
+            static (h, p, c, ct) => ((IMessageShortcutHandler)h).HandleAsync((MessageShortcutPayload)p, c, ct), shortcut.ResponseUrl),
+        _ => throw new SlackPayloadException("unsupported_interaction_type"),
+    };
+
+    /// <summary>Events are acknowledged at once; their handlers run as tracked background work.</summary>
+    public Task<SlackAckResponse> DispatchEventAsync(EventCallback callback)
+    {
+        var evt = callback.Event ?? throw new SlackPayloadException("missing_event");
+        var ctx = NewContext(callback.EnterpriseId, callback.TeamId, evt.User, evt.Channel, null, null);
+        ctx.Ack();
+        if (_registry.Events.TryGetValue(evt.Type, out var handlers))
+        {
+            foreach (var handlerType in handlers)
+                _work.Track(InvokeAsync(ctx, handlerType, callback, "event", evt.Type,
+                    static (h, cb, c, ct) => ((ISlackEventHandler)h).HandleAsync(cb.Event!, cb, c, ct)));
+        }
+        else
+        {
+            LogNoHandler(_logger, "event", evt.Type);
+        }
+        return ctx.Acknowledged;
+    }
+
+    private Task<SlackAckResponse> DispatchActions(BlockActionsPayload payload)
+    {
+        var ctx = NewContext(payload.Enterprise?.Id, payload.Team?.Id ?? payload.User?.TeamId, payload.User?.Id,
+            payload.Channel?.Id ?? payload.Container?.ChannelId, payload.ResponseUrl, payload.TriggerId);
+        var routed = new List<(BlockAction Action, Type Handler)>(payload.Actions.Count);
+        foreach (var action in payload.Actions)
+        {
+            if (_registry.FindAction(action.ActionId) is { } handlerType)
+                routed.Add((action, handlerType));
+            else
+                LogNoHandler(_logger, "action", action.ActionId);
+        }
+        if (routed.Count == 0)
+        {
+            ctx.Ack();
+            return ctx.Acknowledged;
+        }
+        return RunAsync(ctx, typeof(object), (payload, routed, _scopes), "action", routed[0].Action.ActionId,
+            static async (_, state, c, ct) =>
+            {
+                foreach (var (action, handlerType) in state.routed)
+                {
+                    await using var scope = state._scopes.CreateAsyncScope();
+                    var handler = (IBlockActionHandler)scope.ServiceProvider.GetRequiredService(handlerType);
+                    await handler.HandleAsync(action, state.payload, c, ct);
+                }
+            });
+    }
+
+    private Task<SlackAckResponse> Route(
+        InteractionPayload payload, Dictionary<string, Type> table, string? callbackId, string? channelId,
+        Func<object, InteractionPayload, SlackContext, CancellationToken, Task> invoke, string? responseUrl = null)
+    {
+        var ctx = NewContext(payload.Enterprise?.Id, payload.Team?.Id ?? payload.User?.TeamId, payload.User?.Id, channelId, responseUrl,
+            payload.TriggerId);
+        if (callbackId is null || !table.TryGetValue(callbackId, out var handlerType))
+        {
+            LogNoHandler(_logger, payload.Type, callbackId ?? "");
+            ctx.Ack();
+            return ctx.Acknowledged;
+        }
+        return RunAsync(ctx, handlerType, payload, payload.Type, callbackId, invoke);
+    }
+
+    private SlackContext NewContext(
+        string? enterpriseId, string? teamId, string? userId, string? channelId, string? responseUrl, string? triggerId) =>
+        new(enterpriseId, teamId, userId, channelId, responseUrl, triggerId, _responseUrls, _apis, _time.GetUtcNow());
+
+    private async Task<SlackAckResponse> RunAsync<TPayload>(
+        SlackContext ctx, Type handlerType, TPayload payload, string kind, string key,
+        Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
+    {
+        var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
+        if (!handlerTask.IsCompleted)
+            _work.Track(handlerTask);
+
+        if (!ctx.Acknowledged.IsCompleted)
+        {
+            if (handlerTask.IsCompleted)
+            {
+                ctx.TryAckImplicitly();
+            }
+            else
+            {
+                using var timer = new CancellationTokenSource();
+                var deadline = Task.Delay(_options.CurrentValue.AckTimeout, _time, timer.Token);
+                var first = await Task.WhenAny(ctx.Acknowledged, handlerTask, deadline);
+                await timer.CancelAsync();
+                if (first == deadline && ctx.TryAckOnTimeout())
+                    LogAckTimeout(_logger, kind, key, _options.CurrentValue.AckTimeout);
+                else if (first == handlerTask)
+                    ctx.TryAckImplicitly();
+            }
+        }
+        return await ctx.Acknowledged;
+    }
+
+    private async Task InvokeAsync<TPayload>(
+        SlackContext ctx, Type handlerType, TPayload payload, string kind, string key,
+        Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
+    {
+        try
+        {
+            if (handlerType == typeof(object))
+            {
+                await invoke(null!, payload, ctx, _work.StoppingToken);
+                return;
+            }
+            await using var scope = _scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService(handlerType);
+            await invoke(handler, payload, ctx, _work.StoppingToken);
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged);
+            ctx.TryFail(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} {Key}")]
+    private static partial void LogNoHandler(ILogger logger, string kind, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} {Key} was not acknowledged within {Timeout}; sent an empty ack")]
+    private static partial void LogAckTimeout(ILogger logger, string kind, string key, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Kind} {Key} failed (team {TeamId}, acknowledged {Acknowledged})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string key, string? teamId, bool acknowledged);
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TikTokBot.Slack.Payloads;
+
+/// <summary>Input that is not a payload Slack would send; the reason goes back in the 400 answer.</summary>
+public sealed class SlackPayloadException(string reason) : Exception(reason)
+{
+    public string Reason { get; } = reason;
+}
+
+/// <summary>A url_verification handshake from the Events API.</summary>
+public sealed record UrlVerification(string Challenge);
+
+/// <summary>Turns raw request bodies into typed payloads; unknown fields are ignored.</summary>
+public static class SlackPayloadParser
+{
+    /// <summary>Reads a slash command from its form body.</summary>
+    public static SlashCommand ParseSlashCommand(ReadOnlySpan<byte> form)
+    {
+        string command = "", text = "", teamId = "", channelId = "", userId = "";
+        string? teamDomain = null, enterpriseId = null, enterpriseName = null, channelName = null, userName = null,
+            responseUrl = null, triggerId = null, apiAppId = null;
+        var enterpriseInstall = false;
+
+        var reader = new FormBody(form);
+        while (reader.TryNext(out var name, out var raw))
+        {
+            switch (name.Length)
+            {
+                case 4 when name.SequenceEqual("text"u8): text = FormBody.Decode(raw); break;
+                case 7 when name.SequenceEqual("team_id"u8): teamId = FormBody.Decode(raw); break;
+                case 7 when name.SequenceEqual("command"u8): command = FormBody.Decode(raw); break;
+                case 7 when name.SequenceEqual("user_id"u8): userId = FormBody.Decode(raw); break;
+                case 9 when name.SequenceEqual("user_name"u8): userName = FormBody.Decode(raw); break;
+                case 10 when name.SequenceEqual("channel_id"u8): channelId = FormBody.Decode(raw); break;
+                case 10 when name.SequenceEqual("trigger_id"u8): triggerId = FormBody.Decode(raw); break;
+                case 10 when name.SequenceEqual("api_app_id"u8): apiAppId = FormBody.Decode(raw); break;
+                case 11 when name.SequenceEqual("team_domain"u8): teamDomain = FormBody.Decode(raw); break;
+                case 12 when name.SequenceEqual("channel_name"u8): channelName = FormBody.Decode(raw); break;
+                case 12 when name.SequenceEqual("response_url"u8): responseUrl = FormBody.Decode(raw); break;
+                case 13 when name.SequenceEqual("enterprise_id"u8): enterpriseId = FormBody.Decode(raw); break;
+                case 15 when name.SequenceEqual("enterprise_name"u8): enterpriseName = FormBody.Decode(raw); break;
+                case 21 when name.SequenceEqual("is_enterprise_install"u8): enterpriseInstall = raw.SequenceEqual("true"u8); break;
+            }
+        }
+
+        if (command.Length == 0)
+            throw new SlackPayloadException("missing_command");
+        if (teamId.Length == 0 && enterpriseId is null)
+            throw new SlackPayloadException("missing_team_id");
+
+        return new SlashCommand
+        {
+            Command = command, Text = text, TeamId = teamId, TeamDomain = teamDomain, EnterpriseId = enterpriseId,
+            EnterpriseName = enterpriseName, ChannelId = channelId, ChannelName = channelName, UserId = userId, UserName = userName,
+            ResponseUrl = responseUrl, TriggerId = triggerId, ApiAppId = apiAppId, IsEnterpriseInstall = enterpriseInstall,
+        };
+    }
+
+    /// <summary>Reads an interaction from a form body's <c>payload</c> field.</summary>
+    public static InteractionPayload ParseInteractionForm(ReadOnlySpan<byte> form)
+    {
+        var reader = new FormBody(form);
+        while (reader.TryNext(out var name, out var raw))
+        {
+            if (name.SequenceEqual("payload"u8))
+                return ParseInteraction(Encoding.UTF8.GetBytes(FormBody.Decode(raw)));
+        }
+        throw new SlackPayloadException("missing_payload");
+    }
+
+    /// <summary>Reads an interaction payload (JSON) of a supported type.</summary>
+    public static InteractionPayload ParseInteraction(ReadOnlySpan<byte> json)
+    {
+        var type = PeekType(json);
+        var ctx = SlackJsonContext.Default;
+        try
+        {
+            InteractionPayload? payload = type switch
+            {
+                "block_actions" => JsonSerializer.Deserialize(json, ctx.BlockActionsPayload),
+                "view_submission" => JsonSerializer.Deserialize(json, ctx.ViewSubmissionPayload),
+                "view_closed" => JsonSerializer.Deserialize(json, ctx.ViewClosedPayload),
+                "shortcut" => JsonSerializer.Deserialize(json, ctx.ShortcutPayload),
+                "message_action" => JsonSerializer.Deserialize(json, ctx.MessageShortcutPayload),
+                _ => throw new SlackPayloadException("unsupported_interaction_type"),
+            };
+            return payload ?? throw new SlackPayloadException("empty_payload");
+        }
+        catch (JsonException)
+        {
+            throw new SlackPayloadException("malformed_payload");
+        }
+    }
+
+    /// <summary>Reads an Events API body: a <see cref="UrlVerification"/> or an <see cref="EventCallback"/>.</summary>
+    public static object ParseEvent(ReadOnlySpan<byte> json)
+    {
+        var type = PeekType(json);
+        try
+        {
+            switch (type)
+            {
+                case "url_verification":
+                    using (var doc = JsonDocument.Parse(json.ToArray()))
+                    {
+                        if (!doc.RootElement.TryGetProperty("challenge", out var challenge) || challenge.ValueKind != JsonValueKind.String)
+                            throw new SlackPayloadException("missing_challenge");
+                        return new UrlVerification(challenge.GetString()!);
+                    }
+                case "event_callback":
+                    var callback = JsonSerializer.Deserialize(json, SlackJsonContext.Default.EventCallback);
+                    if (callback?.Event is null || callback.Event.Type.Length == 0)
+                        throw new SlackPayloadException("missing_event");
+                    return callback;
+                default:
+                    throw new SlackPayloadException("unsupported_event_type");
+            }
+        }
+        catch (JsonException)
+        {
+            throw new SlackPayloadException("malformed_event");
+        }
+    }
+
+    /// <summary>Finds the top-level <c>type</c> string without materialising the document.</summary>
+    private static string PeekType(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new SlackPayloadException("payload_not_an_object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType)
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new SlackPayloadException("missing_type");
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            throw new SlackPayloadException("malformed_json");
+        }
+        throw new SlackPayloadException("missing_type");
+    }
+}

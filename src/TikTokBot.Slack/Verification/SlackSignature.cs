@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TikTokBot.Slack.Verification;
+
+/// <summary>Why a request was accepted or refused.</summary>
+public enum SignatureCheck
+{
+    Valid,
+    NoSecretConfigured,
+    MissingTimestamp,
+    MalformedTimestamp,
+    StaleTimestamp,
+    MissingSignature,
+    UnsupportedVersion,
+    MalformedSignature,
+    Mismatch,
+}
+
+/// <summary>
+/// Slack request signing (v0): HMAC-SHA256 over <c>v0:{timestamp}:{raw body}</c>, compared in constant time,
+/// refusing timestamps more than five minutes from now. Framework free; the clock is passed in.
+/// </summary>
+public static class SlackSignature
+{
+    public const string SignatureHeader = "X-Slack-Signature";
+    public const string TimestampHeader = "X-Slack-Request-Timestamp";
+
+    /// <summary>How far the request timestamp may be from now, either way.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    private const string VersionPrefix = "v0=";
+    private const int HashHexLength = 64;
+
+    /// <summary>Checks a request's signature headers against its raw body bytes.</summary>
+    public static SignatureCheck Verify(
+        string? signingSecret, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(signingSecret))
+            return SignatureCheck.NoSecretConfigured;
+        if (string.IsNullOrEmpty(timestampHeader))
+            return SignatureCheck.MissingTimestamp;
+        if (!long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+            return SignatureCheck.MalformedTimestamp;
+        if (Math.Abs(now.ToUnixTimeSeconds() - timestamp) > (long)MaxClockSkew.TotalSeconds)
+            return SignatureCheck.StaleTimestamp;
+        if (string.IsNullOrEmpty(signatureHeader))
+            return SignatureCheck.MissingSignature;
+        if (!signatureHeader.StartsWith(VersionPrefix, StringComparison.Ordinal))
+            return SignatureCheck.UnsupportedVersion;
+
+        var hex = signatureHeader.AsSpan(VersionPrefix.Length);
+        if (hex.Length != HashHexLength)
+            return SignatureCheck.MalformedSignature;
+        Span<byte> given = stackalloc byte[HashHexLength / 2];
+        if (Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != given.Length)
+            return SignatureCheck.MalformedSignature;
+
+        Span<byte> expected = stackalloc byte[HashHexLength / 2];
+        ComputeHash(signingSecret, timestampHeader, body, expected);
+        return CryptographicOperations.FixedTimeEquals(given, expected) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    /// <summary>Computes the <c>v0=...</c> header value Slack would send; used by tests and local tools.</summary>
+    public static string Sign(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[HashHexLength / 2];
+        ComputeHash(signingSecret, timestamp, body, hash);
+        return VersionPrefix + Convert.ToHexStringLower(hash);
+    }
+
+    private static void ComputeHash(string secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        var keyLength = Encoding.UTF8.GetByteCount(secret);
+        var key = keyLength <= 256 ? stackalloc byte[keyLength] : new byte[keyLength];
+        Encoding.UTF8.GetBytes(secret, key);
+
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        Span<byte> prefix = stackalloc byte[3 + 32];
+        prefix[0] = (byte)'v';
+        prefix[1] = (byte)'0';
+        prefix[2] = (byte)':';
+        var written = 3 + Encoding.ASCII.GetBytes(timestamp.AsSpan(0, Math.Min(timestamp.Length, 30)), prefix[3..]);
+        prefix[written++] = (byte)':';
+        hmac.AppendData(prefix[..written]);
+        hmac.AppendData(body);
+        hmac.GetHashAndReset(destination);
+        CryptographicOperations.ZeroMemory(key);
+    }
+}
