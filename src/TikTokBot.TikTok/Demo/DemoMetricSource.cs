@@ -1,0 +1,117 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.TikTok.Demo;
+
+/// <summary>Serves the demo data set, regenerated for each new day so "yesterday" always has data.</summary>
+public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
+{
+    // Segment shapes for the audience breakdowns: each share of delivery converts at its own rate.
+    private static readonly Dictionary<BreakdownDimension, (string Key, decimal Share, decimal CvrFactor)[]> Segments = new()
+    {
+        [BreakdownDimension.Age] = [("AGE_18_24", 0.34m, 0.7m), ("AGE_25_34", 0.38m, 1.3m), ("AGE_35_44", 0.18m, 1.1m), ("AGE_45_54", 0.10m, 0.6m)],
+        [BreakdownDimension.Gender] = [("FEMALE", 0.58m, 1.15m), ("MALE", 0.40m, 0.8m), ("NONE", 0.02m, 0.5m)],
+        [BreakdownDimension.Placement] = [("PLACEMENT_TIKTOK", 0.82m, 1.1m), ("PLACEMENT_PANGLE", 0.12m, 0.4m), ("PLACEMENT_GLOBAL_APP_BUNDLE", 0.06m, 0.6m)],
+        [BreakdownDimension.Device] = [("IOS", 0.46m, 1.2m), ("ANDROID", 0.52m, 0.85m), ("UNKNOWN", 0.02m, 0.5m)],
+    };
+
+    private DemoDataSet? _current;
+
+    public DemoDataSet DataSet
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var current = _current;
+            if (current is null || current.Today != today)
+            {
+                current = new DemoDataSet(today);
+                _current = current;
+            }
+
+            return current;
+        }
+    }
+
+    public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CampaignInfo>>(DataSet.Campaigns.Select(c => c.Info).ToArray());
+
+    public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+    {
+        var rows = RowsOf(scope, range, out _);
+        IReadOnlyList<DailyTotals> days = rows
+            .GroupBy(r => r.Date)
+            .OrderBy(g => g.Key)
+            .Select(g => new DailyTotals(g.Key, RawTotals.Sum(g.Select(r => r.Counts))))
+            .ToArray();
+        return Task.FromResult(days);
+    }
+
+    public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+    {
+        var rows = RowsOf(scope, range, out var campaign);
+        return Task.FromResult<long?>(campaign is null ? null : campaign.Reach(rows, range));
+    }
+
+    public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken)
+    {
+        var rows = RowsOf(Scope.Campaign(campaignId), range, out var campaign);
+        if (campaign is null)
+        {
+            return Task.FromResult<IReadOnlyList<BreakdownRow>>([]);
+        }
+
+        IReadOnlyList<BreakdownRow> result = by switch
+        {
+            BreakdownDimension.AdGroup => rows.GroupBy(r => r.AdGroup).OrderBy(g => g.Key)
+                .Select(g => new BreakdownRow(DemoDataSet.Generated.AdGroupId(campaignId, g.Key), DemoDataSet.Generated.AdGroupName(g.Key),
+                    new ScopeTotals(RawTotals.Sum(g.Select(r => r.Counts)), campaign.Reach(g, range))))
+                .ToArray(),
+            BreakdownDimension.Ad => rows.GroupBy(r => (r.AdGroup, r.Ad)).OrderBy(g => g.Key)
+                .Select(g => new BreakdownRow(DemoDataSet.Generated.AdId(campaignId, g.Key.AdGroup, g.Key.Ad),
+                    $"{DemoDataSet.Generated.AdName(g.Key.Ad)} ({DemoDataSet.Generated.AdGroupName(g.Key.AdGroup)})",
+                    new ScopeTotals(RawTotals.Sum(g.Select(r => r.Counts)), campaign.Reach(g, range))))
+                .ToArray(),
+            _ => SplitBySegment(RawTotals.Sum(rows.Select(r => r.Counts)), Segments[by]),
+        };
+        return Task.FromResult(result);
+    }
+
+    private static BreakdownRow[] SplitBySegment(RawTotals total, (string Key, decimal Share, decimal CvrFactor)[] segments) =>
+        segments.Select(s =>
+        {
+            long Part(long value) => (long)Math.Round(value * s.Share);
+            var clicks = Part(total.DestinationClicks);
+            var conversions = Math.Min(clicks, (long)Math.Round(total.Conversions * s.Share * s.CvrFactor));
+            return new BreakdownRow(s.Key, s.Key, new ScopeTotals(new RawTotals
+            {
+                Impressions = Part(total.Impressions),
+                Spend = Math.Round(total.Spend * s.Share, 2),
+                DestinationClicks = clicks,
+                AllClicks = Part(total.AllClicks),
+                Conversions = conversions,
+                RealTimeConversions = conversions,
+                VideoViews = Part(total.VideoViews),
+            }));
+        }).ToArray();
+
+    private List<DemoDataSet.AdDay> RowsOf(Scope scope, DateRange range, out DemoDataSet.Generated? campaign)
+    {
+        var campaignId = scope.Id.Split('-')[0];
+        if (!DataSet.TryGet(campaignId, out var found))
+        {
+            campaign = null;
+            return [];
+        }
+
+        campaign = found;
+        return found.Rows
+            .Where(r => range.Contains(r.Date) && scope.Level switch
+            {
+                ScopeLevel.Campaign => true,
+                ScopeLevel.AdGroup => DemoDataSet.Generated.AdGroupId(campaignId, r.AdGroup) == scope.Id,
+                _ => DemoDataSet.Generated.AdId(campaignId, r.AdGroup, r.Ad) == scope.Id,
+            })
+            .ToList();
+    }
+}
