@@ -150,5 +150,5 @@ public sealed record SlackEvent
     public RevokedTokens? Tokens { get; init; }
 
     [System.Text.Json.Serialization.JsonExtensionData]
-    public Dictionary<string, JsonElement>? Raw { get; init; }
+    public Dictionary<string, JsonElement>? Raw { get; set; }
 }
