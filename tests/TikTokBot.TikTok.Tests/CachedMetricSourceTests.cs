@@ -1,0 +1,135 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.TikTok.Tests;
+
+public sealed class CachedMetricSourceTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateRange ClosedWeek = DateRange.Ending(Today.AddDays(-1), 7);
+    private static readonly DateRange WeekToToday = DateRange.Ending(Today, 7);
+
+    [Fact]
+    public async Task Fifty_people_asking_at_once_cause_one_call_to_the_source()
+    {
+        var source = new CountingSource { Delay = TimeSpan.FromMilliseconds(200) };
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50)
+            .Select(_ => Task.Run(() => cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None))));
+
+        Assert.Equal(1, source.Calls);
+        Assert.All(answers, a => Assert.Same(answers[0], a));
+    }
+
+    [Theory]
+    // Figures that include today live 5 minutes; closed days 6 hours.
+    [InlineData(true, 4, 1)]
+    [InlineData(true, 6, 2)]
+    [InlineData(false, 300, 1)]
+    [InlineData(false, 361, 2)]
+    public async Task Todays_figures_expire_after_minutes_and_closed_days_after_hours(bool includesToday, int minutesLater, int expectedCalls)
+    {
+        var source = new CountingSource();
+        var clock = new MovableClock(Today);
+        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions());
+        var range = includesToday ? WeekToToday : ClosedWeek;
+
+        await cache.GetDailyAsync(Scope.Campaign("42"), range, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(minutesLater));
+        await cache.GetDailyAsync(Scope.Campaign("42"), range, CancellationToken.None);
+
+        Assert.Equal(expectedCalls, source.Calls);
+    }
+
+    [Fact]
+    public async Task A_failed_call_is_not_cached()
+    {
+        var source = new CountingSource { FailFirst = true };
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+
+        await Assert.ThrowsAsync<MetricSourceException>(() => cache.GetReachAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None));
+        var reach = await cache.GetReachAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
+
+        Assert.Equal(1_000, reach);
+        Assert.Equal(2, source.Calls);
+    }
+
+    [Fact]
+    public async Task Different_scopes_and_ranges_are_cached_apart()
+    {
+        var source = new CountingSource();
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+
+        await cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
+        await cache.GetDailyAsync(Scope.Campaign("43"), ClosedWeek, CancellationToken.None);
+        await cache.GetDailyAsync(Scope.Campaign("42"), WeekToToday, CancellationToken.None);
+        await cache.GetDailyAsync(new Scope(ScopeLevel.AdGroup, "42"), ClosedWeek, CancellationToken.None);
+
+        Assert.Equal(4, source.Calls);
+    }
+
+    [Fact]
+    public async Task One_caller_giving_up_does_not_cancel_the_shared_call_for_the_others()
+    {
+        var source = new CountingSource { Delay = TimeSpan.FromMilliseconds(300) };
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var first = cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, impatient.Token);
+        var second = cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Single(await second);
+        Assert.Equal(1, source.Calls);
+    }
+
+    private sealed class CountingSource : IMetricSource
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public TimeSpan Delay { get; init; }
+
+        public bool FailFirst { get; init; }
+
+        public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public async Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+        {
+            await Called(cancellationToken);
+            return [new DailyTotals(range.End, new RawTotals { Impressions = 10 })];
+        }
+
+        public async Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+        {
+            await Called(cancellationToken);
+            return 1_000;
+        }
+
+        public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        private async Task Called(CancellationToken cancellationToken)
+        {
+            var call = Interlocked.Increment(ref _calls);
+            await Task.Delay(Delay, cancellationToken);
+            if (FailFirst && call == 1)
+            {
+                throw new MetricSourceException("TikTok did not answer.");
+            }
+        }
+    }
+}
+
+/// <summary>A clock that starts at noon UTC of a given day and moves only when told.</summary>
+internal sealed class MovableClock(DateOnly day) : TimeProvider
+{
+    private DateTimeOffset _now = new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
