@@ -2,15 +2,27 @@ using System.Text.Json.Serialization;
 
 namespace TikTokBot.Slack.BlockKit;
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(PlainText), "plain_text")]
-[JsonDerivedType(typeof(Markdown), "mrkdwn")]
-public abstract record TextObject(string Text);
+/// <summary>A text object; the concrete kind decides <c>type</c> (plain_text or mrkdwn).</summary>
+public abstract record TextObject(string Text)
+{
+    [JsonPropertyOrder(-1)]
+    public abstract string Type { get; }
+}
 
-public sealed record PlainText(string Text, bool? Emoji = null) : TextObject(Text);
+public sealed record PlainText(string Text) : TextObject(Text)
+{
+    public override string Type => "plain_text";
+
+    public bool? Emoji { get; init; }
+}
 
 /// <summary>mrkdwn text; escape user-supplied parts with <see cref="Mrkdwn.Escape"/>.</summary>
-public sealed record Markdown(string Text, bool? Verbatim = null) : TextObject(Text);
+public sealed record Markdown(string Text) : TextObject(Text)
+{
+    public override string Type => "mrkdwn";
+
+    public bool? Verbatim { get; init; }
+}
 
 public sealed record OptionObject(PlainText Text, string Value, PlainText? Description = null);
 
