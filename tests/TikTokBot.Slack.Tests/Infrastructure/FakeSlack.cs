@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace TikTokBot.Slack.Tests.Infrastructure;
 
 /// <summary>One call the fake Slack received.</summary>
-public sealed record RecordedCall(string Method, string? Authorization, string ContentType, string Body, DateTimeOffset At)
+public sealed record RecordedCall(string Method, string? Authorization, string ContentType, string Body, DateTimeOffset At, int Status)
 {
     public string? Form(string name) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Body).TryGetValue(name, out var v) ? v.ToString() : null;
@@ -51,6 +51,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToArray();
 
+    /// <summary>Calls answered with 200, i.e. delivered.</summary>
+    public IReadOnlyList<RecordedCall> Delivered(string method) => _calls.Where(c => c.Method == method && c.Status == 200).ToArray();
+
     /// <summary>Answers the next calls to <paramref name="method"/> with these, in order.</summary>
     public void Script(string method, params FakeAnswer[] answers)
     {
@@ -82,8 +85,8 @@ public sealed class FakeSlack : IAsyncDisposable
             var name = kind == "api" ? method : kind;
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            fake._calls.Enqueue(new RecordedCall(name, http.Request.Headers.Authorization, http.Request.ContentType ?? "", body, DateTimeOffset.UtcNow));
             var answer = fake._scripts.TryGetValue(name, out var q) && q.TryDequeue(out var a) ? a : new FakeAnswer();
+            fake._calls.Enqueue(new RecordedCall(name, http.Request.Headers.Authorization, http.Request.ContentType ?? "", body, DateTimeOffset.UtcNow, answer.Status));
             if (answer.Delay > TimeSpan.Zero)
             {
                 try { await Task.Delay(answer.Delay, http.RequestAborted); }
