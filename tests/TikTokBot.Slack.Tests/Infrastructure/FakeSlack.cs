@@ -40,6 +40,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly Channel<TrackedSocket> _sockets = Channel.CreateUnbounded<TrackedSocket>();
+    private readonly ConcurrentQueue<TrackedSocket> _accepted = new();
     private int _ts;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -76,7 +77,9 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Results.BadRequest();
             var socket = await http.WebSockets.AcceptWebSocketAsync();
             var done = new TaskCompletionSource();
-            await fake._sockets.Writer.WriteAsync(new TrackedSocket(socket, done));
+            var tracked = new TrackedSocket(socket, done);
+            fake._accepted.Enqueue(tracked);
+            await fake._sockets.Writer.WriteAsync(tracked);
             await done.Task.WaitAsync(http.RequestAborted).ContinueWith(_ => { });
             return Results.Empty;
         });
@@ -127,6 +130,8 @@ public sealed class FakeSlack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _sockets.Writer.TryComplete();
+        foreach (var socket in _accepted)
+            socket.Drop();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -158,7 +163,14 @@ public sealed class TrackedSocket(WebSocket socket, TaskCompletionSource done) :
     /// <summary>Drops the connection without a close handshake.</summary>
     public void Drop()
     {
-        socket.Abort();
+        try
+        {
+            socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended; there is nothing left to drop.
+        }
         done.TrySetResult();
     }
 
