@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+
+namespace TikTokBot.TikTok.Api;
+
+/// <summary>One row of <c>data.list</c>: dimension values and metric values, read leniently.</summary>
+public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, IReadOnlyDictionary<string, JsonElement> Metrics)
+{
+    public string Dimension(string name) => Dimensions.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>A metric as a number: TikTok sends strings, numbers, nulls and "-"; anything unreadable is 0.</summary>
+    public decimal Number(string name)
+    {
+        if (!Metrics.TryGetValue(name, out var value))
+        {
+            return 0m;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDecimal(),
+            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => 0m,
+        };
+    }
+
+    public long Count(string name) => (long)decimal.Round(Number(name));
+
+    public string Text(string name) => !Metrics.TryGetValue(name, out var value) ? "" : value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? "",
+        JsonValueKind.Number => value.GetRawText(),
+        _ => "",
+    };
+}
+
+/// <summary>
+/// The TikTok API for Business v1.3, read-only. Every request goes through one per-app limiter; every page is read;
+/// a non-zero <c>code</c> becomes a typed error, and rate limiting (40100) is waited out with backoff.
+/// </summary>
+public sealed class TikTokApiClient : IDisposable
+{
+    private const int PageSize = 1000;
+
+    private readonly HttpClient _http;
+    private readonly TikTokApiOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TikTokApiClient> _logger;
+    private readonly TokenBucketRateLimiter _limiter;
+
+    public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
+    {
+        _http = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var perSecond = Math.Max(1, options.MaxRequestsPerSecond);
+        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perSecond,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    /// <summary>Runs <c>report/integrated/get</c> and reads every page.</summary>
+    /// <param name="parameters">Query parameters other than paging; arrays and objects already JSON-encoded.</param>
+    public Task<IReadOnlyList<ReportRow>> GetReportAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        GetAllPagesAsync("report/integrated/get/", parameters, cancellationToken);
+
+    public Task<IReadOnlyList<ReportRow>> GetCampaignsAsync(string advertiserId, CancellationToken cancellationToken) =>
+        GetAllPagesAsync("campaign/get/", new Dictionary<string, string>
+        {
+            ["advertiser_id"] = advertiserId,
+            ["fields"] = JsonSerializer.Serialize(new[]
+            {
+                "campaign_id", "campaign_name", "advertiser_id", "objective_type", "budget", "budget_mode", "operation_status",
+                "create_time", "campaign_automation_type",
+            }),
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
+        GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
+        {
+            ["advertiser_id"] = advertiserId,
+            ["filtering"] = JsonSerializer.Serialize(new { campaign_ids = new[] { campaignId } }),
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<ReportRow>> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var rows = new List<ReportRow>();
+        for (var page = 1; ; page++)
+        {
+            using var document = await GetPageAsync(path, parameters, page, cancellationToken).ConfigureAwait(false);
+            var data = document.RootElement.GetProperty("data");
+            if (data.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    rows.Add(ReadRow(item));
+                }
+            }
+
+            var totalPages = data.TryGetProperty("page_info", out var info) && info.TryGetProperty("total_page", out var total) && total.TryGetInt32(out var pages)
+                ? pages
+                : 1;
+            if (page >= totalPages)
+            {
+                return rows;
+            }
+        }
+    }
+
+    private async Task<JsonDocument> GetPageAsync(string path, IReadOnlyDictionary<string, string> parameters, int page, CancellationToken cancellationToken)
+    {
+        var query = string.Join('&', parameters
+            .Append(new("page", page.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("page_size", PageSize.ToString(CultureInfo.InvariantCulture)))
+            .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        var uri = new Uri(_options.ApiBaseUrl, $"{path}?{query}");
+
+        for (var attempt = 0; ; attempt++)
+        {
+            using (var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Headers.Add("Access-Token", _options.AccessToken ?? "");
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    throw new TikTokAuthException(401, "HTTP 401", null);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new TikTokApiException((int)response.StatusCode, $"HTTP {(int)response.StatusCode}", null,
+                        $"TikTok's API answered HTTP {(int)response.StatusCode}. Try again in a few minutes.");
+                }
+
+                JsonDocument document;
+                try
+                {
+                    document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException e)
+                {
+                    throw new TikTokApiException(0, e.Message, null, "TikTok's API sent an answer TikTokBot could not read. Try again in a few minutes.");
+                }
+
+                var root = document.RootElement;
+                var code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var value) ? value : -1;
+                if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+                {
+                    return document;
+                }
+
+                var message = root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+                var requestId = root.TryGetProperty("request_id", out var r) ? r.GetString() : null;
+                document.Dispose();
+                if (code == TikTokApiException.RateLimited && attempt < _options.RateLimitRetries)
+                {
+                    var wait = _options.RateLimitBackoff * Math.Pow(2, attempt);
+                    _logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; retry {Attempt} in {Wait}", path, requestId, attempt + 1, wait);
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                _logger.LogWarning("TikTok API error {Code} on {Path}: {Message} (request {RequestId})", code, path, message, requestId);
+                throw code switch
+                {
+                    _ when TikTokAuthException.IsAuthFailure(code, message) => new TikTokAuthException(code, message, requestId),
+                    TikTokApiException.RateLimited => new TikTokApiException(code, message, requestId,
+                        "TikTok is limiting how often TikTokBot may ask right now. Try again in a minute."),
+                    _ => new TikTokApiException(code, message, requestId, $"TikTok's API refused the request ({code}: {message})."),
+                };
+            }
+        }
+    }
+
+    private static ReportRow ReadRow(JsonElement item)
+    {
+        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metrics = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (item.TryGetProperty("dimensions", out var dims) && dims.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var d in dims.EnumerateObject())
+            {
+                dimensions[d.Name] = d.Value.ValueKind == JsonValueKind.String ? d.Value.GetString() ?? "" : d.Value.GetRawText();
+            }
+
+            if (item.TryGetProperty("metrics", out var mets) && mets.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var metric in mets.EnumerateObject())
+                {
+                    metrics[metric.Name] = metric.Value.Clone();
+                }
+            }
+        }
+        else
+        {
+            // campaign/get and adgroup/get return flat objects: read every field as a "metric".
+            foreach (var field in item.EnumerateObject())
+            {
+                metrics[field.Name] = field.Value.Clone();
+            }
+        }
+
+        return new ReportRow(dimensions, metrics);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

@@ -1,0 +1,29 @@
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.TikTok.Api;
+
+/// <summary>TikTok answered with a non-zero <c>code</c>; the message says what the user can do about it.</summary>
+public class TikTokApiException(int code, string tiktokMessage, string? requestId, string userMessage)
+    : MetricSourceException(userMessage)
+{
+    public const int RateLimited = 40100;
+
+    public int Code { get; } = code;
+
+    public string TikTokMessage { get; } = tiktokMessage;
+
+    public string? RequestId { get; } = requestId;
+}
+
+/// <summary>The access token was refused: only a person can fix this, by reconnecting TikTok.</summary>
+public sealed class TikTokAuthException(int code, string tiktokMessage, string? requestId)
+    : TikTokApiException(code, tiktokMessage, requestId,
+        "TikTok refused TikTokBot's access token: it has expired or was revoked. Reconnect TikTok: create a new long-term " +
+        "access token in TikTok for Business and set it as TikTok:AccessToken.")
+{
+    // 40101 invalid app credentials, 40104 expired token, 40105 invalid token, 40110 invalid or expired auth code.
+    internal static bool IsAuthFailure(int code, string message) =>
+        code is 40001 or 40101 or 40102 or 40104 or 40105 or 40110 ||
+        message.Contains("access token", StringComparison.OrdinalIgnoreCase) ||
+        message.Contains("access_token", StringComparison.OrdinalIgnoreCase);
+}
