@@ -10,7 +10,8 @@ namespace TikTokBot.Slack;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    AllowOutOfOrderMetadataProperties = true)]
+    AllowOutOfOrderMetadataProperties = true,
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(SlashCommand))]
 [JsonSerializable(typeof(BlockActionsPayload))]
 [JsonSerializable(typeof(ViewSubmissionPayload))]

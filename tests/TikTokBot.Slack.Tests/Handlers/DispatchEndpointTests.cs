@@ -191,4 +191,35 @@ public class DispatchEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await host.Log.WaitForAsync(e => e == "home opened by U1 in T1");
     }
+
+    [Fact]
+    public async Task Say_posts_to_the_requests_channel_with_the_bot_token_of_the_requests_team()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(h => h.OnCommand<SayInChannel>("/ttmetrics"),
+            new Dictionary<string, string?> { ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl });
+        await host.Services.GetRequiredService<TikTokBot.Slack.OAuth.IInstallationStore>().SaveAsync(
+            new TikTokBot.Slack.OAuth.SlackInstallation { TeamId = "T9", BotToken = "xoxb-t9" }, CancellationToken.None);
+
+        await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(teamId: "T9"));
+        await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(teamId: "T1"));
+        await host.Log.WaitUntilAsync(entries => entries.Count(e => e.StartsWith("said", StringComparison.Ordinal)) == 2);
+
+        var posts = slack.CallsTo("chat.postMessage");
+        Assert.Equal(["Bearer xoxb-single", "Bearer xoxb-t9"], posts.Select(p => p.Authorization).Order());
+        Assert.All(posts, p => Assert.Equal(("C1", "Daily digest"), (p.Json.GetProperty("channel").GetString(), p.Json.GetProperty("text").GetString())));
+        Assert.Empty(slack.CallsTo("respond"));
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_ack_is_logged_and_the_user_already_has_a_200()
+    {
+        await using var host = await SlackTestHost.StartAsync(h => h.OnCommand<FailsAfterAck>("/ttmetrics"));
+        var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Services.GetRequiredService<TikTokBot.Slack.Handlers.SlackBackgroundWork>().StopAsync(CancellationToken.None);
+        var logs = host.Services.GetRequiredService<ListLoggerProvider>();
+        Assert.Contains(logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error
+            && l.Message.Contains("background bug", StringComparison.Ordinal) && l.Message.Contains("acknowledged True", StringComparison.Ordinal));
+    }
 }

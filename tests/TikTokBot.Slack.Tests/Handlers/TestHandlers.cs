@@ -197,3 +197,13 @@ public sealed class HomeOpened(CallLog log) : ISlackEventHandler
         return Task.CompletedTask;
     }
 }
+
+public sealed class FailsAfterAck : ISlashCommandHandler
+{
+    public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
+    {
+        context.Ack();
+        await Task.Yield();
+        throw new InvalidOperationException("background bug");
+    }
+}

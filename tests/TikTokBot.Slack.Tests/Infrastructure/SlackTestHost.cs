@@ -124,7 +124,10 @@ public sealed class CallLog
     }
 
     /// <summary>Waits (up to a generous bound, only to keep a broken test from hanging) for an entry.</summary>
-    public async Task WaitForAsync(Func<string, bool> match)
+    public Task WaitForAsync(Func<string, bool> match) => WaitUntilAsync(entries => entries.Any(match));
+
+    /// <summary>Waits (with the same bound) until the entries as a whole satisfy <paramref name="condition"/>.</summary>
+    public async Task WaitUntilAsync(Func<IReadOnlyList<string>, bool> condition)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
@@ -132,7 +135,7 @@ public sealed class CallLog
             Task changed;
             lock (_gate)
             {
-                if (_entries.Any(match))
+                if (condition(_entries))
                     return;
                 changed = _changed.Task;
             }

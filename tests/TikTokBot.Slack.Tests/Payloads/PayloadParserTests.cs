@@ -92,6 +92,10 @@ public class PayloadParserTests
     [InlineData("""{"type":"dialog_submission"}""", "unsupported_interaction_type")]
     [InlineData("""{"type":"block_actions","actions":"nope"}""", "malformed_payload")]
     [InlineData("""{"type":"block_actions","actions":[""", "malformed_payload")]
+    [InlineData("""{"type":"block_actions","actions":null}""", "malformed_payload")]
+    [InlineData("""{"type":"block_actions","actions":[{"action_id":null}]}""", "malformed_payload")]
+    [InlineData("""{"type":"view_submission","view":null}""", "malformed_payload")]
+    [InlineData("""{"type":"shortcut","team":{"id":null}}""", "malformed_payload")]
     public void Malformed_interactions_are_refused_with_a_reason(string json, string reason)
     {
         var ex = Assert.Throws<SlackPayloadException>(() => SlackPayloadParser.ParseInteraction(Encoding.UTF8.GetBytes(json)));
