@@ -82,10 +82,10 @@ public static class ObjectiveCatalogue
             "REACH" or "RF_REACH" => Objective.Awareness,
             "TRAFFIC" or "RF_TRAFFIC" => Objective.Traffic,
             "LEAD_GENERATION" => Objective.LeadGeneration,
-            "WEB_CONVERSIONS" or "CONVERSIONS" or "PRODUCT_SALES" or "CATALOG_SALES" or "SALES" or "SHOP_PURCHASES" => Objective.WebsiteConversions,
+            "WEB_CONVERSIONS" or "WEBSITE_CONVERSIONS" or "CONVERSIONS" or "PRODUCT_SALES" or "CATALOG_SALES" or "SALES" or "SHOP_PURCHASES" => Objective.WebsiteConversions,
             "APP_PROMOTION" or "APP_INSTALL" => Objective.AppInstalls,
             "VIDEO_VIEWS" or "RF_VIDEO_VIEW" => Objective.VideoViews,
-            "ENGAGEMENT" => Objective.CommunityEngagement,
+            "ENGAGEMENT" or "COMMUNITY_INTERACTION" => Objective.CommunityEngagement,
             _ => null,
         };
 
