@@ -90,8 +90,20 @@ internal sealed partial class SocketModeService(
             if (result.MessageType == WebSocketMessageType.Close)
                 return false;
 
-            using var doc = JsonDocument.Parse(buffer.WrittenMemory);
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(buffer.WrittenMemory);
+            }
+            catch (JsonException)
+            {
+                LogUnreadable(logger, buffer.WrittenCount);
+                continue;
+            }
+            using var _ = doc;
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                continue;
             var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
             switch (type)
             {
@@ -188,6 +200,9 @@ internal sealed partial class SocketModeService(
             // The old connection is being replaced; a failed close changes nothing.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode message of {Bytes} bytes is not JSON; skipped")]
+    private static partial void LogUnreadable(ILogger logger, int bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connected (connection {Count})")]
     private static partial void LogConnected(ILogger logger, int count);

@@ -77,13 +77,12 @@ public static class SlackSignature
         Encoding.UTF8.GetBytes(secret, key);
 
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        Span<byte> prefix = stackalloc byte[3 + 32];
-        prefix[0] = (byte)'v';
-        prefix[1] = (byte)'0';
-        prefix[2] = (byte)':';
-        var written = 3 + Encoding.ASCII.GetBytes(timestamp.AsSpan(0, Math.Min(timestamp.Length, 30)), prefix[3..]);
-        prefix[written++] = (byte)':';
-        hmac.AppendData(prefix[..written]);
+        var prefixLength = 4 + timestamp.Length;
+        var prefix = prefixLength <= 64 ? stackalloc byte[prefixLength] : new byte[prefixLength];
+        "v0:"u8.CopyTo(prefix);
+        Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
+        prefix[^1] = (byte)':';
+        hmac.AppendData(prefix);
         hmac.AppendData(body);
         hmac.GetHashAndReset(destination);
         CryptographicOperations.ZeroMemory(key);

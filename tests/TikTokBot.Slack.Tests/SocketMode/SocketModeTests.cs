@@ -131,7 +131,7 @@ public class SocketModeTests
     }
 
     [Fact]
-    public async Task A_malformed_envelope_payload_is_acknowledged_so_slack_stops_retrying_and_nothing_runs()
+    public async Task Unreadable_frames_are_skipped_and_a_malformed_envelope_is_acknowledged_without_running_anything()
     {
         var (slack, host) = await StartAsync();
         await using var _ = slack;
@@ -139,10 +139,13 @@ public class SocketModeTests
         using var cts = new CancellationTokenSource(Guard);
         var socket = await slack.AcceptSocketAsync(cts.Token);
 
+        await socket.SendTextAsync("not json at all", cts.Token);
+        await socket.SendTextAsync("[1,2,3]", cts.Token);
         await socket.SendTextAsync("""{"envelope_id":"env-bad","type":"interactive","payload":{"type":"mystery"}}""", cts.Token);
         var ack = await NextAckAsync(socket, cts.Token);
 
         Assert.Equal("env-bad", ack.GetProperty("envelope_id").GetString());
         Assert.Empty(host.Log.Entries);
+        Assert.Single(slack.CallsTo("apps.connections.open"));
     }
 }
