@@ -1,5 +1,6 @@
 using TikTokBot.Configuration;
 using TikTokBot.Health;
+using TikTokBot.TikTok.Sources;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
 // so `dotnet run` behaves the same from any working directory.
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddDiagnosisOptions(builder.Configuration);
+builder.Services.AddMetricSource(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Csv;
+using TikTokBot.TikTok.Demo;
+
+namespace TikTokBot.TikTok.Sources;
+
+public enum MetricSourceKind
+{
+    Demo,
+    Api,
+    Csv,
+}
+
+public static class MetricSourceRegistration
+{
+    /// <summary>
+    /// Registers the source chosen by <c>TikTok:Source</c> (<c>Demo</c> by default), behind the shared cache, and the
+    /// campaign facts loader. A setting that cannot work stops start-up with a message saying what to set.
+    /// </summary>
+    public static IServiceCollection AddMetricSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("TikTok");
+        var kindText = section["Source"] ?? nameof(MetricSourceKind.Demo);
+        if (!Enum.TryParse<MetricSourceKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            throw new InvalidOperationException($"TikTok:Source is \"{kindText}\"; set it to Demo, Api or Csv.");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(section.GetSection("Cache").Get<MetricCacheOptions>() ?? new MetricCacheOptions());
+        switch (kind)
+        {
+            case MetricSourceKind.Api:
+                var api = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
+                if (string.IsNullOrWhiteSpace(api.AccessToken) || api.Advertisers.Count == 0)
+                {
+                    throw new InvalidOperationException(
+                        "TikTok:Source is Api, so TikTok:AccessToken (a long-term TikTok for Business token) and TikTok:AdvertiserIds must be set.");
+                }
+
+                services.AddSingleton(api);
+                services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+                services.AddSingleton(sp => new TikTokApiClient(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), api, sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<TikTokApiClient>>()));
+                services.AddSingleton<ApiMetricSource>();
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>()));
+                break;
+            case MetricSourceKind.Csv:
+                var path = section["CsvPath"];
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    throw new InvalidOperationException("TikTok:Source is Csv, so TikTok:CsvPath must name an Ads Manager export or a folder of them.");
+                }
+
+                services.AddSingleton(new CsvMetricSource(path));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>()));
+                break;
+            default:
+                services.AddSingleton<DemoMetricSource>();
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>()));
+                break;
+        }
+
+        services.AddSingleton<CampaignFactsLoader>();
+        return services;
+    }
+
+    private static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner) =>
+        new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>());
+}
