@@ -39,7 +39,7 @@ public class DispatchEndpointTests
         var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(responseUrl: slack.BaseUrl + "respond/1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        Assert.Equal(["acked"], host.Log.Entries);
+        Assert.Equal(["acking"], host.Log.Entries);
 
         gate.Open();
         await host.Log.WaitForAsync(e => e == "responded");
@@ -64,6 +64,7 @@ public class DispatchEndpointTests
         await using var host = await SlackTestHost.StartAsync(h => h.OnCommand<DoubleAck>("/ttmetrics"));
         var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm());
         Assert.Equal("", await response.Content.ReadAsStringAsync());
+        await host.Log.WaitForAsync(e => e == "second ack refused");
         Assert.Equal(["second ack refused"], host.Log.Entries);
     }
 
@@ -108,12 +109,17 @@ public class DispatchEndpointTests
     [Fact]
     public async Task Graceful_shutdown_waits_for_work_that_continues_after_the_ack()
     {
-        var host = await SlackTestHost.StartAsync(h => h.OnCommand<SlowBackground>("/ttmetrics"));
+        var gate = new Gate();
+        var host = await SlackTestHost.StartAsync(h => h.OnCommand<SlowBackground>("/ttmetrics"), services: s => s.AddSingleton(gate));
         var log = host.Log;
         var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(log.Entries);
-        await host.DisposeAsync();
+
+        var shutdown = host.DisposeAsync().AsTask();
+        // The work is released only after shutdown has begun; if shutdown did not wait, the log would still be empty.
+        _ = Task.Delay(TimeSpan.FromMilliseconds(200)).ContinueWith(_ => gate.Open(), TaskScheduler.Default);
+        await shutdown;
         Assert.Equal(["background finished"], log.Entries);
     }
 

@@ -27,8 +27,8 @@ public sealed class AckThenRespond(CallLog log, Gate gate) : ISlashCommandHandle
 {
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
+        log.Add("acking");
         context.Ack();
-        log.Add("acked");
         await gate.WaitAsync(ct);
         await context.RespondAsync(new SlackMessage { Text = "Report ready", ReplaceOriginal = true }, ct);
         log.Add("responded");
@@ -113,12 +113,12 @@ public sealed class SayInChannel(CallLog log) : ISlashCommandHandler
     }
 }
 
-public sealed class SlowBackground(CallLog log) : ISlashCommandHandler
+public sealed class SlowBackground(CallLog log, Gate gate) : ISlashCommandHandler
 {
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         context.Ack();
-        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        await gate.WaitAsync(ct);
         log.Add("background finished");
     }
 }
