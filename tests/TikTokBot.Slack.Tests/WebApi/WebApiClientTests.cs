@@ -63,8 +63,8 @@ public class WebApiClientTests
     public async Task Server_errors_and_slow_answers_are_retried_with_backoff()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var services = SlackServices.Create(slack, new Dictionary<string, string?> { ["Slack:AttemptTimeout"] = "00:00:00.300" });
-        slack.Script("auth.test", FakeAnswer.ServerError(), FakeAnswer.Slow(TimeSpan.FromSeconds(5)), FakeAnswer.ServerError());
+        await using var services = SlackServices.Create(slack, new Dictionary<string, string?> { ["Slack:AttemptTimeout"] = "00:00:01" });
+        slack.Script("auth.test", FakeAnswer.ServerError(), FakeAnswer.Slow(TimeSpan.FromSeconds(30)), FakeAnswer.ServerError());
 
         var auth = await Api(services).AuthTestAsync(CancellationToken.None);
 
