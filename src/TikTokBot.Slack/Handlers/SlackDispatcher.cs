@@ -23,6 +23,7 @@ public sealed partial class SlackDispatcher
     private readonly IOptionsMonitor<SlackOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackDispatcher> _logger;
+    private readonly SocketMode.RecentIds _seenEvents = new(4096);
 
     internal SlackDispatcher(
         SlackHandlerRegistry registry, IServiceScopeFactory scopes, SlackBackgroundWork work, ResponseUrlClient responseUrls,
@@ -65,13 +66,18 @@ public sealed partial class SlackDispatcher
         _ => throw new SlackPayloadException("unsupported_interaction_type"),
     };
 
-    /// <summary>Events are acknowledged at once; their handlers run as tracked background work.</summary>
+    /// <summary>
+    /// Events are acknowledged at once; their handlers run as tracked background work. A retry of an event id
+    /// already seen is acknowledged without running the handlers again.
+    /// </summary>
     public Task<SlackAckResponse> DispatchEventAsync(EventCallback callback)
     {
         var evt = callback.Event ?? throw new SlackPayloadException("missing_event");
         var ctx = NewContext(callback.EnterpriseId, callback.TeamId, evt.User, evt.Channel, null, null);
         ctx.Ack();
-        if (_registry.Events.TryGetValue(evt.Type, out var handlers))
+        if (callback.EventId is { Length: > 0 } eventId && !_seenEvents.Add(eventId))
+            LogDuplicateEvent(_logger, eventId, evt.Type);
+        else if (_registry.Events.TryGetValue(evt.Type, out var handlers))
         {
             foreach (var handlerType in handlers)
                 _work.Track(InvokeAsync(ctx, handlerType, callback, "event", evt.Type,
@@ -182,6 +188,9 @@ public sealed partial class SlackDispatcher
             ctx.TryFail(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) was already handled; acknowledged only")]
+    private static partial void LogDuplicateEvent(ILogger logger, string eventId, string eventType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} {Key}")]
     private static partial void LogNoHandler(ILogger logger, string kind, string key);

@@ -228,4 +228,19 @@ public class DispatchEndpointTests
         Assert.Contains(logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error
             && l.Message.Contains("background bug", StringComparison.Ordinal) && l.Message.Contains("acknowledged True", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_retried_event_is_acknowledged_but_handled_once()
+    {
+        await using var host = await SlackTestHost.StartAsync(h => h.OnEvent<HomeOpened>("app_home_opened"));
+        const string body = """{"type":"event_callback","team_id":"T1","event_id":"Ev42","event":{"type":"app_home_opened","user":"U1"}}""";
+
+        var first = await host.PostSignedAsync("/slack/events", body);
+        var retry = await host.PostSignedAsync("/slack/events", body);
+        var other = await host.PostSignedAsync("/slack/events", body.Replace("Ev42", "Ev43", StringComparison.Ordinal));
+        await host.Services.GetRequiredService<TikTokBot.Slack.Handlers.SlackBackgroundWork>().StopAsync(CancellationToken.None);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { first.StatusCode, retry.StatusCode, other.StatusCode });
+        Assert.Equal(["home opened by U1 in T1", "home opened by U1 in T1"], host.Log.Entries);
+    }
 }
