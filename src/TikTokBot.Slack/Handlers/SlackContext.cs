@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 
@@ -55,8 +54,6 @@ public sealed class SlackContext
 
     /// <summary>Acknowledges a view submission with errors, an updated view, a pushed view or clear.</summary>
     public void Ack(ViewSubmissionResponse response) => Complete(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(response, SlackJsonContext.Default.ViewSubmissionResponse)));
-
-    internal void AckJson<T>(T body, JsonTypeInfo<T> type) => Complete(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(body, type)));
 
     /// <summary>Posts a message to the channel the request came from (chat.postMessage with the team's bot token).</summary>
     public async Task<PostMessageResponse> SayAsync(SlackMessage message, CancellationToken ct)

@@ -107,7 +107,8 @@ public sealed partial class SlackDispatcher
             ctx.Ack();
             return ctx.Acknowledged;
         }
-        return RunAsync(ctx, typeof(object), (payload, routed, _scopes), "action", routed[0].Action.ActionId,
+        // Each action resolves its own handler, so no single handler type is passed down.
+        return RunAsync(ctx, null, (payload, routed, _scopes), "action", routed[0].Action.ActionId,
             static async (_, state, c, ct) =>
             {
                 foreach (var (action, handlerType) in state.routed)
@@ -139,7 +140,7 @@ public sealed partial class SlackDispatcher
         new(enterpriseId, teamId, userId, channelId, responseUrl, triggerId, _responseUrls, _apis, _time.GetUtcNow());
 
     private async Task<SlackAckResponse> RunAsync<TPayload>(
-        SlackContext ctx, Type handlerType, TPayload payload, string kind, string key,
+        SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
         var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
@@ -168,12 +169,12 @@ public sealed partial class SlackDispatcher
     }
 
     private async Task InvokeAsync<TPayload>(
-        SlackContext ctx, Type handlerType, TPayload payload, string kind, string key,
+        SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
         try
         {
-            if (handlerType == typeof(object))
+            if (handlerType is null)
             {
                 await invoke(null!, payload, ctx, _work.StoppingToken);
                 return;
