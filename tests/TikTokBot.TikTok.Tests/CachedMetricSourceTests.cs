@@ -73,14 +73,17 @@ public sealed class CachedMetricSourceTests
     [Fact]
     public async Task One_caller_giving_up_does_not_cancel_the_shared_call_for_the_others()
     {
-        var source = new CountingSource { Delay = TimeSpan.FromMilliseconds(300) };
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var source = new CountingSource { Gate = gate.Task };
         var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var impatient = new CancellationTokenSource();
 
         var first = cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, impatient.Token);
         var second = cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
-
+        await impatient.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        gate.SetResult();
+
         Assert.Single(await second);
         Assert.Equal(1, source.Calls);
     }
@@ -94,6 +97,9 @@ public sealed class CachedMetricSourceTests
         public TimeSpan Delay { get; init; }
 
         public bool FailFirst { get; init; }
+
+        /// <summary>When set, every call waits for it: lets a test order events without timing.</summary>
+        public Task? Gate { get; init; }
 
         public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -116,6 +122,11 @@ public sealed class CachedMetricSourceTests
         {
             var call = Interlocked.Increment(ref _calls);
             await Task.Delay(Delay, cancellationToken);
+            if (Gate is not null)
+            {
+                await Gate.WaitAsync(cancellationToken);
+            }
+
             if (FailFirst && call == 1)
             {
                 throw new MetricSourceException("TikTok did not answer.");

@@ -184,7 +184,7 @@ public sealed class TikTokApiClient : IDisposable
         }
     }
 
-    private static ReportRow ReadRow(JsonElement item)
+    internal static ReportRow ReadRow(JsonElement item)
     {
         var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
         var metrics = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -197,18 +197,19 @@ public sealed class TikTokApiClient : IDisposable
 
             if (item.TryGetProperty("metrics", out var mets) && mets.ValueKind == JsonValueKind.Object)
             {
-                foreach (var metric in mets.EnumerateObject())
+                // One clone per row: its values share the clone's buffer instead of one copy per metric.
+                foreach (var metric in mets.Clone().EnumerateObject())
                 {
-                    metrics[metric.Name] = metric.Value.Clone();
+                    metrics[metric.Name] = metric.Value;
                 }
             }
         }
         else
         {
             // campaign/get and adgroup/get return flat objects: read every field as a "metric".
-            foreach (var field in item.EnumerateObject())
+            foreach (var field in item.Clone().EnumerateObject())
             {
-                metrics[field.Name] = field.Value.Clone();
+                metrics[field.Name] = field.Value;
             }
         }
 
