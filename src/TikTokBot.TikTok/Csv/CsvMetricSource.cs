@@ -22,13 +22,8 @@ public sealed class CsvMetricSource(string path) : IMetricSource
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DailyTotals> days = RowsOf(scope)
-            .Where(r => range.Contains(r.Date))
-            .GroupBy(r => r.Date)
-            .OrderBy(g => g.Key)
-            .Select(g => new DailyTotals(g.Key, RawTotals.Sum(g.Select(r => r.Counts))))
-            .ToArray();
-        return Task.FromResult(days);
+        var rows = RowsOf(scope).Where(r => range.Contains(r.Date)).Select(r => new DailyTotals(r.Date, r.Counts)).ToArray();
+        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(rows));
     }
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)

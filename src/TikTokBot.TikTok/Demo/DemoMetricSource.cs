@@ -38,13 +38,8 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
-        var rows = RowsOf(scope, range, out _);
-        IReadOnlyList<DailyTotals> days = rows
-            .GroupBy(r => r.Date)
-            .OrderBy(g => g.Key)
-            .Select(g => new DailyTotals(g.Key, RawTotals.Sum(g.Select(r => r.Counts))))
-            .ToArray();
-        return Task.FromResult(days);
+        var rows = RowsOf(scope, range, out _).Select(r => new DailyTotals(r.Date, r.Counts)).ToArray();
+        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(rows));
     }
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
