@@ -56,6 +56,8 @@ public sealed class CatalogueAndObjectiveTests
     [InlineData("TRAFFIC", Objective.Traffic)]
     [InlineData("LEAD_GENERATION", Objective.LeadGeneration)]
     [InlineData("WEB_CONVERSIONS", Objective.WebsiteConversions)]
+    [InlineData("Website_conversions", Objective.WebsiteConversions)]
+    [InlineData("COMMUNITY_INTERACTION", Objective.CommunityEngagement)]
     [InlineData("CONVERSIONS", Objective.WebsiteConversions)]
     [InlineData("product_sales", Objective.WebsiteConversions)]
     [InlineData("APP_PROMOTION", Objective.AppInstalls)]
