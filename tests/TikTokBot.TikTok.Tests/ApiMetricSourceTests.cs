@@ -144,6 +144,33 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_answer_reaches_the_user_as_a_plain_message()
+    {
+        _fake.Delay = TimeSpan.FromSeconds(2);
+        using var impatientHttp = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var options = Options(FakeTikTokApi.Token, DemoDataSet.AdvertiserId);
+        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
+
+        var error = await Assert.ThrowsAsync<TikTokApiException>(() => source.ListCampaignsAsync(CancellationToken.None));
+
+        Assert.Contains("did not answer within", error.Message);
+    }
+
+    [Fact]
+    public async Task Several_advertisers_are_each_asked_and_a_campaign_is_read_from_its_own()
+    {
+        var source = Source(advertisers: $"{DemoDataSet.AdvertiserId},7000000000000002");
+
+        var campaigns = await source.ListCampaignsAsync(CancellationToken.None);
+        await source.GetDailyAsync(Scope.Campaign("1800000000000042"), LastWeek, CancellationToken.None);
+
+        Assert.Equal(["7000000000000001", "7000000000000002"],
+            _fake.Requests.Where(r => r.Path == "campaign/get/").Select(r => r.Query["advertiser_id"]).Distinct().Order());
+        Assert.All(_fake.Reports, r => Assert.Equal(DemoDataSet.AdvertiserId, r.Query["advertiser_id"]));
+        Assert.Contains(campaigns, c => c.Id == "1800000000000042");
+    }
+
+    [Fact]
     public async Task Any_other_error_code_becomes_a_typed_error_with_tiktoks_message()
     {
         _fake.Refuse = (40002, "advertiser_id is invalid");

@@ -85,13 +85,6 @@ public sealed class TikTokApiClient : IDisposable
             }),
         }, cancellationToken);
 
-    public Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
-        GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
-        {
-            ["advertiser_id"] = advertiserId,
-            ["filtering"] = JsonSerializer.Serialize(new { campaign_ids = new[] { campaignId } }),
-        }, cancellationToken);
-
     private async Task<IReadOnlyList<ReportRow>> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var rows = new List<ReportRow>();
@@ -131,7 +124,7 @@ public sealed class TikTokApiClient : IDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.Add("Access-Token", _options.AccessToken ?? "");
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     throw new TikTokAuthException(401, "HTTP 401", null);
@@ -184,6 +177,24 @@ public sealed class TikTokApiClient : IDisposable
         }
     }
 
+    // A timeout or a dropped connection is TikTok's side, not the user's: say so plainly instead of surfacing a socket error.
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TikTokApiException(0, e.Message, null,
+                $"TikTok's API did not answer within {_http.Timeout.TotalSeconds:0} seconds. Try again in a few minutes.");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.");
+        }
+    }
+
     internal static ReportRow ReadRow(JsonElement item)
     {
         var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -206,7 +217,7 @@ public sealed class TikTokApiClient : IDisposable
         }
         else
         {
-            // campaign/get and adgroup/get return flat objects: read every field as a "metric".
+            // campaign/get returns flat objects: read every field as a "metric".
             foreach (var field in item.Clone().EnumerateObject())
             {
                 metrics[field.Name] = field.Value;
