@@ -84,19 +84,20 @@ public static class CampaignResolver
         var b = name.ToLowerInvariant();
         if (b.Length <= a.Length)
         {
-            return Levenshtein(a, b);
+            return EditDistance(a, b);
         }
 
         var best = int.MaxValue;
         for (var start = 0; start + a.Length <= b.Length; start++)
         {
-            best = Math.Min(best, Levenshtein(a, b.Substring(start, a.Length)));
+            best = Math.Min(best, EditDistance(a, b.Substring(start, a.Length)));
         }
 
         return best;
     }
 
-    private static int Levenshtein(string a, string b)
+    /// <summary>The number of single-character edits between two strings.</summary>
+    public static int EditDistance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using TikTokBot.Domain.Credit;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.TikTok.Naming;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Commands;
+
+/// <summary>One form of the command: the help text is generated from these, so it cannot drift from the parser.</summary>
+public sealed record CommandDefinition(string Verb, string Usage, string Description);
+
+/// <summary>Parses the text after <c>/ttmetrics</c> into a <see cref="MetricsCommand"/>. Never throws on any input.</summary>
+public static class CommandParser
+{
+    public const string Slash = "/ttmetrics";
+
+    /// <summary>Longest text accepted; anything longer is refused before parsing.</summary>
+    public const int MaxLength = 500;
+
+    public static readonly IReadOnlyList<CommandDefinition> Definitions =
+    [
+        new("", "campaign-42 [today|yesterday|7d|14d|30d|lifetime|2026-11-01..2026-11-20]", "the campaign read in funnel order (default: the last 7 days)"),
+        new("fix", "campaign-42 fix", "what to fix first, earliest funnel stage first, with the numbers"),
+        new("by", "campaign-42 by adgroup|ad|age|gender|placement|device [period]", "a breakdown ranked by the objective's main metric"),
+        new("list", "list", "every campaign with its objective, spend and top finding"),
+        new("target", "target campaign-42 cpa 25 min 50", "set success criteria: the most one outcome may cost, and the minimum volume"),
+        new("credit", "credit campaign-42 6000 2026-11-01..2026-12-31", "record ad credit: amount, start and expiry"),
+        new("alias", "alias black-friday campaign-42", "a short name for a campaign id or name"),
+        new("help", "help", "this list"),
+    ];
+
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "fix", "by"];
+
+    private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["adgroup"] = BreakdownDimension.AdGroup,
+        ["adgroups"] = BreakdownDimension.AdGroup,
+        ["ad"] = BreakdownDimension.Ad,
+        ["ads"] = BreakdownDimension.Ad,
+        ["age"] = BreakdownDimension.Age,
+        ["gender"] = BreakdownDimension.Gender,
+        ["placement"] = BreakdownDimension.Placement,
+        ["device"] = BreakdownDimension.Device,
+    };
+
+    public static string HelpText()
+    {
+        var text = new StringBuilder("*TikTokBot* reads TikTok campaigns in funnel order. Try:\n");
+        foreach (var definition in Definitions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"• `{Slash} {definition.Usage}`: {definition.Description}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static MetricsCommand Parse(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length > MaxLength)
+        {
+            return Invalid($"That is {trimmed.Length} characters; a command is at most {MaxLength}.", "help");
+        }
+
+        var words = Tokenise(trimmed);
+        if (words.Count == 0 || words is ["help"])
+        {
+            return new MetricsCommand.Help();
+        }
+
+        var verb = words[0].ToLowerInvariant();
+        return verb switch
+        {
+            "list" when words.Count == 1 => new MetricsCommand.List(),
+            "target" => ParseTarget(words),
+            "credit" => ParseCredit(words),
+            "alias" => words.Count >= 3
+                ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
+                : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
+            _ => ParseCampaignCommand(words),
+        };
+    }
+
+    private static MetricsCommand ParseCampaignCommand(List<string> words)
+    {
+        // A word that looks like a misspelt verb ("taget", "lst") gets the closest command, not a campaign search.
+        if (words.Count > 1 && ClosestVerb(words[0]) is { } verb && !verb.Equals(words[0], StringComparison.OrdinalIgnoreCase) && verb is not ("fix" or "by"))
+        {
+            return Invalid($"`{words[0]}` is not a command.", Definitions.First(d => d.Verb == verb).Usage);
+        }
+
+        var period = Period.Default;
+        if (TryPeriod(words[^1], out var parsed, out var periodProblem))
+        {
+            period = parsed;
+            words = words[..^1];
+        }
+        else if (periodProblem is not null)
+        {
+            return Invalid(periodProblem, "campaign-42 2026-11-01..2026-11-20");
+        }
+
+        if (words.Count >= 3 && words[^2].Equals("by", StringComparison.OrdinalIgnoreCase))
+        {
+            return Dimensions.TryGetValue(words[^1], out var dimension)
+                ? new MetricsCommand.Breakdown(string.Join(' ', words[..^2]), dimension, period)
+                : Invalid($"`{words[^1]}` is not a breakdown.", "campaign-42 by adgroup|ad|age|gender|placement|device");
+        }
+
+        if (words.Count >= 2 && words[^1].Equals("fix", StringComparison.OrdinalIgnoreCase))
+        {
+            return new MetricsCommand.Fix(string.Join(' ', words[..^1]), period);
+        }
+
+        if (words.Count == 0)
+        {
+            return Invalid("Which campaign?", "campaign-42 7d");
+        }
+
+        return new MetricsCommand.Summary(string.Join(' ', words), period);
+    }
+
+    private static MetricsCommand ParseTarget(List<string> words)
+    {
+        const string example = "target campaign-42 cpa 25 min 50";
+        // target <campaign...> <metric> <cost> min <volume>
+        if (words.Count < 6 || !words[^2].Equals("min", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid("A target needs the campaign, the cost metric and its most, and `min` with the smallest useful volume.", example);
+        }
+
+        if (!TryDecimal(words[^3], out var cost) || !long.TryParse(words[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var minimum))
+        {
+            return Invalid($"`{words[^3]}` and `{words[^1]}` must be numbers, like 25 and 50.", example);
+        }
+
+        var problems = SuccessCriteria.Validate(cost, minimum);
+        return problems.Count > 0
+            ? Invalid(problems[0], example)
+            : new MetricsCommand.SetTarget(string.Join(' ', words[1..^4]), words[^4].ToLowerInvariant(), cost, minimum);
+    }
+
+    private static MetricsCommand ParseCredit(List<string> words)
+    {
+        const string example = "credit campaign-42 6000 2026-11-01..2026-12-31";
+        if (words.Count < 4 || !TryDecimal(words[^2], out var amount) || !TryRange(words[^1], out var range, out _))
+        {
+            return Invalid("Credit needs the campaign, the amount and the dates it is valid, start..expiry.", example);
+        }
+
+        var problems = CreditGrant.Validate(amount, range.Start, range.End);
+        return problems.Count > 0
+            ? Invalid(problems[0], example)
+            : new MetricsCommand.SetCredit(string.Join(' ', words[1..^2]), amount, range.Start, range.End);
+    }
+
+    private static bool TryPeriod(string word, out Period period, out string? problem)
+    {
+        problem = null;
+        period = Period.Default;
+        switch (word.ToLowerInvariant())
+        {
+            case "today":
+                period = new Period(PeriodKind.Today);
+                return true;
+            case "yesterday":
+                period = new Period(PeriodKind.Yesterday);
+                return true;
+            case "lifetime":
+                period = new Period(PeriodKind.Lifetime);
+                return true;
+            case "7d" or "14d" or "30d":
+                period = new Period(PeriodKind.LastDays, int.Parse(word[..^1], CultureInfo.InvariantCulture));
+                return true;
+        }
+
+        if (!word.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (TryRange(word, out var range, out problem))
+        {
+            period = new Period(PeriodKind.Range, Range: range);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryRange(string word, out DateRange range, out string? problem)
+    {
+        range = default;
+        var parts = word.Split("..");
+        if (parts.Length != 2 ||
+            !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ||
+            !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            problem = $"`{word}` is not a date range; write it as 2026-11-01..2026-11-20.";
+            return false;
+        }
+
+        if (end < start)
+        {
+            problem = $"The range {word} ends before it starts.";
+            return false;
+        }
+
+        if (end.DayNumber - start.DayNumber >= 366)
+        {
+            problem = "A range can cover at most a year.";
+            return false;
+        }
+
+        range = new DateRange(start, end);
+        problem = null;
+        return true;
+    }
+
+    private static bool TryDecimal(string word, out decimal value) =>
+        decimal.TryParse(word.TrimStart('$'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+
+    private static string? ClosestVerb(string word) =>
+        word.Length < 3 ? null : Verbs.Select(v => (Verb: v, Distance: CampaignResolver.EditDistance(word.ToLowerInvariant(), v)))
+            .Where(x => x.Distance <= 1 && Math.Abs(x.Verb.Length - word.Length) <= 1)
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Verb)
+            .FirstOrDefault();
+
+    /// <summary>Words split on spaces; "double quotes" keep a name with spaces together.</summary>
+    private static List<string> Tokenise(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c is '"' or '“' or '”')
+            {
+                quoted = !quoted;
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                Flush();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    private static MetricsCommand.Invalid Invalid(string problem, string usage) => new(problem, $"{Slash} {usage}");
+}

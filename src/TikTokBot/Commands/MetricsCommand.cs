@@ -1,0 +1,66 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Commands;
+
+public enum PeriodKind
+{
+    Today,
+    Yesterday,
+    LastDays,
+    Lifetime,
+    Range,
+}
+
+/// <summary>The period a person asked for; turned into dates once today and the campaign's launch are known.</summary>
+public sealed record Period(PeriodKind Kind, int Days = 0, DateRange? Range = null)
+{
+    public static readonly Period Default = new(PeriodKind.LastDays, 7);
+
+    /// <summary>Closed days end yesterday: today's figures are still moving.</summary>
+    public DateRange Resolve(DateOnly today, DateOnly launchedOn) => Kind switch
+    {
+        PeriodKind.Today => new DateRange(today, today),
+        PeriodKind.Yesterday => new DateRange(today.AddDays(-1), today.AddDays(-1)),
+        PeriodKind.LastDays => DateRange.Ending(today.AddDays(-1), Days),
+        PeriodKind.Lifetime => new DateRange(launchedOn < today ? launchedOn : today, today),
+        _ => Range!.Value,
+    };
+
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Today => "today",
+        PeriodKind.Yesterday => "yesterday",
+        PeriodKind.LastDays => $"{Days}d",
+        PeriodKind.Lifetime => "lifetime",
+        _ => Range!.Value.ToString(),
+    };
+}
+
+/// <summary>What someone asked <c>/ttmetrics</c> for, parsed from the command text.</summary>
+public abstract record MetricsCommand
+{
+    private MetricsCommand()
+    {
+    }
+
+    public sealed record Help : MetricsCommand;
+
+    public sealed record List : MetricsCommand;
+
+    public sealed record Summary(string Campaign, Period Period) : MetricsCommand;
+
+    public sealed record Fix(string Campaign, Period Period) : MetricsCommand;
+
+    public sealed record Breakdown(string Campaign, BreakdownDimension By, Period Period) : MetricsCommand;
+
+    /// <param name="Metric">The cost metric the person named (cpa, cpc, cpm, cpv), as typed.</param>
+    public sealed record SetTarget(string Campaign, string Metric, decimal TargetCost, long MinimumVolume) : MetricsCommand;
+
+    public sealed record SetCredit(string Campaign, decimal Amount, DateOnly Start, DateOnly Expiry) : MetricsCommand;
+
+    public sealed record SetAlias(string Alias, string Campaign) : MetricsCommand;
+
+    /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
+    public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
+}
