@@ -1,5 +1,6 @@
 using TikTokBot.Configuration;
 using TikTokBot.Health;
+using TikTokBot.Slack;
 using TikTokBot.TikTok.Sources;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
@@ -12,10 +13,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddDiagnosisOptions(builder.Configuration);
 builder.Services.AddMetricSource(builder.Configuration);
+builder.Services.AddSlackApp(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthApi();
+app.MapSlack();
 
 app.Run();
 

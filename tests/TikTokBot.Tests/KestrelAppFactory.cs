@@ -6,6 +6,9 @@ namespace TikTokBot.Tests;
 /// <summary>The real app on a real Kestrel listener bound to a free loopback port.</summary>
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The signing secret the app under test verifies Slack requests with.</summary>
+    public const string SigningSecret = "test-signing-secret-0123456789abcdef";
+
     public KestrelAppFactory()
     {
         UseKestrel(0);
@@ -14,6 +17,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Slack:SigningSecret", SigningSecret);
     }
 
     /// <summary>A client aimed at the Kestrel listener (not the in-memory test server).</summary>

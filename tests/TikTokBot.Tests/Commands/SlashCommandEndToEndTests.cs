@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TikTokBot.Slack.Verification;
+
+namespace TikTokBot.Tests.Commands;
+
+/// <summary>/ttmetrics through the real app on a real socket, signed the way Slack signs.</summary>
+public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
+{
+    private readonly KestrelAppFactory _factory;
+
+    public SlashCommandEndToEndTests(KestrelAppFactory factory) => _factory = factory;
+
+    private async Task<HttpResponseMessage> Send(string text, bool sign = true)
+    {
+        using var client = _factory.CreateKestrelClient();
+        var body = "token=x&team_id=T0001&team_domain=acme&channel_id=C0001&user_id=U0001&command=%2Fttmetrics" +
+                   $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        if (sign)
+        {
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+            request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Campaign_42_answers_with_its_stages_in_order_the_top_finding_and_the_fix_button()
+    {
+        var response = await Send("campaign-42");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("ephemeral", document.RootElement.GetProperty("response_type").GetString());
+        var stages = new[] { "*Delivery*", "*Engagement*", "*Cost*", "*Conversion*", "*Real-time*" }.Select(s => json.IndexOf(s, StringComparison.Ordinal)).ToArray();
+        Assert.All(stages, i => Assert.True(i > 0));
+        Assert.Equal(stages.Order(), stages);
+        Assert.Contains("Creative fatigue", json);
+        Assert.Contains("What should I fix?", json);
+    }
+
+    [Fact]
+    public async Task Fix_lists_what_to_do_first()
+    {
+        var json = await (await Send("campaign-42 fix")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Do this first:", json);
+        Assert.Contains("Refresh the creative first", json);
+    }
+
+    [Theory]
+    [InlineData("campain-42", "Closest")]
+    [InlineData("taget campaign-42 cpa 25", "/ttmetrics target campaign-42 cpa 25 min 50")]
+    [InlineData("help", "/ttmetrics campaign-42 fix")]
+    public async Task Mistakes_get_a_short_answer_with_what_to_type(string text, string expected)
+    {
+        var json = await (await Send(text)).Content.ReadAsStringAsync();
+
+        Assert.Contains(expected, json);
+    }
+
+    [Fact]
+    public async Task An_unsigned_request_is_refused_before_anything_runs()
+    {
+        var response = await Send("campaign-42", sign: false);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Creative fatigue", await response.Content.ReadAsStringAsync());
+    }
+}
