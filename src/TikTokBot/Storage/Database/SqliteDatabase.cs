@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace TikTokBot.Storage.Database;
+
+/// <summary>A SQLite file in WAL mode. Money is invariant TEXT and dates ISO 8601 TEXT, so nothing is rounded or localised.</summary>
+public sealed class SqliteDatabase : StorageDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string connectionString)
+    {
+        // Foreign keys are off by default in SQLite and are a per-connection setting.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            throw new ArgumentException("Storage needs a SQLite file (Data Source=path/to/tiktokbot.db); an in-memory database would lose everything on restart.", nameof(connectionString));
+        }
+
+        _connectionString = builder.ToString();
+        FilePath = Path.GetFullPath(builder.DataSource);
+    }
+
+    public override string Provider => "Sqlite";
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; a disposed database must let go of it (restart, backup, delete).
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    internal override async Task PrepareAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        await using var connection = await OpenAsync(ct);
+        await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: ct));
+    }
+
+    internal override string CreateVersionTableSql =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;";
+
+    // Write transactions begin IMMEDIATE (Microsoft.Data.Sqlite's default), which already holds the one writer lock.
+    internal override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+
+    internal override Task LockTeamAsync(DbConnection connection, DbTransaction transaction, string teamId, CancellationToken ct) => Task.CompletedTask;
+
+    internal override object Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal override object Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal override object Instant(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal override decimal ReadMoney(object value) => decimal.Parse((string)value, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    internal override DateOnly ReadDate(object value) => DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal override DateTimeOffset ReadInstant(object value) =>
+        DateTimeOffset.ParseExact((string)value, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TikTokBot.Storage.Database;
+using TikTokBot.Storage.Migrations;
+using TikTokBot.Storage.Workspace;
+
+namespace TikTokBot.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>
+    /// Registers the database chosen by <c>Storage:Provider</c>, the team-scoped <see cref="IWorkspaceStorage"/>,
+    /// Data Protection with its keys in the data folder, and the migrations that run before the app starts.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var contentRoot = configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(CreateDatabase(options, dataDirectory));
+        services.AddDataProtection()
+            .SetApplicationName("TikTokBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IWorkspaceStorage, WorkspaceStorage>();
+        services.AddHostedService<SchemaMigrationService>();
+        return services;
+    }
+
+    /// <summary>The database <paramref name="options"/> describe; refuses a provider or connection it cannot use, with what to set instead.</summary>
+    public static StorageDatabase CreateDatabase(StorageOptions options, string dataDirectory)
+    {
+        if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SqliteDatabase(string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"Data Source={Path.Combine(dataDirectory, "tiktokbot.db")}"
+                : options.ConnectionString);
+        }
+
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Storage:Provider is Postgres but Storage:ConnectionString is empty; set it (environment variable Storage__ConnectionString), " +
+                    "for example Host=db;Database=tiktokbot;Username=tiktokbot;Password=...");
+            }
+
+            return new PostgresDatabase(options.ConnectionString);
+        }
+
+        throw new InvalidOperationException($"Storage:Provider must be Sqlite or Postgres, not '{options.Provider}'.");
+    }
+}

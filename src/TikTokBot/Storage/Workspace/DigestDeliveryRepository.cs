@@ -1,0 +1,98 @@
+namespace TikTokBot.Storage.Workspace;
+
+internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliveryRepository
+{
+    private const string Select =
+        """
+        SELECT subscription_id AS SubscriptionId, local_date AS LocalDate, state AS State, message_ts AS MessageTs, failure AS Failure,
+               attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt
+        FROM digest_deliveries
+        """;
+
+    public async Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, CancellationToken ct)
+    {
+        var db = scope.Database;
+
+        // One statement decides the claim, so two senders racing for the same day cannot both win. Selecting from
+        // the team's active subscriptions makes another team's (or a cancelled) subscription claim nothing.
+        var claimed = await scope.ExecuteAsync(
+            """
+            INSERT INTO digest_deliveries (team_id, subscription_id, local_date, state, message_ts, failure, attempts, claimed_at, finished_at)
+            SELECT team_id, id, @localDate, 'claimed', NULL, NULL, 1, @now, NULL
+            FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL
+            ON CONFLICT (team_id, subscription_id, local_date) DO UPDATE SET
+                state = 'claimed', failure = NULL, attempts = digest_deliveries.attempts + 1, claimed_at = excluded.claimed_at, finished_at = NULL
+            WHERE digest_deliveries.state = 'failed';
+            """,
+            new { subscriptionId, localDate = db.Date(localDate), now = db.Instant(scope.Now()) },
+            ct);
+        return claimed == 1;
+    }
+
+    public async Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageTs);
+        return await FinishAsync(subscriptionId, localDate, "delivered", messageTs, null, ct);
+    }
+
+    public async Task<bool> MarkFailedAsync(string subscriptionId, DateOnly localDate, string failure, CancellationToken ct) =>
+        await FinishAsync(subscriptionId, localDate, "failed", null, failure, ct);
+
+    public async Task<DigestDelivery?> FindAsync(string subscriptionId, DateOnly localDate, CancellationToken ct)
+    {
+        var row = await scope.QuerySingleOrDefaultAsync<Row>(
+            $"{Select} WHERE team_id = @team AND subscription_id = @subscriptionId AND local_date = @localDate;",
+            new { subscriptionId, localDate = scope.Database.Date(localDate) },
+            ct);
+        return row is null ? null : ToDelivery(row);
+    }
+
+    public async Task<IReadOnlyList<DigestDelivery>> ListAsync(string subscriptionId, CancellationToken ct) =>
+        (await scope.QueryAsync<Row>($"{Select} WHERE team_id = @team AND subscription_id = @subscriptionId ORDER BY local_date DESC;", new { subscriptionId }, ct))
+        .Select(ToDelivery)
+        .ToList();
+
+    private async Task<bool> FinishAsync(string subscriptionId, DateOnly localDate, string state, string? messageTs, string? failure, CancellationToken ct)
+    {
+        var db = scope.Database;
+        var updated = await scope.ExecuteAsync(
+            """
+            UPDATE digest_deliveries SET state = @state, message_ts = @messageTs, failure = @failure, finished_at = @now
+            WHERE team_id = @team AND subscription_id = @subscriptionId AND local_date = @localDate AND state = 'claimed';
+            """,
+            new { subscriptionId, localDate = db.Date(localDate), state, messageTs, failure, now = db.Instant(scope.Now()) },
+            ct);
+        return updated == 1;
+    }
+
+    private DigestDelivery ToDelivery(Row row)
+    {
+        var db = scope.Database;
+        var state = row.State switch
+        {
+            "delivered" => DeliveryState.Delivered,
+            "failed" => DeliveryState.Failed,
+            _ => DeliveryState.Claimed,
+        };
+        return new(row.SubscriptionId, db.ReadDate(row.LocalDate), state, row.MessageTs, row.Failure, (int)row.Attempts, db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.FinishedAt));
+    }
+
+    private sealed class Row
+    {
+        public string SubscriptionId { get; set; } = "";
+
+        public object LocalDate { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public string? MessageTs { get; set; }
+
+        public string? Failure { get; set; }
+
+        public long Attempts { get; set; }
+
+        public object ClaimedAt { get; set; } = "";
+
+        public object? FinishedAt { get; set; }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Dapper;
+using TikTokBot.Storage.Database;
+
+namespace TikTokBot.Storage.Workspace;
+
+/// <summary>
+/// Runs one team's SQL. Every statement gets the team id as <c>@team</c> and is refused unless it uses it, so a
+/// query that forgets the team fails the first time it runs instead of returning another workspace's rows.
+/// </summary>
+internal sealed class TeamScope(StorageDatabase database, TimeProvider time, string teamId)
+{
+    public string TeamId => teamId;
+
+    public StorageDatabase Database => database;
+
+    public DateTimeOffset Now() => time.GetUtcNow();
+
+    public async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<TRow>(Command(sql, args, null, ct))).AsList();
+    }
+
+    public async Task<TRow?> QuerySingleOrDefaultAsync<TRow>(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<TRow>(Command(sql, args, null, ct));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(Command(sql, args, null, ct));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: it is all written, or (on any exception) none of it.</summary>
+    public async Task<T> WriteAsync<T>(Func<TeamWrite, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await database.LockTeamAsync(connection, transaction, teamId, ct);
+        var result = await work(new TeamWrite(this, connection, transaction, ct));
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    internal CommandDefinition Command(string sql, object? args, DbTransaction? transaction, CancellationToken ct)
+    {
+        if (!sql.Contains("@team", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Every workspace query must be scoped with team_id = @team (or write @team into the row).");
+        }
+
+        var parameters = new DynamicParameters(args);
+        parameters.Add("team", teamId);
+        return new CommandDefinition(sql, parameters, transaction, cancellationToken: ct);
+    }
+}
+
+/// <summary>The statements of one transaction, plus the audit entry that must commit with them.</summary>
+internal sealed class TeamWrite(TeamScope scope, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+{
+    public DateTimeOffset Now { get; } = scope.Now();
+
+    public StorageDatabase Database => scope.Database;
+
+    public Task<int> ExecuteAsync(string sql, object? args) => connection.ExecuteAsync(scope.Command(sql, args, transaction, ct));
+
+    public async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(string sql, object? args) =>
+        (await connection.QueryAsync<TRow>(scope.Command(sql, args, transaction, ct))).AsList();
+
+    public Task<TRow?> QuerySingleOrDefaultAsync<TRow>(string sql, object? args) =>
+        connection.QuerySingleOrDefaultAsync<TRow>(scope.Command(sql, args, transaction, ct));
+
+    public Task AuditAsync(string setting, string subject, string? oldValue, string? newValue, string changedBy) => ExecuteAsync(
+        """
+        INSERT INTO settings_changes (team_id, setting, subject, old_value, new_value, changed_by, changed_at)
+        VALUES (@team, @setting, @subject, @oldValue, @newValue, @changedBy, @changedAt);
+        """,
+        new { setting, subject, oldValue, newValue, changedBy, changedAt = Database.Instant(Now) });
+}

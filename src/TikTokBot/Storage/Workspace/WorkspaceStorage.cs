@@ -1,0 +1,55 @@
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using TikTokBot.Storage.Database;
+
+namespace TikTokBot.Storage.Workspace;
+
+/// <summary>The repositories over one database, handed out per team.</summary>
+public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time) : IWorkspaceStorage
+{
+    private readonly IDataProtector _tokens = dataProtection.CreateProtector("TikTokBot.Storage.BotToken");
+
+    public IWorkspaceStore ForTeam(string teamId)
+    {
+        if (string.IsNullOrWhiteSpace(teamId))
+        {
+            throw new ArgumentException("A Slack team id is required: every stored row belongs to one workspace.", nameof(teamId));
+        }
+
+        // A token is bound to its team: copied into another team's row it cannot be decrypted.
+        return new WorkspaceStore(new TeamScope(database, time, teamId), _tokens.CreateProtector(teamId));
+    }
+
+    public async Task<IReadOnlyList<string>> ListTeamsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var teams = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT team_id FROM installations
+            UNION
+            SELECT team_id FROM channel_subscriptions WHERE unsubscribed_at IS NULL
+            ORDER BY team_id;
+            """,
+            cancellationToken: ct));
+        return teams.AsList();
+    }
+
+    private sealed class WorkspaceStore(TeamScope scope, IDataProtector tokens) : IWorkspaceStore
+    {
+        public string TeamId => scope.TeamId;
+
+        public IInstallationRepository Installation { get; } = new InstallationRepository(scope, tokens);
+
+        public ICampaignAliasRepository Aliases { get; } = new CampaignAliasRepository(scope);
+
+        public ISuccessCriteriaRepository SuccessCriteria { get; } = new SuccessCriteriaRepository(scope);
+
+        public ICreditWindowRepository CreditWindows { get; } = new CreditWindowRepository(scope);
+
+        public IChannelSubscriptionRepository Subscriptions { get; } = new ChannelSubscriptionRepository(scope);
+
+        public IDigestDeliveryRepository Deliveries { get; } = new DigestDeliveryRepository(scope);
+
+        public ISettingsAuditRepository Audit { get; } = new SettingsAuditRepository(scope);
+    }
+}

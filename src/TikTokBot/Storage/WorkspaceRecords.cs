@@ -1,0 +1,79 @@
+namespace TikTokBot.Storage;
+
+/// <summary>What the OAuth install hands over for one workspace.</summary>
+public sealed record InstallationDetails(string? EnterpriseId, string BotToken, string? BotUserId, string InstalledBy)
+{
+    /// <summary>Keeps the token out of ToString so a logged value cannot leak it.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("EnterpriseId = ").Append(EnterpriseId).Append(", BotUserId = ").Append(BotUserId).Append(", InstalledBy = ").Append(InstalledBy);
+        return true;
+    }
+}
+
+/// <summary>The workspace's installation; <see cref="BotToken"/> is decrypted, it is stored only encrypted.</summary>
+public sealed record Installation(string? EnterpriseId, string BotToken, string? BotUserId, string InstalledBy, DateTimeOffset InstalledAt)
+{
+    /// <summary>Keeps the token out of ToString so a logged value cannot leak it.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("EnterpriseId = ").Append(EnterpriseId).Append(", BotUserId = ").Append(BotUserId)
+            .Append(", InstalledBy = ").Append(InstalledBy).Append(", InstalledAt = ").Append(InstalledAt);
+        return true;
+    }
+}
+
+/// <summary>A short name a team types instead of a campaign id.</summary>
+public sealed record CampaignAlias(string Alias, string CampaignId, string SetBy, DateTimeOffset SetAt);
+
+/// <summary>What the team agreed success means for one campaign.</summary>
+public sealed record SuccessCriteriaDetails(string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume);
+
+public sealed record CampaignSuccessCriteria(
+    string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume, string SetBy, DateTimeOffset SetAt);
+
+public enum CreditScope
+{
+    Campaign,
+    Advertiser,
+}
+
+/// <summary>Ad credit granted to a campaign or a whole advertiser account, usable from <see cref="StartsOn"/> until <see cref="ExpiresOn"/>.</summary>
+public sealed record CreditWindowDetails(CreditScope Scope, string ScopeId, decimal Amount, DateOnly StartsOn, DateOnly ExpiresOn);
+
+public sealed record AdCreditWindow(
+    string Id, CreditScope Scope, string ScopeId, decimal Amount, DateOnly StartsOn, DateOnly ExpiresOn, string AddedBy, DateTimeOffset AddedAt);
+
+/// <summary>A channel's daily digest: which campaigns, at what local time in which IANA time zone.</summary>
+public sealed record SubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly LocalTime, string TimeZone);
+
+public sealed record ChannelSubscription(
+    string Id,
+    string ChannelId,
+    IReadOnlyList<string> CampaignIds,
+    TimeOnly LocalTime,
+    string TimeZone,
+    string SubscribedBy,
+    DateTimeOffset SubscribedAt);
+
+public enum DeliveryState
+{
+    Claimed,
+    Delivered,
+    Failed,
+}
+
+/// <summary>One subscription's digest for one local date.</summary>
+public sealed record DigestDelivery(
+    string SubscriptionId,
+    DateOnly LocalDate,
+    DeliveryState State,
+    string? MessageTs,
+    string? Failure,
+    int Attempts,
+    DateTimeOffset ClaimedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>One entry of the audit trail: who changed which setting from what to what.</summary>
+public sealed record SettingsChange(
+    string Setting, string Subject, string? OldValue, string? NewValue, string ChangedBy, DateTimeOffset ChangedAt);

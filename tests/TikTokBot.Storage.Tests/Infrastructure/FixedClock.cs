@@ -1,0 +1,11 @@
+namespace TikTokBot.Storage.Tests.Infrastructure;
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; private set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace TikTokBot.Storage.Tests.Infrastructure;
+
+/// <summary>The identifiers of a team filled with one row of every kind.</summary>
+public sealed record SeededTeam(string CreditWindowId, string SubscriptionId, DateOnly DeliveredOn, DateOnly ClaimedOn);
+
+public static class TeamData
+{
+    public const string Token = "xoxb-1111-2222-do-not-store-me";
+    public const string Channel = "C0DIGEST";
+
+    /// <summary>Writes one row of every kind for the store's team, through the repositories.</summary>
+    public static async Task<SeededTeam> SeedAsync(IWorkspaceStore store, CancellationToken ct)
+    {
+        await store.Installation.SaveAsync(new InstallationDetails("E01", Token, "UBOT", "UADMIN"), ct);
+        await store.Aliases.SetAsync("launch", "cmp-1", "UADMIN", ct);
+        await store.SuccessCriteria.SetAsync(new SuccessCriteriaDetails("cmp-1", "WebsiteConversions", 25.00m, 50), "UADMIN", ct);
+        var window = await store.CreditWindows.AddAsync(
+            new CreditWindowDetails(CreditScope.Advertiser, "adv-9", 1500.50m, new DateOnly(2025, 3, 1), new DateOnly(2025, 5, 31)), "UADMIN", ct);
+        var subscription = await store.Subscriptions.SubscribeAsync(
+            new SubscriptionDetails(Channel, ["cmp-1", "cmp-2"], new TimeOnly(9, 0), "Europe/Berlin"), "UADMIN", ct);
+
+        var deliveredOn = new DateOnly(2025, 3, 1);
+        var claimedOn = new DateOnly(2025, 3, 2);
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, ct));
+        return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
+    }
+
+    /// <summary>Everything a team's repositories can read, as one comparable text.</summary>
+    public static async Task<string> SnapshotAsync(IWorkspaceStore store, CancellationToken ct)
+    {
+        var subscriptions = await store.Subscriptions.ListAsync(ct);
+        var deliveries = new List<DigestDelivery>();
+        foreach (var subscription in subscriptions)
+        {
+            deliveries.AddRange(await store.Deliveries.ListAsync(subscription.Id, ct));
+        }
+
+        return JsonSerializer.Serialize(new
+        {
+            installation = await store.Installation.FindAsync(ct),
+            aliases = await store.Aliases.ListAsync(ct),
+            criteria = await store.SuccessCriteria.ListAsync(ct),
+            windows = await store.CreditWindows.ListAsync(ct),
+            subscriptions,
+            deliveries,
+            audit = await store.Audit.ListAsync(1000, ct),
+        });
+    }
+}

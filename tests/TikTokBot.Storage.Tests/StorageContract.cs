@@ -1,0 +1,411 @@
+using System.Data.Common;
+using System.Globalization;
+using TikTokBot.Storage.Database;
+using TikTokBot.Storage.Migrations;
+using TikTokBot.Storage.Tests.Infrastructure;
+using TikTokBot.Storage.Workspace;
+
+namespace TikTokBot.Storage.Tests;
+
+/// <summary>
+/// What every storage provider must do. Each provider's test class derives from this one, so both run the same
+/// tests; each test gets a fresh, empty database.
+/// </summary>
+public abstract class StorageContract : IAsyncLifetime
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly List<StorageDatabase> _opened = [];
+
+    protected DatabaseUnderTest Db { get; private set; } = null!;
+
+    protected FixedClock Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    protected abstract Task<DatabaseUnderTest> CreateDatabaseAsync();
+
+    public async Task InitializeAsync() => Db = await CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in _opened)
+        {
+            await database.DisposeAsync();
+        }
+
+        await Db.DisposeAsync();
+    }
+
+    public static TheoryData<int> EarlierVersions() => new(Enumerable.Range(0, SchemaMigrator.ScriptsFor("Sqlite").Count));
+
+    [ProviderFact]
+    public async Task An_empty_database_is_migrated_to_the_latest_version()
+    {
+        var migrator = Migrator(Open());
+
+        var applied = await migrator.MigrateAsync(Ct);
+
+        Assert.Equal(migrator.Migrations.Count, applied);
+        Assert.Equal(migrator.LatestVersion, await migrator.CurrentVersionAsync(Ct));
+        Assert.Equal(Enumerable.Range(1, migrator.LatestVersion), await AppliedVersionsAsync());
+    }
+
+    [ProviderTheory]
+    [MemberData(nameof(EarlierVersions))]
+    public async Task A_database_at_an_earlier_version_is_migrated_to_the_latest_and_keeps_its_rows(int fromVersion)
+    {
+        var database = Open();
+        var migrator = Migrator(database);
+        await migrator.MigrateToAsync(fromVersion, Ct);
+        Assert.Equal(fromVersion, await migrator.CurrentVersionAsync(Ct));
+        if (fromVersion >= 1)
+        {
+            await Storage(database).ForTeam("T1").Aliases.SetAsync("launch", "cmp-1", "U1", Ct);
+        }
+
+        var applied = await Migrator(Open()).MigrateAsync(Ct);
+
+        Assert.Equal(migrator.LatestVersion - fromVersion, applied);
+        Assert.Equal(Enumerable.Range(1, migrator.LatestVersion), await AppliedVersionsAsync());
+        var store = Storage(Open()).ForTeam("T1");
+        Assert.Equal(fromVersion >= 1 ? "cmp-1" : null, (await store.Aliases.FindAsync("launch", Ct))?.CampaignId);
+        await TeamData.SeedAsync(store, Ct);
+    }
+
+    [ProviderFact]
+    public async Task Migrating_an_up_to_date_database_applies_nothing()
+    {
+        await Migrator(Open()).MigrateAsync(Ct);
+
+        Assert.Equal(0, await Migrator(Open()).MigrateAsync(Ct));
+    }
+
+    [ProviderFact]
+    public async Task Instances_starting_at_once_all_succeed_and_apply_each_script_once()
+    {
+        var instances = Enumerable.Range(0, 4).Select(_ => Migrator(Open())).ToList();
+
+        var applied = await Task.WhenAll(instances.Select(migrator => Task.Run(() => migrator.MigrateAsync(Ct))));
+
+        Assert.Equal(instances[0].LatestVersion, applied.Sum());
+        Assert.Equal(Enumerable.Range(1, instances[0].LatestVersion), await AppliedVersionsAsync());
+    }
+
+    [ProviderFact]
+    public async Task A_database_newer_than_the_code_is_refused_with_a_clear_message()
+    {
+        var migrator = Migrator(Open());
+        await migrator.MigrateAsync(Ct);
+        var future = migrator.LatestVersion + 1;
+        await Db.ExecuteRawAsync($"INSERT INTO schema_version (version, name, applied_at) VALUES ({future}, 'from_a_newer_build', '2030-01-01T00:00:00Z');");
+
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => Migrator(Open()).MigrateAsync(Ct));
+
+        Assert.Equal(future, refused.DatabaseVersion);
+        Assert.Contains($"schema version {future}, newer than this build", refused.Message);
+        Assert.Contains($"knows versions up to {migrator.LatestVersion}", refused.Message);
+    }
+
+    public static TheoryData<string> RepositoryMethods() => new(IsolationChecks.Keys.Order());
+
+    [ProviderTheory]
+    [MemberData(nameof(RepositoryMethods))]
+    public async Task Team_A_can_neither_read_nor_change_team_B_rows(string method)
+    {
+        var storage = await StartAsync();
+        var teamB = storage.ForTeam("TB");
+        var seeded = await TeamData.SeedAsync(teamB, Ct);
+        var before = await TeamData.SnapshotAsync(teamB, Ct);
+
+        await IsolationChecks[method](storage.ForTeam("TA"), seeded);
+
+        Assert.Equal(before, await TeamData.SnapshotAsync(teamB, Ct));
+    }
+
+    public static TheoryData<string> SettingsWrites() => new(AtomicWrites.Keys.Order());
+
+    [ProviderTheory]
+    [MemberData(nameof(SettingsWrites))]
+    public async Task A_settings_write_that_fails_at_its_last_statement_leaves_nothing_half_written(string method)
+    {
+        var storage = await StartAsync();
+        var store = storage.ForTeam("T1");
+        var seeded = await TeamData.SeedAsync(store, Ct);
+        var before = await TeamData.SnapshotAsync(store, Ct);
+        await Db.FailEveryAuditWriteAsync();
+
+        await Assert.ThrowsAnyAsync<DbException>(() => AtomicWrites[method](store, seeded));
+
+        Assert.Equal(before, await TeamData.SnapshotAsync(store, Ct));
+    }
+
+    [ProviderFact]
+    public async Task Bot_tokens_are_stored_encrypted_and_read_back_as_given()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+
+        await store.Installation.SaveAsync(new InstallationDetails(null, TeamData.Token, "UBOT", "UADMIN"), Ct);
+
+        var stored = Assert.Single(await Db.QueryRawAsync<string>("SELECT bot_token FROM installations;"));
+        Assert.DoesNotContain(TeamData.Token, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-store-me", stored, StringComparison.Ordinal);
+        Assert.Equal(TeamData.Token, (await store.Installation.FindAsync(Ct))!.BotToken);
+        var audited = await Db.QueryRawAsync<string>("SELECT COALESCE(old_value, '') || COALESCE(new_value, '') FROM settings_changes;");
+        Assert.DoesNotContain(audited, value => value.Contains("do-not-store-me", StringComparison.Ordinal));
+    }
+
+    [ProviderFact]
+    public async Task Everything_written_is_read_back_after_a_restart()
+    {
+        var firstRun = Open();
+        await Migrator(firstRun).MigrateAsync(Ct);
+        await TeamData.SeedAsync(Storage(firstRun).ForTeam("T1"), Ct);
+        var before = await TeamData.SnapshotAsync(Storage(firstRun).ForTeam("T1"), Ct);
+        await firstRun.DisposeAsync();
+
+        var secondRun = Open();
+        await Migrator(secondRun).MigrateAsync(Ct);
+        var after = await TeamData.SnapshotAsync(Storage(secondRun).ForTeam("T1"), Ct);
+
+        Assert.Equal(before, after);
+        Assert.Contains(TeamData.Token, after, StringComparison.Ordinal);
+    }
+
+    [ProviderTheory]
+    [InlineData("25.00")]
+    [InlineData("0.01")]
+    [InlineData("0.0000001")]
+    [InlineData("1234567890123456.789")]
+    [InlineData("79228162514264337593543950335")]
+    public async Task Money_keeps_every_digit_whatever_the_culture(string written)
+    {
+        var amount = decimal.Parse(written, CultureInfo.InvariantCulture);
+        var store = (await StartAsync()).ForTeam("T1");
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await store.SuccessCriteria.SetAsync(new SuccessCriteriaDetails("cmp-1", "Traffic", amount, 1), "U1", Ct);
+            var window = await store.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, "cmp-1", amount, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31)), "U1", Ct);
+
+            var criteria = await store.SuccessCriteria.FindAsync("cmp-1", Ct);
+            var readWindow = await store.CreditWindows.FindAsync(window.Id, Ct);
+
+            Assert.Equal(written, criteria!.TargetCostPerOutcome.ToString(CultureInfo.InvariantCulture));
+            Assert.Equal(written, readWindow!.Amount.ToString(CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [ProviderFact]
+    public async Task Dates_and_times_are_read_back_exactly()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        Clock.Advance(TimeSpan.FromMicroseconds(123456));
+        var window = await store.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, "cmp-1", 10m, new DateOnly(2024, 2, 29), new DateOnly(2024, 12, 31)), "U1", Ct);
+
+        var read = await store.CreditWindows.FindAsync(window.Id, Ct);
+
+        Assert.Equal((new DateOnly(2024, 2, 29), new DateOnly(2024, 12, 31)), (read!.StartsOn, read.ExpiresOn));
+        Assert.Equal(Clock.Now, read.AddedAt);
+    }
+
+    [ProviderFact]
+    public async Task Only_one_of_many_simultaneous_claims_for_a_day_wins()
+    {
+        var storage = await StartAsync();
+        var subscription = await storage.ForTeam("T1").Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var day = new DateOnly(2025, 3, 1);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.ForTeam("T1").Deliveries.TryClaimAsync(subscription.Id, day, Ct))));
+
+        Assert.Single(claims, claimed => claimed);
+        Assert.Equal(DeliveryState.Claimed, (await storage.ForTeam("T1").Deliveries.FindAsync(subscription.Id, day, Ct))!.State);
+    }
+
+    [ProviderFact]
+    public async Task A_failed_delivery_can_be_claimed_again_and_a_delivered_one_cannot()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var day = new DateOnly(2025, 3, 1);
+
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "channel_not_found", Ct));
+        Assert.Equal("channel_not_found", (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.Failure);
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1740819600.000100", Ct));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.False(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "too late", Ct));
+
+        var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
+        Assert.Equal((DeliveryState.Delivered, "1740819600.000100", (string?)null, 2), (delivery!.State, delivery.MessageTs, delivery.Failure, delivery.Attempts));
+    }
+
+    [ProviderFact]
+    public async Task Subscribing_a_channel_again_replaces_its_campaigns_and_time_but_keeps_its_id_and_deliveries()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var first = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1", "cmp-2"], new TimeOnly(9, 0), "Europe/Berlin"), "U1", Ct);
+        await store.Deliveries.TryClaimAsync(first.Id, new DateOnly(2025, 3, 1), Ct);
+
+        var second = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-3"], new TimeOnly(17, 30), "America/New_York"), "U2", Ct);
+
+        var read = (await store.Subscriptions.FindByChannelAsync("C1", Ct))!;
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(["cmp-3"], read.CampaignIds);
+        Assert.Equal((new TimeOnly(17, 30), "America/New_York", "U2"), (read.LocalTime, read.TimeZone, read.SubscribedBy));
+        Assert.Single(await store.Deliveries.ListAsync(first.Id, Ct));
+    }
+
+    [ProviderFact]
+    public async Task Unsubscribing_stops_the_digest_and_keeps_the_record_of_deliveries()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var seeded = await TeamData.SeedAsync(store, Ct);
+
+        Assert.True(await store.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct));
+
+        Assert.Empty(await store.Subscriptions.ListAsync(Ct));
+        Assert.Null(await store.Subscriptions.FindAsync(seeded.SubscriptionId, Ct));
+        Assert.Equal(2, (await store.Deliveries.ListAsync(seeded.SubscriptionId, Ct)).Count);
+        Assert.False(await store.Deliveries.TryClaimAsync(seeded.SubscriptionId, new DateOnly(2025, 3, 9), Ct));
+        Assert.False(await store.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct));
+    }
+
+    [ProviderFact]
+    public async Task Every_settings_change_is_audited_with_who_made_it_and_the_old_and_new_value()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        await store.Aliases.SetAsync("Launch", "cmp-1", "U1", Ct);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await store.Aliases.SetAsync("launch", "cmp-2", "U2", Ct);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await store.Aliases.RemoveAsync("LAUNCH", "U3", Ct);
+
+        var changes = await store.Audit.ListAsync(10, Ct);
+
+        Assert.Equal(
+            [
+                new SettingsChange("alias", "launch", "cmp-2", null, "U3", Clock.Now),
+                new SettingsChange("alias", "launch", "cmp-1", "cmp-2", "U2", Clock.Now.AddMinutes(-5)),
+                new SettingsChange("alias", "launch", null, "cmp-1", "U1", Clock.Now.AddMinutes(-10)),
+            ],
+            changes);
+    }
+
+    [ProviderFact]
+    public async Task Aliases_match_whatever_the_case_and_surrounding_spaces()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+
+        await store.Aliases.SetAsync("  Spring Sale ", "cmp-7", "U1", Ct);
+
+        Assert.Equal("cmp-7", (await store.Aliases.FindAsync("spring sale", Ct))?.CampaignId);
+        Assert.Equal("spring sale", Assert.Single(await store.Aliases.ListAsync(Ct)).Alias);
+    }
+
+    [ProviderFact]
+    public async Task Teams_are_listed_once_whether_installed_subscribed_or_both()
+    {
+        var storage = await StartAsync();
+        await TeamData.SeedAsync(storage.ForTeam("T2"), Ct);
+        await storage.ForTeam("T1").Installation.SaveAsync(new InstallationDetails(null, "xoxb-t1", null, "U1"), Ct);
+        await storage.ForTeam("T3").Subscriptions.SubscribeAsync(new SubscriptionDetails("C3", ["cmp-1"], new TimeOnly(8, 0), "UTC"), "U3", Ct);
+        await storage.ForTeam("T4").Aliases.SetAsync("a", "cmp-1", "U4", Ct);
+
+        Assert.Equal(["T1", "T2", "T3"], await storage.ListTeamsAsync(Ct));
+    }
+
+    /// <summary>Team A calls each method with team B's identifiers: it sees nothing of B's, and B's rows stay as they were.</summary>
+    internal static readonly Dictionary<string, Func<IWorkspaceStore, SeededTeam, Task>> IsolationChecks = new()
+    {
+        ["Installation.SaveAsync"] = async (a, _) =>
+        {
+            await a.Installation.SaveAsync(new InstallationDetails("E01", "xoxb-team-a", "UBOT-A", "UA"), Ct);
+            Assert.Equal("xoxb-team-a", (await a.Installation.FindAsync(Ct))!.BotToken);
+        },
+        ["Installation.FindAsync"] = async (a, _) => Assert.Null(await a.Installation.FindAsync(Ct)),
+        ["Installation.DeleteAsync"] = async (a, _) => Assert.False(await a.Installation.DeleteAsync("UA", Ct)),
+        ["Aliases.SetAsync"] = async (a, _) =>
+        {
+            await a.Aliases.SetAsync("launch", "cmp-a", "UA", Ct);
+            Assert.Equal("cmp-a", (await a.Aliases.FindAsync("launch", Ct))!.CampaignId);
+        },
+        ["Aliases.FindAsync"] = async (a, _) => Assert.Null(await a.Aliases.FindAsync("launch", Ct)),
+        ["Aliases.ListAsync"] = async (a, _) => Assert.Empty(await a.Aliases.ListAsync(Ct)),
+        ["Aliases.RemoveAsync"] = async (a, _) => Assert.False(await a.Aliases.RemoveAsync("launch", "UA", Ct)),
+        ["SuccessCriteria.SetAsync"] = async (a, _) =>
+        {
+            await a.SuccessCriteria.SetAsync(new SuccessCriteriaDetails("cmp-1", "Traffic", 1m, 1), "UA", Ct);
+            Assert.Equal(1m, (await a.SuccessCriteria.FindAsync("cmp-1", Ct))!.TargetCostPerOutcome);
+        },
+        ["SuccessCriteria.FindAsync"] = async (a, _) => Assert.Null(await a.SuccessCriteria.FindAsync("cmp-1", Ct)),
+        ["SuccessCriteria.ListAsync"] = async (a, _) => Assert.Empty(await a.SuccessCriteria.ListAsync(Ct)),
+        ["SuccessCriteria.RemoveAsync"] = async (a, _) => Assert.False(await a.SuccessCriteria.RemoveAsync("cmp-1", "UA", Ct)),
+        ["CreditWindows.AddAsync"] = async (a, _) =>
+        {
+            await a.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Advertiser, "adv-9", 1m, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 2)), "UA", Ct);
+            Assert.Single(await a.CreditWindows.ListAsync(Ct));
+        },
+        ["CreditWindows.FindAsync"] = async (a, b) => Assert.Null(await a.CreditWindows.FindAsync(b.CreditWindowId, Ct)),
+        ["CreditWindows.ListAsync"] = async (a, _) => Assert.Empty(await a.CreditWindows.ListAsync(Ct)),
+        ["CreditWindows.RemoveAsync"] = async (a, b) => Assert.False(await a.CreditWindows.RemoveAsync(b.CreditWindowId, "UA", Ct)),
+        ["Subscriptions.SubscribeAsync"] = async (a, b) =>
+        {
+            var own = await a.Subscriptions.SubscribeAsync(new SubscriptionDetails(TeamData.Channel, ["cmp-a"], new TimeOnly(7, 0), "UTC"), "UA", Ct);
+            Assert.NotEqual(b.SubscriptionId, own.Id);
+        },
+        ["Subscriptions.FindAsync"] = async (a, b) => Assert.Null(await a.Subscriptions.FindAsync(b.SubscriptionId, Ct)),
+        ["Subscriptions.FindByChannelAsync"] = async (a, _) => Assert.Null(await a.Subscriptions.FindByChannelAsync(TeamData.Channel, Ct)),
+        ["Subscriptions.ListAsync"] = async (a, _) => Assert.Empty(await a.Subscriptions.ListAsync(Ct)),
+        ["Subscriptions.UnsubscribeAsync"] = async (a, _) => Assert.False(await a.Subscriptions.UnsubscribeAsync(TeamData.Channel, "UA", Ct)),
+        ["Deliveries.TryClaimAsync"] = async (a, b) =>
+        {
+            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), Ct));
+            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, b.ClaimedOn, Ct));
+        },
+        ["Deliveries.MarkDeliveredAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkDeliveredAsync(b.SubscriptionId, b.ClaimedOn, "1.2", Ct)),
+        ["Deliveries.MarkFailedAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkFailedAsync(b.SubscriptionId, b.ClaimedOn, "boom", Ct)),
+        ["Deliveries.FindAsync"] = async (a, b) => Assert.Null(await a.Deliveries.FindAsync(b.SubscriptionId, b.DeliveredOn, Ct)),
+        ["Deliveries.ListAsync"] = async (a, b) => Assert.Empty(await a.Deliveries.ListAsync(b.SubscriptionId, Ct)),
+        ["Audit.ListAsync"] = async (a, _) => Assert.Empty(await a.Audit.ListAsync(100, Ct)),
+    };
+
+    /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>
+    internal static readonly Dictionary<string, Func<IWorkspaceStore, SeededTeam, Task>> AtomicWrites = new()
+    {
+        ["Installation.SaveAsync"] = (s, _) => s.Installation.SaveAsync(new InstallationDetails("E02", "xoxb-new", "UBOT2", "U2"), Ct),
+        ["Installation.DeleteAsync"] = (s, _) => s.Installation.DeleteAsync("U2", Ct),
+        ["Aliases.SetAsync"] = (s, _) => s.Aliases.SetAsync("launch", "cmp-9", "U2", Ct),
+        ["Aliases.RemoveAsync"] = (s, _) => s.Aliases.RemoveAsync("launch", "U2", Ct),
+        ["SuccessCriteria.SetAsync"] = (s, _) => s.SuccessCriteria.SetAsync(new SuccessCriteriaDetails("cmp-1", "Traffic", 3m, 9), "U2", Ct),
+        ["SuccessCriteria.RemoveAsync"] = (s, _) => s.SuccessCriteria.RemoveAsync("cmp-1", "U2", Ct),
+        ["CreditWindows.AddAsync"] = (s, _) => s.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, "cmp-1", 5m, new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1)), "U2", Ct),
+        ["CreditWindows.RemoveAsync"] = (s, b) => s.CreditWindows.RemoveAsync(b.CreditWindowId, "U2", Ct),
+        ["Subscriptions.SubscribeAsync"] = (s, _) => s.Subscriptions.SubscribeAsync(new SubscriptionDetails(TeamData.Channel, ["cmp-3", "cmp-4", "cmp-5"], new TimeOnly(6, 15), "Asia/Tokyo"), "U2", Ct),
+        ["Subscriptions.UnsubscribeAsync"] = (s, _) => s.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct),
+    };
+
+    private StorageDatabase Open()
+    {
+        var database = Db.Open();
+        _opened.Add(database);
+        return database;
+    }
+
+    private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock);
+
+    private WorkspaceStorage Storage(StorageDatabase database) => new(database, Db.DataProtection(), Clock);
+
+    private async Task<WorkspaceStorage> StartAsync()
+    {
+        var database = Open();
+        await Migrator(database).MigrateAsync(Ct);
+        return Storage(database);
+    }
+
+    private Task<IReadOnlyList<int>> AppliedVersionsAsync() => Db.QueryRawAsync<int>("SELECT version FROM schema_version ORDER BY version;");
+}
