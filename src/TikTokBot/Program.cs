@@ -1,7 +1,7 @@
+using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Health;
 using TikTokBot.Slack;
-using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
@@ -15,14 +15,19 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddDiagnosisOptions(builder.Configuration);
 builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
-builder.Services.AddStorage(builder.Configuration);
 
 var app = builder.Build();
+
+if (TerminalMode.Requested(args))
+{
+    return await TerminalMode.RunAsync(app.Services, args, Console.Out);
+}
 
 app.MapHealthApi();
 app.MapSlack();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the end-to-end tests' host factory.</summary>
 public partial class Program;

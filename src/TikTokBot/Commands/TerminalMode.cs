@@ -1,0 +1,76 @@
+using System.Text;
+using TikTokBot.Slack.BlockKit;
+
+namespace TikTokBot.Commands;
+
+/// <summary>
+/// <c>dotnet run --project src/TikTokBot -- ttmetrics campaign-42</c>: the same command and the same replies as in
+/// Slack, printed as text, so the bot can be tried with no Slack workspace at all.
+/// </summary>
+public static class TerminalMode
+{
+    public const string Verb = "ttmetrics";
+
+    public static bool Requested(string[] args) => args.Length > 0 && args[0].Equals(Verb, StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
+        var command = CommandParser.Parse(string.Join(' ', args.Skip(1)));
+        foreach (var message in await handler.ReplyAsync(command, CancellationToken.None))
+        {
+            await output.WriteAsync(Render(message));
+        }
+
+        return command is MetricsCommand.Invalid ? 2 : 0;
+    }
+
+    /// <summary>A message as plain lines: headers underlined, fields one per line, buttons listed.</summary>
+    public static string Render(SlackMessage message)
+    {
+        var text = new StringBuilder();
+        foreach (var block in message.Blocks ?? [])
+        {
+            switch (block)
+            {
+                case HeaderBlock header:
+                    text.AppendLine(header.Text.Text).AppendLine(new string('=', Math.Min(header.Text.Text.Length, 60)));
+                    break;
+                case SectionBlock section:
+                    if (section.Text is { } body)
+                    {
+                        text.AppendLine(Plain(body.Text));
+                    }
+
+                    foreach (var field in section.Fields ?? [])
+                    {
+                        text.AppendLine("  " + Plain(field.Text).Replace("\n", ": ", StringComparison.Ordinal));
+                    }
+
+                    break;
+                case ContextBlock context:
+                    text.AppendLine(string.Join("  ", context.Elements.Select(e => Plain(e.Text))));
+                    break;
+                case DividerBlock:
+                    text.AppendLine(new string('-', 40));
+                    break;
+                case ActionsBlock actions:
+                    text.AppendLine("[" + string.Join("] [", actions.Elements.Select(e => e switch
+                    {
+                        ButtonElement button => button.Text.Text,
+                        StaticSelectElement select => select.Placeholder.Text,
+                        _ => e.GetType().Name,
+                    })) + "]");
+                    break;
+            }
+        }
+
+        return text.AppendLine().ToString();
+    }
+
+    // Undo Slack's escaping and drop bold markers: a terminal shows the characters themselves.
+    private static string Plain(string mrkdwn) =>
+        mrkdwn.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
+            .Replace("&amp;", "&", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal);
+}

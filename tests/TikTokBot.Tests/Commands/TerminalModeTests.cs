@@ -1,0 +1,46 @@
+using TikTokBot.Commands;
+
+namespace TikTokBot.Tests.Commands;
+
+public sealed class TerminalModeTests : IClassFixture<KestrelAppFactory>
+{
+    private readonly KestrelAppFactory _factory;
+
+    public TerminalModeTests(KestrelAppFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task The_terminal_prints_the_same_report_as_slack_in_plain_text()
+    {
+        using var output = new StringWriter();
+
+        var exit = await TerminalMode.RunAsync(_factory.Services, ["ttmetrics", "campaign-42"], output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.StartsWith("campaign-42 Autumn Sale\n=====", text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Contains("Creative fatigue (Delivery)", text);
+        Assert.Contains("[What should I fix?]", text);
+        Assert.DoesNotContain("*", text);
+    }
+
+    [Fact]
+    public async Task A_mistake_in_the_terminal_exits_non_zero_with_what_to_type()
+    {
+        using var output = new StringWriter();
+
+        var exit = await TerminalMode.RunAsync(_factory.Services, ["ttmetrics", "campaign-42", "by", "weather"], output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/ttmetrics campaign-42 by adgroup|ad|age|gender|placement|device", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "ttmetrics", "list" }, true)]
+    [InlineData(new[] { "TTMETRICS" }, true)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5000" }, false)]
+    [InlineData(new string[0], false)]
+    public void Terminal_mode_is_asked_for_by_the_first_argument(string[] args, bool requested)
+    {
+        Assert.Equal(requested, TerminalMode.Requested(args));
+    }
+}
