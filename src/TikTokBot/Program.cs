@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Health;
 using TikTokBot.Slack;
+using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddDiagnosisOptions(builder.Configuration);
 builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
+builder.Services.AddStorage(builder.Configuration);
 
 var app = builder.Build();
 
