@@ -9,6 +9,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     /// <summary>The signing secret the app under test verifies Slack requests with.</summary>
     public const string SigningSecret = "test-signing-secret-0123456789abcdef";
 
+    // Each factory gets its own data folder: tests never see each other's settings or an earlier run's.
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-app-").FullName;
+
     public KestrelAppFactory()
     {
         UseKestrel(0);
@@ -18,6 +21,16 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     /// <summary>A client aimed at the Kestrel listener (not the in-memory test server).</summary>

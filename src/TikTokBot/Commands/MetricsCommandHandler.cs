@@ -1,20 +1,26 @@
 using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
+using TikTokBot.Storage;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Commands;
+
+/// <summary>Who asked: every stored setting is read and written for this workspace only.</summary>
+public sealed record Asker(string TeamId, string UserId);
 
 /// <summary>
 /// <c>/ttmetrics</c>: answers inline when the figures come quickly (cached or demo data), otherwise acknowledges at
 /// once and answers through <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, TimeProvider time, ILogger<MetricsCommandHandler> logger)
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, TimeProvider time,
+    ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
     /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
@@ -22,7 +28,7 @@ public sealed class MetricsCommandHandler(
 
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
-        var reply = ReplyAsync(CommandParser.Parse(command.Text), ct);
+        var reply = ReplyAsync(CommandParser.Parse(command.Text), new Asker(command.TeamId, command.UserId), ct);
         if (await Task.WhenAny(reply, Task.Delay(InlineBudget, time, ct)) != reply)
         {
             context.Ack();
@@ -42,19 +48,23 @@ public sealed class MetricsCommandHandler(
         }
     }
 
-    internal async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, CancellationToken ct)
+    internal async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
+        var store = storage.ForTeam(asker.TeamId);
         try
         {
             return command switch
             {
                 MetricsCommand.Help => [Plain(CommandParser.HelpText())],
                 MetricsCommand.Invalid invalid => [Plain($"{Mrkdwn.Escape(invalid.Problem)}\nTry `{Mrkdwn.Escape(invalid.Suggestion)}`, or `/ttmetrics help`.")],
-                MetricsCommand.Summary summary => await SummaryAsync(summary.Campaign, summary.Period, ct),
-                MetricsCommand.Fix fix => await FixAsync(fix.Campaign, fix.Period, ct),
-                MetricsCommand.Breakdown breakdown => await BreakdownAsync(breakdown, ct),
-                MetricsCommand.List => await ListAsync(ct),
-                _ => [Plain("Saving targets, credit and aliases is not available in this version yet. Reading campaigns works: try `/ttmetrics campaign-42`.")],
+                MetricsCommand.Summary summary => await SummaryAsync(store, summary.Campaign, summary.Period, ct),
+                MetricsCommand.Fix fix => await FixAsync(store, fix.Campaign, fix.Period, ct),
+                MetricsCommand.Breakdown breakdown => await BreakdownAsync(store, breakdown, ct),
+                MetricsCommand.List => await ListAsync(store, ct),
+                MetricsCommand.SetTarget target => await SetTargetAsync(store, target, asker, ct),
+                MetricsCommand.SetCredit credit => await SetCreditAsync(store, credit, asker, ct),
+                MetricsCommand.SetAlias alias => await SetAliasAsync(store, alias, asker, ct),
+                _ => [Plain(CommandParser.HelpText())],
             };
         }
         catch (MetricSourceException e)
@@ -64,33 +74,33 @@ public sealed class MetricsCommandHandler(
         }
     }
 
-    internal async Task<IReadOnlyList<SlackMessage>> SummaryAsync(string typed, Period period, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> SummaryAsync(IWorkspaceStore store, string typed, Period period, CancellationToken ct)
     {
-        var (campaign, problem) = await ResolveAsync(typed, ct);
+        var (campaign, problem) = await ResolveAsync(store, typed, ct);
         if (campaign is null)
         {
             return [problem!];
         }
 
-        var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), null, ct);
+        var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), await CriteriaAsync(store, campaign, ct), ct);
         return ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), period.ToString());
     }
 
-    internal async Task<IReadOnlyList<SlackMessage>> FixAsync(string typed, Period period, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> FixAsync(IWorkspaceStore store, string typed, Period period, CancellationToken ct)
     {
-        var (campaign, problem) = await ResolveAsync(typed, ct);
+        var (campaign, problem) = await ResolveAsync(store, typed, ct);
         if (campaign is null)
         {
             return [problem!];
         }
 
-        var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), null, ct);
+        var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), await CriteriaAsync(store, campaign, ct), ct);
         return ReportViews.Fixes(campaign.Name, engine.PlanFixes(facts, Today), campaign.Currency);
     }
 
-    private async Task<IReadOnlyList<SlackMessage>> BreakdownAsync(MetricsCommand.Breakdown breakdown, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> BreakdownAsync(IWorkspaceStore store, MetricsCommand.Breakdown breakdown, CancellationToken ct)
     {
-        var (campaign, problem) = await ResolveAsync(breakdown.Campaign, ct);
+        var (campaign, problem) = await ResolveAsync(store, breakdown.Campaign, ct);
         if (campaign is null)
         {
             return [problem!];
@@ -101,23 +111,69 @@ public sealed class MetricsCommandHandler(
         return ReportViews.Breakdown(campaign, breakdown.By, range, rows);
     }
 
-    private async Task<IReadOnlyList<SlackMessage>> ListAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> ListAsync(IWorkspaceStore store, CancellationToken ct)
     {
         var campaigns = await source.ListCampaignsAsync(ct);
         var week = Period.Default;
         var lines = new List<(CampaignInfo Campaign, decimal Spend, string? TopFinding)>();
         foreach (var campaign in campaigns)
         {
-            var facts = await loader.LoadAsync(campaign, week.Resolve(Today, campaign.CreatedOn), null, ct);
+            var facts = await loader.LoadAsync(campaign, week.Resolve(Today, campaign.CreatedOn), await CriteriaAsync(store, campaign, ct), ct);
             lines.Add((campaign, facts.Current.Counts.Spend, engine.Diagnose(facts).TopFinding?.Title));
         }
 
         return ReportViews.CampaignList(lines, week.Resolve(Today, Today.AddDays(-7)));
     }
 
-    private async Task<(CampaignInfo? Campaign, SlackMessage? Problem)> ResolveAsync(string typed, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> SetTargetAsync(IWorkspaceStore store, MetricsCommand.SetTarget target, Asker asker, CancellationToken ct)
     {
-        var result = CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct));
+        var (campaign, problem) = await ResolveAsync(store, target.Campaign, ct);
+        if (campaign is null)
+        {
+            return [problem!];
+        }
+
+        var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
+        await store.SuccessCriteria.SetAsync(
+            new SuccessCriteriaDetails(campaign.Id, profile.Objective.ToString(), target.TargetCost, target.MinimumVolume), asker.UserId, ct);
+        var cost = MetricCatalogue.Get(profile.CostPerOutcome).DisplayName.ToLowerInvariant();
+        return [Plain($"Saved for *{Mrkdwn.Escape(campaign.Name)}*: {cost} at most {MetricFormat.Money(target.TargetCost, campaign.Currency)}, " +
+            $"judged once there are at least {target.MinimumVolume:#,0} {profile.OutcomeName}. The change is in the audit trail.")];
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> SetCreditAsync(IWorkspaceStore store, MetricsCommand.SetCredit credit, Asker asker, CancellationToken ct)
+    {
+        var (campaign, problem) = await ResolveAsync(store, credit.Campaign, ct);
+        if (campaign is null)
+        {
+            return [problem!];
+        }
+
+        await store.CreditWindows.AddAsync(
+            new CreditWindowDetails(CreditScope.Campaign, campaign.Id, credit.Amount, credit.Start, credit.Expiry), asker.UserId, ct);
+        return [Plain($"Saved: {MetricFormat.Money(credit.Amount, campaign.Currency)} of ad credit for *{Mrkdwn.Escape(campaign.Name)}*, " +
+            $"{credit.Start:yyyy-MM-dd} to {credit.Expiry:yyyy-MM-dd}. The change is in the audit trail.")];
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> SetAliasAsync(IWorkspaceStore store, MetricsCommand.SetAlias alias, Asker asker, CancellationToken ct)
+    {
+        var (campaign, problem) = await ResolveAsync(store, alias.Campaign, ct);
+        if (campaign is null)
+        {
+            return [problem!];
+        }
+
+        await store.Aliases.SetAsync(alias.Alias, campaign.Id, asker.UserId, ct);
+        return [Plain($"Saved: `{Mrkdwn.Escape(alias.Alias)}` now means *{Mrkdwn.Escape(campaign.Name)}*.")];
+    }
+
+    private static async Task<SuccessCriteria?> CriteriaAsync(IWorkspaceStore store, CampaignInfo campaign, CancellationToken ct) =>
+        await store.SuccessCriteria.FindAsync(campaign.Id, ct) is { } saved ? new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume) : null;
+
+    private async Task<(CampaignInfo? Campaign, SlackMessage? Problem)> ResolveAsync(IWorkspaceStore store, string typed, CancellationToken ct)
+    {
+        var aliases = (await store.Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase);
+        var result = CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct), aliases);
         var names = string.Join(", ", result.Candidates.Select(c => $"`{Mrkdwn.Escape(c.Name)}`"));
         return result.Kind switch
         {

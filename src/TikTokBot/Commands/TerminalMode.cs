@@ -1,5 +1,6 @@
 using System.Text;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.Storage.Migrations;
 
 namespace TikTokBot.Commands;
 
@@ -11,14 +12,19 @@ public static class TerminalMode
 {
     public const string Verb = "ttmetrics";
 
+    /// <summary>The terminal is its own workspace: settings saved here stay here.</summary>
+    public static readonly Asker Terminal = new("terminal", "terminal");
+
     public static bool Requested(string[] args) => args.Length > 0 && args[0].Equals(Verb, StringComparison.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         using var scope = services.CreateScope();
+        // The web host is not started here, so bring the database up to date as its start-up would.
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
         var command = CommandParser.Parse(string.Join(' ', args.Skip(1)));
-        foreach (var message in await handler.ReplyAsync(command, CancellationToken.None))
+        foreach (var message in await handler.ReplyAsync(command, Terminal, CancellationToken.None))
         {
             await output.WriteAsync(Render(message));
         }

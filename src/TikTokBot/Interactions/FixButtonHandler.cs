@@ -13,7 +13,7 @@ public sealed class FixButtonHandler(MetricsCommandHandler commands) : IBlockAct
         // The button's value is "campaign id|period", written by the report view.
         var parts = (action.Value ?? "").Split('|');
         var command = CommandParser.Parse(parts.Length >= 2 ? $"{parts[0]} {parts[1]} fix" : $"{parts[0]} fix");
-        var messages = await commands.ReplyAsync(command, ct);
+        var messages = await commands.ReplyAsync(command, new Asker(payload.Team?.Id ?? "", payload.User?.Id ?? ""), ct);
         foreach (var message in messages)
         {
             await context.RespondAsync(message with { ReplaceOriginal = false }, ct);

@@ -12,10 +12,10 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
 
     public SlashCommandEndToEndTests(KestrelAppFactory factory) => _factory = factory;
 
-    private async Task<HttpResponseMessage> Send(string text, bool sign = true)
+    private async Task<HttpResponseMessage> Send(string text, bool sign = true, string team = "T0001")
     {
         using var client = _factory.CreateKestrelClient();
-        var body = "token=x&team_id=T0001&team_domain=acme&channel_id=C0001&user_id=U0001&command=%2Fttmetrics" +
+        var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id=U0001&command=%2Fttmetrics" +
                    $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
         var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
         {
@@ -65,6 +65,39 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
         var json = await (await Send(text)).Content.ReadAsStringAsync();
 
         Assert.Contains(expected, json);
+    }
+
+    [Fact]
+    public async Task A_target_set_by_one_workspace_judges_its_reports_and_no_other_workspaces()
+    {
+        var saved = await (await Send("target campaign-42 cpa 25 min 50", team: "T-TARGET")).Content.ReadAsStringAsync();
+        var own = await (await Send("campaign-42", team: "T-TARGET")).Content.ReadAsStringAsync();
+        var other = await (await Send("campaign-42", team: "T-OTHER")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Saved for *campaign-42 Autumn Sale*", saved);
+        Assert.Contains("target of $25.00", own);
+        Assert.Contains("No success criteria yet", other);
+    }
+
+    [Fact]
+    public async Task An_alias_works_for_the_workspace_that_set_it_only()
+    {
+        var saved = await (await Send("alias bf-push campaign-42", team: "T-ALIAS")).Content.ReadAsStringAsync();
+        var own = await (await Send("bf-push", team: "T-ALIAS")).Content.ReadAsStringAsync();
+        var other = await (await Send("bf-push", team: "T-STRANGER")).Content.ReadAsStringAsync();
+
+        Assert.Contains("now means", saved);
+        Assert.Contains("Creative fatigue", own);
+        Assert.Contains("No campaign called", other);
+    }
+
+    [Fact]
+    public async Task Credit_is_saved_with_its_dates()
+    {
+        var json = await (await Send("credit campaign-46 6000 2026-11-01..2026-12-31", team: "T-CREDIT")).Content.ReadAsStringAsync();
+
+        Assert.Contains("$6,000.00 of ad credit", json);
+        Assert.Contains("2026-11-01 to 2026-12-31", json);
     }
 
     [Fact]
