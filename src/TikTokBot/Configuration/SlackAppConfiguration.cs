@@ -1,15 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Commands;
+using TikTokBot.Installations;
 using TikTokBot.Interactions;
 using TikTokBot.Reports;
 using TikTokBot.Slack;
+using TikTokBot.Slack.OAuth;
 
 namespace TikTokBot.Configuration;
 
 public static class SlackAppConfiguration
 {
-    /// <summary>The Slack library with TikTokBot's handlers: the slash command and the report's buttons.</summary>
+    /// <summary>
+    /// The Slack library with TikTokBot's handlers (the slash command and the report's buttons), and installations
+    /// kept in the app's database instead of the library's in-memory store.
+    /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSlack(configuration, slack => slack
-            .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
-            .OnAction<FixButtonHandler>(ReportActions.Fix));
+        services
+            .AddSlack(configuration, slack => slack
+                .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
+                .OnAction<FixButtonHandler>(ReportActions.Fix))
+            .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
 }
