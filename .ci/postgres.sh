@@ -3,10 +3,12 @@
 # loopback port under a temporary folder, exports TIKTOKBOT_TEST_POSTGRES for the storage tests, and stops the
 # server and deletes the folder when the shell that sourced it exits.
 
-tiktokbot_pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+# The server's initdb, not just a client's bin folder, decides whether PostgreSQL is installed.
+tiktokbot_pg_find() { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname; }
+tiktokbot_pg_bin=$(tiktokbot_pg_find)
 if [ -z "$tiktokbot_pg_bin" ]; then
-  apt-get update && apt-get install -y postgresql
-  tiktokbot_pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+  tiktokbot_pg_bin=$(tiktokbot_pg_find)
 fi
 
 tiktokbot_pg_dir=$(mktemp -d /tmp/tiktokbot-pg.XXXXXX)
