@@ -91,6 +91,8 @@ public static class CommandParser
             return Invalid($"`{words[0]}` is not a command.", Definitions.First(d => d.Verb == verb).Usage);
         }
 
+        // "fix" and the period may come in either order after the campaign.
+        var wantsFix = TakeFix(ref words);
         var period = Period.Default;
         if (TryPeriod(words[^1], out var parsed, out var periodProblem))
         {
@@ -102,16 +104,17 @@ public static class CommandParser
             return Invalid(periodProblem, "campaign-42 2026-11-01..2026-11-20");
         }
 
+        wantsFix |= TakeFix(ref words);
+        if (wantsFix)
+        {
+            return words.Count > 0 ? new MetricsCommand.Fix(string.Join(' ', words), period) : Invalid("Which campaign?", "campaign-42 fix");
+        }
+
         if (words.Count >= 3 && words[^2].Equals("by", StringComparison.OrdinalIgnoreCase))
         {
             return Dimensions.TryGetValue(words[^1], out var dimension)
                 ? new MetricsCommand.Breakdown(string.Join(' ', words[..^2]), dimension, period)
                 : Invalid($"`{words[^1]}` is not a breakdown.", "campaign-42 by adgroup|ad|age|gender|placement|device");
-        }
-
-        if (words.Count >= 2 && words[^1].Equals("fix", StringComparison.OrdinalIgnoreCase))
-        {
-            return new MetricsCommand.Fix(string.Join(' ', words[..^1]), period);
         }
 
         if (words.Count == 0)
@@ -120,6 +123,17 @@ public static class CommandParser
         }
 
         return new MetricsCommand.Summary(string.Join(' ', words), period);
+    }
+
+    private static bool TakeFix(ref List<string> words)
+    {
+        if (words.Count >= 2 && words[^1].Equals("fix", StringComparison.OrdinalIgnoreCase))
+        {
+            words = words[..^1];
+            return true;
+        }
+
+        return false;
     }
 
     private static MetricsCommand ParseTarget(List<string> words)

@@ -18,6 +18,8 @@ public static class SlackAppConfiguration
         services
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
-                .OnAction<FixButtonHandler>(ReportActions.Fix))
+                .OnAction<FixButtonHandler>(ReportActions.Fix)
+                .OnAction<BreakdownMenuHandler>(ReportActions.Breakdown)
+                .OnAction<ShareButtonHandler>(ReportActions.Share))
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
 }

@@ -27,10 +27,16 @@ public sealed class CommandParserTests
         Assert.Equal(dates, summary.Period.Resolve(Today, launchedOn: new DateOnly(2026, 10, 1)).ToString());
     }
 
-    [Fact]
-    public void Fix_asks_for_the_fixes()
+    [Theory]
+    [InlineData("campaign-42 fix", "7d")]
+    [InlineData("campaign-42 fix 14d", "14d")]
+    [InlineData("campaign-42 14d fix", "14d")]
+    public void Fix_asks_for_the_fixes_with_the_period_on_either_side(string text, string period)
     {
-        Assert.Equal(new MetricsCommand.Fix("campaign-42", Period.Default), CommandParser.Parse("campaign-42 fix"));
+        var fix = Assert.IsType<MetricsCommand.Fix>(CommandParser.Parse(text));
+
+        Assert.Equal("campaign-42", fix.Campaign);
+        Assert.Equal(period, fix.Period.ToString());
     }
 
     [Theory]

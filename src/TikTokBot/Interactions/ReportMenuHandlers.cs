@@ -1,0 +1,54 @@
+using TikTokBot.Commands;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.Handlers;
+using TikTokBot.Slack.Payloads;
+
+namespace TikTokBot.Interactions;
+
+/// <summary>
+/// The report's buttons and menu. Each acknowledges at once, then answers through the message's response_url
+/// with the same replies the slash command gives, so the two can never disagree.
+/// </summary>
+public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlockActionHandler
+{
+    public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
+    {
+        context.Ack();
+        // Values are written by the report view: "campaign id|period" (and "|dimension" in the menu).
+        var value = action.SelectedOption?.Value ?? action.Value ?? "";
+        var parts = value.Split('|');
+        var messages = await commands.ReplyAsync(CommandParser.Parse(CommandText(parts)), new Asker(payload.Team?.Id ?? "", payload.User?.Id ?? ""), ct);
+        foreach (var message in messages)
+        {
+            await context.RespondAsync(Shape(message), ct);
+        }
+    }
+
+    /// <summary>The /ttmetrics text this action stands for.</summary>
+    protected abstract string CommandText(string[] parts);
+
+    /// <summary>How the reply is posted: by default beside the report, visible only to the person who pressed.</summary>
+    protected virtual SlackMessage Shape(SlackMessage message) => message with { ReplaceOriginal = false };
+
+    protected static string Part(string[] parts, int index) => index < parts.Length ? parts[index] : "";
+}
+
+/// <summary>"What should I fix?"</summary>
+public sealed class FixButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+{
+    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)} fix";
+}
+
+/// <summary>The "Break down by…" menu.</summary>
+public sealed class BreakdownMenuHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+{
+    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} by {Part(parts, 2)} {Part(parts, 1)}";
+}
+
+/// <summary>"Share in channel": the same report, posted for everyone in the channel.</summary>
+public sealed class ShareButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+{
+    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)}";
+
+    protected override SlackMessage Shape(SlackMessage message) => message with { ResponseType = "in_channel", ReplaceOriginal = false };
+}
