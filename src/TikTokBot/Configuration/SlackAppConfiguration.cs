@@ -20,6 +20,10 @@ public static class SlackAppConfiguration
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
                 .OnAction<BreakdownMenuHandler>(ReportActions.Breakdown)
-                .OnAction<ShareButtonHandler>(ReportActions.Share))
+                .OnAction<ShareButtonHandler>(ReportActions.Share)
+                .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
+                .OnAction<SettingsButtonHandler>(ReportActions.Credit)
+                .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
+                .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit))
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
 }

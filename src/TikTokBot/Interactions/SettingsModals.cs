@@ -1,0 +1,169 @@
+using System.Globalization;
+using TikTokBot.Commands;
+using TikTokBot.Domain.Credit;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.Handlers;
+using TikTokBot.Slack.Payloads;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Interactions;
+
+/// <summary>Callback and block ids of the settings modals.</summary>
+public static class SettingsModalIds
+{
+    public const string Criteria = "settings.criteria";
+    public const string Credit = "settings.credit";
+    public const string Target = "target";
+    public const string Minimum = "minimum";
+    public const string Amount = "amount";
+    public const string Start = "start";
+    public const string Expiry = "expiry";
+    public const string Value = "value";
+}
+
+/// <summary>"Set success criteria" and "Set ad credit" open a modal for the report's campaign.</summary>
+public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorage storage) : IBlockActionHandler
+{
+    public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
+    {
+        context.Ack();
+        var campaignId = (action.Value ?? "").Split('|')[0];
+        var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == campaignId);
+        if (campaign is null || string.IsNullOrEmpty(payload.TriggerId))
+        {
+            return;
+        }
+
+        var view = action.ActionId == Reports.ReportActions.Credit
+            ? CreditModal(campaign)
+            : CriteriaModal(campaign, await storage.ForTeam(payload.Team?.Id ?? "").SuccessCriteria.FindAsync(campaign.Id, ct));
+        var api = await context.GetApiAsync(ct);
+        await api.OpenViewAsync(payload.TriggerId, view, ct);
+    }
+
+    internal static SlackView CriteriaModal(CampaignInfo campaign, CampaignSuccessCriteria? current)
+    {
+        var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
+        var cost = Domain.Metrics.MetricCatalogue.Get(profile.CostPerOutcome).DisplayName;
+        return new ModalBuilder("Success criteria")
+            .CallbackId(SettingsModalIds.Criteria)
+            .PrivateMetadata(campaign.Id)
+            .Submit("Save")
+            .Context($"*{Mrkdwn.Escape(campaign.Name)}* · {profile.DisplayName}: judged by {cost.ToLowerInvariant()}")
+            .Input(SettingsModalIds.Target, $"Most a {profile.OutcomeName.TrimEnd('s')} may cost ({cost})",
+                Elements.NumberInput(SettingsModalIds.Value, decimals: true, min: 0.01m, initial: current?.TargetCostPerOutcome))
+            .Input(SettingsModalIds.Minimum, $"Smallest number of {profile.OutcomeName} that makes the test useful",
+                Elements.NumberInput(SettingsModalIds.Value, decimals: false, min: 1, initial: current?.MinimumVolume))
+            .Build();
+    }
+
+    internal static SlackView CreditModal(CampaignInfo campaign) =>
+        new ModalBuilder("Ad credit")
+            .CallbackId(SettingsModalIds.Credit)
+            .PrivateMetadata(campaign.Id)
+            .Submit("Save")
+            .Context($"*{Mrkdwn.Escape(campaign.Name)}*: credit shows only in billing, so enter it here")
+            .Input(SettingsModalIds.Amount, $"Amount ({campaign.Currency})", Elements.NumberInput(SettingsModalIds.Value, decimals: true, min: 0.01m))
+            .Input(SettingsModalIds.Start, "Usable from", Elements.DatePicker(SettingsModalIds.Value))
+            .Input(SettingsModalIds.Expiry, "Expires on", Elements.DatePicker(SettingsModalIds.Value))
+            .Build();
+}
+
+/// <summary>
+/// Saves a settings modal. Invalid values are answered inside the modal, next to the field; a saved change replaces
+/// the modal with a confirmation and is written to the audit trail with the person who made it.
+/// </summary>
+public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceStorage storage) : IViewSubmissionHandler
+{
+    public async Task HandleAsync(ViewSubmissionPayload payload, SlackContext context, CancellationToken ct)
+    {
+        var view = payload.View;
+        var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == view.PrivateMetadata);
+        if (campaign is null)
+        {
+            context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", "That campaign is no longer in the data source.")));
+            return;
+        }
+
+        var store = storage.ForTeam(payload.Team?.Id ?? "");
+        var user = payload.User?.Id ?? "";
+        var errors = new Dictionary<string, string>();
+        string done;
+        if (view.CallbackId == SettingsModalIds.Credit)
+        {
+            var amount = Number(view.ValueOf(SettingsModalIds.Amount, SettingsModalIds.Value), SettingsModalIds.Amount, "an amount such as 6000", errors);
+            var start = Date(view.ValueOf(SettingsModalIds.Start, SettingsModalIds.Value), SettingsModalIds.Start, errors);
+            var expiry = Date(view.ValueOf(SettingsModalIds.Expiry, SettingsModalIds.Value), SettingsModalIds.Expiry, errors);
+            if (errors.Count == 0 && amount <= 0)
+            {
+                errors[SettingsModalIds.Amount] = "The credit amount must be more than zero, for example 6000.";
+            }
+
+            if (errors.Count == 0 && expiry < start)
+            {
+                errors[SettingsModalIds.Expiry] = "The credit cannot expire before it starts.";
+            }
+
+            if (errors.Count > 0)
+            {
+                context.Ack(ViewSubmissionResponse.WithErrors(errors));
+                return;
+            }
+
+            await store.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, campaign.Id, amount, start, expiry), user, ct);
+            done = $"{Domain.Metrics.MetricFormat.Money(amount, campaign.Currency)} of credit, {start:yyyy-MM-dd} to {expiry:yyyy-MM-dd}.";
+        }
+        else
+        {
+            var target = Number(view.ValueOf(SettingsModalIds.Target, SettingsModalIds.Value), SettingsModalIds.Target, "a cost such as 25", errors);
+            var minimum = Number(view.ValueOf(SettingsModalIds.Minimum, SettingsModalIds.Value), SettingsModalIds.Minimum, "a whole number such as 50", errors);
+            if (errors.Count == 0 && target <= 0)
+            {
+                errors[SettingsModalIds.Target] = "The target must be more than zero, for example 25.";
+            }
+
+            if (errors.Count == 0 && (minimum < 1 || minimum != decimal.Truncate(minimum)))
+            {
+                errors[SettingsModalIds.Minimum] = "The minimum is a whole number of at least 1, for example 50.";
+            }
+
+            if (errors.Count > 0)
+            {
+                context.Ack(ViewSubmissionResponse.WithErrors(errors));
+                return;
+            }
+
+            var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
+            await store.SuccessCriteria.SetAsync(new SuccessCriteriaDetails(campaign.Id, profile.Objective.ToString(), target, (long)minimum), user, ct);
+            done = $"at most {Domain.Metrics.MetricFormat.Money(target, campaign.Currency)} per {profile.OutcomeName.TrimEnd('s')}, judged from {minimum:#,0} {profile.OutcomeName}.";
+        }
+
+        context.Ack(ViewSubmissionResponse.Update(Confirmation("Saved", $"*{Mrkdwn.Escape(campaign.Name)}*: {done} The change is in the audit trail.")));
+    }
+
+    private static SlackView Confirmation(string title, string text) => new ModalBuilder(title).Section(text).Close("Done").Build();
+
+    private static decimal Number(string? text, string blockId, string example, Dictionary<string, string> errors)
+    {
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[blockId] = $"Enter {example}.";
+        return 0;
+    }
+
+    private static DateOnly Date(string? text, string blockId, Dictionary<string, string> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[blockId] = "Pick a date.";
+        return default;
+    }
+}
