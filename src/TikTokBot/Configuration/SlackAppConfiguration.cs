@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Commands;
+using TikTokBot.Home;
 using TikTokBot.Installations;
 using TikTokBot.Interactions;
 using TikTokBot.Reports;
@@ -24,6 +25,7 @@ public static class SlackAppConfiguration
                 .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
                 .OnAction<SettingsButtonHandler>(ReportActions.Credit)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
-                .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit))
+                .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
+                .OnEvent<AppHomeHandler>("app_home_opened"))
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
 }
