@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TikTokBot.Tests;
 
 /// <summary>The real app on a real Kestrel listener bound to a free loopback port.</summary>
-public sealed class KestrelAppFactory : WebApplicationFactory<Program>
+public class KestrelAppFactory : WebApplicationFactory<Program>
 {
     /// <summary>The signing secret the app under test verifies Slack requests with.</summary>
     public const string SigningSecret = "test-signing-secret-0123456789abcdef";
@@ -22,7 +22,14 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        foreach (var (key, value) in ExtraSettings())
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a derived factory adds, such as a local fake Slack's address.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> ExtraSettings() => [];
 
     protected override void Dispose(bool disposing)
     {

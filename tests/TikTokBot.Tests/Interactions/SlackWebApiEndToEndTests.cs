@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TikTokBot.Slack.Verification;
+
+namespace TikTokBot.Tests.Interactions;
+
+/// <summary>Buttons and events that call Slack's Web API: the calls land at a local fake Slack.</summary>
+public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory>
+{
+    private readonly FakeSlackAppFactory _factory;
+
+    public SlackWebApiEndToEndTests(FakeSlackAppFactory factory) => _factory = factory;
+
+    private async Task Post(string path, string body, string contentType = "application/x-www-form-urlencoded")
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        using var client = _factory.CreateKestrelClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    private async Task<(string Method, string Authorization, string Body)> WaitForCall(string method)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var call = _factory.Calls.FirstOrDefault(c => c.Method == method);
+            if (call.Method is not null)
+            {
+                return call;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{method} was never called; calls: {string.Join(", ", _factory.Calls.Select(c => c.Method))}");
+    }
+
+    [Fact]
+    public async Task Set_success_criteria_opens_a_modal_for_the_reports_campaign_with_the_bot_token()
+    {
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = "T-SLACKAPI" },
+            ["user"] = new { id = "U1" },
+            ["trigger_id"] = "trigger-123",
+            ["container"] = new { type = "message" },
+            ["actions"] = new[] { new { action_id = "report.criteria", type = "button", value = "1800000000000042|7d" } },
+        });
+
+        await Post("/slack/interactions", "payload=" + Uri.EscapeDataString(payload));
+        var call = await WaitForCall("views.open");
+
+        Assert.Equal($"Bearer {FakeSlackAppFactory.BotToken}", call.Authorization);
+        Assert.Contains("trigger-123", call.Body);
+        Assert.Contains("settings.criteria", call.Body);
+        Assert.Contains("1800000000000042", call.Body);
+    }
+
+    [Fact]
+    public async Task Opening_the_home_tab_publishes_the_campaign_list()
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            type = "event_callback",
+            team_id = "T-SLACKAPI",
+            api_app_id = "A1",
+            event_id = "Ev-home-1",
+            event_time = 1,
+            @event = new { type = "app_home_opened", user = "U-HOME", tab = "home" },
+        });
+
+        await Post("/slack/events", body, "application/json");
+        var call = await WaitForCall("views.publish");
+
+        Assert.Contains("U-HOME", call.Body);
+        Assert.Contains("campaign-42 Autumn Sale", call.Body);
+    }
+}
