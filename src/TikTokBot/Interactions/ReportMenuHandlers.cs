@@ -20,9 +20,13 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
         var messages = await commands.ReplyAsync(CommandParser.Parse(CommandText(parts)), new Asker(payload.Team?.Id ?? "", payload.User?.Id ?? ""), ct);
         foreach (var message in messages)
         {
-            await context.RespondAsync(Shape(message), ct);
+            await DeliverAsync(Shape(message), payload, context, ct);
         }
     }
+
+    /// <summary>By default through the message's response_url.</summary>
+    protected virtual Task DeliverAsync(SlackMessage message, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
+        context.RespondAsync(message, ct);
 
     /// <summary>The /ttmetrics text this action stands for.</summary>
     protected abstract string CommandText(string[] parts);
@@ -33,10 +37,18 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
     protected static string Part(string[] parts, int index) => index < parts.Length ? parts[index] : "";
 }
 
-/// <summary>"What should I fix?"</summary>
+/// <summary>
+/// "What should I fix?": on a report shared in a channel, the fixes go into that message's thread for everyone;
+/// on a private (ephemeral) report, which Slack sends without the message, beside it for the person who pressed.
+/// </summary>
 public sealed class FixButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
 {
     protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)} fix";
+
+    protected override Task DeliverAsync(SlackMessage message, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
+        payload.Message?.Ts is { } ts && payload.Channel?.Id is not null
+            ? context.SayAsync(message with { ThreadTs = ts, ResponseType = null, ReplaceOriginal = null }, ct)
+            : context.RespondAsync(message, ct);
 }
 
 /// <summary>The "Break down by…" menu.</summary>

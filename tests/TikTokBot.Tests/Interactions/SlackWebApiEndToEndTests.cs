@@ -61,6 +61,30 @@ public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory
     }
 
     [Fact]
+    public async Task What_should_i_fix_on_a_shared_report_answers_in_its_thread()
+    {
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = "T-SLACKAPI" },
+            ["user"] = new { id = "U1" },
+            ["trigger_id"] = "trigger-456",
+            ["container"] = new { type = "message", message_ts = "1700000000.000100", channel_id = "C-SHARED" },
+            ["channel"] = new { id = "C-SHARED" },
+            ["message"] = new { ts = "1700000000.000100", text = "campaign-42 Autumn Sale" },
+            ["response_url"] = "http://127.0.0.1:9/unused",
+            ["actions"] = new[] { new { action_id = "report.fix", type = "button", value = "1800000000000042|7d" } },
+        });
+
+        await Post("/slack/interactions", "payload=" + Uri.EscapeDataString(payload));
+        var call = await WaitForCall("chat.postMessage");
+
+        Assert.Contains("\"thread_ts\":\"1700000000.000100\"", call.Body);
+        Assert.Contains("\"channel\":\"C-SHARED\"", call.Body);
+        Assert.Contains("Do this first", call.Body);
+    }
+
+    [Fact]
     public async Task Opening_the_home_tab_publishes_the_campaign_list()
     {
         var body = JsonSerializer.Serialize(new
