@@ -30,6 +30,17 @@ public sealed class DiagnosisRuleTests
     }
 
     [Fact]
+    public void Low_delivery_counts_only_the_days_the_campaign_was_live()
+    {
+        // Launched 2026-11-19: 2 of the week's 7 days at $200 buy floor(400 / 9.16 x 1000) = 43,668; 80% is 34,934.
+        // 40,000 impressions for $300 (CPM $7.50) is enough for two days, though far short of a whole week's 152,838.
+        var twoDays = Healthy with { Impressions = 40_000, Spend = 300m };
+        var facts = Facts(twoDays, reach: 20_000, dailyBudget: 200m, launchedOn: new DateOnly(2026, 11, 19), previous: twoDays, previousReach: 20_000);
+
+        Assert.DoesNotContain("low-delivery", RuleIds(facts));
+    }
+
+    [Fact]
     public void Low_delivery_fires_when_cpm_is_above_the_benchmark_range()
     {
         // $1,000 on 100,000 impressions: CPM $10.00, above $9.16.

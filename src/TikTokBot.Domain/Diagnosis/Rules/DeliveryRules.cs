@@ -14,8 +14,11 @@ public sealed class LowDeliveryRule : IDiagnosisRule
     {
         var cpm = c.Now.Cpm;
         var overpriced = cpm > c.Benchmarks.CpmHigh && c.EnoughImpressions;
-        decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && c.Benchmarks.CpmHigh > 0
-            ? decimal.Floor(daily * c.Facts.Period.Days / c.Benchmarks.CpmHigh * 1000m)
+        // Only the days the campaign was live in the period had a budget to spend.
+        var period = c.Facts.Period;
+        var liveDays = Math.Min(period.Days, period.End.DayNumber - c.Facts.Campaign.LaunchedOn.DayNumber + 1);
+        decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && c.Benchmarks.CpmHigh > 0 && liveDays > 0
+            ? decimal.Floor(daily * liveDays / c.Benchmarks.CpmHigh * 1000m)
             : null;
         var shortfall = expected is { } e && c.Counts.Impressions < e * c.Rules.LowDeliveryExpectedSharePercent / 100m;
         if (!overpriced && !shortfall)
