@@ -28,10 +28,13 @@ public sealed class MetricsCommandHandler(
 
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
-        var reply = ReplyAsync(CommandParser.Parse(command.Text), new Asker(command.TeamId, command.UserId), ct);
+        var parsed = CommandParser.Parse(command.Text);
+        var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId), ct);
         if (await Task.WhenAny(reply, Task.Delay(InlineBudget, time, ct)) != reply)
         {
-            context.Ack();
+            context.Ack(Plain(parsed is MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown
+                ? $"Reading {Mrkdwn.Escape(CampaignOf(parsed))}…"
+                : "Working on it…"));
         }
 
         var messages = await reply;
@@ -184,6 +187,14 @@ public sealed class MetricsCommandHandler(
                 : $"No campaign called `{Mrkdwn.Escape(typed)}`. `/ttmetrics list` shows them all.")),
         };
     }
+
+    private static string CampaignOf(MetricsCommand command) => command switch
+    {
+        MetricsCommand.Summary summary => summary.Campaign,
+        MetricsCommand.Fix fix => fix.Campaign,
+        MetricsCommand.Breakdown breakdown => breakdown.Campaign,
+        _ => "",
+    };
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

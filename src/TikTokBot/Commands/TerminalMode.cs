@@ -5,17 +5,21 @@ using TikTokBot.Storage.Migrations;
 namespace TikTokBot.Commands;
 
 /// <summary>
-/// <c>dotnet run --project src/TikTokBot -- ttmetrics campaign-42</c>: the same command and the same replies as in
-/// Slack, printed as text, so the bot can be tried with no Slack workspace at all.
+/// <c>dotnet run --project src/TikTokBot -- ask "/ttmetrics campaign-42"</c> (or <c>-- ttmetrics campaign-42</c>):
+/// the same command, configuration and sources as in Slack, printed as text, or as Block Kit JSON with
+/// <c>--json</c>, so the bot can be tried with no Slack workspace at all.
 /// </summary>
 public static class TerminalMode
 {
     public const string Verb = "ttmetrics";
+    public const string Ask = "ask";
+    public const string JsonFlag = "--json";
 
     /// <summary>The terminal is its own workspace: settings saved here stay here.</summary>
     public static readonly Asker Terminal = new("terminal", "terminal");
 
-    public static bool Requested(string[] args) => args.Length > 0 && args[0].Equals(Verb, StringComparison.OrdinalIgnoreCase);
+    public static bool Requested(string[] args) =>
+        args.Length > 0 && (args[0].Equals(Verb, StringComparison.OrdinalIgnoreCase) || args[0].Equals(Ask, StringComparison.OrdinalIgnoreCase));
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -23,10 +27,17 @@ public static class TerminalMode
         // The web host is not started here, so bring the database up to date as its start-up would.
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
-        var command = CommandParser.Parse(string.Join(' ', args.Skip(1)));
+        var json = args.Contains(JsonFlag, StringComparer.OrdinalIgnoreCase);
+        var text = string.Join(' ', args.Skip(1).Where(a => !a.Equals(JsonFlag, StringComparison.OrdinalIgnoreCase))).Trim();
+        if (text.StartsWith(CommandParser.Slash, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[CommandParser.Slash.Length..];
+        }
+
+        var command = CommandParser.Parse(text);
         foreach (var message in await handler.ReplyAsync(command, Terminal, CancellationToken.None))
         {
-            await output.WriteAsync(Render(message));
+            await output.WriteAsync(json ? BlockKitJson.Serialize(message) + Environment.NewLine : Render(message));
         }
 
         return command is MetricsCommand.Invalid ? 2 : 0;

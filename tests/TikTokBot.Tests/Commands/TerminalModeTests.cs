@@ -34,7 +34,21 @@ public sealed class TerminalModeTests : IClassFixture<KestrelAppFactory>
         Assert.Contains("/ttmetrics campaign-42 by adgroup|ad|age|gender|placement|device", output.ToString());
     }
 
+    [Fact]
+    public async Task Ask_takes_the_slash_command_as_typed_in_slack_and_json_prints_block_kit()
+    {
+        using var output = new StringWriter();
+
+        var exit = await TerminalMode.RunAsync(_factory.Services, ["ask", "/ttmetrics campaign-42 fix", "--json"], output);
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString().Trim().Split(Environment.NewLine)[0]);
+        Assert.Equal("header", json.RootElement.GetProperty("blocks")[0].GetProperty("type").GetString());
+        Assert.Contains("Do this first", output.ToString());
+    }
+
     [Theory]
+    [InlineData(new[] { "ask", "/ttmetrics list" }, true)]
     [InlineData(new[] { "ttmetrics", "list" }, true)]
     [InlineData(new[] { "TTMETRICS" }, true)]
     [InlineData(new[] { "--urls", "http://127.0.0.1:5000" }, false)]
