@@ -51,7 +51,8 @@ public sealed class MetricsCommandHandler(
         }
     }
 
-    internal async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
+    /// <summary>The replies to a command, the same for Slack, the buttons and the terminal.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
         var store = storage.ForTeam(asker.TeamId);
         try

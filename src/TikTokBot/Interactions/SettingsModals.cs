@@ -43,7 +43,7 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
         await api.OpenViewAsync(payload.TriggerId, view, ct);
     }
 
-    internal static SlackView CriteriaModal(CampaignInfo campaign, CampaignSuccessCriteria? current)
+    public static SlackView CriteriaModal(CampaignInfo campaign, CampaignSuccessCriteria? current)
     {
         var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
         var cost = Domain.Metrics.MetricCatalogue.Get(profile.CostPerOutcome).DisplayName;
@@ -59,7 +59,7 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
             .Build();
     }
 
-    internal static SlackView CreditModal(CampaignInfo campaign) =>
+    public static SlackView CreditModal(CampaignInfo campaign) =>
         new ModalBuilder("Ad credit")
             .CallbackId(SettingsModalIds.Credit)
             .PrivateMetadata(campaign.Id)

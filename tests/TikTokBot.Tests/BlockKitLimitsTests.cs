@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TikTokBot.Commands;
+using TikTokBot.Home;
+using TikTokBot.Interactions;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Tests;
+
+/// <summary>Every reply the app can give for the demo campaigns, checked on the wire against Slack's Block Kit limits.</summary>
+public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
+{
+    private readonly KestrelAppFactory _factory;
+
+    public BlockKitLimitsTests(KestrelAppFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Every_command_reply_modal_and_home_tab_fits_slacks_limits_and_pings_nobody()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
+        var campaigns = await scope.ServiceProvider.GetRequiredService<IMetricSource>().ListCampaignsAsync(CancellationToken.None);
+        var texts = new List<string> { "help", "list", "nonsense words here", "<!channel> 7d" };
+        foreach (var campaign in campaigns)
+        {
+            texts.AddRange([$"{campaign.Id}", $"{campaign.Id} 30d", $"{campaign.Id} lifetime", $"{campaign.Id} today", $"{campaign.Id} fix"]);
+            texts.AddRange(new[] { "adgroup", "ad", "age", "gender", "placement", "device" }.Select(by => $"{campaign.Id} by {by}"));
+        }
+
+        var checkedMessages = 0;
+        foreach (var text in texts)
+        {
+            foreach (var message in await handler.ReplyAsync(CommandParser.Parse(text), new Asker("T-LIMITS", "U1"), CancellationToken.None))
+            {
+                Check(BlockKitJson.Serialize(message), maxBlocks: 50, text);
+                checkedMessages++;
+            }
+        }
+
+        foreach (var campaign in campaigns)
+        {
+            Check(BlockKitJson.Serialize(SettingsButtonHandler.CriteriaModal(campaign, null)), maxBlocks: 100, "criteria modal");
+            Check(BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign)), maxBlocks: 100, "credit modal");
+        }
+
+        var home = ActivatorUtilities.CreateInstance<AppHomeHandler>(scope.ServiceProvider);
+        var rows = await home.RowsAsync(scope.ServiceProvider.GetRequiredService<IWorkspaceStorage>().ForTeam("T-LIMITS"), CancellationToken.None);
+        Check(BlockKitJson.Serialize(AppHomeHandler.View(rows)), maxBlocks: 100, "home tab");
+        Assert.True(checkedMessages >= texts.Count);
+    }
+
+    private static void Check(string json, int maxBlocks, string what)
+    {
+        Assert.DoesNotContain("<!", json);
+        Assert.DoesNotContain("<@", json);
+        using var document = JsonDocument.Parse(json);
+        var blocks = document.RootElement.GetProperty("blocks");
+        Assert.InRange(blocks.GetArrayLength(), 1, maxBlocks);
+        foreach (var block in blocks.EnumerateArray())
+        {
+            AtMost(block, "block_id", 255, what);
+            switch (block.GetProperty("type").GetString())
+            {
+                case "header":
+                    AtMost(block.GetProperty("text"), "text", 150, what);
+                    break;
+                case "section":
+                    if (block.TryGetProperty("text", out var text))
+                    {
+                        AtMost(text, "text", 3000, what);
+                    }
+
+                    if (block.TryGetProperty("fields", out var fields))
+                    {
+                        Assert.InRange(fields.GetArrayLength(), 1, 10);
+                        Assert.All(fields.EnumerateArray(), f => AtMost(f, "text", 2000, what));
+                    }
+
+                    break;
+                case "context":
+                    Assert.InRange(block.GetProperty("elements").GetArrayLength(), 1, 10);
+                    break;
+                case "actions":
+                    Assert.InRange(block.GetProperty("elements").GetArrayLength(), 1, 25);
+                    foreach (var element in block.GetProperty("elements").EnumerateArray())
+                    {
+                        AtMost(element, "action_id", 255, what);
+                        AtMost(element, "value", 2000, what);
+                        if (element.TryGetProperty("text", out var label))
+                        {
+                            AtMost(label, "text", 75, what);
+                        }
+
+                        if (element.TryGetProperty("options", out var options))
+                        {
+                            Assert.All(options.EnumerateArray(), o => AtMost(o, "value", 150, what));
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AtMost(JsonElement element, string property, int limit, string what)
+    {
+        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            Assert.True(value.GetString()!.Length <= limit, $"{what}: {property} is {value.GetString()!.Length} characters, limit {limit}");
+        }
+    }
+}
