@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -26,6 +27,13 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(ReplaceServices);
+    }
+
+    /// <summary>Services a derived factory swaps for real ones it controls, such as a slow metric source.</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Settings a derived factory adds, such as a local fake Slack's address.</summary>
