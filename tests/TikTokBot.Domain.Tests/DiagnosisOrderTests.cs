@@ -28,6 +28,17 @@ public sealed class DiagnosisOrderTests
     }
 
     [Fact]
+    public void An_opportunity_after_a_problem_is_not_marked_as_caused_by_it()
+    {
+        // Weak hook (CTR 0.50%) and real-time CPA $33.33 within a $40 target: room to scale, listed, not "caused".
+        var diagnosis = Engine.Diagnose(Facts(Healthy with { DestinationClicks = 500, AllClicks = 1_000 }));
+
+        var opportunity = Assert.Single(diagnosis.Findings, f => f.RuleId == "real-time-cpa-below-target");
+        Assert.Equal(FunnelStage.Engagement, diagnosis.EarliestProblemStage);
+        Assert.Null(opportunity.PossiblyCausedBy);
+    }
+
+    [Fact]
     public void Within_a_stage_the_most_severe_finding_comes_first()
     {
         // No conversion after $800: spend-without-results (critical) and, with a target of $40, nothing else in cost.

@@ -36,7 +36,7 @@ public sealed class RandomisedCampaignTests
             Assert.Equal(summary.Stages.Select(s => s.Stage).Order(), summary.Stages.Select(s => s.Stage));
             if (diagnosis.EarliestProblemStage is { } earliest)
             {
-                Assert.All(diagnosis.Findings, f => Assert.Equal(f.Stage > earliest ? earliest : null, f.PossiblyCausedBy));
+                Assert.All(diagnosis.Findings, f => Assert.Equal(f.Stage > earliest && f.Severity != Severity.Opportunity ? earliest : null, f.PossiblyCausedBy));
             }
 
             if (!facts.Profile.Converts)

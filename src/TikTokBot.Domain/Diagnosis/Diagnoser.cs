@@ -43,7 +43,10 @@ public static class Diagnoser
         return new CampaignDiagnosis(Order(findings));
     }
 
-    /// <summary>Stage first, then the most severe; later problems are marked as possibly caused by the earliest one.</summary>
+    /// <summary>
+    /// Stage first, then the most severe; later findings are marked as possibly caused by the earliest problem.
+    /// An opportunity is not marked: nothing caused it, though the report still lists it after the problems.
+    /// </summary>
     internal static IReadOnlyList<Finding> Order(List<Finding> findings)
     {
         findings.Sort(static (a, b) => a.Stage != b.Stage ? a.Stage.CompareTo(b.Stage) : b.Severity.CompareTo(a.Severity));
@@ -52,7 +55,7 @@ public static class Diagnoser
         {
             for (var i = 0; i < findings.Count; i++)
             {
-                if (findings[i].Stage > stage)
+                if (findings[i].Stage > stage && findings[i].Severity != Severity.Opportunity)
                 {
                     findings[i] = findings[i] with { PossiblyCausedBy = stage };
                 }
