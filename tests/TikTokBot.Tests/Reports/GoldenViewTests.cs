@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TikTokBot.Domain;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Interactions;
+using TikTokBot.Reports;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Tests.Reports;
+
+/// <summary>
+/// The report views as Slack receives them, for demo data pinned to 2026-11-22, compared with checked-in JSON.
+/// Run with TIKTOKBOT_UPDATE_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
+/// </summary>
+public sealed class GoldenViewTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DemoMetricSource Source = new(new PinnedClock(Today));
+    private static readonly CampaignEngine Engine = new(new DiagnosisOptions());
+
+    private static async Task<(CampaignInfo Campaign, Domain.Campaigns.CampaignFacts Facts)> Load(string id)
+    {
+        var campaign = (await Source.ListCampaignsAsync(CancellationToken.None)).Single(c => c.Id == id);
+        var facts = await new CampaignFactsLoader(Source).LoadAsync(campaign, DateRange.Ending(Today.AddDays(-1), 7), new Domain.Objectives.SuccessCriteria(40m, 50), CancellationToken.None);
+        return (campaign, facts);
+    }
+
+    [Fact]
+    public async Task The_summary_of_campaign_42_matches_its_golden_json()
+    {
+        var (_, facts) = await Load("1800000000000042");
+
+        Match("summary-campaign-42.json", ReportViews.Summary(Engine.Summarise(facts), Engine.Diagnose(facts), "7d").Select(BlockKitJson.Serialize));
+    }
+
+    [Fact]
+    public async Task The_fixes_of_campaign_42_match_their_golden_json()
+    {
+        var (campaign, facts) = await Load("1800000000000042");
+
+        Match("fixes-campaign-42.json", ReportViews.Fixes(campaign.Name, Engine.PlanFixes(facts, Today), campaign.Currency).Select(BlockKitJson.Serialize));
+    }
+
+    [Fact]
+    public async Task The_settings_modals_match_their_golden_json()
+    {
+        var (campaign, _) = await Load("1800000000000046");
+
+        Match("modal-criteria.json", [BlockKitJson.Serialize(SettingsButtonHandler.CriteriaModal(campaign, null))]);
+        Match("modal-credit.json", [BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign))]);
+    }
+
+    private static void Match(string name, IEnumerable<string> messages)
+    {
+        var actual = new JsonArray(messages.Select(m => JsonNode.Parse(m)).ToArray()).ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        var path = Path.Combine(AppContext.BaseDirectory, "Golden", name);
+        if (Environment.GetEnvironmentVariable("TIKTOKBOT_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(Path.Combine(SourceFolder(), "Golden", name), actual + "\n");
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"{name} is missing; run the tests once with TIKTOKBOT_UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(path).TrimEnd(), actual.TrimEnd());
+    }
+
+    private static string SourceFolder()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "TikTokBot.Tests.csproj")))
+        {
+            folder = Path.GetDirectoryName(folder)!;
+        }
+
+        return folder;
+    }
+
+    private sealed class PinnedClock(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    }
+}
