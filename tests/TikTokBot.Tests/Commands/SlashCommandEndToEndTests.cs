@@ -57,6 +57,17 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
     }
 
     [Theory]
+    [InlineData("list", "campaign-48 Retargeting Test")]
+    [InlineData("campaign-44 by adgroup 14d", "Lookalike 1%")]
+    [InlineData("campaign-44 by age", "AGE_25_34")]
+    public async Task List_and_breakdowns_answer_over_a_signed_request(string text, string expected)
+    {
+        var json = await (await Send(text)).Content.ReadAsStringAsync();
+
+        Assert.Contains(expected, json);
+    }
+
+    [Theory]
     [InlineData("campain-42", "Closest")]
     [InlineData("taget campaign-42 cpa 25", "/ttmetrics target campaign-42 cpa 25 min 50")]
     [InlineData("help", "/ttmetrics campaign-42 fix")]
