@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using TikTokBot.Slack.Verification;
 
 namespace TikTokBot.Tests.Commands;
 
@@ -17,17 +16,9 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
         using var client = _factory.CreateKestrelClient();
         var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id=U0001&command=%2Fttmetrics" +
                    $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        if (sign)
-        {
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-            request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
-        }
-
+        using var request = sign
+            ? SlackTestRequests.Signed("/slack/commands", body)
+            : new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8, SlackTestRequests.Form) };
         return await client.SendAsync(request);
     }
 

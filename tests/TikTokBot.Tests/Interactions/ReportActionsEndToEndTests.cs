@@ -1,15 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using TikTokBot.Slack.Verification;
 
 namespace TikTokBot.Tests.Interactions;
 
@@ -17,29 +7,11 @@ namespace TikTokBot.Tests.Interactions;
 public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory>, IAsyncLifetime
 {
     private readonly KestrelAppFactory _factory;
-    private readonly ConcurrentQueue<string> _responses = new();
-    private readonly SemaphoreSlim _arrived = new(0);
-    private WebApplication _hook = null!;
-    private string _hookUrl = "";
+    private ResponseUrlHook _hook = null!;
 
     public ReportActionsEndToEndTests(KestrelAppFactory factory) => _factory = factory;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _hook = builder.Build();
-        _hook.MapPost("/hook", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            _responses.Enqueue(await reader.ReadToEndAsync());
-            _arrived.Release();
-            return Results.Ok();
-        });
-        await _hook.StartAsync();
-        _hookUrl = _hook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
-    }
+    public async Task InitializeAsync() => _hook = await ResponseUrlHook.StartAsync();
 
     public async Task DisposeAsync() => await _hook.DisposeAsync();
 
@@ -55,26 +27,17 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
             ["user"] = new { id = "U-BUTTONS" },
             ["api_app_id"] = "A1",
             ["trigger_id"] = "1.2.3",
-            ["response_url"] = _hookUrl,
+            ["response_url"] = _hook.Url,
             ["container"] = new { type = "message" },
             ["actions"] = new[] { action },
         });
-        var body = "payload=" + Uri.EscapeDataString(payload);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/interactions")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload));
         using var client = _factory.CreateKestrelClient();
 
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(20)), "no answer arrived at the response_url");
-        Assert.True(_responses.TryDequeue(out var answer));
-        return answer!;
+        return await _hook.NextAsync();
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using TikTokBot.Slack.Verification;
 
 namespace TikTokBot.Tests.Interactions;
 
@@ -14,13 +12,7 @@ public sealed class SettingsModalEndToEndTests : IClassFixture<KestrelAppFactory
 
     private async Task<string> Post(string path, string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        using var request = SlackTestRequests.Signed(path, body, SlackTestRequests.Form);
         using var client = _factory.CreateKestrelClient();
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

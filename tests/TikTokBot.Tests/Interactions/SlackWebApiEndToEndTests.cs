@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using TikTokBot.Slack.Verification;
 
 namespace TikTokBot.Tests.Interactions;
 
@@ -14,10 +12,7 @@ public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory
 
     private async Task Post(string path, string body, string contentType = "application/x-www-form-urlencoded")
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        using var request = SlackTestRequests.Signed(path, body, contentType);
         using var client = _factory.CreateKestrelClient();
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }

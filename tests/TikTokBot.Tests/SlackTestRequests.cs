@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TikTokBot.Slack.Verification;
+
+namespace TikTokBot.Tests;
+
+/// <summary>Requests signed the way Slack signs them, with the test app's signing secret.</summary>
+public static class SlackTestRequests
+{
+    public const string Form = "application/x-www-form-urlencoded";
+
+    public static HttpRequestMessage Signed(string path, string body, string contentType = Form)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+}
+
+/// <summary>A local response_url on a real socket: records what the app posts to it.</summary>
+public sealed class ResponseUrlHook : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private ResponseUrlHook(WebApplication app) => _app = app;
+
+    public string Url { get; private set; } = "";
+
+    public ConcurrentQueue<string> Delivered { get; } = new();
+
+    public static async Task<ResponseUrlHook> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var hook = new ResponseUrlHook(builder.Build());
+        hook._app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            hook.Delivered.Enqueue(await reader.ReadToEndAsync());
+            hook._arrived.Release();
+            return Results.Ok();
+        });
+        await hook._app.StartAsync();
+        hook.Url = hook._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        return hook;
+    }
+
+    /// <summary>The next message posted to the hook; fails the test if none comes within 30 seconds.</summary>
+    public async Task<string> NextAsync()
+    {
+        Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(30)), "nothing arrived at the response_url");
+        Assert.True(Delivered.TryDequeue(out var message));
+        return message!;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
