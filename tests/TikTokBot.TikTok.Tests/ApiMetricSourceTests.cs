@@ -4,7 +4,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
-using TikTokBot.TikTok.Tests.FakeTikTok;
+using TikTokBot.Testing;
 
 namespace TikTokBot.TikTok.Tests;
 

@@ -6,7 +6,7 @@ using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
-using TikTokBot.TikTok.Tests.FakeTikTok;
+using TikTokBot.Testing;
 
 namespace TikTokBot.TikTok.Tests;
 

@@ -13,7 +13,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
-namespace TikTokBot.TikTok.Tests.FakeTikTok;
+namespace TikTokBot.Testing;
 
 /// <summary>
 /// A local stand-in for the TikTok API for Business on a real Kestrel socket. It serves the demo data set in
@@ -54,7 +54,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeTikTokApi(app, new DemoMetricSource(new FixedClock(today)));
+        var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)));
         app.MapGet("/open_api/v1.3/{**path}", fake.Handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -238,3 +238,9 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 }
 
 public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Query, string AccessToken);
+
+/// <summary>A clock pinned to noon UTC of a given day.</summary>
+public sealed class NoonClock(DateOnly day) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+}
