@@ -22,7 +22,7 @@ public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
         using var scope = _factory.Services.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
         var campaigns = await scope.ServiceProvider.GetRequiredService<IMetricSource>().ListCampaignsAsync(CancellationToken.None);
-        var texts = new List<string> { "help", "list", "nonsense words here", "<!channel> 7d" };
+        var texts = new List<string> { "help", "list", "nonsense words here", "<!channel> 7d", "digest now" };
         foreach (var campaign in campaigns)
         {
             texts.AddRange([$"{campaign.Id}", $"{campaign.Id} 30d", $"{campaign.Id} lifetime", $"{campaign.Id} today", $"{campaign.Id} fix"]);

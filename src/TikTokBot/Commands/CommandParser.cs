@@ -28,10 +28,11 @@ public static class CommandParser
         new("target", "target campaign-42 cpa 25 min 50", "set success criteria: the most one outcome may cost, and the minimum volume"),
         new("credit", "credit campaign-42 6000 2026-11-01..2026-12-31", "record ad credit: amount, start and expiry"),
         new("alias", "alias black-friday campaign-42", "a short name for a campaign id or name"),
+        new("digest", "digest now [campaign-42 campaign-46]", "the daily digest right now: credit windows, learning phases, top findings"),
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "fix", "by"];
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "fix", "by"];
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -76,6 +77,9 @@ public static class CommandParser
             "list" when words.Count == 1 => new MetricsCommand.List(),
             "target" => ParseTarget(words),
             "credit" => ParseCredit(words),
+            "digest" when words.Count >= 2 && words[1].Equals("now", StringComparison.OrdinalIgnoreCase) =>
+                new MetricsCommand.DigestNow(words.Skip(2).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()),
+            "digest" => Invalid("Ask for the digest with `digest now`.", "digest now"),
             "alias" => words.Count >= 3
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),

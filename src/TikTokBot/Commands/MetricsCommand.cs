@@ -61,6 +61,9 @@ public abstract record MetricsCommand
 
     public sealed record SetAlias(string Alias, string Campaign) : MetricsCommand;
 
+    /// <summary>The daily digest now, as a preview: all campaigns, or the ones named.</summary>
+    public sealed record DigestNow(IReadOnlyList<string> Campaigns) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

@@ -1,5 +1,6 @@
 using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Digests;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
@@ -19,7 +20,7 @@ public sealed record Asker(string TeamId, string UserId);
 /// once and answers through <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, TimeProvider time,
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, TimeProvider time,
     ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
@@ -68,6 +69,7 @@ public sealed class MetricsCommandHandler(
                 MetricsCommand.SetTarget target => await SetTargetAsync(store, target, asker, ct),
                 MetricsCommand.SetCredit credit => await SetCreditAsync(store, credit, asker, ct),
                 MetricsCommand.SetAlias alias => await SetAliasAsync(store, alias, asker, ct),
+                MetricsCommand.DigestNow digest => await DigestNowAsync(store, digest, ct),
                 _ => [Plain(CommandParser.HelpText())],
             };
         }
@@ -169,6 +171,24 @@ public sealed class MetricsCommandHandler(
 
         await store.Aliases.SetAsync(alias.Alias, campaign.Id, asker.UserId, ct);
         return [Plain($"Saved: `{Mrkdwn.Escape(alias.Alias)}` now means *{Mrkdwn.Escape(campaign.Name)}*.")];
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> DigestNowAsync(IWorkspaceStore store, MetricsCommand.DigestNow digest, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        foreach (var typed in digest.Campaigns)
+        {
+            var (campaign, problem) = await ResolveAsync(store, typed, ct);
+            if (campaign is null)
+            {
+                return [problem!];
+            }
+
+            ids.Add(campaign.Id);
+        }
+
+        var built = await digests.BuildAsync(store, ids, Today, ct);
+        return DigestView.Messages(built, Today.AddDays(-1), "Preview: the digest as it stands now.");
     }
 
     private static async Task<SuccessCriteria?> CriteriaAsync(IWorkspaceStore store, CampaignInfo campaign, CancellationToken ct) =>

@@ -65,6 +65,11 @@ public static class TerminalMode
                         text.AppendLine("  " + Plain(field.Text).Replace("\n", ": ", StringComparison.Ordinal));
                     }
 
+                    if (section.Accessory is ButtonElement accessory)
+                    {
+                        text.AppendLine($"[{accessory.Text.Text}]");
+                    }
+
                     break;
                 case ContextBlock context:
                     text.AppendLine(string.Join("  ", context.Elements.Select(e => Plain(e.Text))));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Commands;
+using TikTokBot.Digests;
 using TikTokBot.Home;
 using TikTokBot.Installations;
 using TikTokBot.Interactions;
@@ -17,6 +18,7 @@ public static class SlackAppConfiguration
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .AddScoped<DigestBuilder>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

@@ -1,0 +1,114 @@
+using System.Text;
+using TikTokBot.Domain.Credit;
+using TikTokBot.Domain.Funnel;
+using TikTokBot.Domain.Learning;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Reports;
+using TikTokBot.Slack.BlockKit;
+
+namespace TikTokBot.Digests;
+
+/// <summary>The daily digest as Slack messages: one section per campaign, split across messages, never dropped.</summary>
+public static class DigestView
+{
+    public static IReadOnlyList<SlackMessage> Messages(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note = null)
+    {
+        var message = new MessageBuilder().Text($"TikTok daily digest for {day:yyyy-MM-dd}").Header($"Daily digest · {day:yyyy-MM-dd}");
+        if (note is not null)
+        {
+            message.Context(note);
+        }
+
+        if (digests.Count == 0)
+        {
+            return message.Section("No campaigns to report.").Build();
+        }
+
+        foreach (var digest in digests)
+        {
+            var campaign = digest.Campaign;
+            var text = new StringBuilder();
+            text.Append($"*{Mrkdwn.Escape(campaign.Name)}*\n");
+            text.Append(string.Join(" · ", digest.Comparisons.Select(c => Comparison(c, campaign.Currency))));
+            text.Append('\n').Append(campaign.Objective is { } objective && !Domain.Objectives.ObjectiveCatalogue.Profile(objective).Converts
+                ? $"Day {digest.Learning.Day} since launch."
+                : Learning(digest.Learning));
+            if (digest.Credit is { } credit)
+            {
+                text.Append('\n').Append(Credit(credit, campaign.Currency));
+            }
+
+            if (digest.CreditBought is { } bought)
+            {
+                text.Append('\n').Append(Bought(bought, campaign.Currency));
+            }
+
+            text.Append('\n').Append(digest.TopFinding is { } finding
+                ? $"Top finding: {Mrkdwn.Escape(finding.Title)} ({finding.Stage.DisplayName()})"
+                : "Nothing to fix.");
+            message.Section(text.ToString(), Elements.Button(ReportActions.Fix, "What should I fix?", $"{campaign.Id}|7d"));
+        }
+
+        return message.Build();
+    }
+
+    private static string Comparison(DigestComparison c, string currency)
+    {
+        var definition = MetricCatalogue.Get(c.Metric);
+        var change = c.ChangePercent is { } p ? $" ({(p >= 0 ? "+" : "")}{p:0.#}% vs the 7-day average)" : "";
+        return $"{definition.DisplayName} {MetricFormat.Format(c.Yesterday, definition.Unit, currency)}{change}";
+    }
+
+    private static string Learning(LearningPhaseAssessment learning)
+    {
+        var advice = learning.Advice switch
+        {
+            LearningAdvice.TooEarlyToJudge => "too early to judge",
+            LearningAdvice.HandsOff => $"hands off until {learning.HandsOffUntil:yyyy-MM-dd}",
+            LearningAdvice.KeepWatching => "keep watching, small changes only",
+            _ => "time to judge",
+        };
+        var window = learning.CpaWindow switch
+        {
+            CpaWindow.Daily => "daily CPA",
+            CpaWindow.ThreeDay => "3-day CPA",
+            _ => "7-day CPA",
+        };
+        return learning.State == LearningState.Exited
+            ? $"Out of learning ({learning.Conversions:#,0} conversions); judge by {window}; {advice}."
+            : $"Learning: day {learning.Day}, {learning.Conversions:#,0} of about {learning.ExitConversions} conversions; judge by {window}; {advice}.";
+    }
+
+    private static string Credit(CreditWindowReport credit, string currency)
+    {
+        string Money(decimal value) => MetricFormat.Money(value, currency);
+        var text = new StringBuilder($"Credit: {Money(credit.GrossSpend)} gross, {Money(credit.NetSpend)} net, {Money(credit.CreditApplied)} applied, {Money(credit.CreditRemaining)} left");
+        if (credit.ExhaustedOn is { } day)
+        {
+            text.Append(credit.ExhaustionProjected ? $", runs out about {day:yyyy-MM-dd}" : $", ran out {day:yyyy-MM-dd}");
+        }
+
+        if (credit.ExpiringUnused > 0)
+        {
+            text.Append($"; {Money(credit.ExpiringUnused)} will expire unused by {credit.Grant.Expiry:yyyy-MM-dd} at this pace");
+        }
+
+        text.Append($". CPA {MetricFormat.Format(credit.GrossCpa, MetricUnit.Money, currency)} gross, {MetricFormat.Format(credit.NetCpa, MetricUnit.Money, currency)} net");
+        text.Append(credit.Verdict switch
+        {
+            CreditVerdict.Succeeding => $", within the {Money(credit.TargetCpa!.Value)} target.",
+            CreditVerdict.NotSucceeding => $", above the {Money(credit.TargetCpa!.Value)} target.",
+            CreditVerdict.NotSucceedingDespiteNetCpa => $": net looks fine, but gross is above the {Money(credit.TargetCpa!.Value)} target, and gross is the real cost once the credit ends.",
+            _ => ".",
+        });
+        return text.ToString();
+    }
+
+    private static string Bought(CreditLessons lessons, string currency) =>
+        "What the credit bought: " + string.Join("; ", new[]
+        {
+            lessons.BestAd is { } ad ? $"best ad {Mrkdwn.Escape(ad.Name)} at {MetricFormat.Format(lessons.BestAdCpa, MetricUnit.Money, currency)} per conversion" : null,
+            lessons.BestSegment is { } segment ? $"most responsive audience {Mrkdwn.Escape(segment.Name)} converting {MetricFormat.Format(lessons.BestSegmentCvr, MetricUnit.Percent)}" : null,
+            $"landing page CVR {MetricFormat.Format(lessons.LandingPageCvr, MetricUnit.Percent)}",
+        }.Where(p => p is not null)) + ".";
+}
