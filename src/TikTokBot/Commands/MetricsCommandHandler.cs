@@ -191,8 +191,8 @@ public sealed class MetricsCommandHandler(
         return DigestView.Messages(built, Today.AddDays(-1), "Preview: the digest as it stands now.");
     }
 
-    private static async Task<SuccessCriteria?> CriteriaAsync(IWorkspaceStore store, CampaignInfo campaign, CancellationToken ct) =>
-        await store.SuccessCriteria.FindAsync(campaign.Id, ct) is { } saved ? new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume) : null;
+    private static Task<SuccessCriteria?> CriteriaAsync(IWorkspaceStore store, CampaignInfo campaign, CancellationToken ct) =>
+        store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
 
     private async Task<(CampaignInfo? Campaign, SlackMessage? Problem)> ResolveAsync(IWorkspaceStore store, string typed, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public static class SlackAppConfiguration
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddScoped<DigestBuilder>()
+            .AddScoped<CampaignCredit>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

@@ -27,12 +27,12 @@ public sealed record CampaignDigest(
 /// Builds the daily digest of a workspace's campaigns: the figures come from the metric source, the judgements from
 /// the engine, the targets and credit windows from the workspace's own settings.
 /// </summary>
-public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine)
+public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, CampaignCredit credits)
 {
     public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(IWorkspaceStore store, IReadOnlyCollection<string>? campaignIds, DateOnly today, CancellationToken ct)
     {
         var yesterday = today.AddDays(-1);
-        var credits = await store.CreditWindows.ListAsync(ct);
+        var windows = await store.CreditWindows.ListAsync(ct);
         var digests = new List<CampaignDigest>();
         foreach (var campaign in await source.ListCampaignsAsync(ct))
         {
@@ -41,11 +41,10 @@ public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader load
                 continue;
             }
 
-            var saved = await store.SuccessCriteria.FindAsync(campaign.Id, ct);
-            var criteria = saved is null ? null : new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume);
+            var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
             var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), criteria, ct);
             var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), criteria, ct);
-            var window = credits.Where(c => c.Scope == CreditScope.Campaign && c.ScopeId == campaign.Id).MaxBy(c => c.StartsOn);
+            var window = windows.LatestFor(campaign.Id);
             var (credit, bought) = window is null ? (null, null) : await CreditAsync(campaign, window, yesterday, criteria, ct);
             digests.Add(new CampaignDigest(
                 campaign, yesterday, Compare(facts, week), engine.AssessLearning(facts, today),
@@ -77,11 +76,7 @@ public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader load
     private async Task<(CreditWindowReport, CreditLessons?)> CreditAsync(
         CampaignInfo campaign, AdCreditWindow window, DateOnly yesterday, SuccessCriteria? criteria, CancellationToken ct)
     {
-        var grant = new CreditGrant(window.Amount, window.StartsOn, window.ExpiresOn);
-        var start = window.StartsOn < yesterday ? window.StartsOn : yesterday;
-        var range = new DateRange(start, yesterday);
-        var daily = await source.GetDailyAsync(Scope.Campaign(campaign.Id), range, ct);
-        var report = engine.AssessCredit(grant, daily, yesterday, criteria?.TargetCostPerOutcome);
+        var (report, range, daily) = await credits.AssessAsync(campaign, window, yesterday, criteria?.TargetCostPerOutcome, ct);
         if (!report.IsEndOfWindow && yesterday < window.ExpiresOn)
         {
             return (report, null);

@@ -1,3 +1,4 @@
+using TikTokBot.Digests;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Learning;
@@ -16,7 +17,8 @@ public sealed record HomeRow(CampaignInfo Campaign, string Status, LearningPhase
 
 /// <summary>The App Home tab: every campaign with its status, learning phase, credit left and top finding.</summary>
 public sealed class AppHomeHandler(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, TimeProvider time) : ISlackEventHandler
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, CampaignCredit credits, IWorkspaceStorage storage, TimeProvider time)
+    : ISlackEventHandler
 {
     public async Task HandleAsync(SlackEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct)
     {
@@ -34,23 +36,15 @@ public sealed class AppHomeHandler(
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var yesterday = today.AddDays(-1);
-        var credits = await store.CreditWindows.ListAsync(ct);
+        var windows = await store.CreditWindows.ListAsync(ct);
         var rows = new List<HomeRow>();
         foreach (var campaign in await source.ListCampaignsAsync(ct))
         {
-            var saved = await store.SuccessCriteria.FindAsync(campaign.Id, ct);
-            var criteria = saved is null ? null : new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume);
+            var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
             var facts = await loader.LoadAsync(campaign, DateRange.Ending(yesterday, 7), criteria, ct);
-            var window = credits.Where(c => c.Scope == CreditScope.Campaign && c.ScopeId == campaign.Id).MaxBy(c => c.StartsOn);
-            CreditWindowReport? credit = null;
-            if (window is not null)
-            {
-                var grant = new CreditGrant(window.Amount, window.StartsOn, window.ExpiresOn);
-                var start = window.StartsOn < yesterday ? window.StartsOn : yesterday;
-                var daily = await source.GetDailyAsync(Scope.Campaign(campaign.Id), new DateRange(start, yesterday), ct);
-                credit = engine.AssessCredit(grant, daily, yesterday, criteria?.TargetCostPerOutcome);
-            }
-
+            var credit = windows.LatestFor(campaign.Id) is { } window
+                ? (await credits.AssessAsync(campaign, window, yesterday, criteria?.TargetCostPerOutcome, ct)).Report
+                : null;
             rows.Add(new HomeRow(campaign, campaign.Status, engine.AssessLearning(facts, today), credit, engine.Diagnose(facts).TopFinding?.Title));
         }
 

@@ -1,0 +1,14 @@
+using TikTokBot.Domain.Objectives;
+
+namespace TikTokBot.Storage;
+
+public static class SettingsReadExtensions
+{
+    /// <summary>The team's saved success criteria for a campaign, as the engine reads them; null when none were set.</summary>
+    public static async Task<SuccessCriteria?> FindCriteriaAsync(this ISuccessCriteriaRepository repository, string campaignId, CancellationToken ct) =>
+        await repository.FindAsync(campaignId, ct) is { } saved ? new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume) : null;
+
+    /// <summary>The campaign's most recently started credit window, if the team entered one.</summary>
+    public static AdCreditWindow? LatestFor(this IEnumerable<AdCreditWindow> windows, string campaignId) =>
+        windows.Where(c => c.Scope == CreditScope.Campaign && c.ScopeId == campaignId).MaxBy(c => c.StartsOn);
+}
