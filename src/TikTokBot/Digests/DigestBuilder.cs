@@ -44,11 +44,13 @@ public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader load
             var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
             var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), criteria, ct);
             var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), criteria, ct);
+            // Judged on the last 7 closed days, yesterday included, as the Home tab and /ttmetrics judge them.
+            var recent = await loader.LoadAsync(campaign, DateRange.Ending(yesterday, 7), criteria, ct);
             var window = windows.LatestFor(campaign.Id);
             var (credit, bought) = window is null ? (null, null) : await CreditAsync(campaign, window, yesterday, criteria, ct);
             digests.Add(new CampaignDigest(
-                campaign, yesterday, Compare(facts, week), engine.AssessLearning(facts, today),
-                credit, bought, engine.Diagnose(week).TopFinding));
+                campaign, yesterday, Compare(facts, week), engine.AssessLearning(recent, today),
+                credit, bought, engine.Diagnose(recent).TopFinding));
         }
 
         return digests;
