@@ -218,7 +218,7 @@ public abstract class StorageContract : IAsyncLifetime
         var subscription = await storage.ForTeam("T1").Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.ForTeam("T1").Deliveries.TryClaimAsync(subscription.Id, day, Ct))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.ForTeam("T1").Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct))));
 
         Assert.Single(claims, claimed => claimed);
         Assert.Equal(DeliveryState.Claimed, (await storage.ForTeam("T1").Deliveries.FindAsync(subscription.Id, day, Ct))!.State);
@@ -231,13 +231,13 @@ public abstract class StorageContract : IAsyncLifetime
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
 
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
         Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "channel_not_found", Ct));
         Assert.Equal("channel_not_found", (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.Failure);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1740819600.000100", Ct));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, Ct));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
         Assert.False(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "too late", Ct));
 
         var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
@@ -245,11 +245,67 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task A_claim_left_by_a_sender_that_died_is_taken_over_only_after_its_lease()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var day = new DateOnly(2025, 3, 1);
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+
+        Clock.Advance(TeamData.Lease - TimeSpan.FromSeconds(1));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+
+        var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
+        Assert.Equal((DeliveryState.Claimed, 2, Clock.Now), (delivery!.State, delivery.Attempts, delivery.ClaimedAt));
+    }
+
+    [ProviderFact]
+    public async Task Parts_posted_are_remembered_with_the_first_message_so_a_retry_sends_only_the_rest()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var day = new DateOnly(2025, 3, 1);
+        Assert.False(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 1, "1.1", Ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+
+        Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 1, "1.1", Ct));
+        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "ratelimited", Ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 2, "1.2", Ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1.2", Ct));
+
+        var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
+        Assert.Equal((DeliveryState.Delivered, 2, "1.1", 2), (delivery!.State, delivery.PartsPosted, delivery.MessageTs, delivery.Attempts));
+    }
+
+    [ProviderFact]
+    public async Task A_paused_subscription_claims_nothing_until_the_channel_subscribes_again()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var day = new DateOnly(2025, 3, 1);
+
+        Assert.True(await store.Subscriptions.PauseAsync(subscription.Id, "is_archived", "digest", Ct));
+        Assert.False(await store.Subscriptions.PauseAsync(subscription.Id, "is_archived", "digest", Ct));
+
+        var paused = (await store.Subscriptions.FindAsync(subscription.Id, Ct))!;
+        Assert.Equal(("is_archived", true, true), (paused.PausedReason, paused.IsPaused, paused.AllCampaigns));
+        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.Equal(("active", "paused: is_archived", "digest"), (await store.Audit.ListAsync(1, Ct)).Select(c => (c.OldValue, c.NewValue, c.ChangedBy)).Single());
+
+        await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        Assert.False((await store.Subscriptions.FindAsync(subscription.Id, Ct))!.IsPaused);
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+    }
+
+    [ProviderFact]
     public async Task Subscribing_a_channel_again_replaces_its_campaigns_and_time_but_keeps_its_id_and_deliveries()
     {
         var store = (await StartAsync()).ForTeam("T1");
         var first = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1", "cmp-2"], new TimeOnly(9, 0), "Europe/Berlin"), "U1", Ct);
-        await store.Deliveries.TryClaimAsync(first.Id, new DateOnly(2025, 3, 1), Ct);
+        await store.Deliveries.TryClaimAsync(first.Id, new DateOnly(2025, 3, 1), TeamData.Lease, Ct);
 
         var second = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-3"], new TimeOnly(17, 30), "America/New_York"), "U2", Ct);
 
@@ -271,7 +327,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Empty(await store.Subscriptions.ListAsync(Ct));
         Assert.Null(await store.Subscriptions.FindAsync(seeded.SubscriptionId, Ct));
         Assert.Equal(2, (await store.Deliveries.ListAsync(seeded.SubscriptionId, Ct)).Count);
-        Assert.False(await store.Deliveries.TryClaimAsync(seeded.SubscriptionId, new DateOnly(2025, 3, 9), Ct));
+        Assert.False(await store.Deliveries.TryClaimAsync(seeded.SubscriptionId, new DateOnly(2025, 3, 9), TeamData.Lease, Ct));
         Assert.False(await store.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct));
     }
 
@@ -362,13 +418,15 @@ public abstract class StorageContract : IAsyncLifetime
         ["Subscriptions.FindByChannelAsync"] = async (a, _) => Assert.Null(await a.Subscriptions.FindByChannelAsync(TeamData.Channel, Ct)),
         ["Subscriptions.ListAsync"] = async (a, _) => Assert.Empty(await a.Subscriptions.ListAsync(Ct)),
         ["Subscriptions.UnsubscribeAsync"] = async (a, _) => Assert.False(await a.Subscriptions.UnsubscribeAsync(TeamData.Channel, "UA", Ct)),
+        ["Subscriptions.PauseAsync"] = async (a, b) => Assert.False(await a.Subscriptions.PauseAsync(b.SubscriptionId, "is_archived", "UA", Ct)),
         ["Deliveries.TryClaimAsync"] = async (a, b) =>
         {
-            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), Ct));
-            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, b.ClaimedOn, Ct));
+            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), TeamData.Lease, Ct));
+            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, b.ClaimedOn, TeamData.Lease, Ct));
         },
         ["Deliveries.MarkDeliveredAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkDeliveredAsync(b.SubscriptionId, b.ClaimedOn, "1.2", Ct)),
         ["Deliveries.MarkFailedAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkFailedAsync(b.SubscriptionId, b.ClaimedOn, "boom", Ct)),
+        ["Deliveries.RecordPartsPostedAsync"] = async (a, b) => Assert.False(await a.Deliveries.RecordPartsPostedAsync(b.SubscriptionId, b.ClaimedOn, 1, "1.2", Ct)),
         ["Deliveries.FindAsync"] = async (a, b) => Assert.Null(await a.Deliveries.FindAsync(b.SubscriptionId, b.DeliveredOn, Ct)),
         ["Deliveries.ListAsync"] = async (a, b) => Assert.Empty(await a.Deliveries.ListAsync(b.SubscriptionId, Ct)),
         ["Audit.ListAsync"] = async (a, _) => Assert.Empty(await a.Audit.ListAsync(100, Ct)),
@@ -387,6 +445,7 @@ public abstract class StorageContract : IAsyncLifetime
         ["CreditWindows.RemoveAsync"] = (s, b) => s.CreditWindows.RemoveAsync(b.CreditWindowId, "U2", Ct),
         ["Subscriptions.SubscribeAsync"] = (s, _) => s.Subscriptions.SubscribeAsync(new SubscriptionDetails(TeamData.Channel, ["cmp-3", "cmp-4", "cmp-5"], new TimeOnly(6, 15), "Asia/Tokyo"), "U2", Ct),
         ["Subscriptions.UnsubscribeAsync"] = (s, _) => s.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct),
+        ["Subscriptions.PauseAsync"] = (s, b) => s.Subscriptions.PauseAsync(b.SubscriptionId, "channel_not_found", "digest", Ct),
     };
 
     private StorageDatabase Open()

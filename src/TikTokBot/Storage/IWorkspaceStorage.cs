@@ -94,16 +94,23 @@ public interface IChannelSubscriptionRepository
 
     /// <summary>Stops the channel's digest; its delivery record is kept. False when the channel had no active subscription.</summary>
     Task<bool> UnsubscribeAsync(string channelId, string changedBy, CancellationToken ct);
+
+    /// <summary>Holds the digest (the channel is gone, archived, or the bot was removed) until the channel subscribes again. False when not active.</summary>
+    Task<bool> PauseAsync(string subscriptionId, string reason, string changedBy, CancellationToken ct);
 }
 
 /// <summary>The record of digests delivered: one row per subscription and local date, claimed by exactly one sender.</summary>
 public interface IDigestDeliveryRepository
 {
     /// <summary>
-    /// True when the caller now owns the day's delivery and must send it: no one claimed it yet, or the last attempt
-    /// failed. False when it is claimed or delivered already, or the subscription is not this team's active one.
+    /// True when the caller now owns the day's delivery and must send it: no one claimed it yet, the last attempt
+    /// failed, or the last claim is older than <paramref name="lease"/> (its sender died between claim and post).
+    /// False when it is claimed or delivered already, or the subscription is not this team's active, unpaused one.
     /// </summary>
-    Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, CancellationToken ct);
+    Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct);
+
+    /// <summary>Records that the first <paramref name="partsPosted"/> messages are in the channel; false unless the delivery is claimed.</summary>
+    Task<bool> RecordPartsPostedAsync(string subscriptionId, DateOnly localDate, int partsPosted, string messageTs, CancellationToken ct);
 
     /// <summary>Records the posted message; false unless the delivery was claimed.</summary>
     Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, CancellationToken ct);

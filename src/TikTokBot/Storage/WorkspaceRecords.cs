@@ -44,7 +44,7 @@ public sealed record CreditWindowDetails(CreditScope Scope, string ScopeId, deci
 public sealed record AdCreditWindow(
     string Id, CreditScope Scope, string ScopeId, decimal Amount, DateOnly StartsOn, DateOnly ExpiresOn, string AddedBy, DateTimeOffset AddedAt);
 
-/// <summary>A channel's daily digest: which campaigns, at what local time in which IANA time zone.</summary>
+/// <summary>A channel's daily digest: which campaigns (none listed: all of them), at what local time in which IANA time zone.</summary>
 public sealed record SubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly LocalTime, string TimeZone);
 
 public sealed record ChannelSubscription(
@@ -54,7 +54,14 @@ public sealed record ChannelSubscription(
     TimeOnly LocalTime,
     string TimeZone,
     string SubscribedBy,
-    DateTimeOffset SubscribedAt);
+    DateTimeOffset SubscribedAt,
+    string? PausedReason = null)
+{
+    /// <summary>No campaigns listed means every campaign the workspace can see.</summary>
+    public bool AllCampaigns => CampaignIds.Count == 0;
+
+    public bool IsPaused => PausedReason is not null;
+}
 
 public enum DeliveryState
 {
@@ -63,7 +70,7 @@ public enum DeliveryState
     Failed,
 }
 
-/// <summary>One subscription's digest for one local date.</summary>
+/// <summary>One subscription's digest for one local date; <see cref="PartsPosted"/> counts the messages of a split digest already sent.</summary>
 public sealed record DigestDelivery(
     string SubscriptionId,
     DateOnly LocalDate,
@@ -72,7 +79,8 @@ public sealed record DigestDelivery(
     string? Failure,
     int Attempts,
     DateTimeOffset ClaimedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int PartsPosted = 0);
 
 /// <summary>One entry of the audit trail: who changed which setting from what to what.</summary>
 public sealed record SettingsChange(

@@ -10,6 +10,9 @@ public static class TeamData
     public const string Token = "xoxb-1111-2222-do-not-store-me";
     public const string Channel = "C0DIGEST";
 
+    /// <summary>How long a claim stays its sender's before another may take it over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
     /// <summary>Writes one row of every kind for the store's team, through the repositories.</summary>
     public static async Task<SeededTeam> SeedAsync(IWorkspaceStore store, CancellationToken ct)
     {
@@ -23,9 +26,9 @@ public static class TeamData
 
         var deliveredOn = new DateOnly(2025, 3, 1);
         var claimedOn = new DateOnly(2025, 3, 2);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, TeamData.Lease, ct));
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", ct));
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, ct));
+        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, TeamData.Lease, ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 

@@ -7,7 +7,8 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
     private const string Select =
         """
         SELECT id AS Id, channel_id AS ChannelId, local_time AS LocalTime, time_zone AS TimeZone,
-               subscribed_by AS SubscribedBy, subscribed_at AS SubscribedAt, unsubscribed_at AS UnsubscribedAt
+               subscribed_by AS SubscribedBy, subscribed_at AS SubscribedAt, unsubscribed_at AS UnsubscribedAt,
+               paused_reason AS PausedReason
         FROM channel_subscriptions
         """;
 
@@ -32,7 +33,7 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
                 VALUES (@team, @id, @channelId, @localTime, @timeZone, @subscribedBy, @subscribedAt, NULL)
                 ON CONFLICT (team_id, channel_id) DO UPDATE SET
                     local_time = excluded.local_time, time_zone = excluded.time_zone, subscribed_by = excluded.subscribed_by,
-                    subscribed_at = excluded.subscribed_at, unsubscribed_at = NULL;
+                    subscribed_at = excluded.subscribed_at, unsubscribed_at = NULL, paused_at = NULL, paused_reason = NULL;
                 """,
                 new { id, channelId = details.ChannelId, localTime = FormatTime(details.LocalTime), timeZone = details.TimeZone, subscribedBy, subscribedAt = db.Instant(write.Now) });
             await write.ExecuteAsync("DELETE FROM subscription_campaigns WHERE team_id = @team AND subscription_id = @id;", new { id });
@@ -74,6 +75,26 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         return true;
     }, ct);
 
+    public Task<bool> PauseAsync(string subscriptionId, string reason, string changedBy, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return scope.WriteAsync(async write =>
+        {
+            var old = await write.QuerySingleOrDefaultAsync<Row>(
+                $"{Select} WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL AND paused_at IS NULL;", new { subscriptionId });
+            if (old is null)
+            {
+                return false;
+            }
+
+            await write.ExecuteAsync(
+                "UPDATE channel_subscriptions SET paused_at = @now, paused_reason = @reason WHERE team_id = @team AND id = @subscriptionId;",
+                new { subscriptionId, reason, now = write.Database.Instant(write.Now) });
+            await write.AuditAsync("subscription", old.ChannelId, "active", $"paused: {reason}", changedBy);
+            return true;
+        }, ct);
+    }
+
     private async Task<IReadOnlyList<ChannelSubscription>> ReadAsync(string filter, object? args, CancellationToken ct)
     {
         var rows = await scope.QueryAsync<Row>($"{Select} WHERE team_id = @team AND unsubscribed_at IS NULL {filter} ORDER BY channel_id;", args, ct);
@@ -97,9 +118,9 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
     private static void Validate(SubscriptionDetails details)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(details.ChannelId);
-        if (details.CampaignIds.Count == 0 || details.CampaignIds.Any(string.IsNullOrWhiteSpace))
+        if (details.CampaignIds.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException("A subscription needs at least one campaign, and no campaign id may be empty.", nameof(details));
+            throw new ArgumentException("No campaign id may be empty; list none to follow every campaign.", nameof(details));
         }
 
         if (details.LocalTime.Second != 0 || details.LocalTime.Millisecond != 0 || details.LocalTime.Microsecond != 0)
@@ -116,7 +137,7 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
     private static string FormatTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static string Describe(ChannelSubscription subscription) =>
-        $"{FormatTime(subscription.LocalTime)} {subscription.TimeZone}: {string.Join(", ", subscription.CampaignIds)}";
+        $"{FormatTime(subscription.LocalTime)} {subscription.TimeZone}: {(subscription.AllCampaigns ? "all campaigns" : string.Join(", ", subscription.CampaignIds))}";
 
     private ChannelSubscription ToSubscription(Row row, IReadOnlyList<string> campaignIds) => new(
         row.Id,
@@ -125,7 +146,8 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         TimeOnly.ParseExact(row.LocalTime, "HH:mm", CultureInfo.InvariantCulture),
         row.TimeZone,
         row.SubscribedBy,
-        scope.Database.ReadInstant(row.SubscribedAt));
+        scope.Database.ReadInstant(row.SubscribedAt),
+        row.PausedReason);
 
     private sealed class Row
     {
@@ -142,6 +164,8 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         public object SubscribedAt { get; set; } = "";
 
         public object? UnsubscribedAt { get; set; }
+
+        public string? PausedReason { get; set; }
     }
 
     private sealed class CampaignRow

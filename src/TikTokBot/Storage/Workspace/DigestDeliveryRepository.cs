@@ -5,28 +5,45 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
     private const string Select =
         """
         SELECT subscription_id AS SubscriptionId, local_date AS LocalDate, state AS State, message_ts AS MessageTs, failure AS Failure,
-               attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt
+               attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt, parts_posted AS PartsPosted
         FROM digest_deliveries
         """;
 
-    public async Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, CancellationToken ct)
+    public async Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct)
     {
         var db = scope.Database;
+        var now = scope.Now();
 
         // One statement decides the claim, so two senders racing for the same day cannot both win. Selecting from
-        // the team's active subscriptions makes another team's (or a cancelled) subscription claim nothing.
+        // the team's active subscriptions makes another team's (or a cancelled or paused) subscription claim nothing.
+        // A claim older than the lease belongs to a sender that died before it could finish, so it may be taken over.
         var claimed = await scope.ExecuteAsync(
             """
             INSERT INTO digest_deliveries (team_id, subscription_id, local_date, state, message_ts, failure, attempts, claimed_at, finished_at)
             SELECT team_id, id, @localDate, 'claimed', NULL, NULL, 1, @now, NULL
-            FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL
+            FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL AND paused_at IS NULL
             ON CONFLICT (team_id, subscription_id, local_date) DO UPDATE SET
                 state = 'claimed', failure = NULL, attempts = digest_deliveries.attempts + 1, claimed_at = excluded.claimed_at, finished_at = NULL
-            WHERE digest_deliveries.state = 'failed';
+            WHERE digest_deliveries.state = 'failed'
+               OR (digest_deliveries.state = 'claimed' AND digest_deliveries.claimed_at < @staleBefore);
             """,
-            new { subscriptionId, localDate = db.Date(localDate), now = db.Instant(scope.Now()) },
+            new { subscriptionId, localDate = db.Date(localDate), now = db.Instant(now), staleBefore = db.Instant(now - lease) },
             ct);
         return claimed == 1;
+    }
+
+    public async Task<bool> RecordPartsPostedAsync(string subscriptionId, DateOnly localDate, int partsPosted, string messageTs, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageTs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partsPosted);
+        var updated = await scope.ExecuteAsync(
+            """
+            UPDATE digest_deliveries SET parts_posted = @partsPosted, message_ts = COALESCE(message_ts, @messageTs)
+            WHERE team_id = @team AND subscription_id = @subscriptionId AND local_date = @localDate AND state = 'claimed';
+            """,
+            new { subscriptionId, localDate = scope.Database.Date(localDate), partsPosted, messageTs },
+            ct);
+        return updated == 1;
     }
 
     public async Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, CancellationToken ct)
@@ -57,7 +74,7 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         var db = scope.Database;
         var updated = await scope.ExecuteAsync(
             """
-            UPDATE digest_deliveries SET state = @state, message_ts = @messageTs, failure = @failure, finished_at = @now
+            UPDATE digest_deliveries SET state = @state, message_ts = COALESCE(message_ts, @messageTs), failure = @failure, finished_at = @now
             WHERE team_id = @team AND subscription_id = @subscriptionId AND local_date = @localDate AND state = 'claimed';
             """,
             new { subscriptionId, localDate = db.Date(localDate), state, messageTs, failure, now = db.Instant(scope.Now()) },
@@ -74,7 +91,7 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
             "failed" => DeliveryState.Failed,
             _ => DeliveryState.Claimed,
         };
-        return new(row.SubscriptionId, db.ReadDate(row.LocalDate), state, row.MessageTs, row.Failure, (int)row.Attempts, db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.FinishedAt));
+        return new(row.SubscriptionId, db.ReadDate(row.LocalDate), state, row.MessageTs, row.Failure, (int)row.Attempts, db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.FinishedAt), (int)row.PartsPosted);
     }
 
     private sealed class Row
@@ -94,5 +111,7 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         public object ClaimedAt { get; set; } = "";
 
         public object? FinishedAt { get; set; }
+
+        public long PartsPosted { get; set; }
     }
 }
