@@ -1,5 +1,6 @@
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
+using TikTokBot.Digests;
 using TikTokBot.Health;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
@@ -17,6 +18,7 @@ builder.Services.AddDiagnosisOptions(builder.Configuration);
 builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddDigests(builder.Configuration);
 
 var app = builder.Build();
 

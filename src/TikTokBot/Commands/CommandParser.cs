@@ -29,10 +29,13 @@ public static class CommandParser
         new("credit", "credit campaign-42 6000 2026-11-01..2026-12-31", "record ad credit: amount, start and expiry"),
         new("alias", "alias black-friday campaign-42", "a short name for a campaign id or name"),
         new("digest", "digest now [campaign-42 campaign-46]", "the daily digest right now: credit windows, learning phases, top findings"),
+        new("subscribe", "subscribe [campaign-42 campaign-46] [at 09:00] [Europe/Berlin]", "this channel gets the digest every day (no campaign named: all of them)"),
+        new("unsubscribe", "unsubscribe", "stop this channel's daily digest"),
+        new("subscriptions", "subscriptions", "which channels get the digest, when, and how the last one went"),
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "fix", "by"];
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by"];
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,6 +83,10 @@ public static class CommandParser
             "digest" when words.Count >= 2 && words[1].Equals("now", StringComparison.OrdinalIgnoreCase) =>
                 new MetricsCommand.DigestNow(words.Skip(2).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()),
             "digest" => Invalid("Ask for the digest with `digest now`.", "digest now"),
+            "subscribe" => ParseSubscribe(words),
+            "unsubscribe" when words.Count == 1 => new MetricsCommand.Unsubscribe(),
+            "unsubscribe" => Invalid("`unsubscribe` stops this channel's digest and takes nothing after it.", "unsubscribe"),
+            "subscriptions" when words.Count == 1 => new MetricsCommand.Subscriptions(),
             "alias" => words.Count >= 3
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
@@ -158,6 +165,68 @@ public static class CommandParser
         return problems.Count > 0
             ? Invalid(problems[0], example)
             : new MetricsCommand.SetTarget(string.Join(' ', words[1..^4]), words[^4].ToLowerInvariant(), cost, minimum);
+    }
+
+    private static MetricsCommand ParseSubscribe(List<string> words)
+    {
+        const string example = "subscribe campaign-42 at 09:00 Europe/Berlin";
+        var campaigns = new List<string>();
+        TimeOnly? at = null;
+        string? zone = null;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word.Equals("at", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 >= words.Count || !TryLocalTime(words[i + 1], out var time))
+                {
+                    return Invalid($"`at` needs a time of day such as 09:00 or 17:30{(i + 1 < words.Count ? $", not `{words[i + 1]}`" : "")}.", example);
+                }
+
+                at = time;
+                i++;
+            }
+            else if (LooksLikeTimeZone(word))
+            {
+                if (FindTimeZone(word) is not { } found)
+                {
+                    return Invalid($"`{word}` is not a time zone I know; use a name such as Europe/Berlin, America/New_York or UTC.", example);
+                }
+
+                zone = found;
+            }
+            else
+            {
+                campaigns.AddRange(word.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return new MetricsCommand.Subscribe(campaigns.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), at, zone);
+    }
+
+    /// <summary>09:00, 9:00 or 17:30; whole minutes only, as the digest runs once a day at a minute.</summary>
+    private static bool TryLocalTime(string word, out TimeOnly time) =>
+        TimeOnly.TryParseExact(word, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    private static bool LooksLikeTimeZone(string word) =>
+        word.Contains('/', StringComparison.Ordinal) || word.Equals("UTC", StringComparison.OrdinalIgnoreCase) || word.Equals("GMT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The IANA id as the system spells it, matched regardless of case ("europe/berlin" finds Europe/Berlin).</summary>
+    public static string? FindTimeZone(string typed)
+    {
+        if (typed.Length > 64)
+        {
+            return null;
+        }
+
+        if (typed.Equals("UTC", StringComparison.OrdinalIgnoreCase) || typed.Equals("GMT", StringComparison.OrdinalIgnoreCase))
+        {
+            return "UTC";
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(typed, out var zone)
+            ? zone.Id
+            : TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(typed, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     private static MetricsCommand ParseCredit(List<string> words)

@@ -64,6 +64,14 @@ public abstract record MetricsCommand
     /// <summary>The daily digest now, as a preview: all campaigns, or the ones named.</summary>
     public sealed record DigestNow(IReadOnlyList<string> Campaigns) : MetricsCommand;
 
+    /// <summary>A daily digest in the asking channel: the campaigns named (none: all), at a local time in a time zone (null: the defaults).</summary>
+    public sealed record Subscribe(IReadOnlyList<string> Campaigns, TimeOnly? At, string? TimeZone) : MetricsCommand;
+
+    public sealed record Unsubscribe : MetricsCommand;
+
+    /// <summary>The workspace's digest subscriptions.</summary>
+    public sealed record Subscriptions : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Digests;
@@ -12,16 +13,16 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Commands;
 
-/// <summary>Who asked: every stored setting is read and written for this workspace only.</summary>
-public sealed record Asker(string TeamId, string UserId);
+/// <summary>Who asked, and from which channel: every stored setting is read and written for this workspace only.</summary>
+public sealed record Asker(string TeamId, string UserId, string? ChannelId = null);
 
 /// <summary>
 /// <c>/ttmetrics</c>: answers inline when the figures come quickly (cached or demo data), otherwise acknowledges at
 /// once and answers through <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, TimeProvider time,
-    ILogger<MetricsCommandHandler> logger)
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, DigestScheduler schedules,
+    IOptions<DigestOptions> digestOptions, TimeProvider time, ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
     /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
@@ -30,7 +31,7 @@ public sealed class MetricsCommandHandler(
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
-        var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId), ct);
+        var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId, command.ChannelId), ct);
         if (await Task.WhenAny(reply, Task.Delay(InlineBudget, time, ct)) != reply)
         {
             context.Ack(Plain(parsed is MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown
@@ -70,6 +71,9 @@ public sealed class MetricsCommandHandler(
                 MetricsCommand.SetCredit credit => await SetCreditAsync(store, credit, asker, ct),
                 MetricsCommand.SetAlias alias => await SetAliasAsync(store, alias, asker, ct),
                 MetricsCommand.DigestNow digest => await DigestNowAsync(store, digest, ct),
+                MetricsCommand.Subscribe subscribe => await SubscribeAsync(store, subscribe, asker, ct),
+                MetricsCommand.Unsubscribe => await UnsubscribeAsync(store, asker, ct),
+                MetricsCommand.Subscriptions => await SubscriptionsAsync(store, ct),
                 _ => [Plain(CommandParser.HelpText())],
             };
         }
@@ -190,6 +194,87 @@ public sealed class MetricsCommandHandler(
         var built = await digests.BuildAsync(store, ids, Today, ct);
         return DigestView.Messages(built, Today.AddDays(-1), "Preview: the digest as it stands now.");
     }
+
+    private async Task<IReadOnlyList<SlackMessage>> SubscribeAsync(IWorkspaceStore store, MetricsCommand.Subscribe subscribe, Asker asker, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(asker.ChannelId) || !IsChannel(asker.ChannelId))
+        {
+            return [Plain("Digests go to a channel: run `/ttmetrics subscribe` in the channel that should get them (invite me there first).")];
+        }
+
+        var ids = new List<string>();
+        foreach (var typed in subscribe.Campaigns)
+        {
+            var (campaign, problem) = await ResolveAsync(store, typed, ct);
+            if (campaign is null)
+            {
+                return [problem!];
+            }
+
+            ids.Add(campaign.Id);
+        }
+
+        var defaults = digestOptions.Value;
+        var details = new SubscriptionDetails(asker.ChannelId, ids.Distinct().ToArray(), subscribe.At ?? defaults.DefaultLocalTime, subscribe.TimeZone ?? defaults.DefaultTimeZone);
+        var subscription = await store.Subscriptions.SubscribeAsync(details, asker.UserId, ct);
+        var next = await schedules.ScheduleAsync(store.TeamId, subscription, ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
+        var what = subscription.AllCampaigns ? "every campaign" : await CampaignNamesAsync(subscription.CampaignIds, ct);
+        var when = next is { } at ? $" The first one comes {TimeZoneInfo.ConvertTime(at, zone):ddd yyyy-MM-dd HH:mm}." : "";
+        return [Plain($"<#{asker.ChannelId}> gets the daily digest at {subscription.LocalTime:HH:mm} {zone.Id} for {what}.{when} " +
+            "`/ttmetrics digest now` shows it now; `/ttmetrics unsubscribe` stops it.")];
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> UnsubscribeAsync(IWorkspaceStore store, Asker asker, CancellationToken ct)
+    {
+        var subscription = asker.ChannelId is null ? null : await store.Subscriptions.FindByChannelAsync(asker.ChannelId, ct);
+        if (subscription is null || !await store.Subscriptions.UnsubscribeAsync(subscription.ChannelId, asker.UserId, ct))
+        {
+            return [Plain("This channel has no daily digest. `/ttmetrics subscriptions` lists the channels that do.")];
+        }
+
+        await schedules.UnscheduleAsync(store.TeamId, subscription.Id, ct);
+        return [Plain($"<#{subscription.ChannelId}> no longer gets the daily digest. `/ttmetrics subscribe` starts it again.")];
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> SubscriptionsAsync(IWorkspaceStore store, CancellationToken ct)
+    {
+        var subscriptions = await store.Subscriptions.ListAsync(ct);
+        if (subscriptions.Count == 0)
+        {
+            return [Plain("No channel gets the daily digest yet. Run `/ttmetrics subscribe` in a channel to start one.")];
+        }
+
+        var lines = new List<string>();
+        foreach (var subscription in subscriptions)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
+            var what = subscription.AllCampaigns ? "every campaign" : await CampaignNamesAsync(subscription.CampaignIds, ct);
+            var last = (await store.Deliveries.ListAsync(subscription.Id, ct)).FirstOrDefault();
+            var lastText = last is null ? "none sent yet" : last.State switch
+            {
+                DeliveryState.Delivered => $"last sent for {last.LocalDate:yyyy-MM-dd}",
+                DeliveryState.Failed => $"{last.LocalDate:yyyy-MM-dd} failed ({Mrkdwn.Escape(last.Failure ?? "unknown")}) after {last.Attempts} attempt(s)",
+                _ => $"{last.LocalDate:yyyy-MM-dd} being sent",
+            };
+            var next = subscription.IsPaused ? null : await schedules.NextFiringAsync(store.TeamId, subscription.Id, ct);
+            var state = subscription.IsPaused
+                ? $"*paused* (Slack said `{Mrkdwn.Escape(subscription.PausedReason!)}`; run `/ttmetrics subscribe` there to resume)"
+                : next is { } at ? $"next {TimeZoneInfo.ConvertTime(at, zone):yyyy-MM-dd HH:mm}" : "not scheduled";
+            lines.Add($"• <#{subscription.ChannelId}> at {subscription.LocalTime:HH:mm} {zone.Id}, {what}: {state}; {lastText}.");
+        }
+
+        return [Plain("*Daily digests*\n" + string.Join("\n", lines))];
+    }
+
+    private async Task<string> CampaignNamesAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var campaigns = (await source.ListCampaignsAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
+        return string.Join(", ", ids.Select(id => $"*{Mrkdwn.Escape(campaigns.GetValueOrDefault(id, id))}*"));
+    }
+
+    /// <summary>Channel ids start with C (public) or G (private); a D is a direct message, where no digest goes.</summary>
+    private static bool IsChannel(string channelId) => channelId.StartsWith('C') || channelId.StartsWith('G');
 
     private static Task<SuccessCriteria?> CriteriaAsync(IWorkspaceStore store, CampaignInfo campaign, CancellationToken ct) =>
         store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);

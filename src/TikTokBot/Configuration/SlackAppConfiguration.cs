@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Commands;
-using TikTokBot.Digests;
 using TikTokBot.Home;
 using TikTokBot.Installations;
 using TikTokBot.Interactions;
@@ -18,8 +17,6 @@ public static class SlackAppConfiguration
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .AddScoped<DigestBuilder>()
-            .AddScoped<CampaignCredit>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

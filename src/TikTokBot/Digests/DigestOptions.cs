@@ -1,0 +1,40 @@
+namespace TikTokBot.Digests;
+
+/// <summary>Configuration <c>Digests:*</c>: defaults for a new subscription and how a day's digest is delivered.</summary>
+public sealed class DigestOptions
+{
+    public const string SectionName = "Digests";
+
+    /// <summary>When <c>subscribe</c> names no time.</summary>
+    public TimeOnly DefaultLocalTime { get; set; } = new(9, 0);
+
+    /// <summary>When <c>subscribe</c> names no time zone (an IANA id).</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>How long a sender owns a claimed day; after it, a claim left by a crashed sender may be taken over.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A digest sent this long after its time says it is late (and why).</summary>
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Waits before each new attempt after a failed one; when they run out the day is given up and logged.</summary>
+    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
+}
+
+/// <summary>Configuration <c>Scheduler:*</c>: where Quartz.NET keeps the digest schedule.</summary>
+public sealed class SchedulerOptions
+{
+    public const string SectionName = "Scheduler";
+
+    /// <summary><c>Sqlite</c> (persistent, one instance), <c>Postgres</c> (persistent and clustered) or <c>Memory</c>; empty follows <c>Storage:Provider</c>.</summary>
+    public string? Store { get; set; }
+
+    /// <summary>Empty: <c>scheduler.db</c> in the data folder for SQLite, <c>Storage:ConnectionString</c> for PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Digests sent at once by one instance.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>How often a clustered instance checks in; another is presumed dead after a few missed check-ins and its work recovered.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7);
+}

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Options;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.WebApi;
+using TikTokBot.Storage;
+
+namespace TikTokBot.Digests;
+
+/// <summary>One digest that is due: the subscription, when it was due, and (for a retry) the local date it is for.</summary>
+public sealed record DigestDue(string TeamId, string SubscriptionId, DateTimeOffset DueAt, DateTimeOffset FiredAt, DateOnly? LocalDate = null);
+
+public enum DigestOutcome
+{
+    Delivered,
+    AlreadyDelivered,
+
+    /// <summary>Another sender holds the day's claim; look again when its lease runs out.</summary>
+    ClaimedElsewhere,
+
+    /// <summary>Unsubscribed or paused: nothing to send, and the schedule can go.</summary>
+    NotSubscribed,
+
+    /// <summary>The channel is gone, archived, or the bot was removed: the subscription is paused and its owner told.</summary>
+    Paused,
+    Failed,
+}
+
+/// <param name="RetryAt">When to try again, for a failure worth retrying or a claim held elsewhere.</param>
+public sealed record DigestResult(DigestOutcome Outcome, DateOnly? LocalDate = null, DateTimeOffset? RetryAt = null, string? Failure = null);
+
+/// <summary>
+/// Sends one subscription's digest for one local date exactly once: the day is claimed before anything is posted and
+/// completed after, so a retry, a restart or a second instance finds it claimed or delivered and posts nothing.
+/// </summary>
+public sealed class DigestSender(
+    IWorkspaceStorage storage, DigestBuilder builder, ISlackWebApiFactory slack, IOptions<DigestOptions> options, TimeProvider time,
+    ILogger<DigestSender> logger)
+{
+    /// <summary>Slack errors that mean the channel will not take a digest until someone acts.</summary>
+    private static readonly HashSet<string> ChannelGone = ["channel_not_found", "not_in_channel", "is_archived"];
+
+    /// <summary>Slack errors that no retry can fix.</summary>
+    private static readonly HashSet<string> Permanent = ["invalid_auth", "token_revoked", "account_inactive", "not_authed", "missing_scope"];
+
+    private DigestOptions Options => options.Value;
+
+    public async Task<DigestResult> SendAsync(DigestDue due, CancellationToken ct)
+    {
+        var store = storage.ForTeam(due.TeamId);
+        var subscription = await store.Subscriptions.FindAsync(due.SubscriptionId, ct);
+        if (subscription is null || subscription.IsPaused)
+        {
+            return new DigestResult(DigestOutcome.NotSubscribed);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
+        var localDate = due.LocalDate ?? DigestCalendar.LocalDateDue(due.DueAt, due.FiredAt, subscription.LocalTime, zone);
+        if (!await store.Deliveries.TryClaimAsync(subscription.Id, localDate, Options.ClaimLease, ct))
+        {
+            var held = await store.Deliveries.FindAsync(subscription.Id, localDate, ct);
+            return held is { State: DeliveryState.Claimed }
+                ? new DigestResult(DigestOutcome.ClaimedElsewhere, localDate, held.ClaimedAt + Options.ClaimLease + TimeSpan.FromSeconds(1))
+                : new DigestResult(DigestOutcome.AlreadyDelivered, localDate);
+        }
+
+        var delivery = (await store.Deliveries.FindAsync(subscription.Id, localDate, ct))!;
+        ISlackWebApi? api = null;
+        try
+        {
+            var digests = await builder.BuildAsync(store, subscription.AllCampaigns ? null : subscription.CampaignIds, localDate, ct);
+            var messages = DigestView.Messages(digests, localDate.AddDays(-1), LateNote(due, zone));
+            api = await slack.ForTeamAsync(null, due.TeamId, ct);
+            var firstTs = delivery.MessageTs;
+
+            // Parts already in the channel from an earlier attempt are not posted again.
+            for (var part = delivery.PartsPosted; part < messages.Count; part++)
+            {
+                var posted = await api.PostMessageAsync(messages[part] with { Channel = subscription.ChannelId }, ct);
+                var ts = posted.Ts ?? posted.MessageTs ?? "";
+                firstTs ??= ts;
+                await store.Deliveries.RecordPartsPostedAsync(subscription.Id, localDate, part + 1, ts, ct);
+            }
+
+            await store.Deliveries.MarkDeliveredAsync(subscription.Id, localDate, firstTs ?? "-", ct);
+            logger.LogInformation(
+                "Digest {SubscriptionId} for {LocalDate} delivered to {ChannelId} in {Parts} message(s), attempt {Attempt}",
+                subscription.Id, localDate, subscription.ChannelId, messages.Count, delivery.Attempts);
+            return new DigestResult(DigestOutcome.Delivered, localDate);
+        }
+        catch (SlackApiException e) when (ChannelGone.Contains(e.Error))
+        {
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, e.Error, CancellationToken.None);
+            await store.Subscriptions.PauseAsync(subscription.Id, e.Error, "TikTokBot", CancellationToken.None);
+            logger.LogWarning("Digest {SubscriptionId} paused: {ChannelId} answered {Error}", subscription.Id, subscription.ChannelId, e.Error);
+            await TellSubscriberAsync(api!, subscription, e.Error, ct);
+            return new DigestResult(DigestOutcome.Paused, localDate, Failure: e.Error);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // A shutdown (cancellation) leaves the claim in place: its lease lets the next run take the day over.
+            var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
+            var retryable = e is not SlackApiException { Error: var error } || !Permanent.Contains(error);
+            DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.RetryDelays.Length
+                ? time.GetUtcNow() + Options.RetryDelays[delivery.Attempts - 1]
+                : null;
+            logger.LogWarning(
+                "Digest {SubscriptionId} for {LocalDate} failed on attempt {Attempt} ({Failure}); next attempt {RetryAt}",
+                subscription.Id, localDate, delivery.Attempts, failure, retryAt?.ToString("O") ?? "none");
+            return new DigestResult(DigestOutcome.Failed, localDate, retryAt, failure);
+        }
+    }
+
+    private string? LateNote(DigestDue due, TimeZoneInfo zone)
+    {
+        var lateBy = due.FiredAt - due.DueAt;
+        if (lateBy <= Options.LateAfter)
+        {
+            return null;
+        }
+
+        var dueLocal = TimeZoneInfo.ConvertTime(due.DueAt, zone);
+        return $"Late: this digest was due at {dueLocal:yyyy-MM-dd HH:mm} ({zone.Id}) and is {DigestCalendar.Describe(lateBy)} late; the bot was not running or Slack did not take it then.";
+    }
+
+    private async Task TellSubscriberAsync(ISlackWebApi api, ChannelSubscription subscription, string error, CancellationToken ct)
+    {
+        var why = error switch
+        {
+            "is_archived" => "the channel is archived",
+            "not_in_channel" => "I am no longer in the channel",
+            _ => "the channel no longer exists or I cannot see it",
+        };
+        var text = $"I paused the daily TikTok digest for <#{subscription.ChannelId}>: {why} (Slack said `{error}`). " +
+            "Invite me back with `/invite @TikTokBot` and run `/ttmetrics subscribe` there, or subscribe another channel.";
+        try
+        {
+            // A message to a user id lands in the bot's direct messages with that person.
+            await api.PostMessageAsync(new MessageBuilder().Text(text).Section(text).BuildSingle() with { Channel = subscription.SubscribedBy }, ct);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            logger.LogWarning("Could not tell {UserId} that digest {SubscriptionId} is paused: {Error}", subscription.SubscribedBy, subscription.Id, e.Message);
+        }
+    }
+}

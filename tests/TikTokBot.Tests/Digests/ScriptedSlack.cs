@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TikTokBot.Tests.Digests;
+
+/// <summary>A message the fake Slack accepted: where it went, its text and its blocks as JSON.</summary>
+public sealed record PostedMessage(string Channel, string Text, string Blocks, string Ts);
+
+/// <summary>What the fake Slack answers one chat.postMessage with: Slack's own status codes, headers and error strings.</summary>
+public abstract record SlackAnswer
+{
+    public sealed record Ok : SlackAnswer;
+
+    public sealed record RateLimited(int RetryAfterSeconds) : SlackAnswer;
+
+    public sealed record Error(string Code) : SlackAnswer;
+}
+
+/// <summary>
+/// A local Slack Web API on a real socket: chat.postMessage is answered as <see cref="Answer"/> decides (ok by default)
+/// and every accepted message is kept in order of arrival.
+/// </summary>
+public sealed class ScriptedSlack : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _ts;
+
+    private ScriptedSlack(WebApplication app) => _app = app;
+
+    public string ApiBaseUrl { get; private set; } = "";
+
+    /// <summary>Decides the answer from the channel and how many postMessage calls came before this one.</summary>
+    public Func<string, long, SlackAnswer> Answer { get; set; } = (_, _) => new SlackAnswer.Ok();
+
+    public ConcurrentQueue<PostedMessage> Posted { get; } = new();
+
+    public int RateLimitedAnswers => _rateLimited;
+
+    private int _rateLimited;
+    private long _calls;
+
+    public static async Task<ScriptedSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var slack = new ScriptedSlack(app);
+        app.MapPost("/api/chat.postMessage", slack.PostMessageAsync);
+        app.MapPost("/api/{method}", () => Results.Text("{\"ok\":true}", "application/json"));
+        await app.StartAsync();
+        slack.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/";
+        return slack;
+    }
+
+    public IReadOnlyList<PostedMessage> To(string channel) => Posted.Where(p => p.Channel == channel).ToList();
+
+    /// <summary>Waits (in real time, bounded) until at least <paramref name="count"/> messages have arrived.</summary>
+    public async Task WaitForAsync(int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (Posted.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(Posted.Count >= count, $"expected {count} messages in Slack, got {Posted.Count}");
+    }
+
+    private async Task<IResult> PostMessageAsync(HttpRequest request)
+    {
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        var channel = body.RootElement.GetProperty("channel").GetString() ?? "";
+        var answer = Answer(channel, Interlocked.Increment(ref _calls) - 1);
+        switch (answer)
+        {
+            case SlackAnswer.RateLimited limited:
+                Interlocked.Increment(ref _rateLimited);
+                request.HttpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Text("{\"ok\":false,\"error\":\"ratelimited\"}", "application/json", statusCode: 429);
+            case SlackAnswer.Error error:
+                return Results.Text($"{{\"ok\":false,\"error\":\"{error.Code}\"}}", "application/json");
+        }
+
+        var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        var text = body.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
+        var blocks = body.RootElement.TryGetProperty("blocks", out var b) ? b.GetRawText() : "[]";
+        Posted.Enqueue(new PostedMessage(channel, text, blocks, ts));
+        return Results.Text($"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{ts}\"}}", "application/json");
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
