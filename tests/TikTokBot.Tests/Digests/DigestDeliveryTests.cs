@@ -99,7 +99,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         var subscriptions = new List<ChannelSubscription>();
         for (var i = 0; i < 12; i++)
         {
-            subscriptions.Add(await app.SubscribeAsync($"C0STORM{i % 4}", new TimeOnly(6, 0), "UTC", i % 2 == 0 ? "campaign-42" : "campaign-46"));
+            subscriptions.Add(await app.SubscribeAsync($"C0STORM{i % 4}", new TimeOnly(6, 0), "UTC", i % 2 == 0 ? "1800000000000042" : "1800000000000046"));
         }
 
         // Channels hold one subscription each, so the 12 saves left 4; fire each of them now.

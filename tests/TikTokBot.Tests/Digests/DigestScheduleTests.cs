@@ -25,7 +25,7 @@ public sealed class DigestScheduleTests : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
         await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
         await app.StartAsync();
-        var subscription = await app.SubscribeAsync("C0BERLIN", TimeOnly.Parse(at, System.Globalization.CultureInfo.InvariantCulture), "Europe/Berlin", "campaign-42");
+        var subscription = await app.SubscribeAsync("C0BERLIN", TimeOnly.Parse(at, System.Globalization.CultureInfo.InvariantCulture), "Europe/Berlin", "1800000000000042");
 
         var fired = new List<string>();
         for (var day = 0; day < expected.Length; day++)
@@ -34,6 +34,14 @@ public sealed class DigestScheduleTests : IAsyncLifetime
             fired.Add(TimeZoneInfo.ConvertTime(next, Berlin).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture));
             clock.SetUtcNow(next);
             await _slack.WaitForAsync(day + 1);
+
+            // The clock moves on only once the day is recorded as delivered, as real time would wait for it.
+            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, Berlin).DateTime);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while ((await app.Store.Deliveries.FindAsync(subscription.Id, localDate, default))?.State != DeliveryState.Delivered && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
         }
 
         // Two more hours after the last firing cover the repeated hour of a fall-back night: nothing more is sent.
@@ -46,6 +54,7 @@ public sealed class DigestScheduleTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, expected.Length).Select(i => (firstDay.AddDays(i), DeliveryState.Delivered)), dates);
         Assert.Equal(expected.Length, _slack.To("C0BERLIN").Count);
         Assert.All(_slack.Posted, m => Assert.DoesNotContain("Late:", m.Blocks, StringComparison.Ordinal));
+        Assert.All(_slack.Posted, m => Assert.Contains("*campaign-42 Autumn Sale*", m.Blocks, StringComparison.Ordinal));
         Assert.Equal(
             Enumerable.Range(0, expected.Length).Select(i => $"TikTok daily digest for {firstDay.AddDays(i - 1):yyyy-MM-dd}"),
             _slack.Posted.Select(m => m.Text));

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using TikTokBot.Digests;
+using TikTokBot.Storage;
+
+namespace TikTokBot.Tests.Digests;
+
+/// <summary>Two app instances on one PostgreSQL database, sharing Quartz's clustered schedule and the delivery record.</summary>
+public sealed class ClusteredDigestTests : IAsyncLifetime
+{
+    private readonly string _database = $"digests_{Guid.NewGuid():N}";
+    private ScriptedSlack _slack = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await ScriptedSlack.StartAsync();
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Two_instances_on_one_PostgreSQL_post_each_digest_exactly_once()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        await using var first = Instance(clock);
+        await using var second = Instance(clock);
+        await first.StartAsync();
+        await second.StartAsync();
+        var ids = await Task.WhenAll(new[] { first, second }.Select(async app =>
+            await (await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).GetSchedulerInstanceId()));
+        Assert.NotEqual(ids[0], ids[1]);
+        var subscriptions = new List<ChannelSubscription>();
+        for (var i = 0; i < 20; i++)
+        {
+            // Half scheduled through each instance: the schedule lives in the shared store either way.
+            var instance = i % 2 == 0 ? first : second;
+            subscriptions.Add(await instance.SubscribeAsync($"C0TEAM{i:D2}", new TimeOnly(8, 0), "UTC", "1800000000000042"));
+        }
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        await _slack.WaitForAsync(20);
+
+        // Both instances now also fire every job by hand, at once: the claim still lets each day through once.
+        var schedulers = new[] { first, second }.Select(app => app.Services.GetRequiredService<Quartz.ISchedulerFactory>());
+        await Task.WhenAll(schedulers.SelectMany(factory => subscriptions.Select(async s =>
+            await (await factory.GetScheduler()).TriggerJob(DigestScheduler.JobKeyFor(DigestAppFactory.Team, s.Id)))));
+        await Task.Delay(2000);
+
+        Assert.Equal(subscriptions.Select(s => s.ChannelId).Order(), _slack.Posted.Select(p => p.Channel).Order());
+        Assert.All(_slack.Posted, m => Assert.Contains("*campaign-42 Autumn Sale*", m.Blocks, StringComparison.Ordinal));
+        foreach (var subscription in subscriptions)
+        {
+            var delivery = (await first.Store.Deliveries.FindAsync(subscription.Id, new DateOnly(2026, 11, 23), default))!;
+            Assert.Equal((DeliveryState.Delivered, 1), (delivery.State, delivery.Attempts));
+        }
+    }
+
+    private DigestAppFactory Instance(TimeProvider clock)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database }.ConnectionString;
+        return new DigestAppFactory(_slack, clock, new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = connection,
+            ["Scheduler:Store"] = "Postgres",
+        });
+    }
+}
