@@ -17,8 +17,15 @@ public sealed class DigestOptions
     /// <summary>A digest sent this long after its time says it is late (and why).</summary>
     public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Waits before each new attempt after a failed one; when they run out the day is given up and logged.</summary>
-    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
+    /// <summary>
+    /// Waits before each new attempt after a failed one; when they run out the day is given up and logged. Null means
+    /// 1, 5, 15 and 60 minutes (a default array would have configured values appended to it, not replace it).
+    /// </summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+
+    public IReadOnlyList<TimeSpan> Retries => RetryDelays is { Length: > 0 } delays
+        ? delays
+        : [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
 }
 
 /// <summary>Configuration <c>Scheduler:*</c>: where Quartz.NET keeps the digest schedule.</summary>

@@ -100,8 +100,8 @@ public sealed class DigestSender(
             var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
             await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
             var retryable = e is not SlackApiException { Error: var error } || !Permanent.Contains(error);
-            DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.RetryDelays.Length
-                ? time.GetUtcNow() + Options.RetryDelays[delivery.Attempts - 1]
+            DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.Retries.Count
+                ? time.GetUtcNow() + Options.Retries[delivery.Attempts - 1]
                 : null;
             logger.LogWarning(
                 "Digest {SubscriptionId} for {LocalDate} failed on attempt {Attempt} ({Failure}); next attempt {RetryAt}",
