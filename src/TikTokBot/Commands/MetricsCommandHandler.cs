@@ -2,6 +2,7 @@ using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Digests;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
@@ -13,15 +14,16 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Commands;
 
 /// <summary>Who asked: every stored setting is read and written for this workspace only.</summary>
-public sealed record Asker(string TeamId, string UserId);
+/// <param name="IsLocalOperator">The person at the terminal running the app, who may change its settings.</param>
+public sealed record Asker(string TeamId, string UserId, bool IsLocalOperator = false);
 
 /// <summary>
 /// <c>/ttmetrics</c>: answers inline when the figures come quickly (cached or demo data), otherwise acknowledges at
 /// once and answers through <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, TimeProvider time,
-    ILogger<MetricsCommandHandler> logger)
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, SettingsPermission permission,
+    TimeProvider time, ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
     /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
@@ -58,6 +60,12 @@ public sealed class MetricsCommandHandler(
         var store = storage.ForTeam(asker.TeamId);
         try
         {
+            if (command is MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias && !asker.IsLocalOperator &&
+                await permission.CanChangeSettingsAsync(asker.TeamId, asker.UserId, ct) is { Allowed: false } refused)
+            {
+                return [Plain(refused.Refusal!)];
+            }
+
             return command switch
             {
                 MetricsCommand.Help => [Plain(CommandParser.HelpText())],

@@ -4,6 +4,7 @@ using TikTokBot.Digests;
 using TikTokBot.Home;
 using TikTokBot.Installations;
 using TikTokBot.Interactions;
+using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
@@ -18,8 +19,10 @@ public static class SlackAppConfiguration
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
             .AddScoped<DigestBuilder>()
             .AddScoped<CampaignCredit>()
+            .AddSingleton<SettingsPermission>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
