@@ -17,7 +17,14 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
         // Values are written by the report view: "campaign id|period" (and "|dimension" in the menu).
         var value = action.SelectedOption?.Value ?? action.Value ?? "";
         var parts = value.Split('|');
-        var messages = await commands.ReplyAsync(CommandParser.Parse(CommandText(parts)), new Asker(payload.Team?.Id ?? "", payload.User?.Id ?? ""), ct);
+        var command = CommandParser.Parse(CommandText(parts));
+        // A button only ever reads: whatever its value says, it never changes a setting.
+        if (command is not (MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown) || string.IsNullOrEmpty(context.TeamId))
+        {
+            return;
+        }
+
+        var messages = await commands.ReplyAsync(command, new Asker(context.TeamId, context.UserId ?? ""), ct);
         foreach (var message in messages)
         {
             await DeliverAsync(Shape(message), payload, context, ct);
