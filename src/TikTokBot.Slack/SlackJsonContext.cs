@@ -29,6 +29,8 @@ namespace TikTokBot.Slack;
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(OAuthV2AccessResponse))]
 [JsonSerializable(typeof(ConversationInfoResponse))]
+[JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(UserGroupUsersResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(CompleteUploadResponse))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]

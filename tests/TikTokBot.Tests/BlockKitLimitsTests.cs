@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
 using TikTokBot.Home;
@@ -51,64 +50,5 @@ public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
         Assert.True(checkedMessages >= texts.Count);
     }
 
-    private static void Check(string json, int maxBlocks, string what)
-    {
-        Assert.DoesNotContain("<!", json);
-        Assert.DoesNotContain("<@", json);
-        using var document = JsonDocument.Parse(json);
-        var blocks = document.RootElement.GetProperty("blocks");
-        Assert.InRange(blocks.GetArrayLength(), 1, maxBlocks);
-        foreach (var block in blocks.EnumerateArray())
-        {
-            AtMost(block, "block_id", 255, what);
-            switch (block.GetProperty("type").GetString())
-            {
-                case "header":
-                    AtMost(block.GetProperty("text"), "text", 150, what);
-                    break;
-                case "section":
-                    if (block.TryGetProperty("text", out var text))
-                    {
-                        AtMost(text, "text", 3000, what);
-                    }
-
-                    if (block.TryGetProperty("fields", out var fields))
-                    {
-                        Assert.InRange(fields.GetArrayLength(), 1, 10);
-                        Assert.All(fields.EnumerateArray(), f => AtMost(f, "text", 2000, what));
-                    }
-
-                    break;
-                case "context":
-                    Assert.InRange(block.GetProperty("elements").GetArrayLength(), 1, 10);
-                    break;
-                case "actions":
-                    Assert.InRange(block.GetProperty("elements").GetArrayLength(), 1, 25);
-                    foreach (var element in block.GetProperty("elements").EnumerateArray())
-                    {
-                        AtMost(element, "action_id", 255, what);
-                        AtMost(element, "value", 2000, what);
-                        if (element.TryGetProperty("text", out var label))
-                        {
-                            AtMost(label, "text", 75, what);
-                        }
-
-                        if (element.TryGetProperty("options", out var options))
-                        {
-                            Assert.All(options.EnumerateArray(), o => AtMost(o, "value", 150, what));
-                        }
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private static void AtMost(JsonElement element, string property, int limit, string what)
-    {
-        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String)
-        {
-            Assert.True(value.GetString()!.Length <= limit, $"{what}: {property} is {value.GetString()!.Length} characters, limit {limit}");
-        }
-    }
+    private static void Check(string json, int maxBlocks, string what) => BlockKitLimits.Check(json, maxBlocks, what);
 }

@@ -22,7 +22,7 @@ public sealed class ManifestTests
         var manifest = Read(name);
 
         Assert.Contains("command: /ttmetrics", manifest);
-        foreach (var expected in new[] { "app_home_opened", "app_uninstalled", "tokens_revoked", "- commands", "- chat:write", "home_tab_enabled: true" })
+        foreach (var expected in new[] { "app_home_opened", "app_uninstalled", "tokens_revoked", "- commands", "- chat:write", "- users:read", "- usergroups:read", "home_tab_enabled: true" })
         {
             Assert.Contains(expected, manifest);
         }

@@ -94,10 +94,12 @@ public sealed partial class SlackDispatcher
     {
         var ctx = NewContext(payload.Enterprise?.Id, payload.Team?.Id ?? payload.User?.TeamId, payload.User?.Id,
             payload.Channel?.Id ?? payload.Container?.ChannelId, payload.ResponseUrl, payload.TriggerId);
-        var routed = new List<(BlockAction Action, Type Handler)>(payload.Actions.Count);
+        // Slack sends one action per press; only the first one with a handler runs, so one request is one answer
+        // and one acknowledgement (a second handler's ack would throw).
+        var routed = new List<(BlockAction Action, Type Handler)>(1);
         foreach (var action in payload.Actions)
         {
-            if (_registry.FindAction(action.ActionId) is { } handlerType)
+            if (routed.Count == 0 && _registry.FindAction(action.ActionId) is { } handlerType)
                 routed.Add((action, handlerType));
             else
                 LogNoHandler(_logger, "action", action.ActionId);

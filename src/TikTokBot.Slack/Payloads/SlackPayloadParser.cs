@@ -49,6 +49,8 @@ public static class SlackPayloadParser
             throw new SlackPayloadException("missing_command");
         if (teamId.Length == 0 && enterpriseId is null)
             throw new SlackPayloadException("missing_team_id");
+        if (!IsResponseUrl(responseUrl))
+            throw new SlackPayloadException("invalid_response_url");
 
         return new SlashCommand
         {
@@ -86,7 +88,22 @@ public static class SlackPayloadParser
                 "message_action" => JsonSerializer.Deserialize(json, ctx.MessageShortcutPayload),
                 _ => throw new SlackPayloadException("unsupported_interaction_type"),
             };
-            return payload ?? throw new SlackPayloadException("empty_payload");
+            return payload switch
+            {
+                null => throw new SlackPayloadException("empty_payload"),
+                // Slack names the workspace in every interaction; without it nothing can be answered or stored.
+                { Team.Id.Length: > 0 } or { User.TeamId.Length: > 0 } or { Enterprise.Id.Length: > 0 } => payload switch
+                {
+                    // The source-generated reader leaves a missing collection or object null whatever the record's default.
+                    ViewSubmissionPayload { View: null } or ViewClosedPayload { View: null } => throw new SlackPayloadException("missing_view"),
+                    BlockActionsPayload { Actions: null } => throw new SlackPayloadException("missing_actions"),
+                    BlockActionsPayload { ResponseUrl: var url } when !IsResponseUrl(url) => throw new SlackPayloadException("invalid_response_url"),
+                    MessageShortcutPayload { ResponseUrl: var url } when !IsResponseUrl(url) => throw new SlackPayloadException("invalid_response_url"),
+                    BlockActionsPayload actions when actions.Actions.Any(a => a is null) => throw new SlackPayloadException("malformed_payload"),
+                    _ => payload,
+                },
+                _ => throw new SlackPayloadException("missing_team_id"),
+            };
         }
         catch (JsonException)
         {
@@ -123,6 +140,10 @@ public static class SlackPayloadParser
             throw new SlackPayloadException("malformed_event");
         }
     }
+
+    /// <summary>Absent, or an absolute http(s) address: anything else could not be answered and is refused up front.</summary>
+    private static bool IsResponseUrl(string? url) =>
+        url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
     /// <summary>Finds the top-level <c>type</c> string without materialising the document.</summary>
     private static string PeekType(ReadOnlySpan<byte> json)

@@ -26,6 +26,12 @@ public interface ISlackWebApi
 
     Task<ConversationInfoResponse> ConversationInfoAsync(string channelId, CancellationToken ct);
 
+    /// <summary>users.info (scope <c>users:read</c>): who a user is, including whether they administer the workspace.</summary>
+    Task<UserInfoResponse> UserInfoAsync(string userId, CancellationToken ct);
+
+    /// <summary>usergroups.users.list (scope <c>usergroups:read</c>): the ids of a user group's members.</summary>
+    Task<UserGroupUsersResponse> UserGroupUsersAsync(string userGroupId, CancellationToken ct);
+
     /// <summary>files.getUploadURLExternal, the upload itself, then files.completeUploadExternal.</summary>
     Task<CompleteUploadResponse> UploadFileAsync(FileUpload upload, CancellationToken ct);
 }

@@ -79,6 +79,32 @@ public sealed record ConversationInfoResponse : SlackApiResponse
     public ConversationInfo? Channel { get; init; }
 }
 
+/// <summary>The fields of a users.info user that say what the person may do in the workspace.</summary>
+public sealed record SlackUserInfo
+{
+    public string Id { get; init; } = "";
+    public string? TeamId { get; init; }
+    public string? Name { get; init; }
+    public bool Deleted { get; init; }
+    public bool IsBot { get; init; }
+    public bool IsAdmin { get; init; }
+    public bool IsOwner { get; init; }
+    public bool IsPrimaryOwner { get; init; }
+
+    /// <summary>A guest (single- or multi-channel).</summary>
+    public bool IsRestricted { get; init; }
+}
+
+public sealed record UserInfoResponse : SlackApiResponse
+{
+    public SlackUserInfo? User { get; init; }
+}
+
+public sealed record UserGroupUsersResponse : SlackApiResponse
+{
+    public IReadOnlyList<string>? Users { get; init; }
+}
+
 public sealed record UploadUrlResponse : SlackApiResponse
 {
     public string? UploadUrl { get; init; }

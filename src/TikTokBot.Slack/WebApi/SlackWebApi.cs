@@ -46,6 +46,12 @@ internal sealed class SlackWebApi(SlackApiTransport transport, string token) : I
     public Task<ConversationInfoResponse> ConversationInfoAsync(string channelId, CancellationToken ct) =>
         transport.CallFormAsync("conversations.info", token, [new("channel", channelId)], Json.ConversationInfoResponse, ct);
 
+    public Task<UserInfoResponse> UserInfoAsync(string userId, CancellationToken ct) =>
+        transport.CallFormAsync("users.info", token, [new("user", userId)], Json.UserInfoResponse, ct);
+
+    public Task<UserGroupUsersResponse> UserGroupUsersAsync(string userGroupId, CancellationToken ct) =>
+        transport.CallFormAsync("usergroups.users.list", token, [new("usergroup", userGroupId)], Json.UserGroupUsersResponse, ct);
+
     public async Task<CompleteUploadResponse> UploadFileAsync(FileUpload upload, CancellationToken ct)
     {
         var target = await transport.CallFormAsync("files.getUploadURLExternal", token,

@@ -3,6 +3,7 @@ using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Digests;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
@@ -14,7 +15,8 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Commands;
 
 /// <summary>Who asked, and from which channel: every stored setting is read and written for this workspace only.</summary>
-public sealed record Asker(string TeamId, string UserId, string? ChannelId = null);
+/// <param name="IsLocalOperator">The person at the terminal running the app, who may change its settings.</param>
+public sealed record Asker(string TeamId, string UserId, string? ChannelId = null, bool IsLocalOperator = false);
 
 /// <summary>
 /// <c>/ttmetrics</c>: answers inline when the figures come quickly (cached or demo data), otherwise acknowledges at
@@ -22,7 +24,7 @@ public sealed record Asker(string TeamId, string UserId, string? ChannelId = nul
 /// </summary>
 public sealed class MetricsCommandHandler(
     IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, DigestScheduler schedules,
-    IOptions<DigestOptions> digestOptions, TimeProvider time, ILogger<MetricsCommandHandler> logger)
+    IOptions<DigestOptions> digestOptions, SettingsPermission permission, TimeProvider time, ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
     /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
@@ -59,6 +61,13 @@ public sealed class MetricsCommandHandler(
         var store = storage.ForTeam(asker.TeamId);
         try
         {
+            if (command is MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias or MetricsCommand.Subscribe or MetricsCommand.Unsubscribe &&
+                !asker.IsLocalOperator &&
+                await permission.CanChangeSettingsAsync(asker.TeamId, asker.UserId, ct) is { Allowed: false } refused)
+            {
+                return [Plain(refused.Refusal!)];
+            }
+
             return command switch
             {
                 MetricsCommand.Help => [Plain(CommandParser.HelpText())],

@@ -16,7 +16,7 @@ public static class TerminalMode
     public const string JsonFlag = "--json";
 
     /// <summary>The terminal is its own workspace: settings saved here stay here.</summary>
-    public static readonly Asker Terminal = new("terminal", "terminal");
+    public static readonly Asker Terminal = new("terminal", "terminal", IsLocalOperator: true);
 
     public static bool Requested(string[] args) =>
         args.Length > 0 && (args[0].Equals(Verb, StringComparison.OrdinalIgnoreCase) || args[0].Equals(Ask, StringComparison.OrdinalIgnoreCase));

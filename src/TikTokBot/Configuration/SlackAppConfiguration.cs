@@ -3,6 +3,7 @@ using TikTokBot.Commands;
 using TikTokBot.Home;
 using TikTokBot.Installations;
 using TikTokBot.Interactions;
+using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
@@ -17,6 +18,8 @@ public static class SlackAppConfiguration
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
+            .AddSingleton<SettingsPermission>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

@@ -17,12 +17,23 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
         // Values are written by the report view: "campaign id|period" (and "|dimension" in the menu).
         var value = action.SelectedOption?.Value ?? action.Value ?? "";
         var parts = value.Split('|');
-        var messages = await commands.ReplyAsync(CommandParser.Parse(CommandText(parts)), new Asker(payload.Team?.Id ?? "", payload.User?.Id ?? ""), ct);
+        var command = CommandParser.Parse(CommandText(parts));
+        // A button only ever reads: whatever its value says, it never changes a setting.
+        if (command is not (MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown) || string.IsNullOrEmpty(context.TeamId) ||
+            !CanDeliver(payload, context))
+        {
+            return;
+        }
+
+        var messages = await commands.ReplyAsync(command, new Asker(context.TeamId, context.UserId ?? ""), ct);
         foreach (var message in messages)
         {
             await DeliverAsync(Shape(message), payload, context, ct);
         }
     }
+
+    /// <summary>Whether the payload says where to answer; by default it needs a response_url.</summary>
+    protected virtual bool CanDeliver(BlockActionsPayload payload, SlackContext context) => !string.IsNullOrEmpty(context.ResponseUrl);
 
     /// <summary>By default through the message's response_url.</summary>
     protected virtual Task DeliverAsync(SlackMessage message, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
@@ -44,6 +55,9 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
 public sealed class FixButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
 {
     protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)} fix";
+
+    protected override bool CanDeliver(BlockActionsPayload payload, SlackContext context) =>
+        (payload.Message?.Ts is not null && payload.Channel?.Id is not null) || base.CanDeliver(payload, context);
 
     protected override Task DeliverAsync(SlackMessage message, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
         payload.Message?.Ts is { } ts && payload.Channel?.Id is not null

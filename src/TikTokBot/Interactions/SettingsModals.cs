@@ -2,6 +2,7 @@ using System.Globalization;
 using TikTokBot.Commands;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
@@ -24,21 +25,34 @@ public static class SettingsModalIds
 }
 
 /// <summary>"Set success criteria" and "Set ad credit" open a modal for the report's campaign.</summary>
-public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorage storage) : IBlockActionHandler
+public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorage storage, SettingsPermission permission) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
         context.Ack();
         var campaignId = (action.Value ?? "").Split('|')[0];
         var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == campaignId);
-        if (campaign is null || string.IsNullOrEmpty(payload.TriggerId))
+        if (campaign is null || string.IsNullOrEmpty(payload.TriggerId) || string.IsNullOrEmpty(context.TeamId))
         {
+            return;
+        }
+
+        // Refused before the modal opens, so nobody fills in a form only to be turned away.
+        var allowed = await permission.CanChangeSettingsAsync(context.TeamId, context.UserId ?? "", ct);
+        if (!allowed.Allowed)
+        {
+            if (!string.IsNullOrEmpty(context.ResponseUrl))
+            {
+                await context.RespondAsync(new MessageBuilder().Text(allowed.Refusal!).Ephemeral().Section(allowed.Refusal!).BuildSingle()
+                    with { ReplaceOriginal = false }, ct);
+            }
+
             return;
         }
 
         var view = action.ActionId == Reports.ReportActions.Credit
             ? CreditModal(campaign)
-            : CriteriaModal(campaign, await storage.ForTeam(payload.Team?.Id ?? "").SuccessCriteria.FindAsync(campaign.Id, ct));
+            : CriteriaModal(campaign, await storage.ForTeam(context.TeamId).SuccessCriteria.FindAsync(campaign.Id, ct));
         var api = await context.GetApiAsync(ct);
         await api.OpenViewAsync(payload.TriggerId, view, ct);
     }
@@ -75,20 +89,28 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
 /// Saves a settings modal. Invalid values are answered inside the modal, next to the field; a saved change replaces
 /// the modal with a confirmation and is written to the audit trail with the person who made it.
 /// </summary>
-public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceStorage storage) : IViewSubmissionHandler
+public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceStorage storage, SettingsPermission permission) : IViewSubmissionHandler
 {
     public async Task HandleAsync(ViewSubmissionPayload payload, SlackContext context, CancellationToken ct)
     {
         var view = payload.View;
         var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == view.PrivateMetadata);
-        if (campaign is null)
+        if (campaign is null || string.IsNullOrEmpty(context.TeamId))
         {
             context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", "That campaign is no longer in the data source.")));
             return;
         }
 
-        var store = storage.ForTeam(payload.Team?.Id ?? "");
-        var user = payload.User?.Id ?? "";
+        var user = context.UserId ?? "";
+        // Checked again on submission: the modal may have been opened before the person lost the right.
+        var allowed = await permission.CanChangeSettingsAsync(context.TeamId, user, ct);
+        if (!allowed.Allowed)
+        {
+            context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", allowed.Refusal!)));
+            return;
+        }
+
+        var store = storage.ForTeam(context.TeamId);
         var errors = new Dictionary<string, string>();
         string done;
         if (view.CallbackId == SettingsModalIds.Credit)

@@ -117,6 +117,8 @@ public sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" or "chat.update" or "chat.postEphemeral" => $$"""{"ok":true,"channel":"C1","ts":"{{ts}}","message_ts":"{{ts}}","unknown_field":1}""",
             "views.open" or "views.update" or "views.publish" => """{"ok":true,"view":{"id":"V1","hash":"h1","type":"modal"}}""",
             "auth.test" => """{"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"bot","team_id":"T1","user_id":"U0","bot_id":"B1"}""",
+            "users.info" => """{"ok":true,"user":{"id":"U1","team_id":"T1","name":"ana","is_admin":true,"is_owner":false,"is_primary_owner":false,"is_restricted":false,"is_bot":false,"profile":{"real_name":"Ana"}}}""",
+            "usergroups.users.list" => """{"ok":true,"users":["U1","U2"]}""",
             "conversations.info" => """{"ok":true,"channel":{"id":"C1","name":"ads","is_channel":true,"is_private":false,"is_member":true}}""",
             "files.getUploadURLExternal" => $$"""{"ok":true,"upload_url":"{{BaseUrl}}upload/F1","file_id":"F1"}""",
             "files.completeUploadExternal" => """{"ok":true,"files":[{"id":"F1","title":"report.csv"}]}""",

@@ -35,6 +35,7 @@ public class PayloadParserTests
     [Theory]
     [InlineData("team_id=T1&text=hi", "missing_command")]
     [InlineData("command=%2Fx&text=hi", "missing_team_id")]
+    [InlineData("command=%2Fx&team_id=T1&response_url=javascript%3Aalert(1)", "invalid_response_url")]
     [InlineData("", "missing_command")]
     public void A_slash_command_without_its_essential_fields_is_malformed(string form, string reason)
     {
@@ -78,9 +79,9 @@ public class PayloadParserTests
     }
 
     [Theory]
-    [InlineData("""{"type":"view_closed","view":{"callback_id":"cb"},"is_cleared":true}""", typeof(ViewClosedPayload))]
-    [InlineData("""{"callback_id":"cb","type":"shortcut","trigger_id":"t"}""", typeof(ShortcutPayload))]
-    [InlineData("""{"type":"message_action","callback_id":"cb","channel":{"id":"C1"},"message":{"ts":"1.2","text":"hi"},"response_url":"https://x"}""", typeof(MessageShortcutPayload))]
+    [InlineData("""{"type":"view_closed","team":{"id":"T1"},"view":{"callback_id":"cb"},"is_cleared":true}""", typeof(ViewClosedPayload))]
+    [InlineData("""{"callback_id":"cb","type":"shortcut","trigger_id":"t","user":{"id":"U1","team_id":"T1"}}""", typeof(ShortcutPayload))]
+    [InlineData("""{"type":"message_action","enterprise":{"id":"E1"},"callback_id":"cb","channel":{"id":"C1"},"message":{"ts":"1.2","text":"hi"},"response_url":"https://x"}""", typeof(MessageShortcutPayload))]
     public void Each_supported_interaction_type_becomes_its_own_record(string json, Type expected) =>
         Assert.IsType(expected, SlackPayloadParser.ParseInteraction(Encoding.UTF8.GetBytes(json)));
 
@@ -96,6 +97,13 @@ public class PayloadParserTests
     [InlineData("""{"type":"block_actions","actions":[{"action_id":null}]}""", "malformed_payload")]
     [InlineData("""{"type":"view_submission","view":null}""", "malformed_payload")]
     [InlineData("""{"type":"shortcut","team":{"id":null}}""", "malformed_payload")]
+    [InlineData("""{"type":"shortcut","callback_id":"cb","user":{"id":"U1"}}""", "missing_team_id")]
+    [InlineData("""{"type":"block_actions","team":{"id":""},"actions":[]}""", "missing_team_id")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"}}""", "missing_actions")]
+    [InlineData("""{"type":"view_submission","team":{"id":"T1"}}""", "missing_view")]
+    [InlineData("""{"type":"view_closed","team":{"id":"T1"}}""", "missing_view")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[],"response_url":"not a url"}""", "invalid_response_url")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[],"response_url":"file:///etc/passwd"}""", "invalid_response_url")]
     public void Malformed_interactions_are_refused_with_a_reason(string json, string reason)
     {
         var ex = Assert.Throws<SlackPayloadException>(() => SlackPayloadParser.ParseInteraction(Encoding.UTF8.GetBytes(json)));

@@ -139,6 +139,30 @@ public class WebApiClientTests
     }
 
     [Fact]
+    public async Task Users_info_reads_whether_the_user_administers_the_workspace()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var services = SlackServices.Create(slack);
+
+        var info = await Api(services).UserInfoAsync("U1", CancellationToken.None);
+
+        Assert.Equal(("U1", true, false, false), (info.User!.Id, info.User.IsAdmin, info.User.IsOwner, info.User.IsRestricted));
+        Assert.Equal("U1", Assert.Single(slack.Calls).Form("user"));
+    }
+
+    [Fact]
+    public async Task Usergroups_users_list_reads_the_members_of_a_user_group()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var services = SlackServices.Create(slack);
+
+        var members = await Api(services).UserGroupUsersAsync("S1", CancellationToken.None);
+
+        Assert.Equal(["U1", "U2"], members.Users!);
+        Assert.Equal("S1", Assert.Single(slack.Calls).Form("usergroup"));
+    }
+
+    [Fact]
     public async Task A_file_upload_gets_an_upload_url_sends_the_bytes_and_completes_the_upload()
     {
         await using var slack = await FakeSlack.StartAsync();

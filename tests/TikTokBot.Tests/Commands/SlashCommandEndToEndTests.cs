@@ -4,17 +4,17 @@ using System.Text.Json;
 
 namespace TikTokBot.Tests.Commands;
 
-/// <summary>/ttmetrics through the real app on a real socket, signed the way Slack signs.</summary>
-public sealed class SlashCommandEndToEndTests : IClassFixture<KestrelAppFactory>
+/// <summary>/ttmetrics through the real app on a real socket, signed the way Slack signs, asked by a workspace admin.</summary>
+public sealed class SlashCommandEndToEndTests : IClassFixture<FakeSlackAppFactory>
 {
-    private readonly KestrelAppFactory _factory;
+    private readonly FakeSlackAppFactory _factory;
 
-    public SlashCommandEndToEndTests(KestrelAppFactory factory) => _factory = factory;
+    public SlashCommandEndToEndTests(FakeSlackAppFactory factory) => _factory = factory;
 
     private async Task<HttpResponseMessage> Send(string text, bool sign = true, string team = "T0001")
     {
         using var client = _factory.CreateKestrelClient();
-        var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id=U0001&command=%2Fttmetrics" +
+        var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id=U-ADMIN-1&command=%2Fttmetrics" +
                    $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
         using var request = sign
             ? SlackTestRequests.Signed("/slack/commands", body)

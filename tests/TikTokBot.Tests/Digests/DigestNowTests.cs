@@ -14,7 +14,7 @@ public sealed class DigestNowTests : IClassFixture<KestrelAppFactory>
     {
         using var scope = _factory.Services.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
-        var messages = await handler.ReplyAsync(CommandParser.Parse(text), new Asker(team, "U1"), CancellationToken.None);
+        var messages = await handler.ReplyAsync(CommandParser.Parse(text), new Asker(team, "U1", IsLocalOperator: true), CancellationToken.None);
         return string.Concat(messages.Select(TerminalMode.Render));
     }
 

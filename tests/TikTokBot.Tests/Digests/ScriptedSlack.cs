@@ -25,7 +25,7 @@ public abstract record SlackAnswer
 
 /// <summary>
 /// A local Slack Web API on a real socket: chat.postMessage is answered as <see cref="Answer"/> decides (ok by default)
-/// and every accepted message is kept in order of arrival.
+/// and every accepted message is kept in order of arrival; users.info calls a user whose id contains ADMIN an admin.
 /// </summary>
 public sealed class ScriptedSlack : IAsyncDisposable
 {
@@ -54,6 +54,13 @@ public sealed class ScriptedSlack : IAsyncDisposable
         var app = builder.Build();
         var slack = new ScriptedSlack(app);
         app.MapPost("/api/chat.postMessage", slack.PostMessageAsync);
+        app.MapPost("/api/users.info", async (HttpRequest request) =>
+        {
+            // As in the app's other fake: a user id containing ADMIN is a workspace admin.
+            var user = (await request.ReadFormAsync())["user"].ToString();
+            var admin = user.Contains("ADMIN", StringComparison.Ordinal) ? "true" : "false";
+            return Results.Text($$$"""{"ok":true,"user":{"id":"{{{user}}}","is_admin":{{{admin}}},"is_owner":false,"is_primary_owner":false}}""", "application/json");
+        });
         app.MapPost("/api/{method}", () => Results.Text("{\"ok\":true}", "application/json"));
         await app.StartAsync();
         slack.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/";

@@ -95,6 +95,18 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     public async Task A_direct_message_cannot_subscribe(string channel, string reply) => Assert.Equal(reply, await SendAsync("subscribe", channel));
 
     [Fact]
+    public async Task Someone_who_is_not_an_admin_may_read_the_subscriptions_but_not_change_them()
+    {
+        await SendAsync("subscribe");
+
+        var refused = await SendAsync("unsubscribe", user: "U0MEMBER");
+        Assert.DoesNotContain("no longer gets", refused, StringComparison.Ordinal);
+        Assert.Contains("admin", refused, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<#C0CHAN> at 09:00 UTC, every campaign", await SendAsync("subscriptions", user: "U0MEMBER"), StringComparison.Ordinal);
+        Assert.Single(await _app.Store.Subscriptions.ListAsync(default));
+    }
+
+    [Fact]
     public async Task An_unknown_campaign_subscribes_nothing_and_names_the_closest()
     {
         var reply = await SendAsync("subscribe campaign-99x");
@@ -103,10 +115,10 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         Assert.Empty(await _app.Store.Subscriptions.ListAsync(default));
     }
 
-    private async Task<string> SendAsync(string text, string channel = "C0CHAN")
+    private async Task<string> SendAsync(string text, string channel = "C0CHAN", string user = "U0ADMIN")
     {
         using var client = _app.CreateKestrelClient();
-        var body = $"token=x&team_id={DigestAppFactory.Team}&team_domain=acme&channel_id={channel}&user_id=U0001&command=%2Fttmetrics" +
+        var body = $"token=x&team_id={DigestAppFactory.Team}&team_domain=acme&channel_id={channel}&user_id={user}&command=%2Fttmetrics" +
                    $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
         using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body));
         response.EnsureSuccessStatusCode();

@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace TikTokBot.Tests.Interactions;
 
-/// <summary>The settings modals' submissions through the real app: inline errors, or saved and confirmed.</summary>
-public sealed class SettingsModalEndToEndTests : IClassFixture<KestrelAppFactory>
+/// <summary>The settings modals' submissions by a workspace admin through the real app: inline errors, or saved and confirmed.</summary>
+public sealed class SettingsModalEndToEndTests : IClassFixture<FakeSlackAppFactory>
 {
-    private readonly KestrelAppFactory _factory;
+    private readonly FakeSlackAppFactory _factory;
 
-    public SettingsModalEndToEndTests(KestrelAppFactory factory) => _factory = factory;
+    public SettingsModalEndToEndTests(FakeSlackAppFactory factory) => _factory = factory;
 
     private async Task<string> Post(string path, string body)
     {
@@ -24,7 +24,7 @@ public sealed class SettingsModalEndToEndTests : IClassFixture<KestrelAppFactory
         {
             ["type"] = "view_submission",
             ["team"] = new { id = team },
-            ["user"] = new { id = "U-MODAL" },
+            ["user"] = new { id = "U-MODAL-ADMIN" },
             ["api_app_id"] = "A1",
             ["view"] = new Dictionary<string, object>
             {

@@ -40,7 +40,7 @@ public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory
         {
             ["type"] = "block_actions",
             ["team"] = new { id = "T-SLACKAPI" },
-            ["user"] = new { id = "U1" },
+            ["user"] = new { id = "U-ADMIN" },
             ["trigger_id"] = "trigger-123",
             ["container"] = new { type = "message" },
             ["actions"] = new[] { new { action_id = "report.criteria", type = "button", value = "1800000000000042|7d" } },
