@@ -7,7 +7,13 @@ namespace TikTokBot.Digests;
 /// What runs when a subscription's trigger fires: send the day's digest, then schedule a retry or drop the schedule as
 /// the result says. When it runs is the trigger's business (<see cref="DigestScheduler"/>).
 /// </summary>
+/// <remarks>
+/// The sender handles Slack and TikTok failures itself. Anything that still escapes it (the database unreachable, say)
+/// fails the firing, and Quartz fires it again 30 s, 1, 2, 4 and 8 minutes later: safe, as the day's claim makes a
+/// second run post nothing that was already posted.
+/// </remarks>
 [DisallowConcurrentExecution]
+[RetryPolicy(5, "00:00:30", 2.0)]
 public sealed class DigestJob(IServiceScopeFactory scopes, DigestScheduler scheduler, ILogger<DigestJob> logger) : IJob
 {
     public const string TeamKey = "team";

@@ -24,6 +24,10 @@ public static class DigestRegistration
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = scheduling.MaxConcurrency);
+
+            // A stopping instance asks running digests to stop rather than waiting out Slack's retries; a persistent
+            // store hands each interrupted firing back, so this instance (on restart) or another one runs it again.
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
             if (string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
             {
                 quartz.UseInMemoryStore();
@@ -43,6 +47,7 @@ public static class DigestRegistration
                     persistent.UseSqlite(connection);
                     persistent.UseSystemTextJsonSerializer();
                     persistent.ProvisionSchema();
+                    persistent.ConfigureStore(store => store.RecoverFiringsCancelledByShutdown = true);
                 });
             }
             else if (string.Equals(store, "Postgres", StringComparison.OrdinalIgnoreCase))
@@ -59,6 +64,7 @@ public static class DigestRegistration
                     persistent.UsePostgres(connection);
                     persistent.UseSystemTextJsonSerializer();
                     persistent.ProvisionSchema();
+                    persistent.ConfigureStore(store => store.RecoverFiringsCancelledByShutdown = true);
                     persistent.UseClustering(cluster => cluster.CheckinInterval = scheduling.ClusterCheckinInterval);
                 });
             }

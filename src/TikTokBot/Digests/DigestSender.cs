@@ -94,9 +94,15 @@ public sealed class DigestSender(
             await TellSubscriberAsync(api!, subscription, e.Error, ct);
             return new DigestResult(DigestOutcome.Paused, localDate, Failure: e.Error);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // A shutdown (cancellation) leaves the claim in place: its lease lets the next run take the day over.
+            // Stopped mid-way (the app is shutting down): give the day back so the recovered firing can claim it at
+            // once; parts already posted stay recorded and are not posted again.
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, "interrupted", CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
             var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
             await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
             var retryable = e is not SlackApiException { Error: var error } || !Permanent.Contains(error);

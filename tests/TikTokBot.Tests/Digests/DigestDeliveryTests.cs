@@ -81,6 +81,32 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_app_stopped_while_posting_a_digest_sends_it_once_when_it_starts_again()
+    {
+        _slack.Answer = (_, call) => call == 0 ? new SlackAnswer.Hang() : new SlackAnswer.Ok();
+        string subscriptionId;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var stopping = Persistent(TimeProvider.System))
+        {
+            await stopping.StartAsync();
+            subscriptionId = (await stopping.SubscribeAsync("C0STOP", new TimeOnly(6, 0), "UTC")).Id;
+            var quartz = await stopping.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscriptionId));
+            await WaitUntilAsync(() => Task.FromResult(_slack.HangingCalls == 1));
+        }
+
+        Assert.Empty(_slack.Posted);
+        await using var restarted = Persistent(TimeProvider.System);
+        await restarted.StartAsync();
+        await _slack.WaitForAsync(1);
+        await Task.Delay(300);
+
+        Assert.Equal("C0STOP", Assert.Single(_slack.Posted).Channel);
+        var delivery = (await restarted.Store.Deliveries.FindAsync(subscriptionId, today, default))!;
+        Assert.Equal((DeliveryState.Delivered, 2), (delivery.State, delivery.Attempts));
+    }
+
+    [Fact]
     public async Task A_storm_of_429s_delays_every_digest_but_loses_and_doubles_none()
     {
         // The first 40 posts are refused with Retry-After: 1, across every channel.

@@ -21,6 +21,9 @@ public abstract record SlackAnswer
     public sealed record RateLimited(int RetryAfterSeconds) : SlackAnswer;
 
     public sealed record Error(string Code) : SlackAnswer;
+
+    /// <summary>No answer until the caller gives up (or 60 s): a post in flight when the app stops.</summary>
+    public sealed record Hang : SlackAnswer;
 }
 
 /// <summary>
@@ -42,6 +45,10 @@ public sealed class ScriptedSlack : IAsyncDisposable
     public ConcurrentQueue<PostedMessage> Posted { get; } = new();
 
     public int RateLimitedAnswers => _rateLimited;
+
+    public int HangingCalls => _hanging;
+
+    private int _hanging;
 
     private int _rateLimited;
     private long _calls;
@@ -92,6 +99,10 @@ public sealed class ScriptedSlack : IAsyncDisposable
                 Interlocked.Increment(ref _rateLimited);
                 request.HttpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Text("{\"ok\":false,\"error\":\"ratelimited\"}", "application/json", statusCode: 429);
+            case SlackAnswer.Hang:
+                Interlocked.Increment(ref _hanging);
+                await Task.Delay(TimeSpan.FromSeconds(60), request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.StatusCode(500);
             case SlackAnswer.Error error:
                 return Results.Text($"{{\"ok\":false,\"error\":\"{error.Code}\"}}", "application/json");
         }
