@@ -74,6 +74,48 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         }
     }
 
+    [PostgresFact]
+    public async Task A_digest_due_while_the_database_is_unreachable_is_sent_once_when_it_is_back()
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        await using var proxy = new CuttableTcpProxy(server.Host!, server.Port);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = throughProxy,
+            ["Scheduler:Store"] = "Memory",
+        });
+        await app.StartAsync();
+        var subscription = await app.SubscribeAsync("C0OUTAGE", new TimeOnly(8, 0), "UTC", "1800000000000042");
+
+        // 08:00: the digest falls due while the database cannot be reached; the firing fails and nothing is posted.
+        proxy.Cut();
+        NpgsqlConnection.ClearAllPools();
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var retry = new DateTimeOffset(2026, 11, 23, 8, 0, 30, TimeSpan.Zero);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default) != retry && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(retry, await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default));
+        Assert.Empty(_slack.Posted);
+
+        // The database is back; Quartz fires the failed digest again 30 s later (its retry policy), and it goes out once.
+        proxy.Restore();
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await _slack.WaitForAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(500);
+
+        Assert.Equal("C0OUTAGE", Assert.Single(_slack.Posted).Channel);
+        var delivery = (await app.Store.Deliveries.FindAsync(subscription.Id, new DateOnly(2026, 11, 23), default))!;
+        Assert.Equal((DeliveryState.Delivered, 1), (delivery.State, delivery.Attempts));
+    }
+
     private DigestAppFactory Instance(TimeProvider clock)
     {
         var connection = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database }.ConnectionString;
