@@ -175,7 +175,7 @@ public sealed class TikTokApiClient : IDisposable
                     return document;
                 }
 
-                var message = root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "";
+                var message = Redact(root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "");
                 var requestId = root.TryGetProperty("request_id", out var r) ? Text(r) : null;
                 document.Dispose();
                 if (code == TikTokApiException.RateLimited && attempt < _options.RateLimitRetries)
@@ -215,6 +215,10 @@ public sealed class TikTokApiClient : IDisposable
             throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.");
         }
     }
+
+    // TikTok's text goes into logs and replies: it must never carry the token back out, even if TikTok echoes it.
+    private string Redact(string text) =>
+        string.IsNullOrEmpty(_options.AccessToken) ? text : text.Replace(_options.AccessToken, "[access token]", StringComparison.Ordinal);
 
     private static string? Text(JsonElement value) => value.ValueKind switch
     {
