@@ -10,6 +10,11 @@ namespace TikTokBot.Tests.Reliability;
 /// TikTok API that takes 400 ms per call. Every request is acknowledged within Slack's 3 seconds, and every report
 /// acknowledged with "Reading…" arrives later through its response_url.
 /// </summary>
+[CollectionDefinition(nameof(LoadTests), DisableParallelization = true)]
+public sealed class LoadTestsCollection;
+
+// Run alone, after the parallel tests: the 3-second limit is about the app, not about what else the machine runs.
+[Collection(nameof(LoadTests))]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int Requests = 2_000;
