@@ -46,6 +46,9 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     /// <summary>When set, every request is refused with this code and message.</summary>
     public (int Code, string Message)? Refuse { get; set; }
 
+    /// <summary>When it returns text for a request (its path and page), that text is the whole answer: broken JSON, a missing page.</summary>
+    public Func<string, int, string?>? RawAnswer { get; set; }
+
     public void RateLimitNext(int requests) => Interlocked.Exchange(ref _rateLimitedLeft, requests);
 
     public static async Task<FakeTikTokApi> StartAsync(DateOnly today)
@@ -86,6 +89,11 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         if (Interlocked.Decrement(ref _rateLimitedLeft) >= 0)
         {
             return Envelope(40100, "Requests made too frequently. Please try again later.", null);
+        }
+
+        if (RawAnswer?.Invoke(path, int.Parse(query.GetValueOrDefault("page", "1"), CultureInfo.InvariantCulture)) is { } raw)
+        {
+            return Results.Text(raw, "application/json");
         }
 
         List<JsonNode>? rows;

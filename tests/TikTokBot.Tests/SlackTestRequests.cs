@@ -38,18 +38,37 @@ public sealed class ResponseUrlHook : IAsyncDisposable
 
     public ConcurrentQueue<string> Delivered { get; } = new();
 
-    public static async Task<ResponseUrlHook> StartAsync()
+    /// <summary>Starts the hook; the first posts get <paramref name="faults"/> (nothing is recorded for them), the rest are delivered.</summary>
+    public static async Task<ResponseUrlHook> StartAsync(params SlackFault[] faults)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var hook = new ResponseUrlHook(builder.Build());
-        hook._app.MapPost("/hook", async (HttpRequest request) =>
+        var pending = new ConcurrentQueue<SlackFault>(faults);
+        hook._app.MapPost("/hook", async (HttpContext http) =>
         {
-            using var reader = new StreamReader(request.Body);
-            hook.Delivered.Enqueue(await reader.ReadToEndAsync());
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            if (pending.TryDequeue(out var fault))
+            {
+                if (fault.Reset)
+                {
+                    http.Abort();
+                    return;
+                }
+
+                http.Response.StatusCode = fault.Status;
+                if (fault.RetryAfterSeconds is { } seconds)
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return;
+            }
+
+            hook.Delivered.Enqueue(body);
             hook._arrived.Release();
-            return Results.Ok();
         });
         await hook._app.StartAsync();
         hook.Url = hook._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";

@@ -56,7 +56,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             var rows = await Report(advertiser, scope.Level, window, daily: true, cancellationToken).ConfigureAwait(false);
             days.AddRange(rows
                 .Where(r => r.Dimension(IdDimension(scope.Level)) == scope.Id)
-                .Select(r => new DailyTotals(DateOnly.FromDateTime(DateTime.Parse(r.Dimension("stat_time_day"), CultureInfo.InvariantCulture)), Counts(r)))
+                .Select(r => new DailyTotals(Day(r.Dimension("stat_time_day")), Counts(r)))
                 .OrderBy(d => d.Date));
         }
 
@@ -109,7 +109,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     {
         var id = IdDimension(level);
         var key = $"{advertiser}|{level}|{range}|{(daily ? "daily" : "total")}";
-        return _shared.GetOrLoad(key, options.ReportLifetime, () => client.GetReportAsync(new Dictionary<string, string>
+        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(daily, client.GetReportAsync(new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
             ["service_type"] = "AUCTION",
@@ -125,7 +125,22 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             ["metrics"] = JsonSerializer.Serialize(daily ? CountMetrics : ["reach"]),
             ["start_date"] = Date(range.Start),
             ["end_date"] = Date(range.End),
-        }, CancellationToken.None), cancellationToken);
+        }, CancellationToken.None)), cancellationToken);
+    }
+
+    // Checked before the report is shared: a row that cannot be read must fail the load, not sit in the cache.
+    private static async Task<IReadOnlyList<ReportRow>> Checked(bool daily, Task<IReadOnlyList<ReportRow>> load)
+    {
+        var rows = await load.ConfigureAwait(false);
+        if (daily)
+        {
+            foreach (var row in rows)
+            {
+                Day(row.Dimension("stat_time_day"));
+            }
+        }
+
+        return rows;
     }
 
     private async Task<string> AdvertiserOf(Scope scope, CancellationToken cancellationToken)
@@ -189,6 +204,12 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         ScopeLevel.AdGroup => "adgroup_id",
         _ => "ad_id",
     };
+
+    // A row that cannot be placed on a day is refused, not dropped: dropping it would be a silently partial report.
+    private static DateOnly Day(string statTimeDay) =>
+        DateTime.TryParse(statTimeDay, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? DateOnly.FromDateTime(at)
+            : throw TikTokApiClient.Unreadable($"stat_time_day '{statTimeDay}'");
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

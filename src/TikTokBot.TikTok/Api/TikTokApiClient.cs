@@ -21,13 +21,14 @@ public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, I
 
         return value.ValueKind switch
         {
-            JsonValueKind.Number => value.GetDecimal(),
+            JsonValueKind.Number when value.TryGetDecimal(out var number) => number,
             JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => 0m,
         };
     }
 
-    public long Count(string name) => (long)decimal.Round(Number(name));
+    /// <summary>A metric as a whole count; a value beyond any real count (an overflow) is unreadable, so 0.</summary>
+    public long Count(string name) => decimal.Round(Number(name)) is var count && count is >= long.MinValue and <= long.MaxValue ? (long)count : 0;
 
     public string Text(string name) => !Metrics.TryGetValue(name, out var value) ? "" : value.ValueKind switch
     {
@@ -96,19 +97,33 @@ public sealed class TikTokApiClient : IDisposable
             {
                 foreach (var item in list.EnumerateArray())
                 {
-                    rows.Add(ReadRow(item));
+                    rows.Add(item.ValueKind == JsonValueKind.Object ? ReadRow(item) : throw Unreadable($"a row of {path} is {item.ValueKind}"));
                 }
             }
 
-            var totalPages = data.TryGetProperty("page_info", out var info) && info.TryGetProperty("total_page", out var total) && total.TryGetInt32(out var pages)
+            var info = data.TryGetProperty("page_info", out var i) && i.ValueKind == JsonValueKind.Object ? i : default;
+            var totalPages = info.ValueKind == JsonValueKind.Object && info.TryGetProperty("total_page", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out var pages)
                 ? pages
                 : 1;
             if (page >= totalPages)
             {
+                // A page that came back short or empty mid-series would otherwise pass for the whole report, and be cached.
+                if (info.ValueKind == JsonValueKind.Object && info.TryGetProperty("total_number", out var number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var expected) &&
+                    expected != rows.Count)
+                {
+                    _logger.LogWarning("TikTok {Path} sent {Rows} of {Expected} rows over {Pages} pages", path, rows.Count, expected, page);
+                    throw new TikTokApiException(0, $"{rows.Count} of {expected} rows", null,
+                        "TikTok's API sent an incomplete report (some pages were missing). Try again in a few minutes.");
+                }
+
                 return rows;
             }
         }
     }
+
+    /// <summary>An answer that parses as JSON but not as TikTok's envelope.</summary>
+    internal static TikTokApiException Unreadable(string detail) =>
+        new(0, detail, null, "TikTok's API sent an answer TikTokBot could not read. Try again in a few minutes.");
 
     private async Task<JsonDocument> GetPageAsync(string path, IReadOnlyDictionary<string, string> parameters, int page, CancellationToken cancellationToken)
     {
@@ -148,14 +163,20 @@ public sealed class TikTokApiClient : IDisposable
                 }
 
                 var root = document.RootElement;
-                var code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var value) ? value : -1;
+                if (root.ValueKind is not JsonValueKind.Object and var kind)
+                {
+                    document.Dispose();
+                    throw Unreadable($"the answer is {kind}");
+                }
+
+                var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : -1;
                 if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
                 {
                     return document;
                 }
 
-                var message = root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-                var requestId = root.TryGetProperty("request_id", out var r) ? r.GetString() : null;
+                var message = Redact(root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "");
+                var requestId = root.TryGetProperty("request_id", out var r) ? Text(r) : null;
                 document.Dispose();
                 if (code == TikTokApiException.RateLimited && attempt < _options.RateLimitRetries)
                 {
@@ -194,6 +215,17 @@ public sealed class TikTokApiClient : IDisposable
             throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.");
         }
     }
+
+    // TikTok's text goes into logs and replies: it must never carry the token back out, even if TikTok echoes it.
+    private string Redact(string text) =>
+        string.IsNullOrEmpty(_options.AccessToken) ? text : text.Replace(_options.AccessToken, "[access token]", StringComparison.Ordinal);
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
 
     internal static ReportRow ReadRow(JsonElement item)
     {

@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.WebApi;
 
 namespace TikTokBot.Interactions;
 
@@ -9,7 +10,7 @@ namespace TikTokBot.Interactions;
 /// The report's buttons and menu. Each acknowledges at once, then answers through the message's response_url
 /// with the same replies the slash command gives, so the two can never disagree.
 /// </summary>
-public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlockActionHandler
+public abstract class ReportActionHandler(MetricsCommandHandler commands, ILogger logger) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
@@ -26,9 +27,18 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
         }
 
         var messages = await commands.ReplyAsync(command, new Asker(context.TeamId, context.UserId ?? ""), ct);
-        foreach (var message in messages)
+        try
         {
-            await DeliverAsync(Shape(message), payload, context, ct);
+            foreach (var message in messages)
+            {
+                await DeliverAsync(Shape(message), payload, context, ct);
+            }
+        }
+        catch (SlackApiException failure) when (failure.Method != "response_url" && !string.IsNullOrEmpty(context.ResponseUrl))
+        {
+            // Slack refused the post (not in the channel, token revoked...): say so privately instead of going quiet.
+            logger.LogWarning("Slack {Method} refused a report answer: {Error} (team {TeamId})", failure.Method, failure.Error, context.TeamId);
+            await context.RespondAsync(SlackFailures.Explain(failure), ct);
         }
     }
 
@@ -52,7 +62,7 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands) : IBlo
 /// "What should I fix?": on a report shared in a channel, the fixes go into that message's thread for everyone;
 /// on a private (ephemeral) report, which Slack sends without the message, beside it for the person who pressed.
 /// </summary>
-public sealed class FixButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+public sealed class FixButtonHandler(MetricsCommandHandler commands, ILogger<FixButtonHandler> logger) : ReportActionHandler(commands, logger)
 {
     protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)} fix";
 
@@ -66,13 +76,13 @@ public sealed class FixButtonHandler(MetricsCommandHandler commands) : ReportAct
 }
 
 /// <summary>The "Break down by…" menu.</summary>
-public sealed class BreakdownMenuHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+public sealed class BreakdownMenuHandler(MetricsCommandHandler commands, ILogger<BreakdownMenuHandler> logger) : ReportActionHandler(commands, logger)
 {
     protected override string CommandText(string[] parts) => $"{Part(parts, 0)} by {Part(parts, 2)} {Part(parts, 1)}";
 }
 
 /// <summary>"Share in channel": the same report, posted for everyone in the channel.</summary>
-public sealed class ShareButtonHandler(MetricsCommandHandler commands) : ReportActionHandler(commands)
+public sealed class ShareButtonHandler(MetricsCommandHandler commands, ILogger<ShareButtonHandler> logger) : ReportActionHandler(commands, logger)
 {
     protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)}";
 

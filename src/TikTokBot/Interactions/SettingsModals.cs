@@ -6,6 +6,7 @@ using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
@@ -53,8 +54,15 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
         var view = action.ActionId == Reports.ReportActions.Credit
             ? CreditModal(campaign)
             : CriteriaModal(campaign, await storage.ForTeam(context.TeamId).SuccessCriteria.FindAsync(campaign.Id, ct));
-        var api = await context.GetApiAsync(ct);
-        await api.OpenViewAsync(payload.TriggerId, view, ct);
+        try
+        {
+            var api = await context.GetApiAsync(ct);
+            await api.OpenViewAsync(payload.TriggerId, view, ct);
+        }
+        catch (SlackApiException failure) when (!string.IsNullOrEmpty(context.ResponseUrl))
+        {
+            await context.RespondAsync(SlackFailures.Explain(failure), ct);
+        }
     }
 
     public static SlackView CriteriaModal(CampaignInfo campaign, CampaignSuccessCriteria? current)
