@@ -39,7 +39,8 @@ public sealed class DigestSender(
     private static readonly HashSet<string> ChannelGone = ["channel_not_found", "not_in_channel", "is_archived"];
 
     /// <summary>Slack errors that no retry can fix.</summary>
-    private static readonly HashSet<string> Permanent = ["invalid_auth", "token_revoked", "account_inactive", "not_authed", "missing_scope"];
+    private static readonly HashSet<string> Permanent =
+        ["invalid_auth", "token_revoked", "account_inactive", "not_authed", "missing_scope", "msg_too_long", "invalid_blocks"];
 
     private DigestOptions Options => options.Value;
 
@@ -105,7 +106,8 @@ public sealed class DigestSender(
         {
             var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
             await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
-            var retryable = e is not SlackApiException { Error: var error } || !Permanent.Contains(error);
+            // A workspace that uninstalled the bot, or an answer no retry can change, is not tried again.
+            var retryable = e is not SlackNotInstalledException && (e is not SlackApiException { Error: var error } || !Permanent.Contains(error));
             DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.Retries.Count
                 ? time.GetUtcNow() + Options.Retries[delivery.Attempts - 1]
                 : null;

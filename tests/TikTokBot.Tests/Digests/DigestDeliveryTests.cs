@@ -174,6 +174,29 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal((DeliveryState.Failed, error), (delivery.State, delivery.Failure));
     }
 
+    [Theory]
+    [InlineData("token_revoked")]
+    [InlineData("invalid_auth")]
+    [InlineData("msg_too_long")]
+    public async Task An_answer_no_retry_can_change_fails_the_day_once_and_schedules_no_retry(string error)
+    {
+        _slack.Answer = (_, _) => new SlackAnswer.Error(error);
+        await using var app = new DigestAppFactory(_slack, TimeProvider.System, new Dictionary<string, string>());
+        await app.StartAsync();
+        var subscription = await app.SubscribeAsync("C0REVOKED", new TimeOnly(6, 0), "UTC");
+        var quartz = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+
+        await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscription.Id));
+        await WaitUntilAsync(async () => (await app.Store.Deliveries.ListAsync(subscription.Id, default)).SingleOrDefault()?.State == DeliveryState.Failed);
+        await Task.Delay(300);
+
+        var delivery = (await app.Store.Deliveries.ListAsync(subscription.Id, default)).Single();
+        Assert.Equal((error, 1), (delivery.Failure, delivery.Attempts));
+        Assert.False(await RetryScheduledAsync(app, subscription.Id));
+        Assert.False((await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.IsPaused);
+        Assert.Empty(_slack.Posted);
+    }
+
     private DigestAppFactory Persistent(TimeProvider clock) => new(_slack, clock, new Dictionary<string, string>
     {
         ["Storage:DataDirectory"] = _dataDirectory,
