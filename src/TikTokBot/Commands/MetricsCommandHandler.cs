@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Digests;
@@ -21,17 +22,14 @@ public sealed record Asker(string TeamId, string UserId);
 /// </summary>
 public sealed class MetricsCommandHandler(
     IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, TimeProvider time,
-    ILogger<MetricsCommandHandler> logger)
+    ILogger<MetricsCommandHandler> logger, IOptions<CommandOptions> options)
     : ISlashCommandHandler
 {
-    /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
-    public static readonly TimeSpan InlineBudget = TimeSpan.FromMilliseconds(1500);
-
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
         var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId), ct);
-        if (await Task.WhenAny(reply, Task.Delay(InlineBudget, time, ct)) != reply)
+        if (await Task.WhenAny(reply, Task.Delay(options.Value.InlineAnswerBudget, time, ct)) != reply)
         {
             context.Ack(Plain(parsed is MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown
                 ? $"Reading {Mrkdwn.Escape(CampaignOf(parsed))}…"

@@ -18,6 +18,7 @@ public static class SlackAppConfiguration
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .AddScoped<DigestBuilder>()
             .AddScoped<CampaignCredit>()
             .AddSlack(configuration, slack => slack
