@@ -87,7 +87,7 @@ public sealed class MetricsCommandHandler(
         }
 
         var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), await CriteriaAsync(store, campaign, ct), ct);
-        return ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), period.ToString());
+        return SummaryViewCache.GetOrBuild(facts, period.ToString(), () => ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), period.ToString()));
     }
 
     private async Task<IReadOnlyList<SlackMessage>> FixAsync(IWorkspaceStore store, string typed, Period period, CancellationToken ct)
