@@ -58,7 +58,10 @@ internal static class ConstantRateLoad
 
             var index = i;
             Interlocked.Increment(ref inFlight);
-            sends.Add(Task.Run(async () =>
+            sends.Add(Send());
+
+            // Runs on this thread until the request is on the wire, so there is no thread-pool hop before sending.
+            async Task Send()
             {
                 lags[index] = LatencySummary.Milliseconds(due, Stopwatch.GetTimestamp());
                 try
@@ -79,7 +82,7 @@ internal static class ConstantRateLoad
 
                 latencies[index] = LatencySummary.Milliseconds(due, Stopwatch.GetTimestamp());
                 Interlocked.Decrement(ref inFlight);
-            }, CancellationToken.None));
+            }
         }
 
         await Task.WhenAll(sends);
