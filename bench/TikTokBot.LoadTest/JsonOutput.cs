@@ -8,11 +8,11 @@ internal static class JsonOutput
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>A client for loopback load: no proxy, connections kept open for the whole run, and as many as the load needs.</summary>
-    public static HttpClient LoopbackClient() => new(new SocketsHttpHandler
+    public static HttpClient LoopbackClient(int maxConnections = 512) => new(new SocketsHttpHandler
     {
         UseProxy = false,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        MaxConnectionsPerServer = 512,
+        MaxConnectionsPerServer = maxConnections,
         AutomaticDecompression = DecompressionMethods.None,
     })
     {
