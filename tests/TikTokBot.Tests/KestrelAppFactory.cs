@@ -23,6 +23,8 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        // Tests that read an inline answer check its content, not its speed: a cold first request may take a while.
+        builder.UseSetting("Commands:InlineAnswerBudget", "00:00:02");
         foreach (var (key, value) in ExtraSettings())
         {
             builder.UseSetting(key, value);

@@ -24,17 +24,15 @@ public sealed record Asker(string TeamId, string UserId, string? ChannelId = nul
 /// </summary>
 public sealed class MetricsCommandHandler(
     IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, DigestBuilder digests, DigestScheduler schedules,
-    IOptions<DigestOptions> digestOptions, SettingsPermission permission, TimeProvider time, ILogger<MetricsCommandHandler> logger)
+    IOptions<DigestOptions> digestOptions, SettingsPermission permission, IOptions<CommandOptions> options, TimeProvider time,
+    ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
-    /// <summary>How long to wait for figures before acknowledging and answering later.</summary>
-    public static readonly TimeSpan InlineBudget = TimeSpan.FromMilliseconds(1500);
-
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
         var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId, command.ChannelId), ct);
-        if (await Task.WhenAny(reply, Task.Delay(InlineBudget, time, ct)) != reply)
+        if (await Task.WhenAny(reply, Task.Delay(options.Value.InlineAnswerBudget, time, ct)) != reply)
         {
             context.Ack(Plain(parsed is MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown
                 ? $"Reading {Mrkdwn.Escape(CampaignOf(parsed))}…"
@@ -102,7 +100,7 @@ public sealed class MetricsCommandHandler(
         }
 
         var facts = await loader.LoadAsync(campaign, period.Resolve(Today, campaign.CreatedOn), await CriteriaAsync(store, campaign, ct), ct);
-        return ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), period.ToString());
+        return SummaryViewCache.GetOrBuild(facts, period.ToString(), () => ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), period.ToString()));
     }
 
     private async Task<IReadOnlyList<SlackMessage>> FixAsync(IWorkspaceStore store, string typed, Period period, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class SlackAppConfiguration
         services
             .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
             .AddSingleton<SettingsPermission>()
+            .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

@@ -1,25 +1,33 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests.Commands;
 
-/// <summary>The demo data behind a source that takes 3 seconds per call, longer than Slack waits.</summary>
+/// <summary>
+/// The demo data behind a source that answers only when the test opens its gate, with the app's default inline
+/// answer budget: the acknowledgement cannot wait for the source, whatever the speed of the machine.
+/// </summary>
 public sealed class SlowSourceAppFactory : KestrelAppFactory
 {
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings() =>
+        [("Commands:InlineAnswerBudget", new CommandOptions().InlineAnswerBudget.ToString("c", CultureInfo.InvariantCulture))];
+
     protected override void ReplaceServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<IMetricSource>(new SlowSource(new DemoMetricSource(TimeProvider.System))));
+        services.Replace(ServiceDescriptor.Singleton<IMetricSource>(new GatedSource(new DemoMetricSource(TimeProvider.System), Gate.Task)));
 
-    private sealed class SlowSource(IMetricSource inner) : IMetricSource
+    private sealed class GatedSource(IMetricSource inner, Task gate) : IMetricSource
     {
-        private static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
-
         public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken ct)
         {
-            await Task.Delay(Delay, ct);
+            await gate.WaitAsync(ct);
             return await inner.ListCampaignsAsync(ct);
         }
 
@@ -44,14 +52,16 @@ public sealed class SlowSourceTests : IClassFixture<SlowSourceAppFactory>, IAsyn
     public async Task DisposeAsync() => await _hook.DisposeAsync();
 
     [Fact]
-    public async Task A_slow_source_is_acknowledged_at_once_and_the_report_follows_through_response_url()
+    public async Task A_source_that_has_not_answered_yet_is_acknowledged_and_the_report_follows_through_response_url()
     {
         var body = $"team_id=T-SLOW&channel_id=C1&user_id=U1&command=%2Fttmetrics&text=campaign-42&response_url={Uri.EscapeDataString(_hook.Url)}";
         using var request = SlackTestRequests.Signed("/slack/commands", body);
         using var client = _factory.CreateKestrelClient();
 
+        // The gate opens only after the acknowledgement is back, so the app cannot have waited for the source.
         var ack = await client.SendAsync(request);
         var ackBody = await ack.Content.ReadAsStringAsync();
+        _factory.Gate.SetResult();
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Contains("Reading campaign-42", ackBody);

@@ -1,0 +1,74 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Benchmarks.App;
+
+/// <summary>
+/// One campaign's daily rows per ad group, held in memory and rolled up per request the way the demo and CSV
+/// sources do, with a count of the rows each call read.
+/// </summary>
+internal sealed class AdGroupRowsSource : IMetricSource
+{
+    private readonly CampaignInfo _campaign;
+    private readonly DailyTotals[][] _adGroups;
+    private long _rowsRead;
+
+    public AdGroupRowsSource(CampaignInfo campaign, int adGroups, DateRange lived)
+    {
+        _campaign = campaign;
+        var random = new Random(42);
+        _adGroups = new DailyTotals[adGroups][];
+        for (var g = 0; g < adGroups; g++)
+        {
+            _adGroups[g] = new DailyTotals[lived.Days];
+            for (var d = 0; d < lived.Days; d++)
+            {
+                var impressions = random.Next(500, 5_000);
+                var clicks = impressions / random.Next(60, 200);
+                _adGroups[g][d] = new DailyTotals(lived.Start.AddDays(d), new RawTotals
+                {
+                    Impressions = impressions,
+                    Spend = Math.Round(impressions * 0.008m, 2),
+                    DestinationClicks = clicks,
+                    AllClicks = clicks * 2,
+                    Conversions = clicks / random.Next(30, 80),
+                    RealTimeConversions = clicks / random.Next(30, 80),
+                    VideoViews = impressions / 2,
+                    VideoViews6s = impressions / 6,
+                    VideoViewsP100 = impressions / 20,
+                    VideoPlaySeconds = impressions * 1.8m,
+                });
+            }
+        }
+    }
+
+    public long RowsRead => Interlocked.Read(ref _rowsRead);
+
+    public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CampaignInfo>>([_campaign]);
+
+    public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+    {
+        var rows = new List<DailyTotals>(_adGroups.Length * range.Days);
+        foreach (var adGroup in _adGroups)
+        {
+            foreach (var row in adGroup)
+            {
+                if (range.Contains(row.Date))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        Interlocked.Add(ref _rowsRead, rows.Count);
+        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)));
+    }
+
+    // Reach is unique people over the range, so a source reports it; a fixed share of impressions stands in here.
+    public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
+        Task.FromResult<long?>(_adGroups.Length * range.Days * 1_000L);
+
+    public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<BreakdownRow>>([]);
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TikTokBot.LoadTest;
+
+/// <summary>
+/// The figures of one bench/run as Markdown: medians over the runs, ratios taken within each run and then their
+/// median, and each budget with its verdict.
+/// </summary>
+internal static class FiguresReport
+{
+    private const double MiB = 1024;
+
+    public static int Write(Arguments arguments)
+    {
+        var folder = arguments.Text("results");
+        var lines = File.ReadAllLines(Path.Combine(folder, "results.jsonl"))
+            .Where(l => l.StartsWith('{'))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToArray();
+        var text = new StringBuilder();
+        text.AppendLine("```text").Append(File.ReadAllText(Path.Combine(folder, "machine.txt"))).AppendLine("```").AppendLine();
+        Load(text, lines);
+        Rate(text, lines);
+        Cold(text, lines);
+        Memory(text, lines);
+        BenchmarkFigures.Write(text, Path.Combine(folder, "bdn"));
+        Console.Write(text.ToString());
+        return 0;
+    }
+
+    private static void Load(StringBuilder text, JsonElement[] lines)
+    {
+        var wrk = lines.Where(l => Kind(l) == "wrk").ToArray();
+        var runs = wrk.Select(Run).Distinct().Count();
+        text.AppendLine($"HTTP load, wrk ({runs} runs, medians; ratios to the bare endpoint taken within each run):").AppendLine()
+            .AppendLine("| what | requests/s | ratio to bare | p50 ms | p99 ms | p99.9 ms | errors | budget | verdict |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var (label, name) in new[] { ("bare", "bare endpoint (fixed 200)"), ("summary", "`/ttmetrics campaign-42`, cached"), ("button", "\"What should I fix?\" pressed (the ack)") })
+        {
+            var mine = wrk.Where(l => Label(l) == label).ToArray();
+            if (mine.Length == 0)
+            {
+                continue;
+            }
+
+            var ratio = Median(mine.Select(l => l.GetProperty("rps").GetDouble() / BareRps(wrk, Run(l))));
+            var errors = mine.Sum(Errors);
+            var budget = label == "summary" ? "≥ 0.60 of bare, no errors" : "no errors";
+            var verdict = label == "summary" ? Verdict(ratio >= 0.60 && errors == 0, ratio >= 0.60 ? $"errors: {errors}" : $"{ratio:0.00} of bare, {0.60 / ratio:0.0}x short") :
+                Verdict(errors == 0, $"{errors} errors");
+            text.AppendLine($"| {name} | {Median(mine, "rps"):#,0} | {ratio:0.00} | {Median(mine, "latency", "p50"):0.00} | {Median(mine, "latency", "p99"):0.00} | " +
+                $"{Median(mine, "latency", "p999"):0.00} | {errors} | {budget} | {verdict} |");
+        }
+
+        var sinks = lines.Where(l => Kind(l) == "sink").ToArray();
+        var summaryLate = sinks.Where(l => Label(l) == "summary").Sum(l => l.GetProperty("delivered").GetInt64());
+        var buttonSent = wrk.Where(l => Label(l) == "button").Sum(l => l.GetProperty("requests").GetInt64());
+        var buttonDelivered = sinks.Where(l => Label(l) == "button").Sum(l => l.GetProperty("delivered").GetInt64());
+        text.AppendLine().AppendLine($"Summaries that missed the inline answer and went through response_url: {summaryLate:#,0}. " +
+            $"Button answers delivered to the local response_url: {buttonDelivered:#,0} for {buttonSent:#,0} presses wrk counted " +
+            "(wrk does not count requests still open when it stops, so a few more can arrive).").AppendLine();
+    }
+
+    private static void Rate(StringBuilder text, JsonElement[] lines)
+    {
+        var rate = lines.Where(l => Kind(l) == "rate").ToArray();
+        if (rate.Length == 0)
+        {
+            return;
+        }
+
+        text.AppendLine($"Constant rate at half the cached summary's maximum ({rate[0].GetProperty("rate").GetDouble():#,0} requests/s; C# generator, latency from each request's due time; medians of {rate.Select(Run).Distinct().Count()} runs):")
+            .AppendLine()
+            .AppendLine("| what | p50 ms | p99 ms | p99.9 ms | p99 ratio to bare | errors | generator send lag p99 ms | budget | verdict |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var label in new[] { "bare", "summary" })
+        {
+            var mine = rate.Where(l => Label(l) == label).ToArray();
+            var p99 = Median(mine, "latency", "p99");
+            var ratio = Median(mine.Select(l => l.GetProperty("latency").GetProperty("p99").GetDouble() /
+                rate.Single(b => Label(b) == "bare" && Run(b) == Run(l)).GetProperty("latency").GetProperty("p99").GetDouble()));
+            var errors = mine.Sum(l => l.GetProperty("errors").GetInt32());
+            var budget = label == "summary" ? "p99 < 10 ms, no errors" : "";
+            var verdict = label == "summary" ? Verdict(p99 < 10 && errors == 0, p99 < 10 ? $"errors: {errors}" : $"missed by {p99 - 10:0.0} ms") : "";
+            text.AppendLine($"| {(label == "bare" ? "bare endpoint" : "`/ttmetrics campaign-42`, cached")} | {Median(mine, "latency", "p50"):0.00} | {p99:0.00} | " +
+                $"{Median(mine, "latency", "p999"):0.00} | {ratio:0.00} | {errors} | {Median(mine, "sendLag", "p99"):0.00} | {budget} | {verdict} |");
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Cold(StringBuilder text, JsonElement[] lines)
+    {
+        var cold = lines.Where(l => Kind(l) == "cold").ToArray();
+        if (cold.Length == 0)
+        {
+            return;
+        }
+
+        var sent = cold.Sum(l => l.GetProperty("sent").GetInt32());
+        var delivered = cold.Sum(l => l.GetProperty("delivered").GetInt32());
+        var reading = cold.Sum(l => l.GetProperty("readingAcks").GetInt32());
+        var errors = cold.Sum(l => l.GetProperty("ackErrors").GetInt32());
+        var ackP99 = Median(cold, "ack", "p99");
+        text.AppendLine($"Cold path: uncached summaries, the fake TikTok API answering every call in 300 ms, {cold[0].GetProperty("rate").GetDouble():0.#} per second " +
+                $"(medians of {cold.Length} runs, {sent} requests):")
+            .AppendLine()
+            .AppendLine("| what | p50 ms | p99 ms | max ms | count | budget | verdict |")
+            .AppendLine("|---|---:|---:|---:|---:|---|---|")
+            .AppendLine($"| acknowledgement (\"Reading campaign-42…\") | {Median(cold, "ack", "p50"):0.0} | {ackP99:0.0} | {Median(cold, "ack", "max"):0.0} | " +
+                $"{reading} of {sent} | p99 < 50 ms, no errors | {Verdict(ackP99 < 50 && errors == 0 && reading == sent, $"p99 {ackP99:0.0} ms, {errors} errors, {sent - reading} answered inline")} |")
+            .AppendLine($"| the report through response_url | {Median(cold, "answer", "p50"):0.0} | {Median(cold, "answer", "p99"):0.0} | {Median(cold, "answer", "max"):0.0} | " +
+                $"{delivered} of {sent} | every one arrives | {Verdict(delivered == sent, $"{sent - delivered} missing")} |")
+            .AppendLine();
+    }
+
+    private static void Memory(StringBuilder text, JsonElement[] lines)
+    {
+        var memory = lines.Where(l => Kind(l) == "memory").ToArray();
+        double Rss(string label) => memory.Where(l => Label(l) == label).Select(l => l.GetProperty("rssKiB").GetDouble()).DefaultIfEmpty(double.NaN).Max() / MiB;
+        var peak = memory.Where(l => Label(l).StartsWith("app", StringComparison.Ordinal)).Select(l => l.GetProperty("peakKiB").GetDouble()).DefaultIfEmpty(double.NaN).Max() / MiB;
+        var underLoad = Rss("app under load");
+        text.AppendLine("Resident memory of the app (`/proc/<pid>/status`, MiB):").AppendLine()
+            .AppendLine("| after start | under load (highest VmRSS sampled right after each load run) | peak (VmHWM) | bare endpoint after start | budget | verdict |")
+            .AppendLine("|---:|---:|---:|---:|---|---|")
+            .AppendLine($"| {Rss("app after start"):0} | {underLoad:0} | {peak:0} | {Rss("bare after start"):0} | < 200 MB under load | " +
+                $"{Verdict(peak * 1.048576 < 200, $"peak {peak * 1.048576:0} MB")} |")
+            .AppendLine();
+    }
+
+    private static double BareRps(JsonElement[] wrk, int run) =>
+        wrk.Single(l => Label(l) == "bare" && Run(l) == run).GetProperty("rps").GetDouble();
+
+    private static long Errors(JsonElement line) => line.GetProperty("errors").EnumerateObject().Sum(e => e.Value.GetInt64());
+
+    private static string Kind(JsonElement line) => line.GetProperty("kind").GetString()!;
+
+    private static string Label(JsonElement line) => line.TryGetProperty("label", out var label) ? label.GetString()! : "";
+
+    private static int Run(JsonElement line) => line.GetProperty("run").GetInt32();
+
+    private static double Median(JsonElement[] lines, params string[] path) => Median(lines.Select(l => path.Aggregate(l, (e, p) => e.GetProperty(p)).GetDouble()));
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    internal static string Verdict(bool met, string miss) => met ? "met" : "**missed**: " + miss;
+
+    internal static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
