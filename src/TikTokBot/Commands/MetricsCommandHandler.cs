@@ -31,7 +31,10 @@ public sealed class MetricsCommandHandler(
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
-        var reply = ReplyAsync(parsed, new Asker(command.TeamId, command.UserId, command.ChannelId), ct);
+        // Started on its own so the budget runs from now: storage reads (SQLite's are synchronous) and a busy CPU cannot
+        // hold the acknowledgement back before the first await.
+        var asker = new Asker(command.TeamId, command.UserId, command.ChannelId);
+        var reply = Task.Run(() => ReplyAsync(parsed, asker, ct), ct);
         if (await Task.WhenAny(reply, Task.Delay(options.Value.InlineAnswerBudget, time, ct)) != reply)
         {
             context.Ack(Plain(parsed is MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown

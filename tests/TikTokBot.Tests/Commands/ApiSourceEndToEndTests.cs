@@ -14,12 +14,16 @@ public sealed class ApiSourceAppFactory : KestrelAppFactory
 
     public FakeTikTokApi TikTok { get; }
 
+    /// <summary>Settings of the test's own, applied after the factory's.</summary>
+    public IReadOnlyList<(string Key, string Value)> MoreSettings { get; init; } = [];
+
     protected override IEnumerable<(string Key, string Value)> ExtraSettings() =>
     [
         ("TikTok:Source", "Api"),
         ("TikTok:AccessToken", FakeTikTokApi.Token),
         ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId),
         ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString()),
+        .. MoreSettings,
     ];
 
     protected override void Dispose(bool disposing)
