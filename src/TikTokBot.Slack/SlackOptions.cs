@@ -40,6 +40,13 @@ public sealed class SlackOptions
     /// <summary>When an unacknowledged request is answered with an empty ack and a warning is logged.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>
+    /// Handlers running at once, including the work they go on with after their ack. Past it, a new payload waits up
+    /// to <see cref="AckTimeout"/> for a slot and is then turned away (a slash command is told to try again), so a
+    /// flood queues at the socket instead of in memory.
+    /// </summary>
+    public int MaxConcurrentHandlers { get; set; } = 512;
+
     /// <summary>Minimum spacing of chat.postMessage calls to one channel once its burst is spent.</summary>
     public TimeSpan PostMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -6,11 +6,6 @@ using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
-// A burst of slash commands (everyone at stand-up) meets synchronous SQLite reads: start with enough pool threads that
-// the burst is not queued behind the pool's slow growth, which adds about one thread every half second.
-ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
-ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), minCompletionPorts);
-
 // The content root is the output folder, where the repository's appsettings.json is copied,
 // so `dotnet run` behaves the same from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

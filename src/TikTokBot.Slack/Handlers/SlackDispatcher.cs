@@ -24,6 +24,7 @@ public sealed partial class SlackDispatcher
     private readonly TimeProvider _time;
     private readonly ILogger<SlackDispatcher> _logger;
     private readonly SocketMode.RecentIds _seenEvents = new(4096);
+    private readonly SemaphoreSlim _handlerSlots;
 
     internal SlackDispatcher(
         SlackHandlerRegistry registry, IServiceScopeFactory scopes, SlackBackgroundWork work, ResponseUrlClient responseUrls,
@@ -37,6 +38,7 @@ public sealed partial class SlackDispatcher
         _options = options;
         _time = time;
         _logger = logger;
+        _handlerSlots = new SemaphoreSlim(Math.Max(1, options.CurrentValue.MaxConcurrentHandlers));
     }
 
     public Task<SlackAckResponse> DispatchCommandAsync(SlashCommand command)
@@ -145,7 +147,19 @@ public sealed partial class SlackDispatcher
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
+        if (!await _handlerSlots.WaitAsync(_options.CurrentValue.AckTimeout))
+        {
+            LogBusy(_logger, kind, key, _options.CurrentValue.MaxConcurrentHandlers);
+            if (kind == "command")
+                ctx.Ack(new SlackMessage { ResponseType = "ephemeral", Text = "I am answering a lot of requests right now and could not take yours. Please try again in a minute." });
+            else
+                ctx.TryAckOnTimeout();
+            return await ctx.Acknowledged;
+        }
+
         var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
+        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (!handlerTask.IsCompleted)
             _work.Track(handlerTask);
 
@@ -194,6 +208,9 @@ public sealed partial class SlackDispatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) was already handled; acknowledged only")]
     private static partial void LogDuplicateEvent(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} {Key} turned away: {Limit} handlers already running")]
+    private static partial void LogBusy(ILogger logger, string kind, string key, int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} {Key}")]
     private static partial void LogNoHandler(ILogger logger, string kind, string key);

@@ -107,6 +107,30 @@ public class DispatchEndpointTests
     }
 
     [Fact]
+    public async Task When_every_handler_slot_is_taken_a_command_waits_for_one_and_is_then_told_to_try_again()
+    {
+        var gate = new Gate();
+        await using var host = await SlackTestHost.StartAsync(
+            h => h.OnCommand<SlowBackground>("/ttmetrics"),
+            settings: new Dictionary<string, string?> { ["Slack:MaxConcurrentHandlers"] = "1", ["Slack:AckTimeout"] = "00:00:00.300" },
+            services: s => s.AddSingleton(gate));
+
+        // The first command acks and keeps its slot while its work goes on.
+        Assert.Equal("", await (await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm())).Content.ReadAsStringAsync());
+        var turnedAway = JsonDocument.Parse(await (await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm())).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", turnedAway.GetProperty("response_type").GetString());
+        Assert.StartsWith("I am answering a lot of requests right now", turnedAway.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(host.Log.Entries);
+
+        // Once that work is done its slot is free, and the next command is handled.
+        gate.Open();
+        await host.Log.WaitForAsync(e => e == "background finished");
+        Assert.Equal("", await (await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm())).Content.ReadAsStringAsync());
+        await host.Log.WaitForAsync(e => host.Log.Entries.Count == 2);
+        Assert.Equal(["background finished", "background finished"], host.Log.Entries);
+    }
+
+    [Fact]
     public async Task Graceful_shutdown_waits_for_work_that_continues_after_the_ack()
     {
         var gate = new Gate();
