@@ -42,6 +42,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         ];
         var latencies = new TimeSpan[Requests];
         var deferred = 0;
+        var turnedAway = 0;
         var next = -1;
         var clock = Stopwatch.StartNew();
 
@@ -57,6 +58,11 @@ public sealed class LoadTests(ITestOutputHelper output)
                 var answer = await response.Content.ReadAsStringAsync();
                 latencies[i] = Stopwatch.GetElapsedTime(started);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                if (answer.Contains("could not take yours", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref turnedAway);
+                }
+
                 if (answer.Contains("Reading ", StringComparison.Ordinal) || answer.Contains("Working on it", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref deferred);
@@ -75,6 +81,7 @@ public sealed class LoadTests(ITestOutputHelper output)
             $"p99 {sorted[Requests * 99 / 100].TotalMilliseconds:0} ms, max {sorted[^1].TotalMilliseconds:0} ms; {deferred} acknowledged first and answered " +
             $"through response_url ({hook.Delivered.Count} delivered); {factory.TikTok.Requests.Count} TikTok calls");
         Assert.All(latencies, l => Assert.True(l < SlackLimit, $"answered after {l.TotalMilliseconds:0} ms"));
+        Assert.Equal(0, turnedAway);
         Assert.Equal(deferred, hook.Delivered.Count);
         Assert.DoesNotContain(hook.Delivered, m => m.Contains("could not read", StringComparison.OrdinalIgnoreCase));
     }
