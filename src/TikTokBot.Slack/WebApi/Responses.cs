@@ -146,6 +146,15 @@ public sealed class SlackApiException(string method, string error, SlackApiRespo
     public string Method { get; } = method;
     public string Error { get; } = error;
     public SlackApiResponse? Response { get; } = response;
+
+    /// <summary>The channel is gone, archived, or the bot is not in it: nothing goes there until someone acts.</summary>
+    public bool IsChannelUnavailable => Error is "channel_not_found" or "not_in_channel" or "is_archived";
+
+    /// <summary>The bot token no longer works: the workspace has to reinstall the app.</summary>
+    public bool IsInstallationInvalid => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed";
+
+    /// <summary>Slack will not take this message as it is, however often it is sent.</summary>
+    public bool IsMessageRejected => Error is "msg_too_long" or "msg_blocks_too_long" or "invalid_blocks";
 }
 
 /// <summary>No installation and no <c>Slack:BotToken</c> for the team a call serves.</summary>

@@ -35,13 +35,6 @@ public sealed class DigestSender(
     IWorkspaceStorage storage, DigestBuilder builder, ISlackWebApiFactory slack, IOptions<DigestOptions> options, TimeProvider time,
     ILogger<DigestSender> logger)
 {
-    /// <summary>Slack errors that mean the channel will not take a digest until someone acts.</summary>
-    private static readonly HashSet<string> ChannelGone = ["channel_not_found", "not_in_channel", "is_archived"];
-
-    /// <summary>Slack errors that no retry can fix.</summary>
-    private static readonly HashSet<string> Permanent =
-        ["invalid_auth", "token_revoked", "account_inactive", "not_authed", "missing_scope", "msg_too_long", "invalid_blocks"];
-
     private DigestOptions Options => options.Value;
 
     public async Task<DigestResult> SendAsync(DigestDue due, CancellationToken ct)
@@ -87,7 +80,7 @@ public sealed class DigestSender(
                 subscription.Id, localDate, subscription.ChannelId, messages.Count, delivery.Attempts);
             return new DigestResult(DigestOutcome.Delivered, localDate);
         }
-        catch (SlackApiException e) when (ChannelGone.Contains(e.Error))
+        catch (SlackApiException e) when (e.IsChannelUnavailable)
         {
             await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, e.Error, CancellationToken.None);
             await store.Subscriptions.PauseAsync(subscription.Id, e.Error, "TikTokBot", CancellationToken.None);
@@ -107,7 +100,8 @@ public sealed class DigestSender(
             var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
             await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
             // A workspace that uninstalled the bot, or an answer no retry can change, is not tried again.
-            var retryable = e is not SlackNotInstalledException && (e is not SlackApiException { Error: var error } || !Permanent.Contains(error));
+            var retryable = e is not (SlackNotInstalledException
+                or SlackApiException { IsInstallationInvalid: true } or SlackApiException { IsMessageRejected: true } or SlackApiException { Error: "missing_scope" });
             DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.Retries.Count
                 ? time.GetUtcNow() + Options.Retries[delivery.Attempts - 1]
                 : null;

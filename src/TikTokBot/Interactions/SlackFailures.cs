@@ -8,15 +8,15 @@ public static class SlackFailures
 {
     public static SlackMessage Explain(SlackApiException failure)
     {
-        var text = failure.Error switch
+        var text = failure switch
         {
-            "channel_not_found" or "not_in_channel" or "is_archived" =>
+            { IsChannelUnavailable: true } =>
                 $"I could not post in this channel ({failure.Error}). Invite TikTokBot to the channel with `/invite @TikTokBot`, then press the button again.",
-            "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed" =>
+            { IsInstallationInvalid: true } =>
                 $"TikTokBot's Slack installation is no longer valid ({failure.Error}). Ask a workspace admin to reinstall TikTokBot, then try again.",
-            "msg_too_long" or "msg_blocks_too_long" or "invalid_blocks" =>
+            { IsMessageRejected: true } =>
                 $"Slack refused the answer as too long ({failure.Error}). Ask for a shorter period, for example `/ttmetrics campaign-42 7d`.",
-            "ratelimited" => "Slack is limiting how often TikTokBot may post right now. Try again in a minute.",
+            { Error: "ratelimited" } => "Slack is limiting how often TikTokBot may post right now. Try again in a minute.",
             _ => $"Slack refused the answer ({Mrkdwn.Escape(failure.Error)}). Try again in a minute.",
         };
         return new MessageBuilder().Text(text).Ephemeral().Section(text).BuildSingle() with { ReplaceOriginal = false };
