@@ -37,7 +37,7 @@ public static class DigestRegistration
                 var connection = scheduling.ConnectionString;
                 if (string.IsNullOrWhiteSpace(connection))
                 {
-                    var dataDirectory = Path.GetFullPath(storage.DataDirectory, configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);
+                    var dataDirectory = StorageRegistration.DataDirectory(storage, configuration);
                     Directory.CreateDirectory(dataDirectory);
                     connection = $"Data Source={Path.Combine(dataDirectory, "scheduler.db")}";
                 }

@@ -15,8 +15,7 @@ public static class StorageRegistration
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var contentRoot = configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
+        var dataDirectory = DataDirectory(options, configuration);
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
@@ -29,6 +28,10 @@ public static class StorageRegistration
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }
+
+    /// <summary>The data folder as a full path: <c>Storage:DataDirectory</c>, relative paths starting at the app's content root.</summary>
+    public static string DataDirectory(StorageOptions options, IConfiguration configuration) =>
+        Path.GetFullPath(options.DataDirectory, configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);
 
     /// <summary>The database <paramref name="options"/> describe; refuses a provider or connection it cannot use, with what to set instead.</summary>
     public static StorageDatabase CreateDatabase(StorageOptions options, string dataDirectory)
