@@ -229,7 +229,7 @@ public sealed class MetricsCommandHandler(
         var subscription = await store.Subscriptions.SubscribeAsync(details, asker.UserId, ct);
         var next = await schedules.ScheduleAsync(store.TeamId, subscription, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
-        var what = subscription.AllCampaigns ? "every campaign" : await CampaignNamesAsync(subscription.CampaignIds, ct);
+        var what = subscription.AllCampaigns ? "every campaign" : (await CampaignNamesAsync(ct))(subscription.CampaignIds);
         var when = next is { } at ? $" The first one comes {TimeZoneInfo.ConvertTime(at, zone):ddd yyyy-MM-dd HH:mm}." : "";
         return [Plain($"<#{asker.ChannelId}> gets the daily digest at {subscription.LocalTime:HH:mm} {zone.Id} for {what}.{when} " +
             "`/ttmetrics digest now` shows it now; `/ttmetrics unsubscribe` stops it.")];
@@ -255,11 +255,12 @@ public sealed class MetricsCommandHandler(
             return [Plain("No channel gets the daily digest yet. Run `/ttmetrics subscribe` in a channel to start one.")];
         }
 
+        var names = await CampaignNamesAsync(ct);
         var lines = new List<string>();
         foreach (var subscription in subscriptions)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
-            var what = subscription.AllCampaigns ? "every campaign" : await CampaignNamesAsync(subscription.CampaignIds, ct);
+            var what = subscription.AllCampaigns ? "every campaign" : names(subscription.CampaignIds);
             var last = (await store.Deliveries.ListAsync(subscription.Id, ct)).FirstOrDefault();
             var lastText = last is null ? "none sent yet" : last.State switch
             {
@@ -277,10 +278,11 @@ public sealed class MetricsCommandHandler(
         return [Plain("*Daily digests*\n" + string.Join("\n", lines))];
     }
 
-    private async Task<string> CampaignNamesAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>Names campaign ids for a reply, from one read of the campaign list however many subscriptions use it.</summary>
+    private async Task<Func<IReadOnlyList<string>, string>> CampaignNamesAsync(CancellationToken ct)
     {
         var campaigns = (await source.ListCampaignsAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
-        return string.Join(", ", ids.Select(id => $"*{Mrkdwn.Escape(campaigns.GetValueOrDefault(id, id))}*"));
+        return ids => string.Join(", ", ids.Select(id => $"*{Mrkdwn.Escape(campaigns.GetValueOrDefault(id, id))}*"));
     }
 
     /// <summary>Channel ids start with C (public) or G (private); a D is a direct message, where no digest goes.</summary>
