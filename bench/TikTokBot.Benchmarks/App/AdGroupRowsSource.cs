@@ -23,21 +23,7 @@ internal sealed class AdGroupRowsSource : IMetricSource
             _adGroups[g] = new DailyTotals[lived.Days];
             for (var d = 0; d < lived.Days; d++)
             {
-                var impressions = random.Next(500, 5_000);
-                var clicks = impressions / random.Next(60, 200);
-                _adGroups[g][d] = new DailyTotals(lived.Start.AddDays(d), new RawTotals
-                {
-                    Impressions = impressions,
-                    Spend = Math.Round(impressions * 0.008m, 2),
-                    DestinationClicks = clicks,
-                    AllClicks = clicks * 2,
-                    Conversions = clicks / random.Next(30, 80),
-                    RealTimeConversions = clicks / random.Next(30, 80),
-                    VideoViews = impressions / 2,
-                    VideoViews6s = impressions / 6,
-                    VideoViewsP100 = impressions / 20,
-                    VideoPlaySeconds = impressions * 1.8m,
-                });
+                _adGroups[g][d] = SyntheticDay.Next(random, lived.Start.AddDays(d));
             }
         }
     }
