@@ -83,5 +83,13 @@ public sealed class ResponseUrlHook : IAsyncDisposable
         return message!;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>
+    /// Stops gracefully first: the arrival is signalled before the 200 goes out, and a hook torn down under an answer
+    /// in flight would make the app retry into a closed port and log a failure that belongs to no test.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
 }

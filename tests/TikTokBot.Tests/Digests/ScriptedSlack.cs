@@ -114,5 +114,10 @@ public sealed class ScriptedSlack : IAsyncDisposable
         return Results.Text($"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{ts}\"}}", "application/json");
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    /// <summary>Stops gracefully first, so an answer still in flight is finished rather than cut off.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
 }
