@@ -120,6 +120,13 @@ internal static class DataBlockWire
         Require(text.Length is >= 1 and <= 20, $"{what} '{text}' of {text.Length} characters", problems);
     }
 
+    public static bool HasPing(JsonElement element)
+    {
+        var problems = new List<string>();
+        Strings(element, problems);
+        return problems.Count > 0;
+    }
+
     private static void Strings(JsonElement element, List<string> problems)
     {
         switch (element.ValueKind)
