@@ -40,7 +40,10 @@ public sealed record ChartData(string Title, ChartKind Kind, IReadOnlyList<strin
     public static ChartData Pie(string title, IReadOnlyList<(string Label, double? Value)> slices) =>
         new(title, ChartKind.Pie, slices.Select(s => s.Label).ToList(), [new ChartSeries("", slices.Select(s => s.Value).ToList())]);
 
-    /// <summary>The native block within Slack's limits, or a null block when there is nothing to draw.</summary>
+    /// <summary>
+    /// The native block within Slack's limits, or a null block when there is nothing to draw. Throws
+    /// <see cref="ArgumentException"/> for an empty title or a series whose value count differs from the categories.
+    /// </summary>
     public DataBlockResult ToBlock()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Title);

@@ -41,7 +41,10 @@ public sealed record TableData(string Caption, IReadOnlyList<TableColumn> Column
     private const string EmptyCell = "–";
     private const int TextColumnWidth = 24;
 
-    /// <summary>A <c>table</c> block: the header row and at most 99 rows, at most 20 columns.</summary>
+    /// <summary>
+    /// A <c>table</c> block: the header row and at most 99 rows, at most 20 columns. Throws
+    /// <see cref="ArgumentException"/> for an empty caption, no columns, or a row whose length differs from the columns.
+    /// </summary>
     public DataBlockResult ToTableBlock()
     {
         var notes = new List<string>();
@@ -62,6 +65,7 @@ public sealed record TableData(string Caption, IReadOnlyList<TableColumn> Column
         var rows = Prepare(SlackLimits.DataTableRows - 1, SlackLimits.DataTableColumns, SlackLimits.DataTableChars, numbers: true, notes);
         if (rows is null)
             return new DataBlockResult(null, notes);
+        // Slack states no caption length; a section's 3,000 characters bounds it.
         var block = new DataTableBlock(DataText.Label(Caption, SlackLimits.SectionText), rows)
         {
             PageSize = Math.Clamp(PageSize, 1, SlackLimits.DataTablePageSize),

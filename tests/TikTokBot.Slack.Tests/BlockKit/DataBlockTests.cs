@@ -352,4 +352,18 @@ public class DataBlockTests
         Assert.Equal(500, shown + omitted);
         Assert.Equal((5 * 5) + (4 * 2), lines[4].Length); // five right-aligned columns of "49900", two spaces apart
     }
+
+    [Fact]
+    public void Chart_and_table_text_is_escaped_like_mrkdwn_and_cut_without_splitting_an_escape()
+    {
+        var chart = new ChartData("<!channel> Tom & Jerry", ChartKind.Bar, ["<@U123> & co", "a&b"], [new ChartSeries("R&D <!here>", [1, 2])]).ToBlock();
+        var block = Drawn(chart);
+        Assert.Equal("&lt;!channel&gt; Tom &amp; Jerry", block.Title);
+        var series = ((BarChart)block.Chart).Series[0];
+        Assert.Equal("R&amp;D…", series.Name); // "R&amp;D &lt;!here&gt;" is 21 characters; the cut keeps whole escapes
+        Assert.Equal(["&lt;@U123&gt;…", "a&amp;b"], series.Data.Select(p => p.Label));
+
+        var table = Assert.IsType<TableBlock>(new TableData("x", [new TableColumn("<!everyone>")], [["<@U1>"]]).ToTableBlock().Block);
+        Assert.Equal(["&lt;!everyone&gt;", "&lt;@U1&gt;"], table.Rows.Select(r => ((RawTextCell)r[0]).Text));
+    }
 }
