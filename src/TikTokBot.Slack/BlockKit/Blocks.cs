@@ -84,6 +84,9 @@ public sealed record ImageElement(string ImageUrl, string AltText) : BlockElemen
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(InputBlock), "input")]
+[JsonDerivedType(typeof(DataVisualizationBlock), "data_visualization")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(DataTableBlock), "data_table")]
 public abstract record Block
 {
     public string? BlockId { get; init; }

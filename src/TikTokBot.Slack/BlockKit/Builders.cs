@@ -65,6 +65,29 @@ public abstract class BlockBuilder<TSelf> where TSelf : BlockBuilder<TSelf>
             Hint = hint is null ? null : Elements.Plain(hint, SlackLimits.InputLabel),
         });
 
+    /// <summary>
+    /// A chart: Slack's data_visualization block, followed by a context line when something was left out to fit;
+    /// as text (<see cref="ChartData.ToMrkdwn"/>) where the surface takes no charts or nothing can be drawn.
+    /// </summary>
+    public TSelf Chart(ChartData chart) => AddData(chart.ToBlock(), chart.ToMrkdwn);
+
+    /// <summary>A table block (or its text form), with a context line when rows or columns were left out.</summary>
+    public TSelf Table(TableData table) => AddData(table.ToTableBlock(), table.ToMrkdwn);
+
+    /// <summary>A data_table block with paging and sorting (or its text form), with a context line when rows or columns were left out.</summary>
+    public TSelf DataTable(TableData table) => AddData(table.ToDataTableBlock(), table.ToMrkdwn);
+
+    /// <summary>Whether the surface shows data_visualization, table and data_table blocks (messages only; see DataBlocks.cs).</summary>
+    private protected virtual bool AcceptsDataBlocks => false;
+
+    private TSelf AddData(DataBlockResult result, Func<int, string> text)
+    {
+        if (!AcceptsDataBlocks || result.Block is null)
+            return Section(text(SlackLimits.SectionText));
+        Add(result.Block);
+        return result.NoteText is { } note ? Context(note) : Self;
+    }
+
     public virtual TSelf Add(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
@@ -75,11 +98,16 @@ public abstract class BlockBuilder<TSelf> where TSelf : BlockBuilder<TSelf>
     private static string? OptionalId(string? id) => id is null ? null : Elements.Id(id);
 }
 
-/// <summary>Builds messages; more than 50 blocks become several messages, split between blocks.</summary>
+/// <summary>
+/// Builds messages; more than 50 blocks, a third chart or a second table (table or data_table) start another
+/// message, split between blocks.
+/// </summary>
 public sealed class MessageBuilder : BlockBuilder<MessageBuilder>
 {
     private string? _text;
     private string? _responseType;
+
+    private protected override bool AcceptsDataBlocks => true;
 
     /// <summary>Notification and fallback text.</summary>
     public MessageBuilder Text(string text)
@@ -108,7 +136,7 @@ public sealed class MessageBuilder : BlockBuilder<MessageBuilder>
         var start = 0;
         while (start < BlockList.Count || parts.Count == 0)
         {
-            var length = Math.Min(SlackLimits.BlocksPerMessage, BlockList.Count - start);
+            var length = PartLength(start);
             var end = start + length;
             if (end < BlockList.Count)
             {
@@ -124,6 +152,22 @@ public sealed class MessageBuilder : BlockBuilder<MessageBuilder>
             start += length;
         }
         return parts;
+    }
+
+    /// <summary>How many blocks from <paramref name="start"/> fit one message: at most 50, two charts and one table.</summary>
+    private int PartLength(int start)
+    {
+        var (charts, tables, length) = (0, 0, 0);
+        while (start + length < BlockList.Count && length < SlackLimits.BlocksPerMessage)
+        {
+            var block = BlockList[start + length];
+            charts += block is DataVisualizationBlock ? 1 : 0;
+            tables += block is TableBlock or DataTableBlock ? 1 : 0;
+            if (length > 0 && (charts > SlackLimits.ChartsPerMessage || tables > SlackLimits.TablesPerMessage))
+                break;
+            length++;
+        }
+        return length;
     }
 
     /// <summary>The single message; throws when the blocks need more than one.</summary>
