@@ -34,7 +34,7 @@ public static class Diagnoser
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {
-            if (rule.Evaluate(context) is { } finding)
+            if (rule.Evaluate(context) is { } finding && (facts.Campaign.Enabled || !AdvisesDelivery(finding)))
             {
                 findings.Add(finding);
             }
@@ -42,6 +42,9 @@ public static class Diagnoser
 
         return new CampaignDiagnosis(Order(findings));
     }
+
+    // A campaign that is paused or deleted spends nothing by choice: advice to spend more or reach wider is noise.
+    private static bool AdvisesDelivery(Finding finding) => finding.Fixes.Any(f => f.Kind is FixKind.Budget or FixKind.Targeting or FixKind.Bid);
 
     /// <summary>
     /// Stage first, then the most severe; later findings are marked as possibly caused by the earliest problem.

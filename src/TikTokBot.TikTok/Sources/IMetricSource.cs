@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 
@@ -31,6 +32,9 @@ public enum BreakdownDimension
 /// <summary>A campaign as the source lists it.</summary>
 /// <param name="ObjectiveType">TikTok's <c>objective_type</c>, as reported.</param>
 /// <param name="Objective">The objective it maps to, or null for a type TikTok has not documented.</param>
+/// <param name="Status">TikTok's <c>operation_status</c>: ENABLE or DISABLE.</param>
+/// <param name="SecondaryStatus">TikTok's <c>secondary_status</c> (CAMPAIGN_STATUS_DELETE...), when the source has one.</param>
+/// <param name="StatusChangedOn">The day of TikTok's <c>modify_time</c>: for a campaign no longer enabled, the latest it can have changed.</param>
 public sealed record CampaignInfo(
     string Id,
     string Name,
@@ -41,8 +45,26 @@ public sealed record CampaignInfo(
     decimal? Budget,
     DateOnly CreatedOn,
     string Currency = "USD",
-    bool Automated = false)
+    bool Automated = false,
+    string? SecondaryStatus = null,
+    DateOnly? StatusChangedOn = null)
 {
+    /// <summary>Deleted wins over paused: a deleted campaign is also disabled, but can never be turned on again.</summary>
+    public CampaignStatus DeliveryStatus =>
+        SecondaryStatus?.Contains("DELETE", StringComparison.OrdinalIgnoreCase) == true ? CampaignStatus.Deleted
+        : string.Equals(Status, "DISABLE", StringComparison.OrdinalIgnoreCase) || SecondaryStatus?.EndsWith("_DISABLE", StringComparison.OrdinalIgnoreCase) == true
+            ? CampaignStatus.Paused
+            : CampaignStatus.Enabled;
+
+    /// <summary>"paused since 12 Nov", "deleted", or null while enabled: what a person reads next to the name.</summary>
+    public string? StatusLabel => DeliveryStatus switch
+    {
+        CampaignStatus.Enabled => null,
+        var status => StatusChangedOn is { } day
+            ? $"{status.ToString().ToLowerInvariant()} since {day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+            : status.ToString().ToLowerInvariant(),
+    };
+
     public bool OptimisesForPurchase => ObjectiveCatalogue.IsPurchaseObjectiveType(ObjectiveType);
 }
 
