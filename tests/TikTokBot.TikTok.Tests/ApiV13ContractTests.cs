@@ -95,6 +95,13 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
             ReportMetrics.NotIn(ReportType.Audience));
     }
 
+    [Fact]
+    public void Every_tiktok_field_the_metric_catalogue_names_is_one_the_basic_report_accepts()
+    {
+        Assert.All(MetricCatalogue.ApiFields, field => Assert.True(ReportMetrics.IsKnown(ReportType.Basic, field), field));
+        Assert.Contains("total_complete_payment_rate", MetricCatalogue.Get(MetricId.Roas).ApiFields);
+    }
+
     private static Dictionary<string, string> Query(string reportType = "BASIC", string level = "AUCTION_CAMPAIGN", string dimensions = """["campaign_id","stat_time_day"]""",
         string metrics = """["spend","impressions"]""", string start = "2026-11-01", string end = "2026-11-21") => new()
     {

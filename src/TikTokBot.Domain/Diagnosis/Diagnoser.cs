@@ -34,17 +34,24 @@ public static class Diagnoser
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {
-            if (rule.Evaluate(context) is { } finding && (facts.Campaign.Enabled || !AdvisesDelivery(finding)))
+            if (rule.Evaluate(context) is { } finding && (facts.Campaign.Enabled ? finding : WithoutDeliveryAdvice(finding)) is { } kept)
             {
-                findings.Add(finding);
+                findings.Add(kept);
             }
         }
 
         return new CampaignDiagnosis(Order(findings));
     }
 
-    // A campaign that is paused or deleted spends nothing by choice: advice to spend more or reach wider is noise.
-    private static bool AdvisesDelivery(Finding finding) => finding.Fixes.Any(f => f.Kind is FixKind.Budget or FixKind.Targeting or FixKind.Bid);
+    /// <summary>
+    /// A campaign that is paused or deleted spends nothing by choice: advice to spend more, bid more or reach wider is
+    /// noise. The rest of a finding stands; one left with nothing to do is dropped.
+    /// </summary>
+    internal static Finding? WithoutDeliveryAdvice(Finding finding)
+    {
+        var fixes = finding.Fixes.Where(f => f.Kind is not (FixKind.Budget or FixKind.Targeting or FixKind.Bid)).ToArray();
+        return fixes.Length == finding.Fixes.Count ? finding : fixes.Length == 0 ? null : finding with { Fixes = fixes };
+    }
 
     /// <summary>
     /// Stage first, then the most severe; later findings are marked as possibly caused by the earliest problem.
