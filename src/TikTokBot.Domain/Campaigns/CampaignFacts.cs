@@ -25,6 +25,16 @@ public sealed record Campaign(
 
     public bool Enabled => Status == CampaignStatus.Enabled;
 
+    /// <summary>"paused since 19 Nov 2026", "deleted", or null while enabled: what a person reads next to the name.</summary>
+    public string? StatusLabel => DescribeStatus(Status, StatusSince);
+
+    public static string? DescribeStatus(CampaignStatus status, DateOnly? since) => status switch
+    {
+        CampaignStatus.Enabled => null,
+        _ when since is { } day => $"{status.ToString().ToLowerInvariant()} since {day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>
     /// The days of the period the campaign was live and enabled: from launch, and, for a campaign no longer enabled,
     /// up to the day before its status changed (all of the period when that day is unknown).

@@ -56,14 +56,8 @@ public sealed record CampaignInfo(
             ? CampaignStatus.Paused
             : CampaignStatus.Enabled;
 
-    /// <summary>"paused since 12 Nov", "deleted", or null while enabled: what a person reads next to the name.</summary>
-    public string? StatusLabel => DeliveryStatus switch
-    {
-        CampaignStatus.Enabled => null,
-        var status => StatusChangedOn is { } day
-            ? $"{status.ToString().ToLowerInvariant()} since {day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
-            : status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>"paused since 19 Nov 2026", "deleted", or null while enabled.</summary>
+    public string? StatusLabel => Campaign.DescribeStatus(DeliveryStatus, StatusChangedOn);
 
     public bool OptimisesForPurchase => ObjectiveCatalogue.IsPurchaseObjectiveType(ObjectiveType);
 }

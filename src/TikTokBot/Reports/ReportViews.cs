@@ -33,7 +33,7 @@ public static class ReportViews
             .Text($"{Mrkdwn.Escape(campaign.Name)}: {campaign.Profile.DisplayName}, {summary.Period}")
             .Ephemeral()
             .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period} · read in funnel order")
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order")
             .Section(Verdict(summary.Verdict, currency));
 
         foreach (var stage in summary.Stages)
@@ -133,7 +133,7 @@ public static class ReportViews
         foreach (var (campaign, spend, finding) in lines)
         {
             var objective = campaign.Objective is { } o ? ObjectiveCatalogue.Profile(o).DisplayName : campaign.ObjectiveType;
-            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)} · {MetricFormat.Money(spend, campaign.Currency)}" +
+            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · {MetricFormat.Money(spend, campaign.Currency)}" +
                 (finding is null ? " · nothing to fix" : $" · {Mrkdwn.Escape(finding)}"));
         }
 
