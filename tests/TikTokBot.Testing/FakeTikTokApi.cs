@@ -60,7 +60,10 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 
     public void RateLimitNext(int requests) => Interlocked.Exchange(ref _rateLimitedLeft, requests);
 
-    /// <summary>Turns a demo campaign off (DISABLE) or deletes it from <paramref name="since"/>: it delivers nothing from that day.</summary>
+    /// <summary>
+    /// Turns a demo campaign off (DISABLE) or deletes it from <paramref name="since"/>: it delivers nothing from that day.
+    /// Given an ad group id, sets that ad group's status as <c>adgroup/get</c> reports it.
+    /// </summary>
     public void SetStatus(string campaignId, string operationStatus, string secondaryStatus, DateOnly since) =>
         _statuses[campaignId] = (operationStatus, secondaryStatus, since);
 
@@ -126,6 +129,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
             rows = path switch
             {
                 "campaign/get/" => await Campaigns(),
+                "adgroup/get/" => await AdGroups(query),
                 "report/integrated/get/" => await Report(query),
                 _ => null,
             };
@@ -170,6 +174,32 @@ public sealed class FakeTikTokApi : IAsyncDisposable
                 ["campaign_automation_type"] = c.Automated ? "SMART_PLUS" : "MANUAL",
             };
         }).ToList();
+
+    private async Task<List<JsonNode>> AdGroups(Dictionary<string, string> query)
+    {
+        var campaigns = JsonDocument.Parse(query["filtering"]).RootElement.GetProperty("campaign_ids").EnumerateArray().Select(c => c.GetString()!).ToArray();
+        var range = new DateRange(_today.AddDays(-60), _today);
+        var rows = new List<JsonNode>();
+        foreach (var campaign in campaigns)
+        {
+            var campaignOff = _statuses.TryGetValue(campaign, out var c) && c.Operation == "DISABLE";
+            foreach (var group in await _demo.GetBreakdownAsync(campaign, BreakdownDimension.AdGroup, range, CancellationToken.None))
+            {
+                var own = _statuses.TryGetValue(group.Key, out var set) ? set : ("ENABLE", campaignOff ? "ADGROUP_STATUS_CAMPAIGN_DISABLE" : "ADGROUP_STATUS_DELIVERY_OK", _today.AddDays(-30));
+                rows.Add(new JsonObject
+                {
+                    ["adgroup_id"] = group.Key,
+                    ["adgroup_name"] = group.Name,
+                    ["campaign_id"] = campaign,
+                    ["operation_status"] = own.Item1,
+                    ["secondary_status"] = own.Item2,
+                    ["modify_time"] = own.Item3.ToString("yyyy-MM-dd' 09:30:00'", CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        return rows;
+    }
 
     // A campaign turned off delivers nothing from the day it was turned off.
     private DateOnly? OffSince(string campaignId) =>

@@ -240,6 +240,23 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ad_groups_carry_their_own_status_and_that_of_their_campaign()
+    {
+        var source = Source();
+        var groups = await source.GetBreakdownAsync(Campaign41, BreakdownDimension.AdGroup, LastWeek, CancellationToken.None);
+        Assert.True(groups.Count >= 2);
+        Assert.All(groups, g => Assert.Null(g.Status));
+
+        _fake.SetStatus(groups[0].Key, "DISABLE", "ADGROUP_STATUS_DISABLE", Today.AddDays(-2));
+        _fake.SetStatus(Campaign41, "DISABLE", "CAMPAIGN_STATUS_DISABLE", Today.AddDays(-1));
+        var after = await Source().GetBreakdownAsync(Campaign41, BreakdownDimension.AdGroup, LastWeek, CancellationToken.None);
+
+        Assert.Equal("paused since 20 Nov 2026", after.Single(g => g.Key == groups[0].Key).Status);
+        // The others are on, but their campaign is not: TikTok says ADGROUP_STATUS_CAMPAIGN_DISABLE.
+        Assert.All(after.Where(g => g.Key != groups[0].Key), g => Assert.StartsWith("paused", g.Status));
+    }
+
+    [Fact]
     public async Task An_audience_breakdown_shows_no_data_for_what_audience_reports_cannot_give()
     {
         var rows = await Source().GetBreakdownAsync(Campaign41, BreakdownDimension.Gender, LastWeek, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
@@ -119,12 +120,19 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
                 $"TikTok breaks a campaign down by {by.ToString().ToLowerInvariant()} over at most {MaxDaysPerTotalReport} days. Pick a shorter period.");
         }
 
+        // Ad groups carry their own status: one paused inside a running campaign is shown as paused.
+        var statusTask = by == BreakdownDimension.AdGroup
+            ? client.GetAdGroupsAsync(advertiser, campaignId, cancellationToken)
+            : Task.FromResult<IReadOnlyList<ReportRow>>([]);
         var rows = await client.GetReportAsync(query, cancellationToken).ConfigureAwait(false);
+        var statuses = (await statusTask.ConfigureAwait(false)).ToDictionary(
+            g => g.Text("adgroup_id"),
+            g => Campaign.DescribeStatus(CampaignInfo.StatusFrom(g.Text("operation_status"), g.Text("secondary_status")), DayOf(g.Text("modify_time"))));
 
         return rows
             .Where(r => reportType == "BASIC" || r.Dimension("campaign_id") == campaignId)
             .Select(r => new BreakdownRow(r.Dimension(dimension), nameField is null ? r.Dimension(dimension) : r.Text(nameField),
-                new ScopeTotals(Counts(r), reportType == "BASIC" ? r.Count("reach") : null)))
+                new ScopeTotals(Counts(r), reportType == "BASIC" ? r.Count("reach") : null), statuses.GetValueOrDefault(r.Dimension(dimension))))
             .ToArray();
     }
 

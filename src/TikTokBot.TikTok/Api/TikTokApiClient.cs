@@ -94,6 +94,15 @@ public sealed class TikTokApiClient : IDisposable
             }),
         }, cancellationToken);
 
+    /// <summary>The ad groups of one campaign with their operation and secondary status.</summary>
+    public Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
+        GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
+        {
+            ["advertiser_id"] = advertiserId,
+            ["filtering"] = JsonSerializer.Serialize(new { campaign_ids = new[] { campaignId } }),
+            ["fields"] = JsonSerializer.Serialize(new[] { "adgroup_id", "adgroup_name", "campaign_id", "operation_status", "secondary_status", "modify_time" }),
+        }, cancellationToken);
+
     private async Task<IReadOnlyList<ReportRow>> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var rows = new List<ReportRow>();

@@ -49,10 +49,16 @@ public sealed record CampaignInfo(
     string? SecondaryStatus = null,
     DateOnly? StatusChangedOn = null)
 {
-    /// <summary>Deleted wins over paused: a deleted campaign is also disabled, but can never be turned on again.</summary>
-    public CampaignStatus DeliveryStatus =>
-        SecondaryStatus?.Contains("DELETE", StringComparison.OrdinalIgnoreCase) == true ? CampaignStatus.Deleted
-        : string.Equals(Status, "DISABLE", StringComparison.OrdinalIgnoreCase) || SecondaryStatus?.EndsWith("_DISABLE", StringComparison.OrdinalIgnoreCase) == true
+    public CampaignStatus DeliveryStatus => StatusFrom(Status, SecondaryStatus);
+
+    /// <summary>
+    /// TikTok's operation and secondary status of a campaign or ad group, reduced to whether it can deliver. Deleted
+    /// wins over paused (a deleted one is also disabled, but can never be turned on again); an ad group whose campaign
+    /// is off (ADGROUP_STATUS_CAMPAIGN_DISABLE) is paused too.
+    /// </summary>
+    public static CampaignStatus StatusFrom(string operationStatus, string? secondaryStatus) =>
+        secondaryStatus?.Contains("DELETE", StringComparison.OrdinalIgnoreCase) == true ? CampaignStatus.Deleted
+        : string.Equals(operationStatus, "DISABLE", StringComparison.OrdinalIgnoreCase) || secondaryStatus?.EndsWith("_DISABLE", StringComparison.OrdinalIgnoreCase) == true
             ? CampaignStatus.Paused
             : CampaignStatus.Enabled;
 
@@ -63,7 +69,8 @@ public sealed record CampaignInfo(
 }
 
 /// <summary>One row of a breakdown: a segment (an ad group, an age band...) and its totals over the range.</summary>
-public sealed record BreakdownRow(string Key, string Name, ScopeTotals Totals);
+/// <param name="Status">For an ad group that is not enabled, "paused since 19 Nov 2026" or "deleted"; otherwise null.</param>
+public sealed record BreakdownRow(string Key, string Name, ScopeTotals Totals, string? Status = null);
 
 /// <summary>
 /// Where metrics come from: the TikTok API, an Ads Manager export, or the demo data. Every figure is a raw,

@@ -119,7 +119,7 @@ public static class ReportViews
         foreach (var row in rows.OrderBy(r => r.Totals.Value(profile.CostPerOutcome) is null).ThenBy(r => r.Totals.Value(profile.CostPerOutcome)))
         {
             var t = row.Totals;
-            message.Section($"*{Mrkdwn.Escape(row.Name)}*: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
+            message.Section($"*{Mrkdwn.Escape(row.Name)}*{(row.Status is { } status ? $" ({status})" : "")}: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
                 $"cost {MetricFormat.Money(t.Counts.Spend, campaign.Currency)} · impressions {t.Counts.Impressions:#,0} · CTR {MetricFormat.Format(t.Ctr, MetricUnit.Percent)}" +
                 (profile.Converts ? $" · conversions {t.Counts.Conversions:#,0} · CVR {MetricFormat.Format(t.CvrClicks, MetricUnit.Percent)}" : ""));
         }
