@@ -37,7 +37,7 @@ public sealed class CatalogueAndObjectiveTests
     [Theory]
     [InlineData(MetricId.Ctr, MetricUnit.Percent, BetterDirection.Higher, "clicks,impressions")]
     [InlineData(MetricId.Cpm, MetricUnit.Money, BetterDirection.Lower, "spend,impressions")]
-    [InlineData(MetricId.Roas, MetricUnit.Ratio, BetterDirection.Higher, "total_complete_payment_value,spend")]
+    [InlineData(MetricId.Roas, MetricUnit.Ratio, BetterDirection.Higher, "total_complete_payment_rate,spend")]
     [InlineData(MetricId.AllClicks, MetricUnit.Count, BetterDirection.Higher, "engagements")]
     [InlineData(MetricId.AverageWatchTime, MetricUnit.Seconds, BetterDirection.Higher, "average_video_play,video_play_actions")]
     [InlineData(MetricId.Frequency, MetricUnit.Ratio, BetterDirection.Neutral, "impressions,reach")]

@@ -26,12 +26,15 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly DemoMetricSource _demo;
+    private readonly DateOnly _today;
+    private readonly ConcurrentDictionary<string, (string Operation, string Secondary, DateOnly Since)> _statuses = new();
     private int _rateLimitedLeft;
 
-    private FakeTikTokApi(WebApplication app, DemoMetricSource demo)
+    private FakeTikTokApi(WebApplication app, DemoMetricSource demo, DateOnly today)
     {
         _app = app;
         _demo = demo;
+        _today = today;
     }
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -49,7 +52,20 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     /// <summary>When it returns text for a request (its path and page), that text is the whole answer: broken JSON, a missing page.</summary>
     public Func<string, int, string?>? RawAnswer { get; set; }
 
+    /// <summary>
+    /// When it returns text for a request that passed TikTok's checks, that text is the answer: responses recorded
+    /// from the live API, replayed for the request they answered.
+    /// </summary>
+    public Func<RecordedRequest, string?>? Replay { get; set; }
+
     public void RateLimitNext(int requests) => Interlocked.Exchange(ref _rateLimitedLeft, requests);
+
+    /// <summary>
+    /// Turns a demo campaign off (DISABLE) or deletes it from <paramref name="since"/>: it delivers nothing from that day.
+    /// Given an ad group id, sets that ad group's status as <c>adgroup/get</c> reports it.
+    /// </summary>
+    public void SetStatus(string campaignId, string operationStatus, string secondaryStatus, DateOnly since) =>
+        _statuses[campaignId] = (operationStatus, secondaryStatus, since);
 
     public static async Task<FakeTikTokApi> StartAsync(DateOnly today)
     {
@@ -57,7 +73,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)));
+        var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)), today);
         app.MapGet("/open_api/v1.3/{**path}", fake.Handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -70,7 +86,8 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     private async Task<IResult> Handle(string path, HttpRequest request)
     {
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
-        Requests.Enqueue(new RecordedRequest(path, query, request.Headers["Access-Token"].ToString()));
+        var recorded = new RecordedRequest(path, query, request.Headers["Access-Token"].ToString());
+        Requests.Enqueue(recorded);
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
@@ -99,9 +116,20 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         List<JsonNode>? rows;
         try
         {
+            if (ReportRules.Refusal(path, query) is { } refused)
+            {
+                return Envelope(40002, refused, null);
+            }
+
+            if (Replay?.Invoke(recorded) is { } replayed)
+            {
+                return Results.Text(replayed, "application/json");
+            }
+
             rows = path switch
             {
                 "campaign/get/" => await Campaigns(),
+                "adgroup/get/" => await AdGroups(query),
                 "report/integrated/get/" => await Report(query),
                 _ => null,
             };
@@ -128,23 +156,60 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     }
 
     private async Task<List<JsonNode>> Campaigns() =>
-        (await _demo.ListCampaignsAsync(CancellationToken.None)).Select(c => (JsonNode)new JsonObject
+        (await _demo.ListCampaignsAsync(CancellationToken.None)).Select(c =>
         {
-            ["campaign_id"] = c.Id,
-            ["campaign_name"] = c.Name,
-            ["advertiser_id"] = c.AdvertiserId,
-            ["objective_type"] = c.ObjectiveType,
-            ["budget"] = c.Budget,
-            ["budget_mode"] = "BUDGET_MODE_DAY",
-            ["operation_status"] = c.Status,
-            ["create_time"] = c.CreatedOn.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture),
-            ["campaign_automation_type"] = c.Automated ? "SMART_PLUS" : "MANUAL",
+            var status = _statuses.TryGetValue(c.Id, out var set) ? set : ("ENABLE", "CAMPAIGN_STATUS_ENABLE", c.CreatedOn);
+            return (JsonNode)new JsonObject
+            {
+                ["campaign_id"] = c.Id,
+                ["campaign_name"] = c.Name,
+                ["advertiser_id"] = c.AdvertiserId,
+                ["objective_type"] = c.ObjectiveType,
+                ["budget"] = c.Budget,
+                ["budget_mode"] = "BUDGET_MODE_DAY",
+                ["operation_status"] = status.Item1,
+                ["secondary_status"] = status.Item2,
+                ["create_time"] = c.CreatedOn.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture),
+                ["modify_time"] = status.Item3.ToString("yyyy-MM-dd' 09:30:00'", CultureInfo.InvariantCulture),
+                ["campaign_automation_type"] = c.Automated ? "SMART_PLUS" : "MANUAL",
+            };
         }).ToList();
+
+    private async Task<List<JsonNode>> AdGroups(Dictionary<string, string> query)
+    {
+        var campaigns = JsonDocument.Parse(query["filtering"]).RootElement.GetProperty("campaign_ids").EnumerateArray().Select(c => c.GetString()!).ToArray();
+        var range = new DateRange(_today.AddDays(-60), _today);
+        var rows = new List<JsonNode>();
+        foreach (var campaign in campaigns)
+        {
+            var campaignOff = _statuses.TryGetValue(campaign, out var c) && c.Operation == "DISABLE";
+            foreach (var group in await _demo.GetBreakdownAsync(campaign, BreakdownDimension.AdGroup, range, CancellationToken.None))
+            {
+                var own = _statuses.TryGetValue(group.Key, out var set) ? set : ("ENABLE", campaignOff ? "ADGROUP_STATUS_CAMPAIGN_DISABLE" : "ADGROUP_STATUS_DELIVERY_OK", _today.AddDays(-30));
+                rows.Add(new JsonObject
+                {
+                    ["adgroup_id"] = group.Key,
+                    ["adgroup_name"] = group.Name,
+                    ["campaign_id"] = campaign,
+                    ["operation_status"] = own.Item1,
+                    ["secondary_status"] = own.Item2,
+                    ["modify_time"] = own.Item3.ToString("yyyy-MM-dd' 09:30:00'", CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        return rows;
+    }
+
+    // A campaign turned off delivers nothing from the day it was turned off.
+    private DateOnly? OffSince(string campaignId) =>
+        _statuses.TryGetValue(campaignId, out var status) && status.Operation == "DISABLE" ? status.Since : null;
 
     private async Task<List<JsonNode>> Report(Dictionary<string, string> query)
     {
         var dimensions = JsonSerializer.Deserialize<string[]>(query["dimensions"])!;
-        var range = new DateRange(DateOnly.Parse(query["start_date"], CultureInfo.InvariantCulture), DateOnly.Parse(query["end_date"], CultureInfo.InvariantCulture));
+        var metrics = query.TryGetValue("metrics", out var asked) ? JsonSerializer.Deserialize<string[]>(asked)! : ["spend", "impressions"];
+        var lifetime = query.GetValueOrDefault("query_lifetime") == "true";
         var only = query.TryGetValue("filtering", out var filtering)
             ? JsonSerializer.Deserialize<string[]>(JsonDocument.Parse(filtering).RootElement.EnumerateArray()
                 .Single(f => f.GetProperty("field_name").GetString() == "campaign_ids").GetProperty("filter_value").GetString()!)
@@ -157,12 +222,25 @@ public sealed class FakeTikTokApi : IAsyncDisposable
                 continue;
             }
 
+            var range = lifetime
+                ? new DateRange(campaign.CreatedOn, _today)
+                : new DateRange(DateOnly.Parse(query["start_date"], CultureInfo.InvariantCulture), DateOnly.Parse(query["end_date"], CultureInfo.InvariantCulture));
+            if (OffSince(campaign.Id) is { } off)
+            {
+                if (off <= range.Start)
+                {
+                    continue;
+                }
+
+                range = new DateRange(range.Start, off.AddDays(-1) < range.End ? off.AddDays(-1) : range.End);
+            }
+
             if (query.GetValueOrDefault("report_type") == "AUDIENCE")
             {
                 var by = dimensions[1] switch { "age" => BreakdownDimension.Age, "gender" => BreakdownDimension.Gender, "placement" => BreakdownDimension.Placement, _ => BreakdownDimension.Device };
                 foreach (var row in await _demo.GetBreakdownAsync(campaign.Id, by, range, CancellationToken.None))
                 {
-                    rows.Add(Row(new() { ["campaign_id"] = campaign.Id, [dimensions[1]] = row.Key }, row.Totals.Counts, null));
+                    rows.Add(Row(new() { ["campaign_id"] = campaign.Id, [dimensions[1]] = row.Key }, row.Totals.Counts, null, metrics));
                 }
 
                 continue;
@@ -182,20 +260,15 @@ public sealed class FakeTikTokApi : IAsyncDisposable
                 {
                     foreach (var day in await _demo.GetDailyAsync(scope, range, CancellationToken.None))
                     {
-                        rows.Add(Row(new() { [idField] = scope.Id, ["stat_time_day"] = day.Date.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture) }, day.Counts, null));
+                        rows.Add(Row(new() { [idField] = scope.Id, ["stat_time_day"] = day.Date.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture) }, day.Counts, null, metrics));
                     }
                 }
                 else
                 {
                     var reach = await _demo.GetReachAsync(scope, range, CancellationToken.None);
                     var daily = await _demo.GetDailyAsync(scope, range, CancellationToken.None);
-                    var row = Row(new() { [idField] = scope.Id }, RawTotals.Sum(daily.Select(d => d.Counts)), reach);
-                    if (name is not null)
-                    {
-                        row["metrics"]![idField == "adgroup_id" ? "adgroup_name" : "ad_name"] = name;
-                    }
-
-                    rows.Add(row);
+                    var names = name is null ? null : new Dictionary<string, string> { [idField == "adgroup_id" ? "adgroup_name" : "ad_name"] = name };
+                    rows.Add(Row(new() { [idField] = scope.Id }, RawTotals.Sum(daily.Select(d => d.Counts)), reach, metrics, names));
                 }
             }
         }
@@ -203,11 +276,11 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         return rows;
     }
 
-    // Real TikTok mixes strings, numbers and nulls; so does the fake, on purpose.
-    private static JsonNode Row(Dictionary<string, string> dimensions, RawTotals c, long? reach)
+    // Real TikTok mixes strings, numbers and nulls, and sends exactly the metrics asked for; so does the fake.
+    private static JsonNode Row(Dictionary<string, string> dimensions, RawTotals c, long? reach, string[] asked, Dictionary<string, string>? names = null)
     {
         var average = c.VideoViews == 0 ? 0m : c.VideoPlaySeconds / c.VideoViews;
-        var metrics = new JsonObject
+        var all = new Dictionary<string, JsonNode?>
         {
             ["spend"] = c.Spend.ToString("0.00", CultureInfo.InvariantCulture),
             ["impressions"] = c.Impressions.ToString(CultureInfo.InvariantCulture),
@@ -223,12 +296,22 @@ public sealed class FakeTikTokApi : IAsyncDisposable
             ["video_views_p75"] = c.VideoViewsP75,
             ["video_views_p100"] = c.VideoViewsP100,
             ["average_video_play"] = average,
-            ["total_complete_payment_value"] = c.PurchaseValue == 0 ? "-" : c.PurchaseValue.ToString(CultureInfo.InvariantCulture),
+            ["total_complete_payment_rate"] = c.PurchaseValue == 0 ? "-" : c.PurchaseValue.ToString(CultureInfo.InvariantCulture),
             ["secondary_goal_result"] = null,
+            ["reach"] = reach?.ToString(CultureInfo.InvariantCulture),
         };
-        if (reach is { } r)
+        foreach (var (field, value) in names ?? [])
         {
-            metrics["reach"] = r.ToString(CultureInfo.InvariantCulture);
+            all[field] = value;
+        }
+
+        var metrics = new JsonObject();
+        foreach (var name in asked)
+        {
+            if (all.TryGetValue(name, out var value) && (name != "reach" || reach is not null))
+            {
+                metrics[name] = value?.DeepClone();
+            }
         }
 
         return new JsonObject
@@ -243,6 +326,136 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         "application/json");
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>
+/// What the live <c>report/integrated/get</c> refuses (code 40002), so the fake cannot agree with a client the real API
+/// would turn away. Metric names per report type are v1.3's published lists (TikTok's metrics reference, the official
+/// SDK docs, Airbyte's source-tiktok-marketing), kept apart from the client's own table on purpose.
+/// </summary>
+internal static class ReportRules
+{
+    private static readonly string[] Counts =
+    [
+        "spend", "cpc", "cpm", "impressions", "clicks", "ctr", "reach", "cost_per_1000_reached", "conversion", "cost_per_conversion",
+        "conversion_rate", "conversion_rate_v2", "real_time_conversion", "real_time_cost_per_conversion", "real_time_conversion_rate",
+        "real_time_conversion_rate_v2", "result", "cost_per_result", "result_rate", "real_time_result", "real_time_cost_per_result",
+        "real_time_result_rate",
+    ];
+
+    private static readonly HashSet<string> Audience = [.. Counts, "campaign_name", "adgroup_name", "ad_name"];
+
+    private static readonly HashSet<string> Basic =
+    [
+        .. Audience, "frequency", "cash_spend", "voucher_spend", "engagements", "engagement_rate", "video_play_actions", "video_watched_2s",
+        "video_watched_6s", "average_video_play", "average_video_play_per_user", "video_views_p25", "video_views_p50", "video_views_p75",
+        "video_views_p100", "engaged_view", "profile_visits", "likes", "comments", "shares", "follows", "clicks_on_music_disc",
+        "app_install", "real_time_app_install", "real_time_app_install_cost", "cost_per_app_install", "complete_payment",
+        "cost_per_complete_payment", "complete_payment_rate", "value_per_complete_payment", "total_complete_payment_rate",
+        "complete_payment_roas", "total_purchase_value", "objective_type", "budget", "currency",
+    ];
+
+    private static readonly Dictionary<string, string> IdOfLevel = new()
+    {
+        ["AUCTION_ADVERTISER"] = "advertiser_id",
+        ["AUCTION_CAMPAIGN"] = "campaign_id",
+        ["AUCTION_ADGROUP"] = "adgroup_id",
+        ["AUCTION_AD"] = "ad_id",
+    };
+
+    private static readonly HashSet<string> AudienceDimensions = ["age", "gender", "country_code", "platform", "placement", "language", "ac", "interest_category"];
+
+    /// <summary>The message of TikTok's 40002 for a request it would refuse, or null for one it accepts.</summary>
+    public static string? Refusal(string path, IReadOnlyDictionary<string, string> query)
+    {
+        if (query.TryGetValue("page_size", out var size) && (!int.TryParse(size, CultureInfo.InvariantCulture, out var pageSize) || pageSize is < 1 or > 1000))
+        {
+            return "page_size: Must be greater than or equal to 1 and less than or equal to 1000.";
+        }
+
+        return path == "report/integrated/get/" ? ReportRefusal(query) : null;
+    }
+
+    private static string? ReportRefusal(IReadOnlyDictionary<string, string> query)
+    {
+        var type = query.GetValueOrDefault("report_type");
+        if (type is not ("BASIC" or "AUDIENCE"))
+        {
+            return $"report_type: Invalid enum value '{type}'.";
+        }
+
+        var level = query.GetValueOrDefault("data_level") ?? "";
+        if (!IdOfLevel.TryGetValue(level, out var levelId))
+        {
+            return $"data_level: Invalid enum value '{level}'.";
+        }
+
+        var dimensions = JsonSerializer.Deserialize<string[]>(query.GetValueOrDefault("dimensions") ?? "null") ?? [];
+        var metrics = query.TryGetValue("metrics", out var m) ? JsonSerializer.Deserialize<string[]>(m) ?? [] : [];
+        var accepted = type == "BASIC" ? Basic : Audience;
+        var unknown = metrics.Where(name => !accepted.Contains(name) || !AttributeFitsLevel(name, level)).ToArray();
+        if (unknown.Length > 0)
+        {
+            return $"Invalid metric fields: {JsonSerializer.Serialize(unknown)}.";
+        }
+
+        var times = dimensions.Where(d => d is "stat_time_day" or "stat_time_hour").ToArray();
+        var ids = dimensions.Where(d => IdOfLevel.ContainsValue(d)).ToArray();
+        var audience = dimensions.Where(AudienceDimensions.Contains).ToArray();
+        var strays = dimensions.Except(times).Except(ids).Except(audience).ToArray();
+        if (dimensions.Length == 0 || strays.Length > 0 || times.Length > 1 || ids.Length > 1 || ids.Any(id => id != levelId) ||
+            (type == "BASIC" && audience.Length > 0) || (type == "AUDIENCE" && audience.Length == 0))
+        {
+            return $"Invalid dimension combination for {type} report at {level}: {JsonSerializer.Serialize(dimensions)}.";
+        }
+
+        if (query.GetValueOrDefault("query_lifetime") == "true")
+        {
+            return type != "BASIC" || times.Length > 0
+                ? "query_lifetime is only supported by BASIC reports without a time dimension."
+                : null;
+        }
+
+        if (!DateOnly.TryParseExact(query.GetValueOrDefault("start_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ||
+            !DateOnly.TryParseExact(query.GetValueOrDefault("end_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) || end < start)
+        {
+            return "start_date and end_date: required in the format YYYY-MM-DD, with start_date not after end_date.";
+        }
+
+        var days = end.DayNumber - start.DayNumber + 1;
+        var limit = times.FirstOrDefault() switch { "stat_time_day" => 30, "stat_time_hour" => 1, _ => 365 };
+        if (days > limit)
+        {
+            return times.Length == 0
+                ? $"The time range cannot exceed {limit} days without a time dimension; use query_lifetime for the whole life."
+                : $"The time range cannot exceed {limit} days when {times[0]} is a dimension.";
+        }
+
+        if (query.TryGetValue("filtering", out var filtering))
+        {
+            foreach (var filter in JsonDocument.Parse(filtering).RootElement.EnumerateArray())
+            {
+                var values = filter.TryGetProperty("filter_value", out var v) && v.ValueKind == JsonValueKind.String
+                    ? JsonSerializer.Deserialize<string[]>(v.GetString()!) ?? []
+                    : [];
+                if (values.Length > 100)
+                {
+                    return $"filtering: at most 100 values for {filter.GetProperty("field_name").GetString()}, got {values.Length}.";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Names are reported only at their own level and below: no ad group name in a campaign report.
+    private static bool AttributeFitsLevel(string name, string level) => name switch
+    {
+        "adgroup_name" => level is "AUCTION_ADGROUP" or "AUCTION_AD",
+        "ad_name" => level is "AUCTION_AD",
+        "campaign_name" => level is not "AUCTION_ADVERTISER",
+        _ => true,
+    };
 }
 
 public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Query, string AccessToken);

@@ -95,7 +95,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         var daily = await Source().GetDailyAsync(Scope.Campaign("1800000000000041"), range, CancellationToken.None);
 
         Assert.Equal(44, daily.Count);
-        var windows = _fake.Reports.Where(r => r.Query["page"] == "1").Select(r => (r.Query["start_date"], r.Query["end_date"])).ToArray();
+        var windows = _fake.Reports.Where(r => r.Query["page"] == "1").Select(r => (r.Query["start_date"], r.Query["end_date"])).Order().ToArray();
         Assert.Equal([("2026-10-09", "2026-11-07"), ("2026-11-08", "2026-11-21")], windows);
     }
 

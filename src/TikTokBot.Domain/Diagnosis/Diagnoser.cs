@@ -34,13 +34,23 @@ public static class Diagnoser
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {
-            if (rule.Evaluate(context) is { } finding)
+            if (rule.Evaluate(context) is { } finding && (facts.Campaign.Enabled ? finding : WithoutDeliveryAdvice(finding)) is { } kept)
             {
-                findings.Add(finding);
+                findings.Add(kept);
             }
         }
 
         return new CampaignDiagnosis(Order(findings));
+    }
+
+    /// <summary>
+    /// A campaign that is paused or deleted spends nothing by choice: advice to spend more, bid more or reach wider is
+    /// noise. The rest of a finding stands; one left with nothing to do is dropped.
+    /// </summary>
+    internal static Finding? WithoutDeliveryAdvice(Finding finding)
+    {
+        var fixes = finding.Fixes.Where(f => f.Kind is not (FixKind.Budget or FixKind.Targeting or FixKind.Bid)).ToArray();
+        return fixes.Length == finding.Fixes.Count ? finding : fixes.Length == 0 ? null : finding with { Fixes = fixes };
     }
 
     /// <summary>

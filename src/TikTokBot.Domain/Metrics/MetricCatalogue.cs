@@ -39,7 +39,7 @@ public static class MetricCatalogue
         new(MetricId.Conversions, "Conversions", FunnelStage.Conversion, MetricUnit.Count, BetterDirection.Higher, ["conversion"], true),
         new(MetricId.CvrImpressions, "CVR (impressions)", FunnelStage.Conversion, MetricUnit.Percent, BetterDirection.Higher, ["conversion", "impressions"], true),
         new(MetricId.CvrClicks, "CVR (clicks)", FunnelStage.Conversion, MetricUnit.Percent, BetterDirection.Higher, ["conversion", "clicks"], true),
-        new(MetricId.Roas, "ROAS", FunnelStage.Conversion, MetricUnit.Ratio, BetterDirection.Higher, ["total_complete_payment_value", "spend"], false),
+        new(MetricId.Roas, "ROAS", FunnelStage.Conversion, MetricUnit.Ratio, BetterDirection.Higher, ["total_complete_payment_rate", "spend"], false),
         new(MetricId.RealTimeConversions, "Real-time conversions", FunnelStage.RealTime, MetricUnit.Count, BetterDirection.Higher, ["real_time_conversion"], true),
         new(MetricId.RealTimeCvr, "Real-time CVR", FunnelStage.RealTime, MetricUnit.Percent, BetterDirection.Higher, ["real_time_conversion", "clicks"], true),
         new(MetricId.RealTimeCostPerConversion, "Real-time cost per conversion", FunnelStage.RealTime, MetricUnit.Money, BetterDirection.Lower, ["spend", "real_time_conversion"], true),

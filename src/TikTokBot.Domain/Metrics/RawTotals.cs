@@ -1,5 +1,27 @@
 namespace TikTokBot.Domain.Metrics;
 
+/// <summary>The additive counts of <see cref="RawTotals"/>, as flags: which ones a source did not report.</summary>
+[Flags]
+public enum RawCount
+{
+    None = 0,
+    Impressions = 1 << 0,
+    Spend = 1 << 1,
+    DestinationClicks = 1 << 2,
+    AllClicks = 1 << 3,
+    Conversions = 1 << 4,
+    RealTimeConversions = 1 << 5,
+    VideoViews = 1 << 6,
+    VideoViews2s = 1 << 7,
+    VideoViews6s = 1 << 8,
+    VideoViewsP25 = 1 << 9,
+    VideoViewsP50 = 1 << 10,
+    VideoViewsP75 = 1 << 11,
+    VideoViewsP100 = 1 << 12,
+    VideoPlaySeconds = 1 << 13,
+    PurchaseValue = 1 << 14,
+}
+
 /// <summary>
 /// The additive raw counts of a scope (a day, an ad, a campaign...). Reach is deliberately absent:
 /// it cannot be added, see <see cref="ScopeTotals"/>. Every ratio is derived from these sums, never averaged.
@@ -43,6 +65,16 @@ public readonly record struct RawTotals
 
     public decimal PurchaseValue { get; init; }
 
+    /// <summary>
+    /// The counts the source did not report (a report type that cannot give them, a field TikTok left out). Their
+    /// value here is 0 only as a placeholder: every metric built on them is "no data". A sum inherits the gaps of
+    /// its parts, since a total with an unknown part is unknown.
+    /// </summary>
+    public RawCount Unreported { get; init; }
+
+    /// <summary>Whether every one of these counts was reported.</summary>
+    public bool Reported(RawCount counts) => (Unreported & counts) == 0;
+
     public static RawTotals Zero => default;
 
     /// <summary>Converts TikTok's <c>average_video_play</c> (seconds per view) into the additive total.</summary>
@@ -65,6 +97,7 @@ public readonly record struct RawTotals
         VideoViewsP100 = a.VideoViewsP100 + b.VideoViewsP100,
         VideoPlaySeconds = a.VideoPlaySeconds + b.VideoPlaySeconds,
         PurchaseValue = a.PurchaseValue + b.PurchaseValue,
+        Unreported = a.Unreported | b.Unreported,
     };
 
     /// <summary>Sums a block of rows with one pass and no allocation.</summary>
@@ -96,6 +129,7 @@ public readonly record struct RawTotals
         private long _impressions, _destinationClicks, _allClicks, _conversions, _realTimeConversions;
         private long _videoViews, _views2s, _views6s, _p25, _p50, _p75, _p100;
         private decimal _spend, _playSeconds, _purchaseValue;
+        private RawCount _unreported;
 
         public void Add(in RawTotals row)
         {
@@ -114,6 +148,7 @@ public readonly record struct RawTotals
             _p100 += row.VideoViewsP100;
             _playSeconds += row.VideoPlaySeconds;
             _purchaseValue += row.PurchaseValue;
+            _unreported |= row.Unreported;
         }
 
         public readonly RawTotals Total => new()
@@ -133,6 +168,7 @@ public readonly record struct RawTotals
             VideoViewsP100 = _p100,
             VideoPlaySeconds = _playSeconds,
             PurchaseValue = _purchaseValue,
+            Unreported = _unreported,
         };
     }
 }

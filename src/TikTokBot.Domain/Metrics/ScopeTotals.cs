@@ -23,70 +23,76 @@ public readonly record struct ScopeTotals(RawTotals Counts, long? Reach = null)
     public static ScopeTotals Combine(IEnumerable<ScopeTotals> parts, long? reachOfCombinedScope = null) =>
         new(RawTotals.Sum(parts.Select(p => p.Counts)), reachOfCombinedScope);
 
-    public decimal? Frequency => Reach is { } reach ? Ratio(Counts.Impressions, reach) : null;
+    public decimal? Frequency => Reach is { } reach ? Ratio(RawCount.Impressions, Counts.Impressions, reach) : null;
 
-    public decimal? Ctr => Ratio(Counts.DestinationClicks, Counts.Impressions);
+    public decimal? Ctr => Ratio(RawCount.DestinationClicks | RawCount.Impressions, Counts.DestinationClicks, Counts.Impressions);
 
-    public decimal? DestinationShareOfClicks => Ratio(Counts.DestinationClicks, Counts.AllClicks);
+    public decimal? DestinationShareOfClicks => Ratio(RawCount.DestinationClicks | RawCount.AllClicks, Counts.DestinationClicks, Counts.AllClicks);
 
-    public decimal? Cpm => PerThousand(Counts.Spend, Counts.Impressions);
+    public decimal? Cpm => Known(RawCount.Spend | RawCount.Impressions) ? PerThousand(Counts.Spend, Counts.Impressions) : null;
 
-    public decimal? CpcDestination => Ratio(Counts.Spend, Counts.DestinationClicks);
+    public decimal? CpcDestination => Ratio(RawCount.Spend | RawCount.DestinationClicks, Counts.Spend, Counts.DestinationClicks);
 
-    public decimal? CpcAll => Ratio(Counts.Spend, Counts.AllClicks);
+    public decimal? CpcAll => Ratio(RawCount.Spend | RawCount.AllClicks, Counts.Spend, Counts.AllClicks);
 
-    public decimal? CostPer1000Reached => Reach is { } reach ? PerThousand(Counts.Spend, reach) : null;
+    public decimal? CostPer1000Reached => Reach is { } reach && Known(RawCount.Spend) ? PerThousand(Counts.Spend, reach) : null;
 
-    public decimal? CostPerConversion => Ratio(Counts.Spend, Counts.Conversions);
+    public decimal? CostPerConversion => Ratio(RawCount.Spend | RawCount.Conversions, Counts.Spend, Counts.Conversions);
 
-    public decimal? CostPerVideoView => Ratio(Counts.Spend, Counts.VideoViews);
+    public decimal? CostPerVideoView => Ratio(RawCount.Spend | RawCount.VideoViews, Counts.Spend, Counts.VideoViews);
 
-    public decimal? CvrImpressions => Ratio(Counts.Conversions, Counts.Impressions);
+    public decimal? CvrImpressions => Ratio(RawCount.Conversions | RawCount.Impressions, Counts.Conversions, Counts.Impressions);
 
-    public decimal? CvrClicks => Ratio(Counts.Conversions, Counts.DestinationClicks);
+    public decimal? CvrClicks => Ratio(RawCount.Conversions | RawCount.DestinationClicks, Counts.Conversions, Counts.DestinationClicks);
 
-    public decimal? RealTimeCvr => Ratio(Counts.RealTimeConversions, Counts.DestinationClicks);
+    public decimal? RealTimeCvr => Ratio(RawCount.RealTimeConversions | RawCount.DestinationClicks, Counts.RealTimeConversions, Counts.DestinationClicks);
 
-    public decimal? RealTimeCostPerConversion => Ratio(Counts.Spend, Counts.RealTimeConversions);
+    public decimal? RealTimeCostPerConversion => Ratio(RawCount.Spend | RawCount.RealTimeConversions, Counts.Spend, Counts.RealTimeConversions);
 
-    public decimal? VideoCompletionRate => Ratio(Counts.VideoViewsP100, Counts.VideoViews);
+    public decimal? VideoCompletionRate => Ratio(RawCount.VideoViewsP100 | RawCount.VideoViews, Counts.VideoViewsP100, Counts.VideoViews);
 
-    public decimal? SixSecondViewRate => Ratio(Counts.VideoViews6s, Counts.VideoViews);
+    public decimal? SixSecondViewRate => Ratio(RawCount.VideoViews6s | RawCount.VideoViews, Counts.VideoViews6s, Counts.VideoViews);
 
-    public decimal? AverageWatchTime => Ratio(Counts.VideoPlaySeconds, Counts.VideoViews);
+    public decimal? AverageWatchTime => Ratio(RawCount.VideoPlaySeconds | RawCount.VideoViews, Counts.VideoPlaySeconds, Counts.VideoViews);
 
-    public decimal? Roas => Ratio(Counts.PurchaseValue, Counts.Spend);
+    public decimal? Roas => Ratio(RawCount.PurchaseValue | RawCount.Spend, Counts.PurchaseValue, Counts.Spend);
 
-    /// <summary>Any metric by id, without allocating.</summary>
+    /// <summary>Any metric by id, without allocating; a count the source did not report is null, never 0.</summary>
     public decimal? Value(MetricId metric) => metric switch
     {
-        MetricId.Impressions => Counts.Impressions,
+        MetricId.Impressions => Count(RawCount.Impressions, Counts.Impressions),
         MetricId.Reach => Reach,
         MetricId.Frequency => Frequency,
-        MetricId.DestinationClicks => Counts.DestinationClicks,
-        MetricId.AllClicks => Counts.AllClicks,
+        MetricId.DestinationClicks => Count(RawCount.DestinationClicks, Counts.DestinationClicks),
+        MetricId.AllClicks => Count(RawCount.AllClicks, Counts.AllClicks),
         MetricId.Ctr => Ctr,
         MetricId.DestinationShareOfClicks => DestinationShareOfClicks,
-        MetricId.VideoViews => Counts.VideoViews,
+        MetricId.VideoViews => Count(RawCount.VideoViews, Counts.VideoViews),
         MetricId.VideoCompletionRate => VideoCompletionRate,
         MetricId.SixSecondViewRate => SixSecondViewRate,
         MetricId.AverageWatchTime => AverageWatchTime,
-        MetricId.Spend => Counts.Spend,
+        MetricId.Spend => Count(RawCount.Spend, Counts.Spend),
         MetricId.CpcDestination => CpcDestination,
         MetricId.CpcAll => CpcAll,
         MetricId.Cpm => Cpm,
         MetricId.CostPer1000Reached => CostPer1000Reached,
         MetricId.CostPerConversion => CostPerConversion,
         MetricId.CostPerVideoView => CostPerVideoView,
-        MetricId.Conversions => Counts.Conversions,
+        MetricId.Conversions => Count(RawCount.Conversions, Counts.Conversions),
         MetricId.CvrImpressions => CvrImpressions,
         MetricId.CvrClicks => CvrClicks,
         MetricId.Roas => Roas,
-        MetricId.RealTimeConversions => Counts.RealTimeConversions,
+        MetricId.RealTimeConversions => Count(RawCount.RealTimeConversions, Counts.RealTimeConversions),
         MetricId.RealTimeCvr => RealTimeCvr,
         MetricId.RealTimeCostPerConversion => RealTimeCostPerConversion,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
+
+    private bool Known(RawCount inputs) => Counts.Reported(inputs);
+
+    private decimal? Count(RawCount input, decimal value) => Known(input) ? value : null;
+
+    private decimal? Ratio(RawCount inputs, decimal numerator, decimal denominator) => Known(inputs) ? Ratio(numerator, denominator) : null;
 
     internal static decimal? Ratio(decimal numerator, decimal denominator) =>
         denominator == 0 ? null : numerator / denominator;

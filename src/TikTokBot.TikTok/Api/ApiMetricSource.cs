@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
@@ -16,12 +17,8 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>TikTok's longest range for a report broken down by day.</summary>
     public const int MaxDaysPerDailyReport = 30;
 
-    internal static readonly string[] CountMetrics =
-    [
-        "spend", "impressions", "clicks", "engagements", "conversion", "real_time_conversion", "video_play_actions", "video_watched_2s",
-        "video_watched_6s", "video_views_p25", "video_views_p50", "video_views_p75", "video_views_p100", "average_video_play",
-        "total_complete_payment_value",
-    ];
+    /// <summary>TikTok's longest range for a report without a time dimension; longer needs its lifetime query.</summary>
+    public const int MaxDaysPerTotalReport = 365;
 
     private readonly SingleFlightCache _shared = new(time);
 
@@ -34,13 +31,13 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             {
                 var objectiveType = row.Text("objective_type");
                 Objective? objective = ObjectiveCatalogue.TryFromTikTok(objectiveType, out var known) ? known : null;
-                var created = DateTime.TryParse(row.Text("create_time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                    ? DateOnly.FromDateTime(at)
-                    : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var created = DayOf(row.Text("create_time")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
                 var budget = row.Number("budget");
                 campaigns.Add(new CampaignInfo(row.Text("campaign_id"), row.Text("campaign_name"), advertiser, objectiveType, objective,
                     row.Text("operation_status"), budget > 0 ? budget : null, created,
-                    Automated: row.Text("campaign_automation_type") is "SMART_PLUS" or "UPGRADED_SMART_PLUS"));
+                    Automated: row.Text("campaign_automation_type") is "SMART_PLUS" or "UPGRADED_SMART_PLUS",
+                    SecondaryStatus: row.Text("secondary_status") is { Length: > 0 } secondary ? secondary : null,
+                    StatusChangedOn: DayOf(row.Text("modify_time"))));
             }
         }
 
@@ -50,25 +47,36 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     public async Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
         var advertiser = await AdvertiserOf(scope, cancellationToken).ConfigureAwait(false);
-        var days = new List<DailyTotals>();
-        foreach (var window in Windows(range))
-        {
-            var rows = await Report(advertiser, scope.Level, window, daily: true, cancellationToken).ConfigureAwait(false);
-            days.AddRange(rows
-                .Where(r => r.Dimension(IdDimension(scope.Level)) == scope.Id)
-                .Select(r => new DailyTotals(Day(r.Dimension("stat_time_day")), Counts(r)))
-                .OrderBy(d => d.Date));
-        }
-
-        return days;
+        // The windows are asked together, not one after another: a lifetime of a year and more is a dozen windows,
+        // and the shared limiter already paces them.
+        var windows = await Task.WhenAll(Windows(range).Select(w => Report(advertiser, scope.Level, w, ReportShape.Daily, cancellationToken)))
+            .ConfigureAwait(false);
+        return windows
+            .SelectMany(rows => rows.Where(r => r.Dimension(IdDimension(scope.Level)) == scope.Id))
+            .Select(r => new DailyTotals(Day(r.Dimension("stat_time_day")), Counts(r)))
+            .OrderBy(d => d.Date)
+            .ToArray();
     }
 
     public async Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
         var advertiser = await AdvertiserOf(scope, cancellationToken).ConfigureAwait(false);
-        var rows = await Report(advertiser, scope.Level, range, daily: false, cancellationToken).ConfigureAwait(false);
+        var shape = ReportShape.Total;
+        if (range.Days > MaxDaysPerTotalReport)
+        {
+            // Over TikTok's limit only the lifetime query can count unique people, and it is honest only for a range
+            // that covers the whole life: from before the campaign started up to today.
+            if (scope.Level != ScopeLevel.Campaign || !await CoversLifetime(scope.Id, range, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            shape = ReportShape.Lifetime;
+        }
+
+        var rows = await Report(advertiser, scope.Level, range, shape, cancellationToken).ConfigureAwait(false);
         var row = rows.FirstOrDefault(r => r.Dimension(IdDimension(scope.Level)) == scope.Id);
-        return row is null ? 0 : row.Count("reach");
+        return row is null ? 0 : row.Has(ReportMetrics.Reach) ? row.Count(ReportMetrics.Reach) : null;
     }
 
     public async Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken)
@@ -84,32 +92,56 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             _ => ("AUDIENCE", "AUCTION_CAMPAIGN", "platform", null),
         };
         var dimensions = reportType == "BASIC" ? new[] { dimension } : new[] { "campaign_id", dimension };
-        var metrics = reportType == "BASIC" ? CountMetrics.Append("reach").Append(nameField!).ToArray() : CountMetrics;
-        var rows = await client.GetReportAsync(new Dictionary<string, string>
+        var metrics = reportType == "BASIC"
+            ? ReportMetrics.CountsFor(ReportType.Basic).Append(ReportMetrics.Reach).Append(nameField!).ToArray()
+            : ReportMetrics.CountsFor(ReportType.Audience);
+        var query = new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
+            ["service_type"] = "AUCTION",
             ["report_type"] = reportType,
             ["data_level"] = level,
             ["dimensions"] = JsonSerializer.Serialize(dimensions),
             ["metrics"] = JsonSerializer.Serialize(metrics),
-            ["start_date"] = Date(range.Start),
-            ["end_date"] = Date(range.End),
             ["filtering"] = JsonSerializer.Serialize(new[] { new { field_name = "campaign_ids", filter_type = "IN", filter_value = JsonSerializer.Serialize(new[] { campaignId }) } }),
-        }, cancellationToken).ConfigureAwait(false);
+        };
+        if (range.Days <= MaxDaysPerTotalReport)
+        {
+            query["start_date"] = Date(range.Start);
+            query["end_date"] = Date(range.End);
+        }
+        else if (reportType == "BASIC" && await CoversLifetime(campaignId, range, cancellationToken).ConfigureAwait(false))
+        {
+            query["query_lifetime"] = "true";
+        }
+        else
+        {
+            throw new MetricSourceException(
+                $"TikTok breaks a campaign down by {by.ToString().ToLowerInvariant()} over at most {MaxDaysPerTotalReport} days. Pick a shorter period.");
+        }
+
+        // Ad groups carry their own status: one paused inside a running campaign is shown as paused.
+        var statusTask = by == BreakdownDimension.AdGroup
+            ? client.GetAdGroupsAsync(advertiser, campaignId, cancellationToken)
+            : Task.FromResult<IReadOnlyList<ReportRow>>([]);
+        var rows = await client.GetReportAsync(query, cancellationToken).ConfigureAwait(false);
+        var statuses = (await statusTask.ConfigureAwait(false)).ToDictionary(
+            g => g.Text("adgroup_id"),
+            g => Campaign.DescribeStatus(CampaignInfo.StatusFrom(g.Text("operation_status"), g.Text("secondary_status")), DayOf(g.Text("modify_time"))));
 
         return rows
             .Where(r => reportType == "BASIC" || r.Dimension("campaign_id") == campaignId)
             .Select(r => new BreakdownRow(r.Dimension(dimension), nameField is null ? r.Dimension(dimension) : r.Text(nameField),
-                new ScopeTotals(Counts(r), reportType == "BASIC" ? r.Count("reach") : null)))
+                new ScopeTotals(Counts(r), reportType == "BASIC" ? r.Count("reach") : null), statuses.GetValueOrDefault(r.Dimension(dimension))))
             .ToArray();
     }
 
     /// <summary>An advertiser-wide report at one level, shared by every campaign that asks for the same range.</summary>
-    private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, bool daily, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, ReportShape shape, CancellationToken cancellationToken)
     {
         var id = IdDimension(level);
-        var key = $"{advertiser}|{level}|{range}|{(daily ? "daily" : "total")}";
-        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(daily, client.GetReportAsync(new Dictionary<string, string>
+        var key = shape == ReportShape.Lifetime ? $"{advertiser}|{level}|lifetime" : $"{advertiser}|{level}|{range}|{shape}";
+        var query = new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
             ["service_type"] = "AUCTION",
@@ -121,11 +153,37 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
                 _ => "AUCTION_AD",
             },
             // Without a time dimension TikTok counts unique people over the whole range: the only honest reach.
-            ["dimensions"] = JsonSerializer.Serialize(daily ? new[] { id, "stat_time_day" } : new[] { id }),
-            ["metrics"] = JsonSerializer.Serialize(daily ? CountMetrics : ["reach"]),
-            ["start_date"] = Date(range.Start),
-            ["end_date"] = Date(range.End),
-        }, CancellationToken.None)), cancellationToken);
+            ["dimensions"] = JsonSerializer.Serialize(shape == ReportShape.Daily ? new[] { id, "stat_time_day" } : new[] { id }),
+            ["metrics"] = JsonSerializer.Serialize(shape == ReportShape.Daily ? ReportMetrics.CountsFor(ReportType.Basic) : [ReportMetrics.Reach]),
+        };
+        if (shape == ReportShape.Lifetime)
+        {
+            query["query_lifetime"] = "true";
+        }
+        else
+        {
+            query["start_date"] = Date(range.Start);
+            query["end_date"] = Date(range.End);
+        }
+
+        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(shape == ReportShape.Daily, client.GetReportAsync(query, CancellationToken.None)),
+            cancellationToken);
+    }
+
+    /// <summary>Whether a range reaches from the campaign's first day (or before) to today: what TikTok's lifetime query covers.</summary>
+    private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken)
+    {
+        var campaigns = await _shared.GetOrLoad("campaigns", options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
+            .ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn && range.End >= today.AddDays(-1);
+    }
+
+    private enum ReportShape
+    {
+        Daily,
+        Total,
+        Lifetime,
     }
 
     // Checked before the report is shared: a row that cannot be read must fail the load, not sit in the cache.
@@ -175,8 +233,18 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         }
     }
 
+    /// <summary>A row's counts; a metric the row does not carry (not asked, or not sent) is unreported, never 0.</summary>
     internal static RawTotals Counts(ReportRow row)
     {
+        var unreported = RawCount.None;
+        foreach (var metric in ReportMetrics.All)
+        {
+            if (!row.Has(metric.TikTokName))
+            {
+                unreported |= metric.Fills;
+            }
+        }
+
         var views = row.Count("video_play_actions");
         return new RawTotals
         {
@@ -194,7 +262,9 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             VideoViewsP75 = row.Count("video_views_p75"),
             VideoViewsP100 = row.Count("video_views_p100"),
             VideoPlaySeconds = RawTotals.PlaySecondsFromAverage(row.Number("average_video_play"), views),
-            PurchaseValue = row.Number("total_complete_payment_value"),
+            PurchaseValue = row.Number("total_complete_payment_rate"),
+            // Seconds watched are the average times the views: without the views they are unknown too.
+            Unreported = (unreported & RawCount.VideoViews) != 0 ? unreported | RawCount.VideoPlaySeconds : unreported,
         };
     }
 
@@ -204,6 +274,9 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         ScopeLevel.AdGroup => "adgroup_id",
         _ => "ad_id",
     };
+
+    private static DateOnly? DayOf(string timestamp) =>
+        DateTime.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? DateOnly.FromDateTime(at) : null;
 
     // A row that cannot be placed on a day is refused, not dropped: dropping it would be a silently partial report.
     private static DateOnly Day(string statTimeDay) =>

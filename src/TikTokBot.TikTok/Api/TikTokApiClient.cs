@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace TikTokBot.TikTok.Api;
 
@@ -10,6 +12,9 @@ namespace TikTokBot.TikTok.Api;
 public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, IReadOnlyDictionary<string, JsonElement> Metrics)
 {
     public string Dimension(string name) => Dimensions.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>Whether TikTok sent the metric at all; a value of null or "-" is sent, and reads as 0.</summary>
+    public bool Has(string name) => Metrics.ContainsKey(name);
 
     /// <summary>A metric as a number: TikTok sends strings, numbers, nulls and "-"; anything unreadable is 0.</summary>
     public decimal Number(string name)
@@ -40,7 +45,8 @@ public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, I
 
 /// <summary>
 /// The TikTok API for Business v1.3, read-only. Every request goes through one per-app limiter; every page is read;
-/// a non-zero <c>code</c> becomes a typed error, and rate limiting (40100) is waited out with backoff.
+/// a non-zero <c>code</c> becomes a typed error, and what may pass (rate limiting, TikTok's internal errors, timeouts)
+/// is retried with backoff.
 /// </summary>
 public sealed class TikTokApiClient : IDisposable
 {
@@ -51,6 +57,7 @@ public sealed class TikTokApiClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TikTokApiClient> _logger;
     private readonly TokenBucketRateLimiter _limiter;
+    private readonly ResiliencePipeline _retries;
 
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
     {
@@ -58,6 +65,7 @@ public sealed class TikTokApiClient : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _retries = BuildRetries(options, time, logger);
         var perSecond = Math.Max(1, options.MaxRequestsPerSecond);
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -82,8 +90,17 @@ public sealed class TikTokApiClient : IDisposable
             ["fields"] = JsonSerializer.Serialize(new[]
             {
                 "campaign_id", "campaign_name", "advertiser_id", "objective_type", "budget", "budget_mode", "operation_status",
-                "create_time", "campaign_automation_type",
+                "secondary_status", "create_time", "modify_time", "campaign_automation_type",
             }),
+        }, cancellationToken);
+
+    /// <summary>The ad groups of one campaign with their operation and secondary status.</summary>
+    public Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
+        GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
+        {
+            ["advertiser_id"] = advertiserId,
+            ["filtering"] = JsonSerializer.Serialize(new { campaign_ids = new[] { campaignId } }),
+            ["fields"] = JsonSerializer.Serialize(new[] { "adgroup_id", "adgroup_name", "campaign_id", "operation_status", "secondary_status", "modify_time" }),
         }, cancellationToken);
 
     private async Task<IReadOnlyList<ReportRow>> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
@@ -132,70 +149,108 @@ public sealed class TikTokApiClient : IDisposable
             .Append(new("page_size", PageSize.ToString(CultureInfo.InvariantCulture)))
             .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         var uri = new Uri(_options.ApiBaseUrl, $"{path}?{query}");
-
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
         {
-            using (var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                request.Headers.Add("Access-Token", _options.AccessToken ?? "");
-                using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.Unauthorized)
-                {
-                    throw new TikTokAuthException(401, "HTTP 401", null);
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new TikTokApiException((int)response.StatusCode, $"HTTP {(int)response.StatusCode}", null,
-                        $"TikTok's API answered HTTP {(int)response.StatusCode}. Try again in a few minutes.");
-                }
-
-                JsonDocument document;
-                try
-                {
-                    document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
-                        cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                catch (JsonException e)
-                {
-                    throw new TikTokApiException(0, e.Message, null, "TikTok's API sent an answer TikTokBot could not read. Try again in a few minutes.");
-                }
-
-                var root = document.RootElement;
-                if (root.ValueKind is not JsonValueKind.Object and var kind)
-                {
-                    document.Dispose();
-                    throw Unreadable($"the answer is {kind}");
-                }
-
-                var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : -1;
-                if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
-                {
-                    return document;
-                }
-
-                var message = Redact(root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "");
-                var requestId = root.TryGetProperty("request_id", out var r) ? Text(r) : null;
-                document.Dispose();
-                if (code == TikTokApiException.RateLimited && attempt < _options.RateLimitRetries)
-                {
-                    var wait = _options.RateLimitBackoff * Math.Pow(2, attempt);
-                    _logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; retry {Attempt} in {Wait}", path, requestId, attempt + 1, wait);
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                _logger.LogWarning("TikTok API error {Code} on {Path}: {Message} (request {RequestId})", code, path, message, requestId);
-                throw code switch
-                {
-                    _ when TikTokAuthException.IsAuthFailure(code, message) => new TikTokAuthException(code, message, requestId),
-                    TikTokApiException.RateLimited => new TikTokApiException(code, message, requestId,
-                        "TikTok is limiting how often TikTokBot may ask right now. Try again in a minute."),
-                    _ => new TikTokApiException(code, message, requestId, $"TikTok's API refused the request ({code}: {message})."),
-                };
-            }
+            return await _retries.ExecuteAsync(static (ctx, state) => state.Client.SendOnceAsync(state.Path, state.Uri, ctx.CancellationToken),
+                context, (Client: this, Path: path, Uri: uri)).ConfigureAwait(false);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// The one retry pipeline of every request: what TikTok or the network may answer differently a moment later
+    /// (40100 rate limiting, 5xxxx internal errors, HTTP 5xx, timeouts) is retried with doubling waits; nothing else is.
+    /// </summary>
+    private static ResiliencePipeline BuildRetries(TikTokApiOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.RateLimitRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<TikTokApiException>(e => e.Transient),
+                MaxRetryAttempts = options.RateLimitRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = options.RateLimitBackoff,
+                OnRetry = args =>
+                {
+                    var error = (TikTokApiException)args.Outcome.Exception!;
+                    logger.LogWarning("TikTok answered {Code} ({Message}), request {RequestId}; retry {Attempt} in {Wait}",
+                        error.Code, error.TikTokMessage, error.RequestId, args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private async ValueTask<JsonDocument> SendOnceAsync(string path, Uri uri, CancellationToken cancellationToken)
+    {
+        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Add("Access-Token", _options.AccessToken ?? "");
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new TikTokAuthException(401, "HTTP 401", null);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            throw new TikTokApiException(status, $"HTTP {status}", null, $"TikTok's API answered HTTP {status}. Try again in a few minutes.")
+            {
+                Transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
+            };
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw new TikTokApiException(0, e.Message, null, "TikTok's API sent an answer TikTokBot could not read. Try again in a few minutes.");
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind is not JsonValueKind.Object and var kind)
+        {
+            document.Dispose();
+            throw Unreadable($"the answer is {kind}");
+        }
+
+        var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : -1;
+        if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            return document;
+        }
+
+        // Classified on TikTok's own words; redacted only afterwards. With a short token, redaction can put
+        // "[access token]" into any message, and a rate limit would read as a revoked token.
+        var tiktokMessage = root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "";
+        var requestId = root.TryGetProperty("request_id", out var r) ? Text(r) : null;
+        document.Dispose();
+        var auth = TikTokAuthException.IsAuthFailure(code, tiktokMessage);
+        var message = Redact(tiktokMessage);
+        _logger.LogWarning("TikTok API error {Code} on {Path}: {Message} (request {RequestId})", code, path, message, requestId);
+        throw code switch
+        {
+            _ when auth => new TikTokAuthException(code, message, requestId),
+            TikTokApiException.RateLimited => new TikTokApiException(code, message, requestId,
+                "TikTok is limiting how often TikTokBot may ask right now. Try again in a minute.") { Transient = true },
+            >= TikTokApiException.InternalErrorFirst and <= TikTokApiException.InternalErrorLast => new TikTokApiException(code, message, requestId,
+                $"TikTok's API had an internal error ({code}). Try again in a few minutes.") { Transient = true },
+            _ => new TikTokApiException(code, message, requestId, $"TikTok's API refused the request ({code}: {message})."),
+        };
     }
 
     // A timeout or a dropped connection is TikTok's side, not the user's: say so plainly instead of surfacing a socket error.
@@ -208,11 +263,11 @@ public sealed class TikTokApiClient : IDisposable
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TikTokApiException(0, e.Message, null,
-                $"TikTok's API did not answer within {_http.Timeout.TotalSeconds:0} seconds. Try again in a few minutes.");
+                $"TikTok's API did not answer within {_http.Timeout.TotalSeconds:0} seconds. Try again in a few minutes.") { Transient = true };
         }
         catch (HttpRequestException e)
         {
-            throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.");
+            throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.") { Transient = true };
         }
     }
 

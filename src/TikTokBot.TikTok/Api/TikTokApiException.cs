@@ -8,6 +8,14 @@ public class TikTokApiException(int code, string tiktokMessage, string? requestI
 {
     public const int RateLimited = 40100;
 
+    /// <summary>TikTok's internal errors (50000 "system error" and its neighbours): worth asking again.</summary>
+    public const int InternalErrorFirst = 50000;
+
+    public const int InternalErrorLast = 59999;
+
+    /// <summary>Whether the same request may succeed a moment later: rate limits, internal errors, timeouts, 5xx.</summary>
+    public bool Transient { get; init; }
+
     public int Code { get; } = code;
 
     public string TikTokMessage { get; } = tiktokMessage;

@@ -14,10 +14,13 @@ public sealed class TikTokApiOptions
     /// <summary>TikTok limits requests per app, so every call of this process goes through one limiter.</summary>
     public int MaxRequestsPerSecond { get; set; } = 10;
 
-    /// <summary>How often a rate-limited (40100) request is retried before the user is told.</summary>
+    /// <summary>
+    /// How often a request that may pass is retried before the user is told: rate limiting (40100), TikTok's internal
+    /// errors (50000...), HTTP 5xx, timeouts.
+    /// </summary>
     public int RateLimitRetries { get; set; } = 5;
 
-    /// <summary>The first wait after a 40100; each further wait doubles.</summary>
+    /// <summary>The first wait before a retry; each further wait doubles.</summary>
     public TimeSpan RateLimitBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the advertiser-wide reports behind many campaigns are shared.</summary>

@@ -20,14 +20,17 @@ public sealed class CampaignFactsLoader(IMetricSource source)
     public async Task<CampaignFacts> LoadAsync(CampaignInfo campaign, DateRange period, SuccessCriteria? criteria, CancellationToken cancellationToken)
     {
         var previous = period.Previous();
+        // A previous period wholly before the campaign existed (a lifetime report) is not asked for.
+        var hadPrevious = previous.End >= campaign.CreatedOn;
         var historyStart = DateOnly.FromDayNumber(Math.Min(
-            previous.Start.DayNumber, Math.Max(campaign.CreatedOn.DayNumber, period.End.DayNumber - HistoryDays + 1)));
+            hadPrevious ? Math.Max(previous.Start.DayNumber, campaign.CreatedOn.DayNumber) : period.Start.DayNumber,
+            Math.Max(campaign.CreatedOn.DayNumber, period.End.DayNumber - HistoryDays + 1)));
         var scope = Scope.Campaign(campaign.Id);
 
         // Reach is asked for each period as a whole: it cannot be derived from the daily rows.
         var dailyTask = source.GetDailyAsync(scope, new DateRange(historyStart, period.End), cancellationToken);
         var reachTask = source.GetReachAsync(scope, period, cancellationToken);
-        var previousReachTask = source.GetReachAsync(scope, previous, cancellationToken);
+        var previousReachTask = hadPrevious ? source.GetReachAsync(scope, previous, cancellationToken) : Task.FromResult<long?>(null);
         var history = await dailyTask.ConfigureAwait(false);
         var reach = await reachTask.ConfigureAwait(false);
         var previousReach = await previousReachTask.ConfigureAwait(false);
@@ -65,10 +68,10 @@ public sealed class CampaignFactsLoader(IMetricSource source)
         {
             // An objective TikTok has not documented is read without conversion judgements rather than judged on the wrong ones.
             Campaign = new Campaign(campaign.Id, campaign.Name, campaign.Objective ?? Objective.Awareness, campaign.CreatedOn,
-                campaign.Automated, campaign.Budget, campaign.OptimisesForPurchase, campaign.Currency),
+                campaign.Automated, campaign.Budget, campaign.OptimisesForPurchase, campaign.Currency, campaign.DeliveryStatus, campaign.StatusChangedOn),
             Period = period,
             Current = new ScopeTotals(current.Total, reach),
-            Previous = new ScopeTotals(before.Total, previousReach),
+            Previous = previous.End >= campaign.CreatedOn ? new ScopeTotals(before.Total, previousReach) : null,
             Daily = inPeriod,
             Criteria = criteria,
             LifetimeConversions = lifetime.Total.Conversions,

@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 
@@ -31,6 +32,9 @@ public enum BreakdownDimension
 /// <summary>A campaign as the source lists it.</summary>
 /// <param name="ObjectiveType">TikTok's <c>objective_type</c>, as reported.</param>
 /// <param name="Objective">The objective it maps to, or null for a type TikTok has not documented.</param>
+/// <param name="Status">TikTok's <c>operation_status</c>: ENABLE or DISABLE.</param>
+/// <param name="SecondaryStatus">TikTok's <c>secondary_status</c> (CAMPAIGN_STATUS_DELETE...), when the source has one.</param>
+/// <param name="StatusChangedOn">The day of TikTok's <c>modify_time</c>: for a campaign no longer enabled, the latest it can have changed.</param>
 public sealed record CampaignInfo(
     string Id,
     string Name,
@@ -41,13 +45,32 @@ public sealed record CampaignInfo(
     decimal? Budget,
     DateOnly CreatedOn,
     string Currency = "USD",
-    bool Automated = false)
+    bool Automated = false,
+    string? SecondaryStatus = null,
+    DateOnly? StatusChangedOn = null)
 {
+    public CampaignStatus DeliveryStatus => StatusFrom(Status, SecondaryStatus);
+
+    /// <summary>
+    /// TikTok's operation and secondary status of a campaign or ad group, reduced to whether it can deliver. Deleted
+    /// wins over paused (a deleted one is also disabled, but can never be turned on again); an ad group whose campaign
+    /// is off (ADGROUP_STATUS_CAMPAIGN_DISABLE) is paused too.
+    /// </summary>
+    public static CampaignStatus StatusFrom(string operationStatus, string? secondaryStatus) =>
+        secondaryStatus?.Contains("DELETE", StringComparison.OrdinalIgnoreCase) == true ? CampaignStatus.Deleted
+        : string.Equals(operationStatus, "DISABLE", StringComparison.OrdinalIgnoreCase) || secondaryStatus?.EndsWith("_DISABLE", StringComparison.OrdinalIgnoreCase) == true
+            ? CampaignStatus.Paused
+            : CampaignStatus.Enabled;
+
+    /// <summary>"paused since 19 Nov 2026", "deleted", or null while enabled.</summary>
+    public string? StatusLabel => Campaign.DescribeStatus(DeliveryStatus, StatusChangedOn);
+
     public bool OptimisesForPurchase => ObjectiveCatalogue.IsPurchaseObjectiveType(ObjectiveType);
 }
 
 /// <summary>One row of a breakdown: a segment (an ad group, an age band...) and its totals over the range.</summary>
-public sealed record BreakdownRow(string Key, string Name, ScopeTotals Totals);
+/// <param name="Status">For an ad group that is not enabled, "paused since 19 Nov 2026" or "deleted"; otherwise null.</param>
+public sealed record BreakdownRow(string Key, string Name, ScopeTotals Totals, string? Status = null);
 
 /// <summary>
 /// Where metrics come from: the TikTok API, an Ads Manager export, or the demo data. Every figure is a raw,

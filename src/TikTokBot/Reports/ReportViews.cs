@@ -33,7 +33,7 @@ public static class ReportViews
             .Text($"{Mrkdwn.Escape(campaign.Name)}: {campaign.Profile.DisplayName}, {summary.Period}")
             .Ephemeral()
             .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period} · read in funnel order")
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order")
             .Section(Verdict(summary.Verdict, currency));
 
         foreach (var stage in summary.Stages)
@@ -119,7 +119,7 @@ public static class ReportViews
         foreach (var row in rows.OrderBy(r => r.Totals.Value(profile.CostPerOutcome) is null).ThenBy(r => r.Totals.Value(profile.CostPerOutcome)))
         {
             var t = row.Totals;
-            message.Section($"*{Mrkdwn.Escape(row.Name)}*: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
+            message.Section($"*{Mrkdwn.Escape(row.Name)}*{(row.Status is { } status ? $" ({status})" : "")}: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
                 $"cost {MetricFormat.Money(t.Counts.Spend, campaign.Currency)} · impressions {t.Counts.Impressions:#,0} · CTR {MetricFormat.Format(t.Ctr, MetricUnit.Percent)}" +
                 (profile.Converts ? $" · conversions {t.Counts.Conversions:#,0} · CVR {MetricFormat.Format(t.CvrClicks, MetricUnit.Percent)}" : ""));
         }
@@ -133,7 +133,7 @@ public static class ReportViews
         foreach (var (campaign, spend, finding) in lines)
         {
             var objective = campaign.Objective is { } o ? ObjectiveCatalogue.Profile(o).DisplayName : campaign.ObjectiveType;
-            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)} · {MetricFormat.Money(spend, campaign.Currency)}" +
+            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · {MetricFormat.Money(spend, campaign.Currency)}" +
                 (finding is null ? " · nothing to fix" : $" · {Mrkdwn.Escape(finding)}"));
         }
 

@@ -12,11 +12,16 @@ public sealed class LowDeliveryRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
+        // A paused or deleted campaign is not delivering by choice: there is nothing to raise or broaden.
+        if (!c.Facts.Campaign.Enabled)
+        {
+            return null;
+        }
+
         var cpm = c.Now.Cpm;
         var overpriced = cpm > c.Benchmarks.CpmHigh && c.EnoughImpressions;
-        // Only the days the campaign was live in the period had a budget to spend.
-        var period = c.Facts.Period;
-        var liveDays = Math.Min(period.Days, period.End.DayNumber - c.Facts.Campaign.LaunchedOn.DayNumber + 1);
+        // Only the days the campaign was live and enabled in the period had a budget to spend.
+        var liveDays = c.Facts.Campaign.EnabledDays(c.Facts.Period);
         decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && c.Benchmarks.CpmHigh > 0 && liveDays > 0
             ? decimal.Floor(daily * liveDays / c.Benchmarks.CpmHigh * 1000m)
             : null;
