@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace TikTokBot.TikTok.Accounts;
 
@@ -9,7 +11,11 @@ public static class TikTokAccountsRegistration
     public static IServiceCollection AddTikTokAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TikTokAppOptions>(configuration.GetSection(TikTokAppOptions.SectionName));
-        services.AddHttpClient<TikTokAccountsClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(nameof(TikTokAccountsClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton(sp => new TikTokAccountsClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokAccountsClient)),
+            sp.GetRequiredService<IOptionsMonitor<TikTokAppOptions>>(),
+            sp.GetRequiredService<ILogger<TikTokAccountsClient>>()));
         return services;
     }
 }
