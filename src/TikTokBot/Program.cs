@@ -1,3 +1,4 @@
+using TikTokBot.Accounts;
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
@@ -19,6 +20,7 @@ builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ if (TerminalMode.Requested(args))
 
 app.MapHealthApi();
 app.MapSlack();
+app.MapTikTokAccounts();
 
 app.Run();
 return 0;

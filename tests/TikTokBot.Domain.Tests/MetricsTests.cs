@@ -172,9 +172,10 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public void Money_in_another_currency_names_the_currency()
+    public void Money_is_written_in_the_currency_it_is_given()
     {
-        Assert.Equal("99.90 EUR", MetricFormat.Money(99.9m, "eur"));
+        Assert.Equal("€99.90", MetricFormat.Money(99.9m, "eur"));
+        Assert.Equal("¥12,346", MetricFormat.Money(12345.6m, "JPY"));
     }
 }
 

@@ -153,6 +153,93 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task TikTok_tokens_are_stored_encrypted_bound_to_their_team_and_never_audited()
+    {
+        var storage = await StartAsync();
+        var store = storage.ForTeam("T1");
+        await TeamData.SeedAsync(store, Ct);
+
+        var stored = await Db.QueryRawAsync<string>("SELECT access_token FROM tiktok_connections;");
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, value => Assert.DoesNotContain("do-not-store-me", value, StringComparison.Ordinal));
+        Assert.Equal(TeamData.TikTokToken, (await store.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct))!.AccessToken);
+        var audited = await Db.QueryRawAsync<string>("SELECT COALESCE(old_value, '') || COALESCE(new_value, '') FROM settings_changes;");
+        Assert.DoesNotContain(audited, value => value.Contains("do-not-store-me", StringComparison.Ordinal));
+        Assert.DoesNotContain("do-not-store-me", (await store.TikTokConnections.ListAsync(Ct))[0].ToString(), StringComparison.Ordinal);
+
+        // A token copied into another team's row cannot be decrypted there.
+        await storage.ForTeam("T2").TikTokConnections.ConnectAsync([new TikTokAdvertiserDetails("7100000000000000009", "Other", "USD", "UTC")], "t2-token", "U9", Ct);
+        await Db.ExecuteRawAsync($"UPDATE tiktok_connections SET access_token = '{stored[0]}' WHERE team_id = 'T2';");
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => storage.ForTeam("T2").TikTokConnections.FindAsync("7100000000000000009", Ct));
+    }
+
+    [ProviderFact]
+    public async Task A_connection_lists_by_name_keeps_currency_and_time_zone_and_a_reconnect_replaces_token_and_clears_a_refusal()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        await TeamData.SeedAsync(store, Ct);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await store.TikTokConnections.MarkTokenRefusedAsync(TeamData.AdvertiserId, Ct));
+        Assert.False(await store.TikTokConnections.MarkTokenRefusedAsync(TeamData.AdvertiserId, Ct));
+        var refused = (await store.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct))!;
+        Assert.Equal((TikTokTokenState.Refused, (DateTimeOffset?)Clock.Now), (refused.TokenState, refused.TokenRefusedAt));
+
+        Clock.Advance(TimeSpan.FromHours(1));
+        await store.TikTokConnections.ConnectAsync([new TikTokAdvertiserDetails(TeamData.AdvertiserId, "Tokyo Shop 2", "jpy", "Asia/Tokyo")], "fresh-token", "U2", Ct);
+
+        var listed = await store.TikTokConnections.ListAsync(Ct);
+        Assert.Equal(["LA Store", "Tokyo Shop 2"], listed.Select(c => c.Name));
+        Assert.Equal(
+            new TikTokConnection(TeamData.AdvertiserId, "Tokyo Shop 2", "JPY", "Asia/Tokyo", "fresh-token", "U2", Clock.Now, TikTokTokenState.Ok, null),
+            listed[1]);
+        Assert.Equal(("USD", "America/Los_Angeles", TeamData.TikTokToken), (listed[0].Currency, listed[0].TimeZone, listed[0].AccessToken));
+        Assert.Equal(
+            ("Tokyo Shop (JPY, Asia/Tokyo)", "Tokyo Shop 2 (JPY, Asia/Tokyo)", "U2"),
+            (await store.Audit.ListAsync(1, Ct)).Select(c => (c.OldValue, c.NewValue, c.ChangedBy)).Single());
+    }
+
+    [ProviderFact]
+    public async Task Disconnecting_forgets_the_token_and_the_channels_that_defaulted_to_it()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        await TeamData.SeedAsync(store, Ct);
+        await store.ChannelAdvertisers.SetAsync("C0OTHER", "7100000000000000002", "U1", Ct);
+
+        Assert.True(await store.TikTokConnections.DisconnectAsync(TeamData.AdvertiserId, "U2", Ct));
+
+        Assert.Null(await store.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct));
+        Assert.Null(await store.ChannelAdvertisers.FindAsync(TeamData.Channel, Ct));
+        Assert.Equal("7100000000000000002", (await store.ChannelAdvertisers.FindAsync("C0OTHER", Ct))!.AdvertiserId);
+        Assert.Single(await Db.QueryRawAsync<string>("SELECT access_token FROM tiktok_connections;"));
+        Assert.False(await store.TikTokConnections.DisconnectAsync(TeamData.AdvertiserId, "U2", Ct));
+    }
+
+    [ProviderFact]
+    public async Task A_connect_state_is_claimed_once_and_not_after_it_expires()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        await store.ConnectStates.CreateAsync("s-1", "E1", "U1", Clock.Now.AddMinutes(10), Ct);
+        await store.ConnectStates.CreateAsync("s-2", null, "U1", Clock.Now.AddMinutes(10), Ct);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => store.ConnectStates.ClaimAsync("s-1", Ct))));
+
+        var won = Assert.Single(claims, c => c.Outcome == ConnectStateOutcome.Claimed);
+        Assert.Equal(new ConnectState("s-1", "E1", "U1", Clock.Now, Clock.Now.AddMinutes(10), Clock.Now), won.State);
+        Assert.All(claims.Where(c => c != won), c => Assert.Equal(ConnectStateOutcome.AlreadyUsed, c.Outcome));
+        Assert.Equal(ConnectStateOutcome.Unknown, (await store.ConnectStates.ClaimAsync("s-unknown", Ct)).Outcome);
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(ConnectStateOutcome.Expired, (await store.ConnectStates.ClaimAsync("s-2", Ct)).Outcome);
+        Assert.Null((await store.ConnectStates.FindAsync("s-2", Ct))!.UsedAt);
+
+        // A day later the spent and expired states are cleared when the next one is created.
+        Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        await store.ConnectStates.CreateAsync("s-3", null, "U1", Clock.Now.AddMinutes(10), Ct);
+        Assert.Equal(["s-3"], await Db.QueryRawAsync<string>("SELECT state_id FROM tiktok_connect_states;"));
+    }
+
+    [ProviderFact]
     public async Task Everything_written_is_read_back_after_a_restart()
     {
         var firstRun = Open();
@@ -430,6 +517,29 @@ public abstract class StorageContract : IAsyncLifetime
         ["Deliveries.FindAsync"] = async (a, b) => Assert.Null(await a.Deliveries.FindAsync(b.SubscriptionId, b.DeliveredOn, Ct)),
         ["Deliveries.ListAsync"] = async (a, b) => Assert.Empty(await a.Deliveries.ListAsync(b.SubscriptionId, Ct)),
         ["Audit.ListAsync"] = async (a, _) => Assert.Empty(await a.Audit.ListAsync(100, Ct)),
+        ["TikTokConnections.ConnectAsync"] = async (a, _) =>
+        {
+            await a.TikTokConnections.ConnectAsync([new TikTokAdvertiserDetails(TeamData.AdvertiserId, "A's view", "EUR", "Europe/Paris")], "team-a-token", "UA", Ct);
+            Assert.Equal(("team-a-token", "EUR"), ((await a.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct))!.AccessToken, (await a.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct))!.Currency));
+        },
+        ["TikTokConnections.FindAsync"] = async (a, _) => Assert.Null(await a.TikTokConnections.FindAsync(TeamData.AdvertiserId, Ct)),
+        ["TikTokConnections.ListAsync"] = async (a, _) => Assert.Empty(await a.TikTokConnections.ListAsync(Ct)),
+        ["TikTokConnections.DisconnectAsync"] = async (a, _) => Assert.False(await a.TikTokConnections.DisconnectAsync(TeamData.AdvertiserId, "UA", Ct)),
+        ["TikTokConnections.MarkTokenRefusedAsync"] = async (a, _) => Assert.False(await a.TikTokConnections.MarkTokenRefusedAsync(TeamData.AdvertiserId, Ct)),
+        ["ConnectStates.CreateAsync"] = async (a, b) =>
+        {
+            await a.ConnectStates.CreateAsync(b.ConnectStateId, null, "UA", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Ct);
+            Assert.Equal("UA", (await a.ConnectStates.FindAsync(b.ConnectStateId, Ct))!.UserId);
+        },
+        ["ConnectStates.FindAsync"] = async (a, b) => Assert.Null(await a.ConnectStates.FindAsync(b.ConnectStateId, Ct)),
+        ["ConnectStates.ClaimAsync"] = async (a, b) => Assert.Equal(ConnectStateOutcome.Unknown, (await a.ConnectStates.ClaimAsync(b.ConnectStateId, Ct)).Outcome),
+        ["ChannelAdvertisers.SetAsync"] = async (a, _) =>
+        {
+            await a.ChannelAdvertisers.SetAsync(TeamData.Channel, "7100000000000000009", "UA", Ct);
+            Assert.Equal("7100000000000000009", (await a.ChannelAdvertisers.FindAsync(TeamData.Channel, Ct))!.AdvertiserId);
+        },
+        ["ChannelAdvertisers.FindAsync"] = async (a, _) => Assert.Null(await a.ChannelAdvertisers.FindAsync(TeamData.Channel, Ct)),
+        ["ChannelAdvertisers.RemoveAsync"] = async (a, _) => Assert.False(await a.ChannelAdvertisers.RemoveAsync(TeamData.Channel, "UA", Ct)),
     };
 
     /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>
@@ -446,6 +556,13 @@ public abstract class StorageContract : IAsyncLifetime
         ["Subscriptions.SubscribeAsync"] = (s, _) => s.Subscriptions.SubscribeAsync(new SubscriptionDetails(TeamData.Channel, ["cmp-3", "cmp-4", "cmp-5"], new TimeOnly(6, 15), "Asia/Tokyo"), "U2", Ct),
         ["Subscriptions.UnsubscribeAsync"] = (s, _) => s.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct),
         ["Subscriptions.PauseAsync"] = (s, b) => s.Subscriptions.PauseAsync(b.SubscriptionId, "channel_not_found", "digest", Ct),
+        ["TikTokConnections.ConnectAsync"] = (s, _) => s.TikTokConnections.ConnectAsync(
+            [new TikTokAdvertiserDetails("7100000000000000005", "New One", "BRL", "America/Sao_Paulo"), new TikTokAdvertiserDetails(TeamData.AdvertiserId, "Renamed", "JPY", "Asia/Tokyo")],
+            "another-token", "U2", Ct),
+        ["TikTokConnections.DisconnectAsync"] = (s, _) => s.TikTokConnections.DisconnectAsync(TeamData.AdvertiserId, "U2", Ct),
+        ["TikTokConnections.MarkTokenRefusedAsync"] = (s, _) => s.TikTokConnections.MarkTokenRefusedAsync(TeamData.AdvertiserId, Ct),
+        ["ChannelAdvertisers.SetAsync"] = (s, _) => s.ChannelAdvertisers.SetAsync(TeamData.Channel, "7100000000000000002", "U2", Ct),
+        ["ChannelAdvertisers.RemoveAsync"] = (s, _) => s.ChannelAdvertisers.RemoveAsync(TeamData.Channel, "U2", Ct),
     };
 
     private StorageDatabase Open()

@@ -35,7 +35,11 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         _app = app;
         _demo = demo;
         _today = today;
+        Accounts = new FakeTikTokAccounts(Requests);
     }
+
+    /// <summary>Advertiser OAuth: per-token advertisers, auth codes, revocation.</summary>
+    public FakeTikTokAccounts Accounts { get; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -75,6 +79,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)), today);
         app.MapGet("/open_api/v1.3/{**path}", fake.Handle);
+        fake.Accounts.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/open_api/v1.3/");
@@ -93,7 +98,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
             await Task.Delay(Delay);
         }
 
-        if (request.Headers["Access-Token"] != Token)
+        if (request.Headers["Access-Token"] != Token && !Accounts.Serves(request.Headers["Access-Token"].ToString()))
         {
             return Envelope(40105, "Access token is invalid or has expired.", null);
         }

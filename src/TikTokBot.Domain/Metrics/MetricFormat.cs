@@ -1,4 +1,5 @@
 using System.Globalization;
+using TikTokBot.Domain.Money;
 
 namespace TikTokBot.Domain.Metrics;
 
@@ -26,12 +27,10 @@ public static class MetricFormat
     public static string Format(MetricId metric, decimal? value, string currency = "USD") =>
         Format(value, MetricCatalogue.Get(metric).Unit, currency);
 
-    public static string Money(decimal amount, string currency = "USD")
-    {
-        var text = Math.Abs(amount).ToString("#,0.00", Invariant);
-        var sign = amount < 0 ? "-" : string.Empty;
-        return currency.Equals("USD", StringComparison.OrdinalIgnoreCase) ? $"{sign}${text}" : $"{sign}{text} {currency.ToUpperInvariant()}";
-    }
+    /// <summary>An amount in the currency of <paramref name="currency"/> (an ISO code); see <see cref="Currency.Format"/>.</summary>
+    public static string Money(decimal amount, string currency = "USD") => Currency.Of(currency).Format(amount);
+
+    public static string Money(decimal amount, Currency currency) => currency.Format(amount);
 
     /// <summary>A fraction as a percentage with enough places to tell small rates apart (0.0117% stays visible).</summary>
     public static string Percent(decimal fraction)

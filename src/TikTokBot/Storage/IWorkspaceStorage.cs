@@ -31,6 +31,12 @@ public interface IWorkspaceStore
     IDigestDeliveryRepository Deliveries { get; }
 
     ISettingsAuditRepository Audit { get; }
+
+    ITikTokConnectionRepository TikTokConnections { get; }
+
+    IConnectStateRepository ConnectStates { get; }
+
+    IChannelAdvertiserRepository ChannelAdvertisers { get; }
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>

@@ -3,12 +3,15 @@ using System.Text.Json;
 namespace TikTokBot.Storage.Tests.Infrastructure;
 
 /// <summary>The identifiers of a team filled with one row of every kind.</summary>
-public sealed record SeededTeam(string CreditWindowId, string SubscriptionId, DateOnly DeliveredOn, DateOnly ClaimedOn);
+public sealed record SeededTeam(string CreditWindowId, string SubscriptionId, DateOnly DeliveredOn, DateOnly ClaimedOn, string ConnectStateId = TeamData.ConnectStateId);
 
 public static class TeamData
 {
     public const string Token = "xoxb-1111-2222-do-not-store-me";
     public const string Channel = "C0DIGEST";
+    public const string TikTokToken = "act.tiktok-advertiser-token-do-not-store-me";
+    public const string AdvertiserId = "7100000000000000001";
+    public const string ConnectStateId = "state-seeded-0001";
 
     /// <summary>How long a claim stays its sender's before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -29,6 +32,12 @@ public static class TeamData
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, TeamData.Lease, ct));
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", ct));
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, TeamData.Lease, ct));
+
+        await store.TikTokConnections.ConnectAsync(
+            [new TikTokAdvertiserDetails(AdvertiserId, "Tokyo Shop", "JPY", "Asia/Tokyo"), new TikTokAdvertiserDetails("7100000000000000002", "LA Store", "USD", "America/Los_Angeles")],
+            TikTokToken, "UADMIN", ct);
+        await store.ChannelAdvertisers.SetAsync(Channel, AdvertiserId, "UADMIN", ct);
+        await store.ConnectStates.CreateAsync(ConnectStateId, "E01", "UADMIN", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), ct);
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -51,6 +60,9 @@ public static class TeamData
             subscriptions,
             deliveries,
             audit = await store.Audit.ListAsync(1000, ct),
+            connections = await store.TikTokConnections.ListAsync(ct),
+            channelAdvertiser = await store.ChannelAdvertisers.FindAsync(Channel, ct),
+            connectState = await store.ConnectStates.FindAsync(ConnectStateId, ct),
         });
     }
 }

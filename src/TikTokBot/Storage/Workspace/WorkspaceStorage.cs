@@ -8,6 +8,7 @@ namespace TikTokBot.Storage.Workspace;
 public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time) : IWorkspaceStorage
 {
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("TikTokBot.Storage.BotToken");
+    private readonly IDataProtector _tikTokTokens = dataProtection.CreateProtector("TikTokBot.Storage.TikTokToken");
 
     public IWorkspaceStore ForTeam(string teamId)
     {
@@ -17,7 +18,7 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         }
 
         // A token is bound to its team: copied into another team's row it cannot be decrypted.
-        return new WorkspaceStore(new TeamScope(database, time, teamId), _tokens.CreateProtector(teamId));
+        return new WorkspaceStore(new TeamScope(database, time, teamId), _tokens.CreateProtector(teamId), _tikTokTokens.CreateProtector(teamId));
     }
 
     public async Task<IReadOnlyList<string>> ListTeamsAsync(CancellationToken ct)
@@ -34,7 +35,7 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         return teams.AsList();
     }
 
-    private sealed class WorkspaceStore(TeamScope scope, IDataProtector tokens) : IWorkspaceStore
+    private sealed class WorkspaceStore(TeamScope scope, IDataProtector tokens, IDataProtector tikTokTokens) : IWorkspaceStore
     {
         public string TeamId => scope.TeamId;
 
@@ -51,5 +52,11 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         public IDigestDeliveryRepository Deliveries { get; } = new DigestDeliveryRepository(scope);
 
         public ISettingsAuditRepository Audit { get; } = new SettingsAuditRepository(scope);
+
+        public ITikTokConnectionRepository TikTokConnections { get; } = new TikTokConnectionRepository(scope, tikTokTokens);
+
+        public IConnectStateRepository ConnectStates { get; } = new ConnectStateRepository(scope);
+
+        public IChannelAdvertiserRepository ChannelAdvertisers { get; } = new ChannelAdvertiserRepository(scope);
     }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace TikTokBot.Domain.Money;
+
+/// <summary>
+/// An ISO 4217 currency as the bot writes amounts in it: a symbol when one is unambiguous for an English reader
+/// (else the code after the number), and the currency's own number of decimals (none for JPY and KRW).
+/// </summary>
+public sealed record Currency
+{
+    /// <summary>Decimals when a code is not in the table: most currencies have two.</summary>
+    public const int DefaultDecimals = 2;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    // Symbols only where an English reader cannot mistake them for another currency's; the rest print their code.
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["KRW"] = "₩", ["BRL"] = "R$", ["INR"] = "₹",
+        ["CNY"] = "CN¥", ["CAD"] = "CA$", ["AUD"] = "A$", ["MXN"] = "MX$", ["HKD"] = "HK$", ["NZD"] = "NZ$",
+        ["TWD"] = "NT$", ["VND"] = "₫", ["ILS"] = "₪", ["PHP"] = "₱", ["THB"] = "฿", ["TRY"] = "₺", ["NGN"] = "₦",
+    };
+
+    // ISO 4217 minor units that are not 2.
+    private static readonly Dictionary<string, int> MinorUnits = new(StringComparer.Ordinal)
+    {
+        ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["CLP"] = 0, ["ISK"] = 0, ["PYG"] = 0, ["UGX"] = 0, ["XAF"] = 0, ["XOF"] = 0,
+        ["XPF"] = 0, ["KMF"] = 0, ["RWF"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["VUV"] = 0, ["BIF"] = 0,
+        ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["JOD"] = 3, ["TND"] = 3, ["IQD"] = 3, ["LYD"] = 3,
+    };
+
+    private Currency(string code, string? symbol, int decimals)
+    {
+        Code = code;
+        Symbol = symbol;
+        Decimals = decimals;
+    }
+
+    public static Currency Usd { get; } = Of("USD");
+
+    /// <summary>The three-letter code, upper case.</summary>
+    public string Code { get; }
+
+    /// <summary>Written before the number; null when the code is written after it instead.</summary>
+    public string? Symbol { get; }
+
+    public int Decimals { get; }
+
+    /// <summary>The currency of a code as TikTok or a CSV gives it (any case, surrounding spaces); empty means US dollars.</summary>
+    public static Currency Of(string? code)
+    {
+        var normalised = string.IsNullOrWhiteSpace(code) ? "USD" : code.Trim().ToUpperInvariant();
+        return new Currency(normalised, Symbols.GetValueOrDefault(normalised), MinorUnits.GetValueOrDefault(normalised, DefaultDecimals));
+    }
+
+    /// <summary>The amount rounded to the currency's decimals (half away from zero), with thousands separators: <c>-$1,234.50</c>, <c>¥1,235</c>, <c>1,234.50 XYZ</c>.</summary>
+    public string Format(decimal amount)
+    {
+        var rounded = Math.Round(amount, Decimals, MidpointRounding.AwayFromZero);
+        var digits = Math.Abs(rounded).ToString(Decimals == 0 ? "#,0" : "#,0." + new string('0', Decimals), Invariant);
+        var sign = rounded < 0 ? "-" : string.Empty;
+        return Symbol is null ? $"{sign}{digits} {Code}" : $"{sign}{Symbol}{digits}";
+    }
+
+    public override string ToString() => Code;
+}

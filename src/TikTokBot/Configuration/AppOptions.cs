@@ -1,0 +1,10 @@
+namespace TikTokBot.Configuration;
+
+/// <summary>Configuration <c>App:*</c>: facts about the deployment itself.</summary>
+public sealed class AppOptions
+{
+    public const string SectionName = "App";
+
+    /// <summary>The public base URL people and TikTok reach this app at (OAuth redirects, links), e.g. <c>https://bot.example.com</c>.</summary>
+    public Uri? PublicUrl { get; set; }
+}

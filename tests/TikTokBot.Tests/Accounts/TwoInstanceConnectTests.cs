@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using TikTokBot.Testing;
+using TikTokBot.Tests.Digests;
+
+namespace TikTokBot.Tests.Accounts;
+
+/// <summary>Two app instances on one PostgreSQL database and one key ring, the way a load-balanced deployment runs.</summary>
+public sealed class TwoInstanceConnectTests : IAsyncLifetime
+{
+    private readonly string _database = $"accounts_{Guid.NewGuid():N}";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-accounts-shared-").FullName;
+    private FakeTikTokApi _tiktok = null!;
+
+    public async Task InitializeAsync()
+    {
+        _tiktok = await FakeTikTokApi.StartAsync(new DateOnly(2026, 12, 1));
+        _tiktok.Accounts.Add(AccountsAppFactory.Tokyo, AccountsAppFactory.LosAngeles);
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _tiktok.DisposeAsync();
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [PostgresFact]
+    public async Task A_connect_started_on_one_instance_is_finished_on_the_other_and_seen_by_both()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var first = Instance(clock);
+        await using var second = Instance(clock);
+        first.CreateKestrelClient().Dispose();
+        second.CreateKestrelClient().Dispose();
+
+        var state = await first.BeginAsync();
+        var (status, page) = await second.CallbackAsync(state, _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId, AccountsAppFactory.LosAngeles.AdvertiserId));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("LA Store", page, StringComparison.Ordinal);
+        var token = Assert.Single(_tiktok.Accounts.Issued);
+        var seenByFirst = await first.Accounts.ListAsync(AccountsAppFactory.Team, default);
+        Assert.Equal(["LA Store", "Tokyo <Shop> & Co"], seenByFirst.Select(a => a.Name));
+        Assert.All(await first.RawConnectionsAsync(), row => Assert.DoesNotContain(token, row.Token, StringComparison.Ordinal));
+
+        // The link is spent for both instances.
+        var (again, said) = await first.CallbackAsync(state, _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId));
+        Assert.Equal(HttpStatusCode.BadRequest, again);
+        Assert.Contains("already used", said, StringComparison.Ordinal);
+        Assert.Single(_tiktok.Accounts.Issued);
+    }
+
+    private AccountsAppFactory Instance(TimeProvider clock)
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        return new AccountsAppFactory(_tiktok, (FakeTimeProvider)clock, new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = server.ConnectionString,
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Scheduler:Store"] = "Memory",
+        });
+    }
+}
