@@ -147,9 +147,8 @@ public sealed partial class SlackDispatcher
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
-        if (!await _handlerSlots.WaitAsync(_options.CurrentValue.AckTimeout))
+        if (!await TakeSlotAsync(kind, key))
         {
-            LogBusy(_logger, kind, key, _options.CurrentValue.MaxConcurrentHandlers);
             if (kind == "command")
                 ctx.Ack(new SlackMessage { ResponseType = "ephemeral", Text = "I am answering a lot of requests right now and could not take yours. Please try again in a minute." });
             else
@@ -158,10 +157,7 @@ public sealed partial class SlackDispatcher
         }
 
         var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
-        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        if (!handlerTask.IsCompleted)
-            _work.Track(handlerTask);
+        StartInSlot(handlerTask);
 
         if (!ctx.Acknowledged.IsCompleted)
         {
@@ -184,6 +180,23 @@ public sealed partial class SlackDispatcher
         return await ctx.Acknowledged;
     }
 
+    /// <summary>Waits up to the ack timeout for a handler slot; false (logged) when none came free.</summary>
+    private async Task<bool> TakeSlotAsync(string kind, string key)
+    {
+        if (await _handlerSlots.WaitAsync(_options.CurrentValue.AckTimeout))
+            return true;
+        LogBusy(_logger, kind, key, _options.CurrentValue.MaxConcurrentHandlers);
+        return false;
+    }
+
+    /// <summary>Frees the slot when the handler ends, and keeps shutdown waiting for it while it runs.</summary>
+    private void StartInSlot(Task handlerTask)
+    {
+        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _work.Track(handlerTask);
+    }
+
     private async Task InvokeAsync<TPayload>(
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
@@ -201,8 +214,47 @@ public sealed partial class SlackDispatcher
         }
         catch (Exception ex)
         {
-            LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged);
-            ctx.TryFail(ex);
+            var reference = HandlerFailureNotice.NewReference();
+            LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged, reference);
+            await TellThePersonAsync(ctx, kind, key, reference);
+        }
+    }
+
+    /// <summary>
+    /// Tells the person who triggered a failed handler, in the first place they will see it: the ack itself while
+    /// it is still open (a command's private answer, a modal pushed over a submitted form), otherwise the request's
+    /// response_url, otherwise a private message in the event's channel, otherwise a direct message.
+    /// </summary>
+    private async Task TellThePersonAsync(SlackContext ctx, string kind, string key, string reference)
+    {
+        if (kind == "command" && ctx.TryAck(HandlerFailureNotice.Message(reference)))
+            return;
+        if (kind == "view_submission" && ctx.TryAck(ViewSubmissionResponse.Push(HandlerFailureNotice.Modal(reference))))
+            return;
+        ctx.TryAckImplicitly();
+        // On a forced shutdown the failure is the cancellation itself; there is nobody left to send with.
+        var ct = _work.StoppingToken;
+        if (ct.IsCancellationRequested)
+            return;
+        var message = HandlerFailureNotice.Message(reference);
+        try
+        {
+            if (!string.IsNullOrEmpty(ctx.ResponseUrl))
+                await ctx.RespondAsync(message, ct);
+            else if (string.IsNullOrEmpty(ctx.UserId))
+                LogNobodyToTell(_logger, kind, key, reference);
+            else
+            {
+                var api = await ctx.GetApiAsync(ct);
+                if (!string.IsNullOrEmpty(ctx.ChannelId))
+                    await api.PostEphemeralAsync(ctx.UserId, message with { Channel = ctx.ChannelId }, ct);
+                else
+                    await api.PostMessageAsync(message with { Channel = ctx.UserId, ResponseType = null, ReplaceOriginal = null }, ct);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNoticeFailed(_logger, ex, kind, key, reference);
         }
     }
 
@@ -218,6 +270,12 @@ public sealed partial class SlackDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} {Key} was not acknowledged within {Timeout}; sent an empty ack")]
     private static partial void LogAckTimeout(ILogger logger, string kind, string key, TimeSpan timeout);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Kind} {Key} failed (team {TeamId}, acknowledged {Acknowledged})")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string key, string? teamId, bool acknowledged);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Kind} {Key} failed, reference {Reference} (team {TeamId}, acknowledged {Acknowledged})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string key, string? teamId, bool acknowledged, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell anyone that the Slack handler for {Kind} {Key} failed, reference {Reference}")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, string kind, string key, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failed Slack {Kind} {Key} (reference {Reference}) names no user to tell")]
+    private static partial void LogNobodyToTell(ILogger logger, string kind, string key, string reference);
 }
