@@ -69,27 +69,41 @@ public sealed partial class SlackDispatcher
     };
 
     /// <summary>
-    /// Events are acknowledged at once; their handlers run as tracked background work. A retry of an event id
-    /// already seen is acknowledged without running the handlers again.
+    /// Events are acknowledged at once; their handlers run as tracked background work, each in a handler slot like
+    /// commands and interactions (waiting up to the ack timeout for one, then dropped with a warning). A retry of an
+    /// event id already seen is acknowledged without running the handlers again. An event without a team id is
+    /// refused: every handler works for one workspace and must not guess which.
     /// </summary>
     public Task<SlackAckResponse> DispatchEventAsync(EventCallback callback)
     {
         var evt = callback.Event ?? throw new SlackPayloadException("missing_event");
+        if (string.IsNullOrEmpty(callback.TeamId))
+            throw new SlackPayloadException("missing_team_id");
         var ctx = NewContext(callback.EnterpriseId, callback.TeamId, evt.User, evt.Channel, null, null);
         ctx.Ack();
         if (callback.EventId is { Length: > 0 } eventId && !_seenEvents.Add(eventId))
-            LogDuplicateEvent(_logger, eventId, evt.Type);
-        else if (_registry.Events.TryGetValue(evt.Type, out var handlers))
         {
-            foreach (var handlerType in handlers)
-                _work.Track(InvokeAsync(ctx, handlerType, callback, "event", evt.Type,
-                    static (h, cb, c, ct) => ((ISlackEventHandler)h).HandleAsync(cb.Event!, cb, c, ct)));
+            LogDuplicateEvent(_logger, eventId, evt.Type);
+            return ctx.Acknowledged;
         }
-        else
+        if (!_registry.Events.TryGetValue(evt.Type, out var handlers))
         {
             LogNoHandler(_logger, "event", evt.Type);
+            return ctx.Acknowledged;
         }
-        return ctx.Acknowledged;
+        return RunEventHandlersAsync(ctx, callback, handlers);
+    }
+
+    private async Task<SlackAckResponse> RunEventHandlersAsync(SlackContext ctx, EventCallback callback, List<Type> handlers)
+    {
+        foreach (var handlerType in handlers)
+        {
+            if (!await TakeSlotAsync("event", callback.Event!.Type))
+                continue;
+            StartInSlot(InvokeAsync(ctx, handlerType, callback, "event", callback.Event!.Type,
+                static (h, cb, c, ct) => ((ISlackEventHandler)h).HandleAsync(cb.Event!, cb, c, ct)));
+        }
+        return await ctx.Acknowledged;
     }
 
     private Task<SlackAckResponse> DispatchActions(BlockActionsPayload payload)

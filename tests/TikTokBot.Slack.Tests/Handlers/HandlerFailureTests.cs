@@ -113,6 +113,44 @@ public partial class HandlerFailureTests
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public async Task An_event_without_a_team_id_is_refused_and_no_handler_runs()
+    {
+        await using var host = await SlackTestHost.StartAsync(h => h.OnEvent<HomeOpened>("app_home_opened"));
+        var response = await host.PostSignedAsync("/slack/events",
+            """{"type":"event_callback","event_id":"Ev1","event":{"type":"app_home_opened","user":"U1","channel":"D1"}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("missing_team_id", await response.Content.ReadAsStringAsync());
+
+        await FinishBackgroundWorkAsync(host);
+        Assert.Empty(host.Log.Entries);
+    }
+
+    [Fact]
+    public async Task Events_take_handler_slots_and_wait_for_one_like_commands()
+    {
+        var gate = new Gate();
+        await using var host = await SlackTestHost.StartAsync(h => h.OnEvent<SlowEvent>("app_home_opened"),
+            new Dictionary<string, string?> { ["Slack:MaxConcurrentHandlers"] = "1", ["Slack:AckTimeout"] = "00:00:00.300" },
+            s => s.AddSingleton(gate));
+        const string body = """{"type":"event_callback","team_id":"T1","event_id":"EvA","event":{"type":"app_home_opened","user":"U1","channel":"D1"}}""";
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostSignedAsync("/slack/events", body)).StatusCode);
+        await host.Log.WaitForAsync(e => e == "event started EvA");
+        // The only slot is held by the first event's handler, so the second waits out the ack timeout and is dropped.
+        Assert.Equal(HttpStatusCode.OK, (await host.PostSignedAsync("/slack/events", body.Replace("EvA", "EvB", StringComparison.Ordinal))).StatusCode);
+        var logs = host.Services.GetRequiredService<ListLoggerProvider>();
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message == "Slack event app_home_opened turned away: 1 handlers already running");
+
+        gate.Open();
+        await FinishBackgroundWorkAsync(host);
+        Assert.Equal(["event started EvA", "event finished EvA"], host.Log.Entries);
+
+        // With the slot free again, the next event runs.
+        Assert.Equal(HttpStatusCode.OK, (await host.PostSignedAsync("/slack/events", body.Replace("EvA", "EvC", StringComparison.Ordinal))).StatusCode);
+        await host.Log.WaitForAsync(e => e == "event finished EvC");
+    }
+
     /// <summary>The definite signal that every handler, and every notice it led to, has finished.</summary>
     private static Task FinishBackgroundWorkAsync(SlackTestHost host) =>
         host.Services.GetRequiredService<SlackBackgroundWork>().StopAsync(CancellationToken.None);
