@@ -106,6 +106,12 @@ public sealed partial class SlackDispatcher
         return await ctx.Acknowledged;
     }
 
+    /// <summary>
+    /// Completes when no handler is running, the work handlers go on with after their ack included: the signal that
+    /// everything a request led to (answers, retries, failure notices) is done.
+    /// </summary>
+    public Task WhenHandlersIdleAsync(CancellationToken ct) => _work.WhenIdleAsync(ct);
+
     private Task<SlackAckResponse> DispatchActions(BlockActionsPayload payload)
     {
         var ctx = NewContext(payload.Enterprise?.Id, payload.Team?.Id ?? payload.User?.TeamId, payload.User?.Id,

@@ -121,6 +121,20 @@ public class DispatchEndpointTests
     }
 
     [Fact]
+    public async Task Handlers_idle_completes_only_when_the_work_after_the_ack_is_done()
+    {
+        var gate = new Gate();
+        await using var host = await SlackTestHost.StartAsync(h => h.OnCommand<SlowBackground>("/ttmetrics"), services: s => s.AddSingleton(gate));
+        await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm());
+
+        var idle = host.Services.GetRequiredService<TikTokBot.Slack.Handlers.SlackDispatcher>().WhenHandlersIdleAsync(CancellationToken.None);
+        Assert.False(idle.IsCompleted);
+        gate.Open();
+        await idle;
+        Assert.Equal(["background finished"], host.Log.Entries);
+    }
+
+    [Fact]
     public async Task Graceful_shutdown_waits_for_work_that_continues_after_the_ack()
     {
         var gate = new Gate();
