@@ -20,7 +20,7 @@ public sealed class CampaignEngine(DiagnosisOptions options)
 
     public CampaignSummary Summarise(CampaignFacts facts) => CampaignSummariser.Summarise(facts, _benchmarks, Options.Trends);
 
-    public CampaignDiagnosis Diagnose(CampaignFacts facts) => Diagnoser.Diagnose(facts, _benchmarks, Options.Rules);
+    public CampaignDiagnosis Diagnose(CampaignFacts facts) => Diagnoser.Diagnose(facts, _benchmarks, Options.Rules, Options.LearningPhase);
 
     /// <summary>"What should I fix?" for a campaign on <paramref name="today"/>, with the learning-phase guard applied.</summary>
     public FixPlan PlanFixes(CampaignFacts facts, DateOnly today) => FixPlan.From(Diagnose(facts), AssessLearning(facts, today));

@@ -3,6 +3,7 @@ using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
 using TikTokBot.Health;
+using TikTokBot.Hosting;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = AppContext.BaseDirectory,
 });
+ListenAddress.UseDefaultUnlessSet(builder);
 
 builder.Services.AddDiagnosisOptions(builder.Configuration);
 builder.Services.AddMetricSource(builder.Configuration);

@@ -32,6 +32,23 @@ public sealed class DiagnosisConfigurationTests
     }
 
     [Fact]
+    public void Appsettings_lists_every_account_benchmark_setting_with_the_documented_default()
+    {
+        var section = ShippedSettings().GetSection(TikTokBot.Domain.Benchmarks.AccountBenchmarkOptions.SectionName);
+        var defaults = new TikTokBot.Domain.Benchmarks.AccountBenchmarkOptions();
+
+        foreach (var setting in typeof(TikTokBot.Domain.Benchmarks.AccountBenchmarkOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var written = section[setting.Name];
+            Assert.True(written is not null, $"appsettings.json has no Benchmarks:{setting.Name}");
+            Assert.Equal(Convert.ToDecimal(setting.GetValue(defaults), System.Globalization.CultureInfo.InvariantCulture),
+                decimal.Parse(written!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal((90, 1000L, 3), (defaults.HistoryDays, defaults.MinimumImpressions, defaults.MinimumCampaigns));
+    }
+
+    [Fact]
     public void A_threshold_set_in_configuration_replaces_the_default()
     {
         var configuration = new ConfigurationBuilder()

@@ -1,6 +1,7 @@
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Diagnosis.Rules;
+using TikTokBot.Domain.Learning;
 
 namespace TikTokBot.Domain.Diagnosis;
 
@@ -28,9 +29,9 @@ public static class Diagnoser
         new RealTimeCpaAboveTargetRule(),
     ];
 
-    public static CampaignDiagnosis Diagnose(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules)
+    public static CampaignDiagnosis Diagnose(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning)
     {
-        var context = new DiagnosisContext(facts, benchmarks, rules);
+        var context = new DiagnosisContext(facts, benchmarks, rules, learning);
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {

@@ -1,5 +1,6 @@
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 
@@ -8,7 +9,7 @@ namespace TikTokBot.Domain.Diagnosis;
 /// <summary>What a rule reads: the facts, the thresholds, and a few figures several rules share.</summary>
 public sealed class DiagnosisContext
 {
-    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules)
+    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning)
     {
         Facts = facts;
         Benchmarks = benchmarks.Options;
@@ -17,6 +18,7 @@ public sealed class DiagnosisContext
         TargetCpa = Profile.Converts && Profile.CostPerOutcome == MetricId.CostPerConversion ? facts.Criteria?.TargetCostPerOutcome : null;
         MeaningfulSpend = TargetCpa is { } target ? target * rules.MeaningfulSpendTargetMultiple : rules.MeaningfulSpendWithoutTarget;
         CvrClicksBenchmark = BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent);
+        CostJudgement = CostJudgement.For(facts.Campaign.LaunchedOn, facts.Period.End, SpendSinceLaunch(facts), learning);
     }
 
     public CampaignFacts Facts { get; }
@@ -43,6 +45,9 @@ public sealed class DiagnosisContext
     /// <summary>The clicks-based CVR benchmark that applies: purchases have their own, lower one.</summary>
     public decimal CvrClicksBenchmark { get; }
 
+    /// <summary>Whether cost per result can be judged at the period's end, or is still too early in learning.</summary>
+    public CostJudgement CostJudgement { get; }
+
     public bool EnoughImpressions => Counts.Impressions >= Rules.MinimumImpressions;
 
     public bool EnoughDestinationClicks => Counts.DestinationClicks >= Rules.MinimumDestinationClicks;
@@ -58,6 +63,26 @@ public sealed class DiagnosisContext
     /// <summary>True when <paramref name="now"/> is above <paramref name="before"/> by at least the configured decline.</summary>
     public bool Rose(decimal? now, decimal? before) =>
         now is { } n && before is { } b && b > 0 && (n - b) / b * 100m >= Rules.DeclinePercent;
+
+    /// <summary>
+    /// Spend since launch: the source's lifetime figure, else the period's days since launch, else (no days) the
+    /// period's total, which is all that is known.
+    /// </summary>
+    private static decimal SpendSinceLaunch(CampaignFacts facts)
+    {
+        if (facts.LifetimeSpend is { } lifetime)
+            return lifetime;
+        if (facts.Daily.Count == 0)
+            return facts.Current.Counts.Spend;
+        var spend = 0m;
+        foreach (var day in facts.Daily)
+        {
+            if (day.Date >= facts.Campaign.LaunchedOn)
+                spend += day.Counts.Spend;
+        }
+
+        return spend;
+    }
 
     public Evidence Metric(MetricId metric, decimal? reference = null, string? referenceLabel = null) =>
         new(MetricCatalogue.Get(metric).DisplayName, Now.Value(metric), MetricCatalogue.Get(metric).Unit, reference, referenceLabel);

@@ -117,3 +117,24 @@ public static class LearningPhase
             startedOn.AddDays(options.HandsOffDays - 1));
     }
 }
+
+/// <summary>
+/// Whether cost per result can be judged yet (DOMAIN.md section 6): not in the first
+/// <see cref="LearningPhaseOptions.EvaluateAfterDays"/> days, and not before
+/// <see cref="LearningPhaseOptions.MinimumSpendToEvaluate"/> has been spent since the start.
+/// </summary>
+/// <param name="Day">Day N on <paramref name="AsOf"/>, the launch or last significant edit being day 1.</param>
+/// <param name="JudgeFrom">The first day past the learning days.</param>
+/// <param name="SpendNeeded">Spend since the start needed before judging.</param>
+public sealed record CostJudgement(DateOnly AsOf, int Day, DateOnly JudgeFrom, decimal SpendSinceStart, decimal SpendNeeded)
+{
+    public bool OldEnough => AsOf >= JudgeFrom;
+
+    public bool EnoughSpend => SpendSinceStart >= SpendNeeded;
+
+    public bool CanJudge => OldEnough && EnoughSpend;
+
+    public static CostJudgement For(DateOnly startedOn, DateOnly asOf, decimal spendSinceStart, LearningPhaseOptions options) =>
+        new(asOf, asOf.DayNumber - startedOn.DayNumber + 1, startedOn.AddDays(options.EvaluateAfterDays), spendSinceStart,
+            options.MinimumSpendToEvaluate);
+}

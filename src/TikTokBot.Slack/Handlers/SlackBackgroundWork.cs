@@ -26,6 +26,16 @@ internal sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> l
             _running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>Completes once no tracked work is running, including work that starts while it waits.</summary>
+    public async Task WhenIdleAsync(CancellationToken ct)
+    {
+        while (_running.Keys.Where(t => !t.IsCompleted).ToArray() is { Length: > 0 } pending)
+        {
+            // WhenAny of the combined task never throws: a failed handler is idle too.
+            await Task.WhenAny(Task.WhenAll(pending)).WaitAsync(ct);
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -89,19 +89,20 @@ public sealed class SlackContext
         return true;
     }
 
-    internal bool TryAckImplicitly()
-    {
-        if (Interlocked.Exchange(ref _acked, 1) != 0)
-            return false;
-        _ack.TrySetResult(SlackAckResponse.Empty);
-        return true;
-    }
+    internal bool TryAckImplicitly() => TryAck(SlackAckResponse.Empty);
 
-    internal bool TryFail(Exception error)
+    /// <summary>Acknowledges unless something already did; for the dispatcher's own answers, which must not throw.</summary>
+    internal bool TryAck(SlackMessage message) =>
+        TryAck(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage)));
+
+    internal bool TryAck(ViewSubmissionResponse response) =>
+        TryAck(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(response, SlackJsonContext.Default.ViewSubmissionResponse)));
+
+    private bool TryAck(SlackAckResponse response)
     {
         if (Interlocked.Exchange(ref _acked, 1) != 0)
             return false;
-        _ack.TrySetException(error);
+        _ack.TrySetResult(response);
         return true;
     }
 

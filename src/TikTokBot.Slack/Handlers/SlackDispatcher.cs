@@ -69,28 +69,48 @@ public sealed partial class SlackDispatcher
     };
 
     /// <summary>
-    /// Events are acknowledged at once; their handlers run as tracked background work. A retry of an event id
-    /// already seen is acknowledged without running the handlers again.
+    /// Events are acknowledged at once; their handlers run as tracked background work, each in a handler slot like
+    /// commands and interactions (waiting up to the ack timeout for one, then dropped with a warning). A retry of an
+    /// event id already seen is acknowledged without running the handlers again. An event without a team id is
+    /// refused: every handler works for one workspace and must not guess which.
     /// </summary>
     public Task<SlackAckResponse> DispatchEventAsync(EventCallback callback)
     {
         var evt = callback.Event ?? throw new SlackPayloadException("missing_event");
+        if (string.IsNullOrEmpty(callback.TeamId))
+            throw new SlackPayloadException("missing_team_id");
         var ctx = NewContext(callback.EnterpriseId, callback.TeamId, evt.User, evt.Channel, null, null);
         ctx.Ack();
         if (callback.EventId is { Length: > 0 } eventId && !_seenEvents.Add(eventId))
-            LogDuplicateEvent(_logger, eventId, evt.Type);
-        else if (_registry.Events.TryGetValue(evt.Type, out var handlers))
         {
-            foreach (var handlerType in handlers)
-                _work.Track(InvokeAsync(ctx, handlerType, callback, "event", evt.Type,
-                    static (h, cb, c, ct) => ((ISlackEventHandler)h).HandleAsync(cb.Event!, cb, c, ct)));
+            LogDuplicateEvent(_logger, eventId, evt.Type);
+            return ctx.Acknowledged;
         }
-        else
+        if (!_registry.Events.TryGetValue(evt.Type, out var handlers))
         {
             LogNoHandler(_logger, "event", evt.Type);
+            return ctx.Acknowledged;
         }
-        return ctx.Acknowledged;
+        return RunEventHandlersAsync(ctx, callback, handlers);
     }
+
+    private async Task<SlackAckResponse> RunEventHandlersAsync(SlackContext ctx, EventCallback callback, List<Type> handlers)
+    {
+        foreach (var handlerType in handlers)
+        {
+            if (!await TakeSlotAsync("event", callback.Event!.Type))
+                continue;
+            StartInSlot(InvokeAsync(ctx, handlerType, callback, "event", callback.Event!.Type,
+                static (h, cb, c, ct) => ((ISlackEventHandler)h).HandleAsync(cb.Event!, cb, c, ct)));
+        }
+        return await ctx.Acknowledged;
+    }
+
+    /// <summary>
+    /// Completes when no handler is running, the work handlers go on with after their ack included: the signal that
+    /// everything a request led to (answers, retries, failure notices) is done.
+    /// </summary>
+    public Task WhenHandlersIdleAsync(CancellationToken ct) => _work.WhenIdleAsync(ct);
 
     private Task<SlackAckResponse> DispatchActions(BlockActionsPayload payload)
     {
@@ -147,9 +167,8 @@ public sealed partial class SlackDispatcher
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
-        if (!await _handlerSlots.WaitAsync(_options.CurrentValue.AckTimeout))
+        if (!await TakeSlotAsync(kind, key))
         {
-            LogBusy(_logger, kind, key, _options.CurrentValue.MaxConcurrentHandlers);
             if (kind == "command")
                 ctx.Ack(new SlackMessage { ResponseType = "ephemeral", Text = "I am answering a lot of requests right now and could not take yours. Please try again in a minute." });
             else
@@ -158,10 +177,7 @@ public sealed partial class SlackDispatcher
         }
 
         var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
-        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        if (!handlerTask.IsCompleted)
-            _work.Track(handlerTask);
+        StartInSlot(handlerTask);
 
         if (!ctx.Acknowledged.IsCompleted)
         {
@@ -184,6 +200,23 @@ public sealed partial class SlackDispatcher
         return await ctx.Acknowledged;
     }
 
+    /// <summary>Waits up to the ack timeout for a handler slot; false (logged) when none came free.</summary>
+    private async Task<bool> TakeSlotAsync(string kind, string key)
+    {
+        if (await _handlerSlots.WaitAsync(_options.CurrentValue.AckTimeout))
+            return true;
+        LogBusy(_logger, kind, key, _options.CurrentValue.MaxConcurrentHandlers);
+        return false;
+    }
+
+    /// <summary>Frees the slot when the handler ends, and keeps shutdown waiting for it while it runs.</summary>
+    private void StartInSlot(Task handlerTask)
+    {
+        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _work.Track(handlerTask);
+    }
+
     private async Task InvokeAsync<TPayload>(
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
@@ -201,8 +234,47 @@ public sealed partial class SlackDispatcher
         }
         catch (Exception ex)
         {
-            LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged);
-            ctx.TryFail(ex);
+            var reference = HandlerFailureNotice.NewReference();
+            LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged, reference);
+            await TellThePersonAsync(ctx, kind, key, reference);
+        }
+    }
+
+    /// <summary>
+    /// Tells the person who triggered a failed handler, in the first place they will see it: the ack itself while
+    /// it is still open (a command's private answer, a modal pushed over a submitted form), otherwise the request's
+    /// response_url, otherwise a private message in the event's channel, otherwise a direct message.
+    /// </summary>
+    private async Task TellThePersonAsync(SlackContext ctx, string kind, string key, string reference)
+    {
+        if (kind == "command" && ctx.TryAck(HandlerFailureNotice.Message(reference)))
+            return;
+        if (kind == "view_submission" && ctx.TryAck(ViewSubmissionResponse.Push(HandlerFailureNotice.Modal(reference))))
+            return;
+        ctx.TryAckImplicitly();
+        // On a forced shutdown the failure is the cancellation itself; there is nobody left to send with.
+        var ct = _work.StoppingToken;
+        if (ct.IsCancellationRequested)
+            return;
+        var message = HandlerFailureNotice.Message(reference);
+        try
+        {
+            if (!string.IsNullOrEmpty(ctx.ResponseUrl))
+                await ctx.RespondAsync(message, ct);
+            else if (string.IsNullOrEmpty(ctx.UserId))
+                LogNobodyToTell(_logger, kind, key, reference);
+            else
+            {
+                var api = await ctx.GetApiAsync(ct);
+                if (!string.IsNullOrEmpty(ctx.ChannelId))
+                    await api.PostEphemeralAsync(ctx.UserId, message with { Channel = ctx.ChannelId }, ct);
+                else
+                    await api.PostMessageAsync(message with { Channel = ctx.UserId, ResponseType = null, ReplaceOriginal = null }, ct);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNoticeFailed(_logger, ex, kind, key, reference);
         }
     }
 
@@ -218,6 +290,12 @@ public sealed partial class SlackDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} {Key} was not acknowledged within {Timeout}; sent an empty ack")]
     private static partial void LogAckTimeout(ILogger logger, string kind, string key, TimeSpan timeout);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Kind} {Key} failed (team {TeamId}, acknowledged {Acknowledged})")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string key, string? teamId, bool acknowledged);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Kind} {Key} failed, reference {Reference} (team {TeamId}, acknowledged {Acknowledged})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string key, string? teamId, bool acknowledged, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell anyone that the Slack handler for {Kind} {Key} failed, reference {Reference}")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, string kind, string key, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failed Slack {Kind} {Key} (reference {Reference}) names no user to tell")]
+    private static partial void LogNobodyToTell(ILogger logger, string kind, string key, string reference);
 }

@@ -207,3 +207,37 @@ public sealed class FailsAfterAck : ISlashCommandHandler
         throw new InvalidOperationException("background bug");
     }
 }
+
+public sealed class ThrowingAction : IBlockActionHandler
+{
+    public Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
+        throw new InvalidOperationException("button bug");
+}
+
+public sealed class ThrowingSubmission : IViewSubmissionHandler
+{
+    public Task HandleAsync(ViewSubmissionPayload payload, SlackContext context, CancellationToken ct) =>
+        throw new InvalidOperationException("modal bug");
+}
+
+public sealed class ThrowingShortcut : IShortcutHandler
+{
+    public Task HandleAsync(ShortcutPayload payload, SlackContext context, CancellationToken ct) =>
+        throw new InvalidOperationException("shortcut bug");
+}
+
+public sealed class ThrowingEvent : ISlackEventHandler
+{
+    public Task HandleAsync(SlackEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct) =>
+        throw new InvalidOperationException("home bug");
+}
+
+public sealed class SlowEvent(CallLog log, Gate gate) : ISlackEventHandler
+{
+    public async Task HandleAsync(SlackEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct)
+    {
+        log.Add("event started " + callback.EventId);
+        await gate.WaitAsync(ct);
+        log.Add("event finished " + callback.EventId);
+    }
+}

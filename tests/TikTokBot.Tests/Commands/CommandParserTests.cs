@@ -95,6 +95,7 @@ public sealed class CommandParserTests
     public void Generated_text_never_throws_and_always_parses_to_a_command()
     {
         var random = new Random(11);
+        var refusals = 0;
         string[] pieces = ["campaign-42", "fix", "by", "age", "target", "credit", "alias", "min", "7d", "2026-11-01..2026-11-20", "\"", "<!channel>",
             "..", "-1", "999999999999999999999999", "\u202e", "💥", "", " ", "\t", "cpa", "list", "help", "2026-02-30..2026-03-01"];
         for (var i = 0; i < 20_000; i++)
@@ -103,9 +104,17 @@ public sealed class CommandParserTests
                 ? new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => (char)random.Next(0x20, 0x2FFF)).ToArray())
                 : pieces[random.Next(pieces.Length)]));
 
-            Assert.NotNull(CommandParser.Parse(text));
+            // A refusal is usable: it says what went wrong and what to type instead.
+            if (CommandParser.Parse(text) is MetricsCommand.Invalid invalid)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(invalid.Problem), text);
+                Assert.False(string.IsNullOrWhiteSpace(invalid.Suggestion), text);
+                refusals++;
+            }
         }
 
+        // The generator reaches the refusals, so the check above ran on many of them.
+        Assert.True(refusals > 1_000, $"only {refusals} refusals");
         Assert.IsType<MetricsCommand.Invalid>(CommandParser.Parse(new string('x', CommandParser.MaxLength + 1)));
     }
 }

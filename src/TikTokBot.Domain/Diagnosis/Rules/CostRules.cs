@@ -81,6 +81,11 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
             return null;
         }
 
+        if (!c.CostJudgement.CanJudge)
+        {
+            return TooEarly(c, cpa, target);
+        }
+
         var severity = cpa >= target * c.Rules.CriticalCpaMultiple ? Severity.Critical : Severity.Warning;
         var cvr = c.Now.CvrClicks;
         var cpc = c.Now.CpcDestination;
@@ -102,5 +107,27 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
                     $"Then audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups."),
                 new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),
             ]);
+    }
+
+    /// <summary>
+    /// In learning, cost per conversion is still settling: say where it stands and from when it can be judged,
+    /// without calling it a problem (DOMAIN.md section 6).
+    /// </summary>
+    private Finding TooEarly(DiagnosisContext c, decimal cpa, decimal target)
+    {
+        var judgement = c.CostJudgement;
+        var when = (judgement.OldEnough, judgement.EnoughSpend) switch
+        {
+            (false, false) => $"from {judgement.JudgeFrom:yyyy-MM-dd} once {c.Money(judgement.SpendNeeded)} has been spent (so far {c.Money(judgement.SpendSinceStart)})",
+            (false, true) => $"from {judgement.JudgeFrom:yyyy-MM-dd}",
+            _ => $"once {c.Money(judgement.SpendNeeded)} has been spent (so far {c.Money(judgement.SpendSinceStart)})",
+        };
+        return new Finding(Id, Stage, Severity.Watch, "Too early to judge cost per conversion",
+            $"On day {judgement.Day} each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}, but during learning that is not yet a verdict: judge it {when}.",
+            [
+                c.Metric(MetricId.CostPerConversion, target, "target"),
+                new("Cost since launch", judgement.SpendSinceStart, MetricUnit.Money, judgement.SpendNeeded, "enough spend to judge"),
+            ],
+            [new(FixKind.Investigate, $"Leave it to learn and judge cost per conversion {when}.")]);
     }
 }

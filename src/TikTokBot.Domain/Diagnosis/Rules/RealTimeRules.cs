@@ -110,7 +110,8 @@ public sealed class RealTimeCpaAboveTargetRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (c.TargetCpa is not { } target || !c.HasMeaningfulSpend || c.Facts.Daily.Count < 2)
+        // During learning the cost-per-conversion finding already says it is too early to judge.
+        if (c.TargetCpa is not { } target || !c.HasMeaningfulSpend || c.Facts.Daily.Count < 2 || !c.CostJudgement.CanJudge)
         {
             return null;
         }
