@@ -5,6 +5,7 @@ using TikTokBot.Health;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Web;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
 // so `dotnet run` behaves the same from any working directory.
@@ -19,6 +20,8 @@ builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
+builder.Services.AddReadinessChecks();
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +32,7 @@ if (TerminalMode.Requested(args))
 
 app.MapHealthApi();
 app.MapSlack();
+app.MapWeb();
 
 app.Run();
 return 0;
