@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
 using TikTokBot.Health;
+using TikTokBot.Hosting;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
@@ -22,6 +23,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddWeb(builder.Configuration);
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -31,7 +33,7 @@ if (TerminalMode.Requested(args))
 }
 
 app.MapHealthApi();
-app.MapSlack();
+app.MapSlack().WithSlackTelemetry();
 app.MapWeb();
 
 app.Run();

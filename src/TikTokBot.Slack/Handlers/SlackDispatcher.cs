@@ -157,8 +157,9 @@ public sealed partial class SlackDispatcher
             return await ctx.Acknowledged;
         }
 
+        SlackTelemetry.HandlerSlotsInUse.Add(1);
         var handlerTask = InvokeAsync(ctx, handlerType, payload, kind, key, invoke);
-        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
+        _ = handlerTask.ContinueWith(static (_, slots) => { ((SemaphoreSlim)slots!).Release(); SlackTelemetry.HandlerSlotsInUse.Add(-1); }, _handlerSlots,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (!handlerTask.IsCompleted)
             _work.Track(handlerTask);
@@ -188,6 +189,8 @@ public sealed partial class SlackDispatcher
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
+        // One span for the handler and all it does after the ack: its TikTok and Slack calls become its children.
+        using var activity = SlackTelemetry.Source.StartActivity($"slack {kind} {key}");
         try
         {
             if (handlerType is null)
@@ -202,6 +205,7 @@ public sealed partial class SlackDispatcher
         catch (Exception ex)
         {
             LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             ctx.TryFail(ex);
         }
     }
