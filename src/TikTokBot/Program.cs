@@ -35,6 +35,7 @@ if (TerminalMode.Requested(args))
 app.MapHealthApi();
 app.MapSlack().WithSlackTelemetry();
 app.MapWeb();
+app.ShowStartupBanner();
 
 app.Run();
 return 0;

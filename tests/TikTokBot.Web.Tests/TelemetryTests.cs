@@ -29,7 +29,7 @@ public sealed class TracedAppFactory : KestrelAppFactory
         ("TikTok:Source", "Api"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId),
         ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString()),
         // The whole answer inline, however slow a cold start on a busy machine: the trace then holds every call.
-        ("Commands:InlineAnswerBudget", "00:00:30"),
+        ("Commands:InlineAnswerBudget", "00:00:30"), ("Slack:AckTimeout", "00:00:30"),
     ];
 
     protected override void ReplaceServices(IServiceCollection services) =>
