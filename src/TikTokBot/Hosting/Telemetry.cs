@@ -73,6 +73,11 @@ public static class Telemetry
     public static RouteGroupBuilder WithSlackTelemetry(this RouteGroupBuilder slack) =>
         slack.AddEndpointFilter(async (context, next) =>
         {
+            if (!HttpMethods.IsPost(context.HttpContext.Request.Method))
+            {
+                return await next(context);
+            }
+
             var started = Stopwatch.GetTimestamp();
             var result = await next(context);
             var http = context.HttpContext;
