@@ -7,6 +7,7 @@ using TikTokBot.Hosting;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Web;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
 // so `dotnet run` behaves the same from any working directory.
@@ -23,6 +24,9 @@ builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddReadinessChecks();
+builder.Services.AddWeb(builder.Configuration);
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -32,8 +36,10 @@ if (TerminalMode.Requested(args))
 }
 
 app.MapHealthApi();
-app.MapSlack();
+app.MapSlack().WithSlackTelemetry();
 app.MapTikTokAccounts();
+app.MapWeb();
+app.ShowStartupBanner();
 
 app.Run();
 return 0;

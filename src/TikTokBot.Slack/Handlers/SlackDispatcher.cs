@@ -212,7 +212,8 @@ public sealed partial class SlackDispatcher
     /// <summary>Frees the slot when the handler ends, and keeps shutdown waiting for it while it runs.</summary>
     private void StartInSlot(Task handlerTask)
     {
-        _ = handlerTask.ContinueWith(static (_, slots) => ((SemaphoreSlim)slots!).Release(), _handlerSlots,
+        SlackTelemetry.HandlerSlotsInUse.Add(1);
+        _ = handlerTask.ContinueWith(static (_, slots) => { ((SemaphoreSlim)slots!).Release(); SlackTelemetry.HandlerSlotsInUse.Add(-1); }, _handlerSlots,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _work.Track(handlerTask);
     }
@@ -221,6 +222,8 @@ public sealed partial class SlackDispatcher
         SlackContext ctx, Type? handlerType, TPayload payload, string kind, string key,
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
+        // One span for the handler and all it does after the ack: its TikTok and Slack calls become its children.
+        using var activity = SlackTelemetry.Source.StartActivity($"slack {kind} {key}");
         try
         {
             if (handlerType is null)
@@ -236,6 +239,7 @@ public sealed partial class SlackDispatcher
         {
             var reference = HandlerFailureNotice.NewReference();
             LogHandlerFailed(_logger, ex, kind, key, ctx.TeamId, ctx.IsAcknowledged, reference);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             await TellThePersonAsync(ctx, kind, key, reference);
         }
     }

@@ -31,12 +31,14 @@ public sealed partial class SlackVerificationFilter(
         if (body is null)
             return Refuse(http, StatusCodes.Status413PayloadTooLarge, "body_too_large");
 
+        var verification = Handlers.SlackTelemetry.Source.StartActivity("slack verify");
         var check = SlackSignature.Verify(
             options.CurrentValue.SigningSecret,
             http.Request.Headers[SlackSignature.TimestampHeader],
             http.Request.Headers[SlackSignature.SignatureHeader],
             body.Span,
             time.GetUtcNow());
+        verification?.SetTag("slack.signature", check.ToString()).Dispose();
         if (check != SignatureCheck.Valid)
         {
             LogRefused(logger, http.Request.Path, check);

@@ -1,0 +1,78 @@
+using Dapper;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
+using TikTokBot.Hosting;
+using TikTokBot.Storage.Database;
+using TikTokBot.Storage.Migrations;
+
+namespace TikTokBot.Health;
+
+/// <summary>The database answers, and carries every migration this build knows.</summary>
+public sealed class DatabaseHealthCheck(StorageDatabase database, SchemaMigrator migrator) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            // A plain read, not the migrator's locked one: a readiness probe must never queue behind a migration.
+            var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                "SELECT MAX(version) FROM schema_version;", cancellationToken: cancellationToken)) ?? 0;
+            var data = new Dictionary<string, object> { ["provider"] = database.Provider, ["version"] = version, ["expected"] = migrator.LatestVersion };
+            return version == migrator.LatestVersion
+                ? HealthCheckResult.Healthy($"{database.Provider} reachable, schema version {version}", data)
+                : HealthCheckResult.Unhealthy($"{database.Provider} schema is at version {version}, this build needs {migrator.LatestVersion}", data: data);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The exception's type says enough; its message may quote a connection string.
+            return HealthCheckResult.Unhealthy($"{database.Provider} is not reachable ({e.GetType().Name})");
+        }
+    }
+}
+
+/// <summary>
+/// The digest scheduler runs and can read its store. Written for the scheduler registered today; a scheduler that
+/// replaces it registers its own check under the same name (<see cref="HealthRegistration.SchedulerCheck"/>).
+/// </summary>
+public sealed class SchedulerHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<ISchedulerFactory>() is not { } factory)
+        {
+            return HealthCheckResult.Healthy("no scheduler configured");
+        }
+
+        try
+        {
+            var scheduler = await factory.GetScheduler(cancellationToken);
+            var status = await scheduler.GetStatus(cancellationToken);
+            if (status != SchedulerStatus.Running)
+            {
+                return HealthCheckResult.Unhealthy($"the scheduler is not running ({status})");
+            }
+
+            // Asking for a trigger's state goes to the store, so an unreachable store fails here; the trigger need not exist.
+            await scheduler.GetTriggerState(new TriggerKey("readiness-probe", "health"), cancellationToken);
+            return HealthCheckResult.Healthy("running, its store answers");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"the scheduler's store is not reachable ({e.GetType().Name})");
+        }
+    }
+}
+
+/// <summary>Slack and TikTok settings are complete for the mode they choose; gaps that still let the app work only degrade it.</summary>
+public sealed class ConfigurationHealthCheck(IConfiguration configuration) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var running = RunningConfiguration.Read(configuration);
+        var result = running.Problems.Count > 0 ? HealthCheckResult.Unhealthy(string.Join(" ", running.Problems))
+            : running.Notes.Count > 0 ? HealthCheckResult.Degraded(string.Join(" ", running.Notes))
+            : HealthCheckResult.Healthy($"Slack: {running.SlackDescription}; data: {running.DataSource}");
+        return Task.FromResult(result);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using TikTokBot.Commands;
+using TikTokBot.Slack.Handlers;
+using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.Verification;
+using TikTokBot.TikTok.Api;
+
+namespace TikTokBot.Hosting;
+
+/// <summary>The app's own spans and instruments, beside the Slack library's (<see cref="SlackTelemetry"/>).</summary>
+public static class AppTelemetry
+{
+    public const string Name = "TikTokBot";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> Commands = Meter.CreateCounter<long>("tiktokbot.commands", "{command}", "/ttmetrics commands by verb");
+
+    public static readonly Histogram<double> AckDuration =
+        Meter.CreateHistogram<double>("tiktokbot.slack.ack.duration", "s", "From a Slack request's arrival to its acknowledgement");
+
+    public static readonly Counter<long> TikTokCalls = Meter.CreateCounter<long>("tiktokbot.tiktok.calls", "{call}", "Calls to the TikTok API for Business");
+
+    public static readonly Counter<long> TikTokErrors =
+        Meter.CreateCounter<long>("tiktokbot.tiktok.errors", "{call}", "TikTok calls that failed: transport, HTTP status, or a non-zero code in the body");
+
+    /// <summary>Digests posted; the digest job adds one per delivery (tag <c>outcome</c>: sent or failed).</summary>
+    public static readonly Counter<long> Digests = Meter.CreateCounter<long>("tiktokbot.digests", "{digest}", "Digests by outcome: sent or failed");
+
+    /// <summary>A span for one digest run; the digest job starts it so the digest's TikTok and Slack calls become its children.</summary>
+    public static Activity? StartDigest(string teamId, string subscriptionId) =>
+        Source.StartActivity("digest", ActivityKind.Internal)?.SetTag("tiktokbot.team", teamId).SetTag("tiktokbot.subscription", subscriptionId);
+}
+
+public static class Telemetry
+{
+    /// <summary>
+    /// Traces (ASP.NET Core requests, outgoing HTTP calls, the Slack library's and the app's spans) and metrics (the same,
+    /// plus the app's meters), exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; without it
+    /// nothing leaves the process. Also counts TikTok calls and errors on the TikTok client's own HttpClient.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(AppTelemetry.Name))
+            .WithTracing(tracing => tracing
+                .AddSource(AppTelemetry.Name, SlackTelemetry.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !IsProbe(http.Request.Path))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(AppTelemetry.Name, SlackTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        builder.Services.AddTransient<TikTokCallCounter>();
+        builder.Services.AddHttpClient(nameof(TikTokApiClient)).AddHttpMessageHandler<TikTokCallCounter>();
+        return builder;
+    }
+
+    /// <summary>Counts Slack commands by verb and times every acknowledgement; goes on the Slack endpoints' group.</summary>
+    public static RouteGroupBuilder WithSlackTelemetry(this RouteGroupBuilder slack) =>
+        slack.AddEndpointFilter(async (context, next) =>
+        {
+            if (!HttpMethods.IsPost(context.HttpContext.Request.Method))
+            {
+                return await next(context);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var result = await next(context);
+            var http = context.HttpContext;
+            var kind = http.Request.Path.Value?.Split('/').LastOrDefault() ?? "";
+            AppTelemetry.AckDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("slack.kind", kind));
+            // The body is there only once its signature passed: unsigned requests are never read, let alone counted.
+            if (kind == "commands" && http.Features.Get<SlackRawBody>() is { } body)
+            {
+                var verb = Verb(CommandParser.Parse(SlackPayloadParser.ParseSlashCommand(body.Span).Text));
+                AppTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("verb", verb));
+                Activity.Current?.SetTag("tiktokbot.command.verb", verb);
+            }
+
+            return result;
+        });
+
+    /// <summary>The command's kind as a metric tag: <c>summary</c>, <c>fix</c>, <c>breakdown</c>, <c>settarget</c>...</summary>
+    public static string Verb(MetricsCommand command) => command.GetType().Name.ToLowerInvariant();
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+}
+
+/// <summary>
+/// Counts TikTok calls and errors. TikTok answers most errors with HTTP 200 and a non-zero <c>code</c>, so the body's
+/// first <c>code</c> property is read too (the client reads the same buffered body after).
+/// </summary>
+public sealed class TikTokCallCounter : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        AppTelemetry.TikTokCalls.Add(1);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            AppTelemetry.TikTokErrors.Add(1, new KeyValuePair<string, object?>("error", e.GetType().Name));
+            throw;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            AppTelemetry.TikTokErrors.Add(1, new KeyValuePair<string, object?>("error", $"http_{(int)response.StatusCode}"));
+        }
+        else if (await CodeAsync(response, cancellationToken) is { } code && code != 0)
+        {
+            AppTelemetry.TikTokErrors.Add(1, new KeyValuePair<string, object?>("error", $"code_{code}"));
+        }
+
+        return response;
+    }
+
+    private static async Task<long?> CodeAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+
+        await response.Content.LoadIntoBufferAsync(ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("code"))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) ? code : null;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: the client reports that itself.
+        }
+
+        return null;
+    }
+}

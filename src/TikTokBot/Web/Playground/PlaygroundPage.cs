@@ -1,0 +1,27 @@
+namespace TikTokBot.Web.Playground;
+
+/// <summary>The playground's page: a command box and a message list, drawn by playground.js from Block Kit JSON.</summary>
+public static class PlaygroundPage
+{
+    public static readonly string Html =
+        FrontPage.PageStart("TikTokBot playground") +
+        "<link rel=\"stylesheet\" href=\"/playground/playground.css\">" +
+        "<h1>Playground</h1>" +
+        "<p>Type a command as you would in Slack. The answer is the Block Kit the bot sends, drawn the way Slack draws it. " +
+        "This playground is a workspace of its own: settings saved here stay here. <a href=\"/\">Back</a></p>" +
+        "<form id=\"command-form\" autocomplete=\"off\"><label for=\"command\">Command</label>" +
+        "<input id=\"command\" name=\"command\" value=\"/ttmetrics campaign-42\" spellcheck=\"false\">" +
+        "<button type=\"submit\" id=\"send\">Send</button></form>" +
+        "<p class=\"examples\">Try <code>/ttmetrics help</code>, <code>/ttmetrics list</code>, <code>/ttmetrics campaign-42 fix</code>, " +
+        "<code>/ttmetrics campaign-42 by age</code>, <code>/ttmetrics digest now</code>.</p>" +
+        "<div id=\"conversation\" aria-live=\"polite\"></div>" +
+        "<script src=\"/playground/playground.js\"></script></main></body></html>";
+
+    public static string Login(bool failed) =>
+        FrontPage.PageStart("TikTokBot playground: sign in") +
+        "<h1>Playground</h1><p>This server is not on loopback, so the playground asks for the dashboard token (<code>Scheduler:DashboardToken</code>).</p>" +
+        (failed ? "<p class=\"problems\">That token is not right.</p>" : "") +
+        "<form method=\"post\" action=\"/playground/login\"><label for=\"token\">Token</label> " +
+        "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\"> <button type=\"submit\">Sign in</button></form>" +
+        "</main></body></html>";
+}

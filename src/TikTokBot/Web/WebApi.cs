@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Web.Playground;
+
+namespace TikTokBot.Web;
+
+public static class WebApi
+{
+    /// <summary>The front page, the playground and its two JSON calls, and their script and style.</summary>
+    public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", FrontPage.Render);
+
+        var playground = routes.MapGroup("/playground").AddEndpointFilter(async (context, next) =>
+        {
+            var access = context.HttpContext.RequestServices.GetRequiredService<PlaygroundAccess>();
+            if (access.Allows(context.HttpContext))
+            {
+                return await next(context);
+            }
+
+            // A page that needs the token offers the login form; a JSON call, or a playground that is off, is not there.
+            var isPage = context.HttpContext.Request.Path.Value?.TrimEnd('/') == "/playground";
+            return access.Decide() == PlaygroundDecision.NeedsToken && isPage
+                ? Results.Content(PlaygroundPage.Login(failed: false), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized)
+                : Results.NotFound();
+        });
+        playground.MapGet("", () => Results.Content(PlaygroundPage.Html, "text/html; charset=utf-8"));
+        playground.MapGet("/playground.js", () => Asset("playground.js", "text/javascript; charset=utf-8"));
+        playground.MapGet("/playground.css", () => Asset("playground.css", "text/css; charset=utf-8"));
+        playground.MapPost("/api/command", async (PlaygroundCommand body, PlaygroundService service, CancellationToken ct) =>
+            Messages(await service.RunAsync(body.Text ?? "", ct)));
+        playground.MapPost("/api/action", async (PlaygroundAction body, PlaygroundService service, CancellationToken ct) =>
+            Messages(await service.PressAsync(body.ActionId ?? "", body.Value ?? "", ct)));
+
+        routes.MapPost("/playground/login", async (HttpContext http, PlaygroundAccess access) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (access.Decide() != PlaygroundDecision.NeedsToken)
+            {
+                return Results.NotFound();
+            }
+
+            if (access.CookieFor(form["token"].ToString()) is not { } cookie)
+            {
+                return Results.Content(PlaygroundPage.Login(failed: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            http.Response.Cookies.Append(PlaygroundAccess.CookieName, cookie, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/playground",
+            });
+            return Results.Redirect("/playground");
+        }).DisableAntiforgery();
+        return routes;
+    }
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName));
+        services.AddSingleton<PlaygroundAccess>();
+        services.AddScoped<PlaygroundService>();
+        return services;
+    }
+
+    // The same Block Kit JSON a Slack handler sends, one array entry per message.
+    private static IResult Messages(IReadOnlyList<SlackMessage> messages) =>
+        Results.Content("[" + string.Join(",", messages.Select(BlockKitJson.Serialize)) + "]", "application/json; charset=utf-8");
+
+    private static IResult Asset(string name, string contentType)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Web/" + name)
+            ?? throw new InvalidOperationException($"The playground asset {name} is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Results.Content(reader.ReadToEnd(), contentType);
+    }
+}
+
+public sealed record PlaygroundCommand(string? Text);
+
+public sealed record PlaygroundAction(string? ActionId, string? Value);

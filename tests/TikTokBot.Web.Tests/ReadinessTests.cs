@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using TikTokBot.Tests;
+using TikTokBot.Tests.Digests;
+
+namespace TikTokBot.Web.Tests;
+
+/// <summary>The app on PostgreSQL reached through a relay the test can cut.</summary>
+public sealed class RelayedPostgresAppFactory(string connectionString) : KestrelAppFactory
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings() =>
+        [("Storage:Provider", "Postgres"), ("Storage:ConnectionString", connectionString), ("Scheduler:Store", "Memory")];
+}
+
+public sealed class ReadinessTests : IAsyncLifetime
+{
+    private readonly string _database = $"readiness_{Guid.NewGuid():N}";
+
+    public async Task InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Readyz_fails_naming_the_database_while_PostgreSQL_is_unreachable_and_recovers_when_it_is_back()
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        await using var proxy = new CuttableTcpProxy(server.Host!, server.Port);
+        var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
+        await using var app = new RelayedPostgresAppFactory(throughProxy);
+        using var client = app.CreateKestrelClient();
+
+        var (status, body) = await ReadyAsync(client);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", Check(body, "database").GetProperty("status").GetString());
+        Assert.Contains("schema version 3", Check(body, "database").GetProperty("description").GetString());
+
+        proxy.Cut();
+        (status, body) = await ReadyAsync(client);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal(["database"], body.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
+        Assert.StartsWith("Postgres is not reachable", Check(body, "database").GetProperty("description").GetString());
+        Assert.DoesNotContain(server.Host!, body.GetRawText());
+        // /healthz stays a liveness answer: the process is alive whatever the database does.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        proxy.Restore();
+        // A pooled connection broken by the cut is dropped on first use, so the first probe after may still fail:
+        // wait for the first healthy answer, bounded by a generous count of probes.
+        for (var probe = 0; probe < 20 && status != HttpStatusCode.OK; probe++)
+        {
+            (status, body) = await ReadyAsync(client);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", Check(body, "database").GetProperty("status").GetString());
+    }
+
+    private static async Task<(HttpStatusCode, JsonElement)> ReadyAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/readyz");
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    private static JsonElement Check(JsonElement body, string name) =>
+        body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+}
