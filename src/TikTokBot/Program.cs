@@ -29,6 +29,7 @@ if (TerminalMode.Requested(args))
 
 app.MapHealthApi();
 app.MapSlack();
+app.MapDigestDashboard();
 
 app.Run();
 return 0;
