@@ -16,7 +16,7 @@ using TikTokBot.TikTok.Sources;
 // Usage: dotnet run -c Release --project bench/TikTokBot.DigestLoad -- [subscriptions] [channels] [concurrency]
 var subscriptionCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var channelCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
-var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : new SchedulerOptions().MaxConcurrency;
+var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : new SchedulerOptions().WorkerCount;
 var teams = (subscriptionCount + channelCount - 1) / channelCount;
 
 await using var slack = await FakeSlack.StartAsync();
@@ -46,7 +46,7 @@ for (var i = 0; i < subscriptionCount; i++)
     var team = $"T{i / channelCount:D3}";
     var subscription = await storage.ForTeam(team).Subscriptions.SubscribeAsync(
         new SubscriptionDetails($"C{i % channelCount:D4}", [], new TimeOnly(9, 0), "UTC"), "U0BENCH", CancellationToken.None);
-    due.Add(new DigestDue(team, subscription.Id, now, now));
+    due.Add(new DigestDue(team, subscription.Id, DateOnly.FromDateTime(now.UtcDateTime), now));
 }
 
 Console.WriteLine($"setup: {subscriptionCount:N0} subscriptions in {teams} workspaces over {channelCount:N0} channels, {setup.Elapsed.TotalSeconds:F1} s");

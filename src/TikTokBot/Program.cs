@@ -38,6 +38,7 @@ if (TerminalMode.Requested(args))
 app.MapHealthApi();
 app.MapSlack().WithSlackTelemetry();
 app.MapTikTokAccounts();
+app.MapDigestDashboard();
 app.MapWeb();
 app.ShowStartupBanner();
 

@@ -320,12 +320,12 @@ public abstract class StorageContract : IAsyncLifetime
 
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
         Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
-        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "channel_not_found", Ct));
+        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "channel_not_found", null, Ct));
         Assert.Equal("channel_not_found", (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.Failure);
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
-        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1740819600.000100", Ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1740819600.000100", 1, Ct));
         Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
-        Assert.False(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "too late", Ct));
+        Assert.False(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "too late", null, Ct));
 
         var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
         Assert.Equal((DeliveryState.Delivered, "1740819600.000100", (string?)null, 2), (delivery!.State, delivery.MessageTs, delivery.Failure, delivery.Attempts));
@@ -358,10 +358,13 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
 
         Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 1, "1.1", Ct));
-        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "ratelimited", Ct));
+        var retryAt = new DateTimeOffset(2025, 3, 1, 9, 1, 0, TimeSpan.Zero);
+        Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "ratelimited", retryAt, Ct));
+        Assert.Equal(retryAt, (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.NextAttemptAt);
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.Null((await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.NextAttemptAt);
         Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 2, "1.2", Ct));
-        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1.2", Ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1.2", 2, Ct));
 
         var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
         Assert.Equal((DeliveryState.Delivered, 2, "1.1", 2), (delivery!.State, delivery.PartsPosted, delivery.MessageTs, delivery.Attempts));
@@ -503,6 +506,7 @@ public abstract class StorageContract : IAsyncLifetime
         },
         ["Subscriptions.FindAsync"] = async (a, b) => Assert.Null(await a.Subscriptions.FindAsync(b.SubscriptionId, Ct)),
         ["Subscriptions.FindByChannelAsync"] = async (a, _) => Assert.Null(await a.Subscriptions.FindByChannelAsync(TeamData.Channel, Ct)),
+        ["Subscriptions.FindChannelAsync"] = async (a, b) => Assert.Null(await a.Subscriptions.FindChannelAsync(b.SubscriptionId, Ct)),
         ["Subscriptions.ListAsync"] = async (a, _) => Assert.Empty(await a.Subscriptions.ListAsync(Ct)),
         ["Subscriptions.UnsubscribeAsync"] = async (a, _) => Assert.False(await a.Subscriptions.UnsubscribeAsync(TeamData.Channel, "UA", Ct)),
         ["Subscriptions.PauseAsync"] = async (a, b) => Assert.False(await a.Subscriptions.PauseAsync(b.SubscriptionId, "is_archived", "UA", Ct)),
@@ -511,8 +515,8 @@ public abstract class StorageContract : IAsyncLifetime
             Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), TeamData.Lease, Ct));
             Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, b.ClaimedOn, TeamData.Lease, Ct));
         },
-        ["Deliveries.MarkDeliveredAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkDeliveredAsync(b.SubscriptionId, b.ClaimedOn, "1.2", Ct)),
-        ["Deliveries.MarkFailedAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkFailedAsync(b.SubscriptionId, b.ClaimedOn, "boom", Ct)),
+        ["Deliveries.MarkDeliveredAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkDeliveredAsync(b.SubscriptionId, b.ClaimedOn, "1.2", 1, Ct)),
+        ["Deliveries.MarkFailedAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkFailedAsync(b.SubscriptionId, b.ClaimedOn, "boom", null, Ct)),
         ["Deliveries.RecordPartsPostedAsync"] = async (a, b) => Assert.False(await a.Deliveries.RecordPartsPostedAsync(b.SubscriptionId, b.ClaimedOn, 1, "1.2", Ct)),
         ["Deliveries.FindAsync"] = async (a, b) => Assert.Null(await a.Deliveries.FindAsync(b.SubscriptionId, b.DeliveredOn, Ct)),
         ["Deliveries.ListAsync"] = async (a, b) => Assert.Empty(await a.Deliveries.ListAsync(b.SubscriptionId, Ct)),

@@ -1,55 +1,89 @@
 using System.Globalization;
-using Quartz;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.States;
 
 namespace TikTokBot.Digests;
 
 /// <summary>
-/// What runs when a subscription's trigger fires: send the day's digest, then schedule a retry or drop the schedule as
-/// the result says. When it runs is the trigger's business (<see cref="DigestScheduler"/>).
+/// What Hangfire runs: one subscription's digest. When it runs is the recurring job's business
+/// (<see cref="DigestScheduler"/>); whether the day still needs sending is our tables' (<see cref="DigestSender"/>), so
+/// a run Hangfire makes twice, by hand or on two instances posts nothing twice.
 /// </summary>
-/// <remarks>
-/// The sender handles Slack and TikTok failures itself. Anything that still escapes it (the database unreachable, say)
-/// fails the firing, and Quartz fires it again 30 s, 1, 2, 4 and 8 minutes later: safe, as the day's claim makes a
-/// second run post nothing that was already posted.
-/// </remarks>
-[DisallowConcurrentExecution]
-[RetryPolicy(5, "00:00:30", 2.0)]
-public sealed class DigestJob(IServiceScopeFactory scopes, DigestScheduler scheduler, ILogger<DigestJob> logger) : IJob
+public sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, TimeProvider time, ILogger<DigestJob> logger)
 {
-    public const string TeamKey = "team";
-    public const string SubscriptionKey = "subscription";
-
-    /// <summary>On a retry trigger: the local date being retried and when it was first due.</summary>
-    public const string LocalDateKey = "localDate";
-    public const string DueAtKey = "dueAt";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The recurring run: sends the latest day that fell due at or before the firing (Hangfire's <c>Time</c> parameter;
+    /// a run by hand, the app's clock), late if it is late.
+    /// </summary>
+    [JobDisplayName("Digest {0}/{1}")]
+    public async Task SendDueAsync(string teamId, string subscriptionId, PerformContext? context, CancellationToken ct)
     {
-        var data = context.MergedJobDataMap;
-        var teamId = Text(data, TeamKey) ?? throw new InvalidOperationException("A digest job without a team.");
-        var subscriptionId = Text(data, SubscriptionKey) ?? throw new InvalidOperationException("A digest job without a subscription.");
-        var retryDate = Text(data, LocalDateKey) is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-        var dueAt = Text(data, DueAtKey) is { } due
-            ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture)
-            : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var firedAt = context?.GetJobParameter<long?>("Time") is { } seconds
+            ? new DateTimeOffset(JobHelper.FromTimestamp(seconds), TimeSpan.Zero)
+            : time.GetUtcNow();
+        await RunAsync(new DigestDue(teamId, subscriptionId, null, time.GetUtcNow(), FiredFor: firedAt), ct);
+    }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<DigestSender>();
-        var result = await sender.SendAsync(new DigestDue(teamId, subscriptionId, dueAt, context.FireTimeUtc, retryDate), cancellationToken);
+    /// <summary>Another attempt at one local date, scheduled by our tables (after a restart, or once another sender's lease runs out).</summary>
+    [JobDisplayName("Digest {0}/{1} for {2}")]
+    public Task RetryAsync(string teamId, string subscriptionId, string localDate, CancellationToken ct) =>
+        RunAsync(new DigestDue(teamId, subscriptionId, DateOnly.ParseExact(localDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), time.GetUtcNow()), ct);
+
+    private async Task RunAsync(DigestDue due, CancellationToken ct)
+    {
+        var result = await sender.SendAsync(due, ct);
         switch (result)
         {
-            case { RetryAt: { } at, LocalDate: { } day }:
-                await scheduler.ScheduleRetryAsync(teamId, subscriptionId, day, dueAt, at, cancellationToken);
+            case { Outcome: DigestOutcome.ClaimedElsewhere, RetryAt: { } at, LocalDate: { } day }:
+                await scheduler.ScheduleRetryAsync(due.TeamId, due.SubscriptionId, day, at, ct);
                 break;
-            case { Outcome: DigestOutcome.NotSubscribed or DigestOutcome.Paused }:
-                await scheduler.UnscheduleAsync(teamId, subscriptionId, cancellationToken);
-                break;
+            case { Outcome: DigestOutcome.Failed, RetryAt: { } at }:
+                // Hangfire schedules the attempt (DigestRetryFilter); our table already says when, for a restart.
+                throw new DigestRetryException(result.Failure ?? "failed", at - time.GetUtcNow());
             case { Outcome: DigestOutcome.Failed }:
-                logger.LogError("Digest {SubscriptionId} for {LocalDate} gave up after its last retry ({Failure})", subscriptionId, result.LocalDate, result.Failure);
+                logger.LogError("Digest {SubscriptionId} for {LocalDate} is given up ({Failure})", due.SubscriptionId, result.LocalDate, result.Failure);
+                throw new DigestGivenUpException(result.Failure ?? "failed");
+            case { Outcome: DigestOutcome.NotSubscribed or DigestOutcome.Paused }:
+                await scheduler.UnscheduleAsync(due.TeamId, due.SubscriptionId, ct);
                 break;
         }
     }
+}
 
-    private static string? Text(JobDataMap data, string key) =>
-        data.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+/// <summary>A failure worth another attempt after <see cref="Delay"/>, which the sender chose and recorded.</summary>
+public sealed class DigestRetryException(string failure, TimeSpan delay) : Exception($"Digest failed ({failure}); next attempt in {DigestCalendar.Describe(delay)}")
+{
+    public TimeSpan Delay { get; } = delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+}
+
+/// <summary>A failure no attempt can change (Slack refused the message for good), or the last attempt failed: the job stays failed.</summary>
+public sealed class DigestGivenUpException(string failure) : Exception($"Digest given up ({failure})");
+
+/// <summary>
+/// Retries on our delays: a failure the sender reported is tried again when it said; anything else that escapes the
+/// job (the database unreachable, say) is retried by Hangfire's own <see cref="AutomaticRetryAttribute"/> after
+/// <c>Digests:RetryDelays</c>; a day given up is not retried.
+/// </summary>
+internal sealed class DigestRetryFilter(IReadOnlyList<TimeSpan> delays) : JobFilterAttribute, IElectStateFilter
+{
+    private readonly AutomaticRetryAttribute _automatic = new()
+    {
+        Attempts = delays.Count,
+        DelaysInSeconds = [.. delays.Select(delay => (int)Math.Ceiling(delay.TotalSeconds))],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        ExceptOn = [typeof(DigestRetryException), typeof(DigestGivenUpException)],
+    };
+
+    public void OnStateElection(ElectStateContext context)
+    {
+        if (context.CandidateState is FailedState { Exception: DigestRetryException retry })
+        {
+            context.CandidateState = new ScheduledState(retry.Delay) { Reason = retry.Message };
+            return;
+        }
+
+        _automatic.OnStateElection(context);
+    }
 }

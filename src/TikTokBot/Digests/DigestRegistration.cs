@@ -1,4 +1,13 @@
-using Quartz;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Server;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
 using TikTokBot.Storage;
 
 namespace TikTokBot.Digests;
@@ -6,75 +15,107 @@ namespace TikTokBot.Digests;
 public static class DigestRegistration
 {
     /// <summary>
-    /// The digest builder and sender, and Quartz.NET with the store <c>Scheduler:Store</c> names: SQLite (a file beside
-    /// the app's database) or PostgreSQL (clustered, so several instances share one schedule and each firing runs once),
-    /// both persistent with their schema created on first start; or memory, for tests.
+    /// The digest builder and sender, and Hangfire with the store <c>Scheduler:Store</c> names (memory, or PostgreSQL for
+    /// several instances). Everything Hangfire uses is this app's own instance, none of its process-wide defaults, so
+    /// two apps in one process (the tests) never share a storage, an activator or a filter.
     /// </summary>
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         var scheduling = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var store = string.IsNullOrWhiteSpace(scheduling.Store) ? storage.Provider : scheduling.Store;
+        var store = SchedulerStore(scheduling, storage);
 
         services.AddScoped<DigestBuilder>();
         services.AddScoped<CampaignCredit>();
         services.AddScoped<DigestSender>();
+        services.AddScoped<DigestJob>();
         services.AddSingleton<DigestScheduler>();
-        services.AddQuartz(quartz =>
+
+        services.AddSingleton<JobStorage>(provider => new AppClockJobStorage(store switch
         {
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = scheduling.MaxConcurrency);
+            "Postgres" => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(scheduling.ConnectionString is { Length: > 0 } own ? own : storage.ConnectionString!, new PostgreSqlStorageOptions()),
+                // Its workers find new jobs by polling the queue: as often as the schedulers look for due ones.
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = scheduling.PollingInterval }),
+            _ => new InMemoryStorage(new InMemoryStorageOptions()),
+        }));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider>(provider => DigestJobFilters(provider.GetRequiredService<IOptions<DigestOptions>>().Value));
+        services.AddSingleton<IBackgroundJobFactory>(provider => new BackgroundJobFactory(provider.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobStateChanger>(provider => new BackgroundJobStateChanger(provider.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobPerformer>(provider => new BackgroundJobPerformer(
+            provider.GetRequiredService<IJobFilterProvider>(), provider.GetRequiredService<JobActivator>(), TaskScheduler.Default));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
-            // A stopping instance asks running digests to stop rather than waiting out Slack's retries; a persistent
-            // store hands each interrupted firing back, so this instance (on restart) or another one runs it again.
-            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
-            if (string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
-            {
-                quartz.UseInMemoryStore();
-            }
-            else if (string.Equals(store, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                var connection = scheduling.ConnectionString;
-                if (string.IsNullOrWhiteSpace(connection))
-                {
-                    var dataDirectory = StorageRegistration.DataDirectory(storage, configuration);
-                    Directory.CreateDirectory(dataDirectory);
-                    connection = $"Data Source={Path.Combine(dataDirectory, "scheduler.db")}";
-                }
-
-                quartz.UsePersistentStore(persistent =>
-                {
-                    persistent.UseSqlite(connection);
-                    persistent.UseSystemTextJsonSerializer();
-                    persistent.ProvisionSchema();
-                    persistent.ConfigureStore(store => store.RecoverFiringsCancelledByShutdown = true);
-                });
-            }
-            else if (string.Equals(store, "Postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                var connection = string.IsNullOrWhiteSpace(scheduling.ConnectionString) ? storage.ConnectionString : scheduling.ConnectionString;
-                if (string.IsNullOrWhiteSpace(connection))
-                {
-                    throw new InvalidOperationException(
-                        "Scheduler:Store is Postgres but neither Scheduler:ConnectionString nor Storage:ConnectionString is set; set one (environment variable Scheduler__ConnectionString).");
-                }
-
-                quartz.UsePersistentStore(persistent =>
-                {
-                    persistent.UsePostgres(connection);
-                    persistent.UseSystemTextJsonSerializer();
-                    persistent.ProvisionSchema();
-                    persistent.ConfigureStore(store => store.RecoverFiringsCancelledByShutdown = true);
-                    persistent.UseClustering(cluster => cluster.CheckinInterval = scheduling.ClusterCheckinInterval);
-                });
-            }
-            else
-            {
-                throw new InvalidOperationException($"Scheduler:Store must be Sqlite, Postgres or Memory, not '{store}'.");
-            }
+        // The server runs the workers only; the two schedulers are ours to build, so the recurring one reads the app's
+        // clock (the clock our tables and a test's fake time use) instead of the machine's or the store's.
+        services.AddSingleton<IBackgroundProcess>(provider => new RecurringJobScheduler(
+            provider.GetRequiredService<IBackgroundJobFactory>(), scheduling.PollingInterval, new DefaultTimeZoneResolver(),
+            () => provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        services.AddSingleton<IBackgroundProcess>(provider => new DelayedJobScheduler(
+            scheduling.PollingInterval, provider.GetRequiredService<IBackgroundJobStateChanger>()));
+        services.AddHangfireServer(options =>
+        {
+            options.IsLightweightServer = true;
+            options.WorkerCount = scheduling.WorkerCount;
+            options.SchedulePollingInterval = scheduling.PollingInterval;
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddHostedService<DigestScheduleSync>();
         return services;
+    }
+
+    /// <summary>
+    /// Serves the Hangfire Dashboard at <c>Scheduler:DashboardPath</c> behind <c>Scheduler:DashboardToken</c>; without a
+    /// token it is not served at all.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDigestDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+        if (!string.IsNullOrEmpty(options.DashboardToken))
+        {
+            DigestDashboard.Map(endpoints, options);
+        }
+
+        return endpoints;
+    }
+
+    /// <summary>Which store the scheduler runs on; <c>Sqlite</c>, the store of the Quartz.NET days, now means memory.</summary>
+    internal static string SchedulerStore(SchedulerOptions scheduling, StorageOptions storage)
+    {
+        if (string.IsNullOrWhiteSpace(scheduling.Store) || scheduling.Store.Equals("Memory", StringComparison.OrdinalIgnoreCase)
+            || scheduling.Store.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Memory";
+        }
+
+        if (scheduling.Store.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(scheduling.ConnectionString) && string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Scheduler:Store is Postgres but neither Scheduler:ConnectionString nor Storage:ConnectionString is set; set one (environment variable Scheduler__ConnectionString).");
+            }
+
+            return "Postgres";
+        }
+
+        throw new InvalidOperationException($"Scheduler:Store must be Memory or Postgres, not '{scheduling.Store}'.");
+    }
+
+    /// <summary>
+    /// The filters every digest job runs with: dashboard statistics, and retries on our delays. Hangfire's default of ten
+    /// automatic retries is left out; a failure the sender reports says itself when to try again.
+    /// </summary>
+    private static JobFilterProviderCollection DigestJobFilters(DigestOptions options)
+    {
+        var filters = new JobFilterCollection();
+        filters.Add(new StatisticsHistoryAttribute());
+        filters.Add(new DigestRetryFilter(options.Retries));
+        return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 }

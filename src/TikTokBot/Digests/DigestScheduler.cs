@@ -1,44 +1,65 @@
 using System.Globalization;
-using Quartz;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
 using TikTokBot.Storage;
 
 namespace TikTokBot.Digests;
 
 /// <summary>
-/// Keeps one Quartz job per subscription, fired by a daily cron trigger in the subscription's own time zone (Quartz
-/// moves a time that does not exist on a spring-forward day to the first valid minute, and fires a repeated
-/// fall-back time once). A firing missed while no instance ran is made once on start, and sent marked as late.
+/// Keeps one Hangfire recurring job per subscription (<c>digest:&lt;team&gt;:&lt;channel&gt;</c>), a daily cron in the
+/// subscription's own time zone, and schedules one-off attempts. The recurring jobs are a copy of our subscriptions
+/// table, rebuilt at every start (<see cref="DigestScheduleSync"/>), so a store that forgets them loses nothing.
 /// </summary>
-public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider time)
+public sealed class DigestScheduler
 {
-    private const string Group = "digests";
-    private const string RetryGroup = "digest-retries";
+    private const string Prefix = "digest:";
+    private readonly JobStorage _storage;
+    private readonly IWorkspaceStorage _workspaces;
+    private readonly TimeProvider _time;
+    private readonly RecurringJobManager _recurring;
+    private readonly BackgroundJobClient _jobs;
 
-    public static JobKey JobKeyFor(string teamId, string subscriptionId) => new($"{teamId}/{subscriptionId}", Group);
-
-    public static TriggerKey DailyTriggerKeyFor(string teamId, string subscriptionId) => new($"{teamId}/{subscriptionId}", Group);
-
-    /// <summary>Creates or replaces the subscription's schedule; returns its next firing.</summary>
-    public async Task<DateTimeOffset?> ScheduleAsync(string teamId, ChannelSubscription subscription, CancellationToken ct)
+    public DigestScheduler(JobStorage storage, IJobFilterProvider filters, IWorkspaceStorage workspaces, TimeProvider time)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var job = JobBuilder.Create<DigestJob>()
-            .WithIdentity(JobKeyFor(teamId, subscription.Id))
-            .UsingJobData(DigestJob.TeamKey, teamId)
-            .UsingJobData(DigestJob.SubscriptionKey, subscription.Id)
-            .StoreDurably()
-            .RequestRecovery()
-            .Build();
-        await scheduler.ScheduleJob(job, [DailyTrigger(teamId, subscription)], new ScheduleJobOptions { Replace = true }, ct);
-        return await NextFiringAsync(teamId, subscription.Id, ct);
+        _storage = storage;
+        _workspaces = workspaces;
+        _time = time;
+
+        // The app's clock, not the machine's: a recurring job's next firing is computed from the same time our
+        // tables and the recurring scheduler read.
+        _recurring = new RecurringJobManager(storage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+        _jobs = new BackgroundJobClient(storage, filters);
     }
 
-    /// <summary>Schedules the subscription unless the same schedule is there already (so a restart keeps a missed firing to make up).</summary>
+    public static string RecurringJobId(string teamId, string channelId) => $"{Prefix}{teamId}:{channelId}";
+
+    /// <summary>Creates or replaces the subscription's recurring job; returns its next firing.</summary>
+    public Task<DateTimeOffset?> ScheduleAsync(string teamId, ChannelSubscription subscription, CancellationToken ct)
+    {
+        var id = RecurringJobId(teamId, subscription.ChannelId);
+        _recurring.AddOrUpdate(
+            id,
+            Job.FromExpression<DigestJob>(job => job.SendDueAsync(teamId, subscription.Id, null, CancellationToken.None)),
+            DigestCalendar.Cron(subscription.LocalTime),
+            new RecurringJobOptions
+            {
+                TimeZone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone),
+
+                // A firing missed while no instance ran is made once, on time for the latest missed day; the start-up
+                // check of our tables makes it too, whatever the store remembers, and the claim keeps it single.
+                MisfireHandling = MisfireHandlingMode.Relaxed,
+            });
+        return Task.FromResult(Find(id)?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : (DateTimeOffset?)null);
+    }
+
+    /// <summary>Schedules the subscription unless the same schedule is there already; true when it added or changed one.</summary>
     public async Task<bool> EnsureScheduledAsync(string teamId, ChannelSubscription subscription, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        if (await scheduler.GetTrigger(DailyTriggerKeyFor(teamId, subscription.Id), ct) is ICronTrigger existing &&
-            existing.CronExpressionString == DigestCalendar.Cron(subscription.LocalTime) && existing.TimeZone.Id == subscription.TimeZone)
+        if (Find(RecurringJobId(teamId, subscription.ChannelId)) is { } existing &&
+            existing.Cron == DigestCalendar.Cron(subscription.LocalTime) && existing.TimeZoneId == subscription.TimeZone &&
+            existing.Job?.Args.Count > 1 && Equals(existing.Job.Args[1], subscription.Id))
         {
             return false;
         }
@@ -49,66 +70,51 @@ public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider t
 
     public async Task<bool> UnscheduleAsync(string teamId, string subscriptionId, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        return await scheduler.DeleteJob(JobKeyFor(teamId, subscriptionId), ct);
+        var channelId = await _workspaces.ForTeam(teamId).Subscriptions.FindChannelAsync(subscriptionId, ct);
+        if (channelId is null || Find(RecurringJobId(teamId, channelId)) is null)
+        {
+            return false;
+        }
+
+        _recurring.RemoveIfExists(RecurringJobId(teamId, channelId));
+        return true;
     }
 
     public async Task<DateTimeOffset?> NextFiringAsync(string teamId, string subscriptionId, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        return (await scheduler.GetTrigger(DailyTriggerKeyFor(teamId, subscriptionId), ct))?.NextFireTimeUtc;
+        var channelId = await _workspaces.ForTeam(teamId).Subscriptions.FindChannelAsync(subscriptionId, ct);
+        return channelId is not null && Find(RecurringJobId(teamId, channelId))?.NextExecution is { } next
+            ? new DateTimeOffset(next, TimeSpan.Zero)
+            : null;
     }
 
-    /// <summary>A one-off trigger for another attempt at one local date, kept in the same store so it survives a restart.</summary>
-    public async Task ScheduleRetryAsync(string teamId, string subscriptionId, DateOnly localDate, DateTimeOffset dueAt, DateTimeOffset at, CancellationToken ct)
+    /// <summary>One more attempt at one local date at <paramref name="at"/> (at once when that has passed).</summary>
+    public Task ScheduleRetryAsync(string teamId, string subscriptionId, DateOnly localDate, DateTimeOffset at, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
         var date = localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var trigger = TriggerBuilder.Create(time)
-            .WithIdentity($"{teamId}/{subscriptionId}/{date}/{at.ToUnixTimeMilliseconds()}", RetryGroup)
-            .ForJob(JobKeyFor(teamId, subscriptionId))
-            .UsingJobData(DigestJob.LocalDateKey, date)
-            .UsingJobData(DigestJob.DueAtKey, dueAt.ToString("O", CultureInfo.InvariantCulture))
-            .StartAt(at)
-            .Build();
-        await scheduler.ScheduleJob(trigger, default, ct);
+        var job = Job.FromExpression<DigestJob>(digest => digest.RetryAsync(teamId, subscriptionId, date, CancellationToken.None));
+
+        // Hangfire's delayed jobs wait by the machine's clock, so the wait is handed over as a span from now.
+        var wait = at - _time.GetUtcNow();
+        _jobs.Create(job, wait > TimeSpan.Zero ? new ScheduledState(wait) : new EnqueuedState());
+        return Task.CompletedTask;
     }
 
-    private ITrigger DailyTrigger(string teamId, ChannelSubscription subscription)
+    /// <summary>Runs the subscription's due digest now, as a firing of its recurring job would.</summary>
+    public void TriggerNow(string teamId, string channelId) => _recurring.TriggerJob(RecurringJobId(teamId, channelId));
+
+    /// <summary>Every digest recurring job id the store holds.</summary>
+    internal IReadOnlyList<string> RecurringJobIds()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
-        return TriggerBuilder.Create(time)
-            .WithIdentity(DailyTriggerKeyFor(teamId, subscription.Id))
-            .ForJob(JobKeyFor(teamId, subscription.Id))
-            .WithCronSchedule(DigestCalendar.Cron(subscription.LocalTime), cron => cron
-                .InTimeZone(zone)
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .StartAt(time.GetUtcNow())
-            .Build();
+        using var connection = _storage.GetConnection();
+        return connection.GetRecurringJobs().Select(job => job.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
     }
-}
 
-/// <summary>At start-up: every active subscription of every workspace has its schedule, and none is left for a paused one.</summary>
-public sealed class DigestScheduleSync(IWorkspaceStorage storage, DigestScheduler scheduler, ILogger<DigestScheduleSync> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    internal void Remove(string recurringJobId) => _recurring.RemoveIfExists(recurringJobId);
+
+    private RecurringJobDto? Find(string id)
     {
-        var added = 0;
-        foreach (var teamId in await storage.ListTeamsAsync(stoppingToken))
-        {
-            foreach (var subscription in await storage.ForTeam(teamId).Subscriptions.ListAsync(stoppingToken))
-            {
-                if (subscription.IsPaused)
-                {
-                    await scheduler.UnscheduleAsync(teamId, subscription.Id, stoppingToken);
-                }
-                else if (await scheduler.EnsureScheduledAsync(teamId, subscription, stoppingToken))
-                {
-                    added++;
-                }
-            }
-        }
-
-        logger.LogInformation("Digest schedules checked; {Added} added or changed", added);
+        using var connection = _storage.GetConnection();
+        return connection.GetRecurringJobs([id]).FirstOrDefault(job => !job.Removed);
     }
 }

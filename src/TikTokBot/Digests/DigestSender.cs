@@ -5,8 +5,11 @@ using TikTokBot.Storage;
 
 namespace TikTokBot.Digests;
 
-/// <summary>One digest that is due: the subscription, when it was due, and (for a retry) the local date it is for.</summary>
-public sealed record DigestDue(string TeamId, string SubscriptionId, DateTimeOffset DueAt, DateTimeOffset FiredAt, DateOnly? LocalDate = null);
+/// <summary>
+/// One digest to send: the subscription and either the local date (a retry) or the instant whose latest due day is
+/// meant (<see cref="FiredFor"/>, the recurring firing; default <see cref="Now"/>).
+/// </summary>
+public sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);
 
 public enum DigestOutcome
 {
@@ -18,6 +21,9 @@ public enum DigestOutcome
 
     /// <summary>Unsubscribed or paused: nothing to send, and the schedule can go.</summary>
     NotSubscribed,
+
+    /// <summary>No day has fallen due since the subscription began.</summary>
+    NothingDue,
 
     /// <summary>The channel is gone, archived, or the bot was removed: the subscription is paused and its owner told.</summary>
     Paused,
@@ -47,7 +53,15 @@ public sealed class DigestSender(
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
-        var localDate = due.LocalDate ?? DigestCalendar.LocalDateDue(due.DueAt, due.FiredAt, subscription.LocalTime, zone);
+        var dueAt = due.LocalDate is { } retried
+            ? DigestCalendar.DueOn(retried, subscription.LocalTime, zone)
+            : DigestCalendar.LatestDue(subscription.LocalTime, zone, due.FiredFor ?? due.Now, subscription.SubscribedAt);
+        if (dueAt is null)
+        {
+            return new DigestResult(DigestOutcome.NothingDue);
+        }
+
+        var localDate = due.LocalDate ?? DigestCalendar.LocalDate(dueAt.Value, zone);
         if (!await store.Deliveries.TryClaimAsync(subscription.Id, localDate, Options.ClaimLease, ct))
         {
             var held = await store.Deliveries.FindAsync(subscription.Id, localDate, ct);
@@ -61,20 +75,24 @@ public sealed class DigestSender(
         try
         {
             var digests = await builder.BuildAsync(store, subscription.AllCampaigns ? null : subscription.CampaignIds, localDate, ct);
-            var messages = DigestView.Messages(digests, localDate.AddDays(-1), LateNote(due, zone));
+            var messages = DigestView.Messages(digests, localDate.AddDays(-1), LateNote(dueAt.Value, due.Now, zone));
             api = await slack.ForTeamAsync(null, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
 
-            // Parts already in the channel from an earlier attempt are not posted again.
+            // Parts already in the channel from an earlier attempt are not posted again. Every part but the last is
+            // recorded as it goes; the last is recorded with the delivery itself, one write fewer for each digest.
             for (var part = delivery.PartsPosted; part < messages.Count; part++)
             {
                 var posted = await api.PostMessageAsync(messages[part] with { Channel = subscription.ChannelId }, ct);
                 var ts = posted.Ts ?? posted.MessageTs ?? "";
                 firstTs ??= ts;
-                await store.Deliveries.RecordPartsPostedAsync(subscription.Id, localDate, part + 1, ts, ct);
+                if (part + 1 < messages.Count)
+                {
+                    await store.Deliveries.RecordPartsPostedAsync(subscription.Id, localDate, part + 1, ts, ct);
+                }
             }
 
-            await store.Deliveries.MarkDeliveredAsync(subscription.Id, localDate, firstTs ?? "-", ct);
+            await store.Deliveries.MarkDeliveredAsync(subscription.Id, localDate, firstTs ?? "-", Math.Max(messages.Count, delivery.PartsPosted), ct);
             logger.LogInformation(
                 "Digest {SubscriptionId} for {LocalDate} delivered to {ChannelId} in {Parts} message(s), attempt {Attempt}",
                 subscription.Id, localDate, subscription.ChannelId, messages.Count, delivery.Attempts);
@@ -82,7 +100,7 @@ public sealed class DigestSender(
         }
         catch (SlackApiException e) when (e.IsChannelUnavailable)
         {
-            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, e.Error, CancellationToken.None);
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, e.Error, null, CancellationToken.None);
             await store.Subscriptions.PauseAsync(subscription.Id, e.Error, "TikTokBot", CancellationToken.None);
             logger.LogWarning("Digest {SubscriptionId} paused: {ChannelId} answered {Error}", subscription.Id, subscription.ChannelId, e.Error);
             await TellSubscriberAsync(api!, subscription, e.Error, ct);
@@ -90,21 +108,21 @@ public sealed class DigestSender(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Stopped mid-way (the app is shutting down): give the day back so the recovered firing can claim it at
-            // once; parts already posted stay recorded and are not posted again.
-            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, "interrupted", CancellationToken.None);
+            // Stopped mid-way (the app is shutting down): give the day back, due again at once, so the next start (or
+            // another instance) sends it; parts already posted stay recorded and are not posted again.
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, "interrupted", time.GetUtcNow(), CancellationToken.None);
             throw;
         }
         catch (Exception e)
         {
             var failure = e is SlackApiException slackError ? slackError.Error : e.GetType().Name;
-            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, CancellationToken.None);
             // A workspace that uninstalled the bot, or an answer no retry can change, is not tried again.
             var retryable = e is not (SlackNotInstalledException
                 or SlackApiException { IsInstallationInvalid: true } or SlackApiException { IsMessageRejected: true } or SlackApiException { Error: "missing_scope" });
             DateTimeOffset? retryAt = retryable && delivery.Attempts <= Options.Retries.Count
                 ? time.GetUtcNow() + Options.Retries[delivery.Attempts - 1]
                 : null;
+            await store.Deliveries.MarkFailedAsync(subscription.Id, localDate, failure, retryAt, CancellationToken.None);
             logger.LogWarning(
                 "Digest {SubscriptionId} for {LocalDate} failed on attempt {Attempt} ({Failure}); next attempt {RetryAt}",
                 subscription.Id, localDate, delivery.Attempts, failure, retryAt?.ToString("O") ?? "none");
@@ -112,15 +130,15 @@ public sealed class DigestSender(
         }
     }
 
-    private string? LateNote(DigestDue due, TimeZoneInfo zone)
+    private string? LateNote(DateTimeOffset dueAt, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var lateBy = due.FiredAt - due.DueAt;
+        var lateBy = now - dueAt;
         if (lateBy <= Options.LateAfter)
         {
             return null;
         }
 
-        var dueLocal = TimeZoneInfo.ConvertTime(due.DueAt, zone);
+        var dueLocal = TimeZoneInfo.ConvertTime(dueAt, zone);
         return $"Late: this digest was due at {dueLocal:yyyy-MM-dd HH:mm} ({zone.Id}) and is {DigestCalendar.Describe(lateBy)} late; the bot was not running or Slack did not take it then.";
     }
 

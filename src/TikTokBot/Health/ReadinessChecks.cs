@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
+using Hangfire;
 using TikTokBot.Hosting;
 using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
@@ -32,34 +32,29 @@ public sealed class DatabaseHealthCheck(StorageDatabase database, SchemaMigrator
 }
 
 /// <summary>
-/// The digest scheduler runs and can read its store. Written for the scheduler registered today; a scheduler that
-/// replaces it registers its own check under the same name (<see cref="HealthRegistration.SchedulerCheck"/>).
+/// The digest scheduler (Hangfire) has a server running and can read its store.
 /// </summary>
 public sealed class SchedulerHealthCheck(IServiceProvider services) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (services.GetService<ISchedulerFactory>() is not { } factory)
+        if (services.GetService<JobStorage>() is not { } storage)
         {
-            return HealthCheckResult.Healthy("no scheduler configured");
+            return Task.FromResult(HealthCheckResult.Healthy("no scheduler configured"));
         }
 
         try
         {
-            var scheduler = await factory.GetScheduler(cancellationToken);
-            var status = await scheduler.GetStatus(cancellationToken);
-            if (status != SchedulerStatus.Running)
-            {
-                return HealthCheckResult.Unhealthy($"the scheduler is not running ({status})");
-            }
-
-            // Asking for a trigger's state goes to the store, so an unreachable store fails here; the trigger need not exist.
-            await scheduler.GetTriggerState(new TriggerKey("readiness-probe", "health"), cancellationToken);
-            return HealthCheckResult.Healthy("running, its store answers");
+            // Listing the servers reads the store, so an unreachable store fails here; a store that answers with no
+            // server in it means nothing would run the digests.
+            var servers = storage.GetMonitoringApi().Servers();
+            return Task.FromResult(servers.Count == 0
+                ? HealthCheckResult.Degraded("the scheduler's store answers, but no Hangfire server has announced itself yet")
+                : HealthCheckResult.Healthy($"running ({servers.Count} Hangfire server(s)), its store answers"));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"the scheduler's store is not reachable ({e.GetType().Name})");
+            return Task.FromResult(HealthCheckResult.Unhealthy($"the scheduler's store is not reachable ({e.GetType().Name})"));
         }
     }
 }

@@ -95,6 +95,9 @@ public interface IChannelSubscriptionRepository
 
     Task<ChannelSubscription?> FindByChannelAsync(string channelId, CancellationToken ct);
 
+    /// <summary>The channel of a subscription, active, paused or unsubscribed (a subscription keeps its channel for good).</summary>
+    Task<string?> FindChannelAsync(string subscriptionId, CancellationToken ct);
+
     /// <summary>The active subscriptions.</summary>
     Task<IReadOnlyList<ChannelSubscription>> ListAsync(CancellationToken ct);
 
@@ -118,11 +121,17 @@ public interface IDigestDeliveryRepository
     /// <summary>Records that the first <paramref name="partsPosted"/> messages are in the channel; false unless the delivery is claimed.</summary>
     Task<bool> RecordPartsPostedAsync(string subscriptionId, DateOnly localDate, int partsPosted, string messageTs, CancellationToken ct);
 
-    /// <summary>Records the posted message; false unless the delivery was claimed.</summary>
-    Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, CancellationToken ct);
+    /// <summary>
+    /// Records the posted message and that all <paramref name="partsPosted"/> messages are in the channel, in one write
+    /// (a one-message digest needs no separate parts record); false unless the delivery was claimed.
+    /// </summary>
+    Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, int partsPosted, CancellationToken ct);
 
-    /// <summary>Records why sending failed, which lets a later attempt claim it again; false unless the delivery was claimed.</summary>
-    Task<bool> MarkFailedAsync(string subscriptionId, DateOnly localDate, string failure, CancellationToken ct);
+    /// <summary>
+    /// Records why sending failed, which lets a later attempt claim it again, and when that attempt is due
+    /// (<paramref name="retryAt"/>; null when the day is given up); false unless the delivery was claimed.
+    /// </summary>
+    Task<bool> MarkFailedAsync(string subscriptionId, DateOnly localDate, string failure, DateTimeOffset? retryAt, CancellationToken ct);
 
     Task<DigestDelivery?> FindAsync(string subscriptionId, DateOnly localDate, CancellationToken ct);
 

@@ -70,7 +70,10 @@ public enum DeliveryState
     Failed,
 }
 
-/// <summary>One subscription's digest for one local date; <see cref="PartsPosted"/> counts the messages of a split digest already sent.</summary>
+/// <summary>
+/// One subscription's digest for one local date; <see cref="PartsPosted"/> counts the messages of a split digest already
+/// sent, <see cref="NextAttemptAt"/> is when a failed day is tried again (null: delivered, claimed, or given up).
+/// </summary>
 public sealed record DigestDelivery(
     string SubscriptionId,
     DateOnly LocalDate,
@@ -80,7 +83,8 @@ public sealed record DigestDelivery(
     int Attempts,
     DateTimeOffset ClaimedAt,
     DateTimeOffset? FinishedAt,
-    int PartsPosted = 0);
+    int PartsPosted = 0,
+    DateTimeOffset? NextAttemptAt = null);
 
 /// <summary>One entry of the audit trail: who changed which setting from what to what.</summary>
 public sealed record SettingsChange(

@@ -30,7 +30,7 @@ public static class TeamData
         var deliveredOn = new DateOnly(2025, 3, 1);
         var claimedOn = new DateOnly(2025, 3, 2);
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, TeamData.Lease, ct));
-        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", ct));
+        Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", 1, ct));
         Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, TeamData.Lease, ct));
 
         await store.TikTokConnections.ConnectAsync(

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -6,7 +7,7 @@ using TikTokBot.Storage;
 
 namespace TikTokBot.Tests.Digests;
 
-/// <summary>Two app instances on one PostgreSQL database, sharing Quartz's clustered schedule and the delivery record.</summary>
+/// <summary>Two app instances on one PostgreSQL database, sharing Hangfire's PostgreSQL store and the delivery record.</summary>
 public sealed class ClusteredDigestTests : IAsyncLifetime
 {
     private readonly string _database = $"digests_{Guid.NewGuid():N}";
@@ -45,28 +46,29 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         await using var second = Instance(clock);
         await first.StartAsync();
         await second.StartAsync();
-        var ids = await Task.WhenAll(new[] { first, second }.Select(async app =>
-            await (await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).GetSchedulerInstanceId()));
-        Assert.NotEqual(ids[0], ids[1]);
+        await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(first.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count == 2));
         var subscriptions = new List<ChannelSubscription>();
         for (var i = 0; i < 20; i++)
         {
-            // Half scheduled through each instance: the schedule lives in the shared store either way.
+            // Half scheduled through each instance: the recurring jobs live in the shared store either way.
             var instance = i % 2 == 0 ? first : second;
             subscriptions.Add(await instance.SubscribeAsync($"C0TEAM{i:D2}", new TimeOnly(8, 0), "UTC", "1800000000000042"));
         }
 
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        await _slack.WaitForAsync(20);
+        foreach (var subscription in subscriptions)
+        {
+            await first.WaitUntilDeliveredAsync(subscription.Id, new DateOnly(2026, 11, 23));
+        }
 
-        // Both instances now also fire every job by hand, at once: the claim still lets each day through once.
-        var schedulers = new[] { first, second }.Select(app => app.Services.GetRequiredService<Quartz.ISchedulerFactory>());
-        await Task.WhenAll(schedulers.SelectMany(factory => subscriptions.Select(async s =>
-            await (await factory.GetScheduler()).TriggerJob(DigestScheduler.JobKeyFor(DigestAppFactory.Team, s.Id)))));
-        await Task.Delay(2000);
+        // Both instances now also fire every job by hand, side by side: the claim still lets each day through once.
+        await Task.WhenAll(new[] { first, second }.Select(app => Task.Run(() => subscriptions.ForEach(app.Trigger))));
+        await first.WaitUntilIdleAsync();
 
         Assert.Equal(subscriptions.Select(s => s.ChannelId).Order(), _slack.Posted.Select(p => p.Channel).Order());
         Assert.All(_slack.Posted, m => Assert.Contains("*campaign-42 Autumn Sale*", m.Blocks, StringComparison.Ordinal));
+        var succeeded = first.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount();
+        Assert.Equal(60, succeeded);
         foreach (var subscription in subscriptions)
         {
             var delivery = (await first.Store.Deliveries.FindAsync(subscription.Id, new DateOnly(2026, 11, 23), default))!;
@@ -86,30 +88,26 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = throughProxy,
             ["Scheduler:Store"] = "Memory",
+            ["Digests:RetryDelays:0"] = "00:00:01",
+            ["Digests:RetryDelays:1"] = "00:00:01",
+            ["Digests:RetryDelays:2"] = "00:00:01",
+            ["Digests:RetryDelays:3"] = "00:00:01",
         });
         await app.StartAsync();
         var subscription = await app.SubscribeAsync("C0OUTAGE", new TimeOnly(8, 0), "UTC", "1800000000000042");
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
 
-        // 08:00: the digest falls due while the database cannot be reached; the firing fails and nothing is posted.
+        // 08:00: the digest falls due while the database cannot be reached; the run fails and Hangfire schedules a retry.
         proxy.Cut();
         NpgsqlConnection.ClearAllPools();
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        var retry = new DateTimeOffset(2026, 11, 23, 8, 0, 30, TimeSpan.Zero);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default) != retry && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.Equal(retry, await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default));
+        await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(monitoring.ScheduledCount() == 1));
         Assert.Empty(_slack.Posted);
 
-        // The database is back; Quartz fires the failed digest again 30 s later (its retry policy), and it goes out once.
+        // The database is back; a retry (one second apart, in real time) finds it and the digest goes out once.
         proxy.Restore();
-        clock.Advance(TimeSpan.FromSeconds(31));
-        await _slack.WaitForAsync(1);
-        clock.Advance(TimeSpan.FromMinutes(2));
-        await Task.Delay(500);
+        await app.WaitUntilDeliveredAsync(subscription.Id, new DateOnly(2026, 11, 23));
+        await app.WaitUntilIdleAsync();
 
         Assert.Equal("C0OUTAGE", Assert.Single(_slack.Posted).Channel);
         var delivery = (await app.Store.Deliveries.FindAsync(subscription.Id, new DateOnly(2026, 11, 23), default))!;

@@ -1,5 +1,7 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
 
@@ -22,6 +24,9 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack:RetryBaseDelay"] = "00:00:00.050",
             ["Scheduler:Store"] = "Memory",
+
+            // Hangfire's schedulers look for due work this often (in real time): a fake clock moved on is seen at once.
+            ["Scheduler:PollingInterval"] = "00:00:00.100",
         }
         .Concat(settings)
         .GroupBy(s => s.Key)
@@ -33,16 +38,11 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
 
     public DigestScheduler Scheduler => Services.GetRequiredService<DigestScheduler>();
 
-    /// <summary>Starts the host (migrations, Quartz) and waits until its scheduler runs.</summary>
+    /// <summary>Starts the host (migrations, Hangfire) and waits until the start-up check of the schedules is done.</summary>
     public async Task StartAsync()
     {
         StartServer();
-        var quartz = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (quartz.Status != Quartz.SchedulerStatus.Running && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Services.GetServices<IHostedService>().OfType<DigestScheduleSync>().Single().ExecuteTask!;
     }
 
     /// <summary>Saves a subscription the way <c>/ttmetrics subscribe</c> does, and schedules it.</summary>
@@ -52,6 +52,56 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
         await Scheduler.ScheduleAsync(Team, subscription, CancellationToken.None);
         return subscription;
     }
+
+    /// <summary>Fires the subscription's recurring job by hand, as the dashboard's "Trigger now" does.</summary>
+    public void Trigger(ChannelSubscription subscription) => Scheduler.TriggerNow(Team, subscription.ChannelId);
+
+    /// <summary>
+    /// Hangfire's jobs waiting, running, or scheduled within the next minute (real time: Hangfire's delayed jobs wait by
+    /// the machine's clock), in this app's store (shared by instances on one PostgreSQL). A look scheduled for after a
+    /// claim's lease (ten minutes) is not counted: it finds the day delivered and posts nothing.
+    /// </summary>
+    public long PendingJobs()
+    {
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var soon = monitoring.ScheduledJobs(0, 1000).Count(job => job.Value.EnqueueAt < DateTime.UtcNow.AddMinutes(1));
+        return monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() + soon;
+    }
+
+    /// <summary>The definite end of the digests' work: no Hangfire job is waiting, running or due soon.</summary>
+    public Task WaitUntilIdleAsync() => WaitUntilAsync(() => Task.FromResult(PendingJobs() == 0));
+
+    /// <summary>Waits (in real time, bounded) for a condition the app makes true.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(await condition(), "the condition was not met in time");
+    }
+
+    public Task WaitUntilDeliveredAsync(string subscriptionId, DateOnly day) =>
+        WaitUntilAsync(async () => (await Store.Deliveries.FindAsync(subscriptionId, day, default))?.State == DeliveryState.Delivered);
+}
+
+/// <summary>
+/// A fixed date whose time runs on in real time from wherever a test puts it: timers (Slack's Retry-After, its
+/// per-channel pace) wait for real, and no test depends on today's date.
+/// </summary>
+public sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
+{
+    private (DateTimeOffset At, long Timestamp) _origin = (start, System.GetTimestamp());
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        var origin = _origin;
+        return origin.At + System.GetElapsedTime(origin.Timestamp);
+    }
+
+    public void JumpTo(DateTimeOffset at) => _origin = (at, System.GetTimestamp());
 }
 
 /// <summary>A fact that needs the PostgreSQL server .ci/run starts (TIKTOKBOT_TEST_POSTGRES); skipped, with the reason, without it.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Storage;
@@ -9,6 +8,10 @@ namespace TikTokBot.Tests.Digests;
 public sealed class DigestDeliveryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday0830Utc = new(2026, 11, 23, 8, 30, 0, TimeSpan.Zero);
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+
+    /// <summary>A quarter of a second before the 06:00 digests: the (real-time) clock reaches them with the app already running.</summary>
+    private static readonly DateTimeOffset JustBefore0600 = new(2026, 11, 23, 5, 59, 59, 750, TimeSpan.Zero);
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-digests-").FullName;
     private ScriptedSlack _slack = null!;
 
@@ -21,62 +24,87 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_digest_missed_while_the_app_was_down_is_sent_once_on_restart_marked_late()
+    public async Task A_digest_missed_while_the_app_was_down_is_sent_once_on_restart_marked_late_although_the_scheduler_kept_nothing()
     {
         var clock = new FakeTimeProvider(Monday0830Utc);
         string subscriptionId;
-        await using (var before = Persistent(clock))
+        await using (var before = Restartable(clock))
         {
             await before.StartAsync();
             subscriptionId = (await before.SubscribeAsync("C0MORNING", new TimeOnly(9, 0), "UTC")).Id;
         }
 
+        // Down from 08:30 to 09:45; the scheduler's memory store starts empty, our tables know the 09:00 digest is owed.
         clock.SetUtcNow(Monday0830Utc.AddMinutes(75));
-        await using var after = Persistent(clock);
+        await using var after = Restartable(clock);
         await after.StartAsync();
-        await _slack.WaitForAsync(1);
-        await Task.Delay(300);
+        await after.WaitUntilDeliveredAsync(subscriptionId, Monday);
+        await after.WaitUntilIdleAsync();
 
         var late = Assert.Single(_slack.Posted);
         Assert.Equal("C0MORNING", late.Channel);
         Assert.Contains("Late: this digest was due at 2026-11-23 09:00 (UTC) and is 45 min late", late.Blocks, StringComparison.Ordinal);
-        Assert.Equal(DeliveryState.Delivered, (await after.Store.Deliveries.FindAsync(subscriptionId, new DateOnly(2026, 11, 23), default))!.State);
 
-        // The next day comes on time, and is not late.
+        // The next day comes on time, from the recurring job the restart rebuilt, and is not late.
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        await _slack.WaitForAsync(2);
+        await after.WaitUntilDeliveredAsync(subscriptionId, Monday.AddDays(1));
+        await after.WaitUntilIdleAsync();
+        Assert.Equal(2, _slack.Posted.Count);
         Assert.DoesNotContain("Late:", _slack.Posted.Last().Blocks, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restart_before_the_digest_is_due_sends_nothing_early_and_a_delivered_day_is_not_sent_again()
+    {
+        var clock = new FakeTimeProvider(Monday0830Utc);
+        string subscriptionId;
+        await using (var first = Restartable(clock))
+        {
+            await first.StartAsync();
+            subscriptionId = (await first.SubscribeAsync("C0TWICE", new TimeOnly(9, 0), "UTC")).Id;
+            clock.SetUtcNow(Monday0830Utc.AddMinutes(30));
+            await first.WaitUntilDeliveredAsync(subscriptionId, Monday);
+            await first.WaitUntilIdleAsync();
+        }
+
+        clock.SetUtcNow(Monday0830Utc.AddHours(2));
+        await using var second = Restartable(clock);
+        await second.StartAsync();
+        await second.WaitUntilIdleAsync();
+
+        Assert.Single(_slack.Posted);
+        Assert.Equal(1, (await second.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!.Attempts);
     }
 
     [Fact]
     public async Task A_day_claimed_by_a_sender_that_crashed_before_posting_is_sent_once_after_its_lease_by_the_restarted_app()
     {
         var clock = new FakeTimeProvider(Monday0830Utc);
-        var day = new DateOnly(2026, 11, 23);
         string subscriptionId;
-        await using (var crashed = Persistent(clock))
+        await using (var crashed = Restartable(clock))
         {
             await crashed.StartAsync();
             subscriptionId = (await crashed.SubscribeAsync("C0CRASH", new TimeOnly(9, 0), "UTC")).Id;
 
             // The sender claimed the day at 08:59 and died before posting.
             clock.SetUtcNow(Monday0830Utc.AddMinutes(29));
-            Assert.True(await crashed.Store.Deliveries.TryClaimAsync(subscriptionId, day, TimeSpan.FromMinutes(10), default));
+            Assert.True(await crashed.Store.Deliveries.TryClaimAsync(subscriptionId, Monday, TimeSpan.FromMinutes(10), default));
 
-            // 09:00: the trigger fires, finds the day claimed and not finished, and schedules a look after the lease.
+            // 09:00: the recurring job finds the day claimed and not finished, and schedules a look once the lease is over.
             clock.SetUtcNow(Monday0830Utc.AddMinutes(30));
-            await WaitUntilAsync(async () => (await crashed.Store.Deliveries.FindAsync(subscriptionId, day, default))!.State == DeliveryState.Claimed && await RetryScheduledAsync(crashed, subscriptionId));
+            await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(crashed.PendingJobs() == 0 && crashed.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount() == 1));
         }
 
+        // The app is down past the lease; the look it had scheduled was in memory and is gone. Our table still says claimed.
         Assert.Empty(_slack.Posted);
-        await using var restarted = Persistent(clock);
-        await restarted.StartAsync();
         clock.SetUtcNow(Monday0830Utc.AddMinutes(40));
-        await _slack.WaitForAsync(1);
-        await Task.Delay(300);
+        await using var restarted = Restartable(clock);
+        await restarted.StartAsync();
+        await restarted.WaitUntilDeliveredAsync(subscriptionId, Monday);
+        await restarted.WaitUntilIdleAsync();
 
         Assert.Single(_slack.Posted);
-        var delivery = (await restarted.Store.Deliveries.FindAsync(subscriptionId, day, default))!;
+        var delivery = (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
         Assert.Equal((DeliveryState.Delivered, 2, 1), (delivery.State, delivery.Attempts, delivery.PartsPosted));
     }
 
@@ -84,26 +112,55 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task An_app_stopped_while_posting_a_digest_sends_it_once_when_it_starts_again()
     {
         _slack.Answer = (_, call) => call == 0 ? new SlackAnswer.Hang() : new SlackAnswer.Ok();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
         string subscriptionId;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using (var stopping = Persistent(TimeProvider.System))
+        await using (var stopping = Restartable(clock))
         {
             await stopping.StartAsync();
             subscriptionId = (await stopping.SubscribeAsync("C0STOP", new TimeOnly(6, 0), "UTC")).Id;
-            var quartz = await stopping.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-            await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscriptionId));
-            await WaitUntilAsync(() => Task.FromResult(_slack.HangingCalls == 1));
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
+            await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(_slack.HangingCalls == 1));
         }
 
+        // Stopping cancelled the post and gave the day back, due again at once.
         Assert.Empty(_slack.Posted);
-        await using var restarted = Persistent(TimeProvider.System);
+        await using var restarted = Restartable(clock);
+        var interrupted = (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
+        Assert.Equal((DeliveryState.Failed, "interrupted"), (interrupted.State, interrupted.Failure));
         await restarted.StartAsync();
-        await _slack.WaitForAsync(1);
-        await Task.Delay(300);
+        await restarted.WaitUntilDeliveredAsync(subscriptionId, Monday);
+        await restarted.WaitUntilIdleAsync();
 
         Assert.Equal("C0STOP", Assert.Single(_slack.Posted).Channel);
-        var delivery = (await restarted.Store.Deliveries.FindAsync(subscriptionId, today, default))!;
+        var delivery = (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
         Assert.Equal((DeliveryState.Delivered, 2), (delivery.State, delivery.Attempts));
+    }
+
+    [Fact]
+    public async Task A_pending_retry_kept_in_our_table_is_resumed_by_the_restarted_app()
+    {
+        // Slack fails the first post with a 500; the retry is due a minute later, but the app stops before then.
+        _slack.Answer = (_, call) => call == 0 ? new SlackAnswer.Error("internal_error") : new SlackAnswer.Ok();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        string subscriptionId;
+        await using (var first = Restartable(clock, ("Slack:MaxRetries", "0")))
+        {
+            await first.StartAsync();
+            subscriptionId = (await first.SubscribeAsync("C0RETRY", new TimeOnly(6, 0), "UTC")).Id;
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
+            await DigestAppFactory.WaitUntilAsync(async () => (await first.Store.Deliveries.FindAsync(subscriptionId, Monday, default))?.NextAttemptAt is not null);
+            var pending = (await first.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
+            Assert.Equal((DeliveryState.Failed, new DateTimeOffset(2026, 11, 23, 6, 1, 0, TimeSpan.Zero)), (pending.State, pending.NextAttemptAt));
+        }
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 1, 0, TimeSpan.Zero));
+        await using var restarted = Restartable(clock);
+        await restarted.StartAsync();
+        await restarted.WaitUntilDeliveredAsync(subscriptionId, Monday);
+        await restarted.WaitUntilIdleAsync();
+
+        Assert.Equal("C0RETRY", Assert.Single(_slack.Posted).Channel);
+        Assert.Equal(2, (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!.Attempts);
     }
 
     [Fact]
@@ -111,7 +168,8 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     {
         // The first 40 posts are refused with Retry-After: 1, across every channel.
         _slack.Answer = (_, call) => call < 40 ? new SlackAnswer.RateLimited(1) : new SlackAnswer.Ok();
-        await using var app = new DigestAppFactory(_slack, TimeProvider.System, new Dictionary<string, string>
+        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>
         {
             ["Slack:MaxRetries"] = "2",
             ["Digests:RetryDelays:0"] = "00:00:01",
@@ -122,31 +180,23 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
             ["Digests:RetryDelays:5"] = "00:00:01",
         });
         await app.StartAsync();
-        var subscriptions = new List<ChannelSubscription>();
         for (var i = 0; i < 12; i++)
         {
-            subscriptions.Add(await app.SubscribeAsync($"C0STORM{i % 4}", new TimeOnly(6, 0), "UTC", i % 2 == 0 ? "1800000000000042" : "1800000000000046"));
+            await app.SubscribeAsync($"C0STORM{i % 4}", new TimeOnly(6, 0), "UTC", i % 2 == 0 ? "1800000000000042" : "1800000000000046");
         }
 
-        // Channels hold one subscription each, so the 12 saves left 4; fire each of them now.
+        // Channels hold one subscription each, so the 12 saves left 4; at 06:00 Hangfire fires each of them.
         var active = await app.Store.Subscriptions.ListAsync(default);
-        var quartz = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        clock.JumpTo(JustBefore0600);
         foreach (var subscription in active)
         {
-            await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscription.Id));
+            await app.WaitUntilDeliveredAsync(subscription.Id, Monday);
         }
 
-        await _slack.WaitForAsync(active.Count, TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
-
+        await app.WaitUntilIdleAsync();
         Assert.Equal(4, active.Count);
         Assert.Equal(40, _slack.RateLimitedAnswers);
         Assert.Equal(active.Select(s => s.ChannelId).Order(), _slack.Posted.Select(p => p.Channel).Order());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var subscription in active)
-        {
-            Assert.Equal(DeliveryState.Delivered, (await app.Store.Deliveries.FindAsync(subscription.Id, today, default))!.State);
-        }
     }
 
     [Theory]
@@ -156,22 +206,22 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task A_channel_that_is_gone_pauses_its_subscription_and_the_subscriber_hears_why_in_a_direct_message(string error, string why)
     {
         _slack.Answer = (channel, _) => channel == "C0GONE" ? new SlackAnswer.Error(error) : new SlackAnswer.Ok();
-        await using var app = new DigestAppFactory(_slack, TimeProvider.System, new Dictionary<string, string>());
+        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
         await app.StartAsync();
         var subscription = await app.SubscribeAsync("C0GONE", new TimeOnly(6, 0), "UTC");
 
-        var quartz = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscription.Id));
-        await _slack.WaitForAsync(1);
-        await WaitUntilAsync(async () => !await quartz.Exists(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscription.Id)));
+        clock.JumpTo(JustBefore0600);
+        await DigestAppFactory.WaitUntilAsync(async () => (await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.IsPaused);
+        await app.WaitUntilIdleAsync();
 
         var dm = Assert.Single(_slack.Posted);
         Assert.Equal(DigestAppFactory.Subscriber, dm.Channel);
         Assert.Contains($"I paused the daily TikTok digest for <#C0GONE>: {why} (Slack said `{error}`)", dm.Text, StringComparison.Ordinal);
-        var paused = (await app.Store.Subscriptions.FindAsync(subscription.Id, default))!;
-        Assert.Equal(error, paused.PausedReason);
+        Assert.Equal(error, (await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.PausedReason);
         var delivery = (await app.Store.Deliveries.ListAsync(subscription.Id, default)).Single();
-        Assert.Equal((DeliveryState.Failed, error), (delivery.State, delivery.Failure));
+        Assert.Equal((DeliveryState.Failed, error, null), (delivery.State, delivery.Failure, delivery.NextAttemptAt));
+        Assert.Null(await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default));
     }
 
     [Theory]
@@ -181,44 +231,26 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task An_answer_no_retry_can_change_fails_the_day_once_and_schedules_no_retry(string error)
     {
         _slack.Answer = (_, _) => new SlackAnswer.Error(error);
-        await using var app = new DigestAppFactory(_slack, TimeProvider.System, new Dictionary<string, string>());
+        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
         await app.StartAsync();
         var subscription = await app.SubscribeAsync("C0REVOKED", new TimeOnly(6, 0), "UTC");
-        var quartz = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
 
-        await quartz.TriggerJob(TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscription.Id));
-        await WaitUntilAsync(async () => (await app.Store.Deliveries.ListAsync(subscription.Id, default)).SingleOrDefault()?.State == DeliveryState.Failed);
-        await Task.Delay(300);
+        clock.JumpTo(JustBefore0600);
+        await DigestAppFactory.WaitUntilAsync(async () => (await app.Store.Deliveries.ListAsync(subscription.Id, default)).SingleOrDefault()?.State == DeliveryState.Failed);
+        await app.WaitUntilIdleAsync();
 
         var delivery = (await app.Store.Deliveries.ListAsync(subscription.Id, default)).Single();
-        Assert.Equal((error, 1), (delivery.Failure, delivery.Attempts));
-        Assert.False(await RetryScheduledAsync(app, subscription.Id));
+        Assert.Equal((error, 1, (DateTimeOffset?)null), (delivery.Failure, delivery.Attempts, delivery.NextAttemptAt));
+        Assert.Equal(1, app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().FailedCount());
         Assert.False((await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.IsPaused);
         Assert.Empty(_slack.Posted);
     }
 
-    private DigestAppFactory Persistent(TimeProvider clock) => new(_slack, clock, new Dictionary<string, string>
-    {
-        ["Storage:DataDirectory"] = _dataDirectory,
-        ["Scheduler:Store"] = "Sqlite",
-    });
-
-    /// <summary>The subscription's job has its daily trigger and one retry.</summary>
-    private static async Task<bool> RetryScheduledAsync(DigestAppFactory app, string subscriptionId)
-    {
-        var quartz = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        var triggers = await quartz.QueryTriggers(new Quartz.TriggerQuery { Job = TikTokBot.Digests.DigestScheduler.JobKeyFor(DigestAppFactory.Team, subscriptionId) });
-        return triggers.Items.Count == 2;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition() && DateTime.UtcNow < deadline)
+    private DigestAppFactory Restartable(TimeProvider clock, params (string Key, string Value)[] extra) =>
+        new(_slack, clock, new Dictionary<string, string>
         {
-            await Task.Delay(20);
-        }
-
-        Assert.True(await condition(), "the condition was not met within 30 s");
-    }
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Scheduler:Store"] = "Memory",
+        }.Concat(extra.Select(e => KeyValuePair.Create(e.Key, e.Value))).ToDictionary());
 }

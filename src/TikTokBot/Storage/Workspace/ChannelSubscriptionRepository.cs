@@ -57,6 +57,9 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
     public async Task<ChannelSubscription?> FindByChannelAsync(string channelId, CancellationToken ct) =>
         (await ReadAsync("AND channel_id = @channelId", new { channelId }, ct)).SingleOrDefault();
 
+    public Task<string?> FindChannelAsync(string subscriptionId, CancellationToken ct) =>
+        scope.QuerySingleOrDefaultAsync<string>("SELECT channel_id FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId;", new { subscriptionId }, ct);
+
     public Task<IReadOnlyList<ChannelSubscription>> ListAsync(CancellationToken ct) => ReadAsync("", null, ct);
 
     public Task<bool> UnsubscribeAsync(string channelId, string changedBy, CancellationToken ct) => scope.WriteAsync(async write =>

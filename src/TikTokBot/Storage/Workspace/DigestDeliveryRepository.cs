@@ -5,7 +5,8 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
     private const string Select =
         """
         SELECT subscription_id AS SubscriptionId, local_date AS LocalDate, state AS State, message_ts AS MessageTs, failure AS Failure,
-               attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt, parts_posted AS PartsPosted
+               attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt, parts_posted AS PartsPosted,
+               next_attempt_at AS NextAttemptAt
         FROM digest_deliveries
         """;
 
@@ -23,7 +24,8 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
             SELECT team_id, id, @localDate, 'claimed', NULL, NULL, 1, @now, NULL
             FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL AND paused_at IS NULL
             ON CONFLICT (team_id, subscription_id, local_date) DO UPDATE SET
-                state = 'claimed', failure = NULL, attempts = digest_deliveries.attempts + 1, claimed_at = excluded.claimed_at, finished_at = NULL
+                state = 'claimed', failure = NULL, attempts = digest_deliveries.attempts + 1, claimed_at = excluded.claimed_at, finished_at = NULL,
+                next_attempt_at = NULL
             WHERE digest_deliveries.state = 'failed'
                OR (digest_deliveries.state = 'claimed' AND digest_deliveries.claimed_at < @staleBefore);
             """,
@@ -46,14 +48,15 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         return updated == 1;
     }
 
-    public async Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, CancellationToken ct)
+    public async Task<bool> MarkDeliveredAsync(string subscriptionId, DateOnly localDate, string messageTs, int partsPosted, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageTs);
-        return await FinishAsync(subscriptionId, localDate, "delivered", messageTs, null, ct);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partsPosted);
+        return await FinishAsync(subscriptionId, localDate, "delivered", messageTs, partsPosted, null, null, ct);
     }
 
-    public async Task<bool> MarkFailedAsync(string subscriptionId, DateOnly localDate, string failure, CancellationToken ct) =>
-        await FinishAsync(subscriptionId, localDate, "failed", null, failure, ct);
+    public async Task<bool> MarkFailedAsync(string subscriptionId, DateOnly localDate, string failure, DateTimeOffset? retryAt, CancellationToken ct) =>
+        await FinishAsync(subscriptionId, localDate, "failed", null, null, failure, retryAt, ct);
 
     public async Task<DigestDelivery?> FindAsync(string subscriptionId, DateOnly localDate, CancellationToken ct)
     {
@@ -69,15 +72,17 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         .Select(ToDelivery)
         .ToList();
 
-    private async Task<bool> FinishAsync(string subscriptionId, DateOnly localDate, string state, string? messageTs, string? failure, CancellationToken ct)
+    private async Task<bool> FinishAsync(
+        string subscriptionId, DateOnly localDate, string state, string? messageTs, int? partsPosted, string? failure, DateTimeOffset? retryAt, CancellationToken ct)
     {
         var db = scope.Database;
         var updated = await scope.ExecuteAsync(
             """
-            UPDATE digest_deliveries SET state = @state, message_ts = COALESCE(message_ts, @messageTs), failure = @failure, finished_at = @now
+            UPDATE digest_deliveries SET state = @state, message_ts = COALESCE(message_ts, @messageTs), failure = @failure, finished_at = @now,
+                parts_posted = COALESCE(@partsPosted, parts_posted), next_attempt_at = @retryAt
             WHERE team_id = @team AND subscription_id = @subscriptionId AND local_date = @localDate AND state = 'claimed';
             """,
-            new { subscriptionId, localDate = db.Date(localDate), state, messageTs, failure, now = db.Instant(scope.Now()) },
+            new { subscriptionId, localDate = db.Date(localDate), state, messageTs, partsPosted, failure, now = db.Instant(scope.Now()), retryAt = db.Instant(retryAt) },
             ct);
         return updated == 1;
     }
@@ -91,7 +96,8 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
             "failed" => DeliveryState.Failed,
             _ => DeliveryState.Claimed,
         };
-        return new(row.SubscriptionId, db.ReadDate(row.LocalDate), state, row.MessageTs, row.Failure, (int)row.Attempts, db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.FinishedAt), (int)row.PartsPosted);
+        return new(row.SubscriptionId, db.ReadDate(row.LocalDate), state, row.MessageTs, row.Failure, (int)row.Attempts, db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.FinishedAt), (int)row.PartsPosted,
+            db.ReadOptionalInstant(row.NextAttemptAt));
     }
 
     private sealed class Row
@@ -113,5 +119,7 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         public object? FinishedAt { get; set; }
 
         public long PartsPosted { get; set; }
+
+        public object? NextAttemptAt { get; set; }
     }
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace TikTokBot.Digests;
+
+/// <summary>
+/// The Hangfire Dashboard behind <c>Scheduler:DashboardToken</c>: a request brings the token as a bearer header, or a
+/// cookie the login page at <c>{path}/login</c> sets once the token is typed there. Hangfire's default filter (local
+/// requests only) is replaced: behind a reverse proxy every request looks local.
+/// </summary>
+internal static class DigestDashboard
+{
+    private const string CookieName = "tiktokbot-dashboard";
+
+    public static void Map(IEndpointRouteBuilder endpoints, SchedulerOptions options)
+    {
+        var path = "/" + options.DashboardPath.Trim('/');
+        var token = options.DashboardToken!;
+        var session = SessionValue(token);
+
+        endpoints.MapGet($"{path}/login", () => LoginPage(path, failed: false));
+        endpoints.MapPost($"{path}/login", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (!SameSecret(form["token"].ToString(), token))
+            {
+                return LoginPage(path, failed: true);
+            }
+
+            http.Response.Cookies.Append(CookieName, session, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = http.Request.IsHttps,
+                SameSite = SameSiteMode.Strict,
+                Path = path,
+            });
+            return Results.Redirect(path);
+        });
+
+        endpoints.MapHangfireDashboard(path, new DashboardOptions
+        {
+            AppPath = null,
+            DashboardTitle = "TikTokBot digests",
+            Authorization = [new TokenFilter(token, session)],
+            IsReadOnlyFunc = _ => !options.DashboardWrite,
+        });
+    }
+
+    private static IResult LoginPage(string path, bool failed)
+    {
+        var message = failed ? "<p>That is not the dashboard token.</p>" : "";
+        var html = $"""
+            <!doctype html><html><head><meta charset="utf-8"><title>TikTokBot digests</title></head><body>
+            <h1>TikTokBot digests</h1>{message}
+            <form method="post" action="{WebUtility.HtmlEncode(path)}/login">
+            <label>Dashboard token <input type="password" name="token" autocomplete="current-password"></label>
+            <button type="submit">Open</button></form></body></html>
+            """;
+        return Results.Content(html, "text/html", Encoding.UTF8, failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+    }
+
+    /// <summary>What the cookie holds: a value derived from the token, so the token itself never sits in a browser.</summary>
+    private static string SessionValue(string token) =>
+        Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "TikTokBot dashboard session"u8));
+
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private sealed class TokenFilter(string token, string session) : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var request = context.GetHttpContext().Request;
+            var header = request.Headers.Authorization.ToString();
+            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return SameSecret(header["Bearer ".Length..].Trim(), token);
+            }
+
+            return request.Cookies.TryGetValue(CookieName, out var cookie) && SameSecret(cookie, session);
+        }
+    }
+}
