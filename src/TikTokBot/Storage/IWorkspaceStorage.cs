@@ -31,6 +31,8 @@ public interface IWorkspaceStore
     IDigestDeliveryRepository Deliveries { get; }
 
     ISettingsAuditRepository Audit { get; }
+
+    IActionRequestRepository Actions { get; }
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>

@@ -51,5 +51,7 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         public IDigestDeliveryRepository Deliveries { get; } = new DigestDeliveryRepository(scope);
 
         public ISettingsAuditRepository Audit { get; } = new SettingsAuditRepository(scope);
+
+        public IActionRequestRepository Actions { get; } = new ActionRequestRepository(scope);
     }
 }
