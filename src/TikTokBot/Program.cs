@@ -1,3 +1,4 @@
+using TikTokBot.Actions;
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
@@ -19,6 +20,7 @@ builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
+builder.Services.AddActions(builder.Configuration);
 
 var app = builder.Build();
 

@@ -54,6 +54,7 @@ public sealed record ActionIntent(ActionKind Kind, ActionLevel Level, string Tar
 /// <param name="CampaignId">The campaign itself, or the ad group's campaign.</param>
 /// <param name="CampaignBudgetOptimisation">The campaign's budget optimisation (CBO) is on: TikTok then refuses ad-group budget changes.</param>
 /// <param name="TodaySpend">Spend so far today, account-local day.</param>
+/// <param name="ScheduledBudget">An ad group's daily budget already set for tomorrow (TikTok's <c>scheduled_budget</c>), when one is.</param>
 public sealed record TargetState(
     ActionLevel Level,
     string Id,
@@ -64,7 +65,8 @@ public sealed record TargetState(
     BudgetMode BudgetMode,
     bool CampaignBudgetOptimisation,
     decimal TodaySpend,
-    string Currency);
+    string Currency,
+    decimal? ScheduledBudget = null);
 
 /// <summary>The account-local moment the decision is made in, and how many actions the campaign had today.</summary>
 public sealed record ActionSituation(DateTime AccountLocalNow, int ActionsTodayOnCampaign)

@@ -68,7 +68,7 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         if (level == ActionLevel.AdGroup)
         {
             adGroup = await GetOneAsync(access, "adgroup/get/", "adgroup_ids", id,
-                ["adgroup_id", "adgroup_name", "campaign_id", "operation_status", "budget", "budget_mode"], ct).ConfigureAwait(false);
+                ["adgroup_id", "adgroup_name", "campaign_id", "operation_status", "budget", "budget_mode", "scheduled_budget"], ct).ConfigureAwait(false);
             if (adGroup is not { } found)
             {
                 return null;
@@ -90,7 +90,8 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         var budget = Number(subject, "budget");
         return new TargetState(level, id, Text(subject, level == ActionLevel.Campaign ? "campaign_name" : "adgroup_name"), campaignId,
             Text(subject, "operation_status") == "ENABLE", mode == BudgetMode.Unlimited || budget <= 0m ? null : budget, mode,
-            c.TryGetProperty("budget_optimize_on", out var cbo) && cbo.ValueKind == JsonValueKind.True, spend, access.Currency);
+            c.TryGetProperty("budget_optimize_on", out var cbo) && cbo.ValueKind == JsonValueKind.True, spend, access.Currency,
+            Number(subject, "scheduled_budget") is > 0m and var scheduled ? scheduled : null);
     }
 
     private static BudgetMode Mode(string tiktok) => tiktok switch
