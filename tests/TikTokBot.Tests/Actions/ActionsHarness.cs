@@ -63,7 +63,8 @@ internal sealed class ActionsHarness : IAsyncDisposable
         Clock = clock;
         Options = options;
         Storage = new WorkspaceStorage(database, DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder, "keys"))), clock);
-        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        // Long enough for a loaded machine's first request; the timeout fault holds its answer until this runs out.
+        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var api = new TikTokApiOptions { ApiBaseUrl = tiktok.BaseUrl, AccessToken = FakeTikTokApi.Token, RateLimitBackoff = TimeSpan.FromMilliseconds(1) };
         Target = target ?? new TikTokWriteClient(_http, api, TimeProvider.System, NullLogger<TikTokWriteClient>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -121,6 +122,14 @@ internal sealed class ActionsHarness : IAsyncDisposable
 
     public Task<ActionOutcome> ProposeAsync(ActionIntent intent, string user = Requester, string advertiser = DemoDataSet.AdvertiserId) =>
         Service.ProposeAsync(Asker(user), advertiser, intent, CancellationToken.None);
+
+    /// <summary>A proposal that must be allowed: fails with the refusal's text otherwise.</summary>
+    public async Task<ActionOutcome> ProposedAsync(ActionIntent intent)
+    {
+        var outcome = await ProposeAsync(intent);
+        Assert.True(outcome.Kind == ActionOutcomeKind.Proposed, outcome.Message);
+        return outcome;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -19,7 +19,7 @@ public sealed class ActionsServiceTests
     {
         await using var h = await StartAsync();
 
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         Assert.Equal(ActionOutcomeKind.Proposed, proposal.Kind);
         Assert.Empty(h.Writes.Writes);
         Assert.StartsWith("This will pause Ad group Broad 18-44 (running -> paused). Today's spend so far: $", proposal.Message);
@@ -60,7 +60,7 @@ public sealed class ActionsServiceTests
     public async Task A_write_that_times_out_after_TikTok_applied_it_is_read_back_and_never_written_twice()
     {
         await using var h = await StartAsync();
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         h.Writes.HangAfterApplyingNextWrite();
 
         var done = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
@@ -77,7 +77,7 @@ public sealed class ActionsServiceTests
     public async Task A_rate_limited_write_is_retried_and_applied_once()
     {
         await using var h = await StartAsync();
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         h.Writes.RateLimitNextWrites(2);
 
         var done = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
@@ -91,7 +91,7 @@ public sealed class ActionsServiceTests
     public async Task A_token_without_write_permission_is_refused_with_what_to_grant_in_TikTok()
     {
         await using var h = await StartAsync();
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         h.Writes.DenyWrites = true;
 
         var refused = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
@@ -106,7 +106,7 @@ public sealed class ActionsServiceTests
     public async Task An_ad_group_paused_meanwhile_in_Ads_Manager_is_not_written_again()
     {
         await using var h = await StartAsync();
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         h.Writes.Set(h.Writes.Get(AdGroup42) with { Enabled = false });
 
         var done = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
@@ -121,7 +121,7 @@ public sealed class ActionsServiceTests
     public async Task With_approval_required_the_requester_cannot_approve_and_another_admin_can()
     {
         await using var h = await StartAsync(WithApproval());
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
 
         var waiting = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
         var self = await h.Service.ApproveAsync(Asker(Requester), proposal.Action.Id, Ct);
@@ -140,7 +140,7 @@ public sealed class ActionsServiceTests
     public async Task A_request_not_approved_within_its_lifetime_expires_and_writes_nothing()
     {
         await using var h = await StartAsync(WithApproval());
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         h.Clock.Advance(TimeSpan.FromHours(24));
 
         var late = await h.Service.ApproveAsync(Asker(Approver), proposal.Action!.Id, Ct);
@@ -154,7 +154,7 @@ public sealed class ActionsServiceTests
     public async Task A_rejected_request_cannot_be_approved_afterwards()
     {
         await using var h = await StartAsync(WithApproval());
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
 
         var rejected = await h.Service.RejectAsync(Asker(Approver), proposal.Action!.Id, Ct);
         var approved = await h.Service.ApproveAsync(Asker(SecondApprover), proposal.Action.Id, Ct);
@@ -168,7 +168,7 @@ public sealed class ActionsServiceTests
     public async Task Pressing_approve_twice_writes_once()
     {
         await using var h = await StartAsync(WithApproval());
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
 
         var first = await h.Service.ApproveAsync(Asker(Approver), proposal.Action!.Id, Ct);
         var second = await h.Service.ApproveAsync(Asker(Approver), proposal.Action.Id, Ct);
@@ -187,7 +187,7 @@ public sealed class ActionsServiceTests
     public async Task Two_approvers_at_once_write_once(bool postgres)
     {
         await using var h = await StartAsync(WithApproval(), postgres);
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
 
         var outcomes = await Task.WhenAll(new[] { Approver, SecondApprover, Approver, SecondApprover }
             .Select(user => Task.Run(() => h.Service.ApproveAsync(Asker(user), proposal.Action!.Id, Ct))));
@@ -202,7 +202,7 @@ public sealed class ActionsServiceTests
         await using var h = await StartAsync(WithApproval());
 
         var asked = await h.ProposeAsync(PauseAdGroup, user: Member);
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         var approved = await h.Service.ApproveAsync(Asker(Member), proposal.Action!.Id, Ct);
 
         Assert.Equal(ActionOutcomeKind.Refused, asked.Kind);
@@ -214,7 +214,7 @@ public sealed class ActionsServiceTests
     public async Task A_forged_advertiser_or_another_workspaces_action_id_writes_nothing()
     {
         await using var h = await StartAsync();
-        var ours = await h.ProposeAsync(PauseAdGroup);
+        var ours = await h.ProposedAsync(PauseAdGroup);
 
         var forged = await h.ProposeAsync(PauseAdGroup, advertiser: "7999999999999999");
         var otherTeam = await h.Service.ConfirmAsync(Asker(Requester, team: "T-OTHER"), ours.Action!.Id, Ct);
@@ -231,7 +231,7 @@ public sealed class ActionsServiceTests
     public async Task Undo_reverses_within_the_window_and_is_refused_after_it()
     {
         await using var h = await StartAsync();
-        var first = await h.ProposeAsync(PauseAdGroup);
+        var first = await h.ProposedAsync(PauseAdGroup);
         await h.Service.ConfirmAsync(Asker(Requester), first.Action!.Id, Ct);
 
         var undone = await h.Service.UndoAsync(Asker(Approver), first.Action.Id, Ct);
@@ -240,7 +240,7 @@ public sealed class ActionsServiceTests
         Assert.True(h.Writes.Get(AdGroup42).Enabled);
         Assert.Equal(ActionRequestState.Undone, (await h.Store.Actions.FindAsync(first.Action.Id, Ct))!.State);
 
-        var second = await h.ProposeAsync(PauseAdGroup);
+        var second = await h.ProposedAsync(PauseAdGroup);
         await h.Service.ConfirmAsync(Asker(Requester), second.Action!.Id, Ct);
         h.Clock.Advance(TimeSpan.FromMinutes(61));
         var late = await h.Service.UndoAsync(Asker(Requester), second.Action.Id, Ct);
@@ -266,7 +266,7 @@ public sealed class ActionsServiceTests
     {
         await using var h = await StartAsync(target: demo => new DemoWriteTarget(demo));
 
-        var proposal = await h.ProposeAsync(PauseAdGroup);
+        var proposal = await h.ProposedAsync(PauseAdGroup);
         var done = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
         var again = await h.ProposeAsync(PauseAdGroup);
 
