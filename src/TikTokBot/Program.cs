@@ -1,4 +1,5 @@
 using TikTokBot.Accounts;
+using TikTokBot.Actions;
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
@@ -27,6 +28,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddWeb(builder.Configuration);
 builder.AddTelemetry();
+builder.Services.AddActions(builder.Configuration);
 
 var app = builder.Build();
 

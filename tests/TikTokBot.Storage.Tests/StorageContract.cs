@@ -465,6 +465,87 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(["T1", "T2", "T3"], await storage.ListTeamsAsync(Ct));
     }
 
+    [ProviderFact]
+    public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
+    {
+        var storage = await StartAsync();
+        Assert.True(await storage.ForTeam("T1").Actions.CreateAsync(TeamData.Action("act-1", "UREQ"), approved: false, Ct));
+
+        var decisions = await Task.WhenAll(new[] { "UAPP1", "UAPP2", "UAPP1", "UAPP3" }.Select(approver =>
+            Task.Run(() => storage.ForTeam("T1").Actions.TryDecideAsync("act-1", approve: true, approver, Ct))));
+
+        Assert.Single(decisions, won => won);
+        var action = (await storage.ForTeam("T1").Actions.FindAsync("act-1", Ct))!;
+        Assert.Equal(ActionRequestState.Approved, action.State);
+        var events = await storage.ForTeam("T1").Actions.ListEventsAsync("act-1", Ct);
+        Assert.Equal(["requested", "approved"], events.Select(e => e.Event));
+        Assert.Equal(action.DecidedBy, events[1].Actor);
+    }
+
+    [ProviderFact]
+    public async Task A_rejected_or_expired_request_can_no_longer_be_approved()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        await store.Actions.CreateAsync(TeamData.Action("act-rejected", "UREQ"), false, Ct);
+        await store.Actions.CreateAsync(TeamData.Action("act-expiring", "UREQ") with { ExpiresAt = Clock.Now.AddHours(24) }, false, Ct);
+
+        Assert.True(await store.Actions.TryDecideAsync("act-rejected", approve: false, "UAPP", Ct));
+        Assert.False(await store.Actions.TryDecideAsync("act-rejected", approve: true, "UAPP2", Ct));
+        Assert.False(await store.Actions.TryExpireAsync("act-expiring", Ct));
+        Clock.Advance(TimeSpan.FromHours(24));
+        Assert.False(await store.Actions.TryDecideAsync("act-expiring", approve: true, "UAPP", Ct));
+        Assert.True(await store.Actions.TryExpireAsync("act-expiring", Ct));
+
+        Assert.Equal(ActionRequestState.Rejected, (await store.Actions.FindAsync("act-rejected", Ct))!.State);
+        Assert.Equal(ActionRequestState.Expired, (await store.Actions.FindAsync("act-expiring", Ct))!.State);
+    }
+
+    [ProviderFact]
+    public async Task Of_many_simultaneous_starts_one_executes_and_the_campaigns_daily_limit_holds()
+    {
+        var storage = await StartAsync();
+        var day = new DateOnly(2025, 3, 1);
+        foreach (var i in Enumerable.Range(1, 4))
+        {
+            await storage.ForTeam("T1").Actions.CreateAsync(TeamData.Action($"act-{i}", "U1"), approved: true, Ct);
+        }
+
+        var sameAction = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => storage.ForTeam("T1").Actions.TryStartAsync("act-1", day, 3, "U1", Ct))));
+        var others = await Task.WhenAll(new[] { "act-2", "act-3", "act-4" }.Select(id => Task.Run(() => storage.ForTeam("T1").Actions.TryStartAsync(id, day, 3, "U1", Ct))));
+
+        Assert.Single(sameAction, won => won);
+        Assert.Equal(2, others.Count(won => won));
+        Assert.Equal(3, (await storage.ForTeam("T1").Actions.ListActedAsync("cmp-1", day, Ct)).Count);
+        Assert.Empty(await storage.ForTeam("T1").Actions.ListActedAsync("cmp-1", day.AddDays(1), Ct));
+    }
+
+    [ProviderFact]
+    public async Task A_timed_out_write_goes_back_to_approved_flagged_uncertain_and_is_done_once()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        var day = new DateOnly(2025, 3, 1);
+        await store.Actions.CreateAsync(TeamData.Action("act-1", "U1"), approved: true, Ct);
+        Assert.True(await store.Actions.TryStartAsync("act-1", day, 5, "U1", Ct));
+
+        Assert.True(await store.Actions.MarkUncertainAsync("act-1", "no answer within 20 s", Ct));
+        var uncertain = (await store.Actions.FindAsync("act-1", Ct))!;
+        Assert.Equal((ActionRequestState.Approved, true, 1, (DateOnly?)null), (uncertain.State, uncertain.WriteUncertain, uncertain.Attempts, uncertain.ActedOn));
+        Assert.Empty(await store.Actions.ListActedAsync("cmp-1", day, Ct));
+
+        Assert.True(await store.Actions.TryStartAsync("act-1", day, 5, "U1", Ct));
+        Assert.True(await store.Actions.MarkDoneAsync("act-1", "tt-42", """{"budget":400}""", """{"budget":480}""", "U1", Ct));
+        Assert.False(await store.Actions.MarkDoneAsync("act-1", "tt-43", "{}", "{}", "U1", Ct));
+        Assert.False(await store.Actions.CreateAsync(TeamData.Action("act-1", "U9"), approved: true, Ct));
+
+        var done = (await store.Actions.FindAsync("act-1", Ct))!;
+        Assert.Equal((ActionRequestState.Done, false, 2, "tt-42", (DateOnly?)day, "U1"), (done.State, done.WriteUncertain, done.Attempts, done.TikTokRequestId, done.ActedOn, done.Details.RequestedBy));
+        Assert.Equal("""{"budget":480}""", done.AfterJson);
+        Assert.True(await store.Actions.MarkUndoneAsync("act-1", "act-2", "U1", Ct));
+        Assert.Equal(("act-2", ActionRequestState.Undone), ((await store.Actions.FindAsync("act-1", Ct))!.UndoneById, (await store.Actions.FindAsync("act-1", Ct))!.State));
+        Assert.Equal(["requested and approved (no approval needed)", "executing", "write timed out; TikTok may have applied it", "executing", "done", "undone"],
+            (await store.Actions.ListEventsAsync("act-1", Ct)).Select(e => e.Event));
+    }
+
     /// <summary>Team A calls each method with team B's identifiers: it sees nothing of B's, and B's rows stay as they were.</summary>
     internal static readonly Dictionary<string, Func<IWorkspaceStore, SeededTeam, Task>> IsolationChecks = new()
     {
@@ -544,6 +625,22 @@ public abstract class StorageContract : IAsyncLifetime
         },
         ["ChannelAdvertisers.FindAsync"] = async (a, _) => Assert.Null(await a.ChannelAdvertisers.FindAsync(TeamData.Channel, Ct)),
         ["ChannelAdvertisers.RemoveAsync"] = async (a, _) => Assert.False(await a.ChannelAdvertisers.RemoveAsync(TeamData.Channel, "UA", Ct)),
+        ["Actions.CreateAsync"] = async (a, _) =>
+        {
+            // The same action id in another team is another action.
+            Assert.True(await a.Actions.CreateAsync(TeamData.Action(TeamData.ActionId, "UA"), approved: false, Ct));
+            Assert.Equal("UA", (await a.Actions.FindAsync(TeamData.ActionId, Ct))!.Details.RequestedBy);
+        },
+        ["Actions.FindAsync"] = async (a, _) => Assert.Null(await a.Actions.FindAsync(TeamData.ActionId, Ct)),
+        ["Actions.TryDecideAsync"] = async (a, _) => Assert.False(await a.Actions.TryDecideAsync(TeamData.ActionId, true, "UA", Ct)),
+        ["Actions.TryExpireAsync"] = async (a, _) => Assert.False(await a.Actions.TryExpireAsync(TeamData.StaleActionId, Ct)),
+        ["Actions.TryStartAsync"] = async (a, _) => Assert.False(await a.Actions.TryStartAsync(TeamData.ApprovedActionId, TeamData.ActedOn, 5, "UA", Ct)),
+        ["Actions.MarkUncertainAsync"] = async (a, _) => Assert.False(await a.Actions.MarkUncertainAsync(TeamData.ExecutingActionId, "timeout", Ct)),
+        ["Actions.MarkDoneAsync"] = async (a, _) => Assert.False(await a.Actions.MarkDoneAsync(TeamData.ExecutingActionId, "req", "{}", "{}", "UA", Ct)),
+        ["Actions.MarkFailedAsync"] = async (a, _) => Assert.False(await a.Actions.MarkFailedAsync(TeamData.ExecutingActionId, "boom", "UA", Ct)),
+        ["Actions.MarkUndoneAsync"] = async (a, _) => Assert.False(await a.Actions.MarkUndoneAsync(TeamData.DoneActionId, "act-x", "UA", Ct)),
+        ["Actions.ListActedAsync"] = async (a, _) => Assert.Empty(await a.Actions.ListActedAsync("cmp-1", TeamData.ActedOn, Ct)),
+        ["Actions.ListEventsAsync"] = async (a, _) => Assert.Empty(await a.Actions.ListEventsAsync(TeamData.DoneActionId, Ct)),
     };
 
     /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>
@@ -567,6 +664,14 @@ public abstract class StorageContract : IAsyncLifetime
         ["TikTokConnections.MarkTokenRefusedAsync"] = (s, _) => s.TikTokConnections.MarkTokenRefusedAsync(TeamData.AdvertiserId, Ct),
         ["ChannelAdvertisers.SetAsync"] = (s, _) => s.ChannelAdvertisers.SetAsync(TeamData.Channel, "7100000000000000002", "U2", Ct),
         ["ChannelAdvertisers.RemoveAsync"] = (s, _) => s.ChannelAdvertisers.RemoveAsync(TeamData.Channel, "U2", Ct),
+        ["Actions.CreateAsync"] = (s, _) => s.Actions.CreateAsync(TeamData.Action("act-new", "U2"), approved: true, Ct),
+        ["Actions.TryDecideAsync"] = (s, _) => s.Actions.TryDecideAsync(TeamData.ActionId, true, "U2", Ct),
+        ["Actions.TryExpireAsync"] = (s, _) => s.Actions.TryExpireAsync(TeamData.StaleActionId, Ct),
+        ["Actions.TryStartAsync"] = (s, _) => s.Actions.TryStartAsync(TeamData.ApprovedActionId, TeamData.ActedOn, 5, "U2", Ct),
+        ["Actions.MarkUncertainAsync"] = (s, _) => s.Actions.MarkUncertainAsync(TeamData.ExecutingActionId, "timeout", Ct),
+        ["Actions.MarkDoneAsync"] = (s, _) => s.Actions.MarkDoneAsync(TeamData.ExecutingActionId, "req", "{}", "{}", "U2", Ct),
+        ["Actions.MarkFailedAsync"] = (s, _) => s.Actions.MarkFailedAsync(TeamData.ExecutingActionId, "boom", "U2", Ct),
+        ["Actions.MarkUndoneAsync"] = (s, _) => s.Actions.MarkUndoneAsync(TeamData.DoneActionId, "act-x", "U2", Ct),
     };
 
     private StorageDatabase Open()

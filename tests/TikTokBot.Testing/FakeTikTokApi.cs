@@ -43,6 +43,9 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The write endpoints, every write recorded (<see cref="FakeTikTokWrites"/>).</summary>
+    public FakeTikTokWrites Writes { get; private set; } = null!;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>The fake's own page size cap, so a few campaigns already span several pages.</summary>
@@ -80,6 +83,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)), today);
         app.MapGet("/open_api/v1.3/{**path}", fake.Handle);
         fake.Accounts.Map(app);
+        (fake.Writes = new FakeTikTokWrites(fake._demo, token => token == Token || fake.Accounts.Serves(token))).Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/open_api/v1.3/");
@@ -111,6 +115,11 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         if (Interlocked.Decrement(ref _rateLimitedLeft) >= 0)
         {
             return Envelope(40100, "Requests made too frequently. Please try again later.", null);
+        }
+
+        if (Writes.Answer(path, query) is { } written)
+        {
+            return written;
         }
 
         if (RawAnswer?.Invoke(path, int.Parse(query.GetValueOrDefault("page", "1"), CultureInfo.InvariantCulture)) is { } raw)

@@ -37,6 +37,7 @@ public interface IWorkspaceStore
     IConnectStateRepository ConnectStates { get; }
 
     IChannelAdvertiserRepository ChannelAdvertisers { get; }
+    IActionRequestRepository Actions { get; }
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>

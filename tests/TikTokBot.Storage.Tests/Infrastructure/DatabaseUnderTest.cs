@@ -57,7 +57,10 @@ public sealed class SqliteDatabaseUnderTest : DatabaseUnderTest
     public override StorageDatabase Open() => new SqliteDatabase($"Data Source={FilePath}");
 
     public override Task FailEveryAuditWriteAsync() => ExecuteRawAsync(
-        "CREATE TRIGGER audit_fails BEFORE INSERT ON settings_changes BEGIN SELECT RAISE(ABORT, 'simulated failure at the last statement'); END;");
+        """
+        CREATE TRIGGER audit_fails BEFORE INSERT ON settings_changes BEGIN SELECT RAISE(ABORT, 'simulated failure at the last statement'); END;
+        CREATE TRIGGER action_audit_fails BEFORE INSERT ON action_events BEGIN SELECT RAISE(ABORT, 'simulated failure at the last statement'); END;
+        """);
 
     public override ValueTask DisposeAsync()
     {
@@ -94,6 +97,7 @@ public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
         CREATE FUNCTION audit_fails() RETURNS trigger LANGUAGE plpgsql AS
         $$ BEGIN RAISE EXCEPTION 'simulated failure at the last statement'; END $$;
         CREATE TRIGGER audit_fails BEFORE INSERT ON settings_changes FOR EACH ROW EXECUTE FUNCTION audit_fails();
+        CREATE TRIGGER action_audit_fails BEFORE INSERT ON action_events FOR EACH ROW EXECUTE FUNCTION audit_fails();
         """);
 
     public override async ValueTask DisposeAsync()

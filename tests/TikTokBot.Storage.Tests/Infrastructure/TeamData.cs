@@ -12,6 +12,12 @@ public static class TeamData
     public const string TikTokToken = "act.tiktok-advertiser-token-do-not-store-me";
     public const string AdvertiserId = "7100000000000000001";
     public const string ConnectStateId = "state-seeded-0001";
+    public const string ActionId = "act-seeded-requested";
+    public const string ApprovedActionId = "act-seeded-approved";
+    public const string ExecutingActionId = "act-seeded-executing";
+    public const string DoneActionId = "act-seeded-done";
+    public const string StaleActionId = "act-seeded-stale";
+    public static readonly DateOnly ActedOn = new(2025, 3, 1);
 
     /// <summary>How long a claim stays its sender's before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -38,6 +44,16 @@ public static class TeamData
             TikTokToken, "UADMIN", ct);
         await store.ChannelAdvertisers.SetAsync(Channel, AdvertiserId, "UADMIN", ct);
         await store.ConnectStates.CreateAsync(ConnectStateId, "E01", "UADMIN", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), ct);
+        Assert.True(await store.Actions.CreateAsync(Action(ActionId, "UADMIN"), approved: false, ct));
+        Assert.True(await store.Actions.CreateAsync(Action(StaleActionId, "UADMIN") with { ExpiresAt = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) }, approved: false, ct));
+        foreach (var id in new[] { ApprovedActionId, ExecutingActionId, DoneActionId })
+        {
+            Assert.True(await store.Actions.CreateAsync(Action(id, "UADMIN"), approved: true, ct));
+        }
+
+        Assert.True(await store.Actions.TryStartAsync(ExecutingActionId, ActedOn, 5, "UADMIN", ct));
+        Assert.True(await store.Actions.TryStartAsync(DoneActionId, ActedOn, 5, "UADMIN", ct));
+        Assert.True(await store.Actions.MarkDoneAsync(DoneActionId, "tt-req-1", """{"budget":400}""", """{"budget":480}""", "UADMIN", ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -63,6 +79,16 @@ public static class TeamData
             connections = await store.TikTokConnections.ListAsync(ct),
             channelAdvertiser = await store.ChannelAdvertisers.FindAsync(Channel, ct),
             connectState = await store.ConnectStates.FindAsync(ConnectStateId, ct),
+            actions = await Task.WhenAll(ActionIds.Select(id => store.Actions.FindAsync(id, ct))),
+            actionEvents = await Task.WhenAll(ActionIds.Select(id => store.Actions.ListEventsAsync(id, ct))),
+            acted = await store.Actions.ListActedAsync("cmp-1", ActedOn, ct),
         });
     }
+
+    private static string[] ActionIds => [ActionId, StaleActionId, ApprovedActionId, ExecutingActionId, DoneActionId];
+
+    /// <summary>A budget raise on an ad group of campaign cmp-1, expiring on 2030-01-01.</summary>
+    public static ActionRequestDetails Action(string id, string requestedBy, string campaignId = "cmp-1") =>
+        new(id, Channel, requestedBy, "7100000000000000001", campaignId, "ag-1", "adgroup", "budget", "+20%", "400", "480",
+            new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 }

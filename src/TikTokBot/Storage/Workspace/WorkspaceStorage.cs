@@ -58,5 +58,6 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         public IConnectStateRepository ConnectStates { get; } = new ConnectStateRepository(scope);
 
         public IChannelAdvertiserRepository ChannelAdvertisers { get; } = new ChannelAdvertiserRepository(scope);
+        public IActionRequestRepository Actions { get; } = new ActionRequestRepository(scope);
     }
 }

@@ -1,0 +1,20 @@
+using TikTokBot.Domain.Actions;
+using TikTokBot.TikTok.Writes;
+
+namespace TikTokBot.Actions;
+
+public static class ActionsRegistration
+{
+    /// <summary>Binds <c>Actions:*</c> and <c>Permissions:Act</c>, and registers the write target and <see cref="ActionsService"/>.</summary>
+    public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ActionOptions>(configuration.GetSection(ActionOptions.SectionName));
+        services.Configure<ActPermissionOptions>(configuration.GetSection("Permissions"));
+        services.AddTikTokWriteTarget(configuration);
+        services.AddSingleton<IWorkspaceAdvertisers, StaticWorkspaceAdvertisers>();
+        services.AddSingleton<IActPermission, SlackActPermission>();
+        services.AddSingleton<IActionLearning, CampaignLearning>();
+        services.AddSingleton<ActionsService>();
+        return services;
+    }
+}

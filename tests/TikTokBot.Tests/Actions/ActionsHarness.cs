@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TikTokBot.Actions;
+using TikTokBot.Domain;
+using TikTokBot.Domain.Actions;
+using TikTokBot.Permissions;
+using TikTokBot.Storage;
+using TikTokBot.Storage.Database;
+using TikTokBot.Storage.Migrations;
+using TikTokBot.Storage.Workspace;
+using TikTokBot.Testing;
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Sources;
+using TikTokBot.TikTok.Writes;
+
+namespace TikTokBot.Tests.Actions;
+
+/// <summary>Slack's answer about who may act, as users.info and the user group would give it.</summary>
+internal sealed class SlackRoles(params string[] mayAct) : IActPermission
+{
+    public Task<PermissionResult> CanActAsync(string teamId, string userId, CancellationToken ct) => Task.FromResult(mayAct.Contains(userId)
+        ? PermissionResult.Granted
+        : new PermissionResult(false, "Only workspace admins can pause, resume or change budgets here. Nothing was changed."));
+}
+
+internal sealed class Fixed<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+
+    public T Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
+
+/// <summary>
+/// ActionsService over real parts: a SQLite file (or the PostgreSQL server of TIKTOKBOT_TEST_POSTGRES), the fake
+/// TikTok on Kestrel speaking the write endpoints, the API write client, the demo data for the learning phase.
+/// </summary>
+internal sealed class ActionsHarness : IAsyncDisposable
+{
+    public const string Team = "T-ACT";
+    public const string Requester = "U-ADMIN-1";
+    public const string Approver = "U-ADMIN-2";
+    public const string SecondApprover = "U-ADMIN-3";
+    public const string Member = "U-MEMBER";
+    public const string AdGroup42 = "1800000000000042-g1";
+    public const string Campaign45AdGroup = "1800000000000045-g1";
+
+    private readonly string _folder;
+    private readonly StorageDatabase _database;
+    private readonly HttpClient _http;
+
+    private ActionsHarness(string folder, StorageDatabase database, FakeTikTokApi tiktok, FakeTimeProvider clock, ActionOptions options, ITikTokWriteTarget? target)
+    {
+        _folder = folder;
+        _database = database;
+        TikTok = tiktok;
+        Clock = clock;
+        Options = options;
+        Storage = new WorkspaceStorage(database, DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder, "keys"))), clock);
+        // Long enough for a loaded machine's first request; the timeout fault holds its answer until this runs out.
+        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var api = new TikTokApiOptions { ApiBaseUrl = tiktok.BaseUrl, AccessToken = FakeTikTokApi.Token, RateLimitBackoff = TimeSpan.FromMilliseconds(1) };
+        Target = target ?? new TikTokWriteClient(_http, api, TimeProvider.System, NullLogger<TikTokWriteClient>.Instance);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TikTok:Source"] = target is DemoWriteTarget ? "Demo" : "Api",
+            ["TikTok:AdvertiserIds"] = DemoDataSet.AdvertiserId,
+        }).Build();
+        var demo = new DemoMetricSource(clock);
+        Service = new ActionsService(Storage, new StaticWorkspaceAdvertisers(configuration), Target, new SlackRoles(Requester, Approver, SecondApprover),
+            new CampaignLearning(demo, new CampaignFactsLoader(demo), new CampaignEngine(new DiagnosisOptions()), NullLogger<CampaignLearning>.Instance),
+            new Fixed<ActionOptions>(options), clock, NullLogger<ActionsService>.Instance);
+    }
+
+    public FakeTikTokApi TikTok { get; }
+
+    public FakeTikTokWrites Writes => TikTok.Writes;
+
+    public FakeTimeProvider Clock { get; }
+
+    public ActionOptions Options { get; }
+
+    public WorkspaceStorage Storage { get; }
+
+    public ITikTokWriteTarget Target { get; }
+
+    public ActionsService Service { get; }
+
+    public IWorkspaceStore Store => Storage.ForTeam(Team);
+
+    public static ActionAsker Asker(string user, string team = Team) => new(team, "C-ACT", user);
+
+    public static async Task<ActionsHarness> StartAsync(ActionOptions? options = null, bool postgres = false, Func<DemoMetricSource, ITikTokWriteTarget>? target = null)
+    {
+        var today = new DateOnly(2026, 11, 20);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+        var folder = Directory.CreateTempSubdirectory("tiktokbot-actions-").FullName;
+        StorageDatabase database = postgres
+            ? new PostgresDatabase(await CreateSchemaAsync())
+            : new SqliteDatabase($"Data Source={Path.Combine(folder, "tiktokbot.db")}");
+        await new SchemaMigrator(database, clock).MigrateAsync(CancellationToken.None);
+        var tiktok = await FakeTikTokApi.StartAsync(today);
+        return new ActionsHarness(folder, database, tiktok, clock, options ?? new ActionOptions(), target?.Invoke(new DemoMetricSource(clock)));
+    }
+
+    private static async Task<string> CreateSchemaAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("TIKTOKBOT_TEST_POSTGRES")!;
+        var schema = "actions_" + Guid.NewGuid().ToString("N");
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {schema};", connection);
+        await command.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
+    }
+
+    public Task<ActionOutcome> ProposeAsync(ActionIntent intent, string user = Requester, string advertiser = DemoDataSet.AdvertiserId) =>
+        Service.ProposeAsync(Asker(user), advertiser, intent, CancellationToken.None);
+
+    /// <summary>A proposal that must be allowed: fails with the refusal's text otherwise.</summary>
+    public async Task<ActionOutcome> ProposedAsync(ActionIntent intent)
+    {
+        var outcome = await ProposeAsync(intent);
+        Assert.True(outcome.Kind == ActionOutcomeKind.Proposed, outcome.Message);
+        return outcome;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await TikTok.DisposeAsync();
+        await _database.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
