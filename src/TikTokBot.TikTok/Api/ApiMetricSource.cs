@@ -23,7 +23,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         "total_complete_payment_value",
     ];
 
-    private readonly SingleFlightCache _shared = new(time);
+    private readonly ReportCache _shared = new(time);
 
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +108,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, bool daily, CancellationToken cancellationToken)
     {
         var id = IdDimension(level);
-        var key = $"{advertiser}|{level}|{range}|{(daily ? "daily" : "total")}";
+        var key = new ReportKey($"api:{advertiser}", daily ? "report-daily" : "report-total", level.ToString(), range);
         return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(daily, client.GetReportAsync(new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
@@ -151,7 +151,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return advertisers[0];
         }
 
-        var campaigns = await _shared.GetOrLoad("campaigns", options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
+        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
         return campaigns.FirstOrDefault(c => c.Id == scope.Id)?.AdvertiserId
             ?? throw new MetricSourceException($"No campaign with id {scope.Id} in the advertiser accounts TikTokBot reads ({string.Join(", ", advertisers)}).");

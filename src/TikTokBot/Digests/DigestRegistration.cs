@@ -18,7 +18,6 @@ public static class DigestRegistration
         var store = string.IsNullOrWhiteSpace(scheduling.Store) ? storage.Provider : scheduling.Store;
 
         services.AddScoped<DigestBuilder>();
-        services.AddScoped<CampaignCredit>();
         services.AddScoped<DigestSender>();
         services.AddSingleton<DigestScheduler>();
         services.AddQuartz(quartz =>

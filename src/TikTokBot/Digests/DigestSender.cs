@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 
@@ -60,9 +61,13 @@ public sealed class DigestSender(
         ISlackWebApi? api = null;
         try
         {
-            var digests = await builder.BuildAsync(store, subscription.AllCampaigns ? null : subscription.CampaignIds, localDate, ct);
-            var messages = DigestView.Messages(digests, localDate.AddDays(-1), LateNote(due, zone));
-            api = await slack.ForTeamAsync(null, due.TeamId, ct);
+            // The figures are the advertiser's closed days as they stood when the digest was due (or, more than a day late, when it fired).
+            var days = BusinessCalendar.At(due.FiredAt - due.DueAt < TimeSpan.FromDays(1) ? due.DueAt : due.FiredAt, TimeZoneInfo.Utc);
+            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
+            var messages = DigestView.Messages(digests, days.Yesterday, LateNote(due, zone));
+            // An org-wide (Enterprise Grid) installation is found by its enterprise id, not the team's.
+            var installation = await store.Installation.FindAsync(ct);
+            api = await slack.ForTeamAsync(installation?.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
 
             // Parts already in the channel from an earlier attempt are not posted again.
