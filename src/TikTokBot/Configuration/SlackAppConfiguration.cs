@@ -25,6 +25,7 @@ public static class SlackAppConfiguration
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .AddScoped<ReportService>()
             .AddScoped<ReportCommands>()
+            .AddSingleton<DemoSettings>()
             .AddScoped<SettingsService>()
             .AddScoped<SettingsCommands>()
             .AddScoped<DigestService>()

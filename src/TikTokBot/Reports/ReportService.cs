@@ -2,6 +2,7 @@ using TikTokBot.Domain;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Settings;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
@@ -15,11 +16,11 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 
 /// <summary>
 /// Reports: finds campaigns, and builds the <see cref="CampaignOverview"/> of one campaign or of many over a period, with
-/// the team's success criteria and credit windows read once per call however many campaigns it covers. Every other
+/// the team's success criteria and credit windows (from Settings) read once per call however many campaigns it covers. Every other
 /// capability (Settings, Digests, Home, and the alerts to come) reads campaigns and their figures through here.
 /// </summary>
 public sealed class ReportService(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, IWorkspaceStorage storage, ReportCache cache,
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, SettingsService settings, ReportCache cache,
     MetricCacheOptions cacheOptions, BusinessCalendar calendar)
 {
     private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
@@ -32,8 +33,7 @@ public sealed class ReportService(
     /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
     public async Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct)
     {
-        var aliases = (await storage.ForTeam(teamId).Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase);
-        return CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct), aliases);
+        return CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct), await settings.AliasesAsync(teamId, ct));
     }
 
     /// <summary>A campaign by its exact id (as a button carries it); null when the source no longer has it.</summary>
@@ -43,10 +43,8 @@ public sealed class ReportService(
     /// <summary>One campaign's overview over <paramref name="period"/>, as of today.</summary>
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
     {
-        var store = storage.ForTeam(teamId);
-        var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
-        var window = (await store.CreditWindows.ListAsync(ct)).LatestFor(campaign.Id);
-        return await OverviewAsync(campaign, period, Days(teamId), criteria, window, ct);
+        var saved = await settings.CampaignSettingsAsync(teamId, campaign.Id, ct);
+        return await OverviewAsync(campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
     }
 
     /// <summary>
@@ -56,9 +54,7 @@ public sealed class ReportService(
     public async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
         string teamId, IReadOnlyCollection<string>? campaignIds, Period period, BusinessDays days, CancellationToken ct)
     {
-        var store = storage.ForTeam(teamId);
-        var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => new SuccessCriteria(c.TargetCostPerOutcome, c.MinimumVolume));
-        var windows = await store.CreditWindows.ListAsync(ct);
+        var saved = await settings.CampaignSettingsAsync(teamId, ct);
         var overviews = new List<CampaignOverview>();
         foreach (var campaign in await source.ListCampaignsAsync(ct))
         {
@@ -67,7 +63,7 @@ public sealed class ReportService(
                 continue;
             }
 
-            overviews.Add(await OverviewAsync(campaign, period, days, criteria.GetValueOrDefault(campaign.Id), windows.LatestFor(campaign.Id), ct));
+            overviews.Add(await OverviewAsync(campaign, period, days, saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
         }
 
         return overviews;

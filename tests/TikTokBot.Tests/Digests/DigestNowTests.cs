@@ -37,12 +37,12 @@ public sealed class DigestNowTests : IClassFixture<FixedClockAppFactory>
     }
 
     [Fact]
-    public async Task A_workspace_without_credit_sees_no_credit_line()
+    public async Task A_campaign_without_credit_has_no_credit_line()
     {
-        var digest = await Ask("digest now campaign-46", "T-DIGEST-NONE");
+        var digest = await Ask("digest now campaign-42", "T-DIGEST-NONE");
 
         Assert.DoesNotContain("Credit:", digest);
-        Assert.Contains("campaign-46", digest);
+        Assert.Contains("campaign-42", digest);
     }
 
     [Fact]

@@ -43,11 +43,13 @@ public sealed class AppHomeTests : IClassFixture<FixedClockAppFactory>
         var storage = scope.ServiceProvider.GetRequiredService<IWorkspaceStorage>();
         var today = FixedClockAppFactory.Today;
         await storage.ForTeam("T-HOME-OWNER").CreditWindows.AddAsync(
-            new CreditWindowDetails(CreditScope.Campaign, "1800000000000047", 5_000m, today.AddDays(-30), today.AddDays(20)), "U1", CancellationToken.None);
+            new CreditWindowDetails(CreditScope.Campaign, "1800000000000047", 7_777m, today.AddDays(-3), today.AddDays(20)), "U1", CancellationToken.None);
         var home = scope.ServiceProvider.GetRequiredService<HomeService>();
 
         var rows = await home.OverviewsAsync("T-HOME-VISITOR", CancellationToken.None);
 
-        Assert.All(rows, r => Assert.Null(r.Credit));
+        // The visitor has only the demo data's own credit windows, never the owner's.
+        Assert.All(rows, r => Assert.NotEqual(7_777m, r.Credit?.Report.Grant.Amount));
+        Assert.Equal(5_000m, rows.Single(r => r.Campaign.Id == "1800000000000047").Credit!.Report.Grant.Amount);
     }
 }
