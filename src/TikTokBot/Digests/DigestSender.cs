@@ -65,9 +65,8 @@ public sealed class DigestSender(
             var days = BusinessCalendar.At(due.FiredAt - due.DueAt < TimeSpan.FromDays(1) ? due.DueAt : due.FiredAt, TimeZoneInfo.Utc);
             var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
             var messages = DigestView.Messages(digests, days.Yesterday, LateNote(due, zone));
-            // An org-wide (Enterprise Grid) installation is found by its enterprise id, not the team's.
-            var installation = await store.Installation.FindAsync(ct);
-            api = await slack.ForTeamAsync(installation?.EnterpriseId, due.TeamId, ct);
+            // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
+            api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
 
             // Parts already in the channel from an earlier attempt are not posted again.

@@ -39,7 +39,8 @@ public sealed class DigestService(
         }
 
         var defaults = options.Value;
-        var details = new SubscriptionDetails(channelId, campaignIds.Distinct().ToArray(), at ?? defaults.DefaultLocalTime, timeZone ?? defaults.DefaultTimeZone);
+        var details = new SubscriptionDetails(
+            channelId, campaignIds.Distinct().ToArray(), at ?? defaults.DefaultLocalTime, timeZone ?? defaults.DefaultTimeZone, asker.EnterpriseId);
         var subscription = await storage.ForTeam(asker.TeamId).Subscriptions.SubscribeAsync(details, asker.UserId, ct);
         return new SubscribeResult(subscription, await schedules.ScheduleAsync(asker.TeamId, subscription, ct), null);
     }

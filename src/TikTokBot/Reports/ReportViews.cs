@@ -251,12 +251,16 @@ public static class ReportViews
 
     private static string Verdict(SuccessVerdict verdict, string currency)
     {
-        var cost = MetricFormat.Format(verdict.CostPerOutcome, MetricUnit.Money, currency);
-        var name = MetricCatalogue.Get(verdict.CostPerOutcomeMetric).DisplayName;
+        var definition = MetricCatalogue.Get(verdict.CostPerOutcomeMetric);
+        var cost = MetricFormat.Format(verdict.CostPerOutcome, definition.Unit, currency);
+        var name = definition.DisplayName;
+        var target = verdict.Target is { } t
+            ? $"{(definition.Better == BetterDirection.Higher ? "a minimum" : "a target")} of {MetricFormat.Format(t, definition.Unit, currency)}"
+            : "";
         return verdict.Status switch
         {
-            SuccessStatus.OnTrack => $"✅ *On track*: {name} {cost} against a target of {MetricFormat.Money(verdict.Target!.Value, currency)}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
-            SuccessStatus.OffTrack => $"⚠️ *Off track*: {name} {cost} against a target of {MetricFormat.Money(verdict.Target!.Value, currency)}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
+            SuccessStatus.OnTrack => $"✅ *On track*: {name} {cost} against {target}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
+            SuccessStatus.OffTrack => $"⚠️ *Off track*: {name} {cost} against {target}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
             SuccessStatus.NotEnoughData => $"⏳ *Not enough data yet*: {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}; {name} so far {cost}.",
             _ => $"No success criteria yet: {name} {cost}. Set them with `/ttmetrics target …` or the button below.",
         };

@@ -39,10 +39,19 @@ public sealed class SettingsCommands(ReportService reports, SettingsService sett
             case MetricsCommand.SetTarget target:
             {
                 var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
-                var saved = await settings.SetTargetAsync(asker, campaign, profile.Objective.ToString(), target.TargetCost, target.MinimumVolume, ct);
-                var cost = MetricCatalogue.Get(profile.CostPerOutcome).DisplayName.ToLowerInvariant();
-                (done, refusal) = (saved.Saved is null ? null : $"Saved for *{Mrkdwn.Escape(campaign.Name)}*: {cost} at most {MetricFormat.Money(target.TargetCost, campaign.Currency)}, " +
-                    $"judged once there are at least {target.MinimumVolume:#,0} {profile.OutcomeName}. The change is in the audit trail.", saved.Refusal);
+                if (!SuccessCriteria.TryTargetMetric(target.Metric, profile, out var metric))
+                {
+                    var allowed = string.Join(", ", SuccessCriteria.TargetWords(profile).Select(w => $"`{w.Word}` ({MetricCatalogue.Get(w.Metric).DisplayName})"));
+                    return [Reply.Plain($"`{Mrkdwn.Escape(target.Metric)}` is not a metric a target can be set on for *{Mrkdwn.Escape(campaign.Name)}* " +
+                        $"({profile.DisplayName}). Use one of: {allowed}. For example `/ttmetrics target {Mrkdwn.Escape(typed)} {SuccessCriteria.TargetWords(profile)[0].Word} 25 min 50`.")];
+                }
+
+                var saved = await settings.SetTargetAsync(asker, campaign, metric, target.TargetCost, target.MinimumVolume, ct);
+                var definition = MetricCatalogue.Get(metric);
+                var bound = definition.Better == BetterDirection.Higher ? "at least" : "at most";
+                (done, refusal) = (saved.Saved is null ? null : $"Saved for *{Mrkdwn.Escape(campaign.Name)}*: {definition.DisplayName} {bound} " +
+                    $"{MetricFormat.Format(target.TargetCost, definition.Unit, campaign.Currency)}, judged once there are at least {target.MinimumVolume:#,0} {profile.OutcomeName}. " +
+                    "The change is in the audit trail.", saved.Refusal);
                 break;
             }
 

@@ -166,7 +166,7 @@ public sealed class SettingsSubmissionHandler(ReportService reports, SettingsSer
             }
 
             var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
-            var saved = await settings.SetTargetAsync(asker, campaign, profile.Objective.ToString(), target, (long)minimum, ct);
+            var saved = await settings.SetTargetAsync(asker, campaign, profile.CostPerOutcome, target, (long)minimum, ct);
             done = saved.Refusal ?? $"at most {Domain.Metrics.MetricFormat.Money(target, campaign.Currency)} per {profile.OutcomeName.TrimEnd('s')}, judged from {minimum:#,0} {profile.OutcomeName}.";
         }
 

@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Permissions;
 using TikTokBot.Storage;
@@ -31,7 +32,7 @@ public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermissio
     public async Task<CampaignSettings> CampaignSettingsAsync(string teamId, CancellationToken ct)
     {
         var store = await StoreAsync(teamId, ct);
-        var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => new SuccessCriteria(c.TargetCostPerOutcome, c.MinimumVolume));
+        var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => c.ToCriteria());
         return new CampaignSettings(criteria, await store.CreditWindows.ListAsync(ct));
     }
 
@@ -56,13 +57,16 @@ public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermissio
     public async Task<CampaignSuccessCriteria?> CriteriaAsync(string teamId, string campaignId, CancellationToken ct) =>
         await (await StoreAsync(teamId, ct)).SuccessCriteria.FindAsync(campaignId, ct);
 
+    /// <param name="metric">The metric the target is on; the objective's cost per result is stored as none, so it follows the objective.</param>
     public async Task<SettingsChange<CampaignSuccessCriteria>> SetTargetAsync(
-        Asker asker, CampaignInfo campaign, string objective, decimal target, long minimumVolume, CancellationToken ct)
+        Asker asker, CampaignInfo campaign, MetricId metric, decimal target, long minimumVolume, CancellationToken ct)
     {
         var allowed = await AuthoriseAsync(asker, ct);
+        var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
         return allowed.Allowed
             ? new(await storage.ForTeam(asker.TeamId).SuccessCriteria.SetAsync(
-                new SuccessCriteriaDetails(campaign.Id, objective, target, minimumVolume), asker.UserId, ct), null)
+                new SuccessCriteriaDetails(campaign.Id, profile.Objective.ToString(), target, minimumVolume, metric == profile.CostPerOutcome ? null : metric.ToString()),
+                asker.UserId, ct), null)
             : SettingsChange<CampaignSuccessCriteria>.Refused(allowed);
     }
 
