@@ -61,7 +61,7 @@ public static class MetricSourceRegistration
                     throw new InvalidOperationException("TikTok:Source is Csv, so TikTok:CsvPath must name an Ads Manager export or a folder of them.");
                 }
 
-                services.AddSingleton(new CsvMetricSource(path));
+                services.AddSingleton(sp => new CsvMetricSource(path, sp.GetRequiredService<ILogger<CsvMetricSource>>()));
                 services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>(), "csv"));
                 break;
             default:

@@ -8,7 +8,14 @@ namespace TikTokBot.Reports;
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
 public sealed class ReportCommands(ReportService reports)
 {
-    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
+        ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
+
+    /// <summary>The report a button or a command asks for, with the rows the source could not read in its footer.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct) =>
+        ReportViews.WithSourceProblems(await AnswerAsync(asker, request, wantsFixes, ct), reports.SourceProblems);
+
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
         if (command is MetricsCommand.List)
         {
@@ -30,7 +37,7 @@ public sealed class ReportCommands(ReportService reports)
             return [Reply.NotFound(typed, found)];
         }
 
-        return await ReplyAsync(asker, command switch
+        return await AnswerAsync(asker, command switch
         {
             MetricsCommand.Summary summary => new ReportRequest(campaign.Id, summary.Period),
             MetricsCommand.Fix fix => new ReportRequest(campaign.Id, fix.Period),
@@ -39,8 +46,8 @@ public sealed class ReportCommands(ReportService reports)
         }, wantsFixes: command is MetricsCommand.Fix, ct);
     }
 
-    /// <summary>The report a button or a command asks for, by the campaign's exact id; a campaign gone from the source is said so.</summary>
-    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    /// <summary>The report asked for by the campaign's exact id; a campaign gone from the source is said so.</summary>
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
     {
         if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
         {

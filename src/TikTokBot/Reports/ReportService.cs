@@ -6,6 +6,7 @@ using TikTokBot.Settings;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
 
@@ -21,9 +22,12 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// </summary>
 public sealed class ReportService(
     IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar)
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null)
 {
     private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
+
+    /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
+    public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
 
     /// <summary>The workspace's business days now (UTC until TikTok accounts bring the advertiser's time zone).</summary>
     public BusinessDays Days(string teamId) => calendar.Now();

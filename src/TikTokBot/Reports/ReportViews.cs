@@ -204,6 +204,25 @@ public static class ReportViews
         }
     }
 
+    /// <summary>How many CSV rows shown in a footer, at most.</summary>
+    public const int MaxSourceProblemsShown = 3;
+
+    /// <summary>The reply with a footer saying which rows of the CSV exports could not be read (count, file, line, reason, the first few).</summary>
+    public static IReadOnlyList<SlackMessage> WithSourceProblems(IReadOnlyList<SlackMessage> messages, IReadOnlyList<TikTok.Csv.CsvProblem> problems)
+    {
+        if (problems.Count == 0 || messages.Count == 0)
+        {
+            return messages;
+        }
+
+        var shown = string.Join("; ", problems.Take(MaxSourceProblemsShown).Select(p => $"{Mrkdwn.Escape(Path.GetFileName(p.File))} line {p.Line}: {Mrkdwn.Escape(p.Reason)}"));
+        var more = problems.Count > MaxSourceProblemsShown ? $"; and {problems.Count - MaxSourceProblemsShown} more in the log" : "";
+        var footer = new ContextBlock([new Markdown(Mrkdwn.Truncate(
+            $":warning: {problems.Count} CSV row{(problems.Count == 1 ? "" : "s")} could not be read and {(problems.Count == 1 ? "is" : "are")} left out: {shown}{more}.", SlackLimits.ContextText))]);
+        var last = messages[^1];
+        return [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
+    }
+
     private static string CreditShort(CreditWindowReport credit, string currency) => credit.State switch
     {
         CreditState.NotStarted => $"{MetricFormat.Money(credit.Grant.Amount, currency)} usable from {credit.Grant.Start:yyyy-MM-dd}",

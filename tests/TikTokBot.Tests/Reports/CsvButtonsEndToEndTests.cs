@@ -36,6 +36,14 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
     }
 
     [Fact]
+    public async Task A_row_the_export_could_not_read_is_named_in_the_replys_footer()
+    {
+        var answer = await Press("report.share", ReportValue.Encode(new ReportRequest(Decoy, Period.Default)));
+
+        Assert.Contains(":warning: 1 CSV row could not be read and is left out: export.csv line 30:", answer);
+    }
+
+    [Fact]
     public async Task The_breakdown_menu_on_that_campaign_answers_with_its_breakdown_not_a_summary()
     {
         var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest(Tricky, new Period(PeriodKind.LastDays, 14), TikTok.Sources.BreakdownDimension.AdGroup)), menu: true);
@@ -71,6 +79,7 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
                 lines.Add($"{date},{Decoy},Narrow,50,9000,40,1");
             }
 
+            lines.Add($"not a date,{Decoy},Narrow,50,9000,40,1");
             File.WriteAllLines(path, lines);
             return [("TikTok:Source", "Csv"), ("TikTok:CsvPath", path)];
         }
