@@ -14,11 +14,13 @@ public sealed class EveryoneMayChangeSettingsAppFactory : FakeSlackAppFactory
 
 internal static class Ask
 {
-    public static async Task<string> Command(KestrelAppFactory factory, string team, string user, string text, string responseUrl = "http://127.0.0.1:9/x")
+    public static async Task<string> Command(
+        KestrelAppFactory factory, string team, string user, string text, string responseUrl = "http://127.0.0.1:9/x", string? enterpriseId = null)
     {
         using var client = factory.CreateKestrelClient();
         using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={team}&channel_id=C1&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}");
+            $"team_id={team}&channel_id=C1&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}" +
+            (enterpriseId is null ? "" : $"&enterprise_id={enterpriseId}"));
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
