@@ -9,6 +9,7 @@ using TikTokBot.Digests;
 using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.Storage.Migrations;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 // Digest delivery at scale: subscriptions spread over workspaces that share channel ids (as Slack Connect channels
@@ -50,7 +51,7 @@ for (var i = 0; i < subscriptionCount; i++)
 }
 
 Console.WriteLine($"setup: {subscriptionCount:N0} subscriptions in {teams} workspaces over {channelCount:N0} channels, {setup.Elapsed.TotalSeconds:F1} s");
-var today = DateOnly.FromDateTime(now.UtcDateTime);
+var days = BusinessCalendar.At(now, TimeZoneInfo.Utc);
 
 // 1. Building every digest (figures, judgements, Block Kit), without posting: the shared cache means one read per campaign and range.
 GC.Collect();
@@ -61,8 +62,8 @@ await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 
 {
     await using var scope = provider.CreateAsyncScope();
     var builder = scope.ServiceProvider.GetRequiredService<DigestBuilder>();
-    var digests = await builder.BuildAsync(storage.ForTeam(d.TeamId), null, today, ct);
-    Interlocked.Add(ref parts, DigestView.Messages(digests, today.AddDays(-1)).Count);
+    var digests = await builder.BuildAsync(d.TeamId, null, days, ct);
+    Interlocked.Add(ref parts, DigestView.Messages(digests, days.Yesterday).Count);
 });
 build.Stop();
 var buildAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

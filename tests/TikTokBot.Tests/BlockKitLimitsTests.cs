@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
 using TikTokBot.Home;
-using TikTokBot.Interactions;
+using TikTokBot.Permissions;
+using TikTokBot.Settings;
 using TikTokBot.Slack.BlockKit;
-using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests;
@@ -44,9 +44,8 @@ public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
             Check(BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign)), maxBlocks: 100, "credit modal");
         }
 
-        var home = ActivatorUtilities.CreateInstance<AppHomeHandler>(scope.ServiceProvider);
-        var rows = await home.RowsAsync(scope.ServiceProvider.GetRequiredService<IWorkspaceStorage>().ForTeam("T-LIMITS"), CancellationToken.None);
-        Check(BlockKitJson.Serialize(AppHomeHandler.View(rows)), maxBlocks: 100, "home tab");
+        var overviews = await scope.ServiceProvider.GetRequiredService<HomeService>().OverviewsAsync("T-LIMITS", CancellationToken.None);
+        Check(BlockKitJson.Serialize(AppHomeHandler.View(overviews)), maxBlocks: 100, "home tab");
         Assert.True(checkedMessages >= texts.Count);
     }
 

@@ -16,9 +16,30 @@ public static class SlackTestRequests
 {
     public const string Form = "application/x-www-form-urlencoded";
 
-    public static HttpRequestMessage Signed(string path, string body, string contentType = Form)
+    /// <summary>The form body of a press on a report's button (or a choice in its menu) in a private report.</summary>
+    public static string Press(string teamId, string userId, string actionId, string value, string responseUrl, bool menu = false)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var action = menu
+            ? new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "static_select", ["selected_option"] = new { value } }
+            : new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value };
+        var payload = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = teamId },
+            ["user"] = new { id = userId },
+            ["api_app_id"] = "A1",
+            ["trigger_id"] = "1.2.3",
+            ["response_url"] = responseUrl,
+            ["container"] = new { type = "message" },
+            ["actions"] = new[] { action },
+        });
+        return "payload=" + Uri.EscapeDataString(payload);
+    }
+
+    /// <param name="at">When it is signed, for an app whose clock is fixed; by default now.</param>
+    public static HttpRequestMessage Signed(string path, string body, string contentType = Form, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
         request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
+using TikTokBot.Permissions;
 using TikTokBot.Slack.Verification;
 
 namespace TikTokBot.Benchmarks.App;

@@ -5,6 +5,7 @@ using TikTokBot.Domain.Objectives;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Benchmarks.App;
@@ -63,9 +64,15 @@ public class SummaryScaleBenchmarks
 
     private async Task<int> Summary(CampaignFactsLoader loader)
     {
-        var facts = await loader.LoadAsync(_campaign, _period, new SuccessCriteria(20m, 100), CancellationToken.None);
+        var criteria = new SuccessCriteria(20m, 100);
+        var facts = await loader.LoadAsync(_campaign, _period, criteria, CancellationToken.None);
+        var overview = new CampaignOverview(_campaign, new Period(PeriodKind.LastDays, Days), new BusinessDays(Today), facts, _engine.Summarise(facts),
+            _engine.Diagnose(facts), _engine.AssessLearning(facts, Today), null, criteria)
+        {
+            Key = new ReportKey("bench", "overview", _campaign.Id, _period),
+        };
         var bytes = 0;
-        foreach (var message in ReportViews.Summary(_engine.Summarise(facts), _engine.Diagnose(facts), $"{Days}d"))
+        foreach (var message in ReportViews.Summary(overview))
         {
             bytes += BlockKitJson.SerializeToUtf8Bytes(message).Length;
         }

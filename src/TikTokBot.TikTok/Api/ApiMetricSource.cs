@@ -20,7 +20,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>TikTok's longest range for a report without a time dimension; longer needs its lifetime query.</summary>
     public const int MaxDaysPerTotalReport = 365;
 
-    private readonly SingleFlightCache _shared = new(time);
+    private readonly ReportCache _shared = new(time);
 
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
@@ -140,7 +140,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, ReportShape shape, CancellationToken cancellationToken)
     {
         var id = IdDimension(level);
-        var key = shape == ReportShape.Lifetime ? $"{advertiser}|{level}|lifetime" : $"{advertiser}|{level}|{range}|{shape}";
+        var key = new ReportKey($"api:{advertiser}", $"report-{shape}".ToLowerInvariant(), level.ToString(), shape == ReportShape.Lifetime ? default : range);
         var query = new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
@@ -173,7 +173,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>Whether a range reaches from the campaign's first day (or before) to today: what TikTok's lifetime query covers.</summary>
     private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken)
     {
-        var campaigns = await _shared.GetOrLoad("campaigns", options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
+        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn && range.End >= today.AddDays(-1);
@@ -209,7 +209,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return advertisers[0];
         }
 
-        var campaigns = await _shared.GetOrLoad("campaigns", options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
+        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
         return campaigns.FirstOrDefault(c => c.Id == scope.Id)?.AdvertiserId
             ?? throw new MetricSourceException($"No campaign with id {scope.Id} in the advertiser accounts TikTokBot reads ({string.Join(", ", advertisers)}).");

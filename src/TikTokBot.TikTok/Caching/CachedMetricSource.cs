@@ -1,9 +1,10 @@
 using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.TikTok.Caching;
 
-/// <summary>Configuration <c>TikTok:Cache</c>.</summary>
+/// <summary>Configuration <c>TikTok:Cache</c>: how long the report cache keeps figures and the reports built from them.</summary>
 public sealed class MetricCacheOptions
 {
     /// <summary>Figures that include today keep changing: keep them this long.</summary>
@@ -14,25 +15,33 @@ public sealed class MetricCacheOptions
 
     /// <summary>Beyond this many entries, expired ones are swept out on the next write.</summary>
     public int SweepAbove { get; set; } = 10_000;
+
+    /// <summary>The lifetime of anything computed over <paramref name="range"/>, as of <paramref name="days"/>.</summary>
+    public TimeSpan LifetimeOf(DateRange range, BusinessDays days) => days.IsOpen(range) ? TodayLifetime : ClosedDaysLifetime;
 }
 
-/// <summary>One cache for every request, in front of any source: single flight, and failures are never kept.</summary>
-public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, MetricCacheOptions options) : IMetricSource
+/// <summary>The report cache in front of any source, each answer keyed by the source's name, the scope and the range.</summary>
+public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, MetricCacheOptions options, ReportCache? cache = null, string name = "source")
+    : IMetricSource
 {
-    private readonly SingleFlightCache _cache = new(time, options.SweepAbove);
+    private readonly ReportCache _cache = cache ?? new ReportCache(time, options.SweepAbove);
+    private readonly BusinessCalendar _calendar = new(time);
+
+    /// <summary>The source as report keys name it.</summary>
+    public string Name => name;
 
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad("campaigns", options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(new ReportKey(name, "campaigns", "", default), options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad($"daily|{scope}|{range}", Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(new ReportKey(name, "daily", scope.ToString(), range), Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad($"reach|{scope}|{range}", Lifetime(range), () => inner.GetReachAsync(scope, range, CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(new ReportKey(name, "reach", scope.ToString(), range), Lifetime(range), () => inner.GetReachAsync(scope, range, CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad($"breakdown|{campaignId}|{by}|{range}", Lifetime(range), () => inner.GetBreakdownAsync(campaignId, by, range, CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(new ReportKey(name, "breakdown", campaignId, range, by.ToString()), Lifetime(range),
+            () => inner.GetBreakdownAsync(campaignId, by, range, CancellationToken.None), cancellationToken);
 
-    private TimeSpan Lifetime(DateRange range) =>
-        range.End >= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) ? options.TodayLifetime : options.ClosedDaysLifetime;
+    private TimeSpan Lifetime(DateRange range) => options.LifetimeOf(range, _calendar.Now());
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Sources;
@@ -9,7 +10,7 @@ namespace TikTokBot.TikTok.Csv;
 /// they change. A daily export cannot tell the reach of a longer range, so reach is "no data" except for a
 /// single day that the export itself reports.
 /// </summary>
-public sealed class CsvMetricSource(string path) : IMetricSource
+public sealed class CsvMetricSource(string path, ILogger<CsvMetricSource>? logger = null) : IMetricSource
 {
     private readonly Lock _gate = new();
     private (string Stamp, Loaded Data)? _loaded;
@@ -114,6 +115,12 @@ public sealed class CsvMetricSource(string path) : IMetricSource
                 .ToArray();
             var data = new Loaded(rows, campaigns, results.SelectMany(r => r.Problems).ToArray());
             _loaded = (stamp, data);
+            // Logged once per change of the files, not once per question.
+            foreach (var problem in data.Problems)
+            {
+                logger?.LogWarning("CSV row skipped: {File} line {Line}: {Reason}", Path.GetFileName(problem.File), problem.Line, problem.Reason);
+            }
+
             return data;
         }
     }

@@ -1,4 +1,5 @@
 using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.TikTok.Demo;
@@ -21,7 +22,7 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
     {
         get
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = BusinessCalendar.At(time.GetUtcNow(), TimeZoneInfo.Utc).Today;
             var current = _current;
             if (current is null || current.Today != today)
             {

@@ -1,21 +1,14 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 
 namespace TikTokBot.TikTok.Sources;
 
-/// <summary>Gathers what the engine reads about one campaign and period, in three calls to the source.</summary>
+/// <summary>Gathers what the engine reads about one campaign and period, in three calls to the source. It keeps nothing: caching is the report cache's.</summary>
 public sealed class CampaignFactsLoader(IMetricSource source)
 {
     /// <summary>How far back "ever" reaches for campaigns older than this: enough to tell whether tracking ever worked.</summary>
     public const int HistoryDays = 90;
-
-    // Facts are a pure function of the source's rows and the inputs below. While the source's cache hands out the same
-    // rows, the same facts object is handed out too, so whatever is derived from it can be kept with it; both go
-    // when the cache lets the rows go.
-    private readonly ConditionalWeakTable<IReadOnlyList<DailyTotals>, ConcurrentDictionary<FactsKey, CampaignFacts>> _built = new();
 
     public async Task<CampaignFacts> LoadAsync(CampaignInfo campaign, DateRange period, SuccessCriteria? criteria, CancellationToken cancellationToken)
     {
@@ -34,9 +27,7 @@ public sealed class CampaignFactsLoader(IMetricSource source)
         var history = await dailyTask.ConfigureAwait(false);
         var reach = await reachTask.ConfigureAwait(false);
         var previousReach = await previousReachTask.ConfigureAwait(false);
-        var key = new FactsKey(campaign, period, criteria, reach, previousReach);
-        var built = _built.GetOrCreateValue(history);
-        return built.TryGetValue(key, out var known) ? known : built.GetOrAdd(key, Build(campaign, period, criteria, history, reach, previousReach));
+        return Build(campaign, period, criteria, history, reach, previousReach);
     }
 
     private static CampaignFacts Build(
@@ -78,6 +69,4 @@ public sealed class CampaignFactsLoader(IMetricSource source)
             LifetimeSpend = lifetime.Total.Spend,
         };
     }
-
-    private sealed record FactsKey(CampaignInfo Campaign, DateRange Period, SuccessCriteria? Criteria, long? Reach, long? PreviousReach);
 }

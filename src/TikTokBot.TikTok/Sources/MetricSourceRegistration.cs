@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Demo;
 
@@ -31,7 +32,10 @@ public static class MetricSourceRegistration
         }
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(section.GetSection("Cache").Get<MetricCacheOptions>() ?? new MetricCacheOptions());
+        var cacheOptions = section.GetSection("Cache").Get<MetricCacheOptions>() ?? new MetricCacheOptions();
+        services.AddSingleton(cacheOptions);
+        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<TimeProvider>(), cacheOptions.SweepAbove));
+        services.AddSingleton<BusinessCalendar>();
         switch (kind)
         {
             case MetricSourceKind.Api:
@@ -48,7 +52,7 @@ public static class MetricSourceRegistration
                     sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), api, sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<TikTokApiClient>>()));
                 services.AddSingleton<ApiMetricSource>();
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>()));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>(), "api"));
                 break;
             case MetricSourceKind.Csv:
                 var path = section["CsvPath"];
@@ -57,12 +61,12 @@ public static class MetricSourceRegistration
                     throw new InvalidOperationException("TikTok:Source is Csv, so TikTok:CsvPath must name an Ads Manager export or a folder of them.");
                 }
 
-                services.AddSingleton(new CsvMetricSource(path));
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>()));
+                services.AddSingleton(sp => new CsvMetricSource(path, sp.GetRequiredService<ILogger<CsvMetricSource>>()));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>(), "csv"));
                 break;
             default:
                 services.AddSingleton<DemoMetricSource>();
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>()));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>(), "demo"));
                 break;
         }
 
@@ -70,6 +74,6 @@ public static class MetricSourceRegistration
         return services;
     }
 
-    private static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner) =>
-        new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>());
+    private static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner, string name) =>
+        new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>(), services.GetRequiredService<ReportCache>(), name);
 }

@@ -37,7 +37,7 @@ public sealed partial class AccountsService(
             return new ConnectStart.Refused(NotConfiguredMessage);
         }
 
-        var allowed = await permission.CanChangeSettingsAsync(teamId, userId, ct);
+        var allowed = await permission.CanChangeSettingsAsync(enterpriseId, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new ConnectStart.Refused("Connecting or disconnecting TikTok accounts is a settings change. " + allowed.Refusal);
@@ -140,7 +140,7 @@ public sealed partial class AccountsService(
     /// <summary>Forgets the advertiser and its token (and channels defaulting to it); TikTok is asked to revoke the token once no connection uses it.</summary>
     public async Task<AccountChangeResult> DisconnectAsync(string teamId, string userId, string advertiserId, CancellationToken ct)
     {
-        var allowed = await permission.CanChangeSettingsAsync(teamId, userId, ct);
+        var allowed = await permission.CanChangeSettingsAsync(null, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new AccountChangeResult(AccountChange.Refused, "Connecting or disconnecting TikTok accounts is a settings change. " + allowed.Refusal);
@@ -165,7 +165,7 @@ public sealed partial class AccountsService(
     /// <summary>Makes a connected advertiser the one a channel's commands read when they name none.</summary>
     public async Task<AccountChangeResult> SetChannelDefaultAsync(string teamId, string userId, string channelId, string advertiserId, CancellationToken ct)
     {
-        var allowed = await permission.CanChangeSettingsAsync(teamId, userId, ct);
+        var allowed = await permission.CanChangeSettingsAsync(null, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new AccountChangeResult(AccountChange.Refused, allowed.Refusal!);

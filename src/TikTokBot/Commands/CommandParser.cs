@@ -3,6 +3,7 @@ using System.Text;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
 
@@ -105,7 +106,7 @@ public static class CommandParser
         // "fix" and the period may come in either order after the campaign.
         var wantsFix = TakeFix(ref words);
         var period = Period.Default;
-        if (TryPeriod(words[^1], out var parsed, out var periodProblem))
+        if (Period.TryParse(words[^1], out var parsed, out var periodProblem))
         {
             period = parsed;
             words = words[..^1];
@@ -232,7 +233,7 @@ public static class CommandParser
     private static MetricsCommand ParseCredit(List<string> words)
     {
         const string example = "credit campaign-42 6000 2026-11-01..2026-12-31";
-        if (words.Count < 4 || !TryDecimal(words[^2], out var amount) || !TryRange(words[^1], out var range, out _))
+        if (words.Count < 4 || !TryDecimal(words[^2], out var amount) || !Period.TryParseRange(words[^1], out var range, out _))
         {
             return Invalid("Credit needs the campaign, the amount and the dates it is valid, start..expiry.", example);
         }
@@ -241,69 +242,6 @@ public static class CommandParser
         return problems.Count > 0
             ? Invalid(problems[0], example)
             : new MetricsCommand.SetCredit(string.Join(' ', words[1..^2]), amount, range.Start, range.End);
-    }
-
-    private static bool TryPeriod(string word, out Period period, out string? problem)
-    {
-        problem = null;
-        period = Period.Default;
-        switch (word.ToLowerInvariant())
-        {
-            case "today":
-                period = new Period(PeriodKind.Today);
-                return true;
-            case "yesterday":
-                period = new Period(PeriodKind.Yesterday);
-                return true;
-            case "lifetime":
-                period = new Period(PeriodKind.Lifetime);
-                return true;
-            case "7d" or "14d" or "30d":
-                period = new Period(PeriodKind.LastDays, int.Parse(word[..^1], CultureInfo.InvariantCulture));
-                return true;
-        }
-
-        if (!word.Contains("..", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (TryRange(word, out var range, out problem))
-        {
-            period = new Period(PeriodKind.Range, Range: range);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryRange(string word, out DateRange range, out string? problem)
-    {
-        range = default;
-        var parts = word.Split("..");
-        if (parts.Length != 2 ||
-            !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ||
-            !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-        {
-            problem = $"`{word}` is not a date range; write it as 2026-11-01..2026-11-20.";
-            return false;
-        }
-
-        if (end < start)
-        {
-            problem = $"The range {word} ends before it starts.";
-            return false;
-        }
-
-        if (end.DayNumber - start.DayNumber >= 366)
-        {
-            problem = "A range can cover at most a year.";
-            return false;
-        }
-
-        range = new DateRange(start, end);
-        problem = null;
-        return true;
     }
 
     private static bool TryDecimal(string word, out decimal value) =>

@@ -1,41 +1,7 @@
-using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Commands;
-
-public enum PeriodKind
-{
-    Today,
-    Yesterday,
-    LastDays,
-    Lifetime,
-    Range,
-}
-
-/// <summary>The period a person asked for; turned into dates once today and the campaign's launch are known.</summary>
-public sealed record Period(PeriodKind Kind, int Days = 0, DateRange? Range = null)
-{
-    public static readonly Period Default = new(PeriodKind.LastDays, 7);
-
-    /// <summary>Closed days end yesterday: today's figures are still moving.</summary>
-    public DateRange Resolve(DateOnly today, DateOnly launchedOn) => Kind switch
-    {
-        PeriodKind.Today => new DateRange(today, today),
-        PeriodKind.Yesterday => new DateRange(today.AddDays(-1), today.AddDays(-1)),
-        PeriodKind.LastDays => DateRange.Ending(today.AddDays(-1), Days),
-        PeriodKind.Lifetime => new DateRange(launchedOn < today ? launchedOn : today, today),
-        _ => Range!.Value,
-    };
-
-    public override string ToString() => Kind switch
-    {
-        PeriodKind.Today => "today",
-        PeriodKind.Yesterday => "yesterday",
-        PeriodKind.LastDays => $"{Days}d",
-        PeriodKind.Lifetime => "lifetime",
-        _ => Range!.Value.ToString(),
-    };
-}
 
 /// <summary>What someone asked <c>/ttmetrics</c> for, parsed from the command text.</summary>
 public abstract record MetricsCommand

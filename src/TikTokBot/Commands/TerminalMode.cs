@@ -1,6 +1,7 @@
 using System.Text;
+using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
-using TikTokBot.Storage.Migrations;
+using TikTokBot.Storage;
 
 namespace TikTokBot.Commands;
 
@@ -25,7 +26,7 @@ public static class TerminalMode
     {
         using var scope = services.CreateScope();
         // The web host is not started here, so bring the database up to date as its start-up would.
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.PrepareStorageAsync(CancellationToken.None);
         var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
         var json = args.Contains(JsonFlag, StringComparer.OrdinalIgnoreCase);
         var text = string.Join(' ', args.Skip(1).Where(a => !a.Equals(JsonFlag, StringComparison.OrdinalIgnoreCase))).Trim();

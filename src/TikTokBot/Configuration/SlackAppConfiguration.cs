@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Commands;
+using TikTokBot.Digests;
 using TikTokBot.Home;
 using TikTokBot.Installations;
-using TikTokBot.Interactions;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
+using TikTokBot.Settings;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
 
@@ -13,14 +14,23 @@ namespace TikTokBot.Configuration;
 public static class SlackAppConfiguration
 {
     /// <summary>
-    /// The Slack library with TikTokBot's handlers (the slash command and the report's buttons), and installations
-    /// kept in the app's database instead of the library's in-memory store.
+    /// The capabilities' services (Reports, Settings, Digests, Home), the Slack library with their handlers (the slash
+    /// command, the report's buttons, the settings modals, the Home tab), and installations kept in the app's database
+    /// instead of the library's in-memory store.
     /// </summary>
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
             .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
             .AddSingleton<SettingsPermission>()
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
+            .AddScoped<ReportService>()
+            .AddScoped<ReportCommands>()
+            .AddSingleton<DemoSettings>()
+            .AddScoped<SettingsService>()
+            .AddScoped<SettingsCommands>()
+            .AddScoped<DigestService>()
+            .AddScoped<DigestCommands>()
+            .AddScoped<HomeService>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)

@@ -4,8 +4,8 @@ using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
-using TikTokBot.Storage;
+using TikTokBot.Reports;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Digests;
@@ -24,38 +24,29 @@ public sealed record CampaignDigest(
     Finding? TopFinding);
 
 /// <summary>
-/// Builds the daily digest of a workspace's campaigns: the figures come from the metric source, the judgements from
-/// the engine, the targets and credit windows from the workspace's own settings.
+/// Builds the daily digest of a workspace's campaigns: each campaign's overview of the last 7 closed days comes from
+/// Reports (so the digest, <c>list</c> and the Home tab judge alike), yesterday's figures against the week before it, and,
+/// at the end of a credit window, what the credit bought.
 /// </summary>
-public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, CampaignCredit credits)
+public sealed class DigestBuilder(ReportService reports, IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine)
 {
-    public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(IWorkspaceStore store, IReadOnlyCollection<string>? campaignIds, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, BusinessDays days, CancellationToken ct)
     {
-        var yesterday = today.AddDays(-1);
-        var windows = await store.CreditWindows.ListAsync(ct);
+        var yesterday = days.Yesterday;
         var digests = new List<CampaignDigest>();
-        foreach (var campaign in await source.ListCampaignsAsync(ct))
+        foreach (var overview in await reports.OverviewsAsync(teamId, campaignIds, Period.Default, days, ct))
         {
-            if (campaignIds is { Count: > 0 } && !campaignIds.Contains(campaign.Id))
-            {
-                continue;
-            }
-
-            var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaign.Id, ct);
-            var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), criteria, ct);
-            var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), criteria, ct);
-            // Judged on the last 7 closed days, yesterday included, as the Home tab and /ttmetrics judge them.
-            var recent = await loader.LoadAsync(campaign, DateRange.Ending(yesterday, 7), criteria, ct);
-            var window = windows.LatestFor(campaign.Id);
-            var (credit, bought) = window is null ? (null, null) : await CreditAsync(campaign, window, yesterday, criteria, ct);
-            digests.Add(new CampaignDigest(
-                campaign, yesterday, Compare(facts, week), engine.AssessLearning(recent, today),
-                credit, bought, engine.Diagnose(recent).TopFinding));
+            var campaign = overview.Campaign;
+            var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), overview.Criteria, ct);
+            var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), overview.Criteria, ct);
+            var bought = overview.Credit is { } credit && (credit.Report.IsEndOfWindow || yesterday >= credit.Report.Grant.Expiry)
+                ? await LessonsAsync(campaign, credit, ct)
+                : null;
+            digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding));
         }
 
         return digests;
     }
-
     /// <summary>The objective's primary metrics: yesterday's value against the previous week's, both from summed counts.</summary>
     private static IReadOnlyList<DigestComparison> Compare(CampaignFacts yesterday, CampaignFacts week) =>
         yesterday.Profile.Primary.Append(yesterday.Profile.Outcome).Distinct()
@@ -75,21 +66,13 @@ public sealed class DigestBuilder(IMetricSource source, CampaignFactsLoader load
             })
             .ToArray();
 
-    private async Task<(CreditWindowReport, CreditLessons?)> CreditAsync(
-        CampaignInfo campaign, AdCreditWindow window, DateOnly yesterday, SuccessCriteria? criteria, CancellationToken ct)
+    /// <summary>At the end of the window: what the credit bought besides results.</summary>
+    private async Task<CreditLessons> LessonsAsync(CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
     {
-        var (report, range, daily) = await credits.AssessAsync(campaign, window, yesterday, criteria?.TargetCostPerOutcome, ct);
-        if (!report.IsEndOfWindow && yesterday < window.ExpiresOn)
-        {
-            return (report, null);
-        }
-
-        // At the end of the window: what the credit bought besides results.
-        var ads = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Ad, range, ct);
-        var ages = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Age, range, ct);
-        var whole = new ScopeTotals(RawTotals.Sum(daily.Select(d => d.Counts)));
-        var lessons = CreditLessons.From(ads.Select(a => new NamedTotals(a.Name, a.Totals)), ages.Select(a => new NamedTotals(a.Name, a.Totals)), whole,
+        var ads = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Ad, credit.Range, ct);
+        var ages = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Age, credit.Range, ct);
+        var whole = new ScopeTotals(RawTotals.Sum(credit.Daily.Select(d => d.Counts)));
+        return CreditLessons.From(ads.Select(a => new NamedTotals(a.Name, a.Totals)), ages.Select(a => new NamedTotals(SegmentNames.Describe(BreakdownDimension.Age, a.Name), a.Totals)), whole,
             engine.Options.CreditWindow);
-        return (report, lessons);
     }
 }

@@ -28,7 +28,6 @@ public static class DigestRegistration
         var store = SchedulerStore(scheduling, storage);
 
         services.AddScoped<DigestBuilder>();
-        services.AddScoped<CampaignCredit>();
         services.AddScoped<DigestSender>();
         services.AddScoped<DigestJob>();
         services.AddSingleton<DigestScheduler>();

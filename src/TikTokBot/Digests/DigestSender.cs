@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 
@@ -74,9 +75,12 @@ public sealed class DigestSender(
         ISlackWebApi? api = null;
         try
         {
-            var digests = await builder.BuildAsync(store, subscription.AllCampaigns ? null : subscription.CampaignIds, localDate, ct);
-            var messages = DigestView.Messages(digests, localDate.AddDays(-1), LateNote(dueAt.Value, due.Now, zone));
-            api = await slack.ForTeamAsync(null, due.TeamId, ct);
+            // The figures are the closed days as they stood when the digest fell due, the same days /ttmetrics calls yesterday.
+            var days = BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc);
+            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
+            var messages = DigestView.Messages(digests, days.Yesterday, LateNote(dueAt.Value, due.Now, zone));
+            // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
+            api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
 
             // Parts already in the channel from an earlier attempt are not posted again. Every part but the last is

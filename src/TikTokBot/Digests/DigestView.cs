@@ -5,6 +5,7 @@ using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 
@@ -46,7 +47,7 @@ public static class DigestView
             text.Append('\n').Append(digest.TopFinding is { } finding
                 ? $"Top finding: {Mrkdwn.Escape(finding.Title)} ({finding.Stage.DisplayName()})"
                 : "Nothing to fix.");
-            message.Section(text.ToString(), Elements.Button(ReportActions.Fix, "What should I fix?", $"{campaign.Id}|7d"));
+            message.Section(text.ToString(), Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(campaign.Id, Period.Default))));
         }
 
         return message.Build();

@@ -44,7 +44,8 @@ public sealed partial class SettingsPermission(
 {
     private readonly ConcurrentDictionary<(string Team, string User), (PermissionResult Result, DateTimeOffset Expires)> _answers = new();
 
-    public async Task<PermissionResult> CanChangeSettingsAsync(string teamId, string userId, CancellationToken ct)
+    /// <param name="enterpriseId">The Enterprise Grid organisation the request came from: an org-wide installation is found by it.</param>
+    public async Task<PermissionResult> CanChangeSettingsAsync(string? enterpriseId, string teamId, string userId, CancellationToken ct)
     {
         var o = options.CurrentValue;
         if (o.ChangeSettings == SettingsChangers.Everyone)
@@ -66,7 +67,7 @@ public sealed partial class SettingsPermission(
         PermissionResult result;
         try
         {
-            result = await AskSlackAsync(teamId, userId, o, ct);
+            result = await AskSlackAsync(enterpriseId, teamId, userId, o, ct);
         }
         catch (Exception e) when (e is SlackApiException or SlackNotInstalledException or HttpRequestException or TimeoutRejectedException)
         {
@@ -81,9 +82,9 @@ public sealed partial class SettingsPermission(
         return result;
     }
 
-    private async Task<PermissionResult> AskSlackAsync(string teamId, string userId, PermissionOptions o, CancellationToken ct)
+    private async Task<PermissionResult> AskSlackAsync(string? enterpriseId, string teamId, string userId, PermissionOptions o, CancellationToken ct)
     {
-        var api = await apis.ForTeamAsync(null, teamId, ct);
+        var api = await apis.ForTeamAsync(enterpriseId, teamId, ct);
         var user = (await api.UserInfoAsync(userId, ct)).User;
         if (user is null || user.Deleted || user.IsBot || user.IsRestricted)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TikTokBot.Domain.Benchmarks;
+using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Learning;
@@ -9,10 +10,11 @@ using TikTokBot.Domain.Objectives;
 using TikTokBot.Domain.Summary;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
 
-/// <summary>Action ids of the report's buttons; the value carries the campaign id and the period.</summary>
+/// <summary>Action ids of the report's buttons and menu; their values are <see cref="ReportValue"/>s.</summary>
 public static class ReportActions
 {
     public const string Fix = "report.fix";
@@ -22,39 +24,45 @@ public static class ReportActions
     public const string Share = "report.share";
 }
 
-/// <summary>Block Kit views built from the engine's records. Every name that came from outside is escaped.</summary>
+/// <summary>Block Kit views built from the overview and the engine's records. Every name that came from outside is escaped.</summary>
 public static class ReportViews
 {
-    public static IReadOnlyList<SlackMessage> Summary(CampaignSummary summary, CampaignDiagnosis diagnosis, string period)
+    private static readonly BreakdownDimension[] MenuDimensions =
+        [BreakdownDimension.AdGroup, BreakdownDimension.Ad, BreakdownDimension.Age, BreakdownDimension.Gender, BreakdownDimension.Placement, BreakdownDimension.Device];
+
+    public static IReadOnlyList<SlackMessage> Summary(CampaignOverview overview)
     {
+        var summary = overview.Summary;
         var campaign = summary.Campaign;
         var currency = campaign.Currency;
         var message = new MessageBuilder()
             .Text($"{Mrkdwn.Escape(campaign.Name)}: {campaign.Profile.DisplayName}, {summary.Period}")
             .Ephemeral()
             .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order")
-            .Section(Verdict(summary.Verdict, currency));
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
+        foreach (var line in Lead(overview))
+        {
+            message.Section(line);
+        }
 
+        message.Section(Verdict(summary.Verdict, currency));
         foreach (var stage in summary.Stages)
         {
             message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency)).ToArray(), $"*{stage.Stage.DisplayName()}*");
         }
 
-        if (diagnosis.TopFinding is { } top)
+        if (overview.TopFinding is { } top)
         {
             message.Divider().Section($"*{SeverityMark(top.Severity)} {Mrkdwn.Escape(top.Title)}* ({top.Stage.DisplayName()})\n{Mrkdwn.Escape(top.Cause)}");
         }
 
-        var value = $"{campaign.Id}|{period}";
+        var request = new ReportRequest(campaign.Id, overview.Period);
+        var value = ReportValue.Encode(request);
         message.Actions(
         [
             Elements.Button(ReportActions.Fix, "What should I fix?", value, style: "primary"),
             Elements.StaticSelect(ReportActions.Breakdown, "Break down by…",
-            [
-                Elements.Option("Ad group", $"{value}|adgroup"), Elements.Option("Ad", $"{value}|ad"), Elements.Option("Age", $"{value}|age"),
-                Elements.Option("Gender", $"{value}|gender"), Elements.Option("Placement", $"{value}|placement"), Elements.Option("Device", $"{value}|device"),
-            ]),
+                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ReportValue.Encode(request with { By = by }))).ToArray()),
             Elements.Button(ReportActions.Criteria, "Set success criteria", value),
             Elements.Button(ReportActions.Credit, "Set ad credit", value),
             Elements.Button(ReportActions.Share, "Share in channel", value),
@@ -62,13 +70,15 @@ public static class ReportViews
         return message.Build();
     }
 
-    public static IReadOnlyList<SlackMessage> Fixes(string campaignName, FixPlan plan, string currency)
+    public static IReadOnlyList<SlackMessage> Fixes(CampaignOverview overview)
     {
-        var message = new MessageBuilder().Text($"What to fix in {Mrkdwn.Escape(campaignName)}").Header($"What to fix: {campaignName}");
-        if (plan.LearningGuard is { } learning)
+        var campaign = overview.Campaign;
+        var currency = campaign.Currency;
+        var plan = overview.Fixes;
+        var message = new MessageBuilder().Text($"What to fix in {Mrkdwn.Escape(campaign.Name)}").Header($"What to fix: {campaign.Name}");
+        foreach (var line in Lead(overview))
         {
-            message.Section($":hourglass_flowing_sand: *Day {learning.Day} of learning* ({learning.Conversions} of about {learning.ExitConversions} conversions). " +
-                $"Hold changes that restart learning until {learning.HandsOffUntil:yyyy-MM-dd}.");
+            message.Section(line);
         }
 
         if (plan.NothingToFix)
@@ -103,23 +113,24 @@ public static class ReportViews
     }
 
     /// <summary>Segments ranked by the objective's cost per outcome, cheapest first; segments without one go last.</summary>
-    public static IReadOnlyList<SlackMessage> Breakdown(TikTok.Sources.CampaignInfo campaign, TikTok.Sources.BreakdownDimension by, DateRange range,
-        IReadOnlyList<TikTok.Sources.BreakdownRow> rows)
+    public static IReadOnlyList<SlackMessage> Breakdown(CampaignBreakdown breakdown)
     {
+        var (campaign, by, range, rows) = breakdown;
         var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
         var cost = MetricCatalogue.Get(profile.CostPerOutcome);
-        var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {by}").Ephemeral()
-            .Header($"{campaign.Name} by {by}")
+        var dimension = SegmentNames.Describe(by);
+        var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}").Ephemeral()
+            .Header($"{campaign.Name} by {dimension}")
             .Context($"{range} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first");
         if (rows.Count == 0)
         {
-            return message.Section($"No {by} breakdown for this range in the data source.").Build();
+            return message.Section($"No {dimension} breakdown for this range in the data source.").Build();
         }
 
         foreach (var row in rows.OrderBy(r => r.Totals.Value(profile.CostPerOutcome) is null).ThenBy(r => r.Totals.Value(profile.CostPerOutcome)))
         {
             var t = row.Totals;
-            message.Section($"*{Mrkdwn.Escape(row.Name)}*{(row.Status is { } status ? $" ({status})" : "")}: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
+            message.Section($"*{Mrkdwn.Escape(SegmentNames.Describe(by, row.Name))}*{(row.Status is { } status ? $" ({status})" : "")}: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
                 $"cost {MetricFormat.Money(t.Counts.Spend, campaign.Currency)} · impressions {t.Counts.Impressions:#,0} · CTR {MetricFormat.Format(t.Ctr, MetricUnit.Percent)}" +
                 (profile.Converts ? $" · conversions {t.Counts.Conversions:#,0} · CVR {MetricFormat.Format(t.CvrClicks, MetricUnit.Percent)}" : ""));
         }
@@ -127,18 +138,101 @@ public static class ReportViews
         return message.Build();
     }
 
-    public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<(TikTok.Sources.CampaignInfo Campaign, decimal Spend, string? TopFinding)> lines, DateRange range)
+    public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<CampaignOverview> overviews, DateRange range)
     {
         var message = new MessageBuilder().Text("Your TikTok campaigns").Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
-        foreach (var (campaign, spend, finding) in lines)
+        foreach (var overview in overviews)
         {
+            var campaign = overview.Campaign;
             var objective = campaign.Objective is { } o ? ObjectiveCatalogue.Profile(o).DisplayName : campaign.ObjectiveType;
-            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · {MetricFormat.Money(spend, campaign.Currency)}" +
-                (finding is null ? " · nothing to fix" : $" · {Mrkdwn.Escape(finding)}"));
+            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · {MetricFormat.Money(overview.Facts.Current.Counts.Spend, campaign.Currency)}" +
+                $" · {Standing(overview)}");
         }
 
         return message.Build();
     }
+
+    /// <summary>
+    /// One line on where a campaign stands, for lists (<c>list</c>, the Home tab): its learning phase and credit window when
+    /// they apply, then its top finding; "nothing to fix" only when none of them has anything to say.
+    /// </summary>
+    public static string Standing(CampaignOverview overview)
+    {
+        var parts = new List<string>(3);
+        var learning = overview.Learning;
+        if (overview.LearningLeads)
+        {
+            parts.Add($"learning, day {learning.Day}, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions" +
+                (learning.HoldsChanges ? $", hands off until {learning.HandsOffUntil:yyyy-MM-dd}" : ""));
+        }
+
+        if (overview.CreditLeads && overview.Credit!.Report is var credit)
+        {
+            parts.Add(CreditShort(credit, overview.Campaign.Currency));
+        }
+
+        if (overview.TopFinding is { } finding)
+        {
+            parts.Add(Mrkdwn.Escape(finding.Title));
+        }
+
+        return parts.Count == 0 ? "nothing to fix" : string.Join(" · ", parts);
+    }
+
+    /// <summary>The first lines of a summary and a fix list: the learning phase and the credit window, when they apply.</summary>
+    public static IEnumerable<string> Lead(CampaignOverview overview)
+    {
+        var learning = overview.Learning;
+        if (overview.LearningLeads)
+        {
+            yield return $":hourglass_flowing_sand: *Day {learning.Day} of learning*: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions. " +
+                (learning.HoldsChanges
+                    ? $"Hands off until {learning.HandsOffUntil:yyyy-MM-dd}: changes to targeting, budget, bid or creative restart learning."
+                    : "Past the hands-off days: small changes only.");
+        }
+
+        if (overview.CreditLeads && overview.Credit!.Report is var credit)
+        {
+            var currency = overview.Campaign.Currency;
+            var text = new StringBuilder($":credit_card: *Ad credit*: {CreditShort(credit, currency)}");
+            if (credit.ExpiringUnused > 0 && credit.State != CreditState.Expired)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; {MetricFormat.Money(credit.ExpiringUnused, currency)} will expire unused by {credit.Grant.Expiry:yyyy-MM-dd} at this pace");
+            }
+
+            yield return text.Append('.').ToString();
+        }
+    }
+
+    /// <summary>How many CSV rows shown in a footer, at most.</summary>
+    public const int MaxSourceProblemsShown = 3;
+
+    /// <summary>The reply with a footer saying which rows of the CSV exports could not be read (count, file, line, reason, the first few).</summary>
+    public static IReadOnlyList<SlackMessage> WithSourceProblems(IReadOnlyList<SlackMessage> messages, IReadOnlyList<TikTok.Csv.CsvProblem> problems)
+    {
+        if (problems.Count == 0 || messages.Count == 0)
+        {
+            return messages;
+        }
+
+        var shown = string.Join("; ", problems.Take(MaxSourceProblemsShown).Select(p => $"{Mrkdwn.Escape(Path.GetFileName(p.File))} line {p.Line}: {Mrkdwn.Escape(p.Reason)}"));
+        var more = problems.Count > MaxSourceProblemsShown ? $"; and {problems.Count - MaxSourceProblemsShown} more in the log" : "";
+        var footer = new ContextBlock([new Markdown(Mrkdwn.Truncate(
+            $":warning: {problems.Count} CSV row{(problems.Count == 1 ? "" : "s")} could not be read and {(problems.Count == 1 ? "is" : "are")} left out: {shown}{more}.", SlackLimits.ContextText))]);
+        var last = messages[^1];
+        return [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
+    }
+
+    private static string CreditShort(CreditWindowReport credit, string currency) => credit.State switch
+    {
+        CreditState.NotStarted => $"{MetricFormat.Money(credit.Grant.Amount, currency)} usable from {credit.Grant.Start:yyyy-MM-dd}",
+        CreditState.Exhausted => $"credit ran out {credit.ExhaustedOn:yyyy-MM-dd}",
+        CreditState.Expired => $"credit expired {credit.Grant.Expiry:yyyy-MM-dd} with {MetricFormat.Money(credit.ExpiringUnused, currency)} unused",
+        _ => $"credit left {MetricFormat.Money(credit.CreditRemaining, currency)} of {MetricFormat.Money(credit.Grant.Amount, currency)}" +
+            (credit.ExhaustedOn is { } day && credit.ExhaustionProjected ? $", runs out about {day:yyyy-MM-dd}" : $", until {credit.Grant.Expiry:yyyy-MM-dd}"),
+    };
+
+    private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 
     internal static string Reading(MetricReading reading, string currency)
     {
@@ -176,12 +270,16 @@ public static class ReportViews
 
     private static string Verdict(SuccessVerdict verdict, string currency)
     {
-        var cost = MetricFormat.Format(verdict.CostPerOutcome, MetricUnit.Money, currency);
-        var name = MetricCatalogue.Get(verdict.CostPerOutcomeMetric).DisplayName;
+        var definition = MetricCatalogue.Get(verdict.CostPerOutcomeMetric);
+        var cost = MetricFormat.Format(verdict.CostPerOutcome, definition.Unit, currency);
+        var name = definition.DisplayName;
+        var target = verdict.Target is { } t
+            ? $"{(definition.Better == BetterDirection.Higher ? "a minimum" : "a target")} of {MetricFormat.Format(t, definition.Unit, currency)}"
+            : "";
         return verdict.Status switch
         {
-            SuccessStatus.OnTrack => $"✅ *On track*: {name} {cost} against a target of {MetricFormat.Money(verdict.Target!.Value, currency)}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
-            SuccessStatus.OffTrack => $"⚠️ *Off track*: {name} {cost} against a target of {MetricFormat.Money(verdict.Target!.Value, currency)}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
+            SuccessStatus.OnTrack => $"✅ *On track*: {name} {cost} against {target}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
+            SuccessStatus.OffTrack => $"⚠️ *Off track*: {name} {cost} against {target}, {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}.",
             SuccessStatus.NotEnoughData => $"⏳ *Not enough data yet*: {verdict.Volume:#,0} of at least {verdict.MinimumVolume:#,0}; {name} so far {cost}.",
             _ => $"No success criteria yet: {name} {cost}. Set them with `/ttmetrics target …` or the button below.",
         };

@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 
 namespace TikTokBot.Storage;
@@ -6,7 +7,11 @@ public static class SettingsReadExtensions
 {
     /// <summary>The team's saved success criteria for a campaign, as the engine reads them; null when none were set.</summary>
     public static async Task<SuccessCriteria?> FindCriteriaAsync(this ISuccessCriteriaRepository repository, string campaignId, CancellationToken ct) =>
-        await repository.FindAsync(campaignId, ct) is { } saved ? new SuccessCriteria(saved.TargetCostPerOutcome, saved.MinimumVolume) : null;
+        (await repository.FindAsync(campaignId, ct))?.ToCriteria();
+
+    /// <summary>Saved criteria as the engine reads them; a metric this build does not know falls back to the objective's cost per result.</summary>
+    public static SuccessCriteria ToCriteria(this CampaignSuccessCriteria saved) =>
+        new(saved.TargetCostPerOutcome, saved.MinimumVolume, Enum.TryParse<MetricId>(saved.Metric, out var metric) && Enum.IsDefined(metric) ? metric : null);
 
     /// <summary>The campaign's most recently started credit window, if the team entered one.</summary>
     public static AdCreditWindow? LatestFor(this IEnumerable<AdCreditWindow> windows, string campaignId) =>

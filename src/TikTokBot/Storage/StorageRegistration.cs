@@ -29,6 +29,10 @@ public static class StorageRegistration
         return services;
     }
 
+    /// <summary>Brings the database up to date, as the web host does while it starts; for work done without starting it (the terminal).</summary>
+    public static Task PrepareStorageAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+
     /// <summary>The data folder as a full path: <c>Storage:DataDirectory</c>, relative paths starting at the app's content root.</summary>
     public static string DataDirectory(StorageOptions options, IConfiguration configuration) =>
         Path.GetFullPath(options.DataDirectory, configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);

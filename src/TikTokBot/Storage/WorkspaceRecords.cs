@@ -27,10 +27,11 @@ public sealed record Installation(string? EnterpriseId, string BotToken, string?
 public sealed record CampaignAlias(string Alias, string CampaignId, string SetBy, DateTimeOffset SetAt);
 
 /// <summary>What the team agreed success means for one campaign.</summary>
-public sealed record SuccessCriteriaDetails(string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume);
+/// <param name="Metric">The metric the target is set on (a <c>MetricId</c> name); null: the objective's cost per result.</param>
+public sealed record SuccessCriteriaDetails(string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume, string? Metric = null);
 
 public sealed record CampaignSuccessCriteria(
-    string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume, string SetBy, DateTimeOffset SetAt);
+    string CampaignId, string Objective, decimal TargetCostPerOutcome, long MinimumVolume, string SetBy, DateTimeOffset SetAt, string? Metric = null);
 
 public enum CreditScope
 {
@@ -45,7 +46,8 @@ public sealed record AdCreditWindow(
     string Id, CreditScope Scope, string ScopeId, decimal Amount, DateOnly StartsOn, DateOnly ExpiresOn, string AddedBy, DateTimeOffset AddedAt);
 
 /// <summary>A channel's daily digest: which campaigns (none listed: all of them), at what local time in which IANA time zone.</summary>
-public sealed record SubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly LocalTime, string TimeZone);
+/// <param name="EnterpriseId">The Enterprise Grid organisation it was made in, to find an org-wide installation when posting.</param>
+public sealed record SubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly LocalTime, string TimeZone, string? EnterpriseId = null);
 
 public sealed record ChannelSubscription(
     string Id,
@@ -55,7 +57,8 @@ public sealed record ChannelSubscription(
     string TimeZone,
     string SubscribedBy,
     DateTimeOffset SubscribedAt,
-    string? PausedReason = null)
+    string? PausedReason = null,
+    string? EnterpriseId = null)
 {
     /// <summary>No campaigns listed means every campaign the workspace can see.</summary>
     public bool AllCampaigns => CampaignIds.Count == 0;

@@ -53,7 +53,7 @@ public sealed class ApiSourceEndToEndTests : IClassFixture<ApiSourceAppFactory>
         var json = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Creative fatigue", json);
+        Assert.True(json.Contains("Creative fatigue", StringComparison.Ordinal), json);
         Assert.Contains(_factory.TikTok.Requests, r => r.Path == "report/integrated/get/" && r.AccessToken == FakeTikTokApi.Token);
     }
 

@@ -1,5 +1,6 @@
 using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests.Commands;
@@ -24,7 +25,7 @@ public sealed class CommandParserTests
         var summary = Assert.IsType<MetricsCommand.Summary>(CommandParser.Parse(text));
 
         Assert.Equal(campaign, summary.Campaign);
-        Assert.Equal(dates, summary.Period.Resolve(Today, launchedOn: new DateOnly(2026, 10, 1)).ToString());
+        Assert.Equal(dates, new BusinessDays(Today).Resolve(summary.Period, launchedOn: new DateOnly(2026, 10, 1)).ToString());
     }
 
     [Theory]

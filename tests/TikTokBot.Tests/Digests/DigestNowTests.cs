@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
+using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 
 namespace TikTokBot.Tests.Digests;
 
-public sealed class DigestNowTests : IClassFixture<KestrelAppFactory>
+public sealed class DigestNowTests : IClassFixture<FixedClockAppFactory>
 {
-    private readonly KestrelAppFactory _factory;
+    private readonly FixedClockAppFactory _factory;
 
-    public DigestNowTests(KestrelAppFactory factory) => _factory = factory;
+    public DigestNowTests(FixedClockAppFactory factory) => _factory = factory;
 
     private async Task<string> Ask(string text, string team)
     {
@@ -21,7 +22,7 @@ public sealed class DigestNowTests : IClassFixture<KestrelAppFactory>
     [Fact]
     public async Task The_digest_shows_the_credit_window_and_learning_phase_of_each_campaign()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = FixedClockAppFactory.Today;
         await Ask($"credit campaign-46 6000 {today.AddDays(-18):yyyy-MM-dd}..{today.AddDays(40):yyyy-MM-dd}", "T-DIGEST");
         await Ask("target campaign-46 cpa 25 min 50", "T-DIGEST");
 
@@ -36,12 +37,12 @@ public sealed class DigestNowTests : IClassFixture<KestrelAppFactory>
     }
 
     [Fact]
-    public async Task A_workspace_without_credit_sees_no_credit_line()
+    public async Task A_campaign_without_credit_has_no_credit_line()
     {
-        var digest = await Ask("digest now campaign-46", "T-DIGEST-NONE");
+        var digest = await Ask("digest now campaign-42", "T-DIGEST-NONE");
 
         Assert.DoesNotContain("Credit:", digest);
-        Assert.Contains("campaign-46", digest);
+        Assert.Contains("campaign-42", digest);
     }
 
     [Fact]

@@ -6,11 +6,11 @@ using TikTokBot.Storage;
 
 namespace TikTokBot.Tests.Home;
 
-public sealed class AppHomeTests : IClassFixture<KestrelAppFactory>
+public sealed class AppHomeTests : IClassFixture<FixedClockAppFactory>
 {
-    private readonly KestrelAppFactory _factory;
+    private readonly FixedClockAppFactory _factory;
 
-    public AppHomeTests(KestrelAppFactory factory) => _factory = factory;
+    public AppHomeTests(FixedClockAppFactory factory) => _factory = factory;
 
     [Fact]
     public async Task The_home_tab_lists_each_campaign_with_learning_credit_left_and_top_finding()
@@ -18,18 +18,18 @@ public sealed class AppHomeTests : IClassFixture<KestrelAppFactory>
         using var scope = _factory.Services.CreateScope();
         var storage = scope.ServiceProvider.GetRequiredService<IWorkspaceStorage>();
         var store = storage.ForTeam("T-HOME");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = FixedClockAppFactory.Today;
         await store.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, "1800000000000046", 6_000m, today.AddDays(-18), today.AddDays(40)), "U1", CancellationToken.None);
-        var handler = ActivatorUtilities.CreateInstance<AppHomeHandler>(scope.ServiceProvider);
+        var home = scope.ServiceProvider.GetRequiredService<HomeService>();
 
-        var rows = await handler.RowsAsync(store, CancellationToken.None);
+        var rows = await home.OverviewsAsync("T-HOME", CancellationToken.None);
         var json = BlockKitJson.Serialize(AppHomeHandler.View(rows));
 
         Assert.Equal(8, rows.Count);
-        Assert.Equal("Creative fatigue", rows.Single(r => r.Campaign.Id == "1800000000000042").TopFinding);
+        Assert.Equal("Creative fatigue", rows.Single(r => r.Campaign.Id == "1800000000000042").TopFinding?.Title);
         var learning = rows.Single(r => r.Campaign.Id == "1800000000000045").Learning;
         Assert.Equal((2, LearningState.Learning), (learning.Day, learning.State));
-        var credit = rows.Single(r => r.Campaign.Id == "1800000000000046").Credit!;
+        var credit = rows.Single(r => r.Campaign.Id == "1800000000000046").Credit!.Report;
         Assert.InRange(credit.CreditRemaining, 1m, 1_000m);
         Assert.Null(rows.Single(r => r.Campaign.Id == "1800000000000041").Credit);
         Assert.Contains("credit left $", json);
@@ -41,13 +41,15 @@ public sealed class AppHomeTests : IClassFixture<KestrelAppFactory>
     {
         using var scope = _factory.Services.CreateScope();
         var storage = scope.ServiceProvider.GetRequiredService<IWorkspaceStorage>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = FixedClockAppFactory.Today;
         await storage.ForTeam("T-HOME-OWNER").CreditWindows.AddAsync(
-            new CreditWindowDetails(CreditScope.Campaign, "1800000000000047", 5_000m, today.AddDays(-30), today.AddDays(20)), "U1", CancellationToken.None);
-        var handler = ActivatorUtilities.CreateInstance<AppHomeHandler>(scope.ServiceProvider);
+            new CreditWindowDetails(CreditScope.Campaign, "1800000000000047", 7_777m, today.AddDays(-3), today.AddDays(20)), "U1", CancellationToken.None);
+        var home = scope.ServiceProvider.GetRequiredService<HomeService>();
 
-        var rows = await handler.RowsAsync(storage.ForTeam("T-HOME-VISITOR"), CancellationToken.None);
+        var rows = await home.OverviewsAsync("T-HOME-VISITOR", CancellationToken.None);
 
-        Assert.All(rows, r => Assert.Null(r.Credit));
+        // The visitor has only the demo data's own credit windows, never the owner's.
+        Assert.All(rows, r => Assert.NotEqual(7_777m, r.Credit?.Report.Grant.Amount));
+        Assert.Equal(5_000m, rows.Single(r => r.Campaign.Id == "1800000000000047").Credit!.Report.Grant.Amount);
     }
 }

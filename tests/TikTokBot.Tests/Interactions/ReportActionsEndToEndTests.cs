@@ -1,5 +1,7 @@
 using System.Net;
-using System.Text.Json;
+using TikTokBot.Reports;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests.Interactions;
 
@@ -17,21 +19,7 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
 
     private async Task<string> Press(string actionId, string value, bool menu = false)
     {
-        var action = menu
-            ? new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "static_select", ["selected_option"] = new { value } }
-            : new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value };
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["type"] = "block_actions",
-            ["team"] = new { id = "T-BUTTONS" },
-            ["user"] = new { id = "U-BUTTONS" },
-            ["api_app_id"] = "A1",
-            ["trigger_id"] = "1.2.3",
-            ["response_url"] = _hook.Url,
-            ["container"] = new { type = "message" },
-            ["actions"] = new[] { action },
-        });
-        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload));
+        using var request = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press("T-BUTTONS", "U-BUTTONS", actionId, value, _hook.Url, menu));
         using var client = _factory.CreateKestrelClient();
 
         var response = await client.SendAsync(request);
@@ -43,7 +31,7 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
     [Fact]
     public async Task What_should_i_fix_answers_beside_the_report_with_the_fixes()
     {
-        var answer = await Press("report.fix", "1800000000000042|7d");
+        var answer = await Press("report.fix", ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default)));
 
         Assert.Contains("Do this first:", answer);
         Assert.Contains("\"replace_original\":false", answer);
@@ -52,10 +40,27 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
     [Fact]
     public async Task The_breakdown_menu_answers_with_the_chosen_breakdown()
     {
-        var answer = await Press("report.breakdown", "1800000000000044|14d|adgroup", menu: true);
+        var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest("1800000000000044", new Period(PeriodKind.LastDays, 14), BreakdownDimension.AdGroup)), menu: true);
 
-        Assert.Contains("by AdGroup", answer);
+        Assert.Contains("by ad group", answer);
         Assert.Contains("Lookalike 1%", answer);
+    }
+
+    [Fact]
+    public async Task The_age_breakdown_names_the_bands_as_people_do()
+    {
+        var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default, BreakdownDimension.Age)), menu: true);
+
+        Assert.Contains("*25-34*", answer);
+        Assert.DoesNotContain("AGE_25_34", answer);
+    }
+
+    [Fact]
+    public async Task A_button_sent_before_values_were_versioned_still_answers()
+    {
+        var answer = await Press("report.fix", "1800000000000042|7d");
+
+        Assert.Contains("Do this first:", answer);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
+using TikTokBot.Storage;
 
 namespace TikTokBot.Tests.Permissions;
 
@@ -12,11 +14,13 @@ public sealed class EveryoneMayChangeSettingsAppFactory : FakeSlackAppFactory
 
 internal static class Ask
 {
-    public static async Task<string> Command(KestrelAppFactory factory, string team, string user, string text, string responseUrl = "http://127.0.0.1:9/x")
+    public static async Task<string> Command(
+        KestrelAppFactory factory, string team, string user, string text, string responseUrl = "http://127.0.0.1:9/x", string? enterpriseId = null)
     {
         using var client = factory.CreateKestrelClient();
         using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={team}&channel_id=C1&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}");
+            $"team_id={team}&channel_id=C1&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}" +
+            (enterpriseId is null ? "" : $"&enterprise_id={enterpriseId}"));
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
@@ -84,7 +88,26 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
         if (expected == Refused)
         {
             Assert.Contains("Reading still works", answer);
-            Assert.Contains("No success criteria yet", await Ask.Command(_factory, team, "U-ADMIN-7", "campaign-42"));
+            await AssertNothingSavedAsync(team, user, text.Split(' ')[0]);
+        }
+    }
+
+    /// <summary>The refused person's change is nowhere: not in the setting it named, not in the audit trail.</summary>
+    private async Task AssertNothingSavedAsync(string team, string user, string setting)
+    {
+        var store = _factory.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(team);
+        Assert.DoesNotContain(await store.Audit.ListAsync(100, CancellationToken.None), c => c.ChangedBy == user);
+        switch (setting)
+        {
+            case "target":
+                Assert.NotEqual(25m, (await store.SuccessCriteria.FindAsync("1800000000000042", CancellationToken.None))?.TargetCostPerOutcome);
+                break;
+            case "credit":
+                Assert.DoesNotContain(await store.CreditWindows.ListAsync(CancellationToken.None), w => w.StartsOn == new DateOnly(2026, 11, 1));
+                break;
+            default:
+                Assert.Null(await store.Aliases.FindAsync("push", CancellationToken.None));
+                break;
         }
     }
 
@@ -104,7 +127,7 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
 
         Assert.Contains("Not saved", answer);
         Assert.Contains(Refused, answer);
-        Assert.Contains("No success criteria yet", await Ask.Command(_factory, "T-ROLE-MODAL", "U-MEMBER-MODAL", "campaign-42"));
+        await AssertNothingSavedAsync("T-ROLE-MODAL", "U-MEMBER-MODAL", "target");
     }
 
     [Fact]

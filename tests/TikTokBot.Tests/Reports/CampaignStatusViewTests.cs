@@ -3,6 +3,8 @@ using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
@@ -22,10 +24,19 @@ public sealed class CampaignStatusViewTests
         var paused = campaigns[0] with { Status = "DISABLE", SecondaryStatus = "CAMPAIGN_STATUS_DISABLE", StatusChangedOn = new DateOnly(2026, 11, 19) };
         var enabled = campaigns[1];
 
-        var list = string.Concat(ReportViews.CampaignList([(paused, 120m, null), (enabled, 80m, null)], Week).Select(BlockKitJson.Serialize));
-        var facts = await new CampaignFactsLoader(source).LoadAsync(paused, Week, null, CancellationToken.None);
         var engine = new CampaignEngine(new DiagnosisOptions());
-        var summary = string.Concat(ReportViews.Summary(engine.Summarise(facts), engine.Diagnose(facts), "7d").Select(BlockKitJson.Serialize));
+        var days = new BusinessDays(Today);
+        async Task<CampaignOverview> Overview(CampaignInfo campaign)
+        {
+            var facts = await new CampaignFactsLoader(source).LoadAsync(campaign, Week, null, CancellationToken.None);
+            return new CampaignOverview(campaign, Period.Default, days, facts, engine.Summarise(facts), engine.Diagnose(facts),
+                engine.AssessLearning(facts, Today), null, null) { Key = new ReportKey("test", "overview", campaign.Id, Week) };
+        }
+
+        var pausedOverview = await Overview(paused);
+        var list = string.Concat(ReportViews.CampaignList([pausedOverview, await Overview(enabled)], Week).Select(BlockKitJson.Serialize));
+        var summary = string.Concat(ReportViews.Summary(pausedOverview).Select(BlockKitJson.Serialize));
+        var facts = pausedOverview.Facts;
 
         Assert.Equal(CampaignStatus.Paused, facts.Campaign.Status);
         Assert.Single(list.Split("paused since 19 Nov 2026")[1..]);

@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Interactions;
 using TikTokBot.Reports;
+using TikTokBot.Settings;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
@@ -20,27 +22,33 @@ public sealed class GoldenViewTests
     private static readonly DemoMetricSource Source = new(new PinnedClock(Today));
     private static readonly CampaignEngine Engine = new(new DiagnosisOptions());
 
-    private static async Task<(CampaignInfo Campaign, Domain.Campaigns.CampaignFacts Facts)> Load(string id)
+    private static async Task<(CampaignInfo Campaign, CampaignOverview Overview)> Load(string id)
     {
         var campaign = (await Source.ListCampaignsAsync(CancellationToken.None)).Single(c => c.Id == id);
-        var facts = await new CampaignFactsLoader(Source).LoadAsync(campaign, DateRange.Ending(Today.AddDays(-1), 7), new Domain.Objectives.SuccessCriteria(40m, 50), CancellationToken.None);
-        return (campaign, facts);
+        var days = new BusinessDays(Today);
+        var criteria = new Domain.Objectives.SuccessCriteria(40m, 50);
+        var facts = await new CampaignFactsLoader(Source).LoadAsync(campaign, days.LastClosedDays(7), criteria, CancellationToken.None);
+        var overview = new CampaignOverview(campaign, Period.Default, days, facts, Engine.Summarise(facts), Engine.Diagnose(facts), Engine.AssessLearning(facts, Today), null, criteria)
+        {
+            Key = new ReportKey("demo", "overview", id, facts.Period),
+        };
+        return (campaign, overview);
     }
 
     [Fact]
     public async Task The_summary_of_campaign_42_matches_its_golden_json()
     {
-        var (_, facts) = await Load("1800000000000042");
+        var (_, overview) = await Load("1800000000000042");
 
-        Match("summary-campaign-42.json", ReportViews.Summary(Engine.Summarise(facts), Engine.Diagnose(facts), "7d").Select(BlockKitJson.Serialize));
+        Match("summary-campaign-42.json", ReportViews.Summary(overview).Select(BlockKitJson.Serialize));
     }
 
     [Fact]
     public async Task The_fixes_of_campaign_42_match_their_golden_json()
     {
-        var (campaign, facts) = await Load("1800000000000042");
+        var (_, overview) = await Load("1800000000000042");
 
-        Match("fixes-campaign-42.json", ReportViews.Fixes(campaign.Name, Engine.PlanFixes(facts, Today), campaign.Currency).Select(BlockKitJson.Serialize));
+        Match("fixes-campaign-42.json", ReportViews.Fixes(overview).Select(BlockKitJson.Serialize));
     }
 
     [Fact]

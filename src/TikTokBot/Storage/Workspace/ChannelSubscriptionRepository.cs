@@ -8,7 +8,7 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         """
         SELECT id AS Id, channel_id AS ChannelId, local_time AS LocalTime, time_zone AS TimeZone,
                subscribed_by AS SubscribedBy, subscribed_at AS SubscribedAt, unsubscribed_at AS UnsubscribedAt,
-               paused_reason AS PausedReason
+               paused_reason AS PausedReason, enterprise_id AS EnterpriseId
         FROM channel_subscriptions
         """;
 
@@ -29,13 +29,13 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
 
             await write.ExecuteAsync(
                 """
-                INSERT INTO channel_subscriptions (team_id, id, channel_id, local_time, time_zone, subscribed_by, subscribed_at, unsubscribed_at)
-                VALUES (@team, @id, @channelId, @localTime, @timeZone, @subscribedBy, @subscribedAt, NULL)
+                INSERT INTO channel_subscriptions (team_id, id, channel_id, local_time, time_zone, subscribed_by, subscribed_at, unsubscribed_at, enterprise_id)
+                VALUES (@team, @id, @channelId, @localTime, @timeZone, @subscribedBy, @subscribedAt, NULL, @enterpriseId)
                 ON CONFLICT (team_id, channel_id) DO UPDATE SET
-                    local_time = excluded.local_time, time_zone = excluded.time_zone, subscribed_by = excluded.subscribed_by,
+                    local_time = excluded.local_time, time_zone = excluded.time_zone, subscribed_by = excluded.subscribed_by, enterprise_id = excluded.enterprise_id,
                     subscribed_at = excluded.subscribed_at, unsubscribed_at = NULL, paused_at = NULL, paused_reason = NULL;
                 """,
-                new { id, channelId = details.ChannelId, localTime = FormatTime(details.LocalTime), timeZone = details.TimeZone, subscribedBy, subscribedAt = db.Instant(write.Now) });
+                new { id, channelId = details.ChannelId, localTime = FormatTime(details.LocalTime), timeZone = details.TimeZone, subscribedBy, subscribedAt = db.Instant(write.Now), enterpriseId = details.EnterpriseId });
             await write.ExecuteAsync("DELETE FROM subscription_campaigns WHERE team_id = @team AND subscription_id = @id;", new { id });
             for (var position = 0; position < details.CampaignIds.Count; position++)
             {
@@ -44,7 +44,7 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
                     new { id, position, campaignId = details.CampaignIds[position] });
             }
 
-            var subscription = new ChannelSubscription(id, details.ChannelId, [.. details.CampaignIds], details.LocalTime, details.TimeZone, subscribedBy, write.Now);
+            var subscription = new ChannelSubscription(id, details.ChannelId, [.. details.CampaignIds], details.LocalTime, details.TimeZone, subscribedBy, write.Now, EnterpriseId: details.EnterpriseId);
             var oldValue = old is null || old.UnsubscribedAt is not null ? null : Describe(ToSubscription(old, oldCampaigns));
             await write.AuditAsync("subscription", details.ChannelId, oldValue, Describe(subscription), subscribedBy);
             return subscription;
@@ -150,7 +150,8 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         row.TimeZone,
         row.SubscribedBy,
         scope.Database.ReadInstant(row.SubscribedAt),
-        row.PausedReason);
+        row.PausedReason,
+        row.EnterpriseId);
 
     private sealed class Row
     {
@@ -169,6 +170,8 @@ internal sealed class ChannelSubscriptionRepository(TeamScope scope) : IChannelS
         public object? UnsubscribedAt { get; set; }
 
         public string? PausedReason { get; set; }
+
+        public string? EnterpriseId { get; set; }
     }
 
     private sealed class CampaignRow

@@ -7,7 +7,7 @@ internal sealed class SuccessCriteriaRepository(TeamScope scope) : ISuccessCrite
     private const string Select =
         """
         SELECT campaign_id AS CampaignId, objective AS Objective, target_cost_per_outcome AS TargetCostPerOutcome,
-               minimum_volume AS MinimumVolume, set_by AS SetBy, set_at AS SetAt
+               minimum_volume AS MinimumVolume, set_by AS SetBy, set_at AS SetAt, metric AS Metric
         FROM success_criteria
         """;
 
@@ -20,11 +20,11 @@ internal sealed class SuccessCriteriaRepository(TeamScope scope) : ISuccessCrite
             var old = await write.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE team_id = @team AND campaign_id = @campaignId;", new { campaignId = criteria.CampaignId });
             await write.ExecuteAsync(
                 """
-                INSERT INTO success_criteria (team_id, campaign_id, objective, target_cost_per_outcome, minimum_volume, set_by, set_at)
-                VALUES (@team, @campaignId, @objective, @target, @minimumVolume, @changedBy, @setAt)
+                INSERT INTO success_criteria (team_id, campaign_id, objective, target_cost_per_outcome, minimum_volume, set_by, set_at, metric)
+                VALUES (@team, @campaignId, @objective, @target, @minimumVolume, @changedBy, @setAt, @metric)
                 ON CONFLICT (team_id, campaign_id) DO UPDATE SET
                     objective = excluded.objective, target_cost_per_outcome = excluded.target_cost_per_outcome,
-                    minimum_volume = excluded.minimum_volume, set_by = excluded.set_by, set_at = excluded.set_at;
+                    minimum_volume = excluded.minimum_volume, set_by = excluded.set_by, set_at = excluded.set_at, metric = excluded.metric;
                 """,
                 new
                 {
@@ -32,11 +32,12 @@ internal sealed class SuccessCriteriaRepository(TeamScope scope) : ISuccessCrite
                     objective = criteria.Objective,
                     target = write.Database.Money(criteria.TargetCostPerOutcome),
                     minimumVolume = criteria.MinimumVolume,
+                    metric = criteria.Metric,
                     changedBy,
                     setAt = write.Database.Instant(write.Now),
                 });
-            await write.AuditAsync("success-criteria", criteria.CampaignId, old is null ? null : Describe(ToCriteria(old)), Describe(criteria.Objective, criteria.TargetCostPerOutcome, criteria.MinimumVolume), changedBy);
-            return new CampaignSuccessCriteria(criteria.CampaignId, criteria.Objective, criteria.TargetCostPerOutcome, criteria.MinimumVolume, changedBy, write.Now);
+            await write.AuditAsync("success-criteria", criteria.CampaignId, old is null ? null : Describe(ToCriteria(old)), Describe(criteria.Objective, criteria.Metric, criteria.TargetCostPerOutcome, criteria.MinimumVolume), changedBy);
+            return new CampaignSuccessCriteria(criteria.CampaignId, criteria.Objective, criteria.TargetCostPerOutcome, criteria.MinimumVolume, changedBy, write.Now, criteria.Metric);
         }, ct);
     }
 
@@ -62,13 +63,13 @@ internal sealed class SuccessCriteriaRepository(TeamScope scope) : ISuccessCrite
         return true;
     }, ct);
 
-    private static string Describe(CampaignSuccessCriteria criteria) => Describe(criteria.Objective, criteria.TargetCostPerOutcome, criteria.MinimumVolume);
+    private static string Describe(CampaignSuccessCriteria criteria) => Describe(criteria.Objective, criteria.Metric, criteria.TargetCostPerOutcome, criteria.MinimumVolume);
 
-    private static string Describe(string objective, decimal target, long minimumVolume) =>
-        string.Create(CultureInfo.InvariantCulture, $"{objective}: target {target} per outcome, minimum {minimumVolume}");
+    private static string Describe(string objective, string? metric, decimal target, long minimumVolume) =>
+        string.Create(CultureInfo.InvariantCulture, $"{objective}: target {target} {(metric is null ? "per outcome" : $"on {metric}")}, minimum {minimumVolume}");
 
     private CampaignSuccessCriteria ToCriteria(Row row) => new(
-        row.CampaignId, row.Objective, scope.Database.ReadMoney(row.TargetCostPerOutcome), row.MinimumVolume, row.SetBy, scope.Database.ReadInstant(row.SetAt));
+        row.CampaignId, row.Objective, scope.Database.ReadMoney(row.TargetCostPerOutcome), row.MinimumVolume, row.SetBy, scope.Database.ReadInstant(row.SetAt), row.Metric);
 
     private sealed class Row
     {
@@ -83,5 +84,7 @@ internal sealed class SuccessCriteriaRepository(TeamScope scope) : ISuccessCrite
         public string SetBy { get; set; } = "";
 
         public object SetAt { get; set; } = "";
+
+        public string? Metric { get; set; }
     }
 }

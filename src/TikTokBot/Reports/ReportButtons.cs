@@ -1,32 +1,30 @@
-using TikTokBot.Commands;
+using TikTokBot.Interactions;
+using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 using TikTokBot.Slack.WebApi;
 
-namespace TikTokBot.Interactions;
+namespace TikTokBot.Reports;
 
 /// <summary>
-/// The report's buttons and menu. Each acknowledges at once, then answers through the message's response_url
-/// with the same replies the slash command gives, so the two can never disagree.
+/// The report's buttons and menu. Each acknowledges at once, decodes its <see cref="ReportValue"/>, and answers through
+/// the message's response_url with the same replies the slash command gives, so the two can never disagree.
 /// </summary>
-public abstract class ReportActionHandler(MetricsCommandHandler commands, ILogger logger) : IBlockActionHandler
+public abstract class ReportActionHandler(ReportCommands reports, ILogger logger) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
         context.Ack();
-        // Values are written by the report view: "campaign id|period" (and "|dimension" in the menu).
-        var value = action.SelectedOption?.Value ?? action.Value ?? "";
-        var parts = value.Split('|');
-        var command = CommandParser.Parse(CommandText(parts));
         // A button only ever reads: whatever its value says, it never changes a setting.
-        if (command is not (MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown) || string.IsNullOrEmpty(context.TeamId) ||
-            !CanDeliver(payload, context))
+        if (!ReportValue.TryDecode(action.SelectedOption?.Value ?? action.Value, out var request) || Adjust(request) is not { } asked ||
+            string.IsNullOrEmpty(context.TeamId) || !CanDeliver(payload, context))
         {
             return;
         }
 
-        var messages = await commands.ReplyAsync(command, new Asker(context.TeamId, context.UserId ?? ""), ct);
+        var asker = new Asker(context.TeamId, context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
+        var messages = await reports.ReplyAsync(asker, asked, WantsFixes, ct);
         try
         {
             foreach (var message in messages)
@@ -49,22 +47,23 @@ public abstract class ReportActionHandler(MetricsCommandHandler commands, ILogge
     protected virtual Task DeliverAsync(SlackMessage message, BlockActionsPayload payload, SlackContext context, CancellationToken ct) =>
         context.RespondAsync(message, ct);
 
-    /// <summary>The /ttmetrics text this action stands for.</summary>
-    protected abstract string CommandText(string[] parts);
+    /// <summary>The report this action stands for, from the value it carries; null when the value does not fit the action.</summary>
+    protected virtual ReportRequest? Adjust(ReportRequest request) => request with { By = null };
+
+    /// <summary>Whether the action asks for the fix list rather than the summary.</summary>
+    protected virtual bool WantsFixes => false;
 
     /// <summary>How the reply is posted: by default beside the report, visible only to the person who pressed.</summary>
     protected virtual SlackMessage Shape(SlackMessage message) => message with { ReplaceOriginal = false };
-
-    protected static string Part(string[] parts, int index) => index < parts.Length ? parts[index] : "";
 }
 
 /// <summary>
 /// "What should I fix?": on a report shared in a channel, the fixes go into that message's thread for everyone;
 /// on a private (ephemeral) report, which Slack sends without the message, beside it for the person who pressed.
 /// </summary>
-public sealed class FixButtonHandler(MetricsCommandHandler commands, ILogger<FixButtonHandler> logger) : ReportActionHandler(commands, logger)
+public sealed class FixButtonHandler(ReportCommands reports, ILogger<FixButtonHandler> logger) : ReportActionHandler(reports, logger)
 {
-    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)} fix";
+    protected override bool WantsFixes => true;
 
     protected override bool CanDeliver(BlockActionsPayload payload, SlackContext context) =>
         (payload.Message?.Ts is not null && payload.Channel?.Id is not null) || base.CanDeliver(payload, context);
@@ -76,15 +75,13 @@ public sealed class FixButtonHandler(MetricsCommandHandler commands, ILogger<Fix
 }
 
 /// <summary>The "Break down by…" menu.</summary>
-public sealed class BreakdownMenuHandler(MetricsCommandHandler commands, ILogger<BreakdownMenuHandler> logger) : ReportActionHandler(commands, logger)
+public sealed class BreakdownMenuHandler(ReportCommands reports, ILogger<BreakdownMenuHandler> logger) : ReportActionHandler(reports, logger)
 {
-    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} by {Part(parts, 2)} {Part(parts, 1)}";
+    protected override ReportRequest? Adjust(ReportRequest request) => request.By is null ? null : request;
 }
 
 /// <summary>"Share in channel": the same report, posted for everyone in the channel.</summary>
-public sealed class ShareButtonHandler(MetricsCommandHandler commands, ILogger<ShareButtonHandler> logger) : ReportActionHandler(commands, logger)
+public sealed class ShareButtonHandler(ReportCommands reports, ILogger<ShareButtonHandler> logger) : ReportActionHandler(reports, logger)
 {
-    protected override string CommandText(string[] parts) => $"{Part(parts, 0)} {Part(parts, 1)}";
-
     protected override SlackMessage Shape(SlackMessage message) => message with { ResponseType = "in_channel", ReplaceOriginal = false };
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using TikTokBot.Commands;
-using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Interactions;
 using TikTokBot.Permissions;
+using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
@@ -10,7 +10,7 @@ using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 
-namespace TikTokBot.Interactions;
+namespace TikTokBot.Settings;
 
 /// <summary>Callback and block ids of the settings modals.</summary>
 public static class SettingsModalIds
@@ -26,20 +26,19 @@ public static class SettingsModalIds
 }
 
 /// <summary>"Set success criteria" and "Set ad credit" open a modal for the report's campaign.</summary>
-public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorage storage, SettingsPermission permission) : IBlockActionHandler
+public sealed class SettingsButtonHandler(ReportService reports, SettingsService settings) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
         context.Ack();
-        var campaignId = (action.Value ?? "").Split('|')[0];
-        var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == campaignId);
-        if (campaign is null || string.IsNullOrEmpty(payload.TriggerId) || string.IsNullOrEmpty(context.TeamId))
+        if (!ReportValue.TryDecode(action.Value, out var request) || string.IsNullOrEmpty(payload.TriggerId) || string.IsNullOrEmpty(context.TeamId) ||
+            await reports.FindByIdAsync(context.TeamId, request.CampaignId, ct) is not { } campaign)
         {
             return;
         }
 
         // Refused before the modal opens, so nobody fills in a form only to be turned away.
-        var allowed = await permission.CanChangeSettingsAsync(context.TeamId, context.UserId ?? "", ct);
+        var allowed = await settings.AuthoriseAsync(SettingsSubmissionHandler.AskerOf(context), ct);
         if (!allowed.Allowed)
         {
             if (!string.IsNullOrEmpty(context.ResponseUrl))
@@ -53,7 +52,7 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
 
         var view = action.ActionId == Reports.ReportActions.Credit
             ? CreditModal(campaign)
-            : CriteriaModal(campaign, await storage.ForTeam(context.TeamId).SuccessCriteria.FindAsync(campaign.Id, ct));
+            : CriteriaModal(campaign, await settings.CriteriaAsync(context.TeamId, campaign.Id, ct));
         try
         {
             var api = await context.GetApiAsync(ct);
@@ -97,28 +96,29 @@ public sealed class SettingsButtonHandler(IMetricSource source, IWorkspaceStorag
 /// Saves a settings modal. Invalid values are answered inside the modal, next to the field; a saved change replaces
 /// the modal with a confirmation and is written to the audit trail with the person who made it.
 /// </summary>
-public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceStorage storage, SettingsPermission permission) : IViewSubmissionHandler
+public sealed class SettingsSubmissionHandler(ReportService reports, SettingsService settings) : IViewSubmissionHandler
 {
+    public static Asker AskerOf(SlackContext context) => new(context.TeamId ?? "", context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
+
     public async Task HandleAsync(ViewSubmissionPayload payload, SlackContext context, CancellationToken ct)
     {
         var view = payload.View;
-        var campaign = (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == view.PrivateMetadata);
+        var campaign = string.IsNullOrEmpty(context.TeamId) ? null : await reports.FindByIdAsync(context.TeamId, view.PrivateMetadata ?? "", ct);
         if (campaign is null || string.IsNullOrEmpty(context.TeamId))
         {
             context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", "That campaign is no longer in the data source.")));
             return;
         }
 
-        var user = context.UserId ?? "";
         // Checked again on submission: the modal may have been opened before the person lost the right.
-        var allowed = await permission.CanChangeSettingsAsync(context.TeamId, user, ct);
+        var asker = AskerOf(context);
+        var allowed = await settings.AuthoriseAsync(asker, ct);
         if (!allowed.Allowed)
         {
             context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", allowed.Refusal!)));
             return;
         }
 
-        var store = storage.ForTeam(context.TeamId);
         var errors = new Dictionary<string, string>();
         string done;
         if (view.CallbackId == SettingsModalIds.Credit)
@@ -142,8 +142,8 @@ public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceSt
                 return;
             }
 
-            await store.CreditWindows.AddAsync(new CreditWindowDetails(CreditScope.Campaign, campaign.Id, amount, start, expiry), user, ct);
-            done = $"{Domain.Metrics.MetricFormat.Money(amount, campaign.Currency)} of credit, {start:yyyy-MM-dd} to {expiry:yyyy-MM-dd}.";
+            var saved = await settings.AddCreditAsync(asker, campaign, amount, start, expiry, ct);
+            done = saved.Refusal ?? $"{Domain.Metrics.MetricFormat.Money(amount, campaign.Currency)} of credit, {start:yyyy-MM-dd} to {expiry:yyyy-MM-dd}.";
         }
         else
         {
@@ -166,8 +166,8 @@ public sealed class SettingsSubmissionHandler(IMetricSource source, IWorkspaceSt
             }
 
             var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
-            await store.SuccessCriteria.SetAsync(new SuccessCriteriaDetails(campaign.Id, profile.Objective.ToString(), target, (long)minimum), user, ct);
-            done = $"at most {Domain.Metrics.MetricFormat.Money(target, campaign.Currency)} per {profile.OutcomeName.TrimEnd('s')}, judged from {minimum:#,0} {profile.OutcomeName}.";
+            var saved = await settings.SetTargetAsync(asker, campaign, profile.CostPerOutcome, target, (long)minimum, ct);
+            done = saved.Refusal ?? $"at most {Domain.Metrics.MetricFormat.Money(target, campaign.Currency)} per {profile.OutcomeName.TrimEnd('s')}, judged from {minimum:#,0} {profile.OutcomeName}.";
         }
 
         context.Ack(ViewSubmissionResponse.Update(Confirmation("Saved", $"*{Mrkdwn.Escape(campaign.Name)}*: {done} The change is in the audit trail.")));

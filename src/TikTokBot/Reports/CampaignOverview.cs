@@ -1,0 +1,49 @@
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Credit;
+using TikTokBot.Domain.Diagnosis;
+using TikTokBot.Domain.Learning;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Summary;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Reports;
+
+/// <summary>A credit window's report, with the range and daily rows it was judged on.</summary>
+public sealed record AssessedCredit(CreditWindowReport Report, DateRange Range, IReadOnlyList<DailyTotals> Daily);
+
+/// <summary>
+/// Everything the bot knows about one campaign over one period, as of one business day: the figures, the summary in
+/// funnel order, the findings, the learning phase, the credit window and the team's success criteria. Built by
+/// <see cref="ReportService"/> only; the summary, the fix list, <c>list</c>, the Home tab and the digest read it.
+/// </summary>
+public sealed record CampaignOverview(
+    CampaignInfo Campaign,
+    Period Period,
+    BusinessDays Days,
+    CampaignFacts Facts,
+    CampaignSummary Summary,
+    CampaignDiagnosis Diagnosis,
+    LearningPhaseAssessment Learning,
+    AssessedCredit? Credit,
+    SuccessCriteria? Criteria)
+{
+    /// <summary>The report cache's key of this overview; what is built from it is cached under the same key with another kind.</summary>
+    public required ReportKey Key { get; init; }
+
+    public DateRange Range => Facts.Period;
+
+    public Finding? TopFinding => Diagnosis.TopFinding;
+
+    /// <summary>What to fix, earliest stage first, with changes that would restart learning held back.</summary>
+    public FixPlan Fixes => FixPlan.From(Diagnosis, Learning);
+
+    /// <summary>Whether the learning phase belongs in the first lines: a campaign that optimises for conversions and is still learning.</summary>
+    public bool LearningLeads => Facts.Profile.Converts && Learning.State is LearningState.Learning or LearningState.Prolonged;
+
+    /// <summary>Whether the credit window belongs in the first lines: it is running, or it ended within the period.</summary>
+    public bool CreditLeads => Credit?.Report is { } credit &&
+        (credit.State is CreditState.Active or CreditState.NotStarted || credit.Grant.Expiry >= Range.Start);
+}

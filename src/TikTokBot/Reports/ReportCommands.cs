@@ -1,0 +1,67 @@
+using TikTokBot.Commands;
+using TikTokBot.Permissions;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Calendar;
+
+namespace TikTokBot.Reports;
+
+/// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
+public sealed class ReportCommands(ReportService reports)
+{
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
+        ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
+
+    /// <summary>The report a button or a command asks for, with the rows the source could not read in its footer.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct) =>
+        ReportViews.WithSourceProblems(await AnswerAsync(asker, request, wantsFixes, ct), reports.SourceProblems);
+
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
+    {
+        if (command is MetricsCommand.List)
+        {
+            var days = reports.Days(asker.TeamId);
+            var overviews = await reports.OverviewsAsync(asker.TeamId, null, Period.Default, days, ct);
+            return ReportViews.CampaignList(overviews, days.LastClosedDays(Period.Default.Days));
+        }
+
+        var typed = command switch
+        {
+            MetricsCommand.Summary summary => summary.Campaign,
+            MetricsCommand.Fix fix => fix.Campaign,
+            MetricsCommand.Breakdown breakdown => breakdown.Campaign,
+            _ => throw new ArgumentException($"{command.GetType().Name} is not a report.", nameof(command)),
+        };
+        var found = await reports.FindAsync(asker.TeamId, typed, ct);
+        if (found.Campaign is not { } campaign)
+        {
+            return [Reply.NotFound(typed, found)];
+        }
+
+        return await AnswerAsync(asker, command switch
+        {
+            MetricsCommand.Summary summary => new ReportRequest(campaign.Id, summary.Period),
+            MetricsCommand.Fix fix => new ReportRequest(campaign.Id, fix.Period),
+            MetricsCommand.Breakdown breakdown => new ReportRequest(campaign.Id, breakdown.Period, breakdown.By),
+            _ => throw new ArgumentException($"{command.GetType().Name} is not a report.", nameof(command)),
+        }, wantsFixes: command is MetricsCommand.Fix, ct);
+    }
+
+    /// <summary>The report asked for by the campaign's exact id; a campaign gone from the source is said so.</summary>
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    {
+        if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
+        {
+            return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
+        }
+
+        if (request.By is { } by)
+        {
+            return ReportViews.Breakdown(await reports.BreakdownAsync(asker.TeamId, campaign, by, request.Period, ct));
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
+        return wantsFixes
+            ? await reports.BuiltOnceAsync(overview, "fixes-view", ReportViews.Fixes, ct)
+            : await reports.BuiltOnceAsync(overview, "summary-view", ReportViews.Summary, ct);
+    }
+}

@@ -1,0 +1,120 @@
+using TikTokBot.Domain;
+using TikTokBot.Domain.Credit;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Settings;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Csv;
+using TikTokBot.TikTok.Naming;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Reports;
+
+/// <summary>A campaign's breakdown over a resolved range.</summary>
+public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension By, DateRange Range, IReadOnlyList<BreakdownRow> Rows);
+
+/// <summary>
+/// Reports: finds campaigns, and builds the <see cref="CampaignOverview"/> of one campaign or of many over a period, with
+/// the team's success criteria and credit windows (from Settings) read once per call however many campaigns it covers. Every other
+/// capability (Settings, Digests, Home, and the alerts to come) reads campaigns and their figures through here.
+/// </summary>
+public sealed class ReportService(
+    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, SettingsService settings, ReportCache cache,
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null)
+{
+    private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
+
+    /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
+    public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
+
+    /// <summary>The workspace's business days now (UTC until TikTok accounts bring the advertiser's time zone).</summary>
+    public BusinessDays Days(string teamId) => calendar.Now();
+
+    public Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) => source.ListCampaignsAsync(ct);
+
+    /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
+    public async Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct)
+    {
+        return CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct), await settings.AliasesAsync(teamId, ct));
+    }
+
+    /// <summary>A campaign by its exact id (as a button carries it); null when the source no longer has it.</summary>
+    public async Task<CampaignInfo?> FindByIdAsync(string teamId, string campaignId, CancellationToken ct) =>
+        (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == campaignId);
+
+    /// <summary>One campaign's overview over <paramref name="period"/>, as of today.</summary>
+    public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
+    {
+        var saved = await settings.CampaignSettingsAsync(teamId, campaign.Id, ct);
+        return await OverviewAsync(campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
+    }
+
+    /// <summary>
+    /// The overviews of the campaigns named (none: every campaign) over <paramref name="period"/> as of <paramref name="days"/>,
+    /// in the source's order. Criteria and credit windows are read once for the whole batch.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
+        string teamId, IReadOnlyCollection<string>? campaignIds, Period period, BusinessDays days, CancellationToken ct)
+    {
+        var saved = await settings.CampaignSettingsAsync(teamId, ct);
+        var overviews = new List<CampaignOverview>();
+        foreach (var campaign in await source.ListCampaignsAsync(ct))
+        {
+            if (campaignIds is { Count: > 0 } && !campaignIds.Contains(campaign.Id))
+            {
+                continue;
+            }
+
+            overviews.Add(await OverviewAsync(campaign, period, days, saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
+        }
+
+        return overviews;
+    }
+
+    /// <summary>
+    /// Something built from an overview (a rendered view), kept in the report cache beside it under the overview's key
+    /// and <paramref name="name"/>, so a repeated question skips the building.
+    /// </summary>
+    public Task<T> BuiltOnceAsync<T>(CampaignOverview overview, string name, Func<CampaignOverview, T> build, CancellationToken ct) where T : class =>
+        cache.GetOrLoad(overview.Key with { Kind = name }, cacheOptions.LifetimeOf(overview.Range, overview.Days), () => Task.FromResult(build(overview)), ct);
+
+    public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
+    {
+        var range = Days(teamId).Resolve(period, campaign.CreatedOn);
+        return new CampaignBreakdown(campaign, by, range, await source.GetBreakdownAsync(campaign.Id, by, range, ct));
+    }
+
+    private Task<CampaignOverview> OverviewAsync(
+        CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
+    {
+        var range = days.Resolve(period, campaign.CreatedOn);
+        var key = Key(campaign, range, days, criteria, window);
+        return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
+        {
+            var facts = await loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
+            var credit = window is null ? null : await AssessCreditAsync(campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
+            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts), engine.AssessLearning(facts, days.Today),
+                credit, criteria) { Key = key };
+        }, ct);
+    }
+
+    /// <summary>A stored credit window judged against the campaign's gross spend through <paramref name="asOf"/>.</summary>
+    private async Task<AssessedCredit> AssessCreditAsync(CampaignInfo campaign, AdCreditWindow window, DateOnly asOf, decimal? targetCpa, CancellationToken ct)
+    {
+        var grant = new CreditGrant(window.Amount, window.StartsOn, window.ExpiresOn);
+        var start = window.StartsOn < asOf ? window.StartsOn : asOf;
+        var range = new DateRange(start, asOf);
+        var daily = await source.GetDailyAsync(Scope.Campaign(campaign.Id), range, ct);
+        return new AssessedCredit(engine.AssessCredit(grant, daily, asOf, targetCpa), range, daily);
+    }
+
+    // The key holds every input of the answer by value: the source and campaign, the days, today (learning and credit are
+    // judged as of it), the criteria and the credit grant. The campaign's name and objective are in it too, as a renamed
+    // campaign must not be shown under its old name.
+    private ReportKey Key(CampaignInfo campaign, DateRange range, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window) =>
+        new(_sourceName, "overview", campaign.Id, range,
+            $"{days.Today:yyyy-MM-dd}|{campaign.Name}|{campaign.ObjectiveType}|{campaign.Status}|{criteria?.TargetCostPerOutcome}/{criteria?.MinimumVolume}|" +
+            (window is null ? "" : $"{window.Amount}/{window.StartsOn:yyyy-MM-dd}/{window.ExpiresOn:yyyy-MM-dd}"));
+}
