@@ -21,7 +21,11 @@ internal static class FiguresReport
             .ToArray();
         var text = new StringBuilder();
         text.AppendLine("```text").Append(File.ReadAllText(Path.Combine(folder, "machine.txt"))).AppendLine("```").AppendLine();
-        Load(text, lines);
+        var wrk = lines.Where(l => Kind(l) == "wrk").ToArray();
+        // The side-by-side runs are the ones at Bolt-JS's connection count; results from before Bolt-JS have none.
+        var side = wrk.Where(l => Label(l) == "bolt").Select(Connections).DefaultIfEmpty(-1).First();
+        Load(text, lines, wrk.Where(l => Connections(l) != side).ToArray());
+        SideBySide(text, lines, wrk.Where(l => Connections(l) == side).ToArray());
         Rate(text, lines);
         Cold(text, lines);
         Memory(text, lines);
@@ -30,11 +34,16 @@ internal static class FiguresReport
         return 0;
     }
 
-    private static void Load(StringBuilder text, JsonElement[] lines)
+    private static void Load(StringBuilder text, JsonElement[] lines, JsonElement[] wrk)
     {
-        var wrk = lines.Where(l => Kind(l) == "wrk").ToArray();
+        if (wrk.Length == 0)
+        {
+            return;
+        }
+
         var runs = wrk.Select(Run).Distinct().Count();
-        text.AppendLine($"HTTP load, wrk ({runs} runs, medians; ratios to the bare endpoint taken within each run):").AppendLine()
+        var connections = string.Join(", ", wrk.Select(Connections).Where(c => c > 0).Distinct().Select(c => $"-c{c}"));
+        text.AppendLine($"HTTP load, wrk -t2 {connections} ({runs} runs, medians; ratios to the bare endpoint taken within each run):").AppendLine()
             .AppendLine("| what | requests/s | ratio to bare | p50 ms | p99 ms | p99.9 ms | errors | budget | verdict |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var (label, name) in new[] { ("bare", "bare endpoint (fixed 200)"), ("summary", "`/ttmetrics campaign-42`, cached"), ("button", "\"What should I fix?\" pressed (the ack)") })
@@ -55,12 +64,78 @@ internal static class FiguresReport
         }
 
         var sinks = lines.Where(l => Kind(l) == "sink").ToArray();
-        var summaryLate = sinks.Where(l => Label(l) == "summary").Sum(l => l.GetProperty("delivered").GetInt64());
+        var summaryLate = Deferred(sinks, wrk);
         var buttonSent = wrk.Where(l => Label(l) == "button").Sum(l => l.GetProperty("requests").GetInt64());
         var buttonDelivered = sinks.Where(l => Label(l) == "button").Sum(l => l.GetProperty("delivered").GetInt64());
         text.AppendLine().AppendLine($"Summaries that missed the inline answer and went through response_url: {summaryLate:#,0}. " +
             $"Button answers delivered to the local response_url: {buttonDelivered:#,0} for {buttonSent:#,0} presses wrk counted " +
             "(wrk does not count requests still open when it stops, so a few more can arrive).").AppendLine();
+    }
+
+    /// <summary>
+    /// The same signed command to the bare endpoint, Slack's Bolt-JS and the app, one after another at saturation, and
+    /// the app's ratios to both with issue 21's targets.
+    /// </summary>
+    private static void SideBySide(StringBuilder text, JsonElement[] lines, JsonElement[] wrk)
+    {
+        if (!wrk.Any(l => Label(l) == "bolt"))
+        {
+            return;
+        }
+
+        var runs = wrk.Select(Run).Distinct().Order().ToArray();
+        var connections = Connections(wrk[0]);
+        text.AppendLine($"Side by side at saturation: wrk -t2 -c{connections}, the same signed `/ttmetrics campaign-42` to each, one after another " +
+                $"({runs.Length} runs, medians; ratios taken within each run):")
+            .AppendLine()
+            .AppendLine("| what | requests/s | ratio to bare | p50 ms | p99 ms | p99.9 ms | errors |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (label, name) in new[]
+                 {
+                     ("bare", "bare ASP.NET Core endpoint (fixed 200)"),
+                     ("bolt", "Slack's Bolt-JS (HTTPReceiver: verify, ack with 3 blocks)"),
+                     ("summary", "TikTokBot, `/ttmetrics campaign-42` cached"),
+                 })
+        {
+            var mine = wrk.Where(l => Label(l) == label).ToArray();
+            if (mine.Length == 0)
+            {
+                continue;
+            }
+
+            var ratio = Median(mine.Select(l => l.GetProperty("rps").GetDouble() / BareRps(wrk, Run(l))));
+            text.AppendLine($"| {name} | {Median(mine, "rps"):#,0} | {ratio:0.00} | {Median(mine, "latency", "p50"):0.00} | {Median(mine, "latency", "p99"):0.00} | " +
+                $"{Median(mine, "latency", "p999"):0.00} | {mine.Sum(Errors)} |");
+        }
+
+        // Ratios per run, then their median, as everywhere else in this report.
+        double[] PerRun(Func<JsonElement, double> figure, string over) =>
+            runs.Select(run => figure(wrk.Single(l => Label(l) == "summary" && Run(l) == run)) / figure(wrk.Single(l => Label(l) == over && Run(l) == run))).ToArray();
+        static double Rps(JsonElement l) => l.GetProperty("rps").GetDouble();
+        static double P99(JsonElement l) => l.GetProperty("latency").GetProperty("p99").GetDouble();
+        static string Each(double[] ratios) => string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)));
+
+        var (ofBareRuns, ofBoltRuns, p99Runs) = (PerRun(Rps, "bare"), PerRun(Rps, "bolt"), PerRun(P99, "bare"));
+        var (ofBare, ofBolt, p99OfBare) = (Median(ofBareRuns), Median(ofBoltRuns), Median(p99Runs));
+        var requests = wrk.Where(l => Label(l) == "summary").Sum(l => l.GetProperty("requests").GetInt64());
+        var deferred = Deferred(lines.Where(l => Kind(l) == "sink").ToArray(), wrk);
+        var errors = wrk.Sum(Errors);
+        var memory = lines.Where(l => Kind(l) == "memory").ToArray();
+        double PeakMb(string prefix) => memory.Where(l => Label(l).StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => l.GetProperty("peakKiB").GetDouble()).DefaultIfEmpty(double.NaN).Max() * 1024 / 1_000_000;
+        var appPeak = PeakMb("app");
+        text.AppendLine()
+            .AppendLine("| target (issue 21) | figure | verdict |")
+            .AppendLine("|---|---|---|")
+            .AppendLine($"| app ≥ 0.5 of bare's requests/s | **{ofBare:0.00}** (per run: {Each(ofBareRuns)}) | {Verdict(ofBare >= 0.5, $"{0.5 / ofBare:0.0}x short")} |")
+            .AppendLine($"| app ≥ 6 times Bolt-JS's requests/s | **{ofBolt:0.00}** (per run: {Each(ofBoltRuns)}) | {Verdict(ofBolt >= 6, $"{6 / ofBolt:0.0}x short")} |")
+            .AppendLine($"| app p99 ≤ 1.5 times bare's p99 at -c{connections} | **{p99OfBare:0.00}** (per run: {Each(p99Runs)}) | {Verdict(p99OfBare <= 1.5, $"{p99OfBare / 1.5:0.0}x over")} |")
+            .AppendLine($"| no cached summary deferred to response_url at -c{connections} | **{deferred:#,0}** of {requests:#,0} | {Verdict(deferred == 0, $"{deferred:#,0} deferred")} |")
+            .AppendLine($"| no errors (all three) | {errors} | {Verdict(errors == 0, $"{errors} errors")} |")
+            .AppendLine($"| app peak memory under load < 200 MB | **{appPeak:0} MB** (VmHWM over the whole run) | {Verdict(appPeak < 200, $"{appPeak - 200:0} MB over")} |")
+            .AppendLine()
+            .AppendLine($"Bolt-JS (one Node.js process) peaked at {PeakMb("bolt"):0} MB resident.")
+            .AppendLine();
     }
 
     private static void Rate(StringBuilder text, JsonElement[] lines)
@@ -129,6 +204,16 @@ internal static class FiguresReport
                 $"{Verdict(peak * 1.048576 < 200, $"peak {peak * 1.048576:0} MB")} |")
             .AppendLine();
     }
+
+    /// <summary>Summaries answered through response_url instead of inline, in the runs at the connection count of <paramref name="wrk"/>.</summary>
+    private static long Deferred(JsonElement[] sinks, JsonElement[] wrk)
+    {
+        var connections = wrk.Select(Connections).ToHashSet();
+        return sinks.Where(l => Label(l) == "summary" && connections.Contains(Connections(l))).Sum(l => l.GetProperty("delivered").GetInt64());
+    }
+
+    // Results from before the side-by-side runs carry no connection count.
+    private static int Connections(JsonElement line) => line.TryGetProperty("connections", out var c) ? c.GetInt32() : 0;
 
     private static double BareRps(JsonElement[] wrk, int run) =>
         wrk.Single(l => Label(l) == "bare" && Run(l) == run).GetProperty("rps").GetDouble();
