@@ -109,6 +109,12 @@ public sealed class FakeTikTokWrites
         var ids = query.TryGetValue("filtering", out var filtering) && JsonNode.Parse(filtering)?[field] is JsonArray wanted
             ? wanted.Select(i => i!.GetValue<string>()).ToArray()
             : [];
+        if (ids.Length == 0)
+        {
+            // Not a read of named objects (a listing by campaign, say): the report side of the fake answers it.
+            return null;
+        }
+
         var list = new JsonArray(ids.Select(Load).OfType<FakeObject>().Select(o => (JsonNode)(path == "campaign/get/"
             ? new JsonObject
             {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TikTokBot.Storage.Migrations;
 using TikTokBot.Tests;
 using TikTokBot.Tests.Digests;
 
@@ -52,7 +54,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         var (status, body) = await ReadyAsync(client);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", Check(body, "database").GetProperty("status").GetString());
-        Assert.Contains("schema version 3", Check(body, "database").GetProperty("description").GetString());
+        Assert.Contains($"schema version {app.Services.GetRequiredService<SchemaMigrator>().LatestVersion}", Check(body, "database").GetProperty("description").GetString());
 
         proxy.Cut();
         (status, body) = await ReadyAsync(client);

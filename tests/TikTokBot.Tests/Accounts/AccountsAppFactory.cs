@@ -33,6 +33,8 @@ public sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider cl
         new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Debug",
+            // The shipped settings quiet HttpClient's request lines; the secrets test needs them, to see they are redacted.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Debug",
             ["TikTok:AppId"] = FakeTikTokAccounts.AppId,
             ["TikTok:AppSecret"] = FakeTikTokAccounts.AppSecret,
             ["TikTok:ApiBaseUrl"] = tiktok.BaseUrl.ToString(),
