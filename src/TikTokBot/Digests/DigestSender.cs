@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TikTokBot.Hosting;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
@@ -44,7 +45,21 @@ public sealed class DigestSender(
 {
     private DigestOptions Options => options.Value;
 
+    /// <summary>Sends the digest once, in a trace of its own, counting what came of it.</summary>
     public async Task<DigestResult> SendAsync(DigestDue due, CancellationToken ct)
+    {
+        using var activity = AppTelemetry.StartDigest(due.TeamId, due.SubscriptionId);
+        var result = await SendOnceAsync(due, ct);
+        activity?.SetTag("digest.outcome", result.Outcome.ToString());
+        if (result.Outcome is DigestOutcome.Delivered or DigestOutcome.Failed or DigestOutcome.Paused)
+        {
+            AppTelemetry.Digests.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome is DigestOutcome.Delivered ? "sent" : "failed"));
+        }
+
+        return result;
+    }
+
+    private async Task<DigestResult> SendOnceAsync(DigestDue due, CancellationToken ct)
     {
         var store = storage.ForTeam(due.TeamId);
         var subscription = await store.Subscriptions.FindAsync(due.SubscriptionId, ct);
