@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace TikTokBot.Testing;
 
 /// <summary>An advertiser account the fake TikTok knows; without <see cref="CanReport"/> its info is refused (40001).</summary>
-public sealed record FakeAdvertiser(string AdvertiserId, string Name, string Currency, string TimeZone, bool CanReport = true);
+/// <param name="CampaignIds">The demo campaigns this advertiser runs (null: all of them); read through a token issued for it, each shows under "Name · campaign".</param>
+public sealed record FakeAdvertiser(string AdvertiserId, string Name, string Currency, string TimeZone, bool CanReport = true, string[]? CampaignIds = null);
 
 /// <summary>
 /// TikTok's advertiser OAuth on the fake server: an auth code the test grants is exchanged (once) for a token of
@@ -59,6 +60,10 @@ public sealed class FakeTikTokAccounts
     public bool Serves(string token) => _tokens.ContainsKey(token) && !Revoked.Contains(token);
 
     public void Revoke(string token) => Revoked.Add(token);
+
+    /// <summary>The advertiser <paramref name="advertiserId"/> when <paramref name="token"/> was issued for it and still works; otherwise null.</summary>
+    public FakeAdvertiser? Reads(string token, string? advertiserId) =>
+        advertiserId is not null && AdvertisersOf(token).Contains(advertiserId) && _advertisers.TryGetValue(advertiserId, out var advertiser) ? advertiser : null;
 
     internal void Map(WebApplication app)
     {

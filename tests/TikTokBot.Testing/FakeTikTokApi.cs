@@ -107,6 +107,13 @@ public sealed class FakeTikTokApi : IAsyncDisposable
             return Envelope(40105, "Access token is invalid or has expired.", null);
         }
 
+        // A token issued through OAuth reads only the advertisers it was issued for, and only their campaigns.
+        var advertiser = request.Headers["Access-Token"] == Token ? null : Accounts.Reads(request.Headers["Access-Token"].ToString(), query.GetValueOrDefault("advertiser_id"));
+        if (advertiser is null && request.Headers["Access-Token"] != Token && path is "campaign/get/" or "adgroup/get/" or "report/integrated/get/")
+        {
+            return Envelope(40001, "No permission to operate advertiser.", null);
+        }
+
         if (Refuse is { } refusal)
         {
             return Envelope(refusal.Code, refusal.Message, null);
@@ -142,9 +149,9 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 
             rows = path switch
             {
-                "campaign/get/" => await Campaigns(),
+                "campaign/get/" => await Campaigns(advertiser),
                 "adgroup/get/" => await AdGroups(query),
-                "report/integrated/get/" => await Report(query),
+                "report/integrated/get/" => await Report(query, advertiser),
                 _ => null,
             };
         }
@@ -169,15 +176,18 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         return Envelope(0, "OK", data);
     }
 
-    private async Task<List<JsonNode>> Campaigns() =>
-        (await _demo.ListCampaignsAsync(CancellationToken.None)).Select(c =>
+    private async Task<IEnumerable<CampaignInfo>> DemoCampaigns(FakeAdvertiser? advertiser) =>
+        (await _demo.ListCampaignsAsync(CancellationToken.None)).Where(c => advertiser?.CampaignIds is not { } ids || ids.Contains(c.Id));
+
+    private async Task<List<JsonNode>> Campaigns(FakeAdvertiser? advertiser) =>
+        (await DemoCampaigns(advertiser)).Select(c =>
         {
             var status = _statuses.TryGetValue(c.Id, out var set) ? set : ("ENABLE", "CAMPAIGN_STATUS_ENABLE", c.CreatedOn);
             return (JsonNode)new JsonObject
             {
                 ["campaign_id"] = c.Id,
-                ["campaign_name"] = c.Name,
-                ["advertiser_id"] = c.AdvertiserId,
+                ["campaign_name"] = advertiser is null ? c.Name : $"{advertiser.Name} · {c.Name}",
+                ["advertiser_id"] = advertiser?.AdvertiserId ?? c.AdvertiserId,
                 ["objective_type"] = c.ObjectiveType,
                 ["budget"] = c.Budget,
                 ["budget_mode"] = "BUDGET_MODE_DAY",
@@ -219,7 +229,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     private DateOnly? OffSince(string campaignId) =>
         _statuses.TryGetValue(campaignId, out var status) && status.Operation == "DISABLE" ? status.Since : null;
 
-    private async Task<List<JsonNode>> Report(Dictionary<string, string> query)
+    private async Task<List<JsonNode>> Report(Dictionary<string, string> query, FakeAdvertiser? advertiser)
     {
         var dimensions = JsonSerializer.Deserialize<string[]>(query["dimensions"])!;
         var metrics = query.TryGetValue("metrics", out var asked) ? JsonSerializer.Deserialize<string[]>(asked)! : ["spend", "impressions"];
@@ -229,7 +239,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
                 .Single(f => f.GetProperty("field_name").GetString() == "campaign_ids").GetProperty("filter_value").GetString()!)
             : null;
         var rows = new List<JsonNode>();
-        foreach (var campaign in await _demo.ListCampaignsAsync(CancellationToken.None))
+        foreach (var campaign in await DemoCampaigns(advertiser))
         {
             if (only is not null && !only.Contains(campaign.Id))
             {

@@ -58,6 +58,18 @@ public sealed class TikTokApiClient : IDisposable
     private readonly ILogger<TikTokApiClient> _logger;
     private readonly TokenBucketRateLimiter _limiter;
     private readonly ResiliencePipeline _retries;
+    private readonly bool _ownsLimiter = true;
+
+    private TikTokApiClient(TikTokApiClient shared, TikTokApiOptions options)
+    {
+        (_http, _options, _time, _logger, _limiter, _retries, _ownsLimiter) = (shared._http, options, shared._time, shared._logger, shared._limiter, shared._retries, false);
+    }
+
+    /// <summary>
+    /// The same client reading with another workspace's token: TikTok limits requests per app, so it shares this
+    /// client's limiter (and its HTTP connection pool) rather than getting its own.
+    /// </summary>
+    public TikTokApiClient WithToken(string accessToken) => new(this, _options.For(accessToken, []));
 
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
     {
@@ -314,5 +326,11 @@ public sealed class TikTokApiClient : IDisposable
         return new ReportRow(dimensions, metrics);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        if (_ownsLimiter)
+        {
+            _limiter.Dispose();
+        }
+    }
 }

@@ -26,6 +26,15 @@ public sealed class TikTokApiOptions
     /// <summary>How long the advertiser-wide reports behind many campaigns are shared.</summary>
     public TimeSpan ReportLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>These settings with another token and advertisers: a workspace's own connection, under the same limits.</summary>
+    public TikTokApiOptions For(string accessToken, IEnumerable<string> advertiserIds)
+    {
+        var copy = (TikTokApiOptions)MemberwiseClone();
+        copy.AccessToken = accessToken;
+        copy.AdvertiserIds = string.Join(',', advertiserIds);
+        return copy;
+    }
+
     public IReadOnlyList<string> Advertisers =>
         AdvertiserIds.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -36,6 +36,15 @@ public static class MetricSourceRegistration
         services.AddSingleton(cacheOptions);
         services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<TimeProvider>(), cacheOptions.SweepAbove));
         services.AddSingleton<BusinessCalendar>();
+        // One client for the app whatever the source: workspaces' own connections read through it (with their tokens),
+        // so every TikTok call of this process shares its one rate limiter.
+        var shared = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
+        services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton(sp => new TikTokApiClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TikTokApiClient>>()));
+        services.AddSingleton<DemoMetricSource>();
+        services.AddSingleton(new MetricSourceChoice(kind));
         switch (kind)
         {
             case MetricSourceKind.Api:
@@ -47,10 +56,6 @@ public static class MetricSourceRegistration
                 }
 
                 services.AddSingleton(api);
-                services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
-                services.AddSingleton(sp => new TikTokApiClient(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), api, sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<TikTokApiClient>>()));
                 services.AddSingleton<ApiMetricSource>();
                 services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>(), "api"));
                 break;
@@ -65,7 +70,6 @@ public static class MetricSourceRegistration
                 services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>(), "csv"));
                 break;
             default:
-                services.AddSingleton<DemoMetricSource>();
                 services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>(), "demo"));
                 break;
         }
@@ -74,6 +78,10 @@ public static class MetricSourceRegistration
         return services;
     }
 
-    private static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner, string name) =>
+    /// <summary>A source behind the shared report cache; <paramref name="name"/> is the cache key's Source, so it must differ between sources.</summary>
+    public static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner, string name) =>
         new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>(), services.GetRequiredService<ReportCache>(), name);
 }
+
+/// <summary>Which source <c>TikTok:Source</c> chose for the deployment (the one the static token, CSV or demo data serves).</summary>
+public sealed record MetricSourceChoice(MetricSourceKind Kind);

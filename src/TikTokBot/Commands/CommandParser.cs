@@ -33,10 +33,14 @@ public static class CommandParser
         new("subscribe", "subscribe [campaign-42 campaign-46] [at 09:00] [Europe/Berlin]", "this channel gets the digest every day (no campaign named: all of them)"),
         new("unsubscribe", "unsubscribe", "stop this channel's daily digest"),
         new("subscriptions", "subscriptions", "which channels get the digest, when, and how the last one went"),
+        new("connect", "connect", "connect this workspace's TikTok advertiser accounts (a private link)"),
+        new("accounts", "accounts", "the connected advertisers: currency, time zone, who connected them, token state"),
+        new("disconnect", "disconnect <advertiser>", "forget an advertiser and its token"),
+        new("use", "use <advertiser>", "this channel reads that advertiser unless a command names another"),
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by"];
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by", "connect", "accounts", "disconnect"];
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -88,6 +92,11 @@ public static class CommandParser
             "unsubscribe" when words.Count == 1 => new MetricsCommand.Unsubscribe(),
             "unsubscribe" => Invalid("`unsubscribe` stops this channel's digest and takes nothing after it.", "unsubscribe"),
             "subscriptions" when words.Count == 1 => new MetricsCommand.Subscriptions(),
+            "connect" when words.Count == 1 => new MetricsCommand.Connect(),
+            "accounts" when words.Count == 1 => new MetricsCommand.Accounts(),
+            "disconnect" => words.Count >= 2 ? new MetricsCommand.Disconnect(string.Join(' ', words.Skip(1))) : Invalid("Which advertiser? `/ttmetrics accounts` lists them.", "disconnect 7100000000000000001"),
+            "use" when words.Count >= 2 => new MetricsCommand.Use(string.Join(' ', words.Skip(1))),
+            "use" => Invalid("Which advertiser should this channel read? `/ttmetrics accounts` lists them.", "use 7100000000000000001"),
             "alias" => words.Count >= 3
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),

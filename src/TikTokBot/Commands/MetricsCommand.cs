@@ -38,6 +38,18 @@ public abstract record MetricsCommand
     /// <summary>The workspace's digest subscriptions.</summary>
     public sealed record Subscriptions : MetricsCommand;
 
+    /// <summary>A private link to connect the workspace's TikTok advertiser accounts.</summary>
+    public sealed record Connect : MetricsCommand;
+
+    /// <summary>The workspace's connected advertisers.</summary>
+    public sealed record Accounts : MetricsCommand;
+
+    /// <param name="Advertiser">The advertiser's id or name, as typed.</param>
+    public sealed record Disconnect(string Advertiser) : MetricsCommand;
+
+    /// <param name="Advertiser">The advertiser's id or name, as typed: the asking channel's default from now on.</param>
+    public sealed record Use(string Advertiser) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

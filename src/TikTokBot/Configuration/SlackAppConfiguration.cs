@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TikTokBot.Accounts;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Home;
@@ -31,6 +32,7 @@ public static class SlackAppConfiguration
             .AddScoped<DigestService>()
             .AddScoped<DigestCommands>()
             .AddScoped<HomeService>()
+            .AddScoped<AccountsCommands>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
@@ -40,6 +42,8 @@ public static class SlackAppConfiguration
                 .OnAction<SettingsButtonHandler>(ReportActions.Credit)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
+                .OnAction<ConnectButtonHandler>(AccountsActions.Connect)
+                .OnAction<ConnectButtonHandler>(AccountsActions.OpenAuthorisation)
                 .OnEvent<AppHomeHandler>("app_home_opened"))
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
 }

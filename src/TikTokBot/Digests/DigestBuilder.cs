@@ -28,19 +28,21 @@ public sealed record CampaignDigest(
 /// Reports (so the digest, <c>list</c> and the Home tab judge alike), yesterday's figures against the week before it, and,
 /// at the end of a credit window, what the credit bought.
 /// </summary>
-public sealed class DigestBuilder(ReportService reports, IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine)
+public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
 {
     public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, BusinessDays days, CancellationToken ct)
     {
         var yesterday = days.Yesterday;
         var digests = new List<CampaignDigest>();
+        var workspace = await reports.SourceAsync(teamId, ct);
+        var (source, loader) = (workspace.Source, workspace.Loader);
         foreach (var overview in await reports.OverviewsAsync(teamId, campaignIds, Period.Default, days, ct))
         {
             var campaign = overview.Campaign;
             var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), overview.Criteria, ct);
             var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), overview.Criteria, ct);
             var bought = overview.Credit is { } credit && (credit.Report.IsEndOfWindow || yesterday >= credit.Report.Grant.Expiry)
-                ? await LessonsAsync(campaign, credit, ct)
+                ? await LessonsAsync(source, campaign, credit, ct)
                 : null;
             digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding));
         }
@@ -67,7 +69,7 @@ public sealed class DigestBuilder(ReportService reports, IMetricSource source, C
             .ToArray();
 
     /// <summary>At the end of the window: what the credit bought besides results.</summary>
-    private async Task<CreditLessons> LessonsAsync(CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
+    private async Task<CreditLessons> LessonsAsync(IMetricSource source, CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
     {
         var ads = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Ad, credit.Range, ct);
         var ages = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Age, credit.Range, ct);

@@ -1,3 +1,4 @@
+using TikTokBot.Accounts;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
@@ -9,7 +10,7 @@ namespace TikTokBot.Home;
 /// <summary>The App Home tab: every campaign with its status, learning phase, credit left and top finding.</summary>
 public sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
 {
-    /// <summary>Slack allows 100 blocks in a view: a header, a context, 45 campaigns and a closing line fit.</summary>
+    /// <summary>Slack allows 100 blocks in a view: a header, a context, the connect button, 45 campaigns and a closing line fit.</summary>
     public const int MaxCampaigns = 45;
 
     public async Task HandleAsync(SlackEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct)
@@ -26,7 +27,8 @@ public sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
 
     public static SlackView View(IReadOnlyList<CampaignOverview> overviews)
     {
-        var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read");
+        var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read")
+            .Actions([Elements.Button(AccountsActions.Connect, "Connect TikTok")]);
         foreach (var overview in overviews.Take(MaxCampaigns))
         {
             var campaign = overview.Campaign;

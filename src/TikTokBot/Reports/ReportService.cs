@@ -1,3 +1,4 @@
+using TikTokBot.Accounts;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
@@ -21,10 +22,9 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// capability (Settings, Digests, Home, and the alerts to come) reads campaigns and their figures through here.
 /// </summary>
 public sealed class ReportService(
-    IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, SettingsService settings, ReportCache cache,
+    IWorkspaceSources sources, CampaignEngine engine, SettingsService settings, ReportCache cache,
     MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null)
 {
-    private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
     public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
@@ -32,23 +32,27 @@ public sealed class ReportService(
     /// <summary>The workspace's business days now (UTC until TikTok accounts bring the advertiser's time zone).</summary>
     public BusinessDays Days(string teamId) => calendar.Now();
 
-    public Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) => source.ListCampaignsAsync(ct);
+    public async Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) =>
+        await (await SourceAsync(teamId, ct)).Source.ListCampaignsAsync(ct);
+
+    /// <summary>Where the workspace's figures come from: its own advertisers, or what the deployment serves it.</summary>
+    public Task<WorkspaceSource> SourceAsync(string teamId, CancellationToken ct) => sources.SourceForAsync(teamId, ct);
 
     /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
     public async Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct)
     {
-        return CampaignResolver.Resolve(typed, await source.ListCampaignsAsync(ct), await settings.AliasesAsync(teamId, ct));
+        return CampaignResolver.Resolve(typed, await CampaignsAsync(teamId, ct), await settings.AliasesAsync(teamId, ct));
     }
 
     /// <summary>A campaign by its exact id (as a button carries it); null when the source no longer has it.</summary>
     public async Task<CampaignInfo?> FindByIdAsync(string teamId, string campaignId, CancellationToken ct) =>
-        (await source.ListCampaignsAsync(ct)).FirstOrDefault(c => c.Id == campaignId);
+        (await CampaignsAsync(teamId, ct)).FirstOrDefault(c => c.Id == campaignId);
 
     /// <summary>One campaign's overview over <paramref name="period"/>, as of today.</summary>
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
     {
         var saved = await settings.CampaignSettingsAsync(teamId, campaign.Id, ct);
-        return await OverviewAsync(campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
+        return await OverviewAsync(await SourceAsync(teamId, ct), campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
     }
 
     /// <summary>
@@ -60,14 +64,15 @@ public sealed class ReportService(
     {
         var saved = await settings.CampaignSettingsAsync(teamId, ct);
         var overviews = new List<CampaignOverview>();
-        foreach (var campaign in await source.ListCampaignsAsync(ct))
+        var source = await SourceAsync(teamId, ct);
+        foreach (var campaign in await source.Source.ListCampaignsAsync(ct))
         {
             if (campaignIds is { Count: > 0 } && !campaignIds.Contains(campaign.Id))
             {
                 continue;
             }
 
-            overviews.Add(await OverviewAsync(campaign, period, days, saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
+            overviews.Add(await OverviewAsync(source, campaign, period, days, saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
         }
 
         return overviews;
@@ -83,25 +88,25 @@ public sealed class ReportService(
     public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
     {
         var range = Days(teamId).Resolve(period, campaign.CreatedOn);
-        return new CampaignBreakdown(campaign, by, range, await source.GetBreakdownAsync(campaign.Id, by, range, ct));
+        return new CampaignBreakdown(campaign, by, range, await (await SourceAsync(teamId, ct)).Source.GetBreakdownAsync(campaign.Id, by, range, ct));
     }
 
     private Task<CampaignOverview> OverviewAsync(
-        CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
+        WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
-        var key = Key(campaign, range, days, criteria, window);
+        var key = Key(source.Name, campaign, range, days, criteria, window);
         return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
         {
-            var facts = await loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
-            var credit = window is null ? null : await AssessCreditAsync(campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
+            var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
+            var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
             return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts), engine.AssessLearning(facts, days.Today),
                 credit, criteria) { Key = key };
         }, ct);
     }
 
     /// <summary>A stored credit window judged against the campaign's gross spend through <paramref name="asOf"/>.</summary>
-    private async Task<AssessedCredit> AssessCreditAsync(CampaignInfo campaign, AdCreditWindow window, DateOnly asOf, decimal? targetCpa, CancellationToken ct)
+    private async Task<AssessedCredit> AssessCreditAsync(IMetricSource source, CampaignInfo campaign, AdCreditWindow window, DateOnly asOf, decimal? targetCpa, CancellationToken ct)
     {
         var grant = new CreditGrant(window.Amount, window.StartsOn, window.ExpiresOn);
         var start = window.StartsOn < asOf ? window.StartsOn : asOf;
@@ -113,8 +118,8 @@ public sealed class ReportService(
     // The key holds every input of the answer by value: the source and campaign, the days, today (learning and credit are
     // judged as of it), the criteria and the credit grant. The campaign's name and objective are in it too, as a renamed
     // campaign must not be shown under its old name.
-    private ReportKey Key(CampaignInfo campaign, DateRange range, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window) =>
-        new(_sourceName, "overview", campaign.Id, range,
+    private static ReportKey Key(string sourceName, CampaignInfo campaign, DateRange range, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window) =>
+        new(sourceName, "overview", campaign.Id, range,
             $"{days.Today:yyyy-MM-dd}|{campaign.Name}|{campaign.ObjectiveType}|{campaign.Status}|{criteria?.TargetCostPerOutcome}/{criteria?.MinimumVolume}|" +
             (window is null ? "" : $"{window.Amount}/{window.StartsOn:yyyy-MM-dd}/{window.ExpiresOn:yyyy-MM-dd}"));
 }

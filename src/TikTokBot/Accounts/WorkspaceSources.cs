@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Accounts;
+
+/// <summary>Where one workspace's figures come from; <see cref="Name"/> is the report cache's Source for them.</summary>
+public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo);
+
+/// <summary>The source of each workspace's campaigns: its own connected advertisers, or what the deployment serves it.</summary>
+public interface IWorkspaceSources
+{
+    Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
+}
+
+/// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
+public sealed class WorkspaceSourceOptions
+{
+    /// <summary>A workspace with no TikTok account connected reads the demo data (every reply says so).</summary>
+    public bool DemoForUnconnected { get; set; } = true;
+
+    /// <summary>With the OAuth install, the one workspace the static <c>TikTok:AccessToken</c> or CSV may serve.</summary>
+    public string? StaticTokenTeam { get; set; }
+}
+
+/// <summary>
+/// A workspace with connections reads only its own advertisers, with their token, through the app's one TikTok client
+/// (so one rate limiter for all); its cache entries are named by advertiser and a fingerprint of the token, so two
+/// workspaces never share one. Without connections: the deployment's static token or CSV when it serves only this
+/// workspace, else the demo data (<see cref="WorkspaceSourceOptions.DemoForUnconnected"/>), else nothing.
+/// </summary>
+public sealed class WorkspaceSources(
+    IWorkspaceStorage storage, IMetricSource configured, MetricSourceChoice choice, DemoMetricSource demo, TikTokApiClient api,
+    IServiceProvider services, WorkspaceSourceOptions options, bool oauthInstall) : IWorkspaceSources
+{
+    private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
+    private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", choice.Kind == MetricSourceKind.Demo);
+    private WorkspaceSource? _demo;
+
+    public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
+    {
+        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+        if (connections.Count > 0)
+        {
+            var groups = connections.GroupBy(c => c.AccessToken, StringComparer.Ordinal).Select(g => Connected(g.Key, g.Select(c => c.AdvertiserId))).ToList();
+            return groups.Count == 1 ? groups[0] : Combined(groups);
+        }
+
+        if (choice.Kind != MetricSourceKind.Demo && (!oauthInstall || teamId == options.StaticTokenTeam))
+        {
+            return _static;
+        }
+
+        if (options.DemoForUnconnected)
+        {
+            return _demo ??= Demo();
+        }
+
+        throw new MetricSourceException($"No TikTok account is connected to this workspace yet: `{AccountsService.ConnectCommand}` connects one.");
+    }
+
+    private WorkspaceSource Connected(string token, IEnumerable<string> advertiserIds)
+    {
+        var ids = advertiserIds.Order(StringComparer.Ordinal).ToArray();
+        var name = $"api:{string.Join(',', ids)}:{Fingerprint(token)}";
+        return _connected.GetOrAdd(name, _ =>
+        {
+            var client = api.WithToken(token);
+            var source = new ApiMetricSource(client, Options().For(token, ids), Time());
+            var cached = MetricSourceRegistration.Cached(services, source, name);
+            return new WorkspaceSource(cached, new CampaignFactsLoader(cached), name, IsDemo: false);
+        });
+    }
+
+    private WorkspaceSource Demo()
+    {
+        var cached = choice.Kind == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo");
+        return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true);
+    }
+
+    private static WorkspaceSource Combined(IReadOnlyList<WorkspaceSource> parts)
+    {
+        var source = new CombinedMetricSource(parts.Select(p => p.Source).ToArray());
+        return new WorkspaceSource(source, new CampaignFactsLoader(source), string.Join('+', parts.Select(p => p.Name)), IsDemo: false);
+    }
+
+    private TikTokApiOptions Options() => services.GetService<TikTokApiOptions>() ?? new TikTokApiOptions();
+
+    private TimeProvider Time() => services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Enough of a hash to tell tokens apart in a cache key, never enough to recover one.</summary>
+    private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+}
+
+/// <summary>
+/// The advertisers of a workspace connected through several authorisations (several tokens): campaigns from all of
+/// them, each campaign's figures from the source that lists it.
+/// </summary>
+public sealed class CombinedMetricSource(IReadOnlyList<IMetricSource> parts) : IMetricSource
+{
+    public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
+        (await Task.WhenAll(parts.Select(p => p.ListCampaignsAsync(cancellationToken)))).SelectMany(c => c).ToArray();
+
+    public async Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
+        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
+            ? await owner.GetDailyAsync(scope, range, cancellationToken)
+            : (await Task.WhenAll(parts.Select(p => p.GetDailyAsync(scope, range, cancellationToken)))).SelectMany(d => d).ToArray();
+
+    public async Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
+        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
+            ? await owner.GetReachAsync(scope, range, cancellationToken)
+            : (await Task.WhenAll(parts.Select(p => p.GetReachAsync(scope, range, cancellationToken)))).FirstOrDefault(r => r is not null);
+
+    public async Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
+        await OwnerAsync(campaignId, cancellationToken) is { } owner ? await owner.GetBreakdownAsync(campaignId, by, range, cancellationToken) : [];
+
+    private async Task<IMetricSource?> OwnerAsync(string campaignId, CancellationToken ct)
+    {
+        foreach (var part in parts)
+        {
+            if ((await part.ListCampaignsAsync(ct)).Any(c => c.Id == campaignId))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+}
