@@ -33,10 +33,13 @@ public static class CommandParser
         new("subscribe", "subscribe [campaign-42 campaign-46] [at 09:00] [Europe/Berlin]", "this channel gets the digest every day (no campaign named: all of them)"),
         new("unsubscribe", "unsubscribe", "stop this channel's daily digest"),
         new("subscriptions", "subscriptions", "which channels get the digest, when, and how the last one went"),
+        new("pause", "pause campaign|adgroup <name or id>", "pause it, after a confirmation with today's spend and what it costs in learning"),
+        new("resume", "resume campaign|adgroup <name or id>", "turn it back on, after the same confirmation"),
+        new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by"];
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by", "pause", "resume", "budget"];
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,6 +83,7 @@ public static class CommandParser
         {
             "list" when words.Count == 1 => new MetricsCommand.List(),
             "target" => ParseTarget(words),
+            "pause" or "resume" or "budget" => global::TikTokBot.Actions.ActionCommandText.Parse(words),
             "credit" => ParseCredit(words),
             "digest" when words.Count >= 2 && words[1].Equals("now", StringComparison.OrdinalIgnoreCase) =>
                 new MetricsCommand.DigestNow(words.Skip(2).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()),
@@ -289,5 +293,5 @@ public static class CommandParser
         }
     }
 
-    private static MetricsCommand.Invalid Invalid(string problem, string usage) => new(problem, $"{Slash} {usage}");
+    internal static MetricsCommand.Invalid Invalid(string problem, string usage) => new(problem, $"{Slash} {usage}");
 }

@@ -38,6 +38,9 @@ public abstract record MetricsCommand
     /// <summary>The workspace's digest subscriptions.</summary>
     public sealed record Subscriptions : MetricsCommand;
 
+    /// <summary>Pause, resume or change the budget of a campaign or ad group, named or by id (Actions).</summary>
+    public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TikTokBot.Actions;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Home;
@@ -31,6 +32,7 @@ public static class SlackAppConfiguration
             .AddScoped<DigestService>()
             .AddScoped<DigestCommands>()
             .AddScoped<HomeService>()
+            .AddScoped<ActionCommands>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
@@ -38,6 +40,12 @@ public static class SlackAppConfiguration
                 .OnAction<ShareButtonHandler>(ReportActions.Share)
                 .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
                 .OnAction<SettingsButtonHandler>(ReportActions.Credit)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Confirm)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Cancel)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Approve)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Reject)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Undo)
+                .OnAction<ProposeButtonHandler>(ActionButtonIds.Propose)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnEvent<AppHomeHandler>("app_home_opened"))
