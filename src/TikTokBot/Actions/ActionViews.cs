@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using TikTokBot.Domain.Actions;
+using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Slack.BlockKit;
 
 namespace TikTokBot.Actions;
@@ -42,6 +44,15 @@ public static class ActionViews
 
     /// <summary>The service's sentence escaped (names come from TikTok), keeping its user mentions.</summary>
     private static string Text(string message) => Regex.Replace(Mrkdwn.Escape(message), "&lt;(@U[A-Z0-9]+)&gt;", "<$1>");
+
+    /// <summary>
+    /// A button on a fix that one action carries out on the campaign (pausing it), starting the same proposal as the
+    /// command. Budget fixes get none yet: the step they would propose is not a setting.
+    /// </summary>
+    public static IReadOnlyList<BlockElement> FixButtons(string campaignId, IEnumerable<Fix> fixes) =>
+        fixes.Any(f => f.Kind == FixKind.Pause && f.Action.Contains("campaign", StringComparison.OrdinalIgnoreCase))
+            ? [Elements.Button(ActionButtonIds.Propose, "Pause campaign", ProposalValue.Encode(new ProposalRequest(campaignId, ActionIntent.Pause(ActionLevel.Campaign, campaignId))))]
+            : [];
 
     private static string Icon(ActionOutcomeKind kind) => kind switch
     {

@@ -132,6 +132,23 @@ public sealed class ActingFromSlackTests
     }
 
     [Fact]
+    public async Task A_fixs_Pause_campaign_button_starts_the_same_proposal_as_the_command()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        var value = ProposalValue.Encode(new ProposalRequest("1800000000000042", TikTokBot.Domain.Actions.ActionIntent.Pause(TikTokBot.Domain.Actions.ActionLevel.Campaign, "1800000000000042")));
+        Assert.Equal("p1|1800000000000042|pause|campaign|1800000000000042|", value);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Propose, value, hook.Url);
+        var proposal = Said(await hook.NextAsync());
+
+        Assert.Contains("This will pause Campaign ", proposal);
+        Assert.Matches(@"a1\|act-[0-9a-f]{16}", ButtonValue(proposal, ActionButtonIds.Confirm));
+        Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    [Fact]
     public async Task A_member_without_the_role_is_refused_before_anything_is_proposed()
     {
         using var app = new ActingAppFactory();
