@@ -30,8 +30,11 @@ public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, M
     /// <summary>The source as report keys name it.</summary>
     public string Name => name;
 
+    /// <summary>Where the campaign list of the source called <paramref name="source"/> is cached.</summary>
+    public static ReportKey CampaignsKey(string source) => new(source, "campaigns", "", default);
+
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "campaigns", "", default), options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(CampaignsKey(name), options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
         _cache.GetOrLoad(new ReportKey(name, "daily", scope.ToString(), range), Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);

@@ -27,6 +27,9 @@ public sealed class ReportCache(TimeProvider time, int sweepAbove = 10_000)
 
     public int Count => _entries.Count;
 
+    /// <summary>Drops one entry, for a change the app made itself (a simulated action) that the next read must show.</summary>
+    public void Forget(ReportKey key) => _entries.TryRemove(key, out _);
+
     // The shared load runs without any caller's token: one person giving up must not fail everyone waiting on it.
     public async Task<T> GetOrLoad<T>(ReportKey key, TimeSpan lifetime, Func<Task<T>> load, CancellationToken cancellationToken)
     {

@@ -34,8 +34,15 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _simulatedStatus = new(StringComparer.Ordinal);
+
+    /// <summary>A simulated pause or resume (an action on the demo data): later lists show the campaign so, changed today.</summary>
+    public void SimulateStatus(string campaignId, bool enabled) => _simulatedStatus[campaignId] = enabled;
+
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CampaignInfo>>(DataSet.Campaigns.Select(c => c.Info).ToArray());
+        Task.FromResult<IReadOnlyList<CampaignInfo>>(DataSet.Campaigns.Select(c => _simulatedStatus.TryGetValue(c.Info.Id, out var enabled)
+            ? c.Info with { Status = enabled ? "ENABLE" : "DISABLE", StatusChangedOn = DataSet.Today }
+            : c.Info).ToArray());
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {

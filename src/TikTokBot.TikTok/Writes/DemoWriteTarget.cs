@@ -10,7 +10,8 @@ namespace TikTokBot.TikTok.Writes;
 /// Actions on the demo data set: a pause or a budget change is kept in memory and shows in every later read of this
 /// target, and every outcome says it was simulated. Nothing leaves the process.
 /// </summary>
-public sealed class DemoWriteTarget(DemoMetricSource demo) : ITikTokWriteTarget
+/// <param name="changed">Called after each change, so cached reads (the campaign list) show it.</param>
+public sealed class DemoWriteTarget(DemoMetricSource demo, Action? changed = null) : ITikTokWriteTarget
 {
     private readonly ConcurrentDictionary<string, (bool Enabled, decimal? Budget)> _changed = new(StringComparer.Ordinal);
 
@@ -71,7 +72,14 @@ public sealed class DemoWriteTarget(DemoMetricSource demo) : ITikTokWriteTarget
     {
         var state = await ReadAsync(access, level, id, demo.DataSet.Today, ct).ConfigureAwait(false)
                     ?? throw new MetricSourceException($"The demo data has no {(level == ActionLevel.Campaign ? "campaign" : "ad group")} {id}.");
-        _changed[id] = change((state.Enabled, state.Budget));
+        var now = change((state.Enabled, state.Budget));
+        _changed[id] = now;
+        if (level == ActionLevel.Campaign)
+        {
+            demo.SimulateStatus(id, now.Item1);
+        }
+
+        changed?.Invoke();
         return new WriteOutcome($"simulated-{Guid.NewGuid():N}", Simulated: true);
     }
 }

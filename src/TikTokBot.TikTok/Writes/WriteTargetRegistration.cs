@@ -35,7 +35,8 @@ public static class WriteTargetRegistration
                 break;
             default:
                 services.TryAddSingleton<DemoMetricSource>();
-                services.AddSingleton<ITikTokWriteTarget>(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>()));
+                services.AddSingleton<ITikTokWriteTarget>(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>(),
+                    () => sp.GetService<Caching.ReportCache>()?.Forget(Caching.CachedMetricSource.CampaignsKey("demo"))));
                 break;
         }
 

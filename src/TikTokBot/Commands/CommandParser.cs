@@ -37,10 +37,13 @@ public static class CommandParser
         new("accounts", "accounts", "the connected advertisers: currency, time zone, who connected them, token state"),
         new("disconnect", "disconnect <advertiser>", "forget an advertiser and its token"),
         new("use", "use <advertiser>", "this channel reads that advertiser unless a command names another"),
+        new("pause", "pause campaign|adgroup <name or id>", "pause it, after a confirmation with today's spend and what it costs in learning"),
+        new("resume", "resume campaign|adgroup <name or id>", "turn it back on, after the same confirmation"),
+        new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by", "connect", "accounts", "disconnect"];
+    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by", "pause", "resume", "budget", "connect", "accounts", "disconnect"];
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -84,6 +87,7 @@ public static class CommandParser
         {
             "list" when words.Count == 1 => new MetricsCommand.List(),
             "target" => ParseTarget(words),
+            "pause" or "resume" or "budget" => global::TikTokBot.Actions.ActionCommandText.Parse(words),
             "credit" => ParseCredit(words),
             "digest" when words.Count >= 2 && words[1].Equals("now", StringComparison.OrdinalIgnoreCase) =>
                 new MetricsCommand.DigestNow(words.Skip(2).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()),
@@ -298,5 +302,5 @@ public static class CommandParser
         }
     }
 
-    private static MetricsCommand.Invalid Invalid(string problem, string usage) => new(problem, $"{Slash} {usage}");
+    internal static MetricsCommand.Invalid Invalid(string problem, string usage) => new(problem, $"{Slash} {usage}");
 }

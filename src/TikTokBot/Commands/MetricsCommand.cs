@@ -50,6 +50,9 @@ public abstract record MetricsCommand
     /// <param name="Advertiser">The advertiser's id or name, as typed: the asking channel's default from now on.</param>
     public sealed record Use(string Advertiser) : MetricsCommand;
 
+    /// <summary>Pause, resume or change the budget of a campaign or ad group, named or by id (Actions).</summary>
+    public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

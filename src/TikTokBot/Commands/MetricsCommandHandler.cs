@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Accounts;
+using TikTokBot.Actions;
 using TikTokBot.Digests;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
@@ -17,7 +18,7 @@ namespace TikTokBot.Commands;
 /// <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, IOptions<CommandOptions> options, TimeProvider time,
+    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, IOptions<CommandOptions> options, TimeProvider time,
     ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
@@ -57,6 +58,7 @@ public sealed class MetricsCommandHandler(
                 MetricsCommand.Invalid invalid => [Reply.Plain($"{Mrkdwn.Escape(invalid.Problem)}\nTry `{Mrkdwn.Escape(invalid.Suggestion)}`, or `/ttmetrics help`.")],
                 MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown or MetricsCommand.List => await reports.ReplyAsync(command, asker, ct),
                 MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias => await settings.ReplyAsync(command, asker, ct),
+                MetricsCommand.Act act => await actions.ReplyAsync(act, asker, ct),
                 MetricsCommand.DigestNow or MetricsCommand.Subscribe or MetricsCommand.Unsubscribe or MetricsCommand.Subscriptions => await digests.ReplyAsync(command, asker, ct),
                 MetricsCommand.Connect or MetricsCommand.Accounts or MetricsCommand.Disconnect or MetricsCommand.Use => await accounts.ReplyAsync(command, asker, ct),
                 _ => [Reply.Plain(CommandParser.HelpText())],

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Accounts;
+using TikTokBot.Actions;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Home;
@@ -33,6 +34,7 @@ public static class SlackAppConfiguration
             .AddScoped<DigestCommands>()
             .AddScoped<HomeService>()
             .AddScoped<AccountsCommands>()
+            .AddScoped<ActionCommands>()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
@@ -40,6 +42,12 @@ public static class SlackAppConfiguration
                 .OnAction<ShareButtonHandler>(ReportActions.Share)
                 .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
                 .OnAction<SettingsButtonHandler>(ReportActions.Credit)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Confirm)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Cancel)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Approve)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Reject)
+                .OnAction<ActionButtonHandler>(ActionButtonIds.Undo)
+                .OnAction<ProposeButtonHandler>(ActionButtonIds.Propose)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnAction<ConnectButtonHandler>(AccountsActions.Connect)

@@ -107,6 +107,10 @@ public static class ReportViews
             }
 
             message.Section(text.ToString());
+            if (Actions.ActionViews.FixButtons(campaign.Id, finding.Select(f => f.Fix)) is { Count: > 0 } buttons)
+            {
+                message.Actions(buttons);
+            }
         }
 
         return message.Build();

@@ -1,0 +1,288 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TikTokBot.Actions;
+using TikTokBot.Storage;
+using TikTokBot.Testing;
+using TikTokBot.TikTok.Demo;
+
+namespace TikTokBot.Tests.Actions;
+
+/// <summary>
+/// The app on Kestrel with the fake Slack (users.info: ids with ADMIN are admins) and, unless <see cref="Demo"/>, the
+/// fake TikTok API with its write endpoints; the clock is fixed so the undo window can be passed without waiting.
+/// </summary>
+public sealed class ActingAppFactory(bool requireApproval = false, bool demo = false) : FakeSlackAppFactory
+{
+    public FakeTikTokApi TikTok { get; } = FakeTikTokApi.StartAsync(new DateOnly(2026, 11, 20)).GetAwaiter().GetResult();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+
+    protected override IEnumerable<(string Key, string Value)> MoreSettings() =>
+    [
+        ("Actions:RequireApproval", requireApproval ? "true" : "false"),
+        .. demo
+            ? new[] { ("TikTok:Source", "Demo") }
+            : [("TikTok:Source", "Api"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId), ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString())],
+    ];
+
+    protected override void ReplaceServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            TikTok.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
+
+/// <summary>Pause, resume and budgets from Slack, over signed requests: commands, Confirm, Approve, Reject, Undo.</summary>
+public sealed class ActingFromSlackTests
+{
+    private const string Team = "T-ACT";
+    private const string Admin = "U-ADMIN-1";
+    private const string OtherAdmin = "U-ADMIN-2";
+    private const string AdGroup42 = "1800000000000042-g1";
+
+    [Fact]
+    public async Task A_pause_command_shows_the_confirmation_and_Confirm_writes_exactly_once()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var proposal = Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url));
+        Assert.Contains("This will pause Ad group Broad 18-44 (running -> paused). Today's spend so far: $", proposal);
+        Assert.Empty(app.TikTok.Writes.Writes);
+        var actionId = ButtonValue(proposal, ActionButtonIds.Confirm);
+        Assert.Equal(ButtonValue(proposal, ActionButtonIds.Cancel), actionId);
+        Assert.Matches(@"^a1\|act-[0-9a-f]{16}$", actionId);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        var done = Said(await hook.NextAsync());
+        Assert.Contains("Ad group Broad 18-44 paused; it was spending $90.00 a day.", done);
+        Assert.Equal(actionId, ButtonValue(done, ActionButtonIds.Undo));
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        Assert.Contains("Already done; nothing was written again.", Said(await hook.NextAsync()));
+
+        var write = Assert.Single(app.TikTok.Writes.Writes);
+        Assert.Equal("adgroup/status/update/", write.Path);
+        Assert.False(app.TikTok.Writes.Get(AdGroup42).Enabled);
+    }
+
+    [Fact]
+    public async Task Budget_and_resume_commands_are_parsed_and_refused_with_what_to_type()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var budget = Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} +20%", hook.Url));
+        Assert.Contains("from $90.00 to $108.00 (+20%)", budget);
+        var tooMuch = Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} +80%", hook.Url));
+        Assert.Contains("Actions:MaxBudgetChangePercent", tooMuch);
+        Assert.DoesNotContain(ActionButtonIds.Confirm, tooMuch);
+        var noAmount = Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42}", hook.Url));
+        Assert.Contains("/ttmetrics budget adgroup Broad 18-44 -30%", noAmount);
+        var noLevel = Said(await CommandAsync(app, client, Admin, "pause Broad", hook.Url));
+        Assert.Contains("Say whether to pause a `campaign` or an `adgroup`", noLevel);
+        var ambiguous = Said(await CommandAsync(app, client, Admin, "pause adgroup Broad 18-44", hook.Url));
+        Assert.Contains("matches several ad groups", ambiguous);
+        Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    [Fact]
+    public async Task With_approval_the_request_is_posted_self_approval_is_refused_and_double_Approve_writes_once()
+    {
+        using var app = new ActingAppFactory(requireApproval: true);
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        Assert.Contains("Waiting for approval", Said(await hook.NextAsync()));
+        var posted = Said(Assert.Single(app.Delivered, d => d.Method == "chat.postMessage").Body);
+        Assert.Contains($"<@{Admin}> asks to pause adgroup {AdGroup42}", posted);
+        Assert.Contains(Uri.EscapeDataString(ActionButtonIds.Approve), posted);
+        Assert.Empty(app.TikTok.Writes.Writes);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Approve, actionId, hook.Url);
+        Assert.Contains("you cannot approve it yourself", Said(await hook.NextAsync()));
+        Assert.Empty(app.TikTok.Writes.Writes);
+
+        await PressAsync(app, client, "U-MEMBER", ActionButtonIds.Approve, actionId, hook.Url);
+        Assert.Contains("Only workspace admins can pause, resume or change budgets here.", Said(await hook.NextAsync()));
+        Assert.Empty(app.TikTok.Writes.Writes);
+
+        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        var approved = Said(await hook.NextAsync());
+        Assert.Contains("Ad group Broad 18-44 paused; it was spending $90.00 a day.", approved);
+        Assert.Contains("\"response_type\":\"in_channel\"", approved);
+        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        Assert.Contains("Already done", Said(await hook.NextAsync()));
+
+        Assert.Single(app.TikTok.Writes.Writes);
+        var stored = (await StoreOf(app).Actions.FindAsync(actionId[3..], CancellationToken.None))!;
+        Assert.Equal((ActionRequestState.Done, OtherAdmin, Admin), (stored.State, stored.DecidedBy, stored.Details.RequestedBy));
+    }
+
+    [Fact]
+    public async Task A_fixs_Pause_campaign_button_starts_the_same_proposal_as_the_command()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        var value = ProposalValue.Encode(new ProposalRequest("1800000000000042", TikTokBot.Domain.Actions.ActionIntent.Pause(TikTokBot.Domain.Actions.ActionLevel.Campaign, "1800000000000042")));
+        Assert.Equal("p1|1800000000000042|pause|campaign|1800000000000042|", value);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Propose, value, hook.Url);
+        var proposal = Said(await hook.NextAsync());
+
+        Assert.Contains("This will pause Campaign ", proposal);
+        Assert.Matches(@"a1\|act-[0-9a-f]{16}", ButtonValue(proposal, ActionButtonIds.Confirm));
+        Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    [Fact]
+    public async Task A_member_without_the_role_is_refused_before_anything_is_proposed()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var refused = Said(await CommandAsync(app, client, "U-MEMBER", $"pause adgroup {AdGroup42}", hook.Url));
+
+        Assert.Contains("Only workspace admins can pause, resume or change budgets here.", refused);
+        Assert.DoesNotContain(ActionButtonIds.Confirm, refused);
+        Assert.Contains(app.Calls, c => c.Method == "users.info" && c.Body.Contains("U-MEMBER", StringComparison.Ordinal));
+        Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    [Fact]
+    public async Task A_button_value_naming_another_workspaces_action_writes_nothing()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url, team: "T-OTHER");
+        Assert.Contains("I cannot find that action in this workspace", Said(await hook.NextAsync()));
+        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url, team: "T-OTHER");
+        Assert.Contains("I cannot find that action in this workspace", Said(await hook.NextAsync()));
+        // A proposal button naming a campaign this workspace does not read is refused before any TikTok call.
+        await PressAsync(app, client, Admin, ActionButtonIds.Propose, "p1|9999|pause|adgroup|9999-g1|", hook.Url);
+        Assert.Contains("not among this workspace's campaigns", Said(await hook.NextAsync()));
+
+        Assert.Empty(app.TikTok.Writes.Writes);
+        Assert.Equal(ActionRequestState.Requested, (await StoreOf(app).Actions.FindAsync(actionId[3..], CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task Undo_within_the_window_resumes_and_after_it_is_refused()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var first = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, first, hook.Url);
+        await PressAsync(app, client, Admin, ActionButtonIds.Undo, ButtonValue(Said(await hook.NextAsync()), ActionButtonIds.Undo), hook.Url);
+        Assert.Contains("Undone: Ad group Broad 18-44 resumed", Said(await hook.NextAsync()));
+        Assert.True(app.TikTok.Writes.Get(AdGroup42).Enabled);
+
+        var second = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, second, hook.Url);
+        await hook.NextAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        await PressAsync(app, client, Admin, ActionButtonIds.Undo, second, hook.Url);
+
+        Assert.Contains("Undo works for 60 minutes after an action (Actions:UndoWindow)", Said(await hook.NextAsync()));
+        Assert.False(app.TikTok.Writes.Get(AdGroup42).Enabled);
+        Assert.Equal(3, app.TikTok.Writes.Writes.Count);
+    }
+
+    [Fact]
+    public async Task On_demo_data_a_pause_is_simulated_and_shows_in_the_next_summary()
+    {
+        using var app = new ActingAppFactory(demo: true);
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var proposal = Said(await CommandAsync(app, client, Admin, "pause campaign campaign-42", hook.Url));
+        Assert.Contains("Simulated on the demo data", proposal);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+        var done = Said(await hook.NextAsync());
+        Assert.Contains("paused; it was spending", done);
+        Assert.Contains("Simulated on the demo data: nothing was changed in TikTok.", done);
+
+        var summary = Said(await CommandAsync(app, client, Admin, "campaign-42", hook.Url));
+        Assert.Contains("paused since 20 Nov 2026", summary);
+        Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    /// <summary>A message's JSON as its text (unescaped) followed by its JSON, so sentences and button values can both be found.</summary>
+    private static string Said(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return (document.RootElement.TryGetProperty("text", out var text) ? text.GetString() : "") + "\n" + json;
+    }
+
+    private static IWorkspaceStore StoreOf(ActingAppFactory app) => app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
+
+    /// <summary>The command's answer: the inline acknowledgement, or what followed through the response_url.</summary>
+    private static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl)
+    {
+        using var request = SlackTestRequests.Signed("/slack/commands",
+            $"team_id={Team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
+            at: app.Clock.GetUtcNow());
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        return body;
+    }
+
+    private static async Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team)
+    {
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = team },
+            ["user"] = new { id = user },
+            ["channel"] = new { id = "C-ACT" },
+            ["api_app_id"] = "A1",
+            ["trigger_id"] = "1.2.3",
+            ["response_url"] = responseUrl,
+            ["container"] = new { type = "message" },
+            ["actions"] = new[] { new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value } },
+        });
+        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    /// <summary>The value of the button with this action id in a message's JSON.</summary>
+    private static string ButtonValue(string said, string actionId)
+    {
+        using var document = JsonDocument.Parse(said[(said.IndexOf('\n') + 1)..]);
+        foreach (var block in document.RootElement.GetProperty("blocks").EnumerateArray())
+        {
+            if (block.TryGetProperty("elements", out var elements))
+            {
+                foreach (var element in elements.EnumerateArray())
+                {
+                    if (element.TryGetProperty("action_id", out var id) && id.GetString() == actionId)
+                    {
+                        return element.GetProperty("value").GetString()!;
+                    }
+                }
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No {actionId} button in {said}");
+    }
+}
