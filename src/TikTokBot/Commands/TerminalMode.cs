@@ -75,6 +75,15 @@ public static class TerminalMode
                 case ContextBlock context:
                     text.AppendLine(string.Join("  ", context.Elements.Select(e => Plain(e.Text))));
                     break;
+                case DataVisualizationBlock chart:
+                    text.AppendLine(Plain(ChartText(chart)));
+                    break;
+                case TableBlock table:
+                    text.AppendLine(Plain(TableText("", table.Rows, table.ColumnSettings)));
+                    break;
+                case DataTableBlock table:
+                    text.AppendLine(Plain(TableText(table.Caption, table.Rows, null)));
+                    break;
                 case DividerBlock:
                     text.AppendLine(new string('-', 40));
                     break;
@@ -90,6 +99,40 @@ public static class TerminalMode
         }
 
         return text.AppendLine().ToString();
+    }
+
+    /// <summary>A chart block as the library's plain-text chart: sparklines for lines and areas, bars for bars and pies.</summary>
+    private static string ChartText(DataVisualizationBlock block)
+    {
+        var data = block.Chart switch
+        {
+            PieChart pie => ChartData.Pie(block.Title, pie.Segments.Select(s => (s.Label, (double?)s.Value)).ToList()),
+            LineChart line => Axis(ChartKind.Line, line.Series, line.AxisConfig),
+            BarChart bar => Axis(ChartKind.Bar, bar.Series, bar.AxisConfig),
+            AreaChart area => Axis(ChartKind.Area, area.Series, area.AxisConfig),
+            _ => null,
+        };
+        return data?.ToText() ?? block.Title;
+
+        ChartData Axis(ChartKind kind, IReadOnlyList<DataSeries> series, AxisConfig axis) =>
+            new(block.Title, kind, axis.Categories, series.Select(s => new ChartSeries(s.Name,
+                axis.Categories.Select(c => s.Data.FirstOrDefault(p => p.Label == c)?.Value).ToList())).ToList());
+    }
+
+    /// <summary>A table block as aligned columns; the first row is the header.</summary>
+    private static string TableText(string caption, IReadOnlyList<IReadOnlyList<TableCell>> rows, IReadOnlyList<ColumnSetting>? settings)
+    {
+        static string Cell(TableCell cell) => cell switch
+        {
+            RawTextCell t => t.Text,
+            RawNumberCell n => n.Text,
+            _ => "",
+        };
+        var columns = rows[0].Select((c, i) => new TableColumn(Cell(c), settings is not null && i < settings.Count && settings[i].Align == "right" ? ColumnAlign.Right : ColumnAlign.Left)).ToList();
+        var body = rows.Skip(1).Select(r => (IReadOnlyList<TableValue>)r.Select(c => (TableValue)Cell(c)).ToList()).ToList();
+        // The library's text form wants a caption; a table block has none, so the first line is dropped again.
+        var lines = new TableData(caption.Length == 0 ? "table" : caption, columns, body).ToText();
+        return caption.Length == 0 ? lines[(lines.IndexOf('\n', StringComparison.Ordinal) + 1)..] : lines;
     }
 
     // Undo Slack's escaping and drop bold markers: a terminal shows the characters themselves.

@@ -25,6 +25,7 @@ public static class SlackAppConfiguration
             .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
             .AddSingleton<SettingsPermission>()
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
+            .Configure<ReportOptions>(configuration.GetSection(ReportOptions.SectionName))
             .AddScoped<ReportService>()
             .AddScoped<ReportCommands>()
             .AddSingleton<DemoSettings>()

@@ -6,7 +6,7 @@ using TikTokBot.TikTok.Calendar;
 namespace TikTokBot.Reports;
 
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
-public sealed class ReportCommands(ReportService reports)
+public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
         ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
@@ -56,7 +56,7 @@ public sealed class ReportCommands(ReportService reports)
 
         if (request.By is { } by)
         {
-            return ReportViews.Breakdown(await reports.BreakdownAsync(asker.TeamId, campaign, by, request.Period, ct));
+            return ReportViews.Breakdown(await reports.BreakdownAsync(asker.TeamId, campaign, by, request.Period, ct), options.Value.FarFromAverage);
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);

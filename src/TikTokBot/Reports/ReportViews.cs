@@ -36,7 +36,7 @@ public static class ReportViews
         var campaign = summary.Campaign;
         var currency = campaign.Currency;
         var message = new MessageBuilder()
-            .Text($"{Mrkdwn.Escape(campaign.Name)}: {campaign.Profile.DisplayName}, {summary.Period}")
+            .Text(Headline(overview))
             .Ephemeral()
             .Header($"{campaign.Name}")
             .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
@@ -46,6 +46,11 @@ public static class ReportViews
         }
 
         message.Section(Verdict(summary.Verdict, currency));
+        foreach (var chart in ReportCharts.SummaryCharts(overview.Facts, currency))
+        {
+            message.Chart(chart);
+        }
+
         foreach (var stage in summary.Stages)
         {
             message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency)).ToArray(), $"*{stage.Stage.DisplayName()}*");
@@ -68,6 +73,17 @@ public static class ReportViews
             Elements.Button(ReportActions.Share, "Share in channel", value),
         ]);
         return message.Build();
+    }
+
+    /// <summary>The summary in one line, for the notification: spend, the cost per result and the verdict.</summary>
+    public static string Headline(CampaignOverview overview)
+    {
+        var campaign = overview.Campaign;
+        var profile = overview.Facts.Profile;
+        var totals = overview.Facts.Current;
+        var cost = MetricCatalogue.Get(profile.CostPerOutcome);
+        return $"{Mrkdwn.Escape(campaign.Name)}, {overview.Summary.Period}: spend {MetricFormat.Money(totals.Counts.Spend, campaign.Currency)}, " +
+            $"{cost.DisplayName} {MetricFormat.Format(totals.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)}, {ReportCharts.Verdict(overview.Summary.Verdict.Status)}";
     }
 
     public static IReadOnlyList<SlackMessage> Fixes(CampaignOverview overview)
@@ -116,41 +132,39 @@ public static class ReportViews
         return message.Build();
     }
 
-    /// <summary>Segments ranked by the objective's cost per outcome, cheapest first; segments without one go last.</summary>
-    public static IReadOnlyList<SlackMessage> Breakdown(CampaignBreakdown breakdown)
+    /// <summary>
+    /// Segments as a table ranked by the objective's cost per outcome, cheapest first (segments without one go last), marked
+    /// where far from the campaign's average, and the cost per outcome of each as bars.
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> Breakdown(CampaignBreakdown breakdown, double farFromAverage = 0.3)
     {
         var (campaign, by, range, rows) = breakdown;
         var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
         var cost = MetricCatalogue.Get(profile.CostPerOutcome);
         var dimension = SegmentNames.Describe(by);
-        var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}").Ephemeral()
+        var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}, {range}: {rows.Count} rows ranked by {cost.DisplayName.ToLowerInvariant()}").Ephemeral()
             .Header($"{campaign.Name} by {dimension}")
-            .Context($"{range} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first");
+            .Context($"{range} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
         if (rows.Count == 0)
         {
             return message.Section($"No {dimension} breakdown for this range in the data source.").Build();
         }
 
-        foreach (var row in rows.OrderBy(r => r.Totals.Value(profile.CostPerOutcome) is null).ThenBy(r => r.Totals.Value(profile.CostPerOutcome)))
-        {
-            var t = row.Totals;
-            message.Section($"*{Mrkdwn.Escape(SegmentNames.Describe(by, row.Name))}*{(row.Status is { } status ? $" ({status})" : "")}: {cost.DisplayName} {MetricFormat.Format(t.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)} · " +
-                $"cost {MetricFormat.Money(t.Counts.Spend, campaign.Currency)} · impressions {t.Counts.Impressions:#,0} · CTR {MetricFormat.Format(t.Ctr, MetricUnit.Percent)}" +
-                (profile.Converts ? $" · conversions {t.Counts.Conversions:#,0} · CVR {MetricFormat.Format(t.CvrClicks, MetricUnit.Percent)}" : ""));
-        }
-
-        return message.Build();
+        return message.Table(ReportCharts.BreakdownTable(breakdown, farFromAverage)).Chart(ReportCharts.BreakdownBars(breakdown)).Build();
     }
 
+    /// <summary>One table per advertiser: objective, spend, results, cost per result, verdict and top finding of each campaign.</summary>
     public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<CampaignOverview> overviews, DateRange range)
     {
-        var message = new MessageBuilder().Text("Your TikTok campaigns").Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
-        foreach (var overview in overviews)
+        var message = new MessageBuilder().Text($"Your TikTok campaigns: {overviews.Count}").Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
+        if (overviews.Count == 0)
         {
-            var campaign = overview.Campaign;
-            var objective = campaign.Objective is { } o ? ObjectiveCatalogue.Profile(o).DisplayName : campaign.ObjectiveType;
-            message.Section($"*{Mrkdwn.Escape(campaign.Name)}* · {Mrkdwn.Escape(objective)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · {MetricFormat.Money(overview.Facts.Current.Counts.Spend, campaign.Currency)}" +
-                $" · {Standing(overview)}");
+            message.Section("No campaigns in the data source.");
+        }
+
+        foreach (var advertiser in overviews.GroupBy(o => o.Campaign.AdvertiserId))
+        {
+            message.Table(ReportCharts.CampaignTable(advertiser.Key, advertiser.ToList()));
         }
 
         return message.Build();
@@ -160,7 +174,10 @@ public static class ReportViews
     /// One line on where a campaign stands, for lists (<c>list</c>, the Home tab): its learning phase and credit window when
     /// they apply, then its top finding; "nothing to fix" only when none of them has anything to say.
     /// </summary>
-    public static string Standing(CampaignOverview overview)
+    public static string Standing(CampaignOverview overview) => Standing(overview, Mrkdwn.Escape);
+
+    /// <summary>The same line with the finding's title passed through <paramref name="escape"/> (none for a table, which escapes itself).</summary>
+    public static string Standing(CampaignOverview overview, Func<string, string> escape)
     {
         var parts = new List<string>(3);
         var learning = overview.Learning;
@@ -177,7 +194,7 @@ public static class ReportViews
 
         if (overview.TopFinding is { } finding)
         {
-            parts.Add(Mrkdwn.Escape(finding.Title));
+            parts.Add(escape(finding.Title));
         }
 
         return parts.Count == 0 ? "nothing to fix" : string.Join(" · ", parts);

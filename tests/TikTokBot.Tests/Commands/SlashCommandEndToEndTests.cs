@@ -50,7 +50,7 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<FakeSlackAppFactor
     [Theory]
     [InlineData("list", "campaign-48 Retargeting Test")]
     [InlineData("campaign-44 by adgroup 14d", "Lookalike 1%")]
-    [InlineData("campaign-44 by age", "*25-34*")]
+    [InlineData("campaign-44 by age", "\"text\":\"25-34\"")]
     public async Task List_and_breakdowns_answer_over_a_signed_request(string text, string expected)
     {
         var json = await (await Send(text)).Content.ReadAsStringAsync();

@@ -44,6 +44,15 @@ public sealed class GoldenViewTests
     }
 
     [Fact]
+    public async Task The_breakdown_of_campaign_42_by_ad_group_matches_its_golden_json()
+    {
+        var (campaign, overview) = await Load("1800000000000042");
+        var rows = await Source.GetBreakdownAsync(campaign.Id, BreakdownDimension.AdGroup, overview.Range, CancellationToken.None);
+
+        Match("breakdown-campaign-42.json", ReportViews.Breakdown(new CampaignBreakdown(campaign, BreakdownDimension.AdGroup, overview.Range, rows)).Select(BlockKitJson.Serialize));
+    }
+
+    [Fact]
     public async Task The_fixes_of_campaign_42_match_their_golden_json()
     {
         var (_, overview) = await Load("1800000000000042");
