@@ -466,6 +466,48 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task One_alert_per_channel_campaign_rule_and_day_however_many_scans_claim_it_at_once()
+    {
+        var storage = await StartAsync();
+        var key = new SentAlertKey("C1", "cmp-1", "CostPerResultHigh", new DateOnly(2025, 3, 1));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => storage.ForTeam("T1").SentAlerts.TryClaimAsync(key, "adv-1", "cost 30 against target 20", Ct))));
+
+        Assert.Single(claims, won => won);
+        Assert.True(await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { LocalDate = new DateOnly(2025, 3, 2) }, "adv-1", "next day", Ct));
+        Assert.True(await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { RuleId = "CtrDrop" }, "adv-1", "another rule", Ct));
+        Assert.True(await storage.ForTeam("T1").SentAlerts.MarkAsync(key, SentAlertState.Posted, "1.1", Ct));
+        Assert.False(await storage.ForTeam("T1").SentAlerts.MarkAsync(key, SentAlertState.Capped, null, Ct));
+        Assert.True(await storage.ForTeam("T1").SentAlerts.MarkRecoveredAsync(key, Ct));
+        Assert.False(await storage.ForTeam("T1").SentAlerts.MarkRecoveredAsync(key, Ct));
+        var day = await storage.ForTeam("T1").SentAlerts.ListForDayAsync("C1", key.LocalDate, Ct);
+        Assert.Equal([("CostPerResultHigh", SentAlertState.Posted, "1.1", true), ("CtrDrop", SentAlertState.Claimed, (string?)null, false)],
+            day.Select(a => (a.Key.RuleId, a.State, a.MessageTs, a.RecoveredAt is not null)));
+    }
+
+    [ProviderFact]
+    public async Task Alert_subscriptions_keep_quiet_hours_and_snoozes_end_while_mutes_stay()
+    {
+        var storage = await StartAsync();
+        var store = storage.ForTeam("T1");
+        await store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails("C1", ["cmp-1", "cmp-2"], new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"), "U1", Ct);
+        await store.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", Clock.Now.AddHours(24), "U1", Ct);
+        await store.AlertSubscriptions.SilenceAsync("cmp-2", "FrequencyAlert", null, "U1", Ct);
+
+        var subscription = (await store.AlertSubscriptions.FindAsync("C1", Ct))!;
+        Assert.Equal(("cmp-1 cmp-2", new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"),
+            (string.Join(' ', subscription.Details.CampaignIds), subscription.Details.QuietFrom, subscription.Details.QuietTo, subscription.Details.TimeZone));
+        Assert.Equal(2, (await store.AlertSubscriptions.ListSilencesAsync(Ct)).Count);
+
+        Clock.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(["cmp-2"], (await store.AlertSubscriptions.ListSilencesAsync(Ct)).Select(s => s.CampaignId));
+        Assert.True(await store.AlertSubscriptions.UnsubscribeAsync("C1", "U2", Ct));
+        Assert.Null(await store.AlertSubscriptions.FindAsync("C1", Ct));
+        Assert.Equal(["alerts", "alert silence", "alert silence", "alerts"], (await store.Audit.ListAsync(10, Ct)).Select(a => a.Setting).Reverse());
+    }
+
+    [ProviderFact]
     public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
     {
         var storage = await StartAsync();
@@ -641,6 +683,31 @@ public abstract class StorageContract : IAsyncLifetime
         ["Actions.MarkUndoneAsync"] = async (a, _) => Assert.False(await a.Actions.MarkUndoneAsync(TeamData.DoneActionId, "act-x", "UA", Ct)),
         ["Actions.ListActedAsync"] = async (a, _) => Assert.Empty(await a.Actions.ListActedAsync("cmp-1", TeamData.ActedOn, Ct)),
         ["Actions.ListEventsAsync"] = async (a, _) => Assert.Empty(await a.Actions.ListEventsAsync(TeamData.DoneActionId, Ct)),
+        ["AlertSubscriptions.SubscribeAsync"] = async (a, _) =>
+        {
+            await a.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails(TeamData.Channel, [], null, null, "UTC"), "UA", Ct);
+            Assert.Empty((await a.AlertSubscriptions.FindAsync(TeamData.Channel, Ct))!.Details.CampaignIds);
+        },
+        ["AlertSubscriptions.UnsubscribeAsync"] = async (a, _) => Assert.False(await a.AlertSubscriptions.UnsubscribeAsync(TeamData.Channel, "UA", Ct)),
+        ["AlertSubscriptions.FindAsync"] = async (a, _) => Assert.Null(await a.AlertSubscriptions.FindAsync(TeamData.Channel, Ct)),
+        ["AlertSubscriptions.ListAsync"] = async (a, _) => Assert.Empty(await a.AlertSubscriptions.ListAsync(Ct)),
+        ["AlertSubscriptions.SilenceAsync"] = async (a, _) =>
+        {
+            await a.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), "UA", Ct);
+            Assert.Single(await a.AlertSubscriptions.ListSilencesAsync(Ct));
+        },
+        ["AlertSubscriptions.UnsilenceAsync"] = async (a, _) => Assert.False(await a.AlertSubscriptions.UnsilenceAsync("cmp-1", "CtrDrop", "UA", Ct)),
+        ["AlertSubscriptions.ListSilencesAsync"] = async (a, _) => Assert.Empty(await a.AlertSubscriptions.ListSilencesAsync(Ct)),
+        ["SentAlerts.TryClaimAsync"] = async (a, _) =>
+        {
+            // The same key in another team is another alert: team B's claim does not block team A's.
+            Assert.True(await a.SentAlerts.TryClaimAsync(TeamData.SentAlert, TeamData.AdvertiserId, "A's alert", Ct));
+            Assert.Equal("A's alert", Assert.Single(await a.SentAlerts.ListRecentAsync(TeamData.Channel, 10, Ct)).Summary);
+        },
+        ["SentAlerts.MarkAsync"] = async (a, _) => Assert.False(await a.SentAlerts.MarkAsync(TeamData.ClaimedAlert, SentAlertState.Posted, "1.2", Ct)),
+        ["SentAlerts.MarkRecoveredAsync"] = async (a, _) => Assert.False(await a.SentAlerts.MarkRecoveredAsync(TeamData.SentAlert, Ct)),
+        ["SentAlerts.ListForDayAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListForDayAsync(TeamData.Channel, TeamData.SentAlert.LocalDate, Ct)),
+        ["SentAlerts.ListRecentAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListRecentAsync(TeamData.Channel, 10, Ct)),
     };
 
     /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>
@@ -672,6 +739,10 @@ public abstract class StorageContract : IAsyncLifetime
         ["Actions.MarkDoneAsync"] = (s, _) => s.Actions.MarkDoneAsync(TeamData.ExecutingActionId, "req", "{}", "{}", "U2", Ct),
         ["Actions.MarkFailedAsync"] = (s, _) => s.Actions.MarkFailedAsync(TeamData.ExecutingActionId, "boom", "U2", Ct),
         ["Actions.MarkUndoneAsync"] = (s, _) => s.Actions.MarkUndoneAsync(TeamData.DoneActionId, "act-x", "U2", Ct),
+        ["AlertSubscriptions.SubscribeAsync"] = (s, _) => s.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails(TeamData.Channel, [], null, null, "UTC"), "U2", Ct),
+        ["AlertSubscriptions.UnsubscribeAsync"] = (s, _) => s.AlertSubscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct),
+        ["AlertSubscriptions.SilenceAsync"] = (s, _) => s.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), "U2", Ct),
+        ["AlertSubscriptions.UnsilenceAsync"] = (s, _) => s.AlertSubscriptions.UnsilenceAsync("cmp-1", "CtrDrop", "U2", Ct),
     };
 
     private StorageDatabase Open()

@@ -38,6 +38,10 @@ public interface IWorkspaceStore
 
     IChannelAdvertiserRepository ChannelAdvertisers { get; }
     IActionRequestRepository Actions { get; }
+
+    IAlertSubscriptionRepository AlertSubscriptions { get; }
+
+    ISentAlertRepository SentAlerts { get; }
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>

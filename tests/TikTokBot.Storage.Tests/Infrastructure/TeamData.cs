@@ -18,6 +18,8 @@ public static class TeamData
     public const string DoneActionId = "act-seeded-done";
     public const string StaleActionId = "act-seeded-stale";
     public static readonly DateOnly ActedOn = new(2025, 3, 1);
+    public static readonly SentAlertKey SentAlert = new(Channel, "cmp-1", "SpendWithoutConversions", new DateOnly(2025, 3, 1));
+    public static readonly SentAlertKey ClaimedAlert = new(Channel, "cmp-2", "CtrDrop", new DateOnly(2025, 3, 1));
 
     /// <summary>How long a claim stays its sender's before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -54,6 +56,11 @@ public static class TeamData
         Assert.True(await store.Actions.TryStartAsync(ExecutingActionId, ActedOn, 5, "UADMIN", ct));
         Assert.True(await store.Actions.TryStartAsync(DoneActionId, ActedOn, 5, "UADMIN", ct));
         Assert.True(await store.Actions.MarkDoneAsync(DoneActionId, "tt-req-1", """{"budget":400}""", """{"budget":480}""", "UADMIN", ct));
+        await store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails(Channel, ["cmp-1"], new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"), "UADMIN", ct);
+        await store.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", null, "UADMIN", ct);
+        Assert.True(await store.SentAlerts.TryClaimAsync(SentAlert, AdvertiserId, "61.50 spent, no conversion", ct));
+        Assert.True(await store.SentAlerts.MarkAsync(SentAlert, SentAlertState.Posted, "1740819600.000200", ct));
+        Assert.True(await store.SentAlerts.TryClaimAsync(ClaimedAlert, AdvertiserId, "CTR halved", ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -82,6 +89,9 @@ public static class TeamData
             actions = await Task.WhenAll(ActionIds.Select(id => store.Actions.FindAsync(id, ct))),
             actionEvents = await Task.WhenAll(ActionIds.Select(id => store.Actions.ListEventsAsync(id, ct))),
             acted = await store.Actions.ListActedAsync("cmp-1", ActedOn, ct),
+            alertSubscriptions = await store.AlertSubscriptions.ListAsync(ct),
+            silences = await store.AlertSubscriptions.ListSilencesAsync(ct),
+            sentAlerts = await store.SentAlerts.ListRecentAsync(Channel, 100, ct),
         });
     }
 

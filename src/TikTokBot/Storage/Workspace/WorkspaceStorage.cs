@@ -29,6 +29,8 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
             SELECT team_id FROM installations
             UNION
             SELECT team_id FROM channel_subscriptions WHERE unsubscribed_at IS NULL
+            UNION
+            SELECT team_id FROM alert_subscriptions
             ORDER BY team_id;
             """,
             cancellationToken: ct));
@@ -59,5 +61,9 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
 
         public IChannelAdvertiserRepository ChannelAdvertisers { get; } = new ChannelAdvertiserRepository(scope);
         public IActionRequestRepository Actions { get; } = new ActionRequestRepository(scope);
+
+        public IAlertSubscriptionRepository AlertSubscriptions { get; } = new AlertSubscriptionRepository(scope);
+
+        public ISentAlertRepository SentAlerts { get; } = new SentAlertRepository(scope);
     }
 }

@@ -1,0 +1,65 @@
+namespace TikTokBot.Storage;
+
+/// <summary>A channel's alert settings. No campaign ids: every campaign of the channel's advertisers.</summary>
+/// <param name="QuietFrom">Start of the quiet hours in <paramref name="TimeZone"/>; null with <paramref name="QuietTo"/> for none.</param>
+public sealed record AlertSubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly? QuietFrom, TimeOnly? QuietTo, string TimeZone);
+
+public sealed record AlertSubscription(AlertSubscriptionDetails Details, string SubscribedBy, DateTimeOffset SubscribedAt)
+{
+    public string ChannelId => Details.ChannelId;
+}
+
+/// <summary>A snooze (<paramref name="Until"/> set) or mute (until undone) of one rule on one campaign.</summary>
+public sealed record AlertSilence(string CampaignId, string RuleId, DateTimeOffset? Until, string SilencedBy, DateTimeOffset SilencedAt);
+
+public enum SentAlertState
+{
+    Claimed,
+    Posted,
+    Held,
+    Capped,
+}
+
+/// <summary>One alert per channel, campaign, rule and advertiser-local day.</summary>
+public sealed record SentAlertKey(string ChannelId, string CampaignId, string RuleId, DateOnly LocalDate);
+
+public sealed record SentAlert(SentAlertKey Key, string AdvertiserId, string Summary, SentAlertState State, string? MessageTs, DateTimeOffset ClaimedAt, DateTimeOffset? RecoveredAt);
+
+/// <summary>The workspace's alert settings: subscriptions and silences, every change audited.</summary>
+public interface IAlertSubscriptionRepository
+{
+    Task<AlertSubscription> SubscribeAsync(AlertSubscriptionDetails details, string changedBy, CancellationToken ct);
+
+    /// <summary>False when the channel had no alerts on.</summary>
+    Task<bool> UnsubscribeAsync(string channelId, string changedBy, CancellationToken ct);
+
+    Task<AlertSubscription?> FindAsync(string channelId, CancellationToken ct);
+
+    Task<IReadOnlyList<AlertSubscription>> ListAsync(CancellationToken ct);
+
+    /// <summary>Snoozes (until <paramref name="until"/>) or mutes (null) a rule on a campaign, replacing any earlier silence.</summary>
+    Task<AlertSilence> SilenceAsync(string campaignId, string ruleId, DateTimeOffset? until, string changedBy, CancellationToken ct);
+
+    /// <summary>False when the rule was not silenced on the campaign.</summary>
+    Task<bool> UnsilenceAsync(string campaignId, string ruleId, string changedBy, CancellationToken ct);
+
+    /// <summary>Mutes, and snoozes not yet over.</summary>
+    Task<IReadOnlyList<AlertSilence>> ListSilencesAsync(CancellationToken ct);
+}
+
+/// <summary>The alerts told (or held) per channel: the table's key is the once-a-day claim.</summary>
+public interface ISentAlertRepository
+{
+    /// <summary>Claims the alert; false when any scan, on any instance, claimed it already.</summary>
+    Task<bool> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, CancellationToken ct);
+
+    /// <summary>Moves a claimed or held alert on: posted (with its message), held for quiet hours, or capped.</summary>
+    Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct);
+
+    /// <summary>The condition is gone; false when it was already recovered or never claimed.</summary>
+    Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct);
+
+    Task<IReadOnlyList<SentAlert>> ListForDayAsync(string channelId, DateOnly localDate, CancellationToken ct);
+
+    Task<IReadOnlyList<SentAlert>> ListRecentAsync(string channelId, int limit, CancellationToken ct);
+}

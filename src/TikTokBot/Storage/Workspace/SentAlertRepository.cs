@@ -1,0 +1,99 @@
+namespace TikTokBot.Storage.Workspace;
+
+internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepository
+{
+    private const string Select =
+        """
+        SELECT channel_id AS ChannelId, campaign_id AS CampaignId, rule_id AS RuleId, local_date AS LocalDate, advertiser_id AS AdvertiserId,
+               summary AS Summary, state AS State, message_ts AS MessageTs, claimed_at AS ClaimedAt, recovered_at AS RecoveredAt
+        FROM sent_alerts
+        """;
+
+    private const string Key = "team_id = @team AND channel_id = @channelId AND campaign_id = @campaignId AND rule_id = @ruleId AND local_date = @localDate";
+
+    public async Task<bool> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, CancellationToken ct)
+    {
+        // The primary key decides: of any number of scans inserting the same alert at once, exactly one row goes in.
+        var claimed = await scope.ExecuteAsync(
+            """
+            INSERT INTO sent_alerts (team_id, channel_id, campaign_id, rule_id, local_date, advertiser_id, summary, state, claimed_at)
+            VALUES (@team, @channelId, @campaignId, @ruleId, @localDate, @advertiserId, @summary, 'claimed', @now)
+            ON CONFLICT (team_id, channel_id, campaign_id, rule_id, local_date) DO NOTHING;
+            """,
+            Args(key, new { advertiserId, summary, now = scope.Database.Instant(scope.Now()) }),
+            ct);
+        return claimed == 1;
+    }
+
+    public async Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET state = @state, message_ts = COALESCE(@messageTs, message_ts) WHERE {Key} AND state IN ('claimed', 'held');",
+            Args(key, new { state = state.ToString().ToLowerInvariant(), messageTs }),
+            ct) == 1;
+
+    public async Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET recovered_at = @now WHERE {Key} AND recovered_at IS NULL;",
+            Args(key, new { now = scope.Database.Instant(scope.Now()) }),
+            ct) == 1;
+
+    public async Task<IReadOnlyList<SentAlert>> ListForDayAsync(string channelId, DateOnly localDate, CancellationToken ct) =>
+        (await scope.QueryAsync<Row>($"{Select} WHERE team_id = @team AND channel_id = @channelId AND local_date = @localDate ORDER BY claimed_at, campaign_id, rule_id;",
+            new { channelId, localDate = scope.Database.Date(localDate) }, ct))
+        .Select(ToAlert)
+        .ToList();
+
+    public async Task<IReadOnlyList<SentAlert>> ListRecentAsync(string channelId, int limit, CancellationToken ct) =>
+        (await scope.QueryAsync<Row>($"{Select} WHERE team_id = @team AND channel_id = @channelId ORDER BY claimed_at DESC, campaign_id, rule_id LIMIT @limit;",
+            new { channelId, limit }, ct))
+        .Select(ToAlert)
+        .ToList();
+
+    private Dictionary<string, object?> Args(SentAlertKey key, object extra)
+    {
+        var args = new Dictionary<string, object?>
+        {
+            ["channelId"] = key.ChannelId,
+            ["campaignId"] = key.CampaignId,
+            ["ruleId"] = key.RuleId,
+            ["localDate"] = scope.Database.Date(key.LocalDate),
+        };
+        foreach (var property in extra.GetType().GetProperties())
+        {
+            args[property.Name] = property.GetValue(extra);
+        }
+
+        return args;
+    }
+
+    private SentAlert ToAlert(Row row)
+    {
+        var db = scope.Database;
+        var state = Enum.Parse<SentAlertState>(row.State, ignoreCase: true);
+        return new(new SentAlertKey(row.ChannelId, row.CampaignId, row.RuleId, db.ReadDate(row.LocalDate)), row.AdvertiserId, row.Summary, state, row.MessageTs,
+            db.ReadInstant(row.ClaimedAt), db.ReadOptionalInstant(row.RecoveredAt));
+    }
+
+    private sealed class Row
+    {
+        public string ChannelId { get; set; } = "";
+
+        public string CampaignId { get; set; } = "";
+
+        public string RuleId { get; set; } = "";
+
+        public object LocalDate { get; set; } = "";
+
+        public string AdvertiserId { get; set; } = "";
+
+        public string Summary { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public string? MessageTs { get; set; }
+
+        public object ClaimedAt { get; set; } = "";
+
+        public object? RecoveredAt { get; set; }
+    }
+}
