@@ -39,6 +39,11 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
     public async Task A_row_the_export_could_not_read_is_named_in_the_replys_footer()
     {
         var answer = await Press("report.share", ReportValue.Encode(new ReportRequest(Decoy, Period.Default)));
+        // A summary with more charts than one message holds comes in two parts; the footer closes the last.
+        if (!answer.Contains("CSV row", StringComparison.Ordinal))
+        {
+            answer += await _hook.NextAsync();
+        }
 
         Assert.Contains(":warning: 1 CSV row could not be read and is left out: export.csv line 30:", answer);
     }
