@@ -24,6 +24,7 @@ public static class SlackAppConfiguration
             .AddSingleton<SettingsPermission>()
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .AddScoped<ReportService>()
+            .AddScoped<AccountHistory>()
             .AddScoped<ReportCommands>()
             .AddSingleton<DemoSettings>()
             .AddScoped<SettingsService>()

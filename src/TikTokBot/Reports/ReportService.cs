@@ -22,7 +22,7 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// </summary>
 public sealed class ReportService(
     IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null)
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistory? history = null)
 {
     private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
 
@@ -94,9 +94,10 @@ public sealed class ReportService(
         return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
         {
             var facts = await loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
+            var account = history is null ? null : await history.BenchmarkForAsync(campaign, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
-            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts), engine.AssessLearning(facts, days.Today),
-                credit, criteria) { Key = key };
+            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
+                credit, criteria) { Key = key, Account = account };
         }, ct);
     }
 
