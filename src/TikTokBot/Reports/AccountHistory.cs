@@ -23,12 +23,31 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
     public AccountBenchmarkOptions Options => options;
 
     /// <summary>Every campaign with delivery in the window (running and ended), as the benchmarks take them.</summary>
-    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(CancellationToken ct)
+    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(CancellationToken ct) => ReadAsync(null, ct);
+
+    /// <summary>
+    /// The account's benchmark for <paramref name="campaign"/> if today's history is already read; otherwise starts the read
+    /// in the background and answers null, so a summary never waits the minutes a cold read of 90 days can take.
+    /// </summary>
+    public AccountBenchmark? BenchmarkIfRead(CampaignInfo campaign)
     {
-        var days = calendar.Now();
-        var window = AccountBenchmarks.Window(days.Today, options);
-        return cache.GetOrLoad(new ReportKey(_sourceName, "account-history", "", window), cacheOptions.ClosedDaysLifetime,
-            () => LoadAsync(window), ct);
+        if (campaign.Objective is not { } objective)
+            return null;
+        if (cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null)
+            return AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, history, options);
+        // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
+        _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        return null;
+    }
+
+    private ReportKey Key(int? days) =>
+        new(_sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options));
+
+    /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
+    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
+    {
+        var key = Key(days);
+        return cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadAsync(key.Range), ct);
     }
 
     /// <summary>The account's benchmark for <paramref name="campaign"/>'s objective, the campaign itself left out.</summary>

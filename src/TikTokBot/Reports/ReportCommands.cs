@@ -6,8 +6,14 @@ using TikTokBot.TikTok.Calendar;
 namespace TikTokBot.Reports;
 
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
-public sealed class ReportCommands(ReportService reports)
+public sealed class ReportCommands(ReportService reports, AccountHistory? history = null, Domain.DiagnosisOptions? diagnosis = null)
 {
+    /// <summary><c>trends</c>: the account's history, read once a day, drawn by launch month or campaign.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> TrendsAsync(MetricsCommand.Trends command, CancellationToken ct) =>
+        history is null
+            ? [Reply.Plain("Trends need the account's history, which this source does not keep.")]
+            : TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis?.Trends ?? new());
+
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
         ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
 

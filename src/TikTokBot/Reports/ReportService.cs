@@ -90,11 +90,13 @@ public sealed class ReportService(
         CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
+        var account = history?.BenchmarkIfRead(campaign);
         var key = Key(campaign, range, days, criteria, window);
+        // An overview built before the account's history was read is not the one built after it.
+        key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
         return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
         {
             var facts = await loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
-            var account = history is null ? null : await history.BenchmarkForAsync(campaign, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
             return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
                 credit, criteria) { Key = key, Account = account };
