@@ -22,6 +22,10 @@ public sealed class CampaignEngine(DiagnosisOptions options)
 
     public CampaignDiagnosis Diagnose(CampaignFacts facts) => Diagnoser.Diagnose(facts, _benchmarks, Options.Rules, Options.LearningPhase);
 
+    /// <summary>The diagnosis, judged against the account's own benchmarks first when it has enough history and the settings prefer them.</summary>
+    public CampaignDiagnosis Diagnose(CampaignFacts facts, AccountBenchmark? account) =>
+        Diagnoser.Diagnose(facts, _benchmarks, Options.Rules, Options.LearningPhase, Options.PreferAccountBenchmarks ? account : null);
+
     /// <summary>"What should I fix?" for a campaign on <paramref name="today"/>, with the learning-phase guard applied.</summary>
     public FixPlan PlanFixes(CampaignFacts facts, DateOnly today) => FixPlan.From(Diagnose(facts), AssessLearning(facts, today));
 

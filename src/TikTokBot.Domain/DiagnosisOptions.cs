@@ -20,4 +20,10 @@ public sealed class DiagnosisOptions
     public CreditWindowOptions CreditWindow { get; set; } = new();
 
     public TrendOptions Trends { get; set; } = new();
+
+    /// <summary>
+    /// When the account has enough history (<c>Benchmarks:MinimumCampaigns</c>), the rules judge the conversion rate
+    /// against the account's own median before TikTok's published figure. Project default.
+    /// </summary>
+    public bool PreferAccountBenchmarks { get; set; } = true;
 }

@@ -29,9 +29,10 @@ public static class Diagnoser
         new RealTimeCpaAboveTargetRule(),
     ];
 
-    public static CampaignDiagnosis Diagnose(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning)
+    public static CampaignDiagnosis Diagnose(
+        CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
     {
-        var context = new DiagnosisContext(facts, benchmarks, rules, learning);
+        var context = new DiagnosisContext(facts, benchmarks, rules, learning, account);
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {

@@ -9,7 +9,8 @@ namespace TikTokBot.Domain.Diagnosis;
 /// <summary>What a rule reads: the facts, the thresholds, and a few figures several rules share.</summary>
 public sealed class DiagnosisContext
 {
-    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning)
+    /// <param name="account">The account's own benchmark for the campaign's objective, to judge against first; null to use TikTok's only.</param>
+    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
     {
         Facts = facts;
         Benchmarks = benchmarks.Options;
@@ -17,7 +18,18 @@ public sealed class DiagnosisContext
         Profile = facts.Profile;
         TargetCpa = Profile.Converts && Profile.CostPerOutcome == MetricId.CostPerConversion ? facts.Criteria?.TargetCostPerOutcome : null;
         MeaningfulSpend = TargetCpa is { } target ? target * rules.MeaningfulSpendTargetMultiple : rules.MeaningfulSpendWithoutTarget;
-        CvrClicksBenchmark = BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent);
+        // The account's median when it has enough campaigns with a conversion rate; never on fewer (For is null then).
+        if (account is { EnoughHistory: true } && account.For(MetricId.CvrClicks) is { } own)
+        {
+            CvrClicksBenchmark = own.Median;
+            CvrClicksBenchmarkLabel = $"your account's median ({own.Campaigns} campaigns)";
+        }
+        else
+        {
+            CvrClicksBenchmark = BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent);
+            CvrClicksBenchmarkLabel = "TikTok's benchmark";
+        }
+
         CostJudgement = CostJudgement.For(facts.Campaign.LaunchedOn, facts.Period.End, SpendSinceLaunch(facts), learning);
     }
 
@@ -44,6 +56,9 @@ public sealed class DiagnosisContext
 
     /// <summary>The clicks-based CVR benchmark that applies: purchases have their own, lower one.</summary>
     public decimal CvrClicksBenchmark { get; }
+
+    /// <summary>Which benchmark <see cref="CvrClicksBenchmark"/> is, as a finding names it: the account's median or TikTok's figure.</summary>
+    public string CvrClicksBenchmarkLabel { get; }
 
     /// <summary>Whether cost per result can be judged at the period's end, or is still too early in learning.</summary>
     public CostJudgement CostJudgement { get; }

@@ -36,6 +36,9 @@ public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, M
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
         _cache.GetOrLoad(CampaignsKey(name), options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
 
+    public Task<IReadOnlyList<CampaignInfo>> ListEndedCampaignsAsync(CancellationToken cancellationToken) =>
+        _cache.GetOrLoad(new ReportKey(name, "ended-campaigns", "", default), options.TodayLifetime, () => inner.ListEndedCampaignsAsync(CancellationToken.None), cancellationToken);
+
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
         _cache.GetOrLoad(new ReportKey(name, "daily", scope.ToString(), range), Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
 

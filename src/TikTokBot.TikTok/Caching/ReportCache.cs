@@ -62,6 +62,20 @@ public sealed class ReportCache(TimeProvider time, int sweepAbove = 10_000)
         }
     }
 
+    /// <summary>The value under <paramref name="key"/> when it is loaded and still fresh; never starts a load.</summary>
+    public bool TryPeek<T>(ReportKey key, out T? value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow() && entry.Load.IsValueCreated &&
+            entry.Load.Value is Task<T> { IsCompletedSuccessfully: true } done)
+        {
+            value = done.Result;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>The end of the lifetime-long window, aligned to the UTC epoch, that <paramref name="now"/> falls in.</summary>
     public static DateTimeOffset EndOfWindow(DateTimeOffset now, TimeSpan lifetime)
     {

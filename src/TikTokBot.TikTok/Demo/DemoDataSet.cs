@@ -16,6 +16,9 @@ public enum DemoSituation
     CreditAboutToRunOut,
     AwarenessWithCreditExpiringUnused,
     SpendWithoutConversions,
+
+    /// <summary>An ended campaign: the account's history its own benchmarks and trends are drawn from.</summary>
+    Finished,
 }
 
 /// <summary>How one demo campaign behaves: the rates its ads deliver and how they drift over time.</summary>
@@ -36,7 +39,8 @@ internal sealed record DemoProfile(
     decimal FrequencyGrowthPerDay = 0m,
     bool Automated = false,
     SuccessCriteria? Criteria = null,
-    (decimal Amount, int StartedDaysAgo, int ExpiresInDays)? Credit = null);
+    (decimal Amount, int StartedDaysAgo, int ExpiresInDays)? Credit = null,
+    int? RanDays = null);
 
 /// <summary>One demo campaign: what the source lists, what it shows, and the settings a team would have entered.</summary>
 public sealed record DemoCampaign(CampaignInfo Info, DemoSituation Situation, SuccessCriteria? Criteria, CreditGrant? Credit);
@@ -79,6 +83,26 @@ public sealed class DemoDataSet
             RealTimeShare: 0m, BaseFrequency: 2.1m),
     ];
 
+    // The account's history: campaigns that ran and ended in the last 90 days, a few per objective, so the account's own
+    // benchmarks and trends have something to draw from. Costs per result fall and click-through rises from the oldest
+    // to the newest, as an account that learns would show.
+    private static readonly DemoProfile[] FinishedProfiles =
+    [
+        Ended("1800000000000031", "campaign-31 Summer Clearance", "WEB_CONVERSIONS", 88, 24, 180m, 7.8m, 0.0102m, 0.022m),
+        Ended("1800000000000032", "campaign-32 Back to School", "WEB_CONVERSIONS", 75, 21, 200m, 7.1m, 0.0110m, 0.026m),
+        Ended("1800000000000033", "campaign-33 Early Autumn Edit", "WEB_CONVERSIONS", 58, 20, 190m, 6.9m, 0.0118m, 0.029m),
+        Ended("1800000000000034", "campaign-34 Loyalty Retargeting", "WEB_CONVERSIONS", 44, 18, 150m, 8.2m, 0.0125m, 0.033m),
+        Ended("1800000000000035", "campaign-35 App Launch Wave 1", "APP_PROMOTION", 85, 25, 140m, 5.6m, 0.0085m, 0.10m),
+        Ended("1800000000000036", "campaign-36 App Launch Wave 2", "APP_PROMOTION", 62, 22, 140m, 5.3m, 0.0092m, 0.13m),
+        Ended("1800000000000037", "campaign-37 App Re-engagement", "APP_PROMOTION", 45, 20, 120m, 5.0m, 0.0098m, 0.15m),
+        Ended("1800000000000038", "campaign-38 Guide Download", "LEAD_GENERATION", 86, 25, 100m, 7.2m, 0.0115m, 0.045m),
+        Ended("1800000000000039", "campaign-39 Demo Requests", "LEAD_GENERATION", 66, 22, 110m, 6.9m, 0.0121m, 0.052m),
+        Ended("1800000000000040", "campaign-40 Newsletter Sign-ups", "LEAD_GENERATION", 48, 18, 90m, 6.5m, 0.0128m, 0.060m),
+        Ended("1800000000000029", "campaign-29 Brand Awareness Q3", "REACH", 89, 30, 70m, 3.9m, 0.0036m, 0m),
+        Ended("1800000000000030", "campaign-30 Summer Reach", "REACH", 70, 28, 65m, 3.6m, 0.0039m, 0m),
+        Ended("1800000000000028", "campaign-28 Store Opening Reach", "REACH", 50, 20, 60m, 3.3m, 0.0042m, 0m),
+    ];
+
     private static readonly (string Name, decimal Share, decimal CvrFactor)[] AdGroupShapes =
         [("Broad 18-44", 0.5m, 1.0m), ("Interest: fashion", 0.3m, 1.25m), ("Lookalike 1%", 0.2m, 0.7m)];
 
@@ -86,11 +110,13 @@ public sealed class DemoDataSet
         [("Hook: try-on haul", 0.45m, 1.15m), ("Hook: price reveal", 0.35m, 1.0m), ("Hook: founder story", 0.2m, 0.7m)];
 
     private readonly Dictionary<string, Generated> _campaigns;
+    private readonly Dictionary<string, Generated> _finished;
 
     public DemoDataSet(DateOnly today)
     {
         Today = today;
         _campaigns = Profiles.ToDictionary(p => p.Id, p => Generate(p, today));
+        _finished = FinishedProfiles.ToDictionary(p => p.Id, p => Generate(p, today));
     }
 
     /// <summary>The day the data set was generated for; the last full day of data is the day before.</summary>
@@ -98,17 +124,23 @@ public sealed class DemoDataSet
 
     public IReadOnlyList<DemoCampaign> Campaigns => _campaigns.Values.Select(g => g.Campaign).ToArray();
 
-    internal bool TryGet(string campaignId, out Generated generated) => _campaigns.TryGetValue(campaignId, out generated!);
+    /// <summary>Campaigns that ended before today (disabled, with the day they were turned off): the account's history.</summary>
+    public IReadOnlyList<DemoCampaign> Finished => _finished.Values.Select(g => g.Campaign).ToArray();
+
+    internal bool TryGet(string campaignId, out Generated generated) =>
+        _campaigns.TryGetValue(campaignId, out generated!) || _finished.TryGetValue(campaignId, out generated!);
 
     internal IEnumerable<Generated> All => _campaigns.Values;
 
     private static Generated Generate(DemoProfile p, DateOnly today)
     {
         var launched = today.AddDays(-p.LaunchedDaysAgo);
-        var first = launched > today.AddDays(-HistoryDays) ? launched : today.AddDays(-HistoryDays);
+        // A running campaign's rows start at most HistoryDays back; an ended one has all its days, ending before today.
+        var first = p.RanDays is not null || launched > today.AddDays(-HistoryDays) ? launched : today.AddDays(-HistoryDays);
+        var last = p.RanDays is { } ran ? launched.AddDays(ran - 1) : today;
         var random = new Random(int.Parse(p.Id[^4..], System.Globalization.CultureInfo.InvariantCulture));
         var rows = new List<AdDay>();
-        for (var day = first; day <= today; day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             // Today is still running: about 40% of a day's delivery so far.
             var share = day == today ? 0.4m : 1m;
@@ -148,10 +180,18 @@ public sealed class DemoDataSet
         }
 
         ObjectiveCatalogue.TryFromTikTok(p.ObjectiveType, out var objective);
-        var info = new CampaignInfo(p.Id, p.Name, AdvertiserId, p.ObjectiveType, objective, "ENABLE", p.DailySpend, launched, "USD", p.Automated);
+        var info = p.RanDays is null
+            ? new CampaignInfo(p.Id, p.Name, AdvertiserId, p.ObjectiveType, objective, "ENABLE", p.DailySpend, launched, "USD", p.Automated)
+            : new CampaignInfo(p.Id, p.Name, AdvertiserId, p.ObjectiveType, objective, "DISABLE", p.DailySpend, launched, "USD", p.Automated,
+                "CAMPAIGN_STATUS_DISABLE", last.AddDays(1));
         CreditGrant? credit = p.Credit is { } c ? new CreditGrant(c.Amount, today.AddDays(-c.StartedDaysAgo), today.AddDays(c.ExpiresInDays)) : null;
         return new Generated(new DemoCampaign(info, p.Situation, p.Criteria, credit), p, rows);
     }
+
+    private static DemoProfile Ended(
+        string id, string name, string objectiveType, int launchedDaysAgo, int ranDays, decimal dailySpend, decimal cpm, decimal ctr, decimal cvrClicks) =>
+        new(id, name, objectiveType, DemoSituation.Finished, launchedDaysAgo, dailySpend, cpm, ctr, AllClicksPerDestinationClick: 2.0m, cvrClicks,
+            RealTimeShare: cvrClicks > 0 ? 0.95m : 0m, BaseFrequency: 1.7m, RanDays: ranDays);
 
     /// <summary>A whole count with the right expectation: small per-ad rates would otherwise always round to zero.</summary>
     private static long Count(Random random, decimal expected)

@@ -44,6 +44,9 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
             ? c.Info with { Status = enabled ? "ENABLE" : "DISABLE", StatusChangedOn = DataSet.Today }
             : c.Info).ToArray());
 
+    public Task<IReadOnlyList<CampaignInfo>> ListEndedCampaignsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CampaignInfo>>(DataSet.Finished.Select(c => c.Info).ToArray());
+
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
         var rows = RowsOf(scope, range, out _).Select(r => new DailyTotals(r.Date, r.Counts)).ToArray();

@@ -80,6 +80,12 @@ public interface IMetricSource
 {
     Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ended campaigns the list above leaves out, still readable by id: the account's history. TikTok's list already
+    /// holds its disabled campaigns, so only a source that hides them (the demo) answers anything here.
+    /// </summary>
+    Task<IReadOnlyList<CampaignInfo>> ListEndedCampaignsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CampaignInfo>>([]);
+
     /// <summary>The scope's raw counts per day over the range, oldest first; days without delivery may be absent.</summary>
     Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken);
 

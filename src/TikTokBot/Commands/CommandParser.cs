@@ -40,6 +40,7 @@ public static class CommandParser
         new("pause", "pause campaign|adgroup <name or id>", "pause it, after a confirmation with today's spend and what it costs in learning"),
         new("resume", "resume campaign|adgroup <name or id>", "turn it back on, after the same confirmation"),
         new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
+        new("trends", "trends [conversions|leads|app|reach|traffic|video] [90d] [campaigns]", "the account's CPA, CTR, CVR and completion rate across its campaigns, by launch month"),
         new("help", "help", "this list"),
     ];
 
@@ -104,9 +105,40 @@ public static class CommandParser
             "alias" => words.Count >= 3
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
+            "trends" => ParseTrends(words),
             _ => ParseCampaignCommand(words),
         };
     }
+
+    // trends [objective] [Nd] [campaigns], in any order; anything else is named back.
+    private static MetricsCommand ParseTrends(List<string> words)
+    {
+        Domain.Objectives.Objective? objective = null;
+        int? days = null;
+        var byCampaign = false;
+        foreach (var word in words.Skip(1).Select(w => w.ToLowerInvariant()))
+        {
+            if (word is "campaigns" or "campaign")
+                byCampaign = true;
+            else if (word.EndsWith('d') && int.TryParse(word[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 365)
+                days = n;
+            else if (TrendObjectives.TryGetValue(word, out var named))
+                objective = named;
+            else
+                return Invalid($"`{word}` is not an objective or a number of days (1d to 365d).", "trends conversions 90d");
+        }
+
+        return new MetricsCommand.Trends(objective, days, byCampaign);
+    }
+
+    private static readonly Dictionary<string, Domain.Objectives.Objective> TrendObjectives = new()
+    {
+        ["conversions"] = Domain.Objectives.Objective.WebsiteConversions, ["sales"] = Domain.Objectives.Objective.WebsiteConversions,
+        ["leads"] = Domain.Objectives.Objective.LeadGeneration, ["app"] = Domain.Objectives.Objective.AppInstalls,
+        ["reach"] = Domain.Objectives.Objective.Awareness, ["awareness"] = Domain.Objectives.Objective.Awareness,
+        ["traffic"] = Domain.Objectives.Objective.Traffic, ["video"] = Domain.Objectives.Objective.VideoViews,
+        ["engagement"] = Domain.Objectives.Objective.CommunityEngagement,
+    };
 
     private static MetricsCommand ParseCampaignCommand(List<string> words)
     {

@@ -54,5 +54,8 @@ public abstract record MetricsCommand
     public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
 
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
+    /// <summary><c>trends [objective] [90d] [campaigns]</c>: the account's figures across its campaigns, by launch month or campaign by campaign.</summary>
+    public sealed record Trends(Domain.Objectives.Objective? Objective, int? Days, bool ByCampaign) : MetricsCommand;
+
     public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }

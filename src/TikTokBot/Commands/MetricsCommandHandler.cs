@@ -57,6 +57,7 @@ public sealed class MetricsCommandHandler(
             {
                 MetricsCommand.Invalid invalid => [Reply.Plain($"{Mrkdwn.Escape(invalid.Problem)}\nTry `{Mrkdwn.Escape(invalid.Suggestion)}`, or `/ttmetrics help`.")],
                 MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown or MetricsCommand.List => await reports.ReplyAsync(command, asker, ct),
+                MetricsCommand.Trends trends => await reports.TrendsAsync(trends, asker, ct),
                 MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias => await settings.ReplyAsync(command, asker, ct),
                 MetricsCommand.Act act => await actions.ReplyAsync(act, asker, ct),
                 MetricsCommand.DigestNow or MetricsCommand.Subscribe or MetricsCommand.Unsubscribe or MetricsCommand.Subscriptions => await digests.ReplyAsync(command, asker, ct),

@@ -1,4 +1,5 @@
 using TikTokBot.Domain;
+using TikTokBot.Domain.Benchmarks;
 
 namespace TikTokBot.Configuration;
 
@@ -10,6 +11,7 @@ public static class DiagnosisConfiguration
         var options = configuration.GetSection(DiagnosisOptions.SectionName).Get<DiagnosisOptions>() ?? new DiagnosisOptions();
         services.AddSingleton(options);
         services.AddSingleton(new CampaignEngine(options));
+        services.AddSingleton(configuration.GetSection(AccountBenchmarkOptions.SectionName).Get<AccountBenchmarkOptions>() ?? new AccountBenchmarkOptions());
         return services;
     }
 }

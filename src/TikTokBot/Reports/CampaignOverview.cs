@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Diagnosis;
@@ -32,6 +33,9 @@ public sealed record CampaignOverview(
 {
     /// <summary>The report cache's key of this overview; what is built from it is cached under the same key with another kind.</summary>
     public required ReportKey Key { get; init; }
+
+    /// <summary>The account's own benchmark for the campaign's objective (the campaign left out); null when there is no history service.</summary>
+    public AccountBenchmark? Account { get; init; }
 
     public DateRange Range => Facts.Period;
 

@@ -23,7 +23,7 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// </summary>
 public sealed class ReportService(
     IWorkspaceSources sources, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null)
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistory? history = null)
 {
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
@@ -95,13 +95,18 @@ public sealed class ReportService(
         WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
+        // The account's own benchmark comes from the history of the source it was read from: a workspace on another source
+        // (its own connected advertisers) never sees it.
+        var account = history is not null && history.Reads(source.Source) ? history.BenchmarkIfRead(campaign) : null;
         var key = Key(source.Name, campaign, range, days, criteria, window);
+        // An overview built before the account's history was read is not the one built after it.
+        key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
         return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
-            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts), engine.AssessLearning(facts, days.Today),
-                credit, criteria) { Key = key };
+            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
+                credit, criteria) { Key = key, Account = account };
         }, ct);
     }
 

@@ -53,7 +53,12 @@ public static class ReportViews
 
         foreach (var stage in summary.Stages)
         {
-            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency)).ToArray(), $"*{stage.Stage.DisplayName()}*");
+            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency, overview.Account)).ToArray(), $"*{stage.Stage.DisplayName()}*");
+        }
+
+        if (overview.Account is { } account)
+        {
+            message.Context(AccountLine(account, campaign.Profile.DisplayName));
         }
 
         if (overview.TopFinding is { } top)
@@ -255,12 +260,17 @@ public static class ReportViews
 
     private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 
-    internal static string Reading(MetricReading reading, string currency)
+    internal static string Reading(MetricReading reading, string currency, AccountBenchmark? account = null)
     {
         var value = MetricFormat.Format(reading.Value, reading.Metric.Unit, currency);
         var standing = reading.Benchmark is { } benchmark && reading.Standing != BenchmarkStanding.NoData
-            ? $" {Standing(reading)}"
+            ? $" {Standing(reading, currency)}"
             : "";
+        if (account is not null && reading.Value is { } v && AccountMark(account, reading.Metric, v, currency) is { } mark)
+        {
+            standing += $" {mark}";
+        }
+
         var trend = reading.Trend.Direction switch
         {
             TrendDirection.Up => $" ↑{reading.Trend.ChangePercent:0.#}%",
@@ -271,7 +281,37 @@ public static class ReportViews
         return $"*{reading.Metric.DisplayName}*\n{value}{standing}{trend} {reading.Trend.Sparkline}".TrimEnd();
     }
 
-    private static string Standing(MetricReading reading)
+    /// <summary>
+    /// Where a value stands among the account's campaigns of the same objective, with the median; null without enough
+    /// history, so nothing is ever marked against fewer than the minimum campaigns.
+    /// </summary>
+    internal static string? AccountMark(AccountBenchmark account, MetricDefinition metric, decimal value, string currency)
+    {
+        // Frequency and the like are neither better nor worse higher up: no quarter to be in.
+        if (metric.Better == BetterDirection.Neutral)
+        {
+            return null;
+        }
+
+        var where = AccountBenchmarks.Standing(account, metric.Id, value) switch
+        {
+            AccountStanding.BottomQuarter => "bottom quarter of your account, median",
+            AccountStanding.BelowMedian => "worse than your account's median",
+            AccountStanding.AtMedian => "at your account's median",
+            AccountStanding.AboveMedian => "better than your account's median",
+            AccountStanding.TopQuarter => "top quarter of your account, median",
+            _ => null,
+        };
+        return where is null ? null : $"({where} {MetricFormat.Format(account.For(metric.Id)!.Median, metric.Unit, currency)})";
+    }
+
+    /// <summary>The line that says which two benchmarks the marks are, or that the account has too little history for its own.</summary>
+    internal static string AccountLine(AccountBenchmark account, string objective) => account.EnoughHistory
+        ? $"Marks: TikTok's published benchmarks, and your account's other {account.Campaigns} {Mrkdwn.Escape(objective)} campaigns with enough volume."
+        : $"Your account has {account.Campaigns} other {Mrkdwn.Escape(objective)} campaign{(account.Campaigns == 1 ? "" : "s")} with enough volume: " +
+          "not enough for its own benchmarks yet, so the marks are TikTok's only.";
+
+    private static string Standing(MetricReading reading, string currency)
     {
         var good = (reading.Standing, reading.Metric.Better) switch
         {
@@ -282,11 +322,11 @@ public static class ReportViews
         };
         var word = reading.Standing switch
         {
-            BenchmarkStanding.Below => "below",
-            BenchmarkStanding.Above => "above",
-            _ => "within",
+            BenchmarkStanding.Below => $"below TikTok's {MetricFormat.Format(reading.Benchmark!.Low, reading.Metric.Unit, currency)}",
+            BenchmarkStanding.Above => $"above TikTok's {MetricFormat.Format(reading.Benchmark!.High, reading.Metric.Unit, currency)}",
+            _ => "within TikTok's benchmark",
         };
-        return $"({(good switch { true => "✅ ", false => "⚠️ ", _ => "" })}{word} benchmark)";
+        return $"({(good switch { true => "✅ ", false => "⚠️ ", _ => "" })}{word})";
     }
 
     private static string Verdict(SuccessVerdict verdict, string currency)

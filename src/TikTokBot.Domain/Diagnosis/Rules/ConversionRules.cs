@@ -19,8 +19,8 @@ public sealed class LandingPageRule : IDiagnosisRule
         }
 
         return new Finding(Id, Stage, Severity.Warning, "The landing page is not converting",
-            "Visitors arrive from the ad, but fewer of them convert than the benchmark.",
-            [c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"), c.Metric(MetricId.DestinationClicks), c.Metric(MetricId.Conversions)],
+            $"Visitors arrive from the ad, but fewer of them convert than {c.CvrClicksBenchmarkLabel}.",
+            [c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel), c.Metric(MetricId.DestinationClicks), c.Metric(MetricId.Conversions)],
             [
                 new(FixKind.LandingPage, "Measure the page's load time on mobile and cut it; every second loses visitors."),
                 new(FixKind.LandingPage, "Check the page delivers exactly what the ad promised: same offer, same product, same price."),
@@ -47,7 +47,7 @@ public sealed class TopOfFunnelRule : IDiagnosisRule
 
         return new Finding(Id, Stage, Severity.Warning, "Few viewers become customers, though visitors do",
             "The page converts well, so the loss happens before the click: the creative or the targeting.",
-            [c.Metric(MetricId.CvrImpressions, lowImpressionsRate, "benchmark"), c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark")],
+            [c.Metric(MetricId.CvrImpressions, lowImpressionsRate, "benchmark"), c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel)],
             [
                 new(FixKind.Creative, "Make the ad qualify viewers: show the product and the price so the right people click."),
                 new(FixKind.Targeting, "Check the targeting reaches buyers, not just viewers."),

@@ -27,7 +27,7 @@ public sealed class ExpensiveClicksRule : IDiagnosisRule
         List<Evidence> evidence = [c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationWarning, "warning level")];
         if (c.Profile.Converts)
         {
-            evidence.Add(c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"));
+            evidence.Add(c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel));
         }
 
         return new Finding(Id, Stage, Severity.Warning, "Clicks are expensive",
@@ -94,13 +94,13 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
             [
                 c.Metric(MetricId.CostPerConversion, target, "target"),
                 c.Metric(MetricId.Ctr, BenchmarkTable.Percent(c.Benchmarks.CtrAveragePercent), "platform average"),
-                c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, "benchmark"),
+                c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel),
                 c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationHigh, "top of the CPC range"),
                 c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
             ],
             [
                 new(FixKind.LandingPage,
-                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr, MetricUnit.Percent)}, benchmark {MetricFormat.Percent(c.CvrClicksBenchmark)}): if it is low, fix the landing page."),
+                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr, MetricUnit.Percent)}, {c.CvrClicksBenchmarkLabel} {MetricFormat.Percent(c.CvrClicksBenchmark)}): if it is low, fix the landing page."),
                 new(FixKind.Creative,
                     $"Then the cost of a click ({c.Money(cpc)}, range up to {c.Money(c.Benchmarks.CpcDestinationHigh)}): if it is high, test new hooks."),
                 new(FixKind.Targeting,

@@ -1,0 +1,88 @@
+using TikTokBot.Domain.Benchmarks;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Reports;
+
+/// <summary>
+/// The account's history for its own benchmarks and trends: every campaign's totals over the last
+/// <see cref="AccountBenchmarkOptions.HistoryDays"/> closed days, read once per source and day and shared by every request.
+/// </summary>
+/// <remarks>
+/// Cache key: <c>(source, "account-history", "", window)</c>. The window ends yesterday, so the key changes at midnight and a
+/// day's history is read once; the source's name stands for the advertiser and token until accounts are per workspace,
+/// so two workspaces on different advertisers never share it. Closed days only: the lifetime is the closed-days one.
+/// </remarks>
+public sealed class AccountHistory(IMetricSource source, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
+{
+    private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
+
+    public AccountBenchmarkOptions Options => options;
+
+    /// <summary>Whether this history is read from <paramref name="other"/>: only its campaigns may be judged by it.</summary>
+    public bool Reads(IMetricSource other) => ReferenceEquals(other, source);
+
+    /// <summary>Every campaign with delivery in the window (running and ended), as the benchmarks take them.</summary>
+    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(CancellationToken ct) => ReadAsync(null, ct);
+
+    /// <summary>
+    /// The account's benchmark for <paramref name="campaign"/> if today's history is already read; otherwise starts the read
+    /// in the background and answers null, so a summary never waits the minutes a cold read of 90 days can take.
+    /// </summary>
+    public AccountBenchmark? BenchmarkIfRead(CampaignInfo campaign)
+    {
+        if (campaign.Objective is not { } objective)
+            return null;
+        if (cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null)
+            return AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, history, options);
+        // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
+        _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        return null;
+    }
+
+    private ReportKey Key(int? days) =>
+        new(_sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options));
+
+    /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
+    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
+    {
+        var key = Key(days);
+        return cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadAsync(key.Range), ct);
+    }
+
+    /// <summary>The account's benchmark for <paramref name="campaign"/>'s objective, the campaign itself left out.</summary>
+    public async Task<AccountBenchmark?> BenchmarkForAsync(CampaignInfo campaign, CancellationToken ct) =>
+        campaign.Objective is { } objective
+            ? AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, await ReadAsync(ct), options)
+            : null;
+
+    private async Task<IReadOnlyList<CampaignHistory>> LoadAsync(DateRange window)
+    {
+        var listed = await source.ListCampaignsAsync(CancellationToken.None);
+        var ended = await source.ListEndedCampaignsAsync(CancellationToken.None);
+        var history = new List<CampaignHistory>();
+        foreach (var campaign in listed.Concat(ended).DistinctBy(c => c.Id))
+        {
+            if (campaign.Objective is not { } objective || campaign.CreatedOn > window.End)
+            {
+                continue;
+            }
+
+            var scope = Scope.Campaign(campaign.Id);
+            var daily = await source.GetDailyAsync(scope, window, CancellationToken.None);
+            if (daily.Count == 0)
+            {
+                continue;
+            }
+
+            var reach = await source.GetReachAsync(scope, window, CancellationToken.None);
+            history.Add(new CampaignHistory(campaign.AdvertiserId, campaign.Id, campaign.Name, objective, campaign.CreatedOn,
+                new ScopeTotals(RawTotals.Sum(daily.Select(d => d.Counts)), reach)));
+        }
+
+        return history;
+    }
+}

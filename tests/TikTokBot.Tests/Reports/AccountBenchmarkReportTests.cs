@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using TikTokBot.Commands;
+using TikTokBot.Domain.Benchmarks;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Permissions;
+using TikTokBot.Reports;
+
+namespace TikTokBot.Tests.Reports;
+
+/// <summary>A fresh workspace on the demo data (2026-11-22): the summary marks each figure against TikTok's benchmark and the account's own.</summary>
+public sealed class AccountBenchmarkReportTests : IClassFixture<FixedClockAppFactory>
+{
+    private readonly FixedClockAppFactory _factory;
+
+    public AccountBenchmarkReportTests(FixedClockAppFactory factory) => _factory = factory;
+
+    private async Task<string> Ask(string text, string team)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
+        var messages = await handler.ReplyAsync(CommandParser.Parse(text), new Asker(team, "U1"), CancellationToken.None);
+        return string.Concat(messages.Select(TerminalMode.Render));
+    }
+
+    [Fact]
+    public async Task The_summary_marks_the_fatiguing_campaigns_ctr_against_tiktok_and_against_the_account()
+    {
+        // The summary never waits for the account's history: it is read once, then every summary uses it.
+        using (var scope = _factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+        var summary = await Ask("campaign-42", "T-ACCOUNT-BENCH");
+
+        // Its CTR fell to 0.77% in the last week: under TikTok's 0.84% for conversion campaigns, and under the account's
+        // other conversion campaigns (running 41, 45, 46, 48 and ended 31-34), whose CTRs run from about 0.9% to 1.25%.
+        var ctr = Assert.Single(summary.Split('\n'), l => l.Contains("CTR (destination): 0.77%", StringComparison.Ordinal));
+        Assert.Contains("below TikTok's 0.84%", ctr);
+        Assert.Contains("bottom quarter of your account, median 1.", ctr);
+        // Cost per conversion $33.87 against the account's median $24.25: worse, lower being better.
+        Assert.Contains("Cost per conversion: $33.87 (worse than your account's median $24.25)", summary);
+        // Frequency has no better side, so no quarter.
+        Assert.DoesNotContain("your account", Assert.Single(summary.Split('\n'), l => l.Contains("Frequency:", StringComparison.Ordinal)));
+        Assert.Contains("Marks: TikTok's published benchmarks, and your account's other", summary);
+    }
+
+    [Fact]
+    public async Task The_history_is_read_once_and_shared_by_every_request()
+    {
+        IReadOnlyList<CampaignHistory> first, second;
+        using (var scope = _factory.Services.CreateScope())
+            first = await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+        using (var scope = _factory.Services.CreateScope())
+            second = await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+
+        Assert.Same(first, second);
+        // 8 running campaigns (campaign-45 launched yesterday has one closed day) and 13 ended ones.
+        Assert.Equal(21, first.Count);
+        Assert.Equal(9, first.Count(h => h.Objective == Objective.WebsiteConversions));
+    }
+}
