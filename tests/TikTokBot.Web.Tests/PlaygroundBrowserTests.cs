@@ -47,7 +47,8 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         var breakdown = page.Locator(".exchange").Nth(2);
         await Assertions.Expect(breakdown.Locator("[data-block=header]")).ToContainTextAsync("campaign-42 Autumn Sale by");
         await Assertions.Expect(breakdown.Locator("[data-block=header]")).ToContainTextAsync("age", new() { IgnoreCase = true });
-        Assert.True(await breakdown.Locator("[data-block=section]").CountAsync() >= 2, "one section per age band");
+        // The breakdown is a table: a header row and a row per age band, drawn as an HTML table.
+        Assert.True(await breakdown.Locator("[data-block=table] tr").CountAsync() >= 3, "a row per age band");
         await Browser.ScreenshotAsync(page, "playground-breakdown");
 
         Assert.Empty(outside);

@@ -36,11 +36,21 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
     {
         if (campaign.Objective is not { } objective)
             return null;
+        return cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null
+            ? AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, history, options)
+            : null;
+    }
+
+    /// <summary>
+    /// Starts reading the day's history if it is not read yet. Called once a report is built, so the history's many
+    /// reads queue behind the request's own under the TikTok rate limiter, never in front of them.
+    /// </summary>
+    public void StartReading()
+    {
         if (cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null)
-            return AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, history, options);
+            return;
         // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
         _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-        return null;
     }
 
     private ReportKey Key(int? days) =>

@@ -91,7 +91,7 @@ public sealed class ReportService(
         return new CampaignBreakdown(campaign, by, range, await (await SourceAsync(teamId, ct)).Source.GetBreakdownAsync(campaign.Id, by, range, ct));
     }
 
-    private Task<CampaignOverview> OverviewAsync(
+    private async Task<CampaignOverview> OverviewAsync(
         WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
@@ -101,13 +101,20 @@ public sealed class ReportService(
         var key = Key(source.Name, campaign, range, days, criteria, window);
         // An overview built before the account's history was read is not the one built after it.
         key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
-        return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
+        var overview = cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
             return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
                 credit, criteria) { Key = key, Account = account };
         }, ct);
+        var built = await overview;
+        if (account is null && history is not null && history.Reads(source.Source))
+        {
+            history.StartReading();
+        }
+
+        return built;
     }
 
     /// <summary>A stored credit window judged against the campaign's gross spend through <paramref name="asOf"/>.</summary>

@@ -74,7 +74,7 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
     /// <summary>Waits (in real time, bounded) for a condition the app makes true.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
         while (!await condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);

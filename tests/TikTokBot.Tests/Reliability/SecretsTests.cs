@@ -26,7 +26,7 @@ public sealed class SecretsAppFactory : FakeSlackAppFactory
     [
         ("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"),
         ("Slack:ClientId", "123.456"), ("Slack:ClientSecret", ClientSecret),
-        ("TikTok:Source", "Api"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId),
+        ("TikTok:Source", "Api"), ("TikTok:StaticTokenTeam", "T-SECRET"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId),
         ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString()),
     ];
 
