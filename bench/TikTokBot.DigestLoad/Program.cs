@@ -1,3 +1,4 @@
+using TikTokBot.Accounts;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -33,7 +34,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
-services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddDigests(configuration);
+services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddDigests(configuration).AddAccounts(configuration);
 await using var provider = (ServiceProvider)new DefaultServiceProviderFactory().CreateServiceProvider(services);
 await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
