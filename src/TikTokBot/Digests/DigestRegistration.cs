@@ -46,10 +46,11 @@ public static class DigestRegistration
         services.AddSingleton<IBackgroundJobStateChanger>(provider => new BackgroundJobStateChanger(provider.GetRequiredService<IJobFilterProvider>()));
         services.AddSingleton<IBackgroundJobPerformer>(provider => new BackgroundJobPerformer(
             provider.GetRequiredService<IJobFilterProvider>(), provider.GetRequiredService<JobActivator>(), TaskScheduler.Default));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
 
         // The server runs the workers only; the two schedulers are ours to build, so the recurring one reads the app's
         // clock (the clock our tables and a test's fake time use) instead of the machine's or the store's.
