@@ -22,6 +22,7 @@ public sealed partial class AccountsService(
     IOptionsMonitor<TikTokAppOptions> tikTokOptions,
     IOptionsMonitor<AppOptions> appOptions,
     TimeProvider time,
+    IWorkspaceSources sources,
     ILogger<AccountsService> logger)
 {
     public const string CallbackPath = "/tiktok/oauth/callback";
@@ -127,6 +128,7 @@ public sealed partial class AccountsService(
         }
 
         var connected = await store.TikTokConnections.ConnectAsync(readable, grant.AccessToken, person.UserId, ct);
+        sources.Forget(teamId);
         var accounts = connected.Select(AdvertiserAccount.From).ToList();
         LogConnected(logger, teamId, person.UserId, accounts.Count, withoutPermission.Count);
         await ConfirmInSlackAsync(teamId, person, accounts, withoutPermission, ct);
@@ -152,6 +154,8 @@ public sealed partial class AccountsService(
         {
             return new AccountChangeResult(AccountChange.NotConnected, $"No TikTok advertiser {advertiserId} is connected here. `/ttmetrics accounts` lists those that are.");
         }
+
+        sources.Forget(teamId);
 
         // One authorisation can cover several advertisers: its token is revoked only when the last of them goes.
         if ((await connections.ListAsync(ct)).All(c => c.AccessToken != connection.AccessToken))
@@ -194,6 +198,7 @@ public sealed partial class AccountsService(
     public async Task<bool> MarkTokenRefusedAsync(string teamId, string advertiserId, CancellationToken ct)
     {
         var marked = await storage.ForTeam(teamId).TikTokConnections.MarkTokenRefusedAsync(advertiserId, ct);
+        sources.Forget(teamId);
         if (marked)
         {
             LogTokenRefused(logger, teamId, advertiserId);

@@ -18,6 +18,9 @@ public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader L
 public interface IWorkspaceSources
 {
     Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
+
+    /// <summary>Drops what this instance remembers of the workspace's connections: called after every connect, disconnect and refusal.</summary>
+    void Forget(string teamId);
 }
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
@@ -28,6 +31,12 @@ public sealed class WorkspaceSourceOptions
 
     /// <summary>With the OAuth install, the one workspace the static <c>TikTok:AccessToken</c> or CSV may serve.</summary>
     public string? StaticTokenTeam { get; set; }
+
+    /// <summary>
+    /// How long an instance answers from the connections list it last read (zero: read it every time). Changes made on this
+    /// instance are seen at once; one made on another instance sharing the database is seen within this time.
+    /// </summary>
+    public TimeSpan ConnectionsFreshFor { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -42,11 +51,23 @@ public sealed class WorkspaceSources(
 {
     private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
     private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", choice.Kind == MetricSourceKind.Demo);
+    private readonly ConcurrentDictionary<string, ConnectionsRead> _connections = new(StringComparer.Ordinal);
     private WorkspaceSource? _demo;
+
+    /// <summary>A workspace's connections as read at <see cref="ReadAt"/> (a <see cref="TimeProvider"/> timestamp).</summary>
+    private sealed record ConnectionsRead(long ReadAt, IReadOnlyList<TikTokConnection> Connections);
+
+    private long _forgotten;
+
+    public void Forget(string teamId)
+    {
+        Interlocked.Increment(ref _forgotten);
+        _connections.TryRemove(teamId, out _);
+    }
 
     public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
     {
-        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+        var connections = await ConnectionsAsync(teamId, ct);
         if (connections.Count > 0)
         {
             var groups = connections.GroupBy(c => c.AccessToken, StringComparer.Ordinal).Select(g => Connected(g.Key, g.Select(c => c.AdvertiserId))).ToList();
@@ -64,6 +85,31 @@ public sealed class WorkspaceSources(
         }
 
         throw new MetricSourceException($"No TikTok account is connected to this workspace yet: `{AccountsService.ConnectCommand}` connects one.");
+    }
+
+    /// <summary>
+    /// Every request and every digest asks for its workspace's source: the connections are read from the database once
+    /// per <see cref="WorkspaceSourceOptions.ConnectionsFreshFor"/>, not once per request.
+    /// </summary>
+    private async Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct)
+    {
+        var time = Time();
+        if (_connections.TryGetValue(teamId, out var read) && time.GetElapsedTime(read.ReadAt) < options.ConnectionsFreshFor)
+        {
+            return read.Connections;
+        }
+
+        var readAt = time.GetTimestamp();
+        var forgotten = Interlocked.Read(ref _forgotten);
+        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+
+        // A read that raced a change may hold the list from before it: answer with it once, but do not keep it.
+        if (Interlocked.Read(ref _forgotten) == forgotten)
+        {
+            _connections[teamId] = new ConnectionsRead(readAt, connections);
+        }
+
+        return connections;
     }
 
     private WorkspaceSource Connected(string token, IEnumerable<string> advertiserIds)

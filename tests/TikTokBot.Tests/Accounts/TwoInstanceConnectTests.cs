@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using TikTokBot.Accounts;
 using TikTokBot.Testing;
 using TikTokBot.Tests.Digests;
 
@@ -65,6 +67,37 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, again);
         Assert.Contains("already used", said, StringComparison.Ordinal);
         Assert.Single(_tiktok.Accounts.Issued);
+    }
+
+    [PostgresFact]
+    public async Task Each_instance_remembers_the_connections_for_a_few_seconds_and_the_one_that_connected_sees_them_at_once()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var first = Instance(clock);
+        await using var second = Instance(clock);
+        first.CreateKestrelClient().Dispose();
+        second.CreateKestrelClient().Dispose();
+        var firstSources = first.Services.GetRequiredService<IWorkspaceSources>();
+        var secondSources = second.Services.GetRequiredService<IWorkspaceSources>();
+        Assert.True((await firstSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
+        Assert.True((await secondSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
+
+        var state = await first.BeginAsync();
+        var (status, _) = await second.CallbackAsync(state, _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId));
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // The instance that stored the connection reads it at once; the other answers from its list of 5 s ago until it is stale.
+        Assert.False((await secondSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
+        Assert.True((await firstSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var seenByFirst = await firstSources.SourceForAsync(AccountsAppFactory.Team, default);
+        Assert.False(seenByFirst.IsDemo);
+        Assert.StartsWith($"api:{AccountsAppFactory.Tokyo.AdvertiserId}:", seenByFirst.Name, StringComparison.Ordinal);
+
+        // Disconnecting on the first forgets the token there at once.
+        var removed = await first.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
+        Assert.Equal(AccountChange.Done, removed.Change);
+        Assert.True((await firstSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
     }
 
     private AccountsAppFactory Instance(TimeProvider clock)
