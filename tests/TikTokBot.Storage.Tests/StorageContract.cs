@@ -752,6 +752,62 @@ public abstract class StorageContract : IAsyncLifetime
         return database;
     }
 
+    [Fact]
+    public async Task Settings_read_through_the_read_cache_are_fresh_after_a_write_here_and_within_the_freshness_after_one_elsewhere()
+    {
+        var here = await StartAsync();
+        var hereReads = new WorkspaceReadCache(Clock, new StorageOptions());
+        var elsewhere = new WorkspaceStorage(Open(), Db.DataProtection(), Clock, new WorkspaceReadCache(Clock, new StorageOptions()));
+        var hereStorage = new WorkspaceStorage(Open(), Db.DataProtection(), Clock, hereReads);
+        var reads = 0;
+        Task<string> AliasesHere() => hereReads.ReadAsync("T1", "aliases", async () =>
+        {
+            reads++;
+            return string.Join(',', (await here.ForTeam("T1").Aliases.ListAsync(Ct)).Select(a => $"{a.Alias}={a.CampaignId}"));
+        });
+
+        Assert.Equal("", await AliasesHere());
+        Assert.Equal("", await AliasesHere());
+        Assert.Equal(1, reads);
+
+        // Another instance's write is seen once this one's read is 5 s old, not before.
+        await elsewhere.ForTeam("T1").Aliases.SetAsync("launch", "cmp-1", "U1", Ct);
+        Assert.Equal("", await AliasesHere());
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal("launch=cmp-1", await AliasesHere());
+        Assert.Equal(2, reads);
+
+        // This instance's own write is seen at once, and only by its own team.
+        await hereStorage.ForTeam("T1").Aliases.SetAsync("summer", "cmp-2", "U1", Ct);
+        Assert.Equal("launch=cmp-1,summer=cmp-2", await AliasesHere());
+        await hereStorage.ForTeam("T2").Aliases.SetAsync("other", "cmp-9", "U1", Ct);
+        Assert.Equal("launch=cmp-1,summer=cmp-2", await AliasesHere());
+        Assert.Equal(3, reads);
+
+        // Zero freshness reads every time.
+        var uncached = new WorkspaceReadCache(Clock, new StorageOptions { SettingsFreshFor = TimeSpan.Zero });
+        var uncachedReads = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            await uncached.ReadAsync("T1", "aliases", () => Task.FromResult((uncachedReads++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(3, uncachedReads);
+    }
+
+    [Fact]
+    public async Task A_read_that_raced_a_write_is_answered_once_and_not_kept()
+    {
+        var cache = new WorkspaceReadCache(Clock, new StorageOptions());
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = cache.ReadAsync("T1", "aliases", () => release.Task);
+        cache.Changed("T1");
+        release.SetResult("before the write");
+
+        Assert.Equal("before the write", await racing);
+        Assert.Equal("after the write", await cache.ReadAsync("T1", "aliases", () => Task.FromResult("after the write")));
+    }
+
     private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock);
 
     private WorkspaceStorage Storage(StorageDatabase database) => new(database, Db.DataProtection(), Clock);

@@ -268,6 +268,20 @@ public static class BlockKitJson
     public static string Serialize(SlackView view) =>
         System.Text.Json.JsonSerializer.Serialize(view, SlackJsonContext.Default.SlackView);
 
+    /// <summary>The message's JSON: the bytes kept by <see cref="Keep"/> for this very instance, or a fresh serialisation.</summary>
     public static byte[] SerializeToUtf8Bytes(SlackMessage message) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+        Kept.TryGetValue(message, out var bytes) ? bytes : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+
+    /// <summary>
+    /// Serialises a message that will be sent many times as it is (a cached report) once, now, and keeps the bytes for as
+    /// long as the message lives. Messages are immutable and a changed copy (<c>with</c>) is another instance, so kept
+    /// bytes never go stale.
+    /// </summary>
+    public static SlackMessage Keep(SlackMessage message)
+    {
+        Kept.AddOrUpdate(message, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage));
+        return message;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SlackMessage, byte[]> Kept = new();
 }

@@ -15,7 +15,7 @@ internal sealed class ResponseUrlClient(SlackApiTransport transport, TimeProvide
 
     public async Task PostAsync(string responseUrl, SlackMessage message, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+        var bytes = BlockKitJson.SerializeToUtf8Bytes(message);
         using var response = await transport.SendAsync(new Uri(responseUrl, UriKind.Absolute), "response_url", null, () =>
         {
             var content = new ByteArrayContent(bytes);

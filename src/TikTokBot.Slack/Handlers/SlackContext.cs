@@ -50,7 +50,7 @@ public sealed class SlackContext
     public void Ack() => Complete(SlackAckResponse.Empty);
 
     /// <summary>Acknowledges with a message shown in place (slash commands; <c>response_type</c> decides who sees it).</summary>
-    public void Ack(SlackMessage message) => Complete(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage)));
+    public void Ack(SlackMessage message) => Complete(new SlackAckResponse(BlockKitJson.SerializeToUtf8Bytes(message)));
 
     /// <summary>Acknowledges a view submission with errors, an updated view, a pushed view or clear.</summary>
     public void Ack(ViewSubmissionResponse response) => Complete(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(response, SlackJsonContext.Default.ViewSubmissionResponse)));
@@ -93,7 +93,7 @@ public sealed class SlackContext
 
     /// <summary>Acknowledges unless something already did; for the dispatcher's own answers, which must not throw.</summary>
     internal bool TryAck(SlackMessage message) =>
-        TryAck(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage)));
+        TryAck(new SlackAckResponse(BlockKitJson.SerializeToUtf8Bytes(message)));
 
     internal bool TryAck(ViewSubmissionResponse response) =>
         TryAck(new SlackAckResponse(JsonSerializer.SerializeToUtf8Bytes(response, SlackJsonContext.Default.ViewSubmissionResponse)));

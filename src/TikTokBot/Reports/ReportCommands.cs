@@ -58,6 +58,16 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
         }, wantsFixes: command is MetricsCommand.Fix, ct);
     }
 
+    private static IReadOnlyList<SlackMessage> Kept(IReadOnlyList<SlackMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            BlockKitJson.Keep(message);
+        }
+
+        return messages;
+    }
+
     /// <summary>The report asked for by the campaign's exact id; a campaign gone from the source is said so.</summary>
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
     {
@@ -72,8 +82,9 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
+        // Built and serialised once per overview: a repeated question writes the kept bytes.
         return wantsFixes
-            ? await reports.BuiltOnceAsync(overview, "fixes-view", ReportViews.Fixes, ct)
-            : await reports.BuiltOnceAsync(overview, "summary-view", ReportViews.Summary, ct);
+            ? await reports.BuiltOnceAsync(overview, "fixes-view", o => Kept(ReportViews.Fixes(o)), ct)
+            : await reports.BuiltOnceAsync(overview, "summary-view", o => Kept(ReportViews.Summary(o)), ct);
     }
 }

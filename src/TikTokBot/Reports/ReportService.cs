@@ -51,7 +51,7 @@ public sealed class ReportService(
     /// <summary>One campaign's overview over <paramref name="period"/>, as of today.</summary>
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
     {
-        var saved = await settings.CampaignSettingsAsync(teamId, campaign.Id, ct);
+        var saved = await settings.CampaignSettingsAsync(teamId, ct);
         return await OverviewAsync(await SourceAsync(teamId, ct), campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
     }
 

@@ -26,29 +26,29 @@ public sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteri
 /// change is checked against <see cref="SettingsPermission"/> here, so the command, the modals and the terminal cannot
 /// differ; other capabilities ask <see cref="AuthoriseAsync"/> before changing their own settings (digest subscriptions).
 /// </summary>
-public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermission permission, DemoSettings demo)
+public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermission permission, DemoSettings demo, WorkspaceReadCache? reads = null)
 {
-    /// <summary>Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use).</summary>
+    /// <summary>
+    /// Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use), kept in
+    /// memory between changes as every report asks for them.
+    /// </summary>
     public async Task<CampaignSettings> CampaignSettingsAsync(string teamId, CancellationToken ct)
     {
         var store = await StoreAsync(teamId, ct);
-        var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => c.ToCriteria());
-        return new CampaignSettings(criteria, await store.CreditWindows.ListAsync(ct));
-    }
-
-    /// <summary>One campaign's criteria and the team's credit windows.</summary>
-    public async Task<CampaignSettings> CampaignSettingsAsync(string teamId, string campaignId, CancellationToken ct)
-    {
-        var store = await StoreAsync(teamId, ct);
-        var criteria = await store.SuccessCriteria.FindCriteriaAsync(campaignId, ct);
-        return new CampaignSettings(
-            criteria is null ? new Dictionary<string, SuccessCriteria>() : new Dictionary<string, SuccessCriteria> { [campaignId] = criteria },
-            await store.CreditWindows.ListAsync(ct));
+        return await ReadAsync(teamId, "campaign-settings", async () =>
+        {
+            var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => c.ToCriteria());
+            return new CampaignSettings(criteria, await store.CreditWindows.ListAsync(ct));
+        });
     }
 
     /// <summary>The team's aliases: alias to campaign id, regardless of case.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> AliasesAsync(string teamId, CancellationToken ct) =>
-        (await storage.ForTeam(teamId).Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase);
+    public Task<IReadOnlyDictionary<string, string>> AliasesAsync(string teamId, CancellationToken ct) =>
+        ReadAsync<IReadOnlyDictionary<string, string>>(teamId, "aliases", async () =>
+            (await storage.ForTeam(teamId).Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase));
+
+    private Task<T> ReadAsync<T>(string teamId, string what, Func<Task<T>> read) where T : class =>
+        reads is null ? read() : reads.ReadAsync(teamId, what, read);
 
     /// <summary>Whether the person may change the workspace's settings; the terminal's operator always may.</summary>
     public Task<PermissionResult> AuthoriseAsync(Asker asker, CancellationToken ct) =>

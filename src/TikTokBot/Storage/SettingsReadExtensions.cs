@@ -5,10 +5,6 @@ namespace TikTokBot.Storage;
 
 public static class SettingsReadExtensions
 {
-    /// <summary>The team's saved success criteria for a campaign, as the engine reads them; null when none were set.</summary>
-    public static async Task<SuccessCriteria?> FindCriteriaAsync(this ISuccessCriteriaRepository repository, string campaignId, CancellationToken ct) =>
-        (await repository.FindAsync(campaignId, ct))?.ToCriteria();
-
     /// <summary>Saved criteria as the engine reads them; a metric this build does not know falls back to the objective's cost per result.</summary>
     public static SuccessCriteria ToCriteria(this CampaignSuccessCriteria saved) =>
         new(saved.TargetCostPerOutcome, saved.MinimumVolume, Enum.TryParse<MetricId>(saved.Metric, out var metric) && Enum.IsDefined(metric) ? metric : null);

@@ -13,4 +13,10 @@ public sealed class StorageOptions
 
     /// <summary>Holds the SQLite file and the Data Protection keys; relative paths start at the app's content root.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// How long an instance answers a workspace's aliases, success criteria and credit windows from memory (zero: read the
+    /// database every time). A change made on the same instance is seen at once; one made on another instance within this time.
+    /// </summary>
+    public TimeSpan SettingsFreshFor { get; set; } = TimeSpan.FromSeconds(5);
 }

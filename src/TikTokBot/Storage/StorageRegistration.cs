@@ -24,7 +24,10 @@ public static class StorageRegistration
             .SetApplicationName("TikTokBot")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<IWorkspaceStorage, WorkspaceStorage>();
+        services.AddSingleton<WorkspaceReadCache>();
+        services.AddSingleton<IWorkspaceStorage>(sp => new WorkspaceStorage(
+            sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<WorkspaceReadCache>()));
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }

@@ -5,7 +5,7 @@ using TikTokBot.Storage.Database;
 namespace TikTokBot.Storage.Workspace;
 
 /// <summary>The repositories over one database, handed out per team.</summary>
-public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time) : IWorkspaceStorage
+public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time, WorkspaceReadCache? reads = null) : IWorkspaceStorage
 {
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("TikTokBot.Storage.BotToken");
     private readonly IDataProtector _tikTokTokens = dataProtection.CreateProtector("TikTokBot.Storage.TikTokToken");
@@ -18,7 +18,7 @@ public sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionPr
         }
 
         // A token is bound to its team: copied into another team's row it cannot be decrypted.
-        return new WorkspaceStore(new TeamScope(database, time, teamId), _tokens.CreateProtector(teamId), _tikTokTokens.CreateProtector(teamId));
+        return new WorkspaceStore(new TeamScope(database, time, teamId, reads), _tokens.CreateProtector(teamId), _tikTokTokens.CreateProtector(teamId));
     }
 
     public async Task<IReadOnlyList<string>> ListTeamsAsync(CancellationToken ct)
