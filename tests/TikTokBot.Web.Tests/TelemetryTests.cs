@@ -16,7 +16,12 @@ namespace TikTokBot.Web.Tests;
 /// <summary>The app reading a local fake TikTok API, its finished spans kept in memory.</summary>
 public sealed class TracedAppFactory : KestrelAppFactory
 {
-    public TracedAppFactory() => TikTok = FakeTikTokApi.StartAsync(DateOnly.FromDateTime(DateTime.UtcNow)).GetAwaiter().GetResult();
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    public TracedAppFactory() => TikTok = FakeTikTokApi.StartAsync(Today).GetAwaiter().GetResult();
+
+    /// <summary>The app's clock: the same day as the fake TikTok's, never the machine's.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
 
     public FakeTikTokApi TikTok { get; }
 
@@ -31,10 +36,13 @@ public sealed class TracedAppFactory : KestrelAppFactory
         ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString()),
         // The whole answer inline, however slow a cold start on a busy machine: the trace then holds every call.
         ("Commands:InlineAnswerBudget", "00:00:30"), ("Slack:AckTimeout", "00:00:30"),
+        // No OTLP endpoint here: spans are recorded for the in-memory exporter only when asked.
+        ("Telemetry:RecordTraces", "true"),
     ];
 
     protected override void ReplaceServices(IServiceCollection services)
     {
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans).AddProcessor(new ServedSignal(CommandServed)));
         // The account history is read in the background after the first report; its calls belong to no one command's
         // trace, so this test, which counts the command's calls, runs without it.
@@ -95,7 +103,7 @@ public sealed class TelemetryTests(TracedAppFactory app) : IClassFixture<TracedA
         listener.Start();
         using var client = app.CreateKestrelClient();
         using var request = SlackTestRequests.Signed("/slack/commands",
-            "team_id=T-OTEL&channel_id=C1&user_id=U1&command=%2Fttmetrics&text=campaign-42&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fx");
+            "team_id=T-OTEL&channel_id=C1&user_id=U1&command=%2Fttmetrics&text=campaign-42&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fx", at: app.Clock.GetUtcNow());
 
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -109,12 +117,12 @@ public sealed class TelemetryTests(TracedAppFactory app) : IClassFixture<TracedA
             trace = app.Spans.Where(s => s.TraceId == server.TraceId).ToArray();
         }
 
-        Assert.Equal("summary", server.GetTagItem("tiktokbot.command.verb"));
         var verify = Assert.Single(trace, s => s.DisplayName == "slack verify");
         Assert.Equal(server.SpanId, verify.ParentSpanId);
         Assert.Equal("Valid", verify.GetTagItem("slack.signature"));
         var handler = Assert.Single(trace, s => s.DisplayName == "slack command /ttmetrics");
         Assert.Equal(server.SpanId, handler.ParentSpanId);
+        Assert.Equal("summary", handler.GetTagItem("tiktokbot.command.verb"));
         Assert.True(handler.StartTimeUtc >= verify.StartTimeUtc + verify.Duration, "the handler runs after the signature is checked");
 
         var tiktokCalls = trace.Where(s => s.Kind == ActivityKind.Client && (s.GetTagItem("url.full") as string ?? "").StartsWith(app.TikTok.BaseUrl.ToString(), StringComparison.Ordinal)).ToArray();

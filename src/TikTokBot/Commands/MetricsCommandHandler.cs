@@ -25,6 +25,7 @@ public sealed class MetricsCommandHandler(
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
+        Hosting.Telemetry.CountCommand(parsed);
         var asker = new Asker(command.TeamId, command.UserId, command.ChannelId, EnterpriseId: command.EnterpriseId);
         // A report already in memory (and the settings it needs) completes right here, with no thread hop and no timer:
         // under load a queued work item or a timer is what made cached replies miss the budget. Anything that awaits

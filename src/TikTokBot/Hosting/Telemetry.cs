@@ -49,17 +49,23 @@ public static class Telemetry
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
+        var exported = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(AppTelemetry.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(AppTelemetry.Name, SlackTelemetry.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = http => !IsProbe(http.Request.Path))
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(AppTelemetry.Name, SlackTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // Spans cost a tenth of a cached reply's CPU: they are recorded only when something will read them.
+        if (exported || builder.Configuration.GetValue<bool>("Telemetry:RecordTraces"))
+        {
+            otel.WithTracing(tracing => tracing
+                .AddSource(AppTelemetry.Name, SlackTelemetry.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !IsProbe(http.Request.Path))
+                .AddHttpClientInstrumentation());
+        }
+
+        if (exported)
         {
             otel.UseOtlpExporter();
         }
@@ -80,22 +86,21 @@ public static class Telemetry
 
             var started = Stopwatch.GetTimestamp();
             var result = await next(context);
-            var http = context.HttpContext;
-            var kind = http.Request.Path.Value?.Split('/').LastOrDefault() ?? "";
+            var kind = context.HttpContext.Request.Path.Value?.Split('/').LastOrDefault() ?? "";
             AppTelemetry.AckDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("slack.kind", kind));
-            // The body is there only once its signature passed: unsigned requests are never read, let alone counted.
-            if (kind == "commands" && http.Features.Get<SlackRawBody>() is { } body)
-            {
-                var verb = Verb(CommandParser.Parse(SlackPayloadParser.ParseSlashCommand(body.Span).Text));
-                AppTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("verb", verb));
-                Activity.Current?.SetTag("tiktokbot.command.verb", verb);
-            }
-
             return result;
         });
 
     /// <summary>The command's kind as a metric tag: <c>summary</c>, <c>fix</c>, <c>breakdown</c>, <c>settarget</c>...</summary>
     public static string Verb(MetricsCommand command) => command.GetType().Name.ToLowerInvariant();
+
+    /// <summary>Counts a signed <c>/ttmetrics</c> command by verb and tags the handler's span; the handler calls it with the command it parsed.</summary>
+    public static void CountCommand(MetricsCommand command)
+    {
+        var verb = Verb(command);
+        AppTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("verb", verb));
+        Activity.Current?.SetTag("tiktokbot.command.verb", verb);
+    }
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
 }

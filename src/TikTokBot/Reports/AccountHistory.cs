@@ -20,6 +20,9 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
 {
     private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
+        System.Collections.Concurrent.ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> _benchmarks = new();
+
     public AccountBenchmarkOptions Options => options;
 
     /// <summary>Whether this history is read from <paramref name="other"/>: only its campaigns may be judged by it.</summary>
@@ -36,9 +39,11 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
     {
         if (campaign.Objective is not { } objective)
             return null;
-        return cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null
-            ? AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, history, options)
-            : null;
+        if (!cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) || history is null)
+            return null;
+        // Worked out once per campaign and day's history: every summary asks, and the medians cost more than the rest of a cached reply.
+        return _benchmarks.GetValue(history, static _ => new())
+            .GetOrAdd((campaign.AdvertiserId, objective, campaign.Id), key => AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, history, options));
     }
 
     /// <summary>
