@@ -20,8 +20,10 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
 {
     private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
-        System.Collections.Concurrent.ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> _benchmarks = new();
+    // Keyed by the day's history itself (one instance per source and day in the report cache), so it outlives this scoped
+    // service and goes with the history.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
+        System.Collections.Concurrent.ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> Benchmarks = new();
 
     public AccountBenchmarkOptions Options => options;
 
@@ -42,7 +44,7 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
         if (!cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) || history is null)
             return null;
         // Worked out once per campaign and day's history: every summary asks, and the medians cost more than the rest of a cached reply.
-        return _benchmarks.GetValue(history, static _ => new())
+        return Benchmarks.GetValue(history, static _ => new())
             .GetOrAdd((campaign.AdvertiserId, objective, campaign.Id), key => AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, history, options));
     }
 
