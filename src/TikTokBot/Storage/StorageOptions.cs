@@ -15,6 +15,14 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
+    /// SQLite's <c>synchronous</c> setting in WAL mode. <c>Normal</c>: a commit is not flushed to the disk by itself (the
+    /// write-ahead log is, at each checkpoint), so commits cost microseconds instead of a disk flush each, and the file
+    /// cannot be corrupted; a power cut or an operating-system crash (not an app crash) may undo the last commits.
+    /// <c>Full</c>: every commit is flushed before it returns.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "Normal";
+
+    /// <summary>
     /// How long an instance answers a workspace's aliases, success criteria and credit windows from memory (zero: read the
     /// database every time). A change made on the same instance is seen at once; one made on another instance within this time.
     /// </summary>

@@ -45,9 +45,15 @@ public static class StorageRegistration
     {
         if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            var synchronous = options.SqliteSynchronous.Trim().ToUpperInvariant();
+            if (synchronous is not ("FULL" or "NORMAL"))
+            {
+                throw new InvalidOperationException($"Storage:SqliteSynchronous must be Normal or Full, not '{options.SqliteSynchronous}'.");
+            }
+
             return new SqliteDatabase(string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? $"Data Source={Path.Combine(dataDirectory, "tiktokbot.db")}"
-                : options.ConnectionString);
+                : options.ConnectionString, synchronous);
         }
 
         if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))

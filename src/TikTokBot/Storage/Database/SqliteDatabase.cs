@@ -9,9 +9,12 @@ namespace TikTokBot.Storage.Database;
 public sealed class SqliteDatabase : StorageDatabase
 {
     private readonly string _connectionString;
+    private readonly string _synchronous;
 
-    public SqliteDatabase(string connectionString)
+    /// <param name="synchronous">SQLite's <c>synchronous</c> for every connection: <c>NORMAL</c> or <c>FULL</c> (see <see cref="StorageOptions.SqliteSynchronous"/>).</param>
+    public SqliteDatabase(string connectionString, string synchronous = "FULL")
     {
+        _synchronous = synchronous.ToUpperInvariant() is "FULL" or "NORMAL" ? synchronous.ToUpperInvariant() : throw new ArgumentException("NORMAL or FULL.", nameof(synchronous));
         // Foreign keys are off by default in SQLite and are a per-connection setting.
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:")
@@ -32,6 +35,14 @@ public sealed class SqliteDatabase : StorageDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
+        // A per-connection setting, and SQLite's own default is FULL: set on every open, pooled or new.
+        if (_synchronous != "FULL")
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+
         return connection;
     }
 
