@@ -91,7 +91,7 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         return new TargetState(level, id, Text(subject, level == ActionLevel.Campaign ? "campaign_name" : "adgroup_name"), campaignId,
             Text(subject, "operation_status") == "ENABLE", mode == BudgetMode.Unlimited || budget <= 0m ? null : budget, mode,
             c.TryGetProperty("budget_optimize_on", out var cbo) && cbo.ValueKind == JsonValueKind.True, spend, access.Currency,
-            Number(subject, "scheduled_budget") is > 0m and var scheduled ? scheduled : null);
+            Number(subject, "scheduled_budget") is > 0m and var scheduled ? scheduled : null, Text(c, "campaign_name"));
     }
 
     private static BudgetMode Mode(string tiktok) => tiktok switch

@@ -15,6 +15,7 @@ public static class ActionsRegistration
         services.AddSingleton<IActPermission, SlackActPermission>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();
+        services.AddScoped<FixButtons>();
         return services;
     }
 }
