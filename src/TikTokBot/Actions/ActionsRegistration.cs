@@ -11,7 +11,7 @@ public static class ActionsRegistration
         services.Configure<ActionOptions>(configuration.GetSection(ActionOptions.SectionName));
         services.Configure<ActPermissionOptions>(configuration.GetSection("Permissions"));
         services.AddTikTokWriteTarget(configuration);
-        services.AddSingleton<IWorkspaceAdvertisers, StaticWorkspaceAdvertisers>();
+        services.AddSingleton<IWorkspaceAdvertisers, WorkspaceAdvertisers>();
         services.AddSingleton<IActPermission, SlackActPermission>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();

@@ -18,7 +18,7 @@ namespace TikTokBot.Actions;
 public sealed class ActionsService(
     IWorkspaceStorage storage,
     IWorkspaceAdvertisers advertisers,
-    ITikTokWriteTarget target,
+    IWriteTargets targets,
     IActPermission permission,
     IActionLearning learning,
     IOptionsMonitor<ActionOptions> options,
@@ -48,7 +48,8 @@ public sealed class ActionsService(
         if (action.State == ActionRequestState.Requested && options.CurrentValue.RequireApproval)
         {
             return new ActionOutcome(ActionOutcomeKind.AwaitingApproval,
-                $"Waiting for approval: another person who may act must approve it before {action.Details.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", action, Simulated: target.Simulated)
+                $"Waiting for approval: another person who may act must approve it before {action.Details.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", action,
+                Simulated: await SimulatedAsync(asker.TeamId, action, ct))
             {
                 Target = await NamesAsync(asker.TeamId, action.Details, ct),
             };
@@ -117,7 +118,7 @@ public sealed class ActionsService(
         }
 
         return await store.Actions.TryDecideAsync(actionId, approve: false, asker.UserId, ct)
-            ? new ActionOutcome(ActionOutcomeKind.Rejected, $"Rejected by <@{asker.UserId}>; nothing was changed.", await store.Actions.FindAsync(actionId, ct), Simulated: target.Simulated)
+            ? new ActionOutcome(ActionOutcomeKind.Rejected, $"Rejected by <@{asker.UserId}>; nothing was changed.", await store.Actions.FindAsync(actionId, ct), Simulated: await SimulatedAsync(asker.TeamId, action, ct))
             : await ExplainAsync(store, actionId, ct);
     }
 
@@ -165,7 +166,7 @@ public sealed class ActionsService(
         TargetState? before;
         try
         {
-            before = await target.ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
+            before = await targets.For(access).ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
         }
         catch (MetricSourceException e)
         {
@@ -189,7 +190,7 @@ public sealed class ActionsService(
                 ? "TikTok had applied the earlier attempt, so nothing was written again."
                 : $"It was already {Value(before, intent)} (changed outside TikTokBot since it was proposed), so nothing was written.";
             await store.Actions.MarkDoneAsync(actionId, null, Snapshot(before), Snapshot(before), actor, ct);
-            return Done(await store.Actions.FindAsync(actionId, ct), before, before, intent, $"{Confirmation(intent, before, before)} {note}");
+            return Done(await store.Actions.FindAsync(actionId, ct), access, $"{Confirmation(intent, before, before)} {note}");
         }
 
         var decision = ActionRules.Decide(intent, before, new ActionSituation(local, 0), null, o);
@@ -203,8 +204,8 @@ public sealed class ActionsService(
         try
         {
             written = intent.Kind == ActionKind.Budget
-                ? await target.SetBudgetAsync(access, intent.Level, intent.TargetId, wanted.Budget!.Value, before.BudgetMode, ct)
-                : await target.SetStatusAsync(access, intent.Level, intent.TargetId, wanted.Enabled, ct);
+                ? await targets.For(access).SetBudgetAsync(access, intent.Level, intent.TargetId, wanted.Budget!.Value, before.BudgetMode, ct)
+                : await targets.For(access).SetStatusAsync(access, intent.Level, intent.TargetId, wanted.Enabled, ct);
         }
         catch (TikTokWriteUncertainException e)
         {
@@ -220,7 +221,7 @@ public sealed class ActionsService(
         await store.Actions.MarkDoneAsync(actionId, written.RequestId, Snapshot(before), Snapshot(after), actor, ct);
         logger.LogInformation("Action {ActionId} done in team {TeamId}: {Kind} {Level} {TargetId} (TikTok request {RequestId})",
             actionId, teamId, intent.Kind, intent.Level, intent.TargetId, written.RequestId);
-        return Done(await store.Actions.FindAsync(actionId, ct), before, after, intent, Confirmation(intent, before, after));
+        return Done(await store.Actions.FindAsync(actionId, ct), access, Confirmation(intent, before, after));
     }
 
     /// <summary>Reverses a done action within <c>Actions:UndoWindow</c>, through the same checks as any action.</summary>
@@ -278,7 +279,9 @@ public sealed class ActionsService(
     private async Task<ActionOutcome> ProposeAsync(ActionAsker asker, string advertiserId, ActionIntent intent, string? undoes, CancellationToken ct, string? campaignId = null)
     {
         var o = options.CurrentValue;
-        if (target.ReadOnlyReason is { } readOnly)
+        var access = await advertisers.FindAsync(asker.TeamId, advertiserId, ct);
+        var target = access is null ? null : targets.For(access);
+        if (target?.ReadOnlyReason is { } readOnly)
         {
             return ActionOutcome.Refuse(readOnly);
         }
@@ -289,8 +292,7 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse(may.Refusal!);
         }
 
-        var access = await advertisers.FindAsync(asker.TeamId, advertiserId, ct);
-        if (access is null)
+        if (access is null || target is null)
         {
             logger.LogWarning("Team {TeamId} asked to act on advertiser {AdvertiserId}, which it does not own; refused", asker.TeamId, advertiserId);
             return ActionOutcome.Refuse(NotOurs(advertiserId));
@@ -343,7 +345,7 @@ public sealed class ActionsService(
         if (after is not null && Reached(after, wanted, intent))
         {
             await store.Actions.MarkDoneAsync(action.Id, timeout.RequestId, Snapshot(before), Snapshot(after), actor, ct);
-            return Done(await store.Actions.FindAsync(action.Id, ct), before, after, intent,
+            return Done(await store.Actions.FindAsync(action.Id, ct), access,
                 $"{Confirmation(intent, before, after)} (TikTok answered late, but reading it back shows the change was made.)");
         }
 
@@ -355,7 +357,7 @@ public sealed class ActionsService(
     {
         try
         {
-            return await target.ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
+            return await targets.For(access).ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
         }
         catch (MetricSourceException e)
         {
@@ -364,8 +366,8 @@ public sealed class ActionsService(
         }
     }
 
-    private ActionOutcome Done(StoredAction? action, TargetState before, TargetState after, ActionIntent intent, string message) =>
-        new(ActionOutcomeKind.Done, message, action, null, target.Simulated,
+    private ActionOutcome Done(StoredAction? action, AdvertiserAccess access, string message) =>
+        new(ActionOutcomeKind.Done, message, action, null, targets.For(access).Simulated,
             action?.FinishedAt is { } finished && action.Details.UndoesId is null ? finished + options.CurrentValue.UndoWindow : null);
 
     /// <summary>Why a transition did not happen, from the action's state now.</summary>
@@ -377,7 +379,7 @@ public sealed class ActionsService(
             null => ActionOutcome.Refuse("I cannot find that action in this workspace; nothing was changed."),
             ActionRequestState.Done => new ActionOutcome(ActionOutcomeKind.Done,
                 $"Already done{(action.DecidedBy is { } by && by != action.Details.RequestedBy ? $" (approved by <@{by}>)" : "")}; nothing was written again.", action,
-                Simulated: target.Simulated, UndoUntil: action.FinishedAt + options.CurrentValue.UndoWindow),
+                Simulated: await SimulatedAsync(store, action, ct), UndoUntil: action.FinishedAt + options.CurrentValue.UndoWindow),
             ActionRequestState.Executing or ActionRequestState.Approved => ActionOutcome.Refuse($"Already approved by <@{action.DecidedBy}> and being carried out; nothing more to do.", action),
             ActionRequestState.Rejected => ActionOutcome.Refuse($"<@{action.DecidedBy}> rejected it; nothing was changed. Ask again if it is still needed.", action),
             ActionRequestState.Expired => ActionOutcome.Refuse(
@@ -387,6 +389,12 @@ public sealed class ActionsService(
             _ => ActionOutcome.Refuse("It is still waiting for approval; nothing was changed yet.", action),
         };
     }
+
+    /// <summary>Whether the action's advertiser is only simulated (the demo data), as its workspace reaches it.</summary>
+    private async Task<bool> SimulatedAsync(string teamId, StoredAction action, CancellationToken ct) =>
+        await advertisers.FindAsync(teamId, action.Details.AdvertiserId, ct) is { } access && targets.For(access).Simulated;
+
+    private Task<bool> SimulatedAsync(IWorkspaceStore store, StoredAction action, CancellationToken ct) => SimulatedAsync(store.TeamId, action, ct);
 
     /// <summary>The target as it is now, to name it in the approval request; null (ids only) when it cannot be read.</summary>
     private async Task<TargetState?> NamesAsync(string teamId, ActionRequestDetails details, CancellationToken ct)

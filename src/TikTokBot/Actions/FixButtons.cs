@@ -15,14 +15,14 @@ namespace TikTokBot.Actions;
 /// from this workspace's own report (the campaign, its ad groups), never from elsewhere.
 /// </summary>
 public sealed class FixButtons(
-    ReportService reports, ITikTokWriteTarget target, IWorkspaceAdvertisers advertisers, IOptionsMonitor<ActionOptions> options, ILogger<FixButtons> logger)
+    ReportService reports, IWriteTargets targets, IWorkspaceAdvertisers advertisers, IOptionsMonitor<ActionOptions> options, ILogger<FixButtons> logger)
 {
     /// <summary>The buttons of each finding, a proposal shown once per message (under the first finding that asks for it).</summary>
     public async Task<IReadOnlyDictionary<Finding, IReadOnlyList<BlockElement>>> ForAsync(string teamId, CampaignOverview overview, CancellationToken ct)
     {
         var campaign = overview.Campaign;
         var findings = overview.Fixes.Fixes.Select(f => f.Because).Distinct().Where(f => f.Fixes.Any(fix => FixActions.MovesOf(f, fix).Count > 0)).ToList();
-        if (findings.Count == 0 || target.ReadOnlyReason is not null || await advertisers.FindAsync(teamId, campaign.AdvertiserId, ct) is null)
+        if (findings.Count == 0 || await advertisers.FindAsync(teamId, campaign.AdvertiserId, ct) is not { } access || targets.For(access).ReadOnlyReason is not null)
         {
             return new Dictionary<Finding, IReadOnlyList<BlockElement>>();
         }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +26,7 @@ public sealed class ActingAppFactory(bool requireApproval = false, bool demo = f
     [
         ("Actions:RequireApproval", requireApproval ? "true" : "false"),
         .. csvPath is not null ? new[] { ("TikTok:Source", "Csv"), ("TikTok:CsvPath", csvPath) }
-            : demo ? [("TikTok:Source", "Demo")]
+            : demo ? [("TikTok:Source", "Demo"), ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString())]
             : [("TikTok:Source", "Api"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId), ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString())],
     ];
 
@@ -258,5 +256,24 @@ public sealed class ActingFromSlackTests
         var approved = Said(await hook.NextAsync());
         Assert.Matches($@"^Ad group Broad 18-44: budget \$\d+\.00 -> \$[\d.]+ a day, from 00:00 tomorrow account time\. \({Regex.Escape(Simulated)}\)\n", approved);
         Assert.Empty(app.TikTok.Writes.Writes);
+    }
+
+    [Fact]
+    public async Task A_workspace_that_connected_its_TikTok_account_acts_on_it_through_TikTok_with_its_own_token_even_on_a_demo_deployment()
+    {
+        using var app = new ActingAppFactory(demo: true);
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        await StoreOf(app).TikTokConnections.ConnectAsync(
+            [new TikTokAdvertiserDetails(DemoDataSet.AdvertiserId, "Shop", "USD", "UTC")], FakeTikTokApi.Token, Admin, CancellationToken.None);
+
+        var proposal = Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url));
+        Assert.StartsWith("This will pause Ad group Broad 18-44 (running -> paused).", proposal);
+        Assert.DoesNotContain(Simulated, proposal);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+
+        Assert.StartsWith("Ad group Broad 18-44 paused; it was spending $90.00 a day.\n", Said(await hook.NextAsync()));
+        Assert.Equal("adgroup/status/update/", Assert.Single(app.TikTok.Writes.Applied).Path);
+        Assert.False(app.TikTok.Writes.Get(AdGroup42).Enabled);
     }
 }
