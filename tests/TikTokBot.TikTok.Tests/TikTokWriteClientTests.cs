@@ -38,7 +38,8 @@ public sealed class TikTokWriteClientTests : IAsyncLifetime
         var state = (await _client.ReadAsync(Access, ActionLevel.AdGroup, AdGroup, Today, Ct))!;
         var demoSpend = (await new DemoMetricSource(new NoonClock(Today)).GetDailyAsync(new Sources.Scope(Sources.ScopeLevel.AdGroup, AdGroup), new Domain.Metrics.DateRange(Today, Today), Ct)).Single().Counts.Spend;
 
-        Assert.Equal(new TargetState(ActionLevel.AdGroup, AdGroup, "Interest: fashion", Campaign, true, 54m, BudgetMode.Daily, false, demoSpend, "USD"), state);
+        Assert.Equal(new TargetState(ActionLevel.AdGroup, AdGroup, "Interest: fashion", Campaign, true, 54m, BudgetMode.Daily, false, demoSpend, "USD",
+            CampaignName: "campaign-42 Autumn Sale"), state);
         Assert.Null(await _client.ReadAsync(Access, ActionLevel.AdGroup, "1800000000000042-g9", Today, Ct));
     }
 

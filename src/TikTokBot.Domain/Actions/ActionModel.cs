@@ -55,6 +55,7 @@ public sealed record ActionIntent(ActionKind Kind, ActionLevel Level, string Tar
 /// <param name="CampaignBudgetOptimisation">The campaign's budget optimisation (CBO) is on: TikTok then refuses ad-group budget changes.</param>
 /// <param name="TodaySpend">Spend so far today, account-local day.</param>
 /// <param name="ScheduledBudget">An ad group's daily budget already set for tomorrow (TikTok's <c>scheduled_budget</c>), when one is.</param>
+/// <param name="CampaignName">The campaign's name (for an ad group, its campaign's), so replies name what they change.</param>
 public sealed record TargetState(
     ActionLevel Level,
     string Id,
@@ -66,7 +67,8 @@ public sealed record TargetState(
     bool CampaignBudgetOptimisation,
     decimal TodaySpend,
     string Currency,
-    decimal? ScheduledBudget = null);
+    decimal? ScheduledBudget = null,
+    string? CampaignName = null);
 
 /// <summary>The account-local moment the decision is made in, and how many actions the campaign had today.</summary>
 public sealed record ActionSituation(DateTime AccountLocalNow, int ActionsTodayOnCampaign)

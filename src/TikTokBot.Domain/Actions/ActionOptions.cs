@@ -43,4 +43,10 @@ public sealed class ActionOptions
 
     /// <summary>TikTok locks budget changes from this account-local time until midnight (TT1739591133130817).</summary>
     public TimeOnly BudgetLockFrom { get; set; } = new(23, 55);
+
+    /// <summary>
+    /// The step a fix's "Raise budget" / "Lower budget" button proposes, in percent of the current budget (project
+    /// default 20, the same as <see cref="LearningResetPercent"/>, so one step does not by itself restart learning).
+    /// </summary>
+    public decimal FixBudgetStepPercent { get; set; } = 20m;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
@@ -208,18 +207,9 @@ public sealed class TikTokApiClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Add("Access-Token", _options.AccessToken ?? "");
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            throw new TikTokAuthException(401, "HTTP 401", null);
-        }
-
         if (!response.IsSuccessStatusCode)
         {
-            var status = (int)response.StatusCode;
-            throw new TikTokApiException(status, $"HTTP {status}", null, $"TikTok's API answered HTTP {status}. Try again in a few minutes.")
-            {
-                Transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
-            };
+            throw TikTokEnvelope.HttpError(response.StatusCode, TikTokCall.Read);
         }
 
         JsonDocument document;
@@ -230,7 +220,7 @@ public sealed class TikTokApiClient : IDisposable
         }
         catch (JsonException e)
         {
-            throw new TikTokApiException(0, e.Message, null, "TikTok's API sent an answer TikTokBot could not read. Try again in a few minutes.");
+            throw Unreadable(e.Message);
         }
 
         var root = document.RootElement;
@@ -240,29 +230,14 @@ public sealed class TikTokApiClient : IDisposable
             throw Unreadable($"the answer is {kind}");
         }
 
-        var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : -1;
-        if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        var answer = TikTokEnvelope.Read(root);
+        if (answer.Succeeded)
         {
             return document;
         }
 
-        // Classified on TikTok's own words; redacted only afterwards. With a short token, redaction can put
-        // "[access token]" into any message, and a rate limit would read as a revoked token.
-        var tiktokMessage = root.TryGetProperty("message", out var m) ? Text(m) ?? "" : "";
-        var requestId = root.TryGetProperty("request_id", out var r) ? Text(r) : null;
         document.Dispose();
-        var auth = TikTokAuthException.IsAuthFailure(code, tiktokMessage);
-        var message = Redact(tiktokMessage);
-        _logger.LogWarning("TikTok API error {Code} on {Path}: {Message} (request {RequestId})", code, path, message, requestId);
-        throw code switch
-        {
-            _ when auth => new TikTokAuthException(code, message, requestId),
-            TikTokApiException.RateLimited => new TikTokApiException(code, message, requestId,
-                "TikTok is limiting how often TikTokBot may ask right now. Try again in a minute.") { Transient = true },
-            >= TikTokApiException.InternalErrorFirst and <= TikTokApiException.InternalErrorLast => new TikTokApiException(code, message, requestId,
-                $"TikTok's API had an internal error ({code}). Try again in a few minutes.") { Transient = true },
-            _ => new TikTokApiException(code, message, requestId, $"TikTok's API refused the request ({code}: {message})."),
-        };
+        throw TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
     }
 
     // A timeout or a dropped connection is TikTok's side, not the user's: say so plainly instead of surfacing a socket error.
@@ -282,17 +257,6 @@ public sealed class TikTokApiClient : IDisposable
             throw new TikTokApiException(0, e.Message, null, "TikTokBot could not reach TikTok's API. Try again in a few minutes.") { Transient = true };
         }
     }
-
-    // TikTok's text goes into logs and replies: it must never carry the token back out, even if TikTok echoes it.
-    private string Redact(string text) =>
-        string.IsNullOrEmpty(_options.AccessToken) ? text : text.Replace(_options.AccessToken, "[access token]", StringComparison.Ordinal);
-
-    private static string? Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => value.GetRawText(),
-    };
 
     internal static ReportRow ReadRow(JsonElement item)
     {

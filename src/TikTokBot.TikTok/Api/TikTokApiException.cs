@@ -30,8 +30,11 @@ public sealed class TikTokAuthException(int code, string tiktokMessage, string? 
         "access token in TikTok for Business and set it as TikTok:AccessToken.")
 {
     // 40101 invalid app credentials, 40104 expired token, 40105 invalid token, 40110 invalid or expired auth code.
+    internal static bool IsTokenRefused(int code) => code is 40101 or 40102 or 40104 or 40105 or 40110;
+
+    /// <summary>For reads: the token codes, 40001 (no permission, which a reader can only fix by reconnecting), or TikTok's words.</summary>
     internal static bool IsAuthFailure(int code, string message) =>
-        code is 40001 or 40101 or 40102 or 40104 or 40105 or 40110 ||
+        code is 40001 || IsTokenRefused(code) ||
         message.Contains("access token", StringComparison.OrdinalIgnoreCase) ||
         message.Contains("access_token", StringComparison.OrdinalIgnoreCase);
 }

@@ -12,6 +12,9 @@ namespace TikTokBot.TikTok.Csv;
 /// </summary>
 public sealed class CsvMetricSource(string path, ILogger<CsvMetricSource>? logger = null) : IMetricSource
 {
+    /// <summary>What an export's campaigns give as their advertiser: an export names none.</summary>
+    public const string AdvertiserId = "csv";
+
     private readonly Lock _gate = new();
     private (string Stamp, Loaded Data)? _loaded;
 
@@ -109,7 +112,7 @@ public sealed class CsvMetricSource(string path, ILogger<CsvMetricSource>? logge
                 {
                     var objectiveType = g.Select(r => r.Objective).FirstOrDefault(o => o is not null) ?? "";
                     Objective? objective = ObjectiveCatalogue.TryFromTikTok(objectiveType.Replace(' ', '_'), out var known) ? known : null;
-                    return new CampaignInfo(g.Key, g.First().CampaignName, "csv", objectiveType, objective, "ENABLE", null, g.Min(r => r.Date));
+                    return new CampaignInfo(g.Key, g.First().CampaignName, AdvertiserId, objectiveType, objective, "ENABLE", null, g.Min(r => r.Date));
                 })
                 .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
                 .ToArray();

@@ -59,7 +59,7 @@ public sealed class DemoWriteTarget(DemoMetricSource demo, Action? changed = nul
         var scope = level == ActionLevel.Campaign ? Scope.Campaign(id) : new Scope(ScopeLevel.AdGroup, id);
         var spend = RawTotals.Sum((await demo.GetDailyAsync(scope, new DateRange(accountToday, accountToday), ct).ConfigureAwait(false)).Select(d => d.Counts)).Spend;
         var (enabled, current) = _changed.TryGetValue(id, out var changed) ? changed : (campaign.Status == "ENABLE", budget);
-        return new TargetState(level, id, name, campaignId, enabled, current, BudgetMode.Daily, false, spend, campaign.Currency);
+        return new TargetState(level, id, name, campaignId, enabled, current, BudgetMode.Daily, false, spend, campaign.Currency, CampaignName: campaign.Name);
     }
 
     public Task<WriteOutcome> SetStatusAsync(AdvertiserAccess access, ActionLevel level, string id, bool enabled, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +10,10 @@ namespace TikTokBot.TikTok.Writes;
 
 /// <summary>
 /// TikTok's write endpoints (status and budget of campaigns and ad groups) and fresh reads of one campaign or ad
-/// group. Each call carries the advertiser's own token. A rate-limited write (40100) was refused, so it is retried;
-/// a write without an answer is never retried here (<see cref="TikTokWriteUncertainException"/>).
+/// group. Each call carries the advertiser's own token. TikTok's envelope is read and its errors classified by
+/// <see cref="TikTokEnvelope"/>, as the report client's are, as writes (<see cref="TikTokCall.Write"/>: nothing marked
+/// worth retrying). A rate-limited write (40100) was refused, so it is retried; a write without an answer is never
+/// retried here (<see cref="TikTokWriteUncertainException"/>).
 /// </summary>
 public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokWriteClient> logger) : ITikTokWriteTarget
 {
@@ -91,7 +92,7 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         return new TargetState(level, id, Text(subject, level == ActionLevel.Campaign ? "campaign_name" : "adgroup_name"), campaignId,
             Text(subject, "operation_status") == "ENABLE", mode == BudgetMode.Unlimited || budget <= 0m ? null : budget, mode,
             c.TryGetProperty("budget_optimize_on", out var cbo) && cbo.ValueKind == JsonValueKind.True, spend, access.Currency,
-            Number(subject, "scheduled_budget") is > 0m and var scheduled ? scheduled : null);
+            Number(subject, "scheduled_budget") is > 0m and var scheduled ? scheduled : null, Text(c, "campaign_name"));
     }
 
     private static BudgetMode Mode(string tiktok) => tiktok switch
@@ -163,7 +164,7 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
     {
         using var document = await SendAsync(access, HttpMethod.Post, path, null, body, ct).ConfigureAwait(false);
         var root = document.RootElement;
-        var requestId = root.TryGetProperty("request_id", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var requestId = TikTokEnvelope.Read(root).RequestId;
         if (root.GetProperty("data").TryGetProperty("error_list", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var first = errors[0].ToString();
@@ -206,21 +207,15 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
 
             using (response)
             {
-                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                // An HTTP error from a write is not proof it was not applied: treat it as unknown.
+                if (method == HttpMethod.Post && (int)response.StatusCode >= 500)
                 {
-                    throw new TikTokAuthException(401, "HTTP 401", null);
+                    throw new TikTokWriteUncertainException($"HTTP {(int)response.StatusCode}");
                 }
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    // An HTTP error from a write is not proof it was not applied: treat it as unknown.
-                    if (method == HttpMethod.Post && (int)response.StatusCode >= 500)
-                    {
-                        throw new TikTokWriteUncertainException($"HTTP {(int)response.StatusCode}");
-                    }
-
-                    throw new TikTokApiException((int)response.StatusCode, $"HTTP {(int)response.StatusCode}", null,
-                        $"TikTok's API answered HTTP {(int)response.StatusCode}. Try again in a few minutes.");
+                    throw TikTokEnvelope.HttpError(response.StatusCode, TikTokCall.Write);
                 }
 
                 JsonDocument document;
@@ -233,46 +228,30 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
                     throw method == HttpMethod.Post ? new TikTokWriteUncertainException(e.Message) : TikTokApiClient.Unreadable(e.Message);
                 }
 
-                var root = document.RootElement;
-                var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : -1;
-                if (code == 0 && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+                var answer = TikTokEnvelope.Read(document.RootElement);
+                if (answer.Succeeded)
                 {
                     return document;
                 }
 
-                var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
-                var requestId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("request_id", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                 document.Dispose();
-                if (!string.IsNullOrEmpty(token))
-                {
-                    message = message.Replace(token, "[access token]", StringComparison.Ordinal);
-                }
-
-                if (code == TikTokApiException.RateLimited && attempt < options.RateLimitRetries)
+                // 40100: TikTok refused it, so nothing was applied and it may be sent again.
+                if (answer.Code == TikTokApiException.RateLimited && attempt < options.RateLimitRetries)
                 {
                     var wait = options.RateLimitBackoff * Math.Pow(2, attempt);
-                    logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; retry {Attempt} in {Wait}", path, requestId, attempt + 1, wait);
+                    logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; retry {Attempt} in {Wait}", path, answer.RequestId, attempt + 1, wait);
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);
                     continue;
                 }
 
-                logger.LogWarning("TikTok API error {Code} on {Path}: {Message} (request {RequestId})", code, path, message, requestId);
-                throw code switch
-                {
-                    PermissionDenied => new TikTokPermissionException(code, message, requestId, access.AdvertiserId),
-                    _ when code != -1 && IsTokenRefused(code) => new TikTokAuthException(code, message, requestId),
-                    TikTokApiException.RateLimited => new TikTokApiException(code, message, requestId,
-                        "TikTok is limiting how often TikTokBot may ask right now. Nothing was changed; try again in a minute."),
-                    _ => new TikTokApiException(code, message, requestId, $"TikTok refused the change ({code}: {message}). Nothing was changed."),
-                };
+                var error = TikTokEnvelope.Error(answer, token, TikTokCall.Write, path, logger);
+                throw answer.Code == PermissionDenied ? new TikTokPermissionException(answer.Code, error.TikTokMessage, answer.RequestId, access.AdvertiserId) : error;
             }
         }
     }
 
     /// <summary>40001: no permission for this advertiser or operation (unconfirmed code, platform-facts-2 5.4).</summary>
     public const int PermissionDenied = 40001;
-
-    private static bool IsTokenRefused(int code) => code is 40101 or 40102 or 40104 or 40105 or 40110;
 
     private static string Text(JsonElement item, string name) => item.TryGetProperty(name, out var v) ? v.ValueKind switch
     {

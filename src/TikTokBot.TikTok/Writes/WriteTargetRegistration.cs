@@ -11,8 +11,9 @@ namespace TikTokBot.TikTok.Writes;
 public static class WriteTargetRegistration
 {
     /// <summary>
-    /// Registers where actions go, following <c>TikTok:Source</c>: TikTok's API, the demo data in memory, or the CSV
-    /// refusal. Writes get their own HTTP client and timeout (<c>TikTok:WriteTimeout</c>, default 20 s), without the
+    /// Registers where actions go: the deployment's target following <c>TikTok:Source</c> (TikTok's API, the demo data
+    /// in memory, or the CSV refusal), and <see cref="IWriteTargets"/>, which sends a workspace's connected advertisers
+    /// to TikTok's API and the demo advertiser to the demo data whatever the deployment reads. Writes get their own HTTP client and timeout (<c>TikTok:WriteTimeout</c>, default 20 s), without the
     /// readers' retries: a write that timed out is read back, never simply sent again.
     /// </summary>
     public static IServiceCollection AddTikTokWriteTarget(this IServiceCollection services, IConfiguration configuration)
@@ -20,26 +21,23 @@ public static class WriteTargetRegistration
         var section = configuration.GetSection("TikTok");
         Enum.TryParse<MetricSourceKind>(section["Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind);
         services.TryAddSingleton(TimeProvider.System);
-        switch (kind)
+        services.TryAddSingleton<DemoMetricSource>();
+        var timeout = section.GetValue("WriteTimeout", TimeSpan.FromSeconds(20));
+        services.AddHttpClient(nameof(TikTokWriteClient), http => http.Timeout = timeout);
+        // Built when first needed: the API client for connected advertisers (any deployment), the demo's for the demo advertiser.
+        services.AddSingleton(sp => new TikTokWriteClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokWriteClient)), section.Get<TikTokApiOptions>() ?? new TikTokApiOptions(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokWriteClient>>()));
+        services.AddSingleton(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>(),
+            () => sp.GetService<Caching.ReportCache>()?.Forget(Caching.CachedMetricSource.CampaignsKey("demo"))));
+        services.AddSingleton<ITikTokWriteTarget>(sp => kind switch
         {
-            case MetricSourceKind.Api:
-                var api = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
-                var timeout = section.GetValue("WriteTimeout", TimeSpan.FromSeconds(20));
-                services.AddHttpClient(nameof(TikTokWriteClient), http => http.Timeout = timeout);
-                services.AddSingleton<ITikTokWriteTarget>(sp => new TikTokWriteClient(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokWriteClient)), api, sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<TikTokWriteClient>>()));
-                break;
-            case MetricSourceKind.Csv:
-                services.AddSingleton<ITikTokWriteTarget, CsvWriteTarget>();
-                break;
-            default:
-                services.TryAddSingleton<DemoMetricSource>();
-                services.AddSingleton<ITikTokWriteTarget>(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>(),
-                    () => sp.GetService<Caching.ReportCache>()?.Forget(Caching.CachedMetricSource.CampaignsKey("demo"))));
-                break;
-        }
-
+            MetricSourceKind.Api => sp.GetRequiredService<TikTokWriteClient>(),
+            MetricSourceKind.Csv => new CsvWriteTarget(),
+            _ => sp.GetRequiredService<DemoWriteTarget>(),
+        });
+        services.AddSingleton<IWriteTargets>(sp => new WriteTargetRouter(
+            sp.GetRequiredService<ITikTokWriteTarget>(), sp.GetRequiredService<TikTokWriteClient>, sp.GetRequiredService<DemoWriteTarget>));
         return services;
     }
 }

@@ -6,12 +6,13 @@ namespace TikTokBot.TikTok.Writes;
 /// Which advertiser to act on, the token that may (the workspace's connection; null: the static <c>TikTok:AccessToken</c>),
 /// and the account's currency and IANA time zone, whose days budgets and limits follow.
 /// </summary>
-public sealed record AdvertiserAccess(string AdvertiserId, string? AccessToken, string Currency = "USD", string TimeZone = "UTC")
+/// <param name="Route">Which target its actions go to (<see cref="IWriteTargets"/>).</param>
+public sealed record AdvertiserAccess(string AdvertiserId, string? AccessToken, string Currency = "USD", string TimeZone = "UTC", WriteRoute Route = WriteRoute.Deployment)
 {
     /// <summary>Keeps the token out of ToString so a logged access cannot leak it.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append("AdvertiserId = ").Append(AdvertiserId).Append(", Currency = ").Append(Currency).Append(", TimeZone = ").Append(TimeZone);
+        builder.Append("AdvertiserId = ").Append(AdvertiserId).Append(", Currency = ").Append(Currency).Append(", TimeZone = ").Append(TimeZone).Append(", Route = ").Append(Route);
         return true;
     }
 }

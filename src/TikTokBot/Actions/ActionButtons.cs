@@ -1,9 +1,29 @@
+using TikTokBot.Domain.Actions;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 
 namespace TikTokBot.Actions;
+
+/// <summary>
+/// Buttons other capabilities put on their messages to start an action. Pressing one only proposes: the proposal is
+/// read fresh from TikTok and shown with Confirm / Cancel, through every guard rail, exactly like the command.
+/// </summary>
+public static class ActionButtons
+{
+    /// <summary>
+    /// "Pause ad group &lt;name&gt;" (for alerts and fixes). The value names the campaign and the ad group; on the press
+    /// the campaign must be one the presser's workspace reads and the ad group must belong to it, so a value copied to
+    /// or forged in another workspace writes nothing. Several of these in one message get distinct action ids.
+    /// </summary>
+    public static ButtonElement PauseAdGroup(string campaignId, string adGroupId, string adGroupName) =>
+        Propose(campaignId, new FixProposal($"Pause ad group {adGroupName}", ActionIntent.Pause(ActionLevel.AdGroup, adGroupId)));
+
+    /// <summary>A button proposing <paramref name="proposal"/> on campaign <paramref name="campaignId"/> or one of its ad groups.</summary>
+    public static ButtonElement Propose(string campaignId, FixProposal proposal) =>
+        Elements.Button(ActionButtonIds.ProposeFor(proposal.Intent), proposal.Label, ProposalValue.Encode(new ProposalRequest(campaignId, proposal.Intent)));
+}
 
 /// <summary>
 /// Confirm, Cancel, Approve, Reject and Undo. The value gives only the action id; who pressed and in which workspace
@@ -55,7 +75,7 @@ public sealed class ActionButtonHandler(ActionsService actions, ILogger<ActionBu
     }
 }
 
-/// <summary>A fix's "Pause ad group" / "Lower budget" button: the same proposal as the command.</summary>
+/// <summary>A fix's or an alert's "Pause ad group" / "Raise budget" button: the same proposal as the command.</summary>
 public sealed class ProposeButtonHandler(ActionCommands commands) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)

@@ -39,5 +39,8 @@ public sealed record ActionOutcome(
     bool Simulated = false,
     DateTimeOffset? UndoUntil = null)
 {
+    /// <summary>The campaign or ad group as read for this answer (its name, its campaign's name, its ids), when it was.</summary>
+    public TargetState? Target { get; init; }
+
     public static ActionOutcome Refuse(string message, StoredAction? action = null) => new(ActionOutcomeKind.Refused, message, action);
 }

@@ -12,8 +12,15 @@ public static class ActionButtonIds
     public const string Reject = "action.reject";
     public const string Undo = "action.undo";
 
-    /// <summary>On a fix: starts a proposal (the value is a <see cref="ProposalValue"/>).</summary>
+    /// <summary>On a fix or an alert: starts a proposal (the value is a <see cref="ProposalValue"/>).</summary>
     public const string Propose = "action.propose";
+
+    /// <summary>
+    /// A proposal button's id when a message carries several: Slack wants ids unique within a block, so each is named
+    /// by what it proposes (<c>action.propose.pause.&lt;target&gt;</c>); the handler is registered for the prefix.
+    /// </summary>
+    public static string ProposeFor(ActionIntent intent) =>
+        $"{Propose}.{intent.Kind.ToString().ToLowerInvariant()}.{intent.TargetId}";
 }
 
 /// <summary>

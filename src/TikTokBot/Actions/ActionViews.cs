@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TikTokBot.Domain.Actions;
-using TikTokBot.Domain.Diagnosis;
+using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
 
 namespace TikTokBot.Actions;
@@ -8,11 +9,23 @@ namespace TikTokBot.Actions;
 /// <summary>How an <see cref="ActionOutcome"/> looks in Slack: the buttons carry only the action's id.</summary>
 public static class ActionViews
 {
+    /// <summary>What every action reply on the demo data says, in its notification text and its blocks.</summary>
+    public const string SimulatedNote = "Simulated on demo data: nothing was sent to TikTok.";
+
     /// <summary>The answer to the person who asked or pressed: the proposal with Confirm / Cancel, the result with Undo, or why not.</summary>
     public static SlackMessage Render(ActionOutcome outcome)
     {
-        var text = Text(outcome.Message);
-        var message = new MessageBuilder().Text(outcome.Message).Ephemeral().Section(Icon(outcome.Kind) + text);
+        var message = new MessageBuilder().Text(Notification(outcome.Message, outcome.Simulated)).Ephemeral().Section(Icon(outcome.Kind) + Text(outcome.Message));
+        if (outcome.Kind == ActionOutcomeKind.Proposed && outcome.Target is { } target)
+        {
+            message.Context(Ids(target));
+        }
+
+        if (outcome.Simulated)
+        {
+            message.Context(":test_tube: " + SimulatedNote);
+        }
+
         if (outcome is { Kind: ActionOutcomeKind.Proposed, Action: { } proposed })
         {
             var value = ActionValue.Encode(proposed.Id);
@@ -30,29 +43,50 @@ public static class ActionViews
         return message.BuildSingle();
     }
 
-    /// <summary>The request posted in the channel for another person who may act: Approve / Reject.</summary>
+    /// <summary>
+    /// The request posted in the channel for another person who may act: what changes, named (the ids in small text),
+    /// with Approve / Reject. Without a fresh read of the target, it falls back to the ids.
+    /// </summary>
     public static SlackMessage ApprovalRequest(ActionOutcome awaiting)
     {
         var d = awaiting.Action!.Details;
         var value = ActionValue.Encode(d.Id);
-        var what = d.Kind == "budget" ? $"change the budget of {d.Level} {d.AdGroupId ?? d.CampaignId} from {d.FromValue} to {d.ToValue}" : $"{d.Kind} {d.Level} {d.AdGroupId ?? d.CampaignId}";
-        var text = $"<@{d.RequestedBy}> asks to {Text(what)}. {Text(awaiting.Message)}";
-        return new MessageBuilder().Text(text).Section(":raised_hand: " + text)
+        var target = awaiting.Target;
+        var what = target is null ? $"{(d.Level == "campaign" ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
+        var change = d.Kind == "budget"
+            ? $"change the budget of {what} from {Amount(d.FromValue, target)} to {Amount(d.ToValue, target)}"
+            : $"{d.Kind} {what}";
+        var text = $"<@{d.RequestedBy}> asks to {Text(change)}. {Text(awaiting.Message)}";
+        var message = new MessageBuilder().Text(Notification($"<@{d.RequestedBy}> asks to {change}. {awaiting.Message}", awaiting.Simulated)).Section(":raised_hand: " + text);
+        message.Context(target is null ? $"advertiser {d.AdvertiserId} · campaign {d.CampaignId}" + (d.AdGroupId is { } g ? $" · ad group {g}" : "") : Ids(target));
+        if (awaiting.Simulated)
+        {
+            message.Context(":test_tube: " + SimulatedNote);
+        }
+
+        return message
             .Actions([Elements.Button(ActionButtonIds.Approve, "Approve", value, style: "primary"), Elements.Button(ActionButtonIds.Reject, "Reject", value, style: "danger")])
             .BuildSingle();
     }
 
+    /// <summary>"ad group Broad 18-44 of campaign campaign-42 Autumn Sale", or "campaign campaign-42 Autumn Sale".</summary>
+    private static string Named(TargetState target) => target.Level == ActionLevel.Campaign
+        ? $"campaign {target.Name}"
+        : $"ad group {target.Name}" + (string.IsNullOrEmpty(target.CampaignName) ? "" : $" of campaign {target.CampaignName}");
+
+    /// <summary>The ids, for the small print under the names.</summary>
+    private static string Ids(TargetState target) => target.Level == ActionLevel.Campaign
+        ? $"campaign id {Mrkdwn.Escape(target.Id)}"
+        : $"ad group id {Mrkdwn.Escape(target.Id)} · campaign " + (string.IsNullOrEmpty(target.CampaignName) ? "" : Mrkdwn.Escape(target.CampaignName) + ", ") + $"id {Mrkdwn.Escape(target.CampaignId)}";
+
+    private static string Amount(string stored, TargetState? target) =>
+        target is not null && decimal.TryParse(stored, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? MetricFormat.Money(amount, target.Currency) : stored;
+
+    /// <summary>The notification text, which is all some clients show: on demo data it says so too.</summary>
+    private static string Notification(string message, bool simulated) => simulated ? $"{message} ({SimulatedNote})" : message;
+
     /// <summary>The service's sentence escaped (names come from TikTok), keeping its user mentions.</summary>
     private static string Text(string message) => Regex.Replace(Mrkdwn.Escape(message), "&lt;(@U[A-Z0-9]+)&gt;", "<$1>");
-
-    /// <summary>
-    /// A button on a fix that one action carries out on the campaign (pausing it), starting the same proposal as the
-    /// command. Budget fixes get none yet: the step they would propose is not a setting.
-    /// </summary>
-    public static IReadOnlyList<BlockElement> FixButtons(string campaignId, IEnumerable<Fix> fixes) =>
-        fixes.Any(f => f.Kind == FixKind.Pause && f.Action.Contains("campaign", StringComparison.OrdinalIgnoreCase))
-            ? [Elements.Button(ActionButtonIds.Propose, "Pause campaign", ProposalValue.Encode(new ProposalRequest(campaignId, ActionIntent.Pause(ActionLevel.Campaign, campaignId))))]
-            : [];
 
     private static string Icon(ActionOutcomeKind kind) => kind switch
     {

@@ -11,10 +11,11 @@ public static class ActionsRegistration
         services.Configure<ActionOptions>(configuration.GetSection(ActionOptions.SectionName));
         services.Configure<ActPermissionOptions>(configuration.GetSection("Permissions"));
         services.AddTikTokWriteTarget(configuration);
-        services.AddSingleton<IWorkspaceAdvertisers, StaticWorkspaceAdvertisers>();
+        services.AddSingleton<IWorkspaceAdvertisers, WorkspaceAdvertisers>();
         services.AddSingleton<IActPermission, SlackActPermission>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();
+        services.AddScoped<FixButtons>();
         return services;
     }
 }

@@ -18,18 +18,17 @@ namespace TikTokBot.Actions;
 public sealed class ActionsService(
     IWorkspaceStorage storage,
     IWorkspaceAdvertisers advertisers,
-    ITikTokWriteTarget target,
+    IWriteTargets targets,
     IActPermission permission,
     IActionLearning learning,
     IOptionsMonitor<ActionOptions> options,
     TimeProvider time,
     ILogger<ActionsService> logger)
 {
-    private const string Simulation = " (Simulated on the demo data: nothing was changed in TikTok.)";
-
     /// <summary>Reads the target fresh, applies the guard rails, and stores the request; nothing is written to TikTok.</summary>
-    public async Task<ActionOutcome> ProposeAsync(ActionAsker asker, string advertiserId, ActionIntent intent, CancellationToken ct) =>
-        await ProposeAsync(asker, advertiserId, intent, undoes: null, ct);
+    /// <param name="campaignId">When given (a button's proposal), the target must be this campaign or one of its ad groups.</param>
+    public async Task<ActionOutcome> ProposeAsync(ActionAsker asker, string advertiserId, ActionIntent intent, CancellationToken ct, string? campaignId = null) =>
+        await ProposeAsync(asker, advertiserId, intent, undoes: null, ct, campaignId);
 
     /// <summary>The asker confirms the proposal: executed now, or posted for approval when <c>Actions:RequireApproval</c>.</summary>
     public async Task<ActionOutcome> ConfirmAsync(ActionAsker asker, string actionId, CancellationToken ct)
@@ -49,7 +48,11 @@ public sealed class ActionsService(
         if (action.State == ActionRequestState.Requested && options.CurrentValue.RequireApproval)
         {
             return new ActionOutcome(ActionOutcomeKind.AwaitingApproval,
-                $"Waiting for approval: another person who may act must approve it before {action.Details.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", action, Simulated: target.Simulated);
+                $"Waiting for approval: another person who may act must approve it before {action.Details.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", action,
+                Simulated: await SimulatedAsync(asker.TeamId, action, ct))
+            {
+                Target = await NamesAsync(asker.TeamId, action.Details, ct),
+            };
         }
 
         if (action.State == ActionRequestState.Requested && !await store.Actions.TryDecideAsync(actionId, approve: true, asker.UserId, ct))
@@ -115,7 +118,7 @@ public sealed class ActionsService(
         }
 
         return await store.Actions.TryDecideAsync(actionId, approve: false, asker.UserId, ct)
-            ? new ActionOutcome(ActionOutcomeKind.Rejected, $"Rejected by <@{asker.UserId}>; nothing was changed.", await store.Actions.FindAsync(actionId, ct))
+            ? new ActionOutcome(ActionOutcomeKind.Rejected, $"Rejected by <@{asker.UserId}>; nothing was changed.", await store.Actions.FindAsync(actionId, ct), Simulated: await SimulatedAsync(asker.TeamId, action, ct))
             : await ExplainAsync(store, actionId, ct);
     }
 
@@ -163,7 +166,7 @@ public sealed class ActionsService(
         TargetState? before;
         try
         {
-            before = await target.ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
+            before = await targets.For(access).ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
         }
         catch (MetricSourceException e)
         {
@@ -187,7 +190,7 @@ public sealed class ActionsService(
                 ? "TikTok had applied the earlier attempt, so nothing was written again."
                 : $"It was already {Value(before, intent)} (changed outside TikTokBot since it was proposed), so nothing was written.";
             await store.Actions.MarkDoneAsync(actionId, null, Snapshot(before), Snapshot(before), actor, ct);
-            return Done(await store.Actions.FindAsync(actionId, ct), before, before, intent, $"{Confirmation(intent, before, before)} {note}");
+            return Done(await store.Actions.FindAsync(actionId, ct), access, $"{Confirmation(intent, before, before)} {note}");
         }
 
         var decision = ActionRules.Decide(intent, before, new ActionSituation(local, 0), null, o);
@@ -201,8 +204,8 @@ public sealed class ActionsService(
         try
         {
             written = intent.Kind == ActionKind.Budget
-                ? await target.SetBudgetAsync(access, intent.Level, intent.TargetId, wanted.Budget!.Value, before.BudgetMode, ct)
-                : await target.SetStatusAsync(access, intent.Level, intent.TargetId, wanted.Enabled, ct);
+                ? await targets.For(access).SetBudgetAsync(access, intent.Level, intent.TargetId, wanted.Budget!.Value, before.BudgetMode, ct)
+                : await targets.For(access).SetStatusAsync(access, intent.Level, intent.TargetId, wanted.Enabled, ct);
         }
         catch (TikTokWriteUncertainException e)
         {
@@ -218,7 +221,7 @@ public sealed class ActionsService(
         await store.Actions.MarkDoneAsync(actionId, written.RequestId, Snapshot(before), Snapshot(after), actor, ct);
         logger.LogInformation("Action {ActionId} done in team {TeamId}: {Kind} {Level} {TargetId} (TikTok request {RequestId})",
             actionId, teamId, intent.Kind, intent.Level, intent.TargetId, written.RequestId);
-        return Done(await store.Actions.FindAsync(actionId, ct), before, after, intent, Confirmation(intent, before, after) + (written.Simulated ? Simulation : ""));
+        return Done(await store.Actions.FindAsync(actionId, ct), access, Confirmation(intent, before, after));
     }
 
     /// <summary>Reverses a done action within <c>Actions:UndoWindow</c>, through the same checks as any action.</summary>
@@ -273,10 +276,12 @@ public sealed class ActionsService(
         return result;
     }
 
-    private async Task<ActionOutcome> ProposeAsync(ActionAsker asker, string advertiserId, ActionIntent intent, string? undoes, CancellationToken ct)
+    private async Task<ActionOutcome> ProposeAsync(ActionAsker asker, string advertiserId, ActionIntent intent, string? undoes, CancellationToken ct, string? campaignId = null)
     {
         var o = options.CurrentValue;
-        if (target.ReadOnlyReason is { } readOnly)
+        var access = await advertisers.FindAsync(asker.TeamId, advertiserId, ct);
+        var target = access is null ? null : targets.For(access);
+        if (target?.ReadOnlyReason is { } readOnly)
         {
             return ActionOutcome.Refuse(readOnly);
         }
@@ -287,8 +292,7 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse(may.Refusal!);
         }
 
-        var access = await advertisers.FindAsync(asker.TeamId, advertiserId, ct);
-        if (access is null)
+        if (access is null || target is null)
         {
             logger.LogWarning("Team {TeamId} asked to act on advertiser {AdvertiserId}, which it does not own; refused", asker.TeamId, advertiserId);
             return ActionOutcome.Refuse(NotOurs(advertiserId));
@@ -306,9 +310,11 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse(e.Message);
         }
 
-        if (state is null)
+        // A button names the campaign it was shown for; an ad group of any other campaign is not what was offered.
+        if (state is null || (campaignId is not null && state.CampaignId != campaignId))
         {
-            return ActionOutcome.Refuse($"TikTok has no {Describe(intent)} in advertiser {advertiserId}; nothing was changed. Check the id with `/ttmetrics list`.");
+            logger.LogInformation("Team {TeamId} asked for {Level} {TargetId}, not found under campaign {CampaignId}; refused", asker.TeamId, intent.Level, intent.TargetId, campaignId);
+            return ActionOutcome.Refuse($"TikTok has no {Describe(intent)} {(campaignId is null ? $"in advertiser {advertiserId}" : $"in campaign {campaignId}")}; nothing was changed. Check the id with `/ttmetrics list`.");
         }
 
         var store = storage.ForTeam(asker.TeamId);
@@ -328,8 +334,7 @@ public sealed class ActionsService(
             ValueText(intent, plan.From), ValueText(intent, plan.To), time.GetUtcNow() + o.ApprovalLifetime, undoes);
         await store.Actions.CreateAsync(details, approved: false, ct);
         var stored = await store.Actions.FindAsync(details.Id, ct);
-        return new ActionOutcome(ActionOutcomeKind.Proposed, ProposalText(plan, access, o.RequireApproval && undoes is null) + (target.Simulated ? Simulation : ""),
-            stored, plan, target.Simulated);
+        return new ActionOutcome(ActionOutcomeKind.Proposed, ProposalText(plan, access, o.RequireApproval && undoes is null), stored, plan, target.Simulated) { Target = state };
     }
 
     private async Task<ActionOutcome> AfterTimeoutAsync(
@@ -340,7 +345,7 @@ public sealed class ActionsService(
         if (after is not null && Reached(after, wanted, intent))
         {
             await store.Actions.MarkDoneAsync(action.Id, timeout.RequestId, Snapshot(before), Snapshot(after), actor, ct);
-            return Done(await store.Actions.FindAsync(action.Id, ct), before, after, intent,
+            return Done(await store.Actions.FindAsync(action.Id, ct), access,
                 $"{Confirmation(intent, before, after)} (TikTok answered late, but reading it back shows the change was made.)");
         }
 
@@ -352,7 +357,7 @@ public sealed class ActionsService(
     {
         try
         {
-            return await target.ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
+            return await targets.For(access).ReadAsync(access, intent.Level, intent.TargetId, DateOnly.FromDateTime(local), ct);
         }
         catch (MetricSourceException e)
         {
@@ -361,8 +366,8 @@ public sealed class ActionsService(
         }
     }
 
-    private ActionOutcome Done(StoredAction? action, TargetState before, TargetState after, ActionIntent intent, string message) =>
-        new(ActionOutcomeKind.Done, message, action, null, target.Simulated,
+    private ActionOutcome Done(StoredAction? action, AdvertiserAccess access, string message) =>
+        new(ActionOutcomeKind.Done, message, action, null, targets.For(access).Simulated,
             action?.FinishedAt is { } finished && action.Details.UndoesId is null ? finished + options.CurrentValue.UndoWindow : null);
 
     /// <summary>Why a transition did not happen, from the action's state now.</summary>
@@ -374,7 +379,7 @@ public sealed class ActionsService(
             null => ActionOutcome.Refuse("I cannot find that action in this workspace; nothing was changed."),
             ActionRequestState.Done => new ActionOutcome(ActionOutcomeKind.Done,
                 $"Already done{(action.DecidedBy is { } by && by != action.Details.RequestedBy ? $" (approved by <@{by}>)" : "")}; nothing was written again.", action,
-                UndoUntil: action.FinishedAt + options.CurrentValue.UndoWindow),
+                Simulated: await SimulatedAsync(store, action, ct), UndoUntil: action.FinishedAt + options.CurrentValue.UndoWindow),
             ActionRequestState.Executing or ActionRequestState.Approved => ActionOutcome.Refuse($"Already approved by <@{action.DecidedBy}> and being carried out; nothing more to do.", action),
             ActionRequestState.Rejected => ActionOutcome.Refuse($"<@{action.DecidedBy}> rejected it; nothing was changed. Ask again if it is still needed.", action),
             ActionRequestState.Expired => ActionOutcome.Refuse(
@@ -383,6 +388,24 @@ public sealed class ActionsService(
             ActionRequestState.Undone => ActionOutcome.Refuse("It was done and then undone; nothing more to do.", action),
             _ => ActionOutcome.Refuse("It is still waiting for approval; nothing was changed yet.", action),
         };
+    }
+
+    /// <summary>Whether the action's advertiser is only simulated (the demo data), as its workspace reaches it.</summary>
+    private async Task<bool> SimulatedAsync(string teamId, StoredAction action, CancellationToken ct) =>
+        await advertisers.FindAsync(teamId, action.Details.AdvertiserId, ct) is { } access && targets.For(access).Simulated;
+
+    private Task<bool> SimulatedAsync(IWorkspaceStore store, StoredAction action, CancellationToken ct) => SimulatedAsync(store.TeamId, action, ct);
+
+    /// <summary>The target as it is now, to name it in the approval request; null (ids only) when it cannot be read.</summary>
+    private async Task<TargetState?> NamesAsync(string teamId, ActionRequestDetails details, CancellationToken ct)
+    {
+        if (await advertisers.FindAsync(teamId, details.AdvertiserId, ct) is not { } access)
+        {
+            return null;
+        }
+
+        var intent = IntentOf(details);
+        return await ReadBackAsync(access, intent, AccountNow(access), ct);
     }
 
     private DateTime AccountNow(AdvertiserAccess access)

@@ -1,4 +1,7 @@
+using TikTokBot.Accounts;
+using TikTokBot.Storage;
 using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.TikTok.Writes;
@@ -16,26 +19,47 @@ public interface IWorkspaceAdvertisers
 }
 
 /// <summary>
-/// The single-operator case: the static <c>TikTok:AccessToken</c> with <c>TikTok:AdvertiserIds</c> (or the demo
-/// advertiser) belongs to whoever runs this app, so each workspace it serves owns exactly those advertisers. Their time
-/// zone and currency are <c>TikTok:AdvertiserTimeZone</c> (default UTC) and <c>TikTok:AdvertiserCurrency</c> (USD).
-/// Per-workspace connections (TikTok accounts) replace this with each workspace's own advertisers.
+/// A workspace acts on what it reads (as <see cref="Accounts.WorkspaceSources"/> decides): its own connected advertisers,
+/// with their token, currency and time zone, when it has any; otherwise the deployment's static token
+/// (<c>TikTok:AdvertiserIds</c>) or export when they serve this workspace (every workspace with the single bot token;
+/// only <c>TikTok:StaticTokenTeam</c> with the OAuth install); otherwise the demo advertiser, simulated. The static
+/// advertisers' time zone and currency are <c>TikTok:AdvertiserTimeZone</c> (default UTC) and
+/// <c>TikTok:AdvertiserCurrency</c> (USD).
 /// </summary>
-public sealed class StaticWorkspaceAdvertisers(IConfiguration configuration) : IWorkspaceAdvertisers
+public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage) : IWorkspaceAdvertisers
 {
     private readonly IConfigurationSection _tiktok = configuration.GetSection("TikTok");
+    private readonly WorkspaceSourceOptions _sources = configuration.GetSection("TikTok").Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions();
+    private readonly bool _oauthInstall = !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]);
 
-    public Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct)
+    public async Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct)
     {
-        Enum.TryParse<MetricSourceKind>(_tiktok["Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind);
-        var owned = kind switch
+        if (string.IsNullOrEmpty(teamId))
         {
-            MetricSourceKind.Api => (_tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers,
-            MetricSourceKind.Demo => [DemoDataSet.AdvertiserId],
-            _ => [],
-        };
-        return Task.FromResult(string.IsNullOrEmpty(teamId) || !owned.Contains(advertiserId, StringComparer.Ordinal)
-            ? null
-            : new AdvertiserAccess(advertiserId, null, _tiktok["AdvertiserCurrency"] ?? "USD", _tiktok["AdvertiserTimeZone"] ?? "UTC"));
+            return null;
+        }
+
+        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+        if (connections.Count > 0)
+        {
+            return connections.FirstOrDefault(c => c.AdvertiserId == advertiserId) is { } connected
+                ? new AdvertiserAccess(connected.AdvertiserId, connected.AccessToken, connected.Currency, connected.TimeZone, WriteRoute.Connected)
+                : null;
+        }
+
+        Enum.TryParse<MetricSourceKind>(_tiktok["Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind);
+        if (kind != MetricSourceKind.Demo && (!_oauthInstall || teamId == _sources.StaticTokenTeam))
+        {
+            // An export's campaigns carry no advertiser: found, so that the refusal says the export is read-only.
+            IReadOnlyList<string> owned = kind == MetricSourceKind.Api ? (_tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers : [CsvMetricSource.AdvertiserId];
+            return owned.Contains(advertiserId, StringComparer.Ordinal) ? Static(advertiserId, WriteRoute.Deployment) : null;
+        }
+
+        return (kind == MetricSourceKind.Demo || _sources.DemoForUnconnected) && advertiserId == DemoDataSet.AdvertiserId
+            ? Static(advertiserId, kind == MetricSourceKind.Demo ? WriteRoute.Deployment : WriteRoute.Demo)
+            : null;
     }
+
+    private AdvertiserAccess Static(string advertiserId, WriteRoute route) =>
+        new(advertiserId, null, _tiktok["AdvertiserCurrency"] ?? "USD", _tiktok["AdvertiserTimeZone"] ?? "UTC", route);
 }

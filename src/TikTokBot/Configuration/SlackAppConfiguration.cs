@@ -50,6 +50,7 @@ public static class SlackAppConfiguration
                 .OnAction<ActionButtonHandler>(ActionButtonIds.Reject)
                 .OnAction<ActionButtonHandler>(ActionButtonIds.Undo)
                 .OnAction<ProposeButtonHandler>(ActionButtonIds.Propose)
+                .OnActionPrefix<ProposeButtonHandler>(ActionButtonIds.Propose + ".")
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnAction<ConnectButtonHandler>(AccountsActions.Connect)

@@ -6,7 +6,9 @@ using TikTokBot.TikTok.Calendar;
 namespace TikTokBot.Reports;
 
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
-public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, AccountHistory? history = null, Domain.DiagnosisOptions? diagnosis = null)
+public sealed class ReportCommands(
+    ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, AccountHistory? history = null, Domain.DiagnosisOptions? diagnosis = null,
+    Actions.FixButtons? fixButtons = null)
 {
     /// <summary><c>trends</c>: the account's history, read once a day, drawn by launch month or campaign.</summary>
     public async Task<IReadOnlyList<SlackMessage>> TrendsAsync(MetricsCommand.Trends command, Asker asker, CancellationToken ct)
@@ -82,6 +84,12 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
+        if (wantsFixes && fixButtons is not null && await fixButtons.ForAsync(asker.TeamId, overview, ct) is { Count: > 0 } buttons)
+        {
+            // Who may act differs by workspace, so a view with buttons is built for this answer, not shared.
+            return ReportViews.Fixes(overview, buttons);
+        }
+
         // Built and serialised once per overview: a repeated question writes the kept bytes.
         return wantsFixes
             ? await reports.BuiltOnceAsync(overview, "fixes-view", o => Kept(ReportViews.Fixes(o)), ct)

@@ -91,7 +91,8 @@ public static class ReportViews
             $"{cost.DisplayName} {MetricFormat.Format(totals.Value(profile.CostPerOutcome), cost.Unit, campaign.Currency)}, {ReportCharts.Verdict(overview.Summary.Verdict.Status)}";
     }
 
-    public static IReadOnlyList<SlackMessage> Fixes(CampaignOverview overview)
+    /// <param name="buttons">The buttons of the findings whose fixes one action carries out (pause, budget), when this workspace may act.</param>
+    public static IReadOnlyList<SlackMessage> Fixes(CampaignOverview overview, IReadOnlyDictionary<Finding, IReadOnlyList<BlockElement>>? buttons = null)
     {
         var campaign = overview.Campaign;
         var currency = campaign.Currency;
@@ -128,9 +129,9 @@ public static class ReportViews
             }
 
             message.Section(text.ToString());
-            if (Actions.ActionViews.FixButtons(campaign.Id, finding.Select(f => f.Fix)) is { Count: > 0 } buttons)
+            if (buttons?.GetValueOrDefault(finding.Key) is { Count: > 0 } actions)
             {
-                message.Actions(buttons);
+                message.Actions(actions);
             }
         }
 

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -8,13 +7,16 @@ using TikTokBot.Storage;
 using TikTokBot.Testing;
 using TikTokBot.TikTok.Demo;
 
+using static TikTokBot.Tests.Actions.ActingRequests;
+
 namespace TikTokBot.Tests.Actions;
 
 /// <summary>
 /// The app on Kestrel with the fake Slack (users.info: ids with ADMIN are admins) and, unless <see cref="Demo"/>, the
 /// fake TikTok API with its write endpoints; the clock is fixed so the undo window can be passed without waiting.
 /// </summary>
-public sealed class ActingAppFactory(bool requireApproval = false, bool demo = false) : FakeSlackAppFactory
+/// <param name="csvPath">An Ads Manager export to read instead (TikTok:Source=Csv).</param>
+public sealed class ActingAppFactory(bool requireApproval = false, bool demo = false, string? csvPath = null) : FakeSlackAppFactory
 {
     public FakeTikTokApi TikTok { get; } = FakeTikTokApi.StartAsync(new DateOnly(2026, 11, 20)).GetAwaiter().GetResult();
 
@@ -23,8 +25,8 @@ public sealed class ActingAppFactory(bool requireApproval = false, bool demo = f
     protected override IEnumerable<(string Key, string Value)> MoreSettings() =>
     [
         ("Actions:RequireApproval", requireApproval ? "true" : "false"),
-        .. demo
-            ? new[] { ("TikTok:Source", "Demo") }
+        .. csvPath is not null ? new[] { ("TikTok:Source", "Csv"), ("TikTok:CsvPath", csvPath) }
+            : demo ? [("TikTok:Source", "Demo"), ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString())]
             : [("TikTok:Source", "Api"), ("TikTok:AccessToken", FakeTikTokApi.Token), ("TikTok:AdvertiserIds", DemoDataSet.AdvertiserId), ("TikTok:ApiBaseUrl", TikTok.BaseUrl.ToString())],
     ];
 
@@ -43,10 +45,10 @@ public sealed class ActingAppFactory(bool requireApproval = false, bool demo = f
 /// <summary>Pause, resume and budgets from Slack, over signed requests: commands, Confirm, Approve, Reject, Undo.</summary>
 public sealed class ActingFromSlackTests
 {
-    private const string Team = "T-ACT";
     private const string Admin = "U-ADMIN-1";
     private const string OtherAdmin = "U-ADMIN-2";
     private const string AdGroup42 = "1800000000000042-g1";
+    private const string Simulated = "Simulated on demo data: nothing was sent to TikTok.";
 
     [Fact]
     public async Task A_pause_command_shows_the_confirmation_and_Confirm_writes_exactly_once()
@@ -107,7 +109,8 @@ public sealed class ActingFromSlackTests
         await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
         Assert.Contains("Waiting for approval", Said(await hook.NextAsync()));
         var posted = Said(Assert.Single(app.Delivered, d => d.Method == "chat.postMessage").Body);
-        Assert.Contains($"<@{Admin}> asks to pause adgroup {AdGroup42}", posted);
+        Assert.Contains($"<@{Admin}> asks to pause ad group Broad 18-44 of campaign campaign-42 Autumn Sale.", posted);
+        Assert.Contains($"ad group id {AdGroup42} · campaign campaign-42 Autumn Sale, id 1800000000000042", posted);
         Assert.Contains(Uri.EscapeDataString(ActionButtonIds.Approve), posted);
         Assert.Empty(app.TikTok.Writes.Writes);
 
@@ -208,81 +211,69 @@ public sealed class ActingFromSlackTests
     }
 
     [Fact]
-    public async Task On_demo_data_a_pause_is_simulated_and_shows_in_the_next_summary()
+    public async Task On_demo_data_the_confirmation_the_result_and_the_undo_each_say_they_were_simulated()
     {
         using var app = new ActingAppFactory(demo: true);
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
 
         var proposal = Said(await CommandAsync(app, client, Admin, "pause campaign campaign-42", hook.Url));
-        Assert.Contains("Simulated on the demo data", proposal);
+        Assert.StartsWith("This will pause Campaign campaign-42 Autumn Sale (running -> paused).", proposal);
+        Assert.Contains($"({Simulated})\n", proposal);
+        Assert.Contains("campaign id 1800000000000042", proposal);
         await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
         var done = Said(await hook.NextAsync());
-        Assert.Contains("paused; it was spending", done);
-        Assert.Contains("Simulated on the demo data: nothing was changed in TikTok.", done);
+        Assert.StartsWith($"Campaign campaign-42 Autumn Sale paused; it was spending $180.00 a day. ({Simulated})\n", done);
+        Assert.Contains($":test_tube: {Simulated}", done);
 
         var summary = Said(await CommandAsync(app, client, Admin, "campaign-42", hook.Url));
         Assert.Contains("paused since 20 Nov 2026", summary);
+
+        await PressAsync(app, client, Admin, ActionButtonIds.Undo, ButtonValue(done, ActionButtonIds.Undo), hook.Url);
+        var undone = Said(await hook.NextAsync());
+        Assert.StartsWith($"Undone: Campaign campaign-42 Autumn Sale resumed; it can spend up to $180.00 a day. ({Simulated})\n", undone);
         Assert.Empty(app.TikTok.Writes.Writes);
     }
 
-    /// <summary>A message's JSON as its text (unescaped) followed by its JSON, so sentences and button values can both be found.</summary>
-    private static string Said(string json)
+    [Fact]
+    public async Task On_demo_data_the_approval_request_names_the_ad_group_and_it_and_the_approval_say_they_were_simulated()
     {
-        using var document = JsonDocument.Parse(json);
-        return (document.RootElement.TryGetProperty("text", out var text) ? text.GetString() : "") + "\n" + json;
+        using var app = new ActingAppFactory(requireApproval: true, demo: true);
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} -10%", hook.Url)), ActionButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        Assert.Contains(Simulated, Said(await hook.NextAsync()));
+        var posted = Said(Assert.Single(app.Delivered, d => d.Method == "chat.postMessage").Body);
+        Assert.Matches(
+            $@"^<@{Admin}> asks to change the budget of ad group Broad 18-44 of campaign campaign-42 Autumn Sale from \$(\d+)\.00 to \$[\d.]+\. Waiting for approval: .* \({Regex.Escape(Simulated)}\)\n",
+            posted);
+        Assert.Contains($"ad group id {AdGroup42} · campaign campaign-42 Autumn Sale, id 1800000000000042", posted);
+        Assert.Contains($":test_tube: {Simulated}", posted);
+
+        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        var approved = Said(await hook.NextAsync());
+        Assert.Matches($@"^Ad group Broad 18-44: budget \$\d+\.00 -> \$[\d.]+ a day, from 00:00 tomorrow account time\. \({Regex.Escape(Simulated)}\)\n", approved);
+        Assert.Empty(app.TikTok.Writes.Writes);
     }
 
-    private static IWorkspaceStore StoreOf(ActingAppFactory app) => app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
-
-    /// <summary>The command's answer: the inline acknowledgement, or what followed through the response_url.</summary>
-    private static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl)
+    [Fact]
+    public async Task A_workspace_that_connected_its_TikTok_account_acts_on_it_through_TikTok_with_its_own_token_even_on_a_demo_deployment()
     {
-        using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={Team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
-            at: app.Clock.GetUtcNow());
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        return body;
-    }
+        using var app = new ActingAppFactory(demo: true);
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        await StoreOf(app).TikTokConnections.ConnectAsync(
+            [new TikTokAdvertiserDetails(DemoDataSet.AdvertiserId, "Shop", "USD", "UTC")], FakeTikTokApi.Token, Admin, CancellationToken.None);
 
-    private static async Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team)
-    {
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["type"] = "block_actions",
-            ["team"] = new { id = team },
-            ["user"] = new { id = user },
-            ["channel"] = new { id = "C-ACT" },
-            ["api_app_id"] = "A1",
-            ["trigger_id"] = "1.2.3",
-            ["response_url"] = responseUrl,
-            ["container"] = new { type = "message" },
-            ["actions"] = new[] { new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value } },
-        });
-        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
-    }
+        var proposal = Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url));
+        Assert.StartsWith("This will pause Ad group Broad 18-44 (running -> paused).", proposal);
+        Assert.DoesNotContain(Simulated, proposal);
+        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
 
-    /// <summary>The value of the button with this action id in a message's JSON.</summary>
-    private static string ButtonValue(string said, string actionId)
-    {
-        using var document = JsonDocument.Parse(said[(said.IndexOf('\n') + 1)..]);
-        foreach (var block in document.RootElement.GetProperty("blocks").EnumerateArray())
-        {
-            if (block.TryGetProperty("elements", out var elements))
-            {
-                foreach (var element in elements.EnumerateArray())
-                {
-                    if (element.TryGetProperty("action_id", out var id) && id.GetString() == actionId)
-                    {
-                        return element.GetProperty("value").GetString()!;
-                    }
-                }
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No {actionId} button in {said}");
+        Assert.StartsWith("Ad group Broad 18-44 paused; it was spending $90.00 a day.\n", Said(await hook.NextAsync()));
+        Assert.Equal("adgroup/status/update/", Assert.Single(app.TikTok.Writes.Applied).Path);
+        Assert.False(app.TikTok.Writes.Get(AdGroup42).Enabled);
     }
 }

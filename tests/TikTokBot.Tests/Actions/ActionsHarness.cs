@@ -73,7 +73,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
             ["TikTok:AdvertiserIds"] = DemoDataSet.AdvertiserId,
         }).Build();
         var demo = new DemoMetricSource(clock);
-        Service = new ActionsService(Storage, new StaticWorkspaceAdvertisers(configuration), Target, new SlackRoles(Requester, Approver, SecondApprover),
+        Service = new ActionsService(Storage, new WorkspaceAdvertisers(configuration, Storage), WriteTargetRouter.Only(Target), new SlackRoles(Requester, Approver, SecondApprover),
             new CampaignLearning(demo, new CampaignFactsLoader(demo), new CampaignEngine(new DiagnosisOptions()), NullLogger<CampaignLearning>.Instance),
             new Fixed<ActionOptions>(options), clock, NullLogger<ActionsService>.Instance);
     }

@@ -270,8 +270,8 @@ public sealed class ActionsServiceTests
         var done = await h.Service.ConfirmAsync(Asker(Requester), proposal.Action!.Id, Ct);
         var again = await h.ProposeAsync(PauseAdGroup);
 
-        Assert.EndsWith("(Simulated on the demo data: nothing was changed in TikTok.)", done.Message);
         Assert.True(done.Simulated);
+        Assert.Matches(@"^Ad group Broad 18-44 paused; it was spending \$\d+\.00 a day\. \(Simulated on demo data: nothing was sent to TikTok\.\)$", ActionViews.Render(done).Text);
         Assert.Contains("already paused", again.Message);
         Assert.Empty(h.Writes.Writes);
     }
