@@ -60,4 +60,18 @@ public sealed class AccountBenchmarkReportTests : IClassFixture<FixedClockAppFac
         Assert.Equal(21, first.Count);
         Assert.Equal(9, first.Count(h => h.Objective == Objective.WebsiteConversions));
     }
+    [Fact]
+    public async Task The_fixes_name_the_account_benchmark_they_judged_by()
+    {
+        var history = await History("T-ACCOUNT-FIX");
+        var fixes = await Ask("campaign-42 fix", "T-ACCOUNT-FIX");
+
+        // CTR 0.77% clears TikTok's 0.61% platform average, but not the median of the account's 8 other conversion campaigns
+        // (the mean of the 4th and 5th of their sorted CTRs).
+        var ctrs = history.Where(h => h.Objective == Objective.WebsiteConversions && h.CampaignId != "1800000000000042").Select(h => h.Totals.Ctr!.Value).Order().ToArray();
+        Assert.Equal(8, ctrs.Length);
+        var median = (ctrs[3] + ctrs[4]) / 2;
+        Assert.Contains("🟠 Weak hook (Engagement)", fixes);
+        Assert.Contains($"CTR (destination) 0.77% (your account's median (8 campaigns) {TikTokBot.Domain.Metrics.MetricFormat.Percent(median)})", fixes);
+    }
 }
