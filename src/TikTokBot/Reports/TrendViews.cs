@@ -52,7 +52,7 @@ public static class TrendViews
             {
                 var definition = MetricCatalogue.Get(t.Metric);
                 var points = string.Join(" · ", t.Points.Select(p => $"{Mrkdwn.Escape(p.Label)} {MetricFormat.Format(p.Value, definition.Unit)}"));
-                return $"*{definition.DisplayName}*: {points}\n{Capitalise(t.Sentence)}.";
+                return $"*{definition.DisplayName}*: {points}\n{Capitalise(t.Sentence.TrimEnd('.'))}.";
             });
             // Every campaign counts once in each metric's points (a month's point counts its campaigns).
             if (trends[0].Points.Sum(p => p.Campaigns) < options.MinimumCampaigns)

@@ -74,4 +74,40 @@ public sealed class AccountBenchmarkReportTests : IClassFixture<FixedClockAppFac
         Assert.Contains("🟠 Weak hook (Engagement)", fixes);
         Assert.Contains($"CTR (destination) 0.77% (your account's median (8 campaigns) {TikTokBot.Domain.Metrics.MetricFormat.Percent(median)})", fixes);
     }
+    [Fact]
+    public async Task Trends_on_the_demo_history_by_month_and_by_campaign_agree_and_name_the_direction()
+    {
+        var byMonth = await Ask("trends conversions", "T-ACCOUNT-TRENDS");
+        var byCampaign = await Ask("trends conversions campaigns", "T-ACCOUNT-TRENDS");
+
+        // The 9 conversion campaigns launched in August (31), September (32, 33), October (41, 42, 34) and November (46, 48, 45).
+        var months = Figures(byMonth, "Cost per conversion: ");
+        Assert.Equal(["August", "September", "October", "November"], months.Select(m => m.Label));
+        // August's only campaign is campaign-31: its month is its own figure.
+        Assert.Equal(Figures(byCampaign, "Cost per conversion: ")[0], ("campaign-31 Summer Clearance", months[0].Value));
+        // The sentence compares the first month with the last: |November / August - 1|, rounded.
+        var (first, last) = (Dollars(months[0].Value), Dollars(months[^1].Value));
+        var change = Math.Round(Math.Abs(last / first - 1) * 100);
+        var direction = last < first ? "fell" : "rose";
+        Assert.Contains($"Your cost per conversion {direction} {change}% from August's campaigns to November's.", byMonth);
+        Assert.Contains("from the first campaign (campaign-31 Summer Clearance) to the latest (", byCampaign);
+    }
+
+    [Fact]
+    public async Task Trends_over_a_window_too_short_for_three_campaigns_say_so_and_fall_back()
+    {
+        // In the last 30 closed days one lead-generation campaign (launched in October) has enough volume: fewer than 3.
+        var leads = await Ask("trends leads 30d", "T-ACCOUNT-TRENDS");
+
+        Assert.Contains("Not enough history yet to see a trend in your cost per conversion: 1 campaign(s) with enough volume, 3 needed.\n", leads);
+        Assert.Contains("Until 3 campaigns have enough volume, summaries and fixes judge Lead generation campaigns by TikTok's published benchmarks only.", leads);
+        Assert.DoesNotContain("change since the first", leads);
+    }
+
+    private static decimal Dollars(string money) => decimal.Parse(money.TrimStart('$'), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The labels and figures of one trend line, such as "Cost per conversion: August $38.88 · September $19.44".</summary>
+    private static (string Label, string Value)[] Figures(string reply, string prefix) =>
+        Assert.Single(reply.Split('\n'), l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..]
+            .Split(" · ").Select(p => (p[..p.LastIndexOf(' ')], p[(p.LastIndexOf(' ') + 1)..])).ToArray();
 }
