@@ -22,8 +22,9 @@ public sealed class DiagnosisOptions
     public TrendOptions Trends { get; set; } = new();
 
     /// <summary>
-    /// When the account has enough history (<c>Benchmarks:MinimumCampaigns</c>), the rules judge the conversion rate
-    /// against the account's own median before TikTok's published figure. Project default.
+    /// When the account has enough history (<c>Benchmarks:MinimumCampaigns</c>), the rules judge CTR, CPM, CPC and the
+    /// conversion rates against the account's own benchmarks (median for TikTok's averages, the worse quartile for the
+    /// edges of its ranges) before TikTok's published figures, and name the one they used. Project default.
     /// </summary>
     public bool PreferAccountBenchmarks { get; set; } = true;
 }

@@ -126,7 +126,7 @@ public sealed class AccountBenchmarkTests
     [Fact]
     public void Each_objective_is_judged_by_its_own_ratio_metrics()
     {
-        Assert.Equal([MetricId.CostPerConversion, MetricId.Ctr, MetricId.Cpm, MetricId.Frequency, MetricId.CpcDestination, MetricId.CvrClicks, MetricId.Roas],
+        Assert.Equal([MetricId.CostPerConversion, MetricId.Ctr, MetricId.Cpm, MetricId.Frequency, MetricId.CpcDestination, MetricId.CvrClicks, MetricId.CvrImpressions, MetricId.Roas],
             AccountBenchmarks.MetricsFor(Objective.WebsiteConversions));
         Assert.Equal([MetricId.Cpm, MetricId.Ctr, MetricId.Frequency, MetricId.VideoCompletionRate, MetricId.SixSecondViewRate],
             AccountBenchmarks.MetricsFor(Objective.Awareness));

@@ -1,5 +1,7 @@
+using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
 
 namespace TikTokBot.Domain.Tests;
 
@@ -163,5 +165,52 @@ public sealed class CreditWindowTests
         Assert.Equal("25-34", lessons.BestSegment!.Name);
         Assert.Equal(0.04m, lessons.BestSegmentCvr);
         Assert.Equal(23m / 920m, lessons.LandingPageCvr);
+    }
+    /// <summary>
+    /// The same lessons beside the account's other conversion campaigns: $500, $600 and $750 for 20 conversions each over
+    /// 1,000 clicks (cost per conversion $25, $30, $37.50: median $30; CVR 2% each: median 2%).
+    /// </summary>
+    private static AccountBenchmark Account(int campaigns) =>
+        AccountBenchmarks.For("A1", Objective.WebsiteConversions, "judged",
+            new[] { 500m, 600m, 750m }.Take(campaigns).Select((spend, i) => new CampaignHistory("A1", $"c{i}", $"c{i}", Objective.WebsiteConversions, new DateOnly(2026, 9, 1),
+                new ScopeTotals(new RawTotals { Impressions = 100_000, Spend = spend, DestinationClicks = 1_000, Conversions = 20 }))),
+            new AccountBenchmarkOptions());
+
+    [Fact]
+    public void What_the_credit_bought_is_compared_with_the_accounts_medians()
+    {
+        static NamedTotals Named(string name, decimal spend, long clicks, long conversions) =>
+            new(name, new ScopeTotals(new RawTotals { Spend = spend, DestinationClicks = clicks, Conversions = conversions }));
+        var ads = new[] { Named("Hook A", 400m, 500, 10), Named("Hook B", 300m, 400, 12) };
+        var segments = new[] { Named("18-24", 300m, 600, 9), Named("25-34", 300m, 300, 12) };
+        var window = new ScopeTotals(new RawTotals { Spend = 700m, DestinationClicks = 900, Conversions = 21 });
+
+        var lessons = CreditLessons.From(ads, segments, window, new CreditWindowOptions(), Account(3));
+
+        // Hook B's $25 is (25 - 30) / 30 = 16.7% under the account's $30: cheaper, and in the cheapest quarter (Q1 $27.50).
+        var ad = lessons.BestAdAgainstAccount!;
+        Assert.Equal((30m, 3, AccountStanding.TopQuarter), (ad.Median, ad.Campaigns, ad.Standing));
+        Assert.Equal(-16.67m, Math.Round(ad.DifferencePercent, 2));
+        // 25-34 converts 12 of 300 clicks, 4%: twice the account's 2%, +100%.
+        Assert.Equal((0.02m, AccountStanding.TopQuarter, 100m), (lessons.BestSegmentAgainstAccount!.Median, lessons.BestSegmentAgainstAccount.Standing, lessons.BestSegmentAgainstAccount.DifferencePercent));
+        // The page converted 21 of 900, 2.33%: (0.02333 - 0.02) / 0.02 = +16.7%, above the median (every campaign's 2% is a quartile too).
+        Assert.Equal(16.67m, Math.Round(lessons.LandingPageAgainstAccount!.DifferencePercent, 2));
+        Assert.Equal(AccountStanding.TopQuarter, lessons.LandingPageAgainstAccount.Standing);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void Without_enough_history_the_lessons_are_compared_with_nothing(int campaigns)
+    {
+        var ads = new[] { new NamedTotals("Hook B", new ScopeTotals(new RawTotals { Spend = 300m, DestinationClicks = 400, Conversions = 12 })) };
+        var window = new ScopeTotals(new RawTotals { Spend = 300m, DestinationClicks = 400, Conversions = 12 });
+
+        var lessons = CreditLessons.From(ads, ads, window, new CreditWindowOptions(), Account(campaigns));
+
+        Assert.Equal(25m, lessons.BestAdCpa);
+        Assert.Null(lessons.BestAdAgainstAccount);
+        Assert.Null(lessons.BestSegmentAgainstAccount);
+        Assert.Null(lessons.LandingPageAgainstAccount);
     }
 }

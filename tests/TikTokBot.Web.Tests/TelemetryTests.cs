@@ -46,7 +46,7 @@ public sealed class TracedAppFactory : KestrelAppFactory
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans).AddProcessor(new ServedSignal(CommandServed)));
         // The account history is read in the background after the first report; its calls belong to no one command's
         // trace, so this test, which counts the command's calls, runs without it.
-        services.RemoveAll<TikTokBot.Reports.AccountHistory>();
+        services.RemoveAll<TikTokBot.Reports.AccountHistories>();
     }
 
     protected override void Dispose(bool disposing)

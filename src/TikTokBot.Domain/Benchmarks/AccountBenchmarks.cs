@@ -45,7 +45,7 @@ public static class AccountBenchmarks
         if (profile.WantsDestinationClicks)
             metrics.Add(MetricId.CpcDestination);
         if (profile.Converts)
-            metrics.Add(MetricId.CvrClicks);
+            metrics.AddRange([MetricId.CvrClicks, MetricId.CvrImpressions]);
         if (profile.IsVideoFirst)
             metrics.AddRange([MetricId.VideoCompletionRate, MetricId.SixSecondViewRate]);
         metrics.AddRange(profile.Primary);

@@ -6,9 +6,18 @@ using TikTokBot.Domain.Objectives;
 
 namespace TikTokBot.Domain.Diagnosis;
 
-/// <summary>What a rule reads: the facts, the thresholds, and a few figures several rules share.</summary>
+/// <summary>A figure a rule judges against, and which benchmark it is, as a finding names it.</summary>
+/// <param name="FromAccount">True for the account's own benchmark, false for TikTok's published figure (or the project default).</param>
+public sealed record Yardstick(decimal Value, string Label, bool FromAccount);
+
+/// <summary>
+/// What a rule reads: the facts, the thresholds, and a few figures several rules share. Each benchmark a rule judges by is
+/// the account's own when it has enough history, else TikTok's.
+/// </summary>
 public sealed class DiagnosisContext
 {
+    private readonly AccountBenchmark? _account;
+
     /// <param name="account">The account's own benchmark for the campaign's objective, to judge against first; null to use TikTok's only.</param>
     public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
     {
@@ -18,18 +27,16 @@ public sealed class DiagnosisContext
         Profile = facts.Profile;
         TargetCpa = Profile.Converts && Profile.CostPerOutcome == MetricId.CostPerConversion ? facts.Criteria?.TargetCostPerOutcome : null;
         MeaningfulSpend = TargetCpa is { } target ? target * rules.MeaningfulSpendTargetMultiple : rules.MeaningfulSpendWithoutTarget;
-        // The account's median when it has enough campaigns with a conversion rate; never on fewer (For is null then).
-        if (account is { EnoughHistory: true } && account.For(MetricId.CvrClicks) is { } own)
-        {
-            CvrClicksBenchmark = own.Median;
-            CvrClicksBenchmarkLabel = $"your account's median ({own.Campaigns} campaigns)";
-        }
-        else
-        {
-            CvrClicksBenchmark = BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent);
-            CvrClicksBenchmarkLabel = "TikTok's benchmark";
-        }
-
+        _account = account is { EnoughHistory: true } ? account : null;
+        var cvrClicks = Typical(MetricId.CvrClicks,
+            BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent), "TikTok's benchmark");
+        CvrClicksBenchmark = cvrClicks.Value;
+        CvrClicksBenchmarkLabel = cvrClicks.Label;
+        CtrAverage = Typical(MetricId.Ctr, BenchmarkTable.Percent(Benchmarks.CtrAveragePercent), "platform average");
+        CvrImpressionsLow = Typical(MetricId.CvrImpressions, BenchmarkTable.Percent(Benchmarks.CvrImpressionsPercent), "benchmark");
+        CpmHigh = WorseQuartile(MetricId.Cpm, Benchmarks.CpmHigh, "top of the CPM range");
+        CpcHigh = WorseQuartile(MetricId.CpcDestination, Benchmarks.CpcDestinationHigh, "top of the CPC range");
+        CpcWarning = WorseQuartile(MetricId.CpcDestination, Benchmarks.CpcDestinationWarning, "warning level");
         CostJudgement = CostJudgement.For(facts.Campaign.LaunchedOn, facts.Period.End, SpendSinceLaunch(facts), learning);
     }
 
@@ -54,11 +61,48 @@ public sealed class DiagnosisContext
 
     public bool HasMeaningfulSpend => Counts.Spend >= MeaningfulSpend;
 
-    /// <summary>The clicks-based CVR benchmark that applies: purchases have their own, lower one.</summary>
+    /// <summary>The clicks-based CVR benchmark that applies: the account's median, else TikTok's (purchases have their own, lower one).</summary>
     public decimal CvrClicksBenchmark { get; }
 
     /// <summary>Which benchmark <see cref="CvrClicksBenchmark"/> is, as a finding names it: the account's median or TikTok's figure.</summary>
     public string CvrClicksBenchmarkLabel { get; }
+
+    /// <summary>The CTR a campaign should reach: the account's median, else TikTok's platform average.</summary>
+    public Yardstick CtrAverage { get; }
+
+    /// <summary>Below this impressions-based CVR few viewers become customers: the account's median, else the project default.</summary>
+    public Yardstick CvrImpressionsLow { get; }
+
+    /// <summary>Impressions priced above this are dear: the account's upper quartile, else the top of TikTok's range.</summary>
+    public Yardstick CpmHigh { get; }
+
+    /// <summary>Where a click's cost stops being ordinary: the account's upper quartile, else the top of TikTok's range.</summary>
+    public Yardstick CpcHigh { get; }
+
+    /// <summary>Clicks dearer than this are expensive: the account's upper quartile, else TikTok's warning level.</summary>
+    public Yardstick CpcWarning { get; }
+
+    /// <summary>
+    /// TikTok's figure is an average: the account's counterpart is its median. Only with enough history and a value for the
+    /// metric in enough campaigns (<see cref="AccountBenchmark.For"/> is null otherwise); never on fewer.
+    /// </summary>
+    private Yardstick Typical(MetricId metric, decimal tiktok, string tiktokLabel) =>
+        _account?.For(metric) is { } own
+            ? new Yardstick(own.Median, $"your account's median ({own.Campaigns} campaigns)", FromAccount: true)
+            : new Yardstick(tiktok, tiktokLabel, FromAccount: false);
+
+    /// <summary>
+    /// TikTok's figure is the worse edge of a range or a warning level: the account's counterpart is the quartile on the worse
+    /// side (for a cost, the upper one), where its worst quarter of campaigns begins.
+    /// </summary>
+    private Yardstick WorseQuartile(MetricId metric, decimal tiktok, string tiktokLabel)
+    {
+        if (_account?.For(metric) is not { } own)
+            return new Yardstick(tiktok, tiktokLabel, FromAccount: false);
+        var upper = MetricCatalogue.Get(metric).Better == BetterDirection.Lower;
+        return new Yardstick(upper ? own.UpperQuartile : own.LowerQuartile,
+            $"your account's {(upper ? "upper" : "lower")} quartile ({own.Campaigns} campaigns)", FromAccount: true);
+    }
 
     /// <summary>Whether cost per result can be judged at the period's end, or is still too early in learning.</summary>
     public CostJudgement CostJudgement { get; }

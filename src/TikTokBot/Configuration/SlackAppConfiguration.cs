@@ -27,7 +27,7 @@ public static class SlackAppConfiguration
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .Configure<ReportOptions>(configuration.GetSection(ReportOptions.SectionName))
             .AddScoped<ReportService>()
-            .AddScoped<AccountHistory>()
+            .AddSingleton<AccountHistories>()
             .AddScoped<ReportCommands>()
             .AddSingleton<DemoSettings>()
             .AddScoped<SettingsService>()

@@ -42,7 +42,7 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
             var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), overview.Criteria, ct);
             var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), overview.Criteria, ct);
             var bought = overview.Credit is { } credit && (credit.Report.IsEndOfWindow || yesterday >= credit.Report.Grant.Expiry)
-                ? await LessonsAsync(source, campaign, credit, ct)
+                ? await LessonsAsync(teamId, source, campaign, credit, ct)
                 : null;
             digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding));
         }
@@ -68,13 +68,16 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
             })
             .ToArray();
 
-    /// <summary>At the end of the window: what the credit bought besides results.</summary>
-    private async Task<CreditLessons> LessonsAsync(IMetricSource source, CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
+    /// <summary>At the end of the window: what the credit bought besides results, beside the account's medians.</summary>
+    private async Task<CreditLessons> LessonsAsync(string teamId, IMetricSource source, CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
     {
+        // The digest runs in the background, so it may wait for the day's history (read once, shared with every reply).
+        var history = await reports.HistoryAsync(teamId, ct);
+        var account = history is null ? null : await history.BenchmarkForAsync(campaign, ct);
         var ads = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Ad, credit.Range, ct);
         var ages = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Age, credit.Range, ct);
         var whole = new ScopeTotals(RawTotals.Sum(credit.Daily.Select(d => d.Counts)));
         return CreditLessons.From(ads.Select(a => new NamedTotals(a.Name, a.Totals)), ages.Select(a => new NamedTotals(SegmentNames.Describe(BreakdownDimension.Age, a.Name), a.Totals)), whole,
-            engine.Options.CreditWindow);
+            engine.Options.CreditWindow, account);
     }
 }

@@ -108,8 +108,28 @@ public static class DigestView
     private static string Bought(CreditLessons lessons, string currency) =>
         "What the credit bought: " + string.Join("; ", new[]
         {
-            lessons.BestAd is { } ad ? $"best ad {Mrkdwn.Escape(ad.Name)} at {MetricFormat.Format(lessons.BestAdCpa, MetricUnit.Money, currency)} per conversion" : null,
-            lessons.BestSegment is { } segment ? $"most responsive audience {Mrkdwn.Escape(segment.Name)} converting {MetricFormat.Format(lessons.BestSegmentCvr, MetricUnit.Percent)}" : null,
-            $"landing page CVR {MetricFormat.Format(lessons.LandingPageCvr, MetricUnit.Percent)}",
+            lessons.BestAd is { } ad ? $"best ad {Mrkdwn.Escape(ad.Name)} at {MetricFormat.Format(lessons.BestAdCpa, MetricUnit.Money, currency)} per conversion{Against(lessons.BestAdAgainstAccount, currency)}" : null,
+            lessons.BestSegment is { } segment ? $"most responsive audience {Mrkdwn.Escape(segment.Name)} converting {MetricFormat.Format(lessons.BestSegmentCvr, MetricUnit.Percent)}{Against(lessons.BestSegmentAgainstAccount, currency)}" : null,
+            $"landing page CVR {MetricFormat.Format(lessons.LandingPageCvr, MetricUnit.Percent)}{Against(lessons.LandingPageAgainstAccount, currency)}",
         }.Where(p => p is not null)) + ".";
+
+    /// <summary>" (17% cheaper than your account's median $30.00)"; nothing without enough history.</summary>
+    private static string Against(AgainstAccount? against, string currency)
+    {
+        if (against is null)
+            return "";
+        var definition = MetricCatalogue.Get(against.Metric);
+        var cost = definition.Better == BetterDirection.Lower;
+        var word = (against.DifferencePercent < 0, cost) switch
+        {
+            (true, true) => "cheaper than",
+            (false, true) => "dearer than",
+            (true, false) => "below",
+            (false, false) => "above",
+        };
+        var median = MetricFormat.Format(against.Median, definition.Unit, currency);
+        return Math.Round(against.DifferencePercent) == 0
+            ? $" (at your account's median {median})"
+            : $" ({Math.Abs(against.DifferencePercent):0}% {word} your account's median {median})";
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using TikTokBot.Accounts;
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
@@ -8,27 +10,42 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Reports;
 
 /// <summary>
-/// The account's history for its own benchmarks and trends: every campaign's totals over the last
-/// <see cref="AccountBenchmarkOptions.HistoryDays"/> closed days, read once per source and day and shared by every request.
+/// The account histories of every workspace source, one per source: a workspace's connected advertisers have theirs, the
+/// deployment's own source and the demo data theirs. Two workspaces share one only when they read the same source (the same
+/// advertisers through the same token, or the demo), so one never sees another's campaigns.
 /// </summary>
-/// <remarks>
-/// Cache key: <c>(source, "account-history", "", window)</c>. The window ends yesterday, so the key changes at midnight and a
-/// day's history is read once; the source's name stands for the advertiser and token until accounts are per workspace,
-/// so two workspaces on different advertisers never share it. Closed days only: the lifetime is the closed-days one.
-/// </remarks>
-public sealed class AccountHistory(IMetricSource source, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
+public sealed class AccountHistories(ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
 {
-    private readonly string _sourceName = (source as CachedMetricSource)?.Name ?? "source";
-
-    // Keyed by the day's history itself (one instance per source and day in the report cache), so it outlives this scoped
-    // service and goes with the history.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
-        System.Collections.Concurrent.ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> Benchmarks = new();
+    private readonly ConcurrentDictionary<string, AccountHistory> _bySource = new(StringComparer.Ordinal);
 
     public AccountBenchmarkOptions Options => options;
 
-    /// <summary>Whether this history is read from <paramref name="other"/>: only its campaigns may be judged by it.</summary>
-    public bool Reads(IMetricSource other) => ReferenceEquals(other, source);
+    /// <summary>
+    /// The history of <paramref name="source"/>. Keyed by its name, which stands for its advertisers and token: any source under
+    /// one name reads the same figures, and the report cache under that name holds one read per day for all of them.
+    /// </summary>
+    public AccountHistory For(WorkspaceSource source) =>
+        _bySource.GetOrAdd(source.Name, static (name, a) => new AccountHistory(a.Source, name, a.cache, a.cacheOptions, a.options, a.calendar),
+            (source.Source, cache, cacheOptions, options, calendar));
+}
+
+/// <summary>
+/// One workspace source's history for its own benchmarks and trends: every campaign's totals over the last
+/// <see cref="AccountBenchmarkOptions.HistoryDays"/> closed days, read once per source and day and shared by every request.
+/// </summary>
+/// <remarks>
+/// Cache key: <c>(source name, "account-history", "", window)</c>. The window ends yesterday, so the key changes at midnight
+/// and a day's history is read once; the source's name stands for its advertisers and token (<see cref="WorkspaceSource.Name"/>),
+/// so two workspaces on different advertisers never share it. Closed days only: the lifetime is the closed-days one.
+/// </remarks>
+public sealed class AccountHistory(
+    IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
+{
+    // Keyed by the day's history itself (one instance per day in the report cache), so it goes when that history does.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
+        ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> _benchmarks = new();
+
+    public AccountBenchmarkOptions Options => options;
 
     /// <summary>Every campaign with delivery in the window (running and ended), as the benchmarks take them.</summary>
     public Task<IReadOnlyList<CampaignHistory>> ReadAsync(CancellationToken ct) => ReadAsync(null, ct);
@@ -44,7 +61,7 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
         if (!cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) || history is null)
             return null;
         // Worked out once per campaign and day's history: every summary asks, and the medians cost more than the rest of a cached reply.
-        return Benchmarks.GetValue(history, static _ => new())
+        return _benchmarks.GetValue(history, static _ => new())
             .GetOrAdd((campaign.AdvertiserId, objective, campaign.Id), key => AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, history, options));
     }
 
@@ -61,7 +78,7 @@ public sealed class AccountHistory(IMetricSource source, ReportCache cache, Metr
     }
 
     private ReportKey Key(int? days) =>
-        new(_sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options));
+        new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options));
 
     /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
     public Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)

@@ -7,16 +7,16 @@ namespace TikTokBot.Reports;
 
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
 public sealed class ReportCommands(
-    ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, AccountHistory? history = null, Domain.DiagnosisOptions? diagnosis = null,
+    ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, Domain.DiagnosisOptions? diagnosis = null,
     Actions.FixButtons? fixButtons = null)
 {
     /// <summary><c>trends</c>: the account's history, read once a day, drawn by launch month or campaign.</summary>
     public async Task<IReadOnlyList<SlackMessage>> TrendsAsync(MetricsCommand.Trends command, Asker asker, CancellationToken ct)
     {
-        // The history is the deployment's own source's: a workspace reading other accounts never sees its trends.
-        if (history is null || !history.Reads((await reports.SourceAsync(asker.TeamId, ct)).Source))
+        // The history of the workspace's own source: its connected advertisers', never another workspace's.
+        if (await reports.HistoryAsync(asker.TeamId, ct) is not { } history)
         {
-            return [Reply.Plain("Trends are read from the account's history, which is not kept for this workspace's TikTok accounts yet.")];
+            return [Reply.Plain("Trends are read from the account's history, which this deployment does not keep.")];
         }
 
         return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis?.Trends ?? new());

@@ -23,7 +23,7 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// </summary>
 public sealed class ReportService(
     IWorkspaceSources sources, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistory? history = null)
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistories? histories = null)
 {
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
@@ -37,6 +37,10 @@ public sealed class ReportService(
 
     /// <summary>Where the workspace's figures come from: its own advertisers, or what the deployment serves it.</summary>
     public Task<WorkspaceSource> SourceAsync(string teamId, CancellationToken ct) => sources.SourceForAsync(teamId, ct);
+
+    /// <summary>The account history of the workspace's own source (its connected advertisers, or what the deployment serves it); null without the service.</summary>
+    public async Task<AccountHistory?> HistoryAsync(string teamId, CancellationToken ct) =>
+        histories?.For(await SourceAsync(teamId, ct));
 
     /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
     public async Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct)
@@ -95,9 +99,9 @@ public sealed class ReportService(
         WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
-        // The account's own benchmark comes from the history of the source it was read from: a workspace on another source
-        // (its own connected advertisers) never sees it.
-        var account = history is not null && history.Reads(source.Source) ? history.BenchmarkIfRead(campaign) : null;
+        // The account's own benchmark comes from the history of the workspace's own source, so never from another workspace's.
+        var history = histories?.For(source);
+        var account = history?.BenchmarkIfRead(campaign);
         var key = Key(source.Name, campaign, range, days, criteria, window);
         // An overview built before the account's history was read is not the one built after it.
         key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
@@ -109,9 +113,9 @@ public sealed class ReportService(
                 credit, criteria) { Key = key, Account = account };
         }, ct);
         var built = await overview;
-        if (account is null && history is not null && history.Reads(source.Source))
+        if (account is null)
         {
-            history.StartReading();
+            history?.StartReading();
         }
 
         return built;

@@ -24,10 +24,18 @@ public static class TrendViews
             message.Section("No campaign delivered in that window, so there is no trend to show yet.");
         }
 
-        foreach (var objective in objectives)
+        // A workspace connected to several advertisers sees each one's trends apart: their campaigns are not one account.
+        var advertisers = history.Select(h => h.AdvertiserId).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var parts = advertisers.SelectMany(a => objectives.Where(o => history.Any(h => h.AdvertiserId == a && h.Objective == o)).Select(o => (a, o))).ToList();
+        if (parts.Count == 0 && command.Objective is { } asked)
+        {
+            parts.Add(("", asked));
+        }
+
+        foreach (var (advertiser, objective) in parts)
         {
             var profile = ObjectiveCatalogue.Profile(objective);
-            var advertiser = history.FirstOrDefault(h => h.Objective == objective)?.AdvertiserId ?? "";
+            var title = advertisers.Length > 1 && advertiser.Length > 0 ? $"{profile.DisplayName} (advertiser {advertiser})" : profile.DisplayName;
             var trends = MetricsOf(profile)
                 .Select(metric => command.ByCampaign
                     ? AccountTrends.ByLaunchOrder(advertiser, objective, metric, history, options, trendOptions)
@@ -36,7 +44,7 @@ public static class TrendViews
                 .ToArray();
             if (trends.Length == 0)
             {
-                message.Section($"*{profile.DisplayName}*: no campaign with enough volume in that window.");
+                message.Section($"*{Mrkdwn.Escape(title)}*: no campaign with enough volume in that window.");
                 continue;
             }
 
@@ -44,14 +52,23 @@ public static class TrendViews
             {
                 var definition = MetricCatalogue.Get(t.Metric);
                 var points = string.Join(" · ", t.Points.Select(p => $"{Mrkdwn.Escape(p.Label)} {MetricFormat.Format(p.Value, definition.Unit)}"));
-                return $"*{definition.DisplayName}*: {points}\n{Capitalise(t.Sentence)}.";
+                return $"*{definition.DisplayName}*: {points}\n{Capitalise(t.Sentence.TrimEnd('.'))}.";
             });
-            message.Section($"*{Mrkdwn.Escape(profile.DisplayName)}*\n{string.Join('\n', lines)}");
+            // Every campaign counts once in each metric's points (a month's point counts its campaigns).
+            if (trends[0].Points.Sum(p => p.Campaigns) < options.MinimumCampaigns)
+            {
+                // Too few campaigns to be a benchmark: no chart to read a direction into, and the replies keep to TikTok's figures.
+                message.Section($"*{Mrkdwn.Escape(title)}*\n{string.Join('\n', lines)}\n" +
+                    $"Until {options.MinimumCampaigns} campaigns have enough volume, summaries and fixes judge {Mrkdwn.Escape(profile.DisplayName)} campaigns by TikTok's published benchmarks only.");
+                continue;
+            }
+
+            message.Section($"*{Mrkdwn.Escape(title)}*\n{string.Join('\n', lines)}");
             // One line per metric, each against its own first point (100), so rates and costs share an axis.
             var first = trends[0].Points;
             if (first.Count >= 2)
             {
-                message.Chart(new ChartData($"{profile.DisplayName}: change since the first (= 100)", ChartKind.Line,
+                message.Chart(new ChartData($"{title}: change since the first (= 100)", ChartKind.Line,
                     first.Select(p => p.Label).ToList(),
                     trends.Select(t => new ChartSeries(MetricCatalogue.Get(t.Metric).DisplayName, Indexed(t.Points))).ToList()));
             }

@@ -22,12 +22,18 @@ public sealed class AccountBenchmarkReportTests : IClassFixture<FixedClockAppFac
         return string.Concat(messages.Select(TerminalMode.Render));
     }
 
+    private async Task<IReadOnlyList<CampaignHistory>> History(string team)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var history = await scope.ServiceProvider.GetRequiredService<ReportService>().HistoryAsync(team, CancellationToken.None);
+        return await history!.ReadAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task The_summary_marks_the_fatiguing_campaigns_ctr_against_tiktok_and_against_the_account()
     {
         // The summary never waits for the account's history: it is read once, then every summary uses it.
-        using (var scope = _factory.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+        await History("T-ACCOUNT-BENCH");
         var summary = await Ask("campaign-42", "T-ACCOUNT-BENCH");
 
         // Its CTR fell to 0.77% in the last week: under TikTok's 0.84% for conversion campaigns, and under the account's
@@ -45,15 +51,63 @@ public sealed class AccountBenchmarkReportTests : IClassFixture<FixedClockAppFac
     [Fact]
     public async Task The_history_is_read_once_and_shared_by_every_request()
     {
-        IReadOnlyList<CampaignHistory> first, second;
-        using (var scope = _factory.Services.CreateScope())
-            first = await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
-        using (var scope = _factory.Services.CreateScope())
-            second = await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+        // Two workspaces on the demo data read the same source: one read serves both.
+        var first = await History("T-ACCOUNT-BENCH");
+        var second = await History("T-ACCOUNT-BENCH-2");
 
         Assert.Same(first, second);
         // 8 running campaigns (campaign-45 launched yesterday has one closed day) and 13 ended ones.
         Assert.Equal(21, first.Count);
         Assert.Equal(9, first.Count(h => h.Objective == Objective.WebsiteConversions));
     }
+    [Fact]
+    public async Task The_fixes_name_the_account_benchmark_they_judged_by()
+    {
+        var history = await History("T-ACCOUNT-FIX");
+        var fixes = await Ask("campaign-42 fix", "T-ACCOUNT-FIX");
+
+        // CTR 0.77% clears TikTok's 0.61% platform average, but not the median of the account's 8 other conversion campaigns
+        // (the mean of the 4th and 5th of their sorted CTRs).
+        var ctrs = history.Where(h => h.Objective == Objective.WebsiteConversions && h.CampaignId != "1800000000000042").Select(h => h.Totals.Ctr!.Value).Order().ToArray();
+        Assert.Equal(8, ctrs.Length);
+        var median = (ctrs[3] + ctrs[4]) / 2;
+        Assert.Contains("🟠 Weak hook (Engagement)", fixes);
+        Assert.Contains($"CTR (destination) 0.77% (your account's median (8 campaigns) {TikTokBot.Domain.Metrics.MetricFormat.Percent(median)})", fixes);
+    }
+    [Fact]
+    public async Task Trends_on_the_demo_history_by_month_and_by_campaign_agree_and_name_the_direction()
+    {
+        var byMonth = await Ask("trends conversions", "T-ACCOUNT-TRENDS");
+        var byCampaign = await Ask("trends conversions campaigns", "T-ACCOUNT-TRENDS");
+
+        // The 9 conversion campaigns launched in August (31), September (32, 33), October (41, 42, 34) and November (46, 48, 45).
+        var months = Figures(byMonth, "Cost per conversion: ");
+        Assert.Equal(["August", "September", "October", "November"], months.Select(m => m.Label));
+        // August's only campaign is campaign-31: its month is its own figure.
+        Assert.Equal(Figures(byCampaign, "Cost per conversion: ")[0], ("campaign-31 Summer Clearance", months[0].Value));
+        // The sentence compares the first month with the last: |November / August - 1|, rounded.
+        var (first, last) = (Dollars(months[0].Value), Dollars(months[^1].Value));
+        var change = Math.Round(Math.Abs(last / first - 1) * 100);
+        var direction = last < first ? "fell" : "rose";
+        Assert.Contains($"Your cost per conversion {direction} {change}% from August's campaigns to November's.", byMonth);
+        Assert.Contains("from the first campaign (campaign-31 Summer Clearance) to the latest (", byCampaign);
+    }
+
+    [Fact]
+    public async Task Trends_over_a_window_too_short_for_three_campaigns_say_so_and_fall_back()
+    {
+        // In the last 30 closed days one lead-generation campaign (launched in October) has enough volume: fewer than 3.
+        var leads = await Ask("trends leads 30d", "T-ACCOUNT-TRENDS");
+
+        Assert.Contains("Not enough history yet to see a trend in your cost per conversion: 1 campaign(s) with enough volume, 3 needed.\n", leads);
+        Assert.Contains("Until 3 campaigns have enough volume, summaries and fixes judge Lead generation campaigns by TikTok's published benchmarks only.", leads);
+        Assert.DoesNotContain("change since the first", leads);
+    }
+
+    private static decimal Dollars(string money) => decimal.Parse(money.TrimStart('$'), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The labels and figures of one trend line, such as "Cost per conversion: August $38.88 · September $19.44".</summary>
+    private static (string Label, string Value)[] Figures(string reply, string prefix) =>
+        Assert.Single(reply.Split('\n'), l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..]
+            .Split(" · ").Select(p => (p[..p.LastIndexOf(' ')], p[(p.LastIndexOf(' ') + 1)..])).ToArray();
 }

@@ -37,7 +37,8 @@ public sealed class TopOfFunnelRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        var lowImpressionsRate = c.Benchmarks.CvrImpressionsPercent / 100m;
+        var low = c.CvrImpressionsLow;
+        var lowImpressionsRate = low.Value;
         if (!c.Profile.Converts || !c.EnoughImpressions || !c.EnoughDestinationClicks || c.Counts.Conversions == 0 ||
             c.Now.CvrImpressions is not { } cvrImpressions || cvrImpressions >= lowImpressionsRate ||
             c.Now.CvrClicks is not { } cvrClicks || cvrClicks < c.CvrClicksBenchmark)
@@ -47,7 +48,7 @@ public sealed class TopOfFunnelRule : IDiagnosisRule
 
         return new Finding(Id, Stage, Severity.Warning, "Few viewers become customers, though visitors do",
             "The page converts well, so the loss happens before the click: the creative or the targeting.",
-            [c.Metric(MetricId.CvrImpressions, lowImpressionsRate, "benchmark"), c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel)],
+            [c.Metric(MetricId.CvrImpressions, lowImpressionsRate, low.Label), c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel)],
             [
                 new(FixKind.Creative, "Make the ad qualify viewers: show the product and the price so the right people click."),
                 new(FixKind.Targeting, "Check the targeting reaches buyers, not just viewers."),

@@ -1,4 +1,3 @@
-using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Metrics;
 
@@ -13,7 +12,8 @@ public sealed class ExpensiveClicksRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (!c.Profile.WantsDestinationClicks || c.Now.CpcDestination is not { } cpc || cpc <= c.Benchmarks.CpcDestinationWarning)
+        var warning = c.CpcWarning;
+        if (!c.Profile.WantsDestinationClicks || c.Now.CpcDestination is not { } cpc || cpc <= warning.Value)
         {
             return null;
         }
@@ -24,14 +24,14 @@ public sealed class ExpensiveClicksRule : IDiagnosisRule
             return null;
         }
 
-        List<Evidence> evidence = [c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationWarning, "warning level")];
+        List<Evidence> evidence = [c.Metric(MetricId.CpcDestination, warning.Value, warning.Label)];
         if (c.Profile.Converts)
         {
             evidence.Add(c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel));
         }
 
         return new Finding(Id, Stage, Severity.Warning, "Clicks are expensive",
-            "Each destination click costs more than the warning level, and the conversion rate is not strong enough to pay for it.",
+            $"Each destination click costs more than {(warning.FromAccount ? warning.Label : "the " + warning.Label)}, and the conversion rate is not strong enough to pay for it.",
             evidence,
             [
                 new(FixKind.Creative, "Test a new hook to lift click-through, which lowers the cost of each click."),
@@ -93,16 +93,16 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
             $"Each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}.",
             [
                 c.Metric(MetricId.CostPerConversion, target, "target"),
-                c.Metric(MetricId.Ctr, BenchmarkTable.Percent(c.Benchmarks.CtrAveragePercent), "platform average"),
+                c.Metric(MetricId.Ctr, c.CtrAverage.Value, c.CtrAverage.Label),
                 c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel),
-                c.Metric(MetricId.CpcDestination, c.Benchmarks.CpcDestinationHigh, "top of the CPC range"),
+                c.Metric(MetricId.CpcDestination, c.CpcHigh.Value, c.CpcHigh.Label),
                 c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
             ],
             [
                 new(FixKind.LandingPage,
                     $"Start with the conversion rate after the click ({MetricFormat.Format(cvr, MetricUnit.Percent)}, {c.CvrClicksBenchmarkLabel} {MetricFormat.Percent(c.CvrClicksBenchmark)}): if it is low, fix the landing page."),
                 new(FixKind.Creative,
-                    $"Then the cost of a click ({c.Money(cpc)}, range up to {c.Money(c.Benchmarks.CpcDestinationHigh)}): if it is high, test new hooks."),
+                    $"Then the cost of a click ({c.Money(cpc)}, {(c.CpcHigh.FromAccount ? c.CpcHigh.Label : "range up to")} {c.Money(c.CpcHigh.Value)}): if it is high, test new hooks."),
                 new(FixKind.Targeting,
                     $"Then audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups."),
                 new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),

@@ -19,11 +19,14 @@ public sealed class LowDeliveryRule : IDiagnosisRule
         }
 
         var cpm = c.Now.Cpm;
-        var overpriced = cpm > c.Benchmarks.CpmHigh && c.EnoughImpressions;
+        // The account's upper-quartile CPM when it has the history, else the top of TikTok's range: for what impressions
+        // cost too much, and for how many the budget should buy.
+        var high = c.CpmHigh;
+        var overpriced = cpm > high.Value && c.EnoughImpressions;
         // Only the days the campaign was live and enabled in the period had a budget to spend.
         var liveDays = c.Facts.Campaign.EnabledDays(c.Facts.Period);
-        decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && c.Benchmarks.CpmHigh > 0 && liveDays > 0
-            ? decimal.Floor(daily * liveDays / c.Benchmarks.CpmHigh * 1000m)
+        decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && high.Value > 0 && liveDays > 0
+            ? decimal.Floor(daily * liveDays / high.Value * 1000m)
             : null;
         var shortfall = expected is { } e && c.Counts.Impressions < e * c.Rules.LowDeliveryExpectedSharePercent / 100m;
         if (!overpriced && !shortfall)
@@ -33,8 +36,8 @@ public sealed class LowDeliveryRule : IDiagnosisRule
 
         var evidence = new List<Evidence>
         {
-            c.Metric(MetricId.Impressions, expected, "what the budget buys at the top of the CPM range"),
-            c.Metric(MetricId.Cpm, c.Benchmarks.CpmHigh, "top of the CPM range"),
+            c.Metric(MetricId.Impressions, expected, high.FromAccount ? $"what the budget buys at {high.Label}" : "what the budget buys at the top of the CPM range"),
+            c.Metric(MetricId.Cpm, high.Value, high.Label),
         };
         return new Finding(Id, Stage, Severity.Warning, "Delivery is low",
             "The bid is probably too conservative or the audience too narrow, so the auction is not spending the budget.",

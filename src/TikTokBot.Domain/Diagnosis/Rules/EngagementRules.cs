@@ -18,6 +18,7 @@ public sealed class CallToActionRule : IDiagnosisRule
             return null;
         }
 
+        // The rate of all clicks has no account benchmark (the history keeps destination CTR): TikTok's average stays the bar.
         var allClickRate = ScopeTotals.Ratio(c.Counts.AllClicks, c.Counts.Impressions);
         var healthy = allClickRate >= BenchmarkTable.Percent(c.Benchmarks.CtrAveragePercent);
         var minimumShare = c.Rules.MinimumDestinationSharePercent / 100m;
@@ -54,17 +55,19 @@ public sealed class WeakHookRule : IDiagnosisRule
             return null;
         }
 
-        var average = BenchmarkTable.Percent(c.Benchmarks.CtrAveragePercent);
+        // Below the account's median CTR (or TikTok's platform average) it is weak; below TikTok's review floor, whatever the
+        // account usually gets, it is severe.
+        var average = c.CtrAverage;
         var review = BenchmarkTable.Percent(c.Benchmarks.CtrReviewPercent);
-        if (ctr >= average)
+        if (ctr >= average.Value)
         {
             return null;
         }
 
         var severe = ctr < review;
         return new Finding(Id, Stage, severe ? Severity.Critical : Severity.Warning, "Weak hook",
-            "The click-through rate is below the platform average: the first two seconds of the video are not stopping the scroll.",
-            [c.Metric(MetricId.Ctr, severe ? review : average, severe ? "needs review below" : "platform average")],
+            $"The click-through rate is below {(average.FromAccount ? average.Label : "the " + average.Label)}: the first two seconds of the video are not stopping the scroll.",
+            [c.Metric(MetricId.Ctr, severe ? review : average.Value, severe ? "needs review below" : average.Label)],
             [
                 new(FixKind.Creative, "Re-cut the opening: show the product or the payoff in the first two seconds, with motion and on-screen text."),
                 new(FixKind.Creative, "Test two or three new hooks against the current one in the same ad group."),
