@@ -20,6 +20,19 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
         return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis?.Trends ?? new());
     }
 
+    /// <summary><c>campaign-42 chart cpa [period]</c>: the metric day by day against the previous period, from the campaign's overview.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ChartAsync(MetricsCommand.Chart command, Asker asker, CancellationToken ct)
+    {
+        var found = await reports.FindAsync(asker.TeamId, command.Campaign, ct);
+        if (found.Campaign is not { } campaign)
+        {
+            return [Reply.NotFound(command.Campaign, found)];
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, command.Period, ct);
+        return ReportViews.WithSourceProblems(ChartViews.MetricChart(overview, command.Metric), reports.SourceProblems);
+    }
+
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
         ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
 
