@@ -12,6 +12,7 @@ public static class ChartViews
         var campaign = overview.Campaign;
         var facts = overview.Facts;
         var definition = MetricCatalogue.Get(metric);
+        var name = metric == MetricId.Spend ? "Spend" : definition.DisplayName;
         var currency = campaign.Currency;
         var now = facts.Current.Value(metric);
         var before = facts.Previous?.Value(metric);
@@ -20,13 +21,13 @@ public static class ChartViews
             ? "no previous period to compare with"
             : $"previous period {MetricFormat.Format(before, definition.Unit, currency)}" +
               (change is { } c ? $" ({(c >= 0 ? "+" : "")}{c:0.#}%)" : "");
-        var headline = $"{Mrkdwn.Escape(campaign.Name)}, {facts.Period}: {definition.DisplayName} {MetricFormat.Format(now, definition.Unit, currency)}, {versus}";
+        var headline = $"{Mrkdwn.Escape(campaign.Name)}, {facts.Period}: {name} {MetricFormat.Format(now, definition.Unit, currency)}, {versus}";
         return new MessageBuilder()
             .Text(headline)
             .Ephemeral()
-            .Header($"{campaign.Name}: {definition.DisplayName}")
+            .Header($"{campaign.Name}: {name}")
             .Context($"{facts.Period} against {facts.Period.Previous()} · {definition.Stage.DisplayName()} · `/ttmetrics {Mrkdwn.Escape(ChartCommandText.Usage(campaign.Name, "<metric>", overview.Period))}` charts another")
-            .Section($"*{definition.DisplayName}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
+            .Section($"*{name}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
             .Chart(ReportCharts.Daily(facts, metric, currency))
             .Build();
     }
