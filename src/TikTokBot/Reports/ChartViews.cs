@@ -22,13 +22,18 @@ public static class ChartViews
             : $"previous period {MetricFormat.Format(before, definition.Unit, currency)}" +
               (change is { } c ? $" ({(c >= 0 ? "+" : "")}{c:0.#}%)" : "");
         var headline = $"{Mrkdwn.Escape(campaign.Name)}, {facts.Period}: {name} {MetricFormat.Format(now, definition.Unit, currency)}, {versus}";
-        return new MessageBuilder()
+        var message = new MessageBuilder()
             .Text(headline)
             .Ephemeral()
             .Header($"{campaign.Name}: {name}")
             .Context($"{facts.Period} against {facts.Period.Previous()} · {definition.Stage.DisplayName()} · `/ttmetrics {Mrkdwn.Escape(ChartCommandText.Usage(campaign.Name, "<metric>", overview.Period))}` charts another")
             .Section($"*{name}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
-            .Chart(ReportCharts.Daily(facts, metric, currency))
-            .Build();
+            .Chart(ReportCharts.Daily(facts, metric, currency));
+        if (ChartValue.Menu(campaign.Id, overview.Period, metric) is { } menu)
+        {
+            message.Actions([menu]);
+        }
+
+        return message.Build();
     }
 }

@@ -33,6 +33,18 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
         return ReportViews.WithSourceProblems(ChartViews.MetricChart(overview, command.Metric), reports.SourceProblems);
     }
 
+    /// <summary>The chart the chart menu asks for, by the campaign's exact id; a campaign gone from the source is said so.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ChartAsync(Asker asker, ChartRequest request, CancellationToken ct)
+    {
+        if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
+        {
+            return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
+        return ReportViews.WithSourceProblems(ChartViews.MetricChart(overview, request.Metric), reports.SourceProblems);
+    }
+
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
         ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
 

@@ -134,6 +134,43 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         Assert.Contains("\"type\":\"data_visualization\"", json.ToString());
     }
 
+    [Fact]
+    public async Task The_chart_menu_replaces_the_chart_with_the_metric_chosen()
+    {
+        var reply = Assert.Single(await Ask("campaign-42 chart spend"));
+        var menu = Assert.IsType<StaticSelectElement>(Assert.Single(reply.Blocks!.OfType<ActionsBlock>()).Elements.Single());
+        Assert.Equal(MetricCatalogue.All.Count - 1, menu.Options.Count);
+        var ctr = menu.Options.Single(o => o.Text.Text == "CTR (destination)").Value;
+        await using var hook = await ResponseUrlHook.StartAsync();
+        using var press = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press("T-CHART", "U1", ChartMenuHandler.ActionId, ctr, hook.Url, menu: true), at: _factory.Clock.GetUtcNow());
+        using var client = _factory.CreateKestrelClient();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SendAsync(press)).StatusCode);
+
+        var answer = await hook.NextAsync();
+        Assert.Contains("\"replace_original\":true", answer);
+        Assert.Contains("CTR (destination) per day vs the previous period", answer);
+        Assert.Equal(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Ctr), ChartValue.TryDecode(ctr, out var request) ? request : null);
+    }
+
+    [Theory]
+    [InlineData("c1|1800000000000042|7d|Ctr", true)]
+    [InlineData("c1|a%7Cb%20fix|2026-11-01..2026-11-20|CostPerConversion", true)]
+    [InlineData("c1|1800000000000042|7d|Weather", false)]
+    [InlineData("c1|1800000000000042|7d|99", false)]
+    [InlineData("c1|1800000000000042|fortnight|Ctr", false)]
+    [InlineData("c1||7d|Ctr", false)]
+    [InlineData("r1|1800000000000042|7d|", false)]
+    [InlineData("c1|1800000000000042|7d|Ctr|extra", false)]
+    public void A_chart_value_reads_back_only_as_written(string value, bool valid)
+    {
+        Assert.Equal(valid, ChartValue.TryDecode(value, out var request));
+        if (valid)
+        {
+            Assert.Equal(value, ChartValue.Encode(request!));
+        }
+    }
+
     [Theory]
     [InlineData("campaign-42 chart cpa", "campaign-42", MetricId.CostPerConversion, "7d")]
     [InlineData("campaign-42 chart CPA 30d", "campaign-42", MetricId.CostPerConversion, "30d")]
