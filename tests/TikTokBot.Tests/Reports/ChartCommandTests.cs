@@ -153,6 +153,19 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         Assert.Equal(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Ctr), ChartValue.TryDecode(ctr, out var request) ? request : null);
     }
 
+    [Fact]
+    public async Task The_playground_answers_the_chart_menu_as_slack_does()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var playground = scope.ServiceProvider.GetRequiredService<TikTokBot.Web.Playground.PlaygroundService>();
+
+        var chosen = await playground.PressAsync(ChartMenuHandler.ActionId, ChartValue.Encode(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Cpm)), CancellationToken.None);
+        var tampered = await playground.PressAsync(ChartMenuHandler.ActionId, "c1|1800000000000042|7d|Weather", CancellationToken.None);
+
+        Assert.Equal("campaign-42 Autumn Sale: CPM", Assert.IsType<HeaderBlock>(Assert.Single(chosen).Blocks![0]).Text.Text);
+        Assert.Empty(tampered);
+    }
+
     [Theory]
     [InlineData("c1|1800000000000042|7d|Ctr", true)]
     [InlineData("c1|a%7Cb%20fix|2026-11-01..2026-11-20|CostPerConversion", true)]
