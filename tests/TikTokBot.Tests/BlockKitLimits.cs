@@ -97,10 +97,15 @@ public static class BlockKitLimits
         Assert.False(isView && charts + tables > 0, $"{what}: a chart or table in a view");
     }
 
-    /// <summary>True when any string in the JSON would notify someone in Slack.</summary>
+    /// <summary>
+    /// True when any string in the JSON would notify someone in Slack. A plain_text object (a header, a button label) is
+    /// shown as written, without mrkdwn or mentions (docs.slack.dev/reference/block-kit/composition-objects/text-object),
+    /// so a campaign called "&lt;!channel&gt;" in a header pings nobody.
+    /// </summary>
     public static bool HasPing(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => Pings.Any(p => element.GetString()!.Contains(p, StringComparison.OrdinalIgnoreCase)),
+        JsonValueKind.Object when element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "plain_text" => false,
         JsonValueKind.Object => element.EnumerateObject().Any(p => HasPing(p.Value)),
         JsonValueKind.Array => element.EnumerateArray().Any(HasPing),
         _ => false,

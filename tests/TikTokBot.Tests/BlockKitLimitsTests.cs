@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
 using TikTokBot.Home;
 using TikTokBot.Permissions;
+using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
@@ -26,6 +27,7 @@ public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
         {
             texts.AddRange([$"{campaign.Id}", $"{campaign.Id} 30d", $"{campaign.Id} lifetime", $"{campaign.Id} today", $"{campaign.Id} fix"]);
             texts.AddRange(new[] { "adgroup", "ad", "age", "gender", "placement", "device" }.Select(by => $"{campaign.Id} by {by}"));
+            texts.AddRange(Domain.Metrics.MetricCatalogue.All.Select(m => $"{campaign.Id} chart {MetricNames.Short(m.Id)} 30d"));
         }
 
         var checkedMessages = 0;

@@ -25,6 +25,7 @@ public static class CommandParser
         new("", "campaign-42 [today|yesterday|7d|14d|30d|lifetime|2026-11-01..2026-11-20]", "the campaign read in funnel order (default: the last 7 days)"),
         new("fix", "campaign-42 fix", "what to fix first, earliest funnel stage first, with the numbers"),
         new("by", "campaign-42 by adgroup|ad|age|gender|placement|device [period]", "a breakdown ranked by the objective's main metric"),
+        new("chart", "campaign-42 chart cpa|ctr|spend|… [period]", "any metric day by day against the previous period"),
         new("list", "list", "every campaign with its objective, spend and top finding"),
         new("target", "target campaign-42 cpa 25 min 50", "set success criteria: the most one outcome may cost, and the minimum volume"),
         new("credit", "credit campaign-42 6000 2026-11-01..2026-12-31", "record ad credit: amount, start and expiry"),
@@ -165,6 +166,11 @@ public static class CommandParser
         if (wantsFix)
         {
             return words.Count > 0 ? new MetricsCommand.Fix(string.Join(' ', words), period) : Invalid("Which campaign?", "campaign-42 fix");
+        }
+
+        if (words.FindLastIndex(w => w.Equals("chart", StringComparison.OrdinalIgnoreCase)) is var chartAt and >= 1)
+        {
+            return Reports.ChartCommandText.Parse(words[..chartAt], words[(chartAt + 1)..], period);
         }
 
         if (words.Count >= 3 && words[^2].Equals("by", StringComparison.OrdinalIgnoreCase))

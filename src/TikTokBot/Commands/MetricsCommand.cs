@@ -20,6 +20,9 @@ public abstract record MetricsCommand
 
     public sealed record Breakdown(string Campaign, BreakdownDimension By, Period Period) : MetricsCommand;
 
+    /// <summary><c>campaign-42 chart cpa [period]</c>: one metric of the catalogue day by day against the previous period.</summary>
+    public sealed record Chart(string Campaign, Domain.Metrics.MetricId Metric, Period Period) : MetricsCommand;
+
     /// <param name="Metric">The cost metric the person named (cpa, cpc, cpm, cpv), as typed.</param>
     public sealed record SetTarget(string Campaign, string Metric, decimal TargetCost, long MinimumVolume) : MetricsCommand;
 

@@ -42,6 +42,7 @@ public static class SlackAppConfiguration
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
                 .OnAction<BreakdownMenuHandler>(ReportActions.Breakdown)
                 .OnAction<ShareButtonHandler>(ReportActions.Share)
+                .OnAction<ChartMenuHandler>(ChartMenuHandler.ActionId)
                 .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
                 .OnAction<SettingsButtonHandler>(ReportActions.Credit)
                 .OnAction<ActionButtonHandler>(ActionButtonIds.Confirm)

@@ -21,7 +21,14 @@ public sealed record CampaignDigest(
     LearningPhaseAssessment Learning,
     CreditWindowReport? Credit,
     CreditLessons? CreditBought,
-    Finding? TopFinding);
+    Finding? TopFinding)
+{
+    /// <summary>The credit window day by day for its chart (read, then projected to the run-out day); empty when the window is not shown.</summary>
+    public IReadOnlyList<CreditDay> CreditDays { get; init; } = [];
+
+    /// <summary>Conversions since the start of learning day by day for its chart; empty when the campaign is not learning.</summary>
+    public IReadOnlyList<LearningDay> LearningDays { get; init; } = [];
+}
 
 /// <summary>
 /// Builds the daily digest of a workspace's campaigns: each campaign's overview of the last 7 closed days comes from
@@ -44,7 +51,13 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
             var bought = overview.Credit is { } credit && (credit.Report.IsEndOfWindow || yesterday >= credit.Report.Grant.Expiry)
                 ? await LessonsAsync(teamId, source, campaign, credit, ct)
                 : null;
-            digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding));
+            digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding)
+            {
+                CreditDays = overview.CreditLeads && overview.Credit is { } shown ? CreditTimeline.From(shown.Report, shown.Daily) : [],
+                LearningDays = overview.LearningLeads
+                    ? LearningProgress.Cumulative(overview.Facts.Daily, overview.Facts.Campaign.LaunchedOn, overview.Learning.Conversions)
+                    : [],
+            });
         }
 
         return digests;

@@ -7,7 +7,7 @@ using TikTokBot.Storage;
 namespace TikTokBot.Digests;
 
 /// <summary>The digest verbs of <c>/ttmetrics</c>: <c>digest now</c>, <c>subscribe</c>, <c>unsubscribe</c>, <c>subscriptions</c>.</summary>
-public sealed class DigestCommands(ReportService reports, DigestService digests)
+public sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions>? options = null)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class DigestCommands(ReportService reports, DigestService digests)
                 }
 
                 var preview = await digests.PreviewAsync(asker.TeamId, ids, ct);
-                return DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.");
+                return DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options?.Value.MaxCharts ?? DigestOptions.DefaultMaxCharts);
             }
 
             case MetricsCommand.Subscribe subscribe:

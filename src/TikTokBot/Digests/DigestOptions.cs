@@ -23,6 +23,14 @@ public sealed class DigestOptions
     /// </summary>
     public TimeSpan[]? RetryDelays { get; set; }
 
+    public const int DefaultMaxCharts = 2;
+
+    /// <summary>
+    /// Charts in one digest (credit windows, learning phases), drawn as Slack charts; more come as text. Slack takes two
+    /// charts in a message, so the default keeps a digest one message.
+    /// </summary>
+    public int MaxCharts { get; set; } = DefaultMaxCharts;
+
     public IReadOnlyList<TimeSpan> Retries => RetryDelays is { Length: > 0 } delays
         ? delays
         : [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];

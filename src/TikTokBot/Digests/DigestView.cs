@@ -9,11 +9,16 @@ using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 
-/// <summary>The daily digest as Slack messages: one section per campaign, split across messages, never dropped.</summary>
+/// <summary>
+/// The daily digest as Slack messages: one section per campaign, split across messages, never dropped. A campaign with a
+/// running credit window gets its chart, one in learning the chart of its conversions toward the exit; past
+/// <c>maxCharts</c> in one digest the same charts come as text, so a digest of many campaigns stays one message.
+/// </summary>
 public static class DigestView
 {
-    public static IReadOnlyList<SlackMessage> Messages(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note = null)
+    public static IReadOnlyList<SlackMessage> Messages(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note = null, int maxCharts = DigestOptions.DefaultMaxCharts)
     {
+        var charts = 0;
         var message = new MessageBuilder().Text($"TikTok daily digest for {day:yyyy-MM-dd}").Header($"Daily digest · {day:yyyy-MM-dd}");
         if (note is not null)
         {
@@ -48,9 +53,26 @@ public static class DigestView
                 ? $"Top finding: {Mrkdwn.Escape(finding.Title)} ({finding.Stage.DisplayName()})"
                 : "Nothing to fix.");
             message.Section(text.ToString(), Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(campaign.Id, Period.Default))));
+            foreach (var chart in Charts(digest))
+            {
+                _ = charts++ < maxCharts ? message.Chart(chart) : message.Section(chart.ToMrkdwn());
+            }
         }
 
         return message.Build();
+    }
+
+    private static IEnumerable<ChartData> Charts(CampaignDigest digest)
+    {
+        if (digest.Credit is { } credit && DigestCharts.Credit(credit, digest.CreditDays, digest.Campaign.Currency) is { } spend)
+        {
+            yield return spend;
+        }
+
+        if (DigestCharts.Learning(digest.Learning, digest.LearningDays) is { } learning)
+        {
+            yield return learning;
+        }
     }
 
     private static string Comparison(DigestComparison c, string currency)
@@ -77,7 +99,7 @@ public static class DigestView
         };
         return learning.State == LearningState.Exited
             ? $"Out of learning ({learning.Conversions:#,0} conversions); judge by {window}; {advice}."
-            : $"Learning: day {learning.Day}, {learning.Conversions:#,0} of about {learning.ExitConversions} conversions; judge by {window}; {advice}.";
+            : $"Learning: day {learning.Day}, {learning.Conversions:#,0} of about {learning.ExitConversions} conversions `{DigestCharts.Progress(learning.Conversions, learning.ExitConversions)}`; judge by {window}; {advice}.";
     }
 
     private static string Credit(CreditWindowReport credit, string currency)

@@ -215,6 +215,6 @@ public static class ReportCharts
     private static double? ToDouble(decimal? value) => value is { } v ? (double)v : null;
 
     // A chart's value came from a decimal, so it fits back; clamp anything past decimal's range rather than throw.
-    private static decimal ToDecimal(double value) =>
+    internal static decimal ToDecimal(double value) =>
         double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? (decimal)value : value < 0 ? decimal.MinValue : decimal.MaxValue;
 }

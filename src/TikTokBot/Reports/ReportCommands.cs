@@ -22,6 +22,31 @@ public sealed class ReportCommands(
         return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis?.Trends ?? new());
     }
 
+    /// <summary><c>campaign-42 chart cpa [period]</c>: the metric day by day against the previous period, from the campaign's overview.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ChartAsync(MetricsCommand.Chart command, Asker asker, CancellationToken ct)
+    {
+        var found = await reports.FindAsync(asker.TeamId, command.Campaign, ct);
+        if (found.Campaign is not { } campaign)
+        {
+            return [Reply.NotFound(command.Campaign, found)];
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, command.Period, ct);
+        return ReportViews.WithSourceProblems(ChartViews.MetricChart(overview, command.Metric), reports.SourceProblems);
+    }
+
+    /// <summary>The chart the chart menu asks for, by the campaign's exact id; a campaign gone from the source is said so.</summary>
+    public async Task<IReadOnlyList<SlackMessage>> ChartAsync(Asker asker, ChartRequest request, CancellationToken ct)
+    {
+        if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
+        {
+            return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
+        return ReportViews.WithSourceProblems(ChartViews.MetricChart(overview, request.Metric), reports.SourceProblems);
+    }
+
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
         ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
 

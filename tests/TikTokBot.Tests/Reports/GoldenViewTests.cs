@@ -69,7 +69,7 @@ public sealed class GoldenViewTests
         Match("modal-credit.json", [BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign))]);
     }
 
-    private static void Match(string name, IEnumerable<string> messages)
+    internal static void Match(string name, IEnumerable<string> messages)
     {
         var actual = new JsonArray(messages.Select(m => JsonNode.Parse(m)).ToArray()).ToJsonString(new JsonSerializerOptions
         {

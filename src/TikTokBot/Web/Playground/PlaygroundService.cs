@@ -32,6 +32,11 @@ public sealed class PlaygroundService(MetricsCommandHandler commands, ReportComm
     /// </summary>
     public Task<IReadOnlyList<SlackMessage>> PressAsync(string actionId, string value, CancellationToken ct)
     {
+        if (actionId == ChartMenuHandler.ActionId)
+        {
+            return ChartValue.TryDecode(value, out var chart) ? reports.ChartAsync(Asker, chart, ct) : Task.FromResult<IReadOnlyList<SlackMessage>>([]);
+        }
+
         if (!ReportValue.TryDecode(value, out var request))
         {
             return Task.FromResult<IReadOnlyList<SlackMessage>>([]);
