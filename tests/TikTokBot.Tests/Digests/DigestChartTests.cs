@@ -24,7 +24,7 @@ public sealed class DigestChartTests : IClassFixture<FixedClockAppFactory>
         using var scope = _factory.Services.CreateScope();
         // The account's history is read in the background after the first report, and its benchmark can change a top
         // finding: read it first, so every digest here is judged with it.
-        await scope.ServiceProvider.GetRequiredService<AccountHistory>().ReadAsync(CancellationToken.None);
+        await (await scope.ServiceProvider.GetRequiredService<ReportService>().HistoryAsync(team, CancellationToken.None))!.ReadAsync(CancellationToken.None);
         return await scope.ServiceProvider.GetRequiredService<DigestService>().PreviewAsync(team, campaigns, CancellationToken.None);
     }
 
