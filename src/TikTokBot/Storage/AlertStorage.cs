@@ -56,6 +56,9 @@ public interface ISentAlertRepository
     /// <summary>Moves a claimed or held alert on: posted (with its message), held for quiet hours, or capped.</summary>
     Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct);
 
+    /// <summary>Records the message a posted alert went out in (held alerts are marked posted before their message exists).</summary>
+    Task<bool> RecordMessageAsync(SentAlertKey key, string messageTs, CancellationToken ct);
+
     /// <summary>The condition is gone; false when it was already recovered or never claimed.</summary>
     Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct);
 

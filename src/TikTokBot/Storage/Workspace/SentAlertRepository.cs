@@ -31,6 +31,12 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
             Args(key, new { state = state.ToString().ToLowerInvariant(), messageTs }),
             ct) == 1;
 
+    public async Task<bool> RecordMessageAsync(SentAlertKey key, string messageTs, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET message_ts = @messageTs WHERE {Key} AND state = 'posted' AND message_ts IS NULL;",
+            Args(key, new { messageTs }),
+            ct) == 1;
+
     public async Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct) =>
         await scope.ExecuteAsync(
             $"UPDATE sent_alerts SET recovered_at = @now WHERE {Key} AND recovered_at IS NULL;",
