@@ -148,7 +148,6 @@ public sealed class AlertScanner(
         var watches = (string campaignId) => subscription.Details.CampaignIds.Count == 0 || subscription.Details.CampaignIds.Contains(campaignId);
         var quiet = AlertQuietHours.IsQuiet(subscription.Details, now);
         var sent = store.SentAlerts;
-        var told = new Dictionary<DateOnly, int>();
         var capped = new List<FoundAlert>();
         var api = new Lazy<Task<ISlackWebApi>>(() => slack.ForTeamAsync(null, store.TeamId, ct).AsTask());
 
@@ -167,14 +166,11 @@ public sealed class AlertScanner(
                 continue;
             }
 
-            if (!told.TryGetValue(alert.LocalDate, out var count))
-            {
-                // Alerts posted, or claimed by another scan about to post, count toward the day's cap.
-                count = (await sent.ListForDayAsync(channel, alert.LocalDate, ct))
-                    .Count(s => s.State == SentAlertState.Posted || (s.State == SentAlertState.Claimed && s.Key != key));
-            }
-
-            if (count >= Options.MaxPerChannelPerDay)
+            // The claims' order decides who is within the cap, the same for every scan and instance: alerts claimed before
+            // this one and not held or capped count, whether posted yet or about to be.
+            var day = await sent.ListForDayAsync(channel, alert.LocalDate, ct);
+            var ahead = day.TakeWhile(s => s.Key != key).Count(s => s.State is SentAlertState.Posted or SentAlertState.Claimed);
+            if (ahead >= Options.MaxPerChannelPerDay)
             {
                 await sent.MarkAsync(key, SentAlertState.Capped, null, ct);
                 capped.Add(alert);
@@ -182,7 +178,6 @@ public sealed class AlertScanner(
                 continue;
             }
 
-            told[alert.LocalDate] = count + 1;
             var withPause = alert.Alert.Rule == AlertRule.SpendWithoutConversions ? alert with { AdGroupToPause = await AdGroupToPauseAsync(store.TeamId, alert, ct) } : alert;
             if (await PostAsync(api, AlertViews.Alert(withPause, channel), key, ct) is { } ts)
             {
