@@ -154,7 +154,9 @@ public sealed class AlertScanner(
         foreach (var alert in found.Where(f => !f.Silenced && watches(f.Campaign.Id)))
         {
             var key = new SentAlertKey(channel, alert.Campaign.Id, alert.Alert.RuleId, alert.LocalDate);
-            if (!await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, ct))
+            // A claim never posted (Slack refused it, or its scan died) is taken over once it is older than the lease.
+            if (!await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, ct) &&
+                !await sent.TryReclaimAsync(key, now - Options.ClaimLease, ct))
             {
                 continue;
             }

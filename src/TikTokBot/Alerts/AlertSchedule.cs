@@ -106,11 +106,25 @@ public sealed class AlertScheduleSync(IWorkspaceStorage storage, AlertScheduler 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await SyncAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A database out of reach at start must not stop the app: the schedules a persistent store holds still fire,
+            // and `alerts on` schedules the workspace again.
+            logger.LogError(e, "Alert scans could not be checked at start ({Failure}); they are checked again at the next start", e.GetType().Name);
+        }
+    }
+
+    private async Task SyncAsync(CancellationToken ct)
+    {
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var added = 0;
-        foreach (var teamId in await storage.ListTeamsAsync(stoppingToken))
+        foreach (var teamId in await storage.ListTeamsAsync(ct))
         {
-            if ((await storage.ForTeam(teamId).AlertSubscriptions.ListAsync(stoppingToken)).Count == 0)
+            if ((await storage.ForTeam(teamId).AlertSubscriptions.ListAsync(ct)).Count == 0)
             {
                 continue;
             }

@@ -190,6 +190,24 @@ public sealed class AlertAppTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_alert_Slack_refused_is_posted_by_a_scan_after_the_claims_lease_and_only_then()
+    {
+        var (app, clock) = await StartAsync(Noon);
+        await SubscribeAsync(app, new AlertSubscriptionDetails(Channel, Only42, null, null, "UTC"));
+        _slack.Answer = (_, call) => call == 0 ? new SlackAnswer.Error("fatal_error") : new SlackAnswer.Ok();
+
+        var refused = await ScanAsync(app);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var withinLease = await ScanAsync(app);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        var afterLease = await ScanAsync(app);
+        var again = await ScanAsync(app);
+
+        Assert.Equal((0, 0, 1, 0), (refused.Posted, withinLease.Posted, afterLease.Posted, again.Posted));
+        Assert.Contains("campaign-42 Autumn Sale", Assert.Single(_slack.Posted).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Past_the_daily_cap_a_channel_gets_one_summary_of_the_rest()
     {
         // Low frequency levels make most demo campaigns trip a frequency rule; the cap lets two through.

@@ -25,6 +25,12 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
         return claimed == 1;
     }
 
+    public async Task<bool> TryReclaimAsync(SentAlertKey key, DateTimeOffset claimedBefore, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET claimed_at = @now WHERE {Key} AND state = 'claimed' AND claimed_at < @before;",
+            Args(key, new { now = scope.Database.Instant(scope.Now()), before = scope.Database.Instant(claimedBefore) }),
+            ct) == 1;
+
     public async Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct) =>
         await scope.ExecuteAsync(
             $"UPDATE sent_alerts SET state = @state, message_ts = COALESCE(@messageTs, message_ts) WHERE {Key} AND state IN ('claimed', 'held');",
