@@ -195,8 +195,14 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
         message.Section(channel);
         if (overview.Recent.Count > 0)
         {
-            message.Section("*Last alerts here*\n" + string.Join("\n", overview.Recent.Select(a =>
-                $"• {a.Key.LocalDate:yyyy-MM-dd} *{Mrkdwn.Escape(AlertViews.Rule(a.Key.RuleId))}* on {Mrkdwn.Escape(a.Key.CampaignId)}: {a.State.ToString().ToLowerInvariant()}{(a.RecoveredAt is null ? "" : ", recovered")}")));
+            var lines = new List<string>();
+            foreach (var a in overview.Recent)
+            {
+                var name = await alerts.CampaignNameAsync(asker.TeamId, a.Key.CampaignId, ct);
+                lines.Add($"• {a.Key.LocalDate:yyyy-MM-dd} *{Mrkdwn.Escape(AlertViews.Rule(a.Key.RuleId))}* on {Mrkdwn.Escape(name)}: {a.State.ToString().ToLowerInvariant()}{(a.RecoveredAt is null ? "" : ", recovered")}");
+            }
+
+            message.Section("*Last alerts here*\n" + string.Join("\n", lines));
         }
 
         foreach (var silence in overview.Silences.Take(20))

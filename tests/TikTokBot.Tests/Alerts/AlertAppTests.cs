@@ -254,6 +254,7 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Contains("campaign-42 Autumn Sale", check, StringComparison.Ordinal);
         Assert.Contains("Posted 1, held for quiet hours 0", check, StringComparison.Ordinal); // 13:00 in Berlin: not quiet
         Assert.Single(_slack.Posted);
+        Assert.Contains("2026-12-01 *Frequency alert* on campaign-42 Autumn Sale: posted", await Ask("U0MEMBER", "alerts"), StringComparison.Ordinal);
 
         Assert.Contains("gets no more alerts", await Ask("U0ADMIN", "alerts off"), StringComparison.Ordinal);
         Assert.Null(app.Services.GetRequiredService<AlertScheduler>().NextScan(Team));
