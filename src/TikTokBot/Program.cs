@@ -1,5 +1,6 @@
 using TikTokBot.Accounts;
 using TikTokBot.Actions;
+using TikTokBot.Alerts;
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
@@ -24,6 +25,7 @@ builder.Services.AddMetricSource(builder.Configuration);
 builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddWeb(builder.Configuration);

@@ -487,6 +487,28 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task A_claim_never_posted_is_taken_over_once_after_its_lease_and_a_released_alert_records_its_message()
+    {
+        var storage = await StartAsync();
+        var sent = storage.ForTeam("T1").SentAlerts;
+        var key = new SentAlertKey("C1", "cmp-1", "FrequencyAlert", new DateOnly(2025, 3, 1));
+        Assert.True(await sent.TryClaimAsync(key, "adv-1", "frequency 5", Ct));
+
+        Assert.False(await sent.TryReclaimAsync(key, Clock.Now.AddMinutes(-10), Ct));
+        Clock.Advance(TimeSpan.FromMinutes(11));
+        var takeovers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => sent.TryReclaimAsync(key, Clock.Now.AddMinutes(-10), Ct))));
+        Assert.Single(takeovers, won => won);
+        Assert.False(await storage.ForTeam("T2").SentAlerts.TryReclaimAsync(key, Clock.Now.AddMinutes(1), Ct));
+
+        // Marked posted before its message exists (released after quiet hours): the message is recorded once.
+        Assert.True(await sent.MarkAsync(key, SentAlertState.Posted, null, Ct));
+        Assert.False(await sent.TryReclaimAsync(key, Clock.Now.AddHours(1), Ct));
+        Assert.True(await sent.RecordMessageAsync(key, "1.2", Ct));
+        Assert.False(await sent.RecordMessageAsync(key, "1.3", Ct));
+        Assert.Equal("1.2", Assert.Single(await sent.ListForDayAsync("C1", key.LocalDate, Ct)).MessageTs);
+    }
+
+    [ProviderFact]
     public async Task Alert_subscriptions_keep_quiet_hours_and_snoozes_end_while_mutes_stay()
     {
         var storage = await StartAsync();

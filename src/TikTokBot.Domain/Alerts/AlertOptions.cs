@@ -14,6 +14,12 @@ public sealed class AlertOptions
     /// <summary>At most this many alerts a channel a day; the rest go into one summary (project default).</summary>
     public int MaxPerChannelPerDay { get; set; } = 10;
 
+    /// <summary>
+    /// An alert claimed but not posted this long ago (Slack refused it, or the scan died) is tried again by the next scan
+    /// that still finds it (project default).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Spend without conversions: today's spend reaches this many times the target cost per result.</summary>
     public decimal SpendWithoutConversionsTargetMultiple { get; set; } = 2m;
 

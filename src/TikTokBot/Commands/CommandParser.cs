@@ -42,6 +42,7 @@ public static class CommandParser
         new("resume", "resume campaign|adgroup <name or id>", "turn it back on, after the same confirmation"),
         new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
         new("trends", "trends [conversions|leads|app|reach|traffic|video] [90d] [campaigns]", "the account's CPA, CTR, CVR and completion rate across its campaigns, by launch month"),
+        new("alerts", global::TikTokBot.Alerts.AlertCommandText.Usage, "alerts in this channel when a campaign needs attention, once per campaign, rule and day; `alerts` lists rules and mutes"),
         new("help", "help", "this list"),
     ];
 
@@ -107,6 +108,7 @@ public static class CommandParser
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
             "trends" => ParseTrends(words),
+            "alerts" => global::TikTokBot.Alerts.AlertCommandText.Parse(words),
             _ => ParseCampaignCommand(words),
         };
     }

@@ -56,6 +56,9 @@ public abstract record MetricsCommand
     /// <summary>Pause, resume or change the budget of a campaign or ad group, named or by id (Actions).</summary>
     public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
 
+    /// <summary><c>alerts ...</c>: proactive alerts (the Alerts capability parses and answers the rest).</summary>
+    public sealed record Alerts(TikTokBot.Alerts.AlertRequest Request) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     /// <summary><c>trends [objective] [90d] [campaigns]</c>: the account's figures across its campaigns, by launch month or campaign by campaign.</summary>
     public sealed record Trends(Domain.Objectives.Objective? Objective, int? Days, bool ByCampaign) : MetricsCommand;

@@ -18,7 +18,7 @@ namespace TikTokBot.Commands;
 /// <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 public sealed class MetricsCommandHandler(
-    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, IOptions<CommandOptions> options, TimeProvider time,
+    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, Alerts.AlertCommands alerts, IOptions<CommandOptions> options, TimeProvider time,
     ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
@@ -63,6 +63,7 @@ public sealed class MetricsCommandHandler(
                 MetricsCommand.Chart chart => await reports.ChartAsync(chart, asker, ct),
                 MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias => await settings.ReplyAsync(command, asker, ct),
                 MetricsCommand.Act act => await actions.ReplyAsync(act, asker, ct),
+                MetricsCommand.Alerts alert => await alerts.ReplyAsync(alert.Request, asker, ct),
                 MetricsCommand.DigestNow or MetricsCommand.Subscribe or MetricsCommand.Unsubscribe or MetricsCommand.Subscriptions => await digests.ReplyAsync(command, asker, ct),
                 MetricsCommand.Connect or MetricsCommand.Accounts or MetricsCommand.Disconnect or MetricsCommand.Use => await accounts.ReplyAsync(command, asker, ct),
                 _ => [Reply.Plain(CommandParser.HelpText())],

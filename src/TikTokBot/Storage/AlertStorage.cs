@@ -53,8 +53,17 @@ public interface ISentAlertRepository
     /// <summary>Claims the alert; false when any scan, on any instance, claimed it already.</summary>
     Task<bool> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, CancellationToken ct);
 
+    /// <summary>
+    /// Takes over a claim made before <paramref name="claimedBefore"/> and never posted (Slack refused it, or its scan
+    /// died); false when it was posted meanwhile or another scan took it over first.
+    /// </summary>
+    Task<bool> TryReclaimAsync(SentAlertKey key, DateTimeOffset claimedBefore, CancellationToken ct);
+
     /// <summary>Moves a claimed or held alert on: posted (with its message), held for quiet hours, or capped.</summary>
     Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct);
+
+    /// <summary>Records the message a posted alert went out in (held alerts are marked posted before their message exists).</summary>
+    Task<bool> RecordMessageAsync(SentAlertKey key, string messageTs, CancellationToken ct);
 
     /// <summary>The condition is gone; false when it was already recovered or never claimed.</summary>
     Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct);

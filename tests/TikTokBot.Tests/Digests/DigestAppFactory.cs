@@ -38,11 +38,12 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
 
     public DigestScheduler Scheduler => Services.GetRequiredService<DigestScheduler>();
 
-    /// <summary>Starts the host (migrations, Hangfire) and waits until the start-up check of the schedules is done.</summary>
+    /// <summary>Starts the host (migrations, Hangfire) and waits until the start-up checks of the digest and alert schedules are done.</summary>
     public async Task StartAsync()
     {
         StartServer();
         await Services.GetServices<IHostedService>().OfType<DigestScheduleSync>().Single().ExecuteTask!;
+        await Services.GetServices<IHostedService>().OfType<TikTokBot.Alerts.AlertScheduleSync>().Single().ExecuteTask!;
     }
 
     /// <summary>Saves a subscription the way <c>/ttmetrics subscribe</c> does, and schedules it.</summary>

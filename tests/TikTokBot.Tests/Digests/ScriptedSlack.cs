@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace TikTokBot.Tests.Digests;
 
 /// <summary>A message the fake Slack accepted: where it went, its text and its blocks as JSON.</summary>
-public sealed record PostedMessage(string Channel, string Text, string Blocks, string Ts);
+public sealed record PostedMessage(string Channel, string Text, string Blocks, string Ts, string? ThreadTs = null);
 
 /// <summary>What the fake Slack answers one chat.postMessage with: Slack's own status codes, headers and error strings.</summary>
 public abstract record SlackAnswer
@@ -110,7 +110,8 @@ public sealed class ScriptedSlack : IAsyncDisposable
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         var text = body.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
         var blocks = body.RootElement.TryGetProperty("blocks", out var b) ? b.GetRawText() : "[]";
-        Posted.Enqueue(new PostedMessage(channel, text, blocks, ts));
+        var thread = body.RootElement.TryGetProperty("thread_ts", out var th) ? th.GetString() : null;
+        Posted.Enqueue(new PostedMessage(channel, text, blocks, ts, thread));
         return Results.Text($"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{ts}\"}}", "application/json");
     }
 

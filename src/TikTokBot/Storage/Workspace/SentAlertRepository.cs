@@ -25,10 +25,22 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
         return claimed == 1;
     }
 
+    public async Task<bool> TryReclaimAsync(SentAlertKey key, DateTimeOffset claimedBefore, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET claimed_at = @now WHERE {Key} AND state = 'claimed' AND claimed_at < @before;",
+            Args(key, new { now = scope.Database.Instant(scope.Now()), before = scope.Database.Instant(claimedBefore) }),
+            ct) == 1;
+
     public async Task<bool> MarkAsync(SentAlertKey key, SentAlertState state, string? messageTs, CancellationToken ct) =>
         await scope.ExecuteAsync(
             $"UPDATE sent_alerts SET state = @state, message_ts = COALESCE(@messageTs, message_ts) WHERE {Key} AND state IN ('claimed', 'held');",
             Args(key, new { state = state.ToString().ToLowerInvariant(), messageTs }),
+            ct) == 1;
+
+    public async Task<bool> RecordMessageAsync(SentAlertKey key, string messageTs, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            $"UPDATE sent_alerts SET message_ts = @messageTs WHERE {Key} AND state = 'posted' AND message_ts IS NULL;",
+            Args(key, new { messageTs }),
             ct) == 1;
 
     public async Task<bool> MarkRecoveredAsync(SentAlertKey key, CancellationToken ct) =>

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using TikTokBot.Commands;
+using TikTokBot.Domain.Alerts;
+using TikTokBot.Permissions;
+using TikTokBot.Reports;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Storage;
+
+namespace TikTokBot.Alerts;
+
+/// <summary>What <c>/ttmetrics alerts ...</c> asks for.</summary>
+public abstract record AlertRequest
+{
+    private AlertRequest()
+    {
+    }
+
+    /// <summary><c>alerts</c>: the rules, this channel's settings, the last alerts, mutes.</summary>
+    public sealed record List : AlertRequest;
+
+    /// <summary><c>alerts on [campaign ...] [quiet 20:00-08:00] [Europe/Berlin]</c>.</summary>
+    public sealed record On(IReadOnlyList<string> Campaigns, TimeOnly? QuietFrom, TimeOnly? QuietTo, string? TimeZone) : AlertRequest;
+
+    public sealed record Off : AlertRequest;
+
+    public sealed record CheckNow : AlertRequest;
+}
+
+/// <summary>Parses the words after <c>alerts</c>.</summary>
+public static class AlertCommandText
+{
+    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now]";
+
+    public static MetricsCommand Parse(IReadOnlyList<string> words)
+    {
+        var rest = words.Skip(1).ToList();
+        var first = rest.Count > 0 ? rest[0].ToLowerInvariant() : "";
+        switch (first)
+        {
+            case "":
+                return new MetricsCommand.Alerts(new AlertRequest.List());
+            case "off" when rest.Count == 1:
+                return new MetricsCommand.Alerts(new AlertRequest.Off());
+            case "check" when rest.Count == 1 || (rest.Count == 2 && rest[1].Equals("now", StringComparison.OrdinalIgnoreCase)):
+                return new MetricsCommand.Alerts(new AlertRequest.CheckNow());
+            case "on":
+                return ParseOn(rest);
+            default:
+                return CommandParser.Invalid($"`{rest[0]}` is not an alerts command.", Usage);
+        }
+    }
+
+    private static MetricsCommand ParseOn(List<string> rest)
+    {
+        const string example = "alerts on campaign-42 quiet 20:00-08:00 Europe/Berlin";
+        var campaigns = new List<string>();
+        (TimeOnly From, TimeOnly To)? quiet = null;
+        string? zone = null;
+        for (var i = 1; i < rest.Count; i++)
+        {
+            var word = rest[i];
+            if (word.Equals("quiet", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 >= rest.Count || ParseQuiet(rest[i + 1]) is not { } hours)
+                {
+                    return CommandParser.Invalid("`quiet` needs hours such as 20:00-08:00.", example);
+                }
+
+                quiet = hours;
+                i++;
+            }
+            else if (word.Contains('/', StringComparison.Ordinal) || word.Equals("UTC", StringComparison.OrdinalIgnoreCase))
+            {
+                if (CommandParser.FindTimeZone(word) is not { } found)
+                {
+                    return CommandParser.Invalid($"`{word}` is not a time zone I know; use a name such as Europe/Berlin or UTC.", example);
+                }
+
+                zone = found;
+            }
+            else if (!word.Equals("campaign", StringComparison.OrdinalIgnoreCase) && !word.Equals("campaigns", StringComparison.OrdinalIgnoreCase))
+            {
+                campaigns.AddRange(word.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return new MetricsCommand.Alerts(new AlertRequest.On(campaigns.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), quiet?.From, quiet?.To, zone));
+    }
+
+    private static (TimeOnly, TimeOnly)? ParseQuiet(string word)
+    {
+        var parts = word.Split('-');
+        string[] formats = ["H:mm", "HH:mm"];
+        return parts.Length == 2 &&
+            TimeOnly.TryParseExact(parts[0], formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) &&
+            TimeOnly.TryParseExact(parts[1], formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && from != to
+            ? (from, to)
+            : null;
+    }
+}
+
+/// <summary>The alerts verbs of <c>/ttmetrics</c>: parse is done; this calls <see cref="AlertsService"/> and renders.</summary>
+public sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options)
+{
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(AlertRequest request, Asker asker, CancellationToken ct)
+    {
+        switch (request)
+        {
+            case AlertRequest.On on:
+            {
+                if (asker.ChannelId is not { } channel || !(channel.StartsWith('C') || channel.StartsWith('G')))
+                {
+                    return [Reply.Plain("Alerts go to a channel: run `/ttmetrics alerts on` in the channel that should get them (invite me there first).")];
+                }
+
+                var ids = new List<string>();
+                foreach (var typed in on.Campaigns)
+                {
+                    var found = await reports.FindAsync(asker.TeamId, typed, ct);
+                    if (found.Campaign is null)
+                    {
+                        return [Reply.NotFound(typed, found)];
+                    }
+
+                    ids.Add(found.Campaign.Id);
+                }
+
+                var details = new AlertSubscriptionDetails(channel, ids, on.QuietFrom, on.QuietTo, on.TimeZone ?? AlertsService.DefaultTimeZone);
+                var result = await alerts.SubscribeAsync(asker, details, ct);
+                if (result.Saved is not { } saved)
+                {
+                    return [Reply.Plain(result.Refusal!)];
+                }
+
+                var what = ids.Count == 0 ? "every campaign" : string.Join(", ", on.Campaigns.Select(c => $"*{Mrkdwn.Escape(c)}*"));
+                var quiet = saved.Details.QuietFrom is { } from ? $" Quiet {from:HH:mm}-{saved.Details.QuietTo:HH:mm} {saved.Details.TimeZone}: alerts wait and come in one message after." : "";
+                return [Reply.Plain($"<#{channel}> gets alerts for {what}, at most {options.Value.MaxPerChannelPerDay} a day, checked every {Every(options.Value.ScanEvery)}.{quiet} " +
+                    "`/ttmetrics alerts` lists the rules; `/ttmetrics alerts off` stops them.")];
+            }
+
+            case AlertRequest.Off:
+            {
+                var result = await alerts.UnsubscribeAsync(asker, asker.ChannelId ?? "", ct);
+                return [Reply.Plain(result switch
+                {
+                    { Refusal: { } refusal } => refusal,
+                    { Saved: { } channel } => $"<#{channel}> gets no more alerts. `/ttmetrics alerts on` starts them again.",
+                    _ => "This channel has no alerts on. `/ttmetrics alerts on` starts them.",
+                })];
+            }
+
+            case AlertRequest.CheckNow:
+            {
+                var result = await alerts.CheckNowAsync(asker, ct);
+                return [result.Saved is { } scan ? CheckView(scan) : Reply.Plain(result.Refusal!)];
+            }
+
+            default:
+                return [await ListAsync(asker, ct)];
+        }
+    }
+
+    private static SlackMessage CheckView(AlertScanResult scan)
+    {
+        if (!scan.Complete)
+        {
+            return Reply.Plain($"The scan could not read every report, so it raised nothing: {Mrkdwn.Escape(scan.Failure ?? "unknown failure")}. It tries again at the next scan.");
+        }
+
+        var text = new StringBuilder($"*Alert scan:* {scan.CampaignsRead} campaign(s) read, {scan.Found.Count} alert(s) found.");
+        foreach (var found in scan.Found)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n• *{Mrkdwn.Escape(found.Campaign.Name)}*: {AlertRuleNames.Describe(found.Alert.Rule)}: {Mrkdwn.Escape(found.Alert.Summary)}{(found.Silenced ? " _(muted or snoozed)_" : "")}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $"\nPosted {scan.Posted}, held for quiet hours {scan.Held}, over the cap {scan.Capped}, released {scan.Released}, recovered {scan.Recovered} (an alert already told today is not told again).");
+        return Reply.Plain(text.ToString());
+    }
+
+    private async Task<SlackMessage> ListAsync(Asker asker, CancellationToken ct)
+    {
+        var o = options.Value;
+        var overview = await alerts.OverviewAsync(asker.TeamId, asker.ChannelId, ct);
+        var message = new MessageBuilder().Text("Alerts").Ephemeral().Section("*Alert rules* (`Alerts:*` in appsettings.json)\n" + AlertViews.Rules(o));
+        var channel = overview.Channel is { } s
+            ? $"<#{s.ChannelId}>: alerts on for {(s.Details.CampaignIds.Count == 0 ? "every campaign" : string.Join(", ", await Task.WhenAll(s.Details.CampaignIds.Select(id => alerts.CampaignNameAsync(asker.TeamId, id, ct)))))}" +
+              (s.Details.QuietFrom is { } from ? $", quiet {from:HH:mm}-{s.Details.QuietTo:HH:mm} {s.Details.TimeZone}" : ", no quiet hours") +
+              $"; at most {o.MaxPerChannelPerDay} a day; scanned every {Every(o.ScanEvery)}" +
+              (overview.NextScan is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC." : ".")
+            : "This channel has no alerts on: `/ttmetrics alerts on` starts them.";
+        message.Section(channel);
+        if (overview.Recent.Count > 0)
+        {
+            var lines = new List<string>();
+            foreach (var a in overview.Recent)
+            {
+                var name = await alerts.CampaignNameAsync(asker.TeamId, a.Key.CampaignId, ct);
+                lines.Add($"• {a.Key.LocalDate:yyyy-MM-dd} *{Mrkdwn.Escape(AlertViews.Rule(a.Key.RuleId))}* on {Mrkdwn.Escape(name)}: {a.State.ToString().ToLowerInvariant()}{(a.RecoveredAt is null ? "" : ", recovered")}");
+            }
+
+            message.Section("*Last alerts here*\n" + string.Join("\n", lines));
+        }
+
+        foreach (var silence in overview.Silences.Take(20))
+        {
+            var name = await alerts.CampaignNameAsync(asker.TeamId, silence.CampaignId, ct);
+            var how = silence.Until is { } until ? $"snoozed until {until:yyyy-MM-dd HH:mm} UTC" : "muted";
+            var rule = AlertRuleNames.TryParse(silence.RuleId, out var parsed) ? parsed : (AlertRule?)null;
+            message.Section($"*{Mrkdwn.Escape(AlertViews.Rule(silence.RuleId))}* on *{Mrkdwn.Escape(name)}*: {how} by <@{silence.SilencedBy}>",
+                rule is { } r ? Elements.Button(AlertButtonIds.Unmute, "Undo", AlertValue.Encode(new AlertTarget(silence.CampaignId, r))) : null);
+        }
+
+        return message.BuildSingle();
+    }
+
+    private static string Every(TimeSpan every) => every.TotalMinutes < 60 ? $"{every.TotalMinutes:0} minutes" : every.TotalHours == 1 ? "hour" : $"{every.TotalHours:0} hours";
+}

@@ -1,0 +1,38 @@
+using TikTokBot.Domain.Alerts;
+
+namespace TikTokBot.Alerts;
+
+public static class AlertRegistration
+{
+    /// <summary>
+    /// Binds <c>Alerts:*</c> and registers the scan, its Hangfire schedule (on the scheduler <c>AddDigests</c> set up, which
+    /// must come first) and the commands. The Slack handlers are wired with the others in <c>AddSlackApp</c>.
+    /// </summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
+            .Validate(o => TryCron(o.ScanEvery), "Alerts:ScanEvery must divide an hour (e.g. 00:15:00) or a day (e.g. 02:00:00).")
+            .ValidateOnStart();
+        services.AddSingleton<AlertScanMonitor>();
+        services.AddSingleton<AlertScheduler>();
+        services.AddScoped<AlertScanner>();
+        services.AddScoped<AlertJob>();
+        services.AddScoped<AlertsService>();
+        services.AddScoped<AlertCommands>();
+        services.AddHostedService<AlertScheduleSync>();
+        return services;
+    }
+
+    private static bool TryCron(TimeSpan every)
+    {
+        try
+        {
+            AlertScheduler.Cron(every);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using TikTokBot.Actions;
+using TikTokBot.Domain.Actions;
+using TikTokBot.Domain.Alerts;
+using TikTokBot.Reports;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
+
+namespace TikTokBot.Alerts;
+
+/// <summary>The messages a scan posts in a channel. Every name that came from outside is escaped.</summary>
+public static class AlertViews
+{
+    private static readonly Period Today = new(PeriodKind.Today);
+
+    /// <summary>One alert: what happened with its numbers, the first fix, and the buttons.</summary>
+    public static SlackMessage Alert(FoundAlert found, string channel)
+    {
+        var (alert, campaign) = (found.Alert, found.Campaign);
+        var title = $"{AlertRuleNames.Describe(alert.Rule)}: {campaign.Name}";
+        var figures = alert.Figures.Select(f => $"*{Mrkdwn.Escape(f.Name)}*\n{Number(f.Value)} ({Mrkdwn.Escape(f.ThresholdName)}: {Number(f.Threshold)})").ToArray();
+        var buttons = new List<BlockElement>
+        {
+            Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(campaign.Id, Today)), style: "primary"),
+            Elements.Button(AlertButtonIds.Snooze, "Snooze 24 h", AlertValue.Encode(new AlertTarget(campaign.Id, alert.Rule))),
+            Elements.Button(AlertButtonIds.Mute, "Mute this rule for this campaign", AlertValue.Encode(new AlertTarget(campaign.Id, alert.Rule)),
+                confirm: Elements.Confirm("Mute this rule?", $"No more \"{AlertRuleNames.Describe(alert.Rule)}\" alerts for {campaign.Name} in any channel until someone undoes it from /ttmetrics alerts.", "Mute")),
+        };
+        if (found.AdGroupToPause is { } adGroup)
+        {
+            // The Actions capability's own proposal: a fresh confirmation, guard rails and audit, exactly as `pause adgroup` gives.
+            buttons.Add(Elements.Button(ActionButtonIds.Propose, "Pause ad group",
+                ProposalValue.Encode(new ProposalRequest(campaign.Id, ActionIntent.Pause(ActionLevel.AdGroup, adGroup))), style: "danger"));
+        }
+
+        return new MessageBuilder()
+            .Text($":rotating_light: {title}: {alert.Summary}")
+            .Section($":rotating_light: *{Mrkdwn.Escape(title)}*\n{Mrkdwn.Escape(alert.Summary)}")
+            .Fields(figures)
+            .Section($"*First fix:* {Mrkdwn.Escape(alert.FirstFix)}")
+            .Context($"Rule `{alert.RuleId}` · {found.LocalDate:yyyy-MM-dd} in the advertiser's time zone · one alert per campaign, rule and day")
+            .Actions(buttons)
+            .BuildSingle() with { Channel = channel };
+    }
+
+    /// <summary>The alerts over the day's cap, summarised in one message.</summary>
+    public static SlackMessage CapSummary(IReadOnlyList<FoundAlert> capped, int cap, string channel)
+    {
+        var lines = string.Join("\n", capped.Select(a => $"• *{Mrkdwn.Escape(a.Campaign.Name)}*: {Mrkdwn.Escape(AlertRuleNames.Describe(a.Alert.Rule))}: {Mrkdwn.Escape(a.Alert.Summary)}"));
+        var head = $"{capped.Count} more alert(s) today, beyond this channel's {cap} a day:";
+        return Summary(head, lines, channel);
+    }
+
+    /// <summary>What quiet hours held, in one message when they end.</summary>
+    public static SlackMessage Released(IReadOnlyList<SentAlert> held, IReadOnlyDictionary<string, string> names, string channel)
+    {
+        var lines = string.Join("\n", held.Select(a =>
+            $"• *{Mrkdwn.Escape(names.GetValueOrDefault(a.Key.CampaignId, a.Key.CampaignId))}*: {Mrkdwn.Escape(Rule(a.Key.RuleId))}: {Mrkdwn.Escape(a.Summary)}"));
+        return Summary($"While this channel was quiet, {held.Count} alert(s):", lines, channel);
+    }
+
+    /// <summary>The answer in an alert's thread when the condition is gone.</summary>
+    public static SlackMessage Recovered(SentAlert alert, string campaignName, string channel)
+    {
+        var text = $":white_check_mark: Recovered: {Rule(alert.Key.RuleId)} on {campaignName} no longer holds.";
+        return new MessageBuilder().Text(text).Section($":white_check_mark: *Recovered:* {Mrkdwn.Escape(Rule(alert.Key.RuleId))} on *{Mrkdwn.Escape(campaignName)}* no longer holds.")
+            .BuildSingle() with { Channel = channel, ThreadTs = alert.MessageTs is { Length: > 1 } ts ? ts : null };
+    }
+
+    private static SlackMessage Summary(string head, string lines, string channel) =>
+        new MessageBuilder().Text($":rotating_light: {head}").Section($":rotating_light: *{Mrkdwn.Escape(head)}*\n{lines}")
+            .Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.")
+            .BuildSingle() with { Channel = channel };
+
+    public static string Rule(string ruleId) => AlertRuleNames.TryParse(ruleId, out var rule) ? AlertRuleNames.Describe(rule) : ruleId;
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Every rule with its thresholds as configured, for <c>alerts</c>.</summary>
+    public static string Rules(AlertOptions o)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"• *Spend without conversions*: spend today ≥ {Number(o.SpendWithoutConversionsTargetMultiple)}× the target cost per result (or {Number(o.MeaningfulSpendWithoutTarget)} without a target) and no conversion\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *Cost per result high*: real-time cost per result ≥ {Number(o.CostPerResultTargetMultiple)}× target, or ≥ {Number(o.CostPerResultAverageMultiple)}× the {o.AverageDays}-day average, after meaningful spend\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *CTR dropped*: CTR today ≤ {Number(o.CtrDropShare * 100m)}% of the {o.AverageDays}-day CTR after {o.CtrMinimumImpressions:N0} impressions\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *Frequency warning / alert*: frequency ≥ {Number(o.FrequencyWarning)} / ≥ {Number(o.FrequencyAlert)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *Budget runs out early*: at today's pace the daily budget is gone before {o.BudgetRunsOutBefore:HH:mm} (judged from {o.BudgetPaceMinimumHours} h into the day)\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *Ad credit runs out / expires unused*: credit lasts ≤ {o.CreditRunsOutWithinDays} days, or will be left at expiry\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *Learning limited*: day {o.LearningLimitedDay} of learning with fewer than {o.LearningExitConversions} conversions\n");
+        text.Append(CultureInfo.InvariantCulture, $"• *No delivery*: enabled, no impressions for {o.NoDeliveryHours} hours of hourly data");
+        return text.ToString();
+    }
+}
