@@ -27,6 +27,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         var campaigns = new List<CampaignInfo>();
         foreach (var advertiser in Advertisers())
         {
+            var details = options.DetailsOf(advertiser);
             foreach (var row in await client.GetCampaignsAsync(advertiser, cancellationToken).ConfigureAwait(false))
             {
                 var objectiveType = row.Text("objective_type");
@@ -35,9 +36,12 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
                 var budget = row.Number("budget");
                 campaigns.Add(new CampaignInfo(row.Text("campaign_id"), row.Text("campaign_name"), advertiser, objectiveType, objective,
                     row.Text("operation_status"), budget > 0 ? budget : null, created,
+                    Currency: details.Currency,
                     Automated: row.Text("campaign_automation_type") is "SMART_PLUS" or "UPGRADED_SMART_PLUS",
                     SecondaryStatus: row.Text("secondary_status") is { Length: > 0 } secondary ? secondary : null,
-                    StatusChangedOn: DayOf(row.Text("modify_time"))));
+                    StatusChangedOn: DayOf(row.Text("modify_time")),
+                    TimeZone: details.TimeZone,
+                    AdvertiserName: details.Name));
             }
         }
 

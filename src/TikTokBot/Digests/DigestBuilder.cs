@@ -49,6 +49,9 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
 
         return digests;
     }
+
+    /// <summary>What the workspace's digest must say besides its campaigns (demo data, a refused token), or null.</summary>
+    public async Task<string?> NoticeAsync(string teamId, CancellationToken ct) => (await reports.SourceAsync(teamId, ct)).Notice;
     /// <summary>The objective's primary metrics: yesterday's value against the previous week's, both from summed counts.</summary>
     private static IReadOnlyList<DigestComparison> Compare(CampaignFacts yesterday, CampaignFacts week) =>
         yesterday.Profile.Primary.Append(yesterday.Profile.Outcome).Distinct()

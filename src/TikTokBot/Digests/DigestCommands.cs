@@ -22,7 +22,7 @@ public sealed class DigestCommands(ReportService reports, DigestService digests)
                 }
 
                 var preview = await digests.PreviewAsync(asker.TeamId, ids, ct);
-                return DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.");
+                return ReportViews.WithNotice(DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now."), preview.Notice);
             }
 
             case MetricsCommand.Subscribe subscribe:

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Hosting;
+using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
@@ -93,7 +94,8 @@ public sealed class DigestSender(
             // The figures are the closed days as they stood when the digest fell due, the same days /ttmetrics calls yesterday.
             var days = BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc);
             var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
-            var messages = DigestView.Messages(digests, days.Yesterday, LateNote(dueAt.Value, due.Now, zone));
+            var messages = ReportViews.WithNotice(DigestView.Messages(digests, days.Yesterday, LateNote(dueAt.Value, due.Now, zone)),
+                await builder.NoticeAsync(due.TeamId, ct));
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;

@@ -21,11 +21,15 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
     }
 
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
-        ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
+        await FootersAsync(asker, await AnswerAsync(command, asker, ct), ct);
 
     /// <summary>The report a button or a command asks for, with the rows the source could not read in its footer.</summary>
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct) =>
-        ReportViews.WithSourceProblems(await AnswerAsync(asker, request, wantsFixes, ct), reports.SourceProblems);
+        await FootersAsync(asker, await AnswerAsync(asker, request, wantsFixes, ct), ct);
+
+    // The workspace's notice (demo data, a refused token) is read after the answer: a refusal met while answering is in it.
+    private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct) =>
+        ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, reports.SourceProblems), (await reports.SourceAsync(asker.TeamId, ct)).Notice);
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {

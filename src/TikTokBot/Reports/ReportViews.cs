@@ -161,19 +161,34 @@ public static class ReportViews
     /// <summary>One table per advertiser: objective, spend, results, cost per result, verdict and top finding of each campaign.</summary>
     public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<CampaignOverview> overviews, DateRange range)
     {
-        var message = new MessageBuilder().Text($"Your TikTok campaigns: {overviews.Count}").Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
+        var text = $"Your TikTok campaigns: {overviews.Count}";
+        var message = new MessageBuilder().Text(text).Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
         if (overviews.Count == 0)
         {
-            message.Section("No campaigns in the data source.");
+            return message.Section("No campaigns in the data source.").Build();
         }
 
+        MessageBuilder? next = message.Context(SpendByCurrency(overviews));
+        var messages = new List<SlackMessage>();
+        // Slack shows one table a message: each advertiser's table gets a message of its own, its heading with it.
         foreach (var advertiser in overviews.GroupBy(o => o.Campaign.AdvertiserId))
         {
-            message.Table(ReportCharts.CampaignTable(advertiser.Key, advertiser.ToList()));
+            var campaign = advertiser.First().Campaign;
+            var heading = $"*{Mrkdwn.Escape(campaign.Advertiser)}*" + (campaign.Advertiser == campaign.AdvertiserId ? "" : $" · advertiser {campaign.AdvertiserId}") +
+                $" · {Domain.Money.Currency.Of(campaign.Currency).Code}";
+            messages.AddRange((next ?? new MessageBuilder().Text(text).Ephemeral())
+                .Section(heading).Table(ReportCharts.CampaignTable(campaign.Advertiser, advertiser.ToList())).Build());
+            next = null;
         }
 
-        return message.Build();
+        return messages;
     }
+
+    /// <summary>The total spend of each currency, never one sum across currencies: "Spend: ¥1,234,567 · $8,901.23".</summary>
+    public static string SpendByCurrency(IEnumerable<CampaignOverview> overviews) =>
+        "Total spend: " + string.Join(" · ", overviews
+            .GroupBy(o => Domain.Money.Currency.Of(o.Campaign.Currency).Code, StringComparer.Ordinal)
+            .Select(g => MetricFormat.Money(g.Sum(o => o.Facts.Current.Counts.Spend), g.Key)));
 
     /// <summary>
     /// One line on where a campaign stands, for lists (<c>list</c>, the Home tab): its learning phase and credit window when
@@ -247,6 +262,24 @@ public static class ReportViews
             $":warning: {problems.Count} CSV row{(problems.Count == 1 ? "" : "s")} could not be read and {(problems.Count == 1 ? "is" : "are")} left out: {shown}{more}.", SlackLimits.ContextText))]);
         var last = messages[^1];
         return [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
+    }
+
+    /// <summary>
+    /// The reply with what the workspace must always be told (demo figures, a token TikTok refused) as a context line at the
+    /// end of its last message; the reply unchanged when there is nothing to tell.
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> WithNotice(IReadOnlyList<SlackMessage> messages, string? notice)
+    {
+        if (string.IsNullOrEmpty(notice) || messages.Count == 0)
+        {
+            return messages;
+        }
+
+        var footer = new ContextBlock([new Markdown(Mrkdwn.Truncate($":warning: {Mrkdwn.Escape(notice)}", SlackLimits.ContextText))]);
+        var last = messages[^1];
+        return (last.Blocks?.Count ?? 0) >= SlackLimits.BlocksPerMessage
+            ? [.. messages, last with { Text = notice, Blocks = [footer] }]
+            : [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
     }
 
     private static string CreditShort(CreditWindowReport credit, string currency) => credit.State switch

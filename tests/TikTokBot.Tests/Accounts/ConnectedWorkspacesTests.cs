@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Accounts;
 using TikTokBot.Testing;
@@ -37,32 +35,9 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
         await _tiktok.DisposeAsync();
     }
 
-    private async Task ConnectAsync(string team, FakeAdvertiser advertiser)
-    {
-        var link = Assert.IsType<ConnectStart.Link>(await _app.Accounts.BeginConnectAsync(team, null, AccountsAppFactory.Admin, default));
-        var state = QueryHelpers.ParseQuery(link.Url.Query)["state"].ToString();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.CallbackAsync(state, _tiktok.Accounts.Authorise(advertiser.AdvertiserId))).Status);
-    }
+    private Task ConnectAsync(string team, FakeAdvertiser advertiser) => _app.ConnectAsync(team, advertiser);
 
-    private async Task<string> Send(string team, string text)
-    {
-        using var client = _app.CreateKestrelClient();
-        var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id={AccountsAppFactory.Admin}&command=%2Fttmetrics" +
-                   $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
-        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body, at: _clock.GetUtcNow()));
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return string.Join('\n', Strings(json.RootElement));
-    }
-
-    /// <summary>Every string in the reply, decoded: what a person could read.</summary>
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private Task<string> Send(string team, string text) => _app.AskAsync(team, text);
 
     [Fact]
     public async Task List_shows_each_workspace_only_its_own_advertisers_campaigns()
