@@ -4,6 +4,7 @@ using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.TikTok.Api;
@@ -32,7 +33,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             {
                 var objectiveType = row.Text("objective_type");
                 Objective? objective = ObjectiveCatalogue.TryFromTikTok(objectiveType, out var known) ? known : null;
-                var created = DayOf(row.Text("create_time")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var created = DayOf(row.Text("create_time")) ?? BusinessCalendar.At(time.GetUtcNow(), details.TimeZone).Today;
                 var budget = row.Number("budget");
                 campaigns.Add(new CampaignInfo(row.Text("campaign_id"), row.Text("campaign_name"), advertiser, objectiveType, objective,
                     row.Text("operation_status"), budget > 0 ? budget : null, created,
@@ -179,8 +180,8 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     {
         var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn && range.End >= today.AddDays(-1);
+        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn &&
+            range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
     }
 
     private enum ReportShape

@@ -92,9 +92,10 @@ public sealed class DigestSender(
         try
         {
             // The figures are the closed days as they stood when the digest fell due, the same days /ttmetrics calls yesterday.
-            var days = BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc);
-            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
-            var messages = ReportViews.WithNotice(DigestView.Messages(digests, days.Yesterday, LateNote(dueAt.Value, due.Now, zone)),
+            // Each campaign's closed day is its advertiser's, whatever the channel's zone.
+            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
+            var day = DigestBuilder.DayOf(digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
+            var messages = ReportViews.WithNotice(DigestView.Messages(digests, day, LateNote(dueAt.Value, due.Now, zone)),
                 await builder.NoticeAsync(due.TeamId, ct));
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);

@@ -22,14 +22,14 @@ public sealed record SubscribeResult(ChannelSubscription? Subscription, DateTime
 /// by id (the caller resolves what a person typed through <see cref="ReportService"/>); who may subscribe is Settings' call.
 /// </summary>
 public sealed class DigestService(
-    ReportService reports, SettingsService settings, IWorkspaceStorage storage, DigestBuilder builder, DigestScheduler schedules, IOptions<DigestOptions> options)
+    ReportService reports, SettingsService settings, IWorkspaceStorage storage, DigestBuilder builder, DigestScheduler schedules, IOptions<DigestOptions> options,
+    TimeProvider time)
 {
     /// <summary>The digest as it stands now for the campaigns named (none: all), reporting yesterday.</summary>
     public async Task<DigestPreview> PreviewAsync(string teamId, IReadOnlyCollection<string> campaignIds, CancellationToken ct)
     {
-        var days = reports.Days(teamId);
-        var campaigns = await builder.BuildAsync(teamId, campaignIds, days, ct);
-        return new DigestPreview(campaigns, days.Yesterday, await builder.NoticeAsync(teamId, ct));
+        var campaigns = await builder.BuildAsync(teamId, campaignIds, time.GetUtcNow(), ct);
+        return new DigestPreview(campaigns, DigestBuilder.DayOf(campaigns, reports.Days(teamId).Yesterday), await builder.NoticeAsync(teamId, ct));
     }
 
     public async Task<SubscribeResult> SubscribeAsync(

@@ -11,7 +11,7 @@ public sealed record HomePage(IReadOnlyList<CampaignOverview> Overviews, string?
 public sealed class HomeService(ReportService reports)
 {
     public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(string teamId, CancellationToken ct) =>
-        reports.OverviewsAsync(teamId, null, Period.Default, reports.Days(teamId), ct);
+        reports.OverviewsAsync(teamId, null, Period.Default, ct);
 
     /// <summary>
     /// The overviews with the workspace's notice (demo data, a refused token). A source that cannot be read gives its

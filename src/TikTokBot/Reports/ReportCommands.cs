@@ -35,9 +35,8 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
     {
         if (command is MetricsCommand.List)
         {
-            var days = reports.Days(asker.TeamId);
-            var overviews = await reports.OverviewsAsync(asker.TeamId, null, Period.Default, days, ct);
-            return ReportViews.CampaignList(overviews, days.LastClosedDays(Period.Default.Days));
+            var overviews = await reports.OverviewsAsync(asker.TeamId, null, Period.Default, ct);
+            return ReportViews.CampaignList(overviews, reports.Days(asker.TeamId).LastClosedDays(Period.Default.Days));
         }
 
         var typed = command switch

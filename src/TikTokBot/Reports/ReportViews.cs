@@ -39,7 +39,7 @@ public static class ReportViews
             .Text(Headline(overview))
             .Ephemeral()
             .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
         foreach (var line in Lead(overview))
         {
             message.Section(line);
@@ -149,7 +149,7 @@ public static class ReportViews
         var dimension = SegmentNames.Describe(by);
         var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}, {range}: {rows.Count} rows ranked by {cost.DisplayName.ToLowerInvariant()}").Ephemeral()
             .Header($"{campaign.Name} by {dimension}")
-            .Context($"{range} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
+            .Context($"{range}{ZoneNote(campaign)} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
         if (rows.Count == 0)
         {
             return message.Section($"No {dimension} breakdown for this range in the data source.").Build();
@@ -162,7 +162,10 @@ public static class ReportViews
     public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<CampaignOverview> overviews, DateRange range)
     {
         var text = $"Your TikTok campaigns: {overviews.Count}";
-        var message = new MessageBuilder().Text(text).Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
+        // Each advertiser's days are its own time zone's: advertisers in far-apart zones may be a day apart.
+        var ranges = overviews.Select(o => o.Range).Distinct().ToList();
+        var shown = ranges.Count > 1 ? $"each advertiser's last {range.Days} closed days in its own time zone" : ranges.Count == 1 ? ranges[0].ToString() : range.ToString();
+        var message = new MessageBuilder().Text(text).Ephemeral().Header("Campaigns").Context($"{shown} · `/ttmetrics <name>` for one of them");
         if (overviews.Count == 0)
         {
             return message.Section("No campaigns in the data source.").Build();
@@ -175,7 +178,7 @@ public static class ReportViews
         {
             var campaign = advertiser.First().Campaign;
             var heading = $"*{Mrkdwn.Escape(campaign.Advertiser)}*" + (campaign.Advertiser == campaign.AdvertiserId ? "" : $" · advertiser {campaign.AdvertiserId}") +
-                $" · {Domain.Money.Currency.Of(campaign.Currency).Code}";
+                $" · {Domain.Money.Currency.Of(campaign.Currency).Code}" + (ranges.Count > 1 ? $" · {advertiser.First().Range}, {Mrkdwn.Escape(campaign.TimeZone)} days" : "");
             messages.AddRange((next ?? new MessageBuilder().Text(text).Ephemeral())
                 .Section(heading).Table(ReportCharts.CampaignTable(campaign.Advertiser, advertiser.ToList())).Build());
             next = null;
@@ -290,6 +293,10 @@ public static class ReportViews
         _ => $"credit left {MetricFormat.Money(credit.CreditRemaining, currency)} of {MetricFormat.Money(credit.Grant.Amount, currency)}" +
             (credit.ExhaustedOn is { } day && credit.ExhaustionProjected ? $", runs out about {day:yyyy-MM-dd}" : $", until {credit.Grant.Expiry:yyyy-MM-dd}"),
     };
+
+    /// <summary>" (America/Los_Angeles days)" after a range of an advertiser outside UTC: whose days they are; nothing for UTC.</summary>
+    private static string ZoneNote(CampaignInfo campaign) =>
+        TikTok.Calendar.BusinessCalendar.IsUtc(campaign.TimeZone) ? "" : $" ({Mrkdwn.Escape(campaign.TimeZone)} days)";
 
     private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 
