@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
 
@@ -52,7 +53,8 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
             return [Reply.NotFound(typed, found)];
         }
 
-        return await AnswerAsync(asker, command switch
+        // The campaign just found is answered as it is: looking it up again by id would ask TikTok for the list twice when nothing is cached.
+        return await AnswerAsync(campaign, asker, command switch
         {
             MetricsCommand.Summary summary => new ReportRequest(campaign.Id, summary.Period),
             MetricsCommand.Fix fix => new ReportRequest(campaign.Id, fix.Period),
@@ -69,6 +71,11 @@ public sealed class ReportCommands(ReportService reports, Microsoft.Extensions.O
             return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
         }
 
+        return await AnswerAsync(campaign, asker, request, wantsFixes, ct);
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(CampaignInfo campaign, Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    {
         if (request.By is { } by)
         {
             return ReportViews.Breakdown(await reports.BreakdownAsync(asker.TeamId, campaign, by, request.Period, ct), options.Value.FarFromAverage);

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Accounts;
+using TikTokBot.Reports;
 using TikTokBot.Testing;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests.Accounts;
 
@@ -98,5 +101,56 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
         Assert.Contains("campaign-48 Retargeting Test", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Kyoto", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Venice", list, StringComparison.Ordinal);
+    }
+
+    /// <summary>A press on a report's button or menu in <paramref name="team"/>, carrying <paramref name="request"/>; the answer posted to its response_url.</summary>
+    private async Task<string> PressAsync(string team, string action, ReportRequest request)
+    {
+        await using var hook = await ResponseUrlHook.StartAsync();
+        using var client = _app.CreateKestrelClient();
+        var body = SlackTestRequests.Press(team, AccountsAppFactory.Admin, action, ReportValue.Encode(request), hook.Url, menu: action == ReportActions.Breakdown);
+        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/interactions", body, at: _clock.GetUtcNow()));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await hook.NextAsync());
+        return string.Join('\n', AccountsAppFactory.Strings(json.RootElement));
+    }
+
+    [Theory]
+    [InlineData(ReportActions.Fix, null)]
+    [InlineData(ReportActions.Share, null)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.Age)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    public async Task A_button_whose_value_names_the_other_workspaces_campaign_never_shows_its_figures(string action, BreakdownDimension? by)
+    {
+        // campaign-46 is Venice's alone; the value is forged in Kyoto, with a period of its own.
+        var answer = await PressAsync(Kyoto, action, new ReportRequest("1800000000000046", new Period(PeriodKind.LastDays, 14), by));
+
+        Assert.Contains("The campaign `1800000000000046` is no longer in the data source.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Venice", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Black Friday", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(_tiktok.Requests, r => r.Path is "campaign/get/" or "report/integrated/get/" && r.Query.GetValueOrDefault("advertiser_id") == VeniceStore.AdvertiserId);
+    }
+
+    [Theory]
+    [InlineData(ReportActions.Fix, null)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    public async Task Buttons_on_the_campaign_id_both_workspaces_have_answer_each_with_its_own_even_from_the_cache(string action, BreakdownDimension? by)
+    {
+        var request = new ReportRequest("1800000000000042", Period.Default, by);
+
+        // Interleaved, each asked twice: the second answers come from the caches.
+        var kyoto = new[] { await PressAsync(Kyoto, action, request), await PressAsync(Venice, action, request), await PressAsync(Kyoto, action, request) };
+        var venice = await PressAsync(Venice, action, request);
+
+        Assert.All(new[] { kyoto[0], kyoto[2] }, k =>
+        {
+            Assert.Contains("Kyoto Shop · campaign-42 Autumn Sale", k, StringComparison.Ordinal);
+            Assert.DoesNotContain("Venice", k, StringComparison.Ordinal);
+        });
+        Assert.All(new[] { kyoto[1], venice }, v =>
+        {
+            Assert.Contains("Venice Store · campaign-42 Autumn Sale", v, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kyoto", v, StringComparison.Ordinal);
+        });
     }
 }
