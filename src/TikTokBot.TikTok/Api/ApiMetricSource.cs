@@ -25,11 +25,14 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
 
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
+        var advertisers = Advertisers();
+        // Every advertiser's list is asked at once (the shared limiter paces them): one round trip however many are connected.
+        var lists = await Task.WhenAll(advertisers.Select(a => client.GetCampaignsAsync(a, cancellationToken))).ConfigureAwait(false);
         var campaigns = new List<CampaignInfo>();
-        foreach (var advertiser in Advertisers())
+        foreach (var (advertiser, rows) in advertisers.Zip(lists))
         {
             var details = options.DetailsOf(advertiser);
-            foreach (var row in await client.GetCampaignsAsync(advertiser, cancellationToken).ConfigureAwait(false))
+            foreach (var row in rows)
             {
                 var objectiveType = row.Text("objective_type");
                 Objective? objective = ObjectiveCatalogue.TryFromTikTok(objectiveType, out var known) ? known : null;
