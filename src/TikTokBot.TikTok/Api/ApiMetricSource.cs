@@ -4,6 +4,7 @@ using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.TikTok.Api;
@@ -24,20 +25,27 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
 
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
+        var advertisers = Advertisers();
+        // Every advertiser's list is asked at once (the shared limiter paces them): one round trip however many are connected.
+        var lists = await Task.WhenAll(advertisers.Select(a => client.GetCampaignsAsync(a, cancellationToken))).ConfigureAwait(false);
         var campaigns = new List<CampaignInfo>();
-        foreach (var advertiser in Advertisers())
+        foreach (var (advertiser, rows) in advertisers.Zip(lists))
         {
-            foreach (var row in await client.GetCampaignsAsync(advertiser, cancellationToken).ConfigureAwait(false))
+            var details = options.DetailsOf(advertiser);
+            foreach (var row in rows)
             {
                 var objectiveType = row.Text("objective_type");
                 Objective? objective = ObjectiveCatalogue.TryFromTikTok(objectiveType, out var known) ? known : null;
-                var created = DayOf(row.Text("create_time")) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var created = DayOf(row.Text("create_time")) ?? BusinessCalendar.At(time.GetUtcNow(), details.TimeZone).Today;
                 var budget = row.Number("budget");
                 campaigns.Add(new CampaignInfo(row.Text("campaign_id"), row.Text("campaign_name"), advertiser, objectiveType, objective,
                     row.Text("operation_status"), budget > 0 ? budget : null, created,
+                    Currency: details.Currency,
                     Automated: row.Text("campaign_automation_type") is "SMART_PLUS" or "UPGRADED_SMART_PLUS",
                     SecondaryStatus: row.Text("secondary_status") is { Length: > 0 } secondary ? secondary : null,
-                    StatusChangedOn: DayOf(row.Text("modify_time"))));
+                    StatusChangedOn: DayOf(row.Text("modify_time")),
+                    TimeZone: details.TimeZone,
+                    AdvertiserName: details.Name));
             }
         }
 
@@ -175,8 +183,8 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     {
         var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn && range.End >= today.AddDays(-1);
+        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn &&
+            range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
     }
 
     private enum ReportShape

@@ -68,7 +68,7 @@ public sealed class TikTokApiClient : IDisposable
     /// The same client reading with another workspace's token: TikTok limits requests per app, so it shares this
     /// client's limiter (and its HTTP connection pool) rather than getting its own.
     /// </summary>
-    public TikTokApiClient WithToken(string accessToken) => new(this, _options.For(accessToken, []));
+    public TikTokApiClient WithToken(string accessToken) => new(this, _options.For(accessToken, Array.Empty<string>()));
 
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
     {

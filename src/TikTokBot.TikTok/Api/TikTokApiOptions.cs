@@ -26,6 +26,12 @@ public sealed class TikTokApiOptions
     /// <summary>How long the advertiser-wide reports behind many campaigns are shared.</summary>
     public TimeSpan ReportLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Each advertiser's currency and time zone by advertiser id (<c>TikTok:AccountDetails:&lt;id&gt;:Currency</c>, <c>...:TimeZone</c>);
+    /// an advertiser not named here is read as US dollars and UTC days. A connected advertiser brings its own from TikTok.
+    /// </summary>
+    public Dictionary<string, AdvertiserAccountDetails> AccountDetails { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>These settings with another token and advertisers: a workspace's own connection, under the same limits.</summary>
     public TikTokApiOptions For(string accessToken, IEnumerable<string> advertiserIds)
     {
@@ -35,6 +41,33 @@ public sealed class TikTokApiOptions
         return copy;
     }
 
+    /// <summary>These settings reading <paramref name="advertisers"/> with their own currency and time zone.</summary>
+    public TikTokApiOptions For(string accessToken, IReadOnlyCollection<(string AdvertiserId, AdvertiserAccountDetails Details)> advertisers)
+    {
+        var copy = For(accessToken, advertisers.Select(a => a.AdvertiserId));
+        copy.AccountDetails = advertisers.ToDictionary(a => a.AdvertiserId, a => a.Details, StringComparer.Ordinal);
+        return copy;
+    }
+
+    /// <summary>The advertiser's currency and time zone, US dollars and UTC when unknown.</summary>
+    public AdvertiserAccountDetails DetailsOf(string advertiserId) =>
+        AccountDetails.TryGetValue(advertiserId, out var details) ? details : AdvertiserAccountDetails.Unknown;
+
     public IReadOnlyList<string> Advertisers =>
         AdvertiserIds.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>What TikTok's <c>advertiser/info/</c> says about how an advertiser's figures are to be read.</summary>
+public sealed class AdvertiserAccountDetails
+{
+    public static readonly AdvertiserAccountDetails Unknown = new();
+
+    /// <summary>The advertiser account's name, to tell its campaigns from another account's; null when unknown.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>ISO 4217 code of every money figure of the advertiser.</summary>
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>IANA time zone whose days TikTok's daily rows are.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

@@ -49,5 +49,6 @@ public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, M
         _cache.GetOrLoad(new ReportKey(name, "breakdown", campaignId, range, by.ToString()), Lifetime(range),
             () => inner.GetBreakdownAsync(campaignId, by, range, CancellationToken.None), cancellationToken);
 
-    private TimeSpan Lifetime(DateRange range) => options.LifetimeOf(range, _calendar.Now());
+    // The source does not know whose zone a range is in: a range that is still today anywhere is kept as briefly as today.
+    private TimeSpan Lifetime(DateRange range) => options.LifetimeOf(range, _calendar.NowEverywhere());
 }

@@ -35,6 +35,8 @@ public enum BreakdownDimension
 /// <param name="Status">TikTok's <c>operation_status</c>: ENABLE or DISABLE.</param>
 /// <param name="SecondaryStatus">TikTok's <c>secondary_status</c> (CAMPAIGN_STATUS_DELETE...), when the source has one.</param>
 /// <param name="StatusChangedOn">The day of TikTok's <c>modify_time</c>: for a campaign no longer enabled, the latest it can have changed.</param>
+/// <param name="TimeZone">The advertiser's IANA time zone: its daily rows, "today" and "yesterday" are days there.</param>
+/// <param name="AdvertiserName">The advertiser account's name when the source knows it (a connected account).</param>
 public sealed record CampaignInfo(
     string Id,
     string Name,
@@ -47,7 +49,9 @@ public sealed record CampaignInfo(
     string Currency = "USD",
     bool Automated = false,
     string? SecondaryStatus = null,
-    DateOnly? StatusChangedOn = null)
+    DateOnly? StatusChangedOn = null,
+    string TimeZone = "UTC",
+    string? AdvertiserName = null)
 {
     public CampaignStatus DeliveryStatus => StatusFrom(Status, SecondaryStatus);
 
@@ -66,6 +70,9 @@ public sealed record CampaignInfo(
     public string? StatusLabel => Campaign.DescribeStatus(DeliveryStatus, StatusChangedOn);
 
     public bool OptimisesForPurchase => ObjectiveCatalogue.IsPurchaseObjectiveType(ObjectiveType);
+
+    /// <summary>The advertiser as a person knows it: its name, else its id.</summary>
+    public string Advertiser => string.IsNullOrEmpty(AdvertiserName) ? AdvertiserId : AdvertiserName;
 }
 
 /// <summary>One row of a breakdown: a segment (an ad group, an age band...) and its totals over the range.</summary>

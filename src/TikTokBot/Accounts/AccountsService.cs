@@ -195,9 +195,17 @@ public sealed partial class AccountsService(
     }
 
     /// <summary>Records that TikTok refused the advertiser's token; true the first time, so the caller tells people once.</summary>
-    public async Task<bool> MarkTokenRefusedAsync(string teamId, string advertiserId, CancellationToken ct)
+    /// <param name="refusedToken">The token TikTok refused: a read that was still under way with a token replaced since
+    /// (the advertiser reconnected) must not mark the new one.</param>
+    public async Task<bool> MarkTokenRefusedAsync(string teamId, string advertiserId, string refusedToken, CancellationToken ct)
     {
-        var marked = await storage.ForTeam(teamId).TikTokConnections.MarkTokenRefusedAsync(advertiserId, ct);
+        var connections = storage.ForTeam(teamId).TikTokConnections;
+        if ((await connections.FindAsync(advertiserId, ct))?.AccessToken != refusedToken)
+        {
+            return false;
+        }
+
+        var marked = await connections.MarkTokenRefusedAsync(advertiserId, ct);
         sources.Forget(teamId);
         if (marked)
         {

@@ -12,7 +12,11 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Accounts;
 
 /// <summary>Where one workspace's figures come from; <see cref="Name"/> is the report cache's Source for them.</summary>
-public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo);
+public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
+{
+    /// <summary>What every reply to this workspace must say besides its answer: demo figures, a token TikTok refused; null when nothing.</summary>
+    public string? Notice { get; init; }
+}
 
 /// <summary>The source of each workspace's campaigns: its own connected advertisers, or what the deployment serves it.</summary>
 public interface IWorkspaceSources
@@ -70,8 +74,18 @@ public sealed class WorkspaceSources(
         var connections = await ConnectionsAsync(teamId, ct);
         if (connections.Count > 0)
         {
-            var groups = connections.GroupBy(c => c.AccessToken, StringComparer.Ordinal).Select(g => Connected(g.Key, g.Select(c => c.AdvertiserId))).ToList();
-            return groups.Count == 1 ? groups[0] : Combined(groups);
+            var refused = connections.Where(c => c.TokenState == TikTokTokenState.Refused).ToList();
+            var notice = refused.Count == 0 ? null : WorkspaceNotices.TokenRefused(refused.Select(c => c.Name));
+            var readable = connections.Where(c => c.TokenState == TikTokTokenState.Ok).ToList();
+            if (readable.Count == 0)
+            {
+                // Nothing left to read: every command says what to do instead of failing on its own.
+                var none = new RefusedTokenSource(notice!);
+                return new WorkspaceSource(none, new CampaignFactsLoader(none), "refused", IsDemo: false) { Notice = notice };
+            }
+
+            var groups = readable.GroupBy(c => c.AccessToken, StringComparer.Ordinal).Select(g => Connected(teamId, g.Key, g.ToList())).ToList();
+            return (groups.Count == 1 ? groups[0] : Combined(groups)) with { Notice = notice };
         }
 
         if (choice.Kind != MetricSourceKind.Demo && (!oauthInstall || teamId == options.StaticTokenTeam))
@@ -112,23 +126,39 @@ public sealed class WorkspaceSources(
         return connections;
     }
 
-    private WorkspaceSource Connected(string token, IEnumerable<string> advertiserIds)
+    private WorkspaceSource Connected(string teamId, string token, IReadOnlyList<TikTokConnection> connections)
     {
-        var ids = advertiserIds.Order(StringComparer.Ordinal).ToArray();
-        var name = $"api:{string.Join(',', ids)}:{Fingerprint(token)}";
-        return _connected.GetOrAdd(name, _ =>
+        var advertisers = connections.OrderBy(c => c.AdvertiserId, StringComparer.Ordinal)
+            .Select(c => (c.AdvertiserId, new AdvertiserAccountDetails { Currency = c.Currency, TimeZone = c.TimeZone, Name = c.Name })).ToArray();
+        var ids = advertisers.Select(a => a.AdvertiserId).ToArray();
+        var details = string.Join(',', advertisers.Select(a => $"{a.Item2.Currency}/{a.Item2.TimeZone}/{a.Item2.Name}"));
+        // The currency, time zone and name are in the name: an account whose settings changed at TikTok is not read from the old entries.
+        var name = $"api:{string.Join(',', ids)}:{Fingerprint(token)}:{details}";
+        return _connected.GetOrAdd($"{teamId}|{name}", _ =>
         {
             var client = api.WithToken(token);
-            var source = new ApiMetricSource(client, Options().For(token, ids), Time());
+            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time());
             var cached = MetricSourceRegistration.Cached(services, source, name);
-            return new WorkspaceSource(cached, new CampaignFactsLoader(cached), name, IsDemo: false);
+            // The watch belongs to this workspace: a refusal marks its connections, and no other workspace's.
+            var watched = new TokenRefusalWatch(cached, connections.Select(c => c.Name).ToArray(), ct => RefusedAsync(teamId, ids, token, ct));
+            return new WorkspaceSource(watched, new CampaignFactsLoader(watched), name, IsDemo: false);
         });
+    }
+
+    private async Task RefusedAsync(string teamId, IReadOnlyList<string> advertiserIds, string token, CancellationToken ct)
+    {
+        // Resolved when needed: the accounts service itself asks this class to forget a workspace after a change.
+        var accounts = services.GetRequiredService<AccountsService>();
+        foreach (var advertiserId in advertiserIds)
+        {
+            await accounts.MarkTokenRefusedAsync(teamId, advertiserId, token, ct);
+        }
     }
 
     private WorkspaceSource Demo()
     {
         var cached = choice.Kind == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo");
-        return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true);
+        return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true) { Notice = WorkspaceNotices.Demo };
     }
 
     private static WorkspaceSource Combined(IReadOnlyList<WorkspaceSource> parts)

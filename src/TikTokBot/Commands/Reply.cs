@@ -11,9 +11,13 @@ public static class Reply
     /// <summary>Why what was typed names no single campaign, and what to type instead.</summary>
     public static SlackMessage NotFound(string typed, CampaignResolution resolution)
     {
-        var names = string.Join(", ", resolution.Candidates.Select(c => $"`{Mrkdwn.Escape(c.Name)}`"));
+        // Candidates of several advertisers may share a name: each is named with its advertiser and its id, which tells them apart.
+        var acrossAdvertisers = resolution.Candidates.Select(c => c.AdvertiserId).Distinct(StringComparer.Ordinal).Count() > 1;
+        var names = string.Join(", ", resolution.Candidates.Select(c => acrossAdvertisers
+            ? $"`{Mrkdwn.Escape(c.Name)}` (advertiser {Mrkdwn.Escape(c.Advertiser)}, id `{Mrkdwn.Escape(c.Id)}`)"
+            : $"`{Mrkdwn.Escape(c.Name)}`"));
         return Plain(resolution.Kind == ResolutionKind.Ambiguous
-            ? $"`{Mrkdwn.Escape(typed)}` matches several campaigns: {names}. Type more of the name."
+            ? $"`{Mrkdwn.Escape(typed)}` matches several campaigns: {names}. Type more of the name{(acrossAdvertisers ? ", or the campaign id" : "")}."
             : resolution.Candidates.Count > 0
                 ? $"No campaign called `{Mrkdwn.Escape(typed)}`. Closest: {names}."
                 : $"No campaign called `{Mrkdwn.Escape(typed)}`. `/ttmetrics list` shows them all.");

@@ -37,15 +37,27 @@ public sealed record CampaignDigest(
 /// </summary>
 public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
 {
-    public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, BusinessDays days, CancellationToken ct)
+    /// <summary>The digest with every campaign read as of the same <paramref name="days"/>.</summary>
+    public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, BusinessDays days, CancellationToken ct) =>
+        await BuildAsync(teamId, await reports.OverviewsAsync(teamId, campaignIds, Period.Default, days, ct), ct);
+
+    /// <summary>The digest as of <paramref name="asOf"/>: each campaign reports its advertiser's last closed day, in the advertiser's time zone.</summary>
+    public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, DateTimeOffset asOf, CancellationToken ct) =>
+        await BuildAsync(teamId, await reports.OverviewsAsync(teamId, campaignIds, Period.Default, asOf, ct), ct);
+
+    /// <summary>The day a digest's header names: the one day all its campaigns report, else <paramref name="otherwise"/>.</summary>
+    public static DateOnly DayOf(IReadOnlyList<CampaignDigest> digests, DateOnly otherwise) =>
+        digests.Select(d => d.Day).Distinct().ToList() is [var only] ? only : otherwise;
+
+    private async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct)
     {
-        var yesterday = days.Yesterday;
         var digests = new List<CampaignDigest>();
         var workspace = await reports.SourceAsync(teamId, ct);
         var (source, loader) = (workspace.Source, workspace.Loader);
-        foreach (var overview in await reports.OverviewsAsync(teamId, campaignIds, Period.Default, days, ct))
+        foreach (var overview in overviews)
         {
             var campaign = overview.Campaign;
+            var yesterday = overview.Days.Yesterday;
             var facts = await loader.LoadAsync(campaign, new DateRange(yesterday, yesterday), overview.Criteria, ct);
             var week = await loader.LoadAsync(campaign, DateRange.Ending(yesterday.AddDays(-1), 7), overview.Criteria, ct);
             var bought = overview.Credit is { } credit && (credit.Report.IsEndOfWindow || yesterday >= credit.Report.Grant.Expiry)
@@ -62,6 +74,9 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
 
         return digests;
     }
+
+    /// <summary>What the workspace's digest must say besides its campaigns (demo data, a refused token), or null.</summary>
+    public async Task<string?> NoticeAsync(string teamId, CancellationToken ct) => (await reports.SourceAsync(teamId, ct)).Notice;
     /// <summary>The objective's primary metrics: yesterday's value against the previous week's, both from summed counts.</summary>
     private static IReadOnlyList<DigestComparison> Compare(CampaignFacts yesterday, CampaignFacts week) =>
         yesterday.Profile.Primary.Append(yesterday.Profile.Outcome).Distinct()

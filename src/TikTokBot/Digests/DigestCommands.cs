@@ -22,7 +22,9 @@ public sealed class DigestCommands(ReportService reports, DigestService digests,
                 }
 
                 var preview = await digests.PreviewAsync(asker.TeamId, ids, ct);
-                return DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options?.Value.MaxCharts ?? DigestOptions.DefaultMaxCharts);
+                return ReportViews.WithNotice(
+                    DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options?.Value.MaxCharts ?? DigestOptions.DefaultMaxCharts),
+                    preview.Notice);
             }
 
             case MetricsCommand.Subscribe subscribe:

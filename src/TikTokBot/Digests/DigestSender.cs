@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Hosting;
+using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
@@ -91,9 +92,11 @@ public sealed class DigestSender(
         try
         {
             // The figures are the closed days as they stood when the digest fell due, the same days /ttmetrics calls yesterday.
-            var days = BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc);
-            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, days, ct);
-            var messages = DigestView.Messages(digests, days.Yesterday, LateNote(dueAt.Value, due.Now, zone), Options.MaxCharts);
+            // Each campaign's closed day is its advertiser's, whatever the channel's zone.
+            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
+            var day = DigestBuilder.DayOf(digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
+            var messages = ReportViews.WithNotice(DigestView.Messages(digests, day, LateNote(dueAt.Value, due.Now, zone), Options.MaxCharts),
+                await builder.NoticeAsync(due.TeamId, ct));
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;

@@ -8,7 +8,8 @@ using TikTokBot.TikTok.Calendar;
 namespace TikTokBot.Digests;
 
 /// <summary>A digest shown now: the campaigns' parts and the closed day they report.</summary>
-public sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day);
+/// <param name="Notice">What the workspace must be told with it (demo data, a refused token), or null.</param>
+public sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day, string? Notice = null);
 
 /// <summary>A channel's subscription with its next firing and its latest delivery.</summary>
 public sealed record SubscriptionStatus(ChannelSubscription Subscription, DateTimeOffset? NextFiring, DigestDelivery? LastDelivery);
@@ -21,13 +22,14 @@ public sealed record SubscribeResult(ChannelSubscription? Subscription, DateTime
 /// by id (the caller resolves what a person typed through <see cref="ReportService"/>); who may subscribe is Settings' call.
 /// </summary>
 public sealed class DigestService(
-    ReportService reports, SettingsService settings, IWorkspaceStorage storage, DigestBuilder builder, DigestScheduler schedules, IOptions<DigestOptions> options)
+    ReportService reports, SettingsService settings, IWorkspaceStorage storage, DigestBuilder builder, DigestScheduler schedules, IOptions<DigestOptions> options,
+    TimeProvider time)
 {
     /// <summary>The digest as it stands now for the campaigns named (none: all), reporting yesterday.</summary>
     public async Task<DigestPreview> PreviewAsync(string teamId, IReadOnlyCollection<string> campaignIds, CancellationToken ct)
     {
-        var days = reports.Days(teamId);
-        return new DigestPreview(await builder.BuildAsync(teamId, campaignIds, days, ct), days.Yesterday);
+        var campaigns = await builder.BuildAsync(teamId, campaignIds, time.GetUtcNow(), ct);
+        return new DigestPreview(campaigns, DigestBuilder.DayOf(campaigns, reports.Days(teamId).Yesterday), await builder.NoticeAsync(teamId, ct));
     }
 
     public async Task<SubscribeResult> SubscribeAsync(

@@ -35,6 +35,12 @@ public static class DigestView
             var campaign = digest.Campaign;
             var text = new StringBuilder();
             text.Append($"*{Mrkdwn.Escape(campaign.Name)}*\n");
+            if (!BusinessCalendar.IsUtc(campaign.TimeZone))
+            {
+                // The channel may be in another zone: say whose day the figures are.
+                text.Append($"_{digest.Day:yyyy-MM-dd} in {Mrkdwn.Escape(campaign.TimeZone)} time_\n");
+            }
+
             text.Append(string.Join(" · ", digest.Comparisons.Select(c => Comparison(c, campaign.Currency))));
             text.Append('\n').Append(campaign.Objective is { } objective && !Domain.Objectives.ObjectiveCatalogue.Profile(objective).Converts
                 ? $"Day {digest.Learning.Day} since launch."

@@ -20,15 +20,20 @@ public sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
             return;
         }
 
-        var overviews = await home.OverviewsAsync(callback.TeamId, ct);
+        var page = await home.PageAsync(callback.TeamId, ct);
         var api = await context.GetApiAsync(ct);
-        await api.PublishHomeAsync(slackEvent.User, View(overviews), ct);
+        await api.PublishHomeAsync(slackEvent.User, View(page.Overviews, page.Notice), ct);
     }
 
-    public static SlackView View(IReadOnlyList<CampaignOverview> overviews)
+    public static SlackView View(IReadOnlyList<CampaignOverview> overviews, string? notice = null)
     {
-        var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read")
-            .Actions([Elements.Button(AccountsActions.Connect, "Connect TikTok")]);
+        var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read");
+        if (notice is not null)
+        {
+            tab.Section($":warning: {Mrkdwn.Escape(notice)}");
+        }
+
+        tab.Actions([Elements.Button(AccountsActions.Connect, "Connect TikTok")]);
         foreach (var overview in overviews.Take(MaxCampaigns))
         {
             var campaign = overview.Campaign;

@@ -24,7 +24,17 @@ public abstract class ReportActionHandler(ReportCommands reports, ILogger logger
         }
 
         var asker = new Asker(context.TeamId, context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
-        var messages = await reports.ReplyAsync(asker, asked, WantsFixes, ct);
+        IReadOnlyList<SlackMessage> messages;
+        try
+        {
+            messages = await reports.ReplyAsync(asker, asked, WantsFixes, ct);
+        }
+        catch (TikTok.Sources.MetricSourceException e)
+        {
+            // The same sentence the slash command gives (a refused token says how to reconnect), not silence after the ack.
+            messages = [Commands.Reply.Plain($"I could not read the figures: {Mrkdwn.Escape(e.Message)}")];
+        }
+
         try
         {
             foreach (var message in messages)

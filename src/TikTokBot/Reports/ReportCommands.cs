@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
 
@@ -48,19 +49,22 @@ public sealed class ReportCommands(
     }
 
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) =>
-        ReportViews.WithSourceProblems(await AnswerAsync(command, asker, ct), reports.SourceProblems);
+        await FootersAsync(asker, await AnswerAsync(command, asker, ct), ct);
 
     /// <summary>The report a button or a command asks for, with the rows the source could not read in its footer.</summary>
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct) =>
-        ReportViews.WithSourceProblems(await AnswerAsync(asker, request, wantsFixes, ct), reports.SourceProblems);
+        await FootersAsync(asker, await AnswerAsync(asker, request, wantsFixes, ct), ct);
+
+    // The workspace's notice (demo data, a refused token) is read after the answer: a refusal met while answering is in it.
+    private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct) =>
+        ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, reports.SourceProblems), (await reports.SourceAsync(asker.TeamId, ct)).Notice);
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
         if (command is MetricsCommand.List)
         {
-            var days = reports.Days(asker.TeamId);
-            var overviews = await reports.OverviewsAsync(asker.TeamId, null, Period.Default, days, ct);
-            return ReportViews.CampaignList(overviews, days.LastClosedDays(Period.Default.Days));
+            var overviews = await reports.OverviewsAsync(asker.TeamId, null, Period.Default, ct);
+            return ReportViews.CampaignList(overviews, reports.Days(asker.TeamId).LastClosedDays(Period.Default.Days));
         }
 
         var typed = command switch
@@ -76,7 +80,8 @@ public sealed class ReportCommands(
             return [Reply.NotFound(typed, found)];
         }
 
-        return await AnswerAsync(asker, command switch
+        // The campaign just found is answered as it is: looking it up again by id would ask TikTok for the list twice when nothing is cached.
+        return await AnswerAsync(campaign, asker, command switch
         {
             MetricsCommand.Summary summary => new ReportRequest(campaign.Id, summary.Period),
             MetricsCommand.Fix fix => new ReportRequest(campaign.Id, fix.Period),
@@ -103,6 +108,11 @@ public sealed class ReportCommands(
             return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
         }
 
+        return await AnswerAsync(campaign, asker, request, wantsFixes, ct);
+    }
+
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(CampaignInfo campaign, Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    {
         if (request.By is { } by)
         {
             return ReportViews.Breakdown(await reports.BreakdownAsync(asker.TeamId, campaign, by, request.Period, ct), options.Value.FarFromAverage);

@@ -29,8 +29,11 @@ public sealed class ReportService(
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
     public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
 
-    /// <summary>The workspace's business days now (UTC until TikTok accounts bring the advertiser's time zone).</summary>
+    /// <summary>The business days now in UTC, for what belongs to no advertiser; a campaign's are <see cref="DaysOf"/>.</summary>
     public BusinessDays Days(string teamId) => calendar.Now();
+
+    /// <summary>The campaign's business days now: today and yesterday in its advertiser's time zone.</summary>
+    public BusinessDays DaysOf(CampaignInfo campaign) => calendar.Now(campaign.TimeZone);
 
     public async Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) =>
         await (await SourceAsync(teamId, ct)).Source.ListCampaignsAsync(ct);
@@ -56,15 +59,31 @@ public sealed class ReportService(
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
     {
         var saved = await settings.CampaignSettingsAsync(teamId, ct);
-        return await OverviewAsync(await SourceAsync(teamId, ct), campaign, period, Days(teamId), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
+        return await OverviewAsync(await SourceAsync(teamId, ct), campaign, period, DaysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
     }
+
+    /// <summary>
+    /// The overviews of the campaigns named (none: every campaign) over <paramref name="period"/> as of <paramref name="asOf"/>,
+    /// each in its advertiser's days (an advertiser in Los Angeles may still be on the day Tokyo calls yesterday).
+    /// </summary>
+    public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
+        string teamId, IReadOnlyCollection<string>? campaignIds, Period period, DateTimeOffset asOf, CancellationToken ct) =>
+        OverviewsAsync(teamId, campaignIds, period, campaign => BusinessCalendar.At(asOf, campaign.TimeZone), ct);
+
+    /// <summary>The same as of now.</summary>
+    public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(string teamId, IReadOnlyCollection<string>? campaignIds, Period period, CancellationToken ct) =>
+        OverviewsAsync(teamId, campaignIds, period, calendar.Instant, ct);
 
     /// <summary>
     /// The overviews of the campaigns named (none: every campaign) over <paramref name="period"/> as of <paramref name="days"/>,
     /// in the source's order. Criteria and credit windows are read once for the whole batch.
     /// </summary>
-    public async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
-        string teamId, IReadOnlyCollection<string>? campaignIds, Period period, BusinessDays days, CancellationToken ct)
+    public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
+        string teamId, IReadOnlyCollection<string>? campaignIds, Period period, BusinessDays days, CancellationToken ct) =>
+        OverviewsAsync(teamId, campaignIds, period, _ => days, ct);
+
+    private async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(
+        string teamId, IReadOnlyCollection<string>? campaignIds, Period period, Func<CampaignInfo, BusinessDays> daysOf, CancellationToken ct)
     {
         var saved = await settings.CampaignSettingsAsync(teamId, ct);
         var overviews = new List<CampaignOverview>();
@@ -76,7 +95,7 @@ public sealed class ReportService(
                 continue;
             }
 
-            overviews.Add(await OverviewAsync(source, campaign, period, days, saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
+            overviews.Add(await OverviewAsync(source, campaign, period, daysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
         }
 
         return overviews;
@@ -91,7 +110,7 @@ public sealed class ReportService(
 
     public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
     {
-        var range = Days(teamId).Resolve(period, campaign.CreatedOn);
+        var range = DaysOf(campaign).Resolve(period, campaign.CreatedOn);
         return new CampaignBreakdown(campaign, by, range, await (await SourceAsync(teamId, ct)).Source.GetBreakdownAsync(campaign.Id, by, range, ct));
     }
 

@@ -39,7 +39,7 @@ public static class ReportViews
             .Text(Headline(overview))
             .Ephemeral()
             .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
         foreach (var line in Lead(overview))
         {
             message.Section(line);
@@ -150,7 +150,7 @@ public static class ReportViews
         var dimension = SegmentNames.Describe(by);
         var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}, {range}: {rows.Count} rows ranked by {cost.DisplayName.ToLowerInvariant()}").Ephemeral()
             .Header($"{campaign.Name} by {dimension}")
-            .Context($"{range} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
+            .Context($"{range}{ZoneNote(campaign)} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
         if (rows.Count == 0)
         {
             return message.Section($"No {dimension} breakdown for this range in the data source.").Build();
@@ -162,19 +162,37 @@ public static class ReportViews
     /// <summary>One table per advertiser: objective, spend, results, cost per result, verdict and top finding of each campaign.</summary>
     public static IReadOnlyList<SlackMessage> CampaignList(IReadOnlyList<CampaignOverview> overviews, DateRange range)
     {
-        var message = new MessageBuilder().Text($"Your TikTok campaigns: {overviews.Count}").Ephemeral().Header("Campaigns").Context($"{range} · `/ttmetrics <name>` for one of them");
+        var text = $"Your TikTok campaigns: {overviews.Count}";
+        // Each advertiser's days are its own time zone's: advertisers in far-apart zones may be a day apart.
+        var ranges = overviews.Select(o => o.Range).Distinct().ToList();
+        var shown = ranges.Count > 1 ? $"each advertiser's last {range.Days} closed days in its own time zone" : ranges.Count == 1 ? ranges[0].ToString() : range.ToString();
+        var message = new MessageBuilder().Text(text).Ephemeral().Header("Campaigns").Context($"{shown} · `/ttmetrics <name>` for one of them");
         if (overviews.Count == 0)
         {
-            message.Section("No campaigns in the data source.");
+            return message.Section("No campaigns in the data source.").Build();
         }
 
+        MessageBuilder? next = message.Context(SpendByCurrency(overviews));
+        var messages = new List<SlackMessage>();
+        // Slack shows one table a message: each advertiser's table gets a message of its own, its heading with it.
         foreach (var advertiser in overviews.GroupBy(o => o.Campaign.AdvertiserId))
         {
-            message.Table(ReportCharts.CampaignTable(advertiser.Key, advertiser.ToList()));
+            var campaign = advertiser.First().Campaign;
+            var heading = $"*{Mrkdwn.Escape(campaign.Advertiser)}*" + (campaign.Advertiser == campaign.AdvertiserId ? "" : $" · advertiser {campaign.AdvertiserId}") +
+                $" · {Domain.Money.Currency.Of(campaign.Currency).Code}" + (ranges.Count > 1 ? $" · {advertiser.First().Range}, {Mrkdwn.Escape(campaign.TimeZone)} days" : "");
+            messages.AddRange((next ?? new MessageBuilder().Text(text).Ephemeral())
+                .Section(heading).Table(ReportCharts.CampaignTable(campaign.Advertiser, advertiser.ToList())).Build());
+            next = null;
         }
 
-        return message.Build();
+        return messages;
     }
+
+    /// <summary>The total spend of each currency, never one sum across currencies: "Spend: ¥1,234,567 · $8,901.23".</summary>
+    public static string SpendByCurrency(IEnumerable<CampaignOverview> overviews) =>
+        "Total spend: " + string.Join(" · ", overviews
+            .GroupBy(o => Domain.Money.Currency.Of(o.Campaign.Currency).Code, StringComparer.Ordinal)
+            .Select(g => MetricFormat.Money(g.Sum(o => o.Facts.Current.Counts.Spend), g.Key)));
 
     /// <summary>
     /// One line on where a campaign stands, for lists (<c>list</c>, the Home tab): its learning phase and credit window when
@@ -250,6 +268,24 @@ public static class ReportViews
         return [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
     }
 
+    /// <summary>
+    /// The reply with what the workspace must always be told (demo figures, a token TikTok refused) as a context line at the
+    /// end of its last message; the reply unchanged when there is nothing to tell.
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> WithNotice(IReadOnlyList<SlackMessage> messages, string? notice)
+    {
+        if (string.IsNullOrEmpty(notice) || messages.Count == 0)
+        {
+            return messages;
+        }
+
+        var footer = new ContextBlock([new Markdown(Mrkdwn.Truncate($":warning: {Mrkdwn.Escape(notice)}", SlackLimits.ContextText))]);
+        var last = messages[^1];
+        return (last.Blocks?.Count ?? 0) >= SlackLimits.BlocksPerMessage
+            ? [.. messages, last with { Text = notice, Blocks = [footer] }]
+            : [.. messages.Take(messages.Count - 1), last with { Blocks = [.. last.Blocks ?? [], footer] }];
+    }
+
     private static string CreditShort(CreditWindowReport credit, string currency) => credit.State switch
     {
         CreditState.NotStarted => $"{MetricFormat.Money(credit.Grant.Amount, currency)} usable from {credit.Grant.Start:yyyy-MM-dd}",
@@ -258,6 +294,10 @@ public static class ReportViews
         _ => $"credit left {MetricFormat.Money(credit.CreditRemaining, currency)} of {MetricFormat.Money(credit.Grant.Amount, currency)}" +
             (credit.ExhaustedOn is { } day && credit.ExhaustionProjected ? $", runs out about {day:yyyy-MM-dd}" : $", until {credit.Grant.Expiry:yyyy-MM-dd}"),
     };
+
+    /// <summary>" (America/Los_Angeles days)" after a range of an advertiser outside UTC: whose days they are; nothing for UTC.</summary>
+    private static string ZoneNote(CampaignInfo campaign) =>
+        TikTok.Calendar.BusinessCalendar.IsUtc(campaign.TimeZone) ? "" : $" ({Mrkdwn.Escape(campaign.TimeZone)} days)";
 
     private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 

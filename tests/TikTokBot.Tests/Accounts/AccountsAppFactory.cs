@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,56 @@ public sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider cl
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Connects <paramref name="advertisers"/> to <paramref name="team"/> in one authorisation, through the real callback; the token TikTok issued.</summary>
+    public async Task<string> ConnectAsync(string team, params FakeAdvertiser[] advertisers)
+    {
+        var link = Assert.IsType<ConnectStart.Link>(await Accounts.BeginConnectAsync(team, null, Admin, CancellationToken.None));
+        var state = QueryHelpers.ParseQuery(link.Url.Query)["state"].ToString();
+        var (status, page) = await CallbackAsync(state, tiktok.Accounts.Authorise([.. advertisers.Select(a => a.AdvertiserId)]));
+        Assert.True(status == HttpStatusCode.OK, page);
+        return tiktok.Accounts.Issued.Last();
+    }
+
+    /// <summary>
+    /// A signed <c>/ttmetrics</c> from the admin of <paramref name="team"/>; every string of its <paramref name="messages"/>
+    /// messages, decoded: what a person could read. The first comes inline, the others through a response_url; on a busy
+    /// machine the app may acknowledge with "Reading…" first, and then every message comes through the response_url.
+    /// </summary>
+    public async Task<string> AskAsync(string team, string text, int messages = 1, string channel = "C0001")
+    {
+        await using var hook = await ResponseUrlHook.StartAsync();
+        using var client = CreateKestrelClient();
+        var body = $"token=x&team_id={team}&team_domain=acme&channel_id={channel}&user_id={Admin}&command=%2Fttmetrics" +
+                   $"&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(hook.Url)}&trigger_id=1.2.3";
+        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body, at: clock.GetUtcNow()));
+        response.EnsureSuccessStatusCode();
+        using var inline = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var parts = new List<string>();
+        var deferred = inline.RootElement.TryGetProperty("text", out var ack) && ack.GetString() is { } said &&
+            (said == "Working on it…" || (said.StartsWith("Reading ", StringComparison.Ordinal) && said.EndsWith('…')));
+        if (!deferred)
+        {
+            parts.Add(string.Join('\n', Strings(inline.RootElement)));
+        }
+
+        while (parts.Count < messages)
+        {
+            using var json = JsonDocument.Parse(await hook.NextAsync());
+            parts.Add(string.Join('\n', Strings(json.RootElement)));
+        }
+
+        return string.Join('\n', parts);
+    }
+
+    /// <summary>Every string in a Slack payload, decoded.</summary>
+    public static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     /// <summary>The rows of the connections table as the database holds them.</summary>
     public async Task<IReadOnlyList<(string Team, string Advertiser, string Token)>> RawConnectionsAsync()

@@ -210,12 +210,17 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     {
         await _app.CallbackAsync(await _app.BeginAsync(), _tiktok.Accounts.Authorise(AccountsAppFactory.LosAngeles.AdvertiserId));
 
-        Assert.True(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, default));
-        Assert.False(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, default));
+        var first = _tiktok.Accounts.Issued.Single();
+        Assert.True(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
+        Assert.False(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
         Assert.Equal(TikTokTokenState.Refused, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
 
         await _app.CallbackAsync(await _app.BeginAsync(), _tiktok.Accounts.Authorise(AccountsAppFactory.LosAngeles.AdvertiserId));
 
+        Assert.Equal(TikTokTokenState.Ok, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
+        // A read still under way with the old token, refused after the reconnect, does not mark the new one.
+        Assert.NotEqual(first, _tiktok.Accounts.Issued.Last());
+        Assert.False(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
         Assert.Equal(TikTokTokenState.Ok, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
     }
 

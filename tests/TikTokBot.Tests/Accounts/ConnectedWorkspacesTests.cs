@@ -1,8 +1,9 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Accounts;
+using TikTokBot.Reports;
 using TikTokBot.Testing;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Tests.Accounts;
 
@@ -37,32 +38,9 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
         await _tiktok.DisposeAsync();
     }
 
-    private async Task ConnectAsync(string team, FakeAdvertiser advertiser)
-    {
-        var link = Assert.IsType<ConnectStart.Link>(await _app.Accounts.BeginConnectAsync(team, null, AccountsAppFactory.Admin, default));
-        var state = QueryHelpers.ParseQuery(link.Url.Query)["state"].ToString();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.CallbackAsync(state, _tiktok.Accounts.Authorise(advertiser.AdvertiserId))).Status);
-    }
+    private Task ConnectAsync(string team, FakeAdvertiser advertiser) => _app.ConnectAsync(team, advertiser);
 
-    private async Task<string> Send(string team, string text)
-    {
-        using var client = _app.CreateKestrelClient();
-        var body = $"token=x&team_id={team}&team_domain=acme&channel_id=C0001&user_id={AccountsAppFactory.Admin}&command=%2Fttmetrics" +
-                   $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
-        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body, at: _clock.GetUtcNow()));
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return string.Join('\n', Strings(json.RootElement));
-    }
-
-    /// <summary>Every string in the reply, decoded: what a person could read.</summary>
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private Task<string> Send(string team, string text) => _app.AskAsync(team, text);
 
     [Fact]
     public async Task List_shows_each_workspace_only_its_own_advertisers_campaigns()
@@ -123,5 +101,56 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
         Assert.Contains("campaign-48 Retargeting Test", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Kyoto", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Venice", list, StringComparison.Ordinal);
+    }
+
+    /// <summary>A press on a report's button or menu in <paramref name="team"/>, carrying <paramref name="request"/>; the answer posted to its response_url.</summary>
+    private async Task<string> PressAsync(string team, string action, ReportRequest request)
+    {
+        await using var hook = await ResponseUrlHook.StartAsync();
+        using var client = _app.CreateKestrelClient();
+        var body = SlackTestRequests.Press(team, AccountsAppFactory.Admin, action, ReportValue.Encode(request), hook.Url, menu: action == ReportActions.Breakdown);
+        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/interactions", body, at: _clock.GetUtcNow()));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await hook.NextAsync());
+        return string.Join('\n', AccountsAppFactory.Strings(json.RootElement));
+    }
+
+    [Theory]
+    [InlineData(ReportActions.Fix, null)]
+    [InlineData(ReportActions.Share, null)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.Age)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    public async Task A_button_whose_value_names_the_other_workspaces_campaign_never_shows_its_figures(string action, BreakdownDimension? by)
+    {
+        // campaign-46 is Venice's alone; the value is forged in Kyoto, with a period of its own.
+        var answer = await PressAsync(Kyoto, action, new ReportRequest("1800000000000046", new Period(PeriodKind.LastDays, 14), by));
+
+        Assert.Contains("The campaign `1800000000000046` is no longer in the data source.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Venice", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Black Friday", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(_tiktok.Requests, r => r.Path is "campaign/get/" or "report/integrated/get/" && r.Query.GetValueOrDefault("advertiser_id") == VeniceStore.AdvertiserId);
+    }
+
+    [Theory]
+    [InlineData(ReportActions.Fix, null)]
+    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    public async Task Buttons_on_the_campaign_id_both_workspaces_have_answer_each_with_its_own_even_from_the_cache(string action, BreakdownDimension? by)
+    {
+        var request = new ReportRequest("1800000000000042", Period.Default, by);
+
+        // Interleaved, each asked twice: the second answers come from the caches.
+        var kyoto = new[] { await PressAsync(Kyoto, action, request), await PressAsync(Venice, action, request), await PressAsync(Kyoto, action, request) };
+        var venice = await PressAsync(Venice, action, request);
+
+        Assert.All(new[] { kyoto[0], kyoto[2] }, k =>
+        {
+            Assert.Contains("Kyoto Shop · campaign-42 Autumn Sale", k, StringComparison.Ordinal);
+            Assert.DoesNotContain("Venice", k, StringComparison.Ordinal);
+        });
+        Assert.All(new[] { kyoto[1], venice }, v =>
+        {
+            Assert.Contains("Venice Store · campaign-42 Autumn Sale", v, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kyoto", v, StringComparison.Ordinal);
+        });
     }
 }
