@@ -728,6 +728,9 @@ public abstract class StorageContract : IAsyncLifetime
         },
         ["SentAlerts.MarkAsync"] = async (a, _) => Assert.False(await a.SentAlerts.MarkAsync(TeamData.ClaimedAlert, SentAlertState.Posted, "1.2", Ct)),
         ["SentAlerts.MarkRecoveredAsync"] = async (a, _) => Assert.False(await a.SentAlerts.MarkRecoveredAsync(TeamData.SentAlert, Ct)),
+        ["SentAlerts.TryReclaimAsync"] = async (a, _) =>
+            Assert.False(await a.SentAlerts.TryReclaimAsync(TeamData.ClaimedAlert, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Ct)),
+        ["SentAlerts.RecordMessageAsync"] = async (a, _) => Assert.False(await a.SentAlerts.RecordMessageAsync(TeamData.SentAlert, "9.9", Ct)),
         ["SentAlerts.ListForDayAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListForDayAsync(TeamData.Channel, TeamData.SentAlert.LocalDate, Ct)),
         ["SentAlerts.ListRecentAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListRecentAsync(TeamData.Channel, 10, Ct)),
     };
