@@ -69,12 +69,18 @@ public sealed class AccountHistory(
     /// Starts reading the day's history if it is not read yet. Called once a report is built, so the history's many
     /// reads queue behind the request's own under the TikTok rate limiter, never in front of them.
     /// </summary>
-    public void StartReading()
+    /// <returns>Whether a read was started (false: the history is read already, or could not be kept).</returns>
+    public bool StartReading()
     {
         if (cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null)
-            return;
+            return false;
+        // With closed days not cached, a history read in the background is kept by nobody: every summary would start
+        // another 90-day read, and those reads would queue in front of the next summaries under the rate limiter.
+        if (cacheOptions.ClosedDaysLifetime <= TimeSpan.Zero)
+            return false;
         // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
         _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        return true;
     }
 
     private ReportKey Key(int? days) =>
