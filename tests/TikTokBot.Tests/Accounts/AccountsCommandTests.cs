@@ -142,8 +142,13 @@ public sealed class AccountsCommandTests : IAsyncLifetime
         var parsed = CommandParser.Parse(text);
 
         Assert.IsType(expected, parsed);
-        Assert.Equal("LA Store", (parsed as MetricsCommand.Disconnect)?.Advertiser ?? "LA Store");
     }
+
+    [Theory]
+    [InlineData("disconnect LA Store", "LA Store")]
+    [InlineData("disconnect   7100000000000000002 ", "7100000000000000002")]
+    public void Disconnect_keeps_the_advertiser_as_typed_several_words_included(string text, string advertiser) =>
+        Assert.Equal(advertiser, Assert.IsType<MetricsCommand.Disconnect>(CommandParser.Parse(text)).Advertiser);
 
     private async Task<string> WaitForPostAsync()
     {
