@@ -31,7 +31,8 @@ public static class AccountsRegistration
         services.AddSingleton(sources);
         services.AddSingleton<IWorkspaceSources>(sp => new WorkspaceSources(
             sp.GetRequiredService<IWorkspaceStorage>(), sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<MetricSourceChoice>(),
-            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sources, oauthInstall));
+            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sources, oauthInstall,
+            sp.GetService<WorkspaceReadCache>()));
         return services;
     }
 }

@@ -22,7 +22,6 @@ public sealed partial class AccountsService(
     IOptionsMonitor<TikTokAppOptions> tikTokOptions,
     IOptionsMonitor<AppOptions> appOptions,
     TimeProvider time,
-    IWorkspaceSources sources,
     ILogger<AccountsService> logger)
 {
     public const string CallbackPath = "/tiktok/oauth/callback";
@@ -128,7 +127,6 @@ public sealed partial class AccountsService(
         }
 
         var connected = await store.TikTokConnections.ConnectAsync(readable, grant.AccessToken, person.UserId, ct);
-        sources.Forget(teamId);
         var accounts = connected.Select(AdvertiserAccount.From).ToList();
         LogConnected(logger, teamId, person.UserId, accounts.Count, withoutPermission.Count);
         await ConfirmInSlackAsync(teamId, person, accounts, withoutPermission, ct);
@@ -154,8 +152,6 @@ public sealed partial class AccountsService(
         {
             return new AccountChangeResult(AccountChange.NotConnected, $"No TikTok advertiser {advertiserId} is connected here. `/ttmetrics accounts` lists those that are.");
         }
-
-        sources.Forget(teamId);
 
         // One authorisation can cover several advertisers: its token is revoked only when the last of them goes.
         if ((await connections.ListAsync(ct)).All(c => c.AccessToken != connection.AccessToken))
@@ -206,7 +202,6 @@ public sealed partial class AccountsService(
         }
 
         var marked = await connections.MarkTokenRefusedAsync(advertiserId, ct);
-        sources.Forget(teamId);
         if (marked)
         {
             LogTokenRefused(logger, teamId, advertiserId);

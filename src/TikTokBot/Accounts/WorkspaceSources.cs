@@ -22,9 +22,6 @@ public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader L
 public interface IWorkspaceSources
 {
     Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
-
-    /// <summary>Drops what this instance remembers of the workspace's connections: called after every connect, disconnect and refusal.</summary>
-    void Forget(string teamId);
 }
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
@@ -51,23 +48,11 @@ public sealed class WorkspaceSourceOptions
 /// </summary>
 public sealed class WorkspaceSources(
     IWorkspaceStorage storage, IMetricSource configured, MetricSourceChoice choice, DemoMetricSource demo, TikTokApiClient api,
-    IServiceProvider services, WorkspaceSourceOptions options, bool oauthInstall) : IWorkspaceSources
+    IServiceProvider services, WorkspaceSourceOptions options, bool oauthInstall, WorkspaceReadCache? reads = null) : IWorkspaceSources
 {
     private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
     private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", choice.Kind == MetricSourceKind.Demo);
-    private readonly ConcurrentDictionary<string, ConnectionsRead> _connections = new(StringComparer.Ordinal);
     private WorkspaceSource? _demo;
-
-    /// <summary>A workspace's connections as read at <see cref="ReadAt"/> (a <see cref="TimeProvider"/> timestamp).</summary>
-    private sealed record ConnectionsRead(long ReadAt, IReadOnlyList<TikTokConnection> Connections);
-
-    private long _forgotten;
-
-    public void Forget(string teamId)
-    {
-        Interlocked.Increment(ref _forgotten);
-        _connections.TryRemove(teamId, out _);
-    }
 
     public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
     {
@@ -103,28 +88,13 @@ public sealed class WorkspaceSources(
 
     /// <summary>
     /// Every request and every digest asks for its workspace's source: the connections are read from the database once
-    /// per <see cref="WorkspaceSourceOptions.ConnectionsFreshFor"/>, not once per request.
+    /// per <see cref="WorkspaceSourceOptions.ConnectionsFreshFor"/>, not once per request. A connect, disconnect or refusal
+    /// on this instance is a write through its storage, which drops the kept list at once.
     /// </summary>
-    private async Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct)
-    {
-        var time = Time();
-        if (_connections.TryGetValue(teamId, out var read) && time.GetElapsedTime(read.ReadAt) < options.ConnectionsFreshFor)
-        {
-            return read.Connections;
-        }
-
-        var readAt = time.GetTimestamp();
-        var forgotten = Interlocked.Read(ref _forgotten);
-        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
-
-        // A read that raced a change may hold the list from before it: answer with it once, but do not keep it.
-        if (Interlocked.Read(ref _forgotten) == forgotten)
-        {
-            _connections[teamId] = new ConnectionsRead(readAt, connections);
-        }
-
-        return connections;
-    }
+    private Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) =>
+        reads is null
+            ? storage.ForTeam(teamId).TikTokConnections.ListAsync(ct)
+            : reads.ReadAsync(teamId, "tiktok-connections", options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
 
     private WorkspaceSource Connected(string teamId, string token, IReadOnlyList<TikTokConnection> connections)
     {

@@ -1,24 +1,28 @@
 namespace TikTokBot.Storage;
 
 /// <summary>
-/// A workspace's settings (aliases, success criteria, credit windows) kept in memory, because every report reads them:
-/// each read is kept for <see cref="StorageOptions.SettingsFreshFor"/>, and every write to the workspace through this
-/// process's storage drops them at once. A write made by another instance sharing the database is seen within that time.
+/// What every request reads of a workspace (its aliases, success criteria and credit windows, its TikTok connections)
+/// kept in memory: each read is kept for <see cref="StorageOptions.SettingsFreshFor"/> (or the freshness its reader
+/// gives), and every write to the workspace through this process's storage drops them at once. A write made by another instance sharing the database is seen within that time.
 /// </summary>
 public sealed class WorkspaceReadCache(TimeProvider time, StorageOptions options)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamReads> _teams = new(StringComparer.Ordinal);
 
     /// <summary>What <paramref name="read"/> answers for <paramref name="what"/> of the team, from memory while it is fresh.</summary>
-    public async Task<T> ReadAsync<T>(string teamId, string what, Func<Task<T>> read) where T : class
+    public Task<T> ReadAsync<T>(string teamId, string what, Func<Task<T>> read) where T : class =>
+        ReadAsync(teamId, what, options.SettingsFreshFor, read);
+
+    /// <summary>The same, kept for <paramref name="freshFor"/> (zero: read every time) instead of the settings' freshness.</summary>
+    public async Task<T> ReadAsync<T>(string teamId, string what, TimeSpan freshFor, Func<Task<T>> read) where T : class
     {
-        if (options.SettingsFreshFor <= TimeSpan.Zero)
+        if (freshFor <= TimeSpan.Zero)
         {
             return await read();
         }
 
         var team = _teams.GetOrAdd(teamId, _ => new TeamReads());
-        if (team.Reads.TryGetValue(what, out var kept) && time.GetElapsedTime(kept.ReadAt) < options.SettingsFreshFor)
+        if (team.Reads.TryGetValue(what, out var kept) && time.GetElapsedTime(kept.ReadAt) < freshFor)
         {
             return (T)kept.Value;
         }

@@ -79,10 +79,11 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
         second.CreateKestrelClient().Dispose();
         var firstSources = first.Services.GetRequiredService<IWorkspaceSources>();
         var secondSources = second.Services.GetRequiredService<IWorkspaceSources>();
+        // Any write to the workspace on an instance drops what it keeps, the connect link's included: read after it.
+        var state = await first.BeginAsync();
         Assert.True((await firstSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
         Assert.True((await secondSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
 
-        var state = await first.BeginAsync();
         var (status, _) = await second.CallbackAsync(state, _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId));
         Assert.Equal(HttpStatusCode.OK, status);
 
