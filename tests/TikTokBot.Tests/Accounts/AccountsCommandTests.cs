@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
@@ -152,13 +153,9 @@ public sealed class AccountsCommandTests : IAsyncLifetime
 
     private async Task<string> WaitForPostAsync()
     {
-        // The handler acknowledges first and posts after; the fake Slack records the post when it arrives.
+        // The handler acknowledges first and posts after: once the dispatcher has no handler running, the post is made.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!_app.Delivered.Any(d => d.Method == "chat.postMessage"))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-
-        return _app.Delivered.Single(d => d.Method == "chat.postMessage").Body;
+        await _app.Services.GetRequiredService<TikTokBot.Slack.Handlers.SlackDispatcher>().WhenHandlersIdleAsync(timeout.Token);
+        return Assert.Single(_app.Delivered, d => d.Method == "chat.postMessage").Body;
     }
 }

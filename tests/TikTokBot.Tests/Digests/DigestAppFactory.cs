@@ -75,8 +75,8 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
     /// <summary>Waits (in real time, bounded) for a condition the app makes true.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
-        while (!await condition() && DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition() && waited.Elapsed < (within ?? TimeSpan.FromSeconds(90)))
         {
             await Task.Delay(20);
         }
