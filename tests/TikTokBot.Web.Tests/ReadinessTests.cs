@@ -17,35 +17,22 @@ public sealed class RelayedPostgresAppFactory(string connectionString) : Kestrel
 
 public sealed class ReadinessTests : IAsyncLifetime
 {
-    private readonly string _database = $"readiness_{Guid.NewGuid():N}";
+    private readonly ThrowawayPostgresDatabase _database = new("readiness");
 
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DropAsync();
     }
 
     [PostgresFact]
     public async Task Readyz_fails_naming_the_database_while_PostgreSQL_is_unreachable_and_recovers_when_it_is_back()
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        var server = _database.ConnectionString();
         await using var proxy = new CuttableTcpProxy(server.Host!, server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
         await using var app = new RelayedPostgresAppFactory(throughProxy);

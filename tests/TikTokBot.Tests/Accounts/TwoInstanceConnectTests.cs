@@ -11,7 +11,7 @@ namespace TikTokBot.Tests.Accounts;
 /// <summary>Two app instances on one PostgreSQL database and one key ring, the way a load-balanced deployment runs.</summary>
 public sealed class TwoInstanceConnectTests : IAsyncLifetime
 {
-    private readonly string _database = $"accounts_{Guid.NewGuid():N}";
+    private readonly ThrowawayPostgresDatabase _database = new("accounts");
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-accounts-shared-").FullName;
     private FakeTikTokApi _tiktok = null!;
 
@@ -19,26 +19,13 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
     {
         _tiktok = await FakeTikTokApi.StartAsync(new DateOnly(2026, 12, 1));
         _tiktok.Accounts.Add(AccountsAppFactory.Tokyo, AccountsAppFactory.LosAngeles);
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _tiktok.DisposeAsync();
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DropAsync();
 
         Directory.Delete(_dataDirectory, recursive: true);
     }
@@ -103,7 +90,7 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
 
     private AccountsAppFactory Instance(TimeProvider clock)
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        var server = _database.ConnectionString();
         return new AccountsAppFactory(_tiktok, (FakeTimeProvider)clock, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Postgres",

@@ -18,7 +18,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
     private static readonly DateOnly Today = new(2026, 12, 1);
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _database = $"alerts_{Guid.NewGuid():N}";
+    private readonly ThrowawayPostgresDatabase _database = new("alerts");
     private readonly List<DigestAppFactory> _apps = [];
     private ScriptedSlack _slack = null!;
     private FakeTikTokApi _tiktok = null!;
@@ -27,13 +27,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
     {
         _slack = await ScriptedSlack.StartAsync();
         _tiktok = await FakeTikTokApi.StartAsync(Today);
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
     }
 
     public async Task DisposeAsync()
@@ -45,14 +39,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
 
         await _slack.DisposeAsync();
         await _tiktok.DisposeAsync();
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DropAsync();
     }
 
     [Fact]
@@ -111,7 +98,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
     [PostgresFact]
     public async Task Two_instances_on_one_PostgreSQL_scanning_at_once_post_each_alert_once()
     {
-        var connection = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database }.ConnectionString;
+        var connection = _database.ConnectionString().ConnectionString;
         var settings = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Postgres",

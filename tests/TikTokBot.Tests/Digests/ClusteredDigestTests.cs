@@ -10,32 +10,19 @@ namespace TikTokBot.Tests.Digests;
 /// <summary>Two app instances on one PostgreSQL database, sharing Hangfire's PostgreSQL store and the delivery record.</summary>
 public sealed class ClusteredDigestTests : IAsyncLifetime
 {
-    private readonly string _database = $"digests_{Guid.NewGuid():N}";
+    private readonly ThrowawayPostgresDatabase _database = new("digests");
     private ScriptedSlack _slack = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await ScriptedSlack.StartAsync();
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database};", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _slack.DisposeAsync();
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE);", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await _database.DropAsync();
     }
 
     [PostgresFact]
@@ -79,7 +66,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
     [PostgresFact]
     public async Task A_digest_due_while_the_database_is_unreachable_is_sent_once_when_it_is_back()
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database };
+        var server = _database.ConnectionString();
         await using var proxy = new CuttableTcpProxy(server.Host!, server.Port);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
@@ -116,7 +103,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
 
     private DigestAppFactory Instance(TimeProvider clock)
     {
-        var connection = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = _database }.ConnectionString;
+        var connection = _database.ConnectionString().ConnectionString;
         return new DigestAppFactory(_slack, clock, new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Postgres",
