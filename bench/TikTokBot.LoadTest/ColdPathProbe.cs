@@ -8,7 +8,7 @@ namespace TikTokBot.LoadTest;
 
 /// <summary>What one cold-path run measured: the acknowledgement, and the answer delivered later through response_url.</summary>
 internal sealed record ColdResult(
-    string Kind, int Run, double Rate, int Sent, int AckErrors, int ReadingAcks, int Delivered, LatencySummary Ack, LatencySummary Answer);
+    string Kind, string Label, int Run, double Rate, int Sent, int AckErrors, int ReadingAcks, int Delivered, LatencySummary Ack, LatencySummary Answer);
 
 /// <summary>
 /// Summaries whose figures are not cached, sent at a fixed rate, each with its own response_url on a local listener:
@@ -98,7 +98,7 @@ internal static class ColdPathProbe
         await Task.WhenAll(sends);
         await allDelivered.WaitAsync(DeliveryWait, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         var sent = sends.Count;
-        var result = new ColdResult("cold", (int)arguments.Number("run", 1), rate, sent, ackFailed.Take(sent).Count(f => f), reading,
+        var result = new ColdResult("cold", arguments.Text("label", "figures"), (int)arguments.Number("run", 1), rate, sent, ackFailed.Take(sent).Count(f => f), reading,
             Volatile.Read(ref delivered), LatencySummary.Of(acked.Take(sent)), LatencySummary.Of(answered.Take(sent).Where(a => !double.IsNaN(a))));
         Console.WriteLine(JsonSerializer.Serialize(result, JsonOutput.Options));
         return 0;

@@ -168,7 +168,10 @@ internal static class FiguresReport
 
     private static void Cold(StringBuilder text, JsonElement[] lines)
     {
-        var cold = lines.Where(l => Kind(l) == "cold").ToArray();
+        // "figures": only the figures are uncached (the campaign list keeps its own lifetime, as in production);
+        // "nothing": the list is not kept either, so each summary first lists the campaigns.
+        var cold = lines.Where(l => Kind(l) == "cold" && Label(l) is "figures" or "").ToArray();
+        var nothingKept = lines.Where(l => Kind(l) == "cold" && Label(l) == "nothing").ToArray();
         if (cold.Length == 0)
         {
             return;
@@ -179,16 +182,24 @@ internal static class FiguresReport
         var reading = cold.Sum(l => l.GetProperty("readingAcks").GetInt32());
         var errors = cold.Sum(l => l.GetProperty("ackErrors").GetInt32());
         var ackP99 = Median(cold, "ack", "p99");
-        text.AppendLine($"Cold path: uncached summaries, the fake TikTok API answering every call in 300 ms, {cold[0].GetProperty("rate").GetDouble():0.#} per second " +
+        var answerP50 = Median(cold, "answer", "p50");
+        text.AppendLine($"Cold path: summaries whose figures are not cached, the fake TikTok API answering every call in 300 ms, {cold[0].GetProperty("rate").GetDouble():0.#} per second " +
                 $"(medians of {cold.Length} runs, {sent} requests):")
             .AppendLine()
             .AppendLine("| what | p50 ms | p99 ms | max ms | count | budget | verdict |")
             .AppendLine("|---|---:|---:|---:|---:|---|---|")
             .AppendLine($"| acknowledgement (\"Reading campaign-42…\") | {Median(cold, "ack", "p50"):0.0} | {ackP99:0.0} | {Median(cold, "ack", "max"):0.0} | " +
                 $"{reading} of {sent} | p99 < 50 ms, no errors | {Verdict(ackP99 < 50 && errors == 0 && reading == sent, $"p99 {ackP99:0.0} ms, {errors} errors, {sent - reading} answered inline")} |")
-            .AppendLine($"| the report through response_url | {Median(cold, "answer", "p50"):0.0} | {Median(cold, "answer", "p99"):0.0} | {Median(cold, "answer", "max"):0.0} | " +
-                $"{delivered} of {sent} | every one arrives | {Verdict(delivered == sent, $"{sent - delivered} missing")} |")
-            .AppendLine();
+            .AppendLine($"| the report through response_url | {answerP50:0.0} | {Median(cold, "answer", "p99"):0.0} | {Median(cold, "answer", "max"):0.0} | " +
+                $"{delivered} of {sent} | every one arrives, p50 <= 500 ms | {Verdict(delivered == sent && answerP50 <= 500, $"{sent - delivered} missing, p50 {answerP50:0} ms")} |");
+        if (nothingKept.Length > 0)
+        {
+            text.AppendLine($"| the report, campaign list not kept either | {Median(nothingKept, "answer", "p50"):0.0} | {Median(nothingKept, "answer", "p99"):0.0} | " +
+                $"{Median(nothingKept, "answer", "max"):0.0} | {nothingKept.Sum(l => l.GetProperty("delivered").GetInt32())} of {nothingKept.Sum(l => l.GetProperty("sent").GetInt32())} | " +
+                "two round trips: the list, then the figures | |");
+        }
+
+        text.AppendLine();
     }
 
     private static void Memory(StringBuilder text, JsonElement[] lines)

@@ -43,6 +43,28 @@ public sealed class CachedMetricSourceTests
         Assert.Equal(expectedCalls, source.Calls);
     }
 
+    [Theory]
+    // The list keeps its own lifetime (5 minutes by default) even when figures are not cached at all, so an uncached
+    // summary asks TikTok for its figures only: one round trip, not the list and then the figures.
+    [InlineData(4, 1)]
+    [InlineData(6, 2)]
+    public async Task The_campaign_list_keeps_its_own_lifetime_when_figures_are_not_cached(int minutesLater, int expectedLists)
+    {
+        var source = new CountingSource();
+        var clock = new MovableClock(Today);
+        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions { TodayLifetime = TimeSpan.Zero, ClosedDaysLifetime = TimeSpan.Zero });
+
+        await cache.ListCampaignsAsync(CancellationToken.None);
+        await cache.GetDailyAsync(Scope.Campaign("42"), WeekToToday, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(minutesLater));
+        var campaigns = await cache.ListCampaignsAsync(CancellationToken.None);
+        await cache.GetDailyAsync(Scope.Campaign("42"), WeekToToday, CancellationToken.None);
+
+        Assert.Equal("42", Assert.Single(campaigns).Id);
+        Assert.Equal(expectedLists, source.Lists);
+        Assert.Equal(expectedLists + 2, source.Calls);
+    }
+
     [Fact]
     public async Task A_failed_call_is_not_cached()
     {
@@ -91,8 +113,11 @@ public sealed class CachedMetricSourceTests
     private sealed class CountingSource : IMetricSource
     {
         private int _calls;
+        private int _lists;
 
         public int Calls => _calls;
+
+        public int Lists => _lists;
 
         public TimeSpan Delay { get; init; }
 
@@ -101,7 +126,12 @@ public sealed class CachedMetricSourceTests
         /// <summary>When set, every call waits for it: lets a test order events without timing.</summary>
         public Task? Gate { get; init; }
 
-        public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _lists);
+            await Called(cancellationToken);
+            return [new CampaignInfo("42", "Spring sale", "7000000000000001", "CONVERSIONS", null, "ENABLE", null, Today.AddDays(-30))];
+        }
 
         public async Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
         {

@@ -10,6 +10,13 @@ public sealed class MetricCacheOptions
     /// <summary>Figures that include today keep changing: keep them this long.</summary>
     public TimeSpan TodayLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The campaign list (names, ids, objectives, statuses): what every question resolves against before its figures
+    /// are asked. Kept apart from the figures so a summary whose figures are not cached costs one round trip to TikTok,
+    /// not two (the list, then the reports).
+    /// </summary>
+    public TimeSpan CampaignsLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Closed days rarely change (late attribution aside): keep them this long.</summary>
     public TimeSpan ClosedDaysLifetime { get; set; } = TimeSpan.FromHours(6);
 
@@ -34,10 +41,10 @@ public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, M
     public static ReportKey CampaignsKey(string source) => new(source, "campaigns", "", default);
 
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(CampaignsKey(name), options.TodayLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(CampaignsKey(name), options.CampaignsLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<CampaignInfo>> ListEndedCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "ended-campaigns", "", default), options.TodayLifetime, () => inner.ListEndedCampaignsAsync(CancellationToken.None), cancellationToken);
+        _cache.GetOrLoad(new ReportKey(name, "ended-campaigns", "", default), options.CampaignsLifetime, () => inner.ListEndedCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
         _cache.GetOrLoad(new ReportKey(name, "daily", scope.ToString(), range), Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
