@@ -15,7 +15,7 @@ public static class ActionsRegistration
         services.AddSingleton<IActPermission, SlackActPermission>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();
-        services.AddScoped<FixButtons>();
+        services.AddSingleton<FixButtons>();
         return services;
     }
 }

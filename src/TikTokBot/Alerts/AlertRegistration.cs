@@ -15,10 +15,10 @@ public static class AlertRegistration
             .ValidateOnStart();
         services.AddSingleton<AlertScanMonitor>();
         services.AddSingleton<AlertScheduler>();
-        services.AddScoped<AlertScanner>();
-        services.AddScoped<AlertJob>();
-        services.AddScoped<AlertsService>();
-        services.AddScoped<AlertCommands>();
+        services.AddSingleton<AlertScanner>();
+        services.AddSingleton<AlertJob>();
+        services.AddSingleton<AlertsService>();
+        services.AddSingleton<AlertCommands>();
         services.AddHostedService<AlertScheduleSync>();
         return services;
     }

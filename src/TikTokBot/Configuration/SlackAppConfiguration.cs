@@ -16,7 +16,7 @@ namespace TikTokBot.Configuration;
 public static class SlackAppConfiguration
 {
     /// <summary>
-    /// The capabilities' services (Reports, Settings, Digests, Home), the Slack library with their handlers (the slash
+    /// The capabilities' services (Reports, Settings, Digests, Home), each built once, the Slack library with their handlers (the slash
     /// command, the report's buttons, the settings modals, the Home tab), and installations kept in the app's database
     /// instead of the library's in-memory store.
     /// </summary>
@@ -26,17 +26,18 @@ public static class SlackAppConfiguration
             .AddSingleton<SettingsPermission>()
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .Configure<ReportOptions>(configuration.GetSection(ReportOptions.SectionName))
-            .AddScoped<ReportService>()
+            .AddSingleton<ReportService>()
             .AddSingleton<AccountHistories>()
-            .AddScoped<ReportCommands>()
+            .AddSingleton<ReportCommands>()
             .AddSingleton<DemoSettings>()
-            .AddScoped<SettingsService>()
-            .AddScoped<SettingsCommands>()
-            .AddScoped<DigestService>()
-            .AddScoped<DigestCommands>()
-            .AddScoped<HomeService>()
-            .AddScoped<AccountsCommands>()
-            .AddScoped<ActionCommands>()
+            .AddSingleton<SettingsService>()
+            .AddSingleton<SettingsCommands>()
+            .AddSingleton<DigestService>()
+            .AddSingleton<DigestCommands>()
+            .AddSingleton<HomeService>()
+            .AddSingleton<AccountsCommands>()
+            .AddSingleton<ActionCommands>()
+            .AddStatelessHandlers()
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
@@ -61,4 +62,22 @@ public static class SlackAppConfiguration
                 .OnAction<ConnectButtonHandler>(AccountsActions.OpenAuthorisation)
                 .OnEvent<AppHomeHandler>("app_home_opened"))
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
+
+    // The services and handlers keep no state per request, so each is built once: a slash command then resolves no
+    // object graph (it was about fifteen objects per request). The Slack library registers handlers scoped only when
+    // the app has not registered them already.
+    private static IServiceCollection AddStatelessHandlers(this IServiceCollection services) =>
+        services
+            .AddSingleton<MetricsCommandHandler>()
+            .AddSingleton<FixButtonHandler>()
+            .AddSingleton<BreakdownMenuHandler>()
+            .AddSingleton<ShareButtonHandler>()
+            .AddSingleton<ChartMenuHandler>()
+            .AddSingleton<SettingsButtonHandler>()
+            .AddSingleton<SettingsSubmissionHandler>()
+            .AddSingleton<ActionButtonHandler>()
+            .AddSingleton<ProposeButtonHandler>()
+            .AddSingleton<Alerts.AlertButtonHandler>()
+            .AddSingleton<ConnectButtonHandler>()
+            .AddSingleton<AppHomeHandler>();
 }

@@ -27,9 +27,9 @@ public static class DigestRegistration
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var store = SchedulerStore(scheduling, storage);
 
-        services.AddScoped<DigestBuilder>();
-        services.AddScoped<DigestSender>();
-        services.AddScoped<DigestJob>();
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<DigestJob>();
         services.AddSingleton<DigestScheduler>();
 
         services.AddSingleton<JobStorage>(provider => new AppClockJobStorage(store switch

@@ -60,7 +60,7 @@ public static class WebApi
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName));
         services.AddSingleton<PlaygroundAccess>();
-        services.AddScoped<PlaygroundService>();
+        services.AddSingleton<PlaygroundService>();
         return services;
     }
 
