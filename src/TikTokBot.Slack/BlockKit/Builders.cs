@@ -283,5 +283,8 @@ public static class BlockKitJson
         return message;
     }
 
+    /// <summary>Whether <see cref="Keep"/> holds bytes for this very instance.</summary>
+    public static bool IsKept(SlackMessage message) => Kept.TryGetValue(message, out _);
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SlackMessage, byte[]> Kept = new();
 }

@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
@@ -56,8 +57,30 @@ public sealed class ReportCommands(
         await FootersAsync(asker, await AnswerAsync(asker, request, wantsFixes, ct), ct);
 
     // The workspace's notice (demo data, a refused token) is read after the answer: a refusal met while answering is in it.
-    private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct) =>
-        ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, reports.SourceProblems), (await reports.SourceAsync(asker.TeamId, ct)).Notice);
+    private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
+    {
+        var problems = reports.SourceProblems;
+        var notice = (await reports.SourceAsync(asker.TeamId, ct)).Notice;
+        if (messages.Count == 0 || !BlockKitJson.IsKept(messages[^1]))
+        {
+            return ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice);
+        }
+
+        // A kept view with the same footers is kept too: otherwise the demo notice on every reply would make each
+        // cached answer a new message, serialised again.
+        if (Footered.TryGetValue(messages, out var kept) && ReferenceEquals(kept.Problems, problems) && kept.Notice == notice)
+        {
+            return kept.Messages;
+        }
+
+        var footered = Kept(ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice));
+        Footered.AddOrUpdate(messages, new WithFooters(problems, notice, footered));
+        return footered;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SlackMessage>, WithFooters> Footered = new();
+
+    private sealed record WithFooters(IReadOnlyList<CsvProblem> Problems, string? Notice, IReadOnlyList<SlackMessage> Messages);
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -94,7 +117,10 @@ public sealed class ReportCommands(
     {
         foreach (var message in messages)
         {
-            BlockKitJson.Keep(message);
+            if (!BlockKitJson.IsKept(message))
+            {
+                BlockKitJson.Keep(message);
+            }
         }
 
         return messages;
