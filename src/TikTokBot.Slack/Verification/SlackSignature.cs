@@ -72,19 +72,48 @@ public static class SlackSignature
 
     private static void ComputeHash(string secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
+        var hmac = HmacFor(secret);
+        try
+        {
+            var prefixLength = 4 + timestamp.Length;
+            var prefix = prefixLength <= 64 ? stackalloc byte[prefixLength] : new byte[prefixLength];
+            "v0:"u8.CopyTo(prefix);
+            Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
+            prefix[^1] = (byte)':';
+            hmac.AppendData(prefix);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(destination);
+        }
+        catch
+        {
+            // Half-fed, it would sign every later request wrongly: start again with a fresh one.
+            t_hmac = null;
+            hmac.Dispose();
+            throw;
+        }
+    }
+
+    // One keyed HMAC per thread, reset after each hash: keying it (the secret's HMAC pads) on every request was a
+    // measurable share of the request path. A different secret (tests, a rotated secret) gets a fresh one.
+    [ThreadStatic]
+    private static KeyedHmac? t_hmac;
+
+    private static IncrementalHash HmacFor(string secret)
+    {
+        if (t_hmac is { } kept && string.Equals(kept.Secret, secret, StringComparison.Ordinal))
+        {
+            return kept.Hmac;
+        }
+
         var keyLength = Encoding.UTF8.GetByteCount(secret);
         var key = keyLength <= 256 ? stackalloc byte[keyLength] : new byte[keyLength];
         Encoding.UTF8.GetBytes(secret, key);
-
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        var prefixLength = 4 + timestamp.Length;
-        var prefix = prefixLength <= 64 ? stackalloc byte[prefixLength] : new byte[prefixLength];
-        "v0:"u8.CopyTo(prefix);
-        Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
-        prefix[^1] = (byte)':';
-        hmac.AppendData(prefix);
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(destination);
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         CryptographicOperations.ZeroMemory(key);
+        t_hmac?.Hmac.Dispose();
+        t_hmac = new KeyedHmac(secret, hmac);
+        return hmac;
     }
+
+    private sealed record KeyedHmac(string Secret, IncrementalHash Hmac);
 }
