@@ -22,6 +22,9 @@ public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader L
 public interface IWorkspaceSources
 {
     Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
+
+    /// <summary>The workspace's TikTok connections as its reads see them (kept for <c>TikTok:ConnectionsFreshFor</c>).</summary>
+    Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct);
 }
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
@@ -91,7 +94,7 @@ public sealed class WorkspaceSources(
     /// per <see cref="WorkspaceSourceOptions.ConnectionsFreshFor"/>, not once per request. A connect, disconnect or refusal
     /// on this instance is a write through its storage, which drops the kept list at once.
     /// </summary>
-    private Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) =>
+    public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) =>
         reads is null
             ? storage.ForTeam(teamId).TikTokConnections.ListAsync(ct)
             : reads.ReadAsync(teamId, "tiktok-connections", options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));

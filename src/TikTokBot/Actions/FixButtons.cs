@@ -22,7 +22,7 @@ public sealed class FixButtons(
     {
         var campaign = overview.Campaign;
         var findings = overview.Fixes.Fixes.Select(f => f.Because).Distinct().Where(f => f.Fixes.Any(fix => FixActions.MovesOf(f, fix).Count > 0)).ToList();
-        if (findings.Count == 0 || await advertisers.FindAsync(teamId, campaign.AdvertiserId, ct) is not { } access || targets.For(access).ReadOnlyReason is not null)
+        if (findings.Count == 0 || await advertisers.FindForButtonsAsync(teamId, campaign.AdvertiserId, ct) is not { } access || targets.For(access).ReadOnlyReason is not null)
         {
             return new Dictionary<Finding, IReadOnlyList<BlockElement>>();
         }

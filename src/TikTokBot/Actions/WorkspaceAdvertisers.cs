@@ -16,6 +16,12 @@ public interface IWorkspaceAdvertisers
 {
     /// <summary>The advertiser with its token, currency and time zone when team <paramref name="teamId"/> owns it; otherwise null.</summary>
     Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct);
+
+    /// <summary>
+    /// The same, from the connections the workspace's reads keep (<c>TikTok:ConnectionsFreshFor</c>) instead of the
+    /// database: for deciding which buttons a reply shows. Every action asks <see cref="FindAsync"/> again before it writes.
+    /// </summary>
+    Task<AdvertiserAccess?> FindForButtonsAsync(string teamId, string advertiserId, CancellationToken ct) => FindAsync(teamId, advertiserId, ct);
 }
 
 /// <summary>
@@ -26,20 +32,27 @@ public interface IWorkspaceAdvertisers
 /// advertisers' time zone and currency are <c>TikTok:AdvertiserTimeZone</c> (default UTC) and
 /// <c>TikTok:AdvertiserCurrency</c> (USD).
 /// </summary>
-public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage) : IWorkspaceAdvertisers
+public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage, IWorkspaceSources? sources = null) : IWorkspaceAdvertisers
 {
     private readonly IConfigurationSection _tiktok = configuration.GetSection("TikTok");
     private readonly WorkspaceSourceOptions _sources = configuration.GetSection("TikTok").Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions();
     private readonly bool _oauthInstall = !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]);
 
-    public async Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct)
+    public Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct) =>
+        FindAsync(teamId, advertiserId, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
+
+    // A reply with fix buttons asked the database on every press: the kept list is what the reply's figures came from anyway.
+    public Task<AdvertiserAccess?> FindForButtonsAsync(string teamId, string advertiserId, CancellationToken ct) =>
+        sources is null ? FindAsync(teamId, advertiserId, ct) : FindAsync(teamId, advertiserId, () => sources.ConnectionsAsync(teamId, ct));
+
+    private async Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, Func<Task<IReadOnlyList<TikTokConnection>>> listConnections)
     {
         if (string.IsNullOrEmpty(teamId))
         {
             return null;
         }
 
-        var connections = await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+        var connections = await listConnections();
         if (connections.Count > 0)
         {
             return connections.FirstOrDefault(c => c.AdvertiserId == advertiserId) is { } connected

@@ -43,6 +43,36 @@ public sealed class WorkspaceAdvertisersTests
     }
 
     [Fact]
+    public async Task Buttons_are_decided_on_the_kept_connections_but_a_write_asks_the_database()
+    {
+        await using var h = await ActionsHarness.StartAsync();
+        var connections = h.Storage.ForTeam("T-TOKYO").TikTokConnections;
+        await connections.ConnectAsync([new TikTokAdvertiserDetails("7300000000000001", "Tokyo Shop", "JPY", "Asia/Tokyo")], "tokyo-token", "U1", Ct);
+        // What an instance keeps for TikTok:ConnectionsFreshFor, and then another instance disconnects the advertiser.
+        var kept = new KeptConnections(await connections.ListAsync(Ct));
+        await connections.DisconnectAsync("7300000000000001", "U2", Ct);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new KeyValuePair<string, string?>("TikTok:Source", "Api")]).Build();
+        IWorkspaceAdvertisers advertisers = new WorkspaceAdvertisers(configuration, h.Storage, kept);
+
+        Assert.Equal("tokyo-token", (await advertisers.FindForButtonsAsync("T-TOKYO", "7300000000000001", Ct))?.AccessToken);
+        Assert.Null(await advertisers.FindAsync("T-TOKYO", "7300000000000001", Ct));
+        Assert.Equal(1, kept.Reads);
+    }
+
+    private sealed class KeptConnections(IReadOnlyList<TikTokConnection> connections) : TikTokBot.Accounts.IWorkspaceSources
+    {
+        public int Reads { get; private set; }
+
+        public Task<TikTokBot.Accounts.WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct)
+        {
+            Reads++;
+            return Task.FromResult(connections);
+        }
+    }
+
+    [Fact]
     public void Each_route_goes_to_its_own_target()
     {
         var deployment = new CsvWriteTarget();
