@@ -62,12 +62,27 @@ public static partial class SlackEndpoints
             var response = await ack;
             if (response.Json is null)
                 return Results.Ok();
-            return Results.Bytes(response.Json, response.IsText ? "text/plain" : "application/json");
+            return new AckBody(response.Json, response.IsText ? "text/plain" : "application/json");
         }
         catch (Exception)
         {
             // The dispatcher already logged the handler's failure.
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>
+    /// The acknowledgement's bytes written as they are: a file result's range and entity-tag handling, which an ack
+    /// never needs, was a measurable share of a cached reply.
+    /// </summary>
+    private sealed class AckBody(byte[] body, string contentType) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = contentType;
+            response.ContentLength = body.Length;
+            return response.BodyWriter.WriteAsync(body, httpContext.RequestAborted).AsTask();
         }
     }
 
