@@ -89,7 +89,7 @@ public static class AlertViews
         text.Append(CultureInfo.InvariantCulture, $"• *Budget runs out early*: at today's pace the daily budget is gone before {o.BudgetRunsOutBefore:HH:mm} (judged from {o.BudgetPaceMinimumHours} h into the day)\n");
         text.Append(CultureInfo.InvariantCulture, $"• *Ad credit runs out / expires unused*: credit lasts ≤ {o.CreditRunsOutWithinDays} days, or will be left at expiry\n");
         text.Append(CultureInfo.InvariantCulture, $"• *Learning limited*: day {o.LearningLimitedDay} of learning with fewer than {o.LearningExitConversions} conversions\n");
-        text.Append(CultureInfo.InvariantCulture, $"• *No delivery*: enabled, no impressions for {o.NoDeliveryHours} hours of hourly data");
+        text.Append(CultureInfo.InvariantCulture, $"• *No delivery*: enabled, no impressions in the last {o.NoDeliveryHours} hours TikTok has reported today");
         return text.ToString();
     }
 }
