@@ -23,6 +23,10 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
 
     private readonly ReportCache _shared = new(time);
 
+    // The campaigns of the last list read, by id, whoever asked for it (the report cache in front of this source, mostly).
+    // A campaign's advertiser and launch day never change, so reports find them here instead of listing again.
+    private volatile IReadOnlyDictionary<string, CampaignInfo> _listed = new Dictionary<string, CampaignInfo>();
+
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
         var advertisers = Advertisers();
@@ -49,6 +53,13 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             }
         }
 
+        var listed = new Dictionary<string, CampaignInfo>(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            listed.TryAdd(campaign.Id, campaign);
+        }
+
+        _listed = listed;
         return campaigns;
     }
 
@@ -206,12 +217,21 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     }
 
     /// <summary>Whether a range reaches from the campaign's first day (or before) to today: what TikTok's lifetime query covers.</summary>
-    private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken)
+    private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken) =>
+        await Listed(campaignId, cancellationToken).ConfigureAwait(false) is { } campaign && range.Start <= campaign.CreatedOn &&
+        range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
+
+    /// <summary>A campaign as last listed; listed afresh (once for all who ask at the same time) only for an id not seen yet.</summary>
+    private async Task<CampaignInfo?> Listed(string campaignId, CancellationToken cancellationToken)
     {
+        if (_listed.TryGetValue(campaignId, out var known))
+        {
+            return known;
+        }
+
         var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
-        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn &&
-            range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
+        return campaigns.FirstOrDefault(c => c.Id == campaignId);
     }
 
     private enum ReportShape
@@ -279,9 +299,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return advertisers[0];
         }
 
-        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
-            .ConfigureAwait(false);
-        return campaigns.FirstOrDefault(c => c.Id == scope.Id)?.AdvertiserId
+        return (await Listed(scope.Id, cancellationToken).ConfigureAwait(false))?.AdvertiserId
             ?? throw new MetricSourceException($"No campaign with id {scope.Id} in the advertiser accounts TikTokBot reads ({string.Join(", ", advertisers)}).");
     }
 
