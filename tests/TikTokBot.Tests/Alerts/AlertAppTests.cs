@@ -115,6 +115,9 @@ public sealed class AlertAppTests : IAsyncLifetime
         var posted = _slack.Posted.First();
         Assert.Contains($"While this channel was quiet, {held.Length} alert(s)", posted.Text, StringComparison.Ordinal);
         Assert.All(held, alert => Assert.Contains(alert.Alert.Summary, posted.Blocks, StringComparison.Ordinal));
+        // Its one campaign carries its "What should I fix?" button, for the later day of what was held.
+        Assert.Contains("\"action_id\":\"report.fix\"", posted.Blocks, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"r1|1800000000000042|2026-10-25..2026-10-25|\"", posted.Blocks, StringComparison.Ordinal);
 
         // What was held and no longer holds at eight (the demo's early budget pace) is answered in that message's thread.
         Assert.Equal(eight.Recovered, _slack.Posted.Count - 1);
