@@ -94,7 +94,7 @@ internal sealed record SyntheticRequest(string Path, string Series);
 
 /// <summary>
 /// A TikTok API for Business on loopback with <c>campaigns</c> campaigns spread over <c>advertisers</c> advertisers: paged
-/// campaign lists and BASIC reports at campaign level, daily or over the range. One campaign in ten is over-exposed
+/// campaign lists and BASIC reports at campaign level, daily, hourly or over the range. One campaign in ten is over-exposed
 /// (frequency about 5), so the scan has alerts to tell.
 /// </summary>
 internal sealed class SyntheticTikTok : IAsyncDisposable
@@ -158,6 +158,7 @@ internal sealed class SyntheticTikTok : IAsyncDisposable
         var advertiser = query["advertiser_id"].ToString();
         Requests.Enqueue(new SyntheticRequest("report", string.Join('&', query.Where(q => q.Key != "page").OrderBy(q => q.Key).Select(q => $"{q.Key}={q.Value}"))));
         var daily = query["dimensions"].ToString().Contains("stat_time_day", StringComparison.Ordinal);
+        var hourly = query["dimensions"].ToString().Contains("stat_time_hour", StringComparison.Ordinal);
         var metrics = JsonSerializer.Deserialize<string[]>(query["metrics"].ToString())!;
         var start = DateOnly.Parse(query["start_date"].ToString(), CultureInfo.InvariantCulture);
         var end = DateOnly.Parse(query["end_date"].ToString(), CultureInfo.InvariantCulture);
@@ -169,7 +170,15 @@ internal sealed class SyntheticTikTok : IAsyncDisposable
             {
                 for (var day = start; day <= end; day = day.AddDays(1))
                 {
-                    rows.Add(Row(id, day, metrics, 1));
+                    rows.Add(Row(id, "stat_time_day", day.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture), metrics, 1));
+                }
+            }
+            else if (hourly)
+            {
+                // Every campaign delivers in every hour reported so far, the one running included.
+                for (var hour = 0; hour <= DateTime.UtcNow.Hour; hour++)
+                {
+                    rows.Add(Row(id, "stat_time_hour", start.ToString($"yyyy-MM-dd' {hour:D2}:00:00'", CultureInfo.InvariantCulture), metrics, 1));
                 }
             }
             else
@@ -183,7 +192,7 @@ internal sealed class SyntheticTikTok : IAsyncDisposable
         return Page(request, rows);
     }
 
-    private static JsonNode Row(string id, DateOnly day, string[] asked, int scale)
+    private static JsonNode Row(string id, string timeDimension, string time, string[] asked, int scale)
     {
         var all = new Dictionary<string, string>
         {
@@ -202,7 +211,7 @@ internal sealed class SyntheticTikTok : IAsyncDisposable
 
         return new JsonObject
         {
-            ["dimensions"] = new JsonObject { ["campaign_id"] = id, ["stat_time_day"] = day.ToString("yyyy-MM-dd' 00:00:00'", CultureInfo.InvariantCulture) },
+            ["dimensions"] = new JsonObject { ["campaign_id"] = id, [timeDimension] = time },
             ["metrics"] = metrics,
         };
     }

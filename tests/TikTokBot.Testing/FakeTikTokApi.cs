@@ -280,7 +280,18 @@ public sealed class FakeTikTokApi : IAsyncDisposable
             };
             foreach (var (idField, scope, name) in scopes)
             {
-                if (dimensions.Contains("stat_time_day"))
+                if (dimensions.Contains("stat_time_hour"))
+                {
+                    // The demo's hours so far (to noon), and no row for an hour in which the scope delivered nothing: the reader must not need one.
+                    foreach (var hour in await _demo.GetHourlyAsync(scope, range.Start, CancellationToken.None) ?? [])
+                    {
+                        if (hour.Counts.Impressions > 0 || hour.Counts.Spend > 0)
+                        {
+                            rows.Add(Row(new() { [idField] = scope.Id, ["stat_time_hour"] = hour.Hour.ToString("yyyy-MM-dd HH':00:00'", CultureInfo.InvariantCulture) }, hour.Counts, null, metrics));
+                        }
+                    }
+                }
+                else if (dimensions.Contains("stat_time_day"))
                 {
                     foreach (var day in await _demo.GetDailyAsync(scope, range, CancellationToken.None))
                     {

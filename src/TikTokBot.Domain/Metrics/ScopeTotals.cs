@@ -106,3 +106,6 @@ public readonly record struct DailyTotals(DateOnly Date, RawTotals Counts, long?
 {
     public ScopeTotals AsScope => new(Counts, Reach);
 }
+
+/// <summary>One hour of a scope: <see cref="Hour"/> is the hour's start in the advertiser's own time zone.</summary>
+public readonly record struct HourlyTotals(DateTime Hour, RawTotals Counts);

@@ -23,6 +23,10 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
 
     private readonly ReportCache _shared = new(time);
 
+    // The campaigns of the last list read, by id, whoever asked for it (the report cache in front of this source, mostly).
+    // A campaign's advertiser and launch day never change, so reports find them here instead of listing again.
+    private volatile IReadOnlyDictionary<string, CampaignInfo> _listed = new Dictionary<string, CampaignInfo>();
+
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken)
     {
         var advertisers = Advertisers();
@@ -49,6 +53,13 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             }
         }
 
+        var listed = new Dictionary<string, CampaignInfo>(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            listed.TryAdd(campaign.Id, campaign);
+        }
+
+        _listed = listed;
         return campaigns;
     }
 
@@ -85,6 +96,17 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         var rows = await Report(advertiser, scope.Level, range, shape, cancellationToken).ConfigureAwait(false);
         var row = rows.FirstOrDefault(r => r.Dimension(IdDimension(scope.Level)) == scope.Id);
         return row is null ? 0 : row.Has(ReportMetrics.Reach) ? row.Count(ReportMetrics.Reach) : null;
+    }
+
+    public async Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken)
+    {
+        var advertiser = await AdvertiserOf(scope, cancellationToken).ConfigureAwait(false);
+        var range = new DateRange(day, day);
+        var (key, query) = ReportQuery(advertiser, scope.Level, range, ReportShape.Hourly);
+        var report = await _shared.GetOrLoad(key, options.ReportLifetime,
+            async () => HourlyReport.From(await client.GetReportAsync(query, CancellationToken.None).ConfigureAwait(false), IdDimension(scope.Level)), cancellationToken)
+            .ConfigureAwait(false);
+        return report.Of(scope.Id);
     }
 
     public async Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken)
@@ -147,6 +169,13 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>An advertiser-wide report at one level, shared by every campaign that asks for the same range.</summary>
     private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, ReportShape shape, CancellationToken cancellationToken)
     {
+        var (key, query) = ReportQuery(advertiser, level, range, shape);
+        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(shape == ReportShape.Daily, client.GetReportAsync(query, CancellationToken.None)),
+            cancellationToken);
+    }
+
+    private static (ReportKey Key, Dictionary<string, string> Query) ReportQuery(string advertiser, ScopeLevel level, DateRange range, ReportShape shape)
+    {
         var id = IdDimension(level);
         var key = new ReportKey($"api:{advertiser}", $"report-{shape}".ToLowerInvariant(), level.ToString(), shape == ReportShape.Lifetime ? default : range);
         var query = new Dictionary<string, string>
@@ -161,8 +190,18 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
                 _ => "AUCTION_AD",
             },
             // Without a time dimension TikTok counts unique people over the whole range: the only honest reach.
-            ["dimensions"] = JsonSerializer.Serialize(shape == ReportShape.Daily ? new[] { id, "stat_time_day" } : new[] { id }),
-            ["metrics"] = JsonSerializer.Serialize(shape == ReportShape.Daily ? ReportMetrics.CountsFor(ReportType.Basic) : [ReportMetrics.Reach]),
+            ["dimensions"] = JsonSerializer.Serialize(shape switch
+            {
+                ReportShape.Daily => new[] { id, "stat_time_day" },
+                ReportShape.Hourly => [id, "stat_time_hour"],
+                _ => [id],
+            }),
+            ["metrics"] = JsonSerializer.Serialize(shape switch
+            {
+                ReportShape.Daily => ReportMetrics.CountsFor(ReportType.Basic),
+                ReportShape.Hourly => ReportMetrics.Hourly,
+                _ => [ReportMetrics.Reach],
+            }),
         };
         if (shape == ReportShape.Lifetime)
         {
@@ -174,24 +213,67 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             query["end_date"] = Date(range.End);
         }
 
-        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(shape == ReportShape.Daily, client.GetReportAsync(query, CancellationToken.None)),
-            cancellationToken);
+        return (key, query);
     }
 
     /// <summary>Whether a range reaches from the campaign's first day (or before) to today: what TikTok's lifetime query covers.</summary>
-    private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken)
+    private async Task<bool> CoversLifetime(string campaignId, DateRange range, CancellationToken cancellationToken) =>
+        await Listed(campaignId, cancellationToken).ConfigureAwait(false) is { } campaign && range.Start <= campaign.CreatedOn &&
+        range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
+
+    /// <summary>A campaign as last listed; listed afresh (once for all who ask at the same time) only for an id not seen yet.</summary>
+    private async Task<CampaignInfo?> Listed(string campaignId, CancellationToken cancellationToken)
     {
+        if (_listed.TryGetValue(campaignId, out var known))
+        {
+            return known;
+        }
+
         var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
-        return campaigns.FirstOrDefault(c => c.Id == campaignId) is { } campaign && range.Start <= campaign.CreatedOn &&
-            range.End >= BusinessCalendar.At(time.GetUtcNow(), campaign.TimeZone).Yesterday;
+        return campaigns.FirstOrDefault(c => c.Id == campaignId);
     }
 
     private enum ReportShape
     {
         Daily,
+        Hourly,
         Total,
         Lifetime,
+    }
+
+    /// <summary>
+    /// One day of an advertiser by hour, indexed once for all its campaigns. The hours TikTok has reported are those any
+    /// row names: a campaign without a row in one of them delivered nothing in it.
+    /// </summary>
+    private sealed class HourlyReport(IReadOnlyList<DateTime> hours, Dictionary<string, Dictionary<DateTime, RawTotals>> byScope)
+    {
+        // A row that cannot be placed on an hour fails the load, as for days: never a silently partial report.
+        public static HourlyReport From(IReadOnlyList<ReportRow> rows, string idDimension)
+        {
+            var byScope = new Dictionary<string, Dictionary<DateTime, RawTotals>>(StringComparer.Ordinal);
+            var hours = new SortedSet<DateTime>();
+            foreach (var row in rows)
+            {
+                var text = row.Dimension("stat_time_hour");
+                if (!DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour))
+                {
+                    throw TikTokApiClient.Unreadable($"stat_time_hour '{text}'");
+                }
+
+                hours.Add(hour);
+                var own = byScope.TryGetValue(row.Dimension(idDimension), out var found) ? found : byScope[row.Dimension(idDimension)] = [];
+                own[hour] = own.GetValueOrDefault(hour) + Counts(row);
+            }
+
+            return new HourlyReport(hours.ToArray(), byScope);
+        }
+
+        public IReadOnlyList<HourlyTotals> Of(string scopeId)
+        {
+            var own = byScope.GetValueOrDefault(scopeId);
+            return hours.Select(hour => new HourlyTotals(hour, own?.GetValueOrDefault(hour) ?? RawTotals.Zero)).ToArray();
+        }
     }
 
     // Checked before the report is shared: a row that cannot be read must fail the load, not sit in the cache.
@@ -217,9 +299,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return advertisers[0];
         }
 
-        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
-            .ConfigureAwait(false);
-        return campaigns.FirstOrDefault(c => c.Id == scope.Id)?.AdvertiserId
+        return (await Listed(scope.Id, cancellationToken).ConfigureAwait(false))?.AdvertiserId
             ?? throw new MetricSourceException($"No campaign with id {scope.Id} in the advertiser accounts TikTokBot reads ({string.Join(", ", advertisers)}).");
     }
 

@@ -56,6 +56,10 @@ public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, M
         _cache.GetOrLoad(new ReportKey(name, "breakdown", campaignId, range, by.ToString()), Lifetime(range),
             () => inner.GetBreakdownAsync(campaignId, by, range, CancellationToken.None), cancellationToken);
 
+    public Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
+        _cache.GetOrLoad(new ReportKey(name, "hourly", scope.ToString(), new DateRange(day, day)), Lifetime(new DateRange(day, day)),
+            () => inner.GetHourlyAsync(scope, day, CancellationToken.None), cancellationToken);
+
     // The source does not know whose zone a range is in: a range that is still today anywhere is kept as briefly as today.
     private TimeSpan Lifetime(DateRange range) => options.LifetimeOf(range, _calendar.NowEverywhere());
 }

@@ -22,6 +22,10 @@ public enum DemoSituation
 }
 
 /// <summary>How one demo campaign behaves: the rates its ads deliver and how they drift over time.</summary>
+/// <param name="StoppedHoursAgo">
+/// Today's delivery stopped this many reported hours ago (the hour in progress counted), as a small audience runs dry; its
+/// day's figures are the same, only spread over fewer hours.
+/// </param>
 internal sealed record DemoProfile(
     string Id,
     string Name,
@@ -40,7 +44,8 @@ internal sealed record DemoProfile(
     bool Automated = false,
     SuccessCriteria? Criteria = null,
     (decimal Amount, int StartedDaysAgo, int ExpiresInDays)? Credit = null,
-    int? RanDays = null);
+    int? RanDays = null,
+    int? StoppedHoursAgo = null);
 
 /// <summary>One demo campaign: what the source lists, what it shows, and the settings a team would have entered.</summary>
 public sealed record DemoCampaign(CampaignInfo Info, DemoSituation Situation, SuccessCriteria? Criteria, CreditGrant? Credit);
@@ -80,7 +85,7 @@ public sealed class DemoDataSet
             RealTimeShare: 0m, BaseFrequency: 1.5m, Credit: (5_000m, 30, 20)),
         new("1800000000000048", "campaign-48 Retargeting Test", "CONVERSIONS", DemoSituation.SpendWithoutConversions,
             LaunchedDaysAgo: 14, DailySpend: 90m, Cpm: 7.90m, Ctr: 0.0095m, AllClicksPerDestinationClick: 1.8m, CvrClicks: 0m,
-            RealTimeShare: 0m, BaseFrequency: 2.1m),
+            RealTimeShare: 0m, BaseFrequency: 2.1m, StoppedHoursAgo: 3),
     ];
 
     // The account's history: campaigns that ran and ended in the last 90 days, a few per objective, so the account's own

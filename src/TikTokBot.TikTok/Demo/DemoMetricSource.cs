@@ -59,6 +59,48 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
         return Task.FromResult<long?>(campaign is null ? null : campaign.Reach(rows, range));
     }
 
+    /// <summary>
+    /// A day's figures spread evenly over its hours: every hour of a past day, today's hours up to the one in progress (UTC,
+    /// the demo advertiser's zone). A campaign whose delivery stopped has its day in the earlier hours and zeros after.
+    /// </summary>
+    public Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken)
+    {
+        var data = DataSet;
+        var reported = day < data.Today ? 24 : day == data.Today ? time.GetUtcNow().Hour + 1 : 0;
+        var total = RawTotals.Sum(RowsOf(scope, new DateRange(day, day), out var campaign).Select(r => r.Counts));
+        var delivering = day == data.Today && campaign?.Profile.StoppedHoursAgo is { } stopped ? Math.Max(1, reported - stopped) : reported;
+        var start = day.ToDateTime(TimeOnly.MinValue);
+        IReadOnlyList<HourlyTotals> hours = Enumerable.Range(0, reported)
+            .Select(h => new HourlyTotals(start.AddHours(h), h < delivering ? HourOf(total, h, delivering) : RawTotals.Zero))
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<HourlyTotals>?>(hours);
+    }
+
+    /// <summary>Hour <paramref name="index"/> of <paramref name="count"/> even parts of a day; the parts add up to the day exactly.</summary>
+    private static RawTotals HourOf(RawTotals day, int index, int count)
+    {
+        long Part(long value) => value * (index + 1) / count - value * index / count;
+        decimal Money(decimal value) => Math.Round(value * (index + 1) / count, 2) - Math.Round(value * index / count, 2);
+        return new RawTotals
+        {
+            Impressions = Part(day.Impressions),
+            Spend = Money(day.Spend),
+            DestinationClicks = Part(day.DestinationClicks),
+            AllClicks = Part(day.AllClicks),
+            Conversions = Part(day.Conversions),
+            RealTimeConversions = Part(day.RealTimeConversions),
+            VideoViews = Part(day.VideoViews),
+            VideoViews2s = Part(day.VideoViews2s),
+            VideoViews6s = Part(day.VideoViews6s),
+            VideoViewsP25 = Part(day.VideoViewsP25),
+            VideoViewsP50 = Part(day.VideoViewsP50),
+            VideoViewsP75 = Part(day.VideoViewsP75),
+            VideoViewsP100 = Part(day.VideoViewsP100),
+            VideoPlaySeconds = Money(day.VideoPlaySeconds),
+            PurchaseValue = Money(day.PurchaseValue),
+        };
+    }
+
     public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken)
     {
         var rows = RowsOf(Scope.Campaign(campaignId), range, out var campaign);

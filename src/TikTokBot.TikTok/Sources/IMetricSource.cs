@@ -96,6 +96,14 @@ public interface IMetricSource
     /// <summary>The scope's raw counts per day over the range, oldest first; days without delivery may be absent.</summary>
     Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The scope's raw counts for each hour of <paramref name="day"/> the source has reported for the scope's advertiser so
+    /// far, oldest first: an hour reported for the advertiser in which this scope delivered nothing is there with zeros.
+    /// Null when the source has no hourly figures (then nothing may be concluded from hours).
+    /// </summary>
+    Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<HourlyTotals>?>(null);
+
     /// <summary>Unique people reached by the whole scope over the whole range; null when the source cannot say.</summary>
     Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken);
 

@@ -41,6 +41,9 @@ public sealed class TokenRefusalWatch(IMetricSource inner, IReadOnlyList<string>
     public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
         Watched(() => inner.GetBreakdownAsync(campaignId, by, range, cancellationToken));
 
+    public Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
+        Watched(() => inner.GetHourlyAsync(scope, day, cancellationToken));
+
     private async Task<T> Watched<T>(Func<Task<T>> read)
     {
         try
@@ -65,6 +68,9 @@ public sealed class RefusedTokenSource(string notice) : IMetricSource
         Task.FromException<IReadOnlyList<DailyTotals>>(Refused());
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) => Task.FromException<long?>(Refused());
+
+    public Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
+        Task.FromException<IReadOnlyList<HourlyTotals>?>(Refused());
 
     public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
         Task.FromException<IReadOnlyList<BreakdownRow>>(Refused());

@@ -170,6 +170,12 @@ public sealed class CombinedMetricSource(IReadOnlyList<IMetricSource> parts) : I
     public async Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
         await OwnerAsync(campaignId, cancellationToken) is { } owner ? await owner.GetBreakdownAsync(campaignId, by, range, cancellationToken) : [];
 
+    // Hours are one advertiser's: only the source that lists the campaign can say which it reported.
+    public async Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
+        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
+            ? await owner.GetHourlyAsync(scope, day, cancellationToken)
+            : null;
+
     private async Task<IMetricSource?> OwnerAsync(string campaignId, CancellationToken ct)
     {
         foreach (var part in parts)

@@ -13,8 +13,10 @@ public static class AlertInputs
 
     /// <param name="days">The campaign's daily rows over <see cref="Range"/>; a missing day counts as no delivery.</param>
     /// <param name="localNow">The advertiser-local time of the data.</param>
+    /// <param name="hours">Today's hours as the source reported them (null: it has none); an hour still running is left out.</param>
     public static CampaignToday From(
-        CampaignInfo campaign, IReadOnlyList<DailyTotals> days, long? reach, DateTime localNow, decimal? target, CreditLeft? credit, AlertOptions options)
+        CampaignInfo campaign, IReadOnlyList<DailyTotals> days, long? reach, DateTime localNow, decimal? target, CreditLeft? credit, AlertOptions options,
+        IReadOnlyList<HourlyTotals>? hours = null)
     {
         var today = DateOnly.FromDateTime(localNow);
         var byDate = days.ToDictionary(d => d.Date, d => d.Counts);
@@ -37,6 +39,17 @@ public static class AlertInputs
             TargetCostPerResult = target,
             DailyBudget = campaign.Budget,
             Credit = credit,
+            HourlyImpressions = HoursOfData(hours, localNow),
         };
     }
+
+    /// <summary>
+    /// Impressions of the hours the source reported, oldest first. An hour still running counts only once it shows delivery:
+    /// a few minutes without impressions say nothing, but impressions in them say the campaign delivers.
+    /// </summary>
+    private static long[]? HoursOfData(IReadOnlyList<HourlyTotals>? hours, DateTime localNow) =>
+        hours?.Where(h => h.Hour.AddHours(1) <= localNow || (h.Hour <= localNow && h.Counts.Impressions > 0))
+            .OrderBy(h => h.Hour)
+            .Select(h => h.Counts.Impressions)
+            .ToArray();
 }

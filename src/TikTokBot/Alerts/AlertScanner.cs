@@ -89,7 +89,8 @@ public sealed class AlertScanner(
 
     /// <summary>
     /// Today's inputs of every watched campaign. Every campaign asks the same advertiser-wide ranges, so the source sends
-    /// one daily series and one reach series per advertiser however many campaigns it has. Any failure fails the whole read.
+    /// one daily, one reach and one hourly series per advertiser however many campaigns it has. Any failure fails the whole
+    /// read (the hourly one too: an hour not read is never an hour without delivery).
     /// </summary>
     private async Task<(IReadOnlyList<(CampaignInfo, DateOnly)>, IReadOnlyList<CampaignToday>)> ReadAsync(
         IWorkspaceStore store, IReadOnlyList<AlertSubscription> subscriptions, DateTimeOffset now, CancellationToken ct)
@@ -112,8 +113,10 @@ public sealed class AlertScanner(
             var scope = Scope.Campaign(campaign.Id);
             var daily = source.GetDailyAsync(scope, range, ct);
             var reach = source.GetReachAsync(scope, range, ct);
+            var hourly = source.GetHourlyAsync(scope, today, ct);
             var credit = await CreditLeftAsync(source, campaign, saved.CreditFor(campaign.Id), today, ct);
-            var input = AlertInputs.From(campaign, await daily, await reach, localNow, saved.CriteriaFor(campaign.Id)?.TargetCostPerOutcome, credit, Options);
+            var input = AlertInputs.From(campaign, await daily, await reach, localNow, saved.CriteriaFor(campaign.Id)?.TargetCostPerOutcome, credit, Options,
+                await hourly);
             return ((campaign, today), WithLearning(input, campaign, await daily, range));
         }));
         return (inputs.Select(i => i.Item1).ToArray(), inputs.Select(i => i.Item2).ToArray());

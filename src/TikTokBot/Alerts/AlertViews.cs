@@ -3,6 +3,7 @@ using System.Text;
 using TikTokBot.Actions;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
@@ -53,12 +54,35 @@ public static class AlertViews
         return Summary(head, lines, channel);
     }
 
-    /// <summary>What quiet hours held, in one message when they end.</summary>
+    /// <summary>
+    /// What quiet hours held, in one message when they end: a section per campaign with its alerts and its "What should I
+    /// fix?" button (the fixes for the alert's day). Past what one message holds, the last campaigns share one section
+    /// without buttons.
+    /// </summary>
     public static SlackMessage Released(IReadOnlyList<SentAlert> held, IReadOnlyDictionary<string, string> names, string channel)
     {
-        var lines = string.Join("\n", held.Select(a =>
-            $"• *{Mrkdwn.Escape(names.GetValueOrDefault(a.Key.CampaignId, a.Key.CampaignId))}*: {Mrkdwn.Escape(Rule(a.Key.RuleId))}: {Mrkdwn.Escape(a.Summary)}"));
-        return Summary($"While this channel was quiet, {held.Count} alert(s):", lines, channel);
+        var head = $"While this channel was quiet, {held.Count} alert(s):";
+        var campaigns = held.GroupBy(a => a.Key.CampaignId, StringComparer.Ordinal).ToArray();
+        string Name(string id) => names.GetValueOrDefault(id, id);
+        string Lines(IEnumerable<SentAlert> alerts) => string.Join("\n", alerts.Select(a => $"• {Mrkdwn.Escape(Rule(a.Key.RuleId))}: {Mrkdwn.Escape(a.Summary)}"));
+
+        // The head and the context line take two blocks; a remainder section, when needed, a third.
+        var withButtons = campaigns.Length <= SlackLimits.BlocksPerMessage - 2 ? campaigns.Length : SlackLimits.BlocksPerMessage - 3;
+        var message = new MessageBuilder().Text($":rotating_light: {head}").Section($":rotating_light: *{Mrkdwn.Escape(head)}*");
+        foreach (var campaign in campaigns.Take(withButtons))
+        {
+            var day = campaign.Max(a => a.Key.LocalDate);
+            var fix = Elements.Button(ReportActions.Fix, "What should I fix?",
+                ReportValue.Encode(new ReportRequest(campaign.Key, new Period(PeriodKind.Range, Range: new DateRange(day, day)))));
+            message.Section($"*{Mrkdwn.Escape(Name(campaign.Key))}*\n{Lines(campaign)}", fix);
+        }
+
+        if (campaigns.Length > withButtons)
+        {
+            message.Section(string.Join("\n", campaigns.Skip(withButtons).Select(c => $"*{Mrkdwn.Escape(Name(c.Key))}*\n{Lines(c)}")));
+        }
+
+        return message.Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.").BuildSingle() with { Channel = channel };
     }
 
     /// <summary>The answer in an alert's thread when the condition is gone.</summary>
@@ -89,7 +113,7 @@ public static class AlertViews
         text.Append(CultureInfo.InvariantCulture, $"• *Budget runs out early*: at today's pace the daily budget is gone before {o.BudgetRunsOutBefore:HH:mm} (judged from {o.BudgetPaceMinimumHours} h into the day)\n");
         text.Append(CultureInfo.InvariantCulture, $"• *Ad credit runs out / expires unused*: credit lasts ≤ {o.CreditRunsOutWithinDays} days, or will be left at expiry\n");
         text.Append(CultureInfo.InvariantCulture, $"• *Learning limited*: day {o.LearningLimitedDay} of learning with fewer than {o.LearningExitConversions} conversions\n");
-        text.Append(CultureInfo.InvariantCulture, $"• *No delivery*: enabled, no impressions for {o.NoDeliveryHours} hours of hourly data");
+        text.Append(CultureInfo.InvariantCulture, $"• *No delivery*: enabled, no impressions in the last {o.NoDeliveryHours} hours TikTok has reported today");
         return text.ToString();
     }
 }

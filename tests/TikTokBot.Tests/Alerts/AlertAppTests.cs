@@ -49,10 +49,12 @@ public sealed class AlertAppTests : IAsyncLifetime
 
         var scan = await ScanAsync(app);
 
-        // campaign-42's creative fatigue is past the alert level; campaign-48's frequency is past the warning level.
-        Assert.Equal([(Campaign42, AlertRule.FrequencyAlert), (Campaign48, AlertRule.FrequencyWarning)], scan.Found.Select(f => (f.Campaign.Id, f.Alert.Rule)));
-        Assert.Equal([5.52m, 3.19m], scan.Found.Select(f => Math.Round(Assert.Single(f.Alert.Figures).Value, 2)));
-        Assert.Equal(2, _slack.Posted.Count);
+        // campaign-42's creative fatigue is past the alert level; campaign-48's frequency is past the warning level, and its
+        // delivery stopped at 10:00 (no impressions at 10:00 and 11:00).
+        Assert.Equal([(Campaign42, AlertRule.FrequencyAlert), (Campaign48, AlertRule.FrequencyWarning), (Campaign48, AlertRule.NoDelivery)],
+            scan.Found.Select(f => (f.Campaign.Id, f.Alert.Rule)));
+        Assert.Equal([5.52m, 3.19m, 0m], scan.Found.Select(f => Math.Round(Assert.Single(f.Alert.Figures).Value, 2)));
+        Assert.Equal(3, _slack.Posted.Count);
         var posted = _slack.Posted.First();
         Assert.Equal(Channel, posted.Channel);
         Assert.Contains("Frequency alert: campaign-42 Autumn Sale: Frequency 5.52 over the last 8 days", posted.Text, StringComparison.Ordinal);
@@ -63,7 +65,8 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Contains("Snooze 24 h", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Mute this rule for this campaign", posted.Blocks, StringComparison.Ordinal);
         Assert.DoesNotContain("Pause ad group", posted.Blocks, StringComparison.Ordinal);
-        Assert.Contains("3.19 (warning level: 3)", _slack.Posted.Last().Blocks, StringComparison.Ordinal);
+        Assert.Contains("3.19 (warning level: 3)", _slack.Posted.ElementAt(1).Blocks, StringComparison.Ordinal);
+        Assert.Contains("No delivery: campaign-48 Retargeting Test: Enabled, but no impressions in the last 2 hours of data.", _slack.Posted.ElementAt(2).Text, StringComparison.Ordinal);
         var sent = (await app.Store.SentAlerts.ListForDayAsync(Channel, new DateOnly(2026, 12, 1), default)).Single(a => a.Key.CampaignId == Campaign42);
         Assert.Equal((SentAlertState.Posted, posted.Ts), (sent.State, sent.MessageTs));
     }
@@ -112,6 +115,9 @@ public sealed class AlertAppTests : IAsyncLifetime
         var posted = _slack.Posted.First();
         Assert.Contains($"While this channel was quiet, {held.Length} alert(s)", posted.Text, StringComparison.Ordinal);
         Assert.All(held, alert => Assert.Contains(alert.Alert.Summary, posted.Blocks, StringComparison.Ordinal));
+        // Its one campaign carries its "What should I fix?" button, for the later day of what was held.
+        Assert.Contains("\"action_id\":\"report.fix\"", posted.Blocks, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"r1|1800000000000042|2026-10-25..2026-10-25|\"", posted.Blocks, StringComparison.Ordinal);
 
         // What was held and no longer holds at eight (the demo's early budget pace) is answered in that message's thread.
         Assert.Equal(eight.Recovered, _slack.Posted.Count - 1);

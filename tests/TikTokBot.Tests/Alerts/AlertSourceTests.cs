@@ -10,7 +10,7 @@ using TikTokBot.TikTok.Demo;
 
 namespace TikTokBot.Tests.Alerts;
 
-/// <summary>Alert scans against the fake TikTok API (one series per advertiser, a page failing), the pause button, and two instances on PostgreSQL.</summary>
+/// <summary>Alert scans against the fake TikTok API (one series of each kind per advertiser, a page failing, the hourly no-delivery rule), the pause button, and two instances on PostgreSQL.</summary>
 public sealed class AlertSourceTests : IAsyncLifetime
 {
     private const string Team = DigestAppFactory.Team;
@@ -65,10 +65,10 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.True(whole.Complete);
         Assert.Contains(whole.Found, f => f.Alert.Rule == AlertRule.FrequencyAlert && f.Campaign.Id == "1800000000000042");
         Assert.Contains(_slack.Posted, p => p.Text.Contains("Frequency alert: campaign-42 Autumn Sale", StringComparison.Ordinal));
-        // Eight campaigns, one advertiser: over both scans, one daily series (asked again after its failure) and one reach
-        // series (read whole the first time, and reused), each however many pages it has.
+        // Eight campaigns, one advertiser: over both scans, one daily, one reach and one hourly series (each asked again
+        // after a failure, or reused when read whole), each however many pages it has.
         var series = _tiktok.Reports.Select(r => string.Join('&', r.Query.Where(q => q.Key != "page").OrderBy(q => q.Key).Select(q => $"{q.Key}={q.Value}"))).Distinct().ToArray();
-        Assert.Equal(2, series.Length);
+        Assert.Equal(3, series.Length);
         Assert.All(series, s => Assert.Contains($"advertiser_id={DemoDataSet.AdvertiserId}", s, StringComparison.Ordinal));
     }
 
@@ -95,6 +95,93 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Equal(adGroups.Where(g => g.Totals.Counts.Conversions == 0).MaxBy(g => g.Totals.Counts.Spend)!.Key, proposal.Intent.TargetId);
     }
 
+    [Fact]
+    public async Task No_delivery_fires_for_enabled_campaigns_without_impressions_in_the_last_two_reported_hours_from_one_hourly_series()
+    {
+        // 15:20 UTC (the advertiser's zone). TikTok has reported 12:00 to 15:00, the last still running. By hand, the last
+        // two full hours are 13:00 and 14:00:
+        //   41: 800 and 700                       quiet
+        //   42: nothing in either, 40 since 15:00  quiet: the hour in progress shows delivery
+        //   43: nothing in either (600 at 12:00)  fires
+        //   44: 300 at 14:00                      quiet: impressions in one of the two
+        //   45: 250 at 13:00                      quiet: the same, the other hour
+        //   46: no row at all today               fires
+        //   47: no row, but paused                quiet
+        //   48: rows of 0 impressions             fires
+        // Five alerts go to one channel: Slack's pacing lets them all out at once rather than waiting on the fake clock.
+        var settings = ApiSettings();
+        settings["Slack:PostMessageBurst"] = "10";
+        var app = await StartAsync(settings, new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 15, 20, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app);
+        _tiktok.SetStatus("1800000000000047", "DISABLE", "CAMPAIGN_STATUS_DISABLE", Today);
+        _tiktok.Replay = Hourly(
+            ("41", 12, 900), ("41", 13, 800), ("41", 14, 700), ("41", 15, 100),
+            ("42", 12, 1200), ("42", 15, 40),
+            ("43", 12, 600),
+            ("44", 14, 300),
+            ("45", 13, 250),
+            ("48", 12, 0), ("48", 13, 0), ("48", 14, 0));
+
+        var scan = await ScanAsync(app);
+
+        Assert.True(scan.Complete, scan.Failure);
+        Assert.Equal(["1800000000000043", "1800000000000046", "1800000000000048"],
+            scan.Found.Where(f => f.Alert.Rule == AlertRule.NoDelivery).Select(f => f.Campaign.Id).Order());
+        Assert.Contains(_slack.Posted, p => p.Text.Contains("No delivery: campaign-46 Black Friday Credit Test: Enabled, but no impressions in the last 2 hours of data.", StringComparison.Ordinal));
+        // One hourly series for the advertiser's eight campaigns: today, by campaign and hour.
+        var hourly = Assert.Single(_tiktok.Reports, IsHourly);
+        Assert.Equal(("[\"campaign_id\",\"stat_time_hour\"]", "2026-12-01", "2026-12-01", "AUCTION_CAMPAIGN", "BASIC"),
+            (hourly.Query["dimensions"], hourly.Query["start_date"], hourly.Query["end_date"], hourly.Query["data_level"], hourly.Query["report_type"]));
+    }
+
+    [Fact]
+    public async Task No_delivery_stays_quiet_with_fewer_than_two_hours_of_data_today()
+    {
+        // 01:10: only 00:00 is over. campaign-43 has no row in it, and none in the hour running: one hour is not two.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 10, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app);
+        _tiktok.Replay = Hourly(("41", 0, 500), ("41", 1, 20));
+
+        var scan = await ScanAsync(app);
+
+        Assert.True(scan.Complete, scan.Failure);
+        Assert.DoesNotContain(scan.Found, f => f.Alert.Rule == AlertRule.NoDelivery);
+    }
+
+    [Fact]
+    public async Task An_hourly_read_TikTok_refuses_raises_nothing_at_all()
+    {
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 15, 20, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app);
+        _tiktok.Replay = r => IsHourly(r)
+            ? """{"code":40002,"message":"stat_time_hour is not available","request_id":"r","data":null}"""
+            : null;
+
+        var scan = await ScanAsync(app);
+
+        // The daily figures alone would raise campaign-42's frequency alert: nothing goes out on a partial read.
+        Assert.False(scan.Complete);
+        Assert.Empty(scan.Found);
+        Assert.Empty(_slack.Posted);
+        Assert.Empty(await app.Store.SentAlerts.ListRecentAsync(Channel, 10, default));
+    }
+
+    private static bool IsHourly(RecordedRequest request) => request.Query.GetValueOrDefault("dimensions")?.Contains("stat_time_hour", StringComparison.Ordinal) == true;
+
+    /// <summary>TikTok's answer to the hourly report, by hand: (campaign number, hour of today, impressions) rows; other reports as the fake serves them.</summary>
+    private static Func<RecordedRequest, string?> Hourly(params (string Campaign, int Hour, long Impressions)[] rows) => request =>
+    {
+        if (!IsHourly(request))
+        {
+            return null;
+        }
+
+        var list = string.Join(',', rows.Select(r =>
+            $$$"""{"dimensions":{"campaign_id":"18000000000000{{{r.Campaign}}}","stat_time_hour":"2026-12-01 {{{r.Hour:D2}}}:00:00"},"metrics":{"impressions":"{{{r.Impressions}}}"}}"""));
+        var pageInfo = $$"""{"page":1,"page_size":1000,"total_page":1,"total_number":{{rows.Length}}}""";
+        return $$"""{"code":0,"message":"OK","request_id":"r","data":{"list":[{{list}}],"page_info":{{pageInfo}}""" + "}}";
+    };
+
     [PostgresFact]
     public async Task Two_instances_on_one_PostgreSQL_scanning_at_once_post_each_alert_once()
     {
@@ -116,11 +203,11 @@ public sealed class AlertSourceTests : IAsyncLifetime
         // Three scans on each instance, all at once.
         var scans = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => ScanAsync(i % 2 == 0 ? first : second))));
 
-        Assert.All(scans, s => Assert.Equal(2, s.Found.Count));
-        Assert.Equal(20, scans.Sum(s => s.Posted));
-        Assert.Equal(20, _slack.Posted.Count);
-        Assert.All(_slack.Posted.GroupBy(p => p.Channel), channel => Assert.Equal(2, channel.Count()));
-        Assert.Equal(2, _slack.Posted.Select(p => p.Text).Distinct().Count());
+        Assert.All(scans, s => Assert.Equal(3, s.Found.Count));
+        Assert.Equal(30, scans.Sum(s => s.Posted));
+        Assert.Equal(30, _slack.Posted.Count);
+        Assert.All(_slack.Posted.GroupBy(p => p.Channel), channel => Assert.Equal(3, channel.Count()));
+        Assert.Equal(3, _slack.Posted.Select(p => p.Text).Distinct().Count());
     }
 
     private Dictionary<string, string> ApiSettings() => new()
