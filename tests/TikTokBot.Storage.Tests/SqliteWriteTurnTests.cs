@@ -46,16 +46,16 @@ public sealed class SqliteWriteTurnTests : IAsyncDisposable
         var day = new DateOnly(2026, 12, 1);
 
         using var cancel = new CancellationTokenSource();
-        Task<bool> claim;
+        Task<DigestDelivery?> claim;
         using (await database.WriteTurnAsync(Ct))
         {
-            claim = store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, cancel.Token);
+            claim = store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, cancel.Token);
             await cancel.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => claim);
         }
 
         Assert.Null(await store.Deliveries.FindAsync(subscription.Id, day, Ct));
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
     }
 
     [Fact]

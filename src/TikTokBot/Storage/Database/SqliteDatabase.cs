@@ -51,8 +51,8 @@ public sealed class SqliteDatabase : StorageDatabase
     }
 
     // SQLite has one writer. Microsoft.Data.Sqlite answers a writer that finds the lock taken by blocking its thread
-    // for 150 ms before trying again, hundreds of times longer than a write holds the lock (under the digest fan-out a
-    // third of the senders' time went to these sleeps): this process's writers wait for their turn here instead.
+    // for 150 ms before trying again, hundreds of times longer than a write holds the lock (under the digest fan-out about
+    // half of the senders' time went to these sleeps): this process's writers wait for their turn here instead.
     internal override async ValueTask<IDisposable?> WriteTurnAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
