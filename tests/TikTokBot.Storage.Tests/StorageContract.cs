@@ -305,7 +305,7 @@ public abstract class StorageContract : IAsyncLifetime
         var subscription = await storage.ForTeam("T1").Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.ForTeam("T1").Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await storage.ForTeam("T1").Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null)));
 
         Assert.Single(claims, claimed => claimed);
         Assert.Equal(DeliveryState.Claimed, (await storage.ForTeam("T1").Deliveries.FindAsync(subscription.Id, day, Ct))!.State);
@@ -318,13 +318,13 @@ public abstract class StorageContract : IAsyncLifetime
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
 
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
+        Assert.False(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
         Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "channel_not_found", null, Ct));
         Assert.Equal("channel_not_found", (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.Failure);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1740819600.000100", 1, Ct));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.False(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
         Assert.False(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "too late", null, Ct));
 
         var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
@@ -337,12 +337,12 @@ public abstract class StorageContract : IAsyncLifetime
         var store = (await StartAsync()).ForTeam("T1");
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
 
         Clock.Advance(TeamData.Lease - TimeSpan.FromSeconds(1));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.False(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
         Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
 
         var delivery = await store.Deliveries.FindAsync(subscription.Id, day, Ct);
         Assert.Equal((DeliveryState.Claimed, 2, Clock.Now), (delivery!.State, delivery.Attempts, delivery.ClaimedAt));
@@ -355,14 +355,18 @@ public abstract class StorageContract : IAsyncLifetime
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1"], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2025, 3, 1);
         Assert.False(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 1, "1.1", Ct));
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
 
         Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 1, "1.1", Ct));
         var retryAt = new DateTimeOffset(2025, 3, 1, 9, 1, 0, TimeSpan.Zero);
         Assert.True(await store.Deliveries.MarkFailedAsync(subscription.Id, day, "ratelimited", retryAt, Ct));
         Assert.Equal(retryAt, (await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.NextAttemptAt);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
-        Assert.Null((await store.Deliveries.FindAsync(subscription.Id, day, Ct))!.NextAttemptAt);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var retried = await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct);
+        // The claim answers with the delivery as it now stands: the retry knows the parts already in the channel.
+        Assert.Equal(await store.Deliveries.FindAsync(subscription.Id, day, Ct), retried);
+        Assert.Equal((DeliveryState.Claimed, 2, 1, "1.1", Clock.Now, (DateTimeOffset?)null, (string?)null),
+            (retried!.State, retried.Attempts, retried.PartsPosted, retried.MessageTs, retried.ClaimedAt, retried.NextAttemptAt, retried.Failure));
         Assert.True(await store.Deliveries.RecordPartsPostedAsync(subscription.Id, day, 2, "1.2", Ct));
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, day, "1.2", 2, Ct));
 
@@ -382,12 +386,12 @@ public abstract class StorageContract : IAsyncLifetime
 
         var paused = (await store.Subscriptions.FindAsync(subscription.Id, Ct))!;
         Assert.Equal(("is_archived", true, true), (paused.PausedReason, paused.IsPaused, paused.AllCampaigns));
-        Assert.False(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.False(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
         Assert.Equal(("active", "paused: is_archived", "digest"), (await store.Audit.ListAsync(1, Ct)).Select(c => (c.OldValue, c.NewValue, c.ChangedBy)).Single());
 
         await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         Assert.False((await store.Subscriptions.FindAsync(subscription.Id, Ct))!.IsPaused);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, day, TeamData.Lease, Ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
     }
 
     [ProviderFact]
@@ -395,7 +399,7 @@ public abstract class StorageContract : IAsyncLifetime
     {
         var store = (await StartAsync()).ForTeam("T1");
         var first = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-1", "cmp-2"], new TimeOnly(9, 0), "Europe/Berlin"), "U1", Ct);
-        await store.Deliveries.TryClaimAsync(first.Id, new DateOnly(2025, 3, 1), TeamData.Lease, Ct);
+        await store.Deliveries.ClaimAsync(first.Id, new DateOnly(2025, 3, 1), TeamData.Lease, Ct);
 
         var second = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", ["cmp-3"], new TimeOnly(17, 30), "America/New_York"), "U2", Ct);
 
@@ -417,7 +421,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Empty(await store.Subscriptions.ListAsync(Ct));
         Assert.Null(await store.Subscriptions.FindAsync(seeded.SubscriptionId, Ct));
         Assert.Equal(2, (await store.Deliveries.ListAsync(seeded.SubscriptionId, Ct)).Count);
-        Assert.False(await store.Deliveries.TryClaimAsync(seeded.SubscriptionId, new DateOnly(2025, 3, 9), TeamData.Lease, Ct));
+        Assert.False(await store.Deliveries.ClaimAsync(seeded.SubscriptionId, new DateOnly(2025, 3, 9), TeamData.Lease, Ct) is not null);
         Assert.False(await store.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct));
     }
 
@@ -655,10 +659,10 @@ public abstract class StorageContract : IAsyncLifetime
         ["Subscriptions.ListAsync"] = async (a, _) => Assert.Empty(await a.Subscriptions.ListAsync(Ct)),
         ["Subscriptions.UnsubscribeAsync"] = async (a, _) => Assert.False(await a.Subscriptions.UnsubscribeAsync(TeamData.Channel, "UA", Ct)),
         ["Subscriptions.PauseAsync"] = async (a, b) => Assert.False(await a.Subscriptions.PauseAsync(b.SubscriptionId, "is_archived", "UA", Ct)),
-        ["Deliveries.TryClaimAsync"] = async (a, b) =>
+        ["Deliveries.ClaimAsync"] = async (a, b) =>
         {
-            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), TeamData.Lease, Ct));
-            Assert.False(await a.Deliveries.TryClaimAsync(b.SubscriptionId, b.ClaimedOn, TeamData.Lease, Ct));
+            Assert.False(await a.Deliveries.ClaimAsync(b.SubscriptionId, new DateOnly(2025, 3, 3), TeamData.Lease, Ct) is not null);
+            Assert.False(await a.Deliveries.ClaimAsync(b.SubscriptionId, b.ClaimedOn, TeamData.Lease, Ct) is not null);
         },
         ["Deliveries.MarkDeliveredAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkDeliveredAsync(b.SubscriptionId, b.ClaimedOn, "1.2", 1, Ct)),
         ["Deliveries.MarkFailedAsync"] = async (a, b) => Assert.False(await a.Deliveries.MarkFailedAsync(b.SubscriptionId, b.ClaimedOn, "boom", null, Ct)),

@@ -79,7 +79,7 @@ public sealed class DigestSender(
         }
 
         var localDate = due.LocalDate ?? DigestCalendar.LocalDate(dueAt.Value, zone);
-        if (!await store.Deliveries.TryClaimAsync(subscription.Id, localDate, Options.ClaimLease, ct))
+        if (await store.Deliveries.ClaimAsync(subscription.Id, localDate, Options.ClaimLease, ct) is not { } delivery)
         {
             var held = await store.Deliveries.FindAsync(subscription.Id, localDate, ct);
             return held is { State: DeliveryState.Claimed }
@@ -87,7 +87,6 @@ public sealed class DigestSender(
                 : new DigestResult(DigestOutcome.AlreadyDelivered, localDate);
         }
 
-        var delivery = (await store.Deliveries.FindAsync(subscription.Id, localDate, ct))!;
         ISlackWebApi? api = null;
         try
         {

@@ -117,11 +117,11 @@ public interface IChannelSubscriptionRepository
 public interface IDigestDeliveryRepository
 {
     /// <summary>
-    /// True when the caller now owns the day's delivery and must send it: no one claimed it yet, the last attempt
-    /// failed, or the last claim is older than <paramref name="lease"/> (its sender died between claim and post).
-    /// False when it is claimed or delivered already, or the subscription is not this team's active, unpaused one.
+    /// The day's delivery as claimed when the caller now owns it and must send it: no one claimed it yet, the last
+    /// attempt failed, or the last claim is older than <paramref name="lease"/> (its sender died between claim and post).
+    /// Null when it is claimed or delivered already, or the subscription is not this team's active, unpaused one.
     /// </summary>
-    Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct);
+    Task<DigestDelivery?> ClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct);
 
     /// <summary>Records that the first <paramref name="partsPosted"/> messages are in the channel; false unless the delivery is claimed.</summary>
     Task<bool> RecordPartsPostedAsync(string subscriptionId, DateOnly localDate, int partsPosted, string messageTs, CancellationToken ct);

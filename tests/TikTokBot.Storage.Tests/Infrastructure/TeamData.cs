@@ -37,9 +37,9 @@ public static class TeamData
 
         var deliveredOn = new DateOnly(2025, 3, 1);
         var claimedOn = new DateOnly(2025, 3, 2);
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, deliveredOn, TeamData.Lease, ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, deliveredOn, TeamData.Lease, ct) is not null);
         Assert.True(await store.Deliveries.MarkDeliveredAsync(subscription.Id, deliveredOn, "1740819600.000100", 1, ct));
-        Assert.True(await store.Deliveries.TryClaimAsync(subscription.Id, claimedOn, TeamData.Lease, ct));
+        Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, claimedOn, TeamData.Lease, ct) is not null);
 
         await store.TikTokConnections.ConnectAsync(
             [new TikTokAdvertiserDetails(AdvertiserId, "Tokyo Shop", "JPY", "Asia/Tokyo"), new TikTokAdvertiserDetails("7100000000000000002", "LA Store", "USD", "America/Los_Angeles")],

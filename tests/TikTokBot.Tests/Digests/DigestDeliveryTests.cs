@@ -88,7 +88,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
             // The sender claimed the day at 08:59 and died before posting.
             clock.SetUtcNow(Monday0830Utc.AddMinutes(29));
-            Assert.True(await crashed.Store.Deliveries.TryClaimAsync(subscriptionId, Monday, TimeSpan.FromMinutes(10), default));
+            Assert.True(await crashed.Store.Deliveries.ClaimAsync(subscriptionId, Monday, TimeSpan.FromMinutes(10), default) is not null);
 
             // 09:00: the recurring job finds the day claimed and not finished, and schedules a look once the lease is over.
             clock.SetUtcNow(Monday0830Utc.AddMinutes(30));

@@ -16,6 +16,11 @@ public abstract class StorageDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// This process's turn to write, held until disposed: null where the database queues writers itself.
+    /// </summary>
+    internal virtual ValueTask<IDisposable?> WriteTurnAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Creates what must exist before the first connection (the SQLite folder, WAL mode).</summary>
     internal abstract Task PrepareAsync(CancellationToken ct);
 

@@ -2,15 +2,16 @@ namespace TikTokBot.Storage.Workspace;
 
 internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliveryRepository
 {
-    private const string Select =
+    private const string Columns =
         """
-        SELECT subscription_id AS SubscriptionId, local_date AS LocalDate, state AS State, message_ts AS MessageTs, failure AS Failure,
+        subscription_id AS SubscriptionId, local_date AS LocalDate, state AS State, message_ts AS MessageTs, failure AS Failure,
                attempts AS Attempts, claimed_at AS ClaimedAt, finished_at AS FinishedAt, parts_posted AS PartsPosted,
                next_attempt_at AS NextAttemptAt
-        FROM digest_deliveries
         """;
 
-    public async Task<bool> TryClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct)
+    private const string Select = $"SELECT {Columns} FROM digest_deliveries";
+
+    public async Task<DigestDelivery?> ClaimAsync(string subscriptionId, DateOnly localDate, TimeSpan lease, CancellationToken ct)
     {
         var db = scope.Database;
         var now = scope.Now();
@@ -18,8 +19,9 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
         // One statement decides the claim, so two senders racing for the same day cannot both win. Selecting from
         // the team's active subscriptions makes another team's (or a cancelled or paused) subscription claim nothing.
         // A claim older than the lease belongs to a sender that died before it could finish, so it may be taken over.
-        var claimed = await scope.ExecuteAsync(
-            """
+        // The row comes back from the same statement: the sender needs no second read to learn the parts already posted.
+        var row = await scope.ExecuteReturningAsync<Row>(
+            $$"""
             INSERT INTO digest_deliveries (team_id, subscription_id, local_date, state, message_ts, failure, attempts, claimed_at, finished_at)
             SELECT team_id, id, @localDate, 'claimed', NULL, NULL, 1, @now, NULL
             FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL AND paused_at IS NULL
@@ -27,11 +29,12 @@ internal sealed class DigestDeliveryRepository(TeamScope scope) : IDigestDeliver
                 state = 'claimed', failure = NULL, attempts = digest_deliveries.attempts + 1, claimed_at = excluded.claimed_at, finished_at = NULL,
                 next_attempt_at = NULL
             WHERE digest_deliveries.state = 'failed'
-               OR (digest_deliveries.state = 'claimed' AND digest_deliveries.claimed_at < @staleBefore);
+               OR (digest_deliveries.state = 'claimed' AND digest_deliveries.claimed_at < @staleBefore)
+            RETURNING {{Columns}};
             """,
             new { subscriptionId, localDate = db.Date(localDate), now = db.Instant(now), staleBefore = db.Instant(now - lease) },
             ct);
-        return claimed == 1;
+        return row is null ? null : ToDelivery(row);
     }
 
     public async Task<bool> RecordPartsPostedAsync(string subscriptionId, DateOnly localDate, int partsPosted, string messageTs, CancellationToken ct)

@@ -30,13 +30,23 @@ internal sealed class TeamScope(StorageDatabase database, TimeProvider time, str
 
     public async Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct)
     {
+        using var turn = await database.WriteTurnAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(Command(sql, args, null, ct));
+    }
+
+    /// <summary>One write statement that answers with the row it wrote (<c>RETURNING</c>), or null when it wrote none.</summary>
+    public async Task<TRow?> ExecuteReturningAsync<TRow>(string sql, object? args, CancellationToken ct)
+    {
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<TRow>(Command(sql, args, null, ct));
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: it is all written, or (on any exception) none of it.</summary>
     public async Task<T> WriteAsync<T>(Func<TeamWrite, Task<T>> work, CancellationToken ct)
     {
+        using var turn = await database.WriteTurnAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await database.LockTeamAsync(connection, transaction, teamId, ct);
