@@ -83,14 +83,15 @@ public sealed class AccountHistory(
         return true;
     }
 
-    private ReportKey Key(int? days) =>
-        new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options));
+    private ReportKey Key(int? days) => new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, HistoryOptions(days)));
+
+    private AccountBenchmarkOptions HistoryOptions(int? days) => days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options;
 
     /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
     public Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
     {
         var key = Key(days);
-        return cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadAsync(key.Range), ct);
+        return cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadAsync(HistoryOptions(days)), ct);
     }
 
     /// <summary>The account's benchmark for <paramref name="campaign"/>'s objective, the campaign itself left out.</summary>
@@ -99,26 +100,29 @@ public sealed class AccountHistory(
             ? AccountBenchmarks.For(campaign.AdvertiserId, objective, campaign.Id, await ReadAsync(ct), options)
             : null;
 
-    private async Task<IReadOnlyList<CampaignHistory>> LoadAsync(DateRange window)
+    // Read once per UTC day (the key), but each campaign over its advertiser's own closed days: an advertiser in Los
+    // Angeles is still on the day UTC calls yesterday, and its open day must not count in the history.
+    private async Task<IReadOnlyList<CampaignHistory>> LoadAsync(AccountBenchmarkOptions window)
     {
         var listed = await source.ListCampaignsAsync(CancellationToken.None);
         var ended = await source.ListEndedCampaignsAsync(CancellationToken.None);
         var history = new List<CampaignHistory>();
         foreach (var campaign in listed.Concat(ended).DistinctBy(c => c.Id))
         {
-            if (campaign.Objective is not { } objective || campaign.CreatedOn > window.End)
+            var days = AccountBenchmarks.Window(calendar.Now(campaign.TimeZone).Today, window);
+            if (campaign.Objective is not { } objective || campaign.CreatedOn > days.End)
             {
                 continue;
             }
 
             var scope = Scope.Campaign(campaign.Id);
-            var daily = await source.GetDailyAsync(scope, window, CancellationToken.None);
+            var daily = await source.GetDailyAsync(scope, days, CancellationToken.None);
             if (daily.Count == 0)
             {
                 continue;
             }
 
-            var reach = await source.GetReachAsync(scope, window, CancellationToken.None);
+            var reach = await source.GetReachAsync(scope, days, CancellationToken.None);
             history.Add(new CampaignHistory(campaign.AdvertiserId, campaign.Id, campaign.Name, objective, campaign.CreatedOn,
                 new ScopeTotals(RawTotals.Sum(daily.Select(d => d.Counts)), reach)));
         }
