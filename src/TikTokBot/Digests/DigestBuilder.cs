@@ -49,7 +49,11 @@ public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
     public static DateOnly DayOf(IReadOnlyList<CampaignDigest> digests, DateOnly otherwise) =>
         digests.Select(d => d.Day).Distinct().ToList() is [var only] ? only : otherwise;
 
-    private async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct)
+    // Built once per set of overviews (their keys hold the source, the days and every input), not once per channel.
+    private Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct) =>
+        reports.BuiltOnceAsync(overviews, "digest", () => BuildEachAsync(teamId, overviews, CancellationToken.None), ct);
+
+    private async Task<IReadOnlyList<CampaignDigest>> BuildEachAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct)
     {
         var digests = new List<CampaignDigest>();
         var workspace = await reports.SourceAsync(teamId, ct);

@@ -94,8 +94,7 @@ public sealed class DigestSender(
             // Each campaign's closed day is its advertiser's, whatever the channel's zone.
             var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
             var day = DigestBuilder.DayOf(digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
-            var messages = ReportViews.WithNotice(DigestView.Messages(digests, day, LateNote(dueAt.Value, due.Now, zone), Options.MaxCharts),
-                await builder.NoticeAsync(due.TeamId, ct));
+            var messages = Rendered(digests, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct));
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
@@ -150,6 +149,25 @@ public sealed class DigestSender(
             return new DigestResult(DigestOutcome.Failed, localDate, retryAt, failure);
         }
     }
+
+    // The same built digest (shared by every channel on the same campaigns) is rendered once for the same header,
+    // note and notice: rendering it again for each of a thousand channels was most of what a digest allocated.
+    private IReadOnlyList<SlackMessage> Rendered(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note, string? notice)
+    {
+        if (RenderedDigests.TryGetValue(digests, out var kept) && kept.Day == day && kept.Note == note && kept.Notice == notice &&
+            kept.MaxCharts == Options.MaxCharts)
+        {
+            return kept.Messages;
+        }
+
+        var messages = ReportViews.WithNotice(DigestView.Messages(digests, day, note, Options.MaxCharts), notice);
+        RenderedDigests.AddOrUpdate(digests, new RenderedDigest(day, note, notice, Options.MaxCharts, messages));
+        return messages;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignDigest>, RenderedDigest> RenderedDigests = new();
+
+    private sealed record RenderedDigest(DateOnly Day, string? Note, string? Notice, int MaxCharts, IReadOnlyList<SlackMessage> Messages);
 
     private string? LateNote(DateTimeOffset dueAt, DateTimeOffset now, TimeZoneInfo zone)
     {

@@ -108,6 +108,22 @@ public sealed class ReportService(
     public Task<T> BuiltOnceAsync<T>(CampaignOverview overview, string name, Func<CampaignOverview, T> build, CancellationToken ct) where T : class =>
         cache.GetOrLoad(overview.Key with { Kind = name }, cacheOptions.LifetimeOf(overview.Range, overview.Days), () => Task.FromResult(build(overview)), ct);
 
+    /// <summary>
+    /// Something built from several overviews (a digest of a channel's campaigns), kept under all their keys and
+    /// <paramref name="name"/>: a thousand channels subscribed to the same campaigns share one build per day.
+    /// </summary>
+    public Task<T> BuiltOnceAsync<T>(IReadOnlyList<CampaignOverview> overviews, string name, Func<Task<T>> build, CancellationToken ct) where T : class
+    {
+        if (overviews.Count == 0)
+        {
+            return build();
+        }
+
+        var key = new ReportKey(overviews[0].Key.Source, name, string.Join(",", overviews.Select(o => o.Key.Subject)), default,
+            string.Join(";", overviews.Select(o => $"{o.Key.Range}|{o.Key.Variant}")));
+        return cache.GetOrLoad(key, overviews.Min(o => cacheOptions.LifetimeOf(o.Range, o.Days)), build, ct);
+    }
+
     public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
     {
         var range = DaysOf(campaign).Resolve(period, campaign.CreatedOn);
