@@ -111,14 +111,17 @@ public sealed class AccountHistory(
                 continue;
             }
 
+            // The closed days are the campaign's advertiser's own: up to UTC's yesterday would be today west of UTC. Every
+            // campaign of one advertiser still asks the same range, so its source still reads one series per advertiser.
+            var own = DateRange.Ending(calendar.Now(campaign.TimeZone).Yesterday, window.Days);
             var scope = Scope.Campaign(campaign.Id);
-            var daily = await source.GetDailyAsync(scope, window, CancellationToken.None);
+            var daily = await source.GetDailyAsync(scope, own, CancellationToken.None);
             if (daily.Count == 0)
             {
                 continue;
             }
 
-            var reach = await source.GetReachAsync(scope, window, CancellationToken.None);
+            var reach = await source.GetReachAsync(scope, own, CancellationToken.None);
             history.Add(new CampaignHistory(campaign.AdvertiserId, campaign.Id, campaign.Name, objective, campaign.CreatedOn,
                 new ScopeTotals(RawTotals.Sum(daily.Select(d => d.Counts)), reach)));
         }
