@@ -476,11 +476,11 @@ public abstract class StorageContract : IAsyncLifetime
         var key = new SentAlertKey("C1", "cmp-1", "CostPerResultHigh", new DateOnly(2025, 3, 1));
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            Task.Run(() => storage.ForTeam("T1").SentAlerts.TryClaimAsync(key, "adv-1", "cost 30 against target 20", Ct))));
+            Task.Run(() => storage.ForTeam("T1").SentAlerts.TryClaimAsync(key, "adv-1", "cost 30 against target 20", hold: false, dailyCap: 10, Ct))));
 
-        Assert.Single(claims, won => won);
-        Assert.True(await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { LocalDate = new DateOnly(2025, 3, 2) }, "adv-1", "next day", Ct));
-        Assert.True(await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { RuleId = "CtrDrop" }, "adv-1", "another rule", Ct));
+        Assert.Single(claims, state => state is not null);
+        Assert.Equal(SentAlertState.Claimed, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { LocalDate = new DateOnly(2025, 3, 2) }, "adv-1", "next day", false, 10, Ct));
+        Assert.Equal(SentAlertState.Claimed, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(key with { RuleId = "CtrDrop" }, "adv-1", "another rule", false, 10, Ct));
         Assert.True(await storage.ForTeam("T1").SentAlerts.MarkAsync(key, SentAlertState.Posted, "1.1", Ct));
         Assert.False(await storage.ForTeam("T1").SentAlerts.MarkAsync(key, SentAlertState.Capped, null, Ct));
         Assert.True(await storage.ForTeam("T1").SentAlerts.MarkRecoveredAsync(key, Ct));
@@ -491,12 +491,33 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [ProviderFact]
+    public async Task Claims_racing_for_a_channels_day_never_pass_its_cap_and_held_alerts_take_no_place()
+    {
+        var storage = await StartAsync();
+        var day = new DateOnly(2025, 3, 1);
+        Assert.Equal(SentAlertState.Held, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(new("C1", "cmp-held", "CtrDrop", day), "adv-1", "held", hold: true, dailyCap: 3, Ct));
+        Assert.Equal(SentAlertState.Claimed, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(new("C2", "cmp-0", "CtrDrop", day), "adv-1", "other channel", false, 1, Ct));
+
+        // Twelve alerts of one channel and day claimed at once, as scans on several instances would, under a cap of 3.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => storage.ForTeam("T1").SentAlerts.TryClaimAsync(new("C1", $"cmp-{i}", "FrequencyAlert", day), "adv-1", $"frequency {i}", false, 3, Ct))));
+
+        Assert.Equal(3, claims.Count(c => c == SentAlertState.Claimed));
+        Assert.Equal(9, claims.Count(c => c == SentAlertState.Capped));
+        var stored = await storage.ForTeam("T1").SentAlerts.ListForDayAsync("C1", day, Ct);
+        Assert.Equal((3, 9, 1), (stored.Count(a => a.State == SentAlertState.Claimed), stored.Count(a => a.State == SentAlertState.Capped), stored.Count(a => a.State == SentAlertState.Held)));
+        // A posted alert keeps its place: nothing more fits that day.
+        Assert.True(await storage.ForTeam("T1").SentAlerts.MarkAsync(stored.First(a => a.State == SentAlertState.Claimed).Key, SentAlertState.Posted, "1.1", Ct));
+        Assert.Equal(SentAlertState.Capped, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(new("C1", "cmp-late", "CtrDrop", day), "adv-1", "late", false, 3, Ct));
+    }
+
+    [ProviderFact]
     public async Task A_claim_never_posted_is_taken_over_once_after_its_lease_and_a_released_alert_records_its_message()
     {
         var storage = await StartAsync();
         var sent = storage.ForTeam("T1").SentAlerts;
         var key = new SentAlertKey("C1", "cmp-1", "FrequencyAlert", new DateOnly(2025, 3, 1));
-        Assert.True(await sent.TryClaimAsync(key, "adv-1", "frequency 5", Ct));
+        Assert.Equal(SentAlertState.Claimed, await sent.TryClaimAsync(key, "adv-1", "frequency 5", hold: false, dailyCap: 10, Ct));
 
         Assert.False(await sent.TryReclaimAsync(key, Clock.Now.AddMinutes(-10), Ct));
         Clock.Advance(TimeSpan.FromMinutes(11));
@@ -726,8 +747,9 @@ public abstract class StorageContract : IAsyncLifetime
         ["AlertSubscriptions.ListSilencesAsync"] = async (a, _) => Assert.Empty(await a.AlertSubscriptions.ListSilencesAsync(Ct)),
         ["SentAlerts.TryClaimAsync"] = async (a, _) =>
         {
-            // The same key in another team is another alert: team B's claim does not block team A's.
-            Assert.True(await a.SentAlerts.TryClaimAsync(TeamData.SentAlert, TeamData.AdvertiserId, "A's alert", Ct));
+            // The same key in another team is another alert: team B's claim does not block team A's, and B's two alerts of
+            // that channel and day do not count against A's cap of one.
+            Assert.Equal(SentAlertState.Claimed, await a.SentAlerts.TryClaimAsync(TeamData.SentAlert, TeamData.AdvertiserId, "A's alert", hold: false, dailyCap: 1, Ct));
             Assert.Equal("A's alert", Assert.Single(await a.SentAlerts.ListRecentAsync(TeamData.Channel, 10, Ct)).Summary);
         },
         ["SentAlerts.MarkAsync"] = async (a, _) => Assert.False(await a.SentAlerts.MarkAsync(TeamData.ClaimedAlert, SentAlertState.Posted, "1.2", Ct)),

@@ -157,27 +157,31 @@ public sealed class AlertScanner(
         foreach (var alert in found.Where(f => !f.Silenced && watches(f.Campaign.Id)))
         {
             var key = new SentAlertKey(channel, alert.Campaign.Id, alert.Alert.RuleId, alert.LocalDate);
-            // A claim never posted (Slack refused it, or its scan died) is taken over once it is older than the lease.
-            if (!await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, ct) &&
-                !await sent.TryReclaimAsync(key, now - Options.ClaimLease, ct))
+            // The claim decides, against every scan and instance: held in quiet hours, within the day's cap, or capped.
+            var state = await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, quiet, Options.MaxPerChannelPerDay, ct);
+            if (state is null)
             {
-                continue;
-            }
+                // A claim never posted (Slack refused it, or its scan died) is taken over once it is older than the lease;
+                // it already holds its place under the cap.
+                if (!await sent.TryReclaimAsync(key, now - Options.ClaimLease, ct))
+                {
+                    continue;
+                }
 
-            if (quiet)
+                if (quiet)
+                {
+                    tally.Held += await sent.MarkAsync(key, SentAlertState.Held, null, ct) ? 1 : 0;
+                    continue;
+                }
+            }
+            else if (state == SentAlertState.Held)
             {
-                await sent.MarkAsync(key, SentAlertState.Held, null, ct);
                 tally.Held++;
                 continue;
             }
 
-            // The claims' order decides who is within the cap, the same for every scan and instance: alerts claimed before
-            // this one and not held or capped count, whether posted yet or about to be.
-            var day = await sent.ListForDayAsync(channel, alert.LocalDate, ct);
-            var ahead = day.TakeWhile(s => s.Key != key).Count(s => s.State is SentAlertState.Posted or SentAlertState.Claimed);
-            if (ahead >= Options.MaxPerChannelPerDay)
+            if (state == SentAlertState.Capped)
             {
-                await sent.MarkAsync(key, SentAlertState.Capped, null, ct);
                 capped.Add(alert);
                 tally.Capped++;
                 continue;

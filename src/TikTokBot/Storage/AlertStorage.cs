@@ -50,8 +50,13 @@ public interface IAlertSubscriptionRepository
 /// <summary>The alerts told (or held) per channel: the table's key is the once-a-day claim.</summary>
 public interface ISentAlertRepository
 {
-    /// <summary>Claims the alert; false when any scan, on any instance, claimed it already.</summary>
-    Task<bool> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, CancellationToken ct);
+    /// <summary>
+    /// Claims the alert and decides in the same transaction what becomes of it: <see cref="SentAlertState.Held"/> when
+    /// <paramref name="hold"/> (quiet hours); <see cref="SentAlertState.Claimed"/>, to be posted, while fewer than
+    /// <paramref name="dailyCap"/> of the channel's alerts that day are claimed or posted; else <see cref="SentAlertState.Capped"/>.
+    /// Null when any scan, on any instance, claimed it already. Claims of one workspace run one at a time, so the cap is exact.
+    /// </summary>
+    Task<SentAlertState?> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, bool hold, int dailyCap, CancellationToken ct);
 
     /// <summary>
     /// Takes over a claim made before <paramref name="claimedBefore"/> and never posted (Slack refused it, or its scan

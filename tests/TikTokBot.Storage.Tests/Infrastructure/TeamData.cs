@@ -58,9 +58,9 @@ public static class TeamData
         Assert.True(await store.Actions.MarkDoneAsync(DoneActionId, "tt-req-1", """{"budget":400}""", """{"budget":480}""", "UADMIN", ct));
         await store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails(Channel, ["cmp-1"], new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"), "UADMIN", ct);
         await store.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", null, "UADMIN", ct);
-        Assert.True(await store.SentAlerts.TryClaimAsync(SentAlert, AdvertiserId, "61.50 spent, no conversion", ct));
+        Assert.Equal(SentAlertState.Claimed, await store.SentAlerts.TryClaimAsync(SentAlert, AdvertiserId, "61.50 spent, no conversion", hold: false, dailyCap: 10, ct));
         Assert.True(await store.SentAlerts.MarkAsync(SentAlert, SentAlertState.Posted, "1740819600.000200", ct));
-        Assert.True(await store.SentAlerts.TryClaimAsync(ClaimedAlert, AdvertiserId, "CTR halved", ct));
+        Assert.Equal(SentAlertState.Claimed, await store.SentAlerts.TryClaimAsync(ClaimedAlert, AdvertiserId, "CTR halved", hold: false, dailyCap: 10, ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 

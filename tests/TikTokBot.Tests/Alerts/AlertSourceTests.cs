@@ -210,6 +210,32 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Equal(3, _slack.Posted.Select(p => p.Text).Distinct().Count());
     }
 
+    [PostgresFact]
+    public async Task Two_instances_claiming_a_channels_alerts_at_the_same_instant_never_pass_the_daily_cap()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = _database.ConnectionString().ConnectionString,
+            ["Scheduler:Store"] = "Postgres",
+        };
+        var clock = new FakeTimeProvider(Noon);
+        var instances = new[] { await StartAsync(settings, clock), await StartAsync(settings, clock) };
+        var day = new DateOnly(2026, 12, 1);
+
+        // Five rounds of forty different alerts for one channel's day, claimed all at once from both instances under the
+        // cap of 10: counting and claiming apart, two claims could each see nine ahead and both take the tenth place.
+        for (var round = 0; round < 5; round++)
+        {
+            var claims = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => instances[i % 2].Store.SentAlerts.TryClaimAsync(
+                new SentAlertKey($"C0CAP{round}", $"cmp-{i}", nameof(AlertRule.FrequencyAlert), day), "adv-1", $"alert {i}", hold: false, dailyCap: 10, default))));
+
+            Assert.Equal((10, 30), (claims.Count(c => c == SentAlertState.Claimed), claims.Count(c => c == SentAlertState.Capped)));
+            var stored = await instances[0].Store.SentAlerts.ListForDayAsync($"C0CAP{round}", day, default);
+            Assert.Equal(10, stored.Count(a => a.State == SentAlertState.Claimed));
+        }
+    }
+
     private Dictionary<string, string> ApiSettings() => new()
     {
         ["TikTok:Source"] = "Api",

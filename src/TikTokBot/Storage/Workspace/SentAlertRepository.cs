@@ -11,19 +11,29 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
 
     private const string Key = "team_id = @team AND channel_id = @channelId AND campaign_id = @campaignId AND rule_id = @ruleId AND local_date = @localDate";
 
-    public async Task<bool> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, CancellationToken ct)
-    {
-        // The primary key decides: of any number of scans inserting the same alert at once, exactly one row goes in.
-        var claimed = await scope.ExecuteAsync(
-            """
-            INSERT INTO sent_alerts (team_id, channel_id, campaign_id, rule_id, local_date, advertiser_id, summary, state, claimed_at)
-            VALUES (@team, @channelId, @campaignId, @ruleId, @localDate, @advertiserId, @summary, 'claimed', @now)
-            ON CONFLICT (team_id, channel_id, campaign_id, rule_id, local_date) DO NOTHING;
-            """,
-            Args(key, new { advertiserId, summary, now = scope.Database.Instant(scope.Now()) }),
-            ct);
-        return claimed == 1;
-    }
+    public Task<SentAlertState?> TryClaimAsync(SentAlertKey key, string advertiserId, string summary, bool hold, int dailyCap, CancellationToken ct) =>
+        // The workspace's write lock (PostgreSQL: an advisory lock; SQLite: one writer) makes the count and the insert one
+        // step: two scans claiming at the same instant cannot both take the last place under the cap. The primary key still
+        // decides between scans claiming the same alert: exactly one row goes in.
+        scope.WriteAsync(async write =>
+        {
+            var state = await write.QuerySingleOrDefaultAsync<string>(
+                """
+                INSERT INTO sent_alerts (team_id, channel_id, campaign_id, rule_id, local_date, advertiser_id, summary, state, claimed_at)
+                SELECT @team, @channelId, @campaignId, @ruleId, @localDate, @advertiserId, @summary,
+                       CASE WHEN @held = 1 THEN 'held'
+                            WHEN (SELECT COUNT(*) FROM sent_alerts
+                                  WHERE team_id = @team AND channel_id = @channelId AND local_date = @localDate AND state IN ('claimed', 'posted')) < @dailyCap
+                            THEN 'claimed'
+                            ELSE 'capped' END,
+                       @now
+                WHERE 1 = 1
+                ON CONFLICT (team_id, channel_id, campaign_id, rule_id, local_date) DO NOTHING
+                RETURNING state;
+                """,
+                Args(key, new { advertiserId, summary, held = hold ? 1 : 0, dailyCap, now = scope.Database.Instant(write.Now) }));
+            return state is null ? (SentAlertState?)null : Enum.Parse<SentAlertState>(state, ignoreCase: true);
+        }, ct, changesSettings: false);
 
     public async Task<bool> TryReclaimAsync(SentAlertKey key, DateTimeOffset claimedBefore, CancellationToken ct) =>
         await scope.ExecuteAsync(

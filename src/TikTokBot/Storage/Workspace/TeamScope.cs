@@ -44,7 +44,8 @@ internal sealed class TeamScope(StorageDatabase database, TimeProvider time, str
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: it is all written, or (on any exception) none of it.</summary>
-    public async Task<T> WriteAsync<T>(Func<TeamWrite, Task<T>> work, CancellationToken ct)
+    /// <param name="changesSettings">False for a write no cached read depends on (an alert claim): the read cache is kept.</param>
+    public async Task<T> WriteAsync<T>(Func<TeamWrite, Task<T>> work, CancellationToken ct, bool changesSettings = true)
     {
         using var turn = await database.WriteTurnAsync(ct);
         await using var connection = await database.OpenAsync(ct);
@@ -52,7 +53,11 @@ internal sealed class TeamScope(StorageDatabase database, TimeProvider time, str
         await database.LockTeamAsync(connection, transaction, teamId, ct);
         var result = await work(new TeamWrite(this, connection, transaction, ct));
         await transaction.CommitAsync(ct);
-        reads?.Changed(teamId);
+        if (changesSettings)
+        {
+            reads?.Changed(teamId);
+        }
+
         return result;
     }
 
