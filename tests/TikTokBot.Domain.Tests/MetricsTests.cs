@@ -202,4 +202,28 @@ public sealed class DailyRollupTests
             days);
         Assert.Empty(DailyRollup.ByDay([]));
     }
+
+    [Fact]
+    public void Rows_read_as_they_come_roll_up_within_the_range_only()
+    {
+        var monday = new DateOnly(2026, 11, 16);
+        IEnumerable<DailyTotals> Rows()
+        {
+            yield return new DailyTotals(monday.AddDays(3), new RawTotals { Impressions = 400, Spend = 4m });
+            yield return new DailyTotals(monday.AddDays(1), new RawTotals { Impressions = 100, Spend = 1m, Conversions = 2 }, Reach: 90);
+            yield return new DailyTotals(monday.AddDays(-1), new RawTotals { Impressions = 999, Spend = 9m });
+            yield return new DailyTotals(monday.AddDays(1), new RawTotals { Impressions = 60, Spend = 0.25m, Conversions = 1 });
+            yield return new DailyTotals(monday, new RawTotals { Impressions = 10, Spend = 0.1m });
+        }
+
+        var days = DailyRollup.ByDay(Rows(), new DateRange(monday, monday.AddDays(2)));
+
+        // Sunday and Thursday are outside Monday..Wednesday; Wednesday had no rows and is absent.
+        Assert.Equal(
+            [
+                new DailyTotals(monday, new RawTotals { Impressions = 10, Spend = 0.1m }),
+                new DailyTotals(monday.AddDays(1), new RawTotals { Impressions = 160, Spend = 1.25m, Conversions = 3 }),
+            ],
+            days);
+    }
 }

@@ -33,22 +33,26 @@ internal sealed class AdGroupRowsSource : IMetricSource
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CampaignInfo>>([_campaign]);
 
-    public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(RowsIn(range), range));
+
+    // Each ad group's rows of the range as they are read, counted as the loader reads them.
+    private IEnumerable<DailyTotals> RowsIn(DateRange range)
     {
-        var rows = new List<DailyTotals>(_adGroups.Length * range.Days);
+        var read = 0L;
         foreach (var adGroup in _adGroups)
         {
             foreach (var row in adGroup)
             {
                 if (range.Contains(row.Date))
                 {
-                    rows.Add(row);
+                    read++;
+                    yield return row;
                 }
             }
         }
 
-        Interlocked.Add(ref _rowsRead, rows.Count);
-        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)));
+        Interlocked.Add(ref _rowsRead, read);
     }
 
     // Reach is unique people over the range, so a source reports it; a fixed share of impressions stands in here.

@@ -30,6 +30,32 @@ public static class DailyRollup
             seen[index] = true;
         }
 
+        return Collect(days, seen, first);
+    }
+
+    /// <summary>
+    /// The same for the rows that fall in <paramref name="range"/>, read as they come: no buffer of the rows, whose
+    /// size (ad groups x days of wide structs) put it on the large-object heap for a few ad groups over a month.
+    /// </summary>
+    public static DailyTotals[] ByDay(IEnumerable<DailyTotals> rows, DateRange range)
+    {
+        var days = new RawTotals.Accumulator[range.Days];
+        var seen = new bool[days.Length];
+        foreach (var row in rows)
+        {
+            if (range.Contains(row.Date))
+            {
+                var index = row.Date.DayNumber - range.Start.DayNumber;
+                days[index].Add(row.Counts);
+                seen[index] = true;
+            }
+        }
+
+        return Collect(days, seen, range.Start.DayNumber);
+    }
+
+    private static DailyTotals[] Collect(RawTotals.Accumulator[] days, bool[] seen, int first)
+    {
         var result = new List<DailyTotals>(days.Length);
         for (var i = 0; i < days.Length; i++)
         {

@@ -26,8 +26,7 @@ public sealed class CsvMetricSource(string path, ILogger<CsvMetricSource>? logge
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
-        var rows = RowsOf(scope).Where(r => range.Contains(r.Date)).Select(r => new DailyTotals(r.Date, r.Counts)).ToArray();
-        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(rows));
+        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(RowsOf(scope).Select(r => new DailyTotals(r.Date, r.Counts)), range));
     }
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)

@@ -49,8 +49,7 @@ public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
     {
-        var rows = RowsOf(scope, range, out _).Select(r => new DailyTotals(r.Date, r.Counts)).ToArray();
-        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(rows));
+        return Task.FromResult<IReadOnlyList<DailyTotals>>(DailyRollup.ByDay(RowsOf(scope, range, out _).Select(r => new DailyTotals(r.Date, r.Counts)), range));
     }
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken)
