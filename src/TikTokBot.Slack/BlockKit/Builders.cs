@@ -279,7 +279,8 @@ public static class BlockKitJson
     /// </summary>
     public static SlackMessage Keep(SlackMessage message)
     {
-        Kept.AddOrUpdate(message, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage));
+        // An instance kept already has its bytes: the message cannot have changed since.
+        Kept.GetValue(message, static m => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
         return message;
     }
 

@@ -152,22 +152,12 @@ public sealed class DigestSender(
 
     // The same built digest (shared by every channel on the same campaigns) is rendered once for the same header,
     // note and notice: rendering it again for each of a thousand channels was most of what a digest allocated.
-    private IReadOnlyList<SlackMessage> Rendered(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note, string? notice)
-    {
-        if (RenderedDigests.TryGetValue(digests, out var kept) && kept.Day == day && kept.Note == note && kept.Notice == notice &&
-            kept.MaxCharts == Options.MaxCharts)
-        {
-            return kept.Messages;
-        }
+    private IReadOnlyList<SlackMessage> Rendered(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note, string? notice) =>
+        RenderedDigests.Get(digests, (day, note, notice, Options.MaxCharts),
+            () => ReportViews.WithNotice(DigestView.Messages(digests, day, note, Options.MaxCharts), notice));
 
-        var messages = ReportViews.WithNotice(DigestView.Messages(digests, day, note, Options.MaxCharts), notice);
-        RenderedDigests.AddOrUpdate(digests, new RenderedDigest(day, note, notice, Options.MaxCharts, messages));
-        return messages;
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignDigest>, RenderedDigest> RenderedDigests = new();
-
-    private sealed record RenderedDigest(DateOnly Day, string? Note, string? Notice, int MaxCharts, IReadOnlyList<SlackMessage> Messages);
+    private static readonly KeptBeside<IReadOnlyList<CampaignDigest>, (DateOnly Day, string? Note, string? Notice, int MaxCharts), IReadOnlyList<SlackMessage>>
+        RenderedDigests = new();
 
     private string? LateNote(DateTimeOffset dueAt, DateTimeOffset now, TimeZoneInfo zone)
     {

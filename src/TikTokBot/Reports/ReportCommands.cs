@@ -67,20 +67,11 @@ public sealed class ReportCommands(
         }
 
         // A kept view with the same footers is kept too: otherwise the demo notice on every reply would make each
-        // cached answer a new message, serialised again.
-        if (Footered.TryGetValue(messages, out var kept) && ReferenceEquals(kept.Problems, problems) && kept.Notice == notice)
-        {
-            return kept.Messages;
-        }
-
-        var footered = Kept(ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice));
-        Footered.AddOrUpdate(messages, new WithFooters(problems, notice, footered));
-        return footered;
+        // cached answer a new message, serialised again. The source problems are compared as the same list.
+        return Footered.Get(messages, (problems, notice), () => Kept(ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice)));
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SlackMessage>, WithFooters> Footered = new();
-
-    private sealed record WithFooters(IReadOnlyList<CsvProblem> Problems, string? Notice, IReadOnlyList<SlackMessage> Messages);
+    private static readonly KeptBeside<IReadOnlyList<SlackMessage>, (IReadOnlyList<CsvProblem> Problems, string? Notice), IReadOnlyList<SlackMessage>> Footered = new();
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -117,10 +108,7 @@ public sealed class ReportCommands(
     {
         foreach (var message in messages)
         {
-            if (!BlockKitJson.IsKept(message))
-            {
-                BlockKitJson.Keep(message);
-            }
+            BlockKitJson.Keep(message);
         }
 
         return messages;
