@@ -51,7 +51,15 @@ internal sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> l
         catch (OperationCanceledException)
         {
             LogCancelled(logger, _running.Count);
-            await _stopping.CancelAsync();
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A stop after the host disposed this (a test host may stop an app twice, dotnet/aspnetcore#40271):
+                // the token it would cancel is gone with the handlers that held it.
+            }
         }
     }
 
