@@ -4,6 +4,7 @@ using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Tests.Infrastructure;
 using TikTokBot.Storage.Workspace;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Storage.Tests;
 
@@ -36,7 +37,7 @@ public abstract class StorageContract : IAsyncLifetime
 
     public static TheoryData<int> EarlierVersions() => new(Enumerable.Range(0, SchemaMigrator.ScriptsFor("Sqlite").Count));
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task An_empty_database_is_migrated_to_the_latest_version()
     {
         var migrator = Migrator(Open());
@@ -48,7 +49,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, migrator.LatestVersion), await AppliedVersionsAsync());
     }
 
-    [ProviderTheory]
+    [NeedsTheory]
     [MemberData(nameof(EarlierVersions))]
     public async Task A_database_at_an_earlier_version_is_migrated_to_the_latest_and_keeps_its_rows(int fromVersion)
     {
@@ -70,7 +71,7 @@ public abstract class StorageContract : IAsyncLifetime
         await TeamData.SeedAsync(store, Ct);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Migrating_an_up_to_date_database_applies_nothing()
     {
         await Migrator(Open()).MigrateAsync(Ct);
@@ -78,7 +79,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(0, await Migrator(Open()).MigrateAsync(Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Instances_starting_at_once_all_succeed_and_apply_each_script_once()
     {
         var instances = Enumerable.Range(0, 4).Select(_ => Migrator(Open())).ToList();
@@ -89,7 +90,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, instances[0].LatestVersion), await AppliedVersionsAsync());
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_database_newer_than_the_code_is_refused_with_a_clear_message()
     {
         var migrator = Migrator(Open());
@@ -106,7 +107,7 @@ public abstract class StorageContract : IAsyncLifetime
 
     public static TheoryData<string> RepositoryMethods() => new(IsolationChecks.Keys.Order());
 
-    [ProviderTheory]
+    [NeedsTheory]
     [MemberData(nameof(RepositoryMethods))]
     public async Task Team_A_can_neither_read_nor_change_team_B_rows(string method)
     {
@@ -122,7 +123,7 @@ public abstract class StorageContract : IAsyncLifetime
 
     public static TheoryData<string> SettingsWrites() => new(AtomicWrites.Keys.Order());
 
-    [ProviderTheory]
+    [NeedsTheory]
     [MemberData(nameof(SettingsWrites))]
     public async Task A_settings_write_that_fails_at_its_last_statement_leaves_nothing_half_written(string method)
     {
@@ -137,7 +138,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(before, await TeamData.SnapshotAsync(store, Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Bot_tokens_are_stored_encrypted_and_read_back_as_given()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -152,7 +153,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.DoesNotContain(audited, value => value.Contains("do-not-store-me", StringComparison.Ordinal));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task TikTok_tokens_are_stored_encrypted_bound_to_their_team_and_never_audited()
     {
         var storage = await StartAsync();
@@ -173,7 +174,7 @@ public abstract class StorageContract : IAsyncLifetime
         await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => storage.ForTeam("T2").TikTokConnections.FindAsync("7100000000000000009", Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_connection_lists_by_name_keeps_currency_and_time_zone_and_a_reconnect_replaces_token_and_clears_a_refusal()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -199,7 +200,7 @@ public abstract class StorageContract : IAsyncLifetime
             (await store.Audit.ListAsync(1, Ct)).Select(c => (c.OldValue, c.NewValue, c.ChangedBy)).Single());
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Disconnecting_forgets_the_token_and_the_channels_that_defaulted_to_it()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -215,7 +216,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.False(await store.TikTokConnections.DisconnectAsync(TeamData.AdvertiserId, "U2", Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_connect_state_is_claimed_once_and_not_after_it_expires()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -239,7 +240,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(["s-3"], await Db.QueryRawAsync<string>("SELECT state_id FROM tiktok_connect_states;"));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Everything_written_is_read_back_after_a_restart()
     {
         var firstRun = Open();
@@ -256,7 +257,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Contains(TeamData.Token, after, StringComparison.Ordinal);
     }
 
-    [ProviderTheory]
+    [NeedsTheory]
     [InlineData("25.00")]
     [InlineData("0.01")]
     [InlineData("0.0000001")]
@@ -285,7 +286,7 @@ public abstract class StorageContract : IAsyncLifetime
         }
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Dates_and_times_are_read_back_exactly()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -298,7 +299,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(Clock.Now, read.AddedAt);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Only_one_of_many_simultaneous_claims_for_a_day_wins()
     {
         var storage = await StartAsync();
@@ -311,7 +312,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(DeliveryState.Claimed, (await storage.ForTeam("T1").Deliveries.FindAsync(subscription.Id, day, Ct))!.State);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_failed_delivery_can_be_claimed_again_and_a_delivered_one_cannot()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -331,7 +332,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal((DeliveryState.Delivered, "1740819600.000100", (string?)null, 2), (delivery!.State, delivery.MessageTs, delivery.Failure, delivery.Attempts));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_claim_left_by_a_sender_that_died_is_taken_over_only_after_its_lease()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -348,7 +349,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal((DeliveryState.Claimed, 2, Clock.Now), (delivery!.State, delivery.Attempts, delivery.ClaimedAt));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Parts_posted_are_remembered_with_the_first_message_so_a_retry_sends_only_the_rest()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -374,7 +375,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal((DeliveryState.Delivered, 2, "1.1", 2), (delivery!.State, delivery.PartsPosted, delivery.MessageTs, delivery.Attempts));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_paused_subscription_claims_nothing_until_the_channel_subscribes_again()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -394,7 +395,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.True(await store.Deliveries.ClaimAsync(subscription.Id, day, TeamData.Lease, Ct) is not null);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Subscribing_a_channel_again_replaces_its_campaigns_and_time_but_keeps_its_id_and_deliveries()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -410,7 +411,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Single(await store.Deliveries.ListAsync(first.Id, Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Unsubscribing_stops_the_digest_and_keeps_the_record_of_deliveries()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -425,7 +426,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.False(await store.Subscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Every_settings_change_is_audited_with_who_made_it_and_the_old_and_new_value()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -446,7 +447,7 @@ public abstract class StorageContract : IAsyncLifetime
             changes);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Aliases_match_whatever_the_case_and_surrounding_spaces()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -457,7 +458,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal("spring sale", Assert.Single(await store.Aliases.ListAsync(Ct)).Alias);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Teams_are_listed_once_whether_installed_subscribed_or_both()
     {
         var storage = await StartAsync();
@@ -469,7 +470,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(["T1", "T2", "T3"], await storage.ListTeamsAsync(Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task One_alert_per_channel_campaign_rule_and_day_however_many_scans_claim_it_at_once()
     {
         var storage = await StartAsync();
@@ -490,7 +491,7 @@ public abstract class StorageContract : IAsyncLifetime
             day.Select(a => (a.Key.RuleId, a.State, a.MessageTs, a.RecoveredAt is not null)));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Claims_racing_for_a_channels_day_never_pass_its_cap_and_held_alerts_take_no_place()
     {
         var storage = await StartAsync();
@@ -511,7 +512,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(SentAlertState.Capped, await storage.ForTeam("T1").SentAlerts.TryClaimAsync(new("C1", "cmp-late", "CtrDrop", day), "adv-1", "late", false, 3, Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_claim_never_posted_is_taken_over_once_after_its_lease_and_a_released_alert_records_its_message()
     {
         var storage = await StartAsync();
@@ -533,7 +534,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal("1.2", Assert.Single(await sent.ListForDayAsync("C1", key.LocalDate, Ct)).MessageTs);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Alert_subscriptions_keep_quiet_hours_and_snoozes_end_while_mutes_stay()
     {
         var storage = await StartAsync();
@@ -554,7 +555,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(["alerts", "alert silence", "alert silence", "alerts"], (await store.Audit.ListAsync(10, Ct)).Select(a => a.Setting).Reverse());
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
     {
         var storage = await StartAsync();
@@ -571,7 +572,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(action.DecidedBy, events[1].Actor);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_rejected_or_expired_request_can_no_longer_be_approved()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -589,7 +590,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(ActionRequestState.Expired, (await store.Actions.FindAsync("act-expiring", Ct))!.State);
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task Of_many_simultaneous_starts_one_executes_and_the_campaigns_daily_limit_holds()
     {
         var storage = await StartAsync();
@@ -608,7 +609,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Empty(await storage.ForTeam("T1").Actions.ListActedAsync("cmp-1", day.AddDays(1), Ct));
     }
 
-    [ProviderFact]
+    [NeedsFact]
     public async Task A_timed_out_write_goes_back_to_approved_flagged_uncertain_and_is_done_once()
     {
         var store = (await StartAsync()).ForTeam("T1");
@@ -803,7 +804,7 @@ public abstract class StorageContract : IAsyncLifetime
         return database;
     }
 
-    [Fact]
+    [NeedsFact]
     public async Task Settings_read_through_the_read_cache_are_fresh_after_a_write_here_and_within_the_freshness_after_one_elsewhere()
     {
         var here = await StartAsync();
@@ -846,7 +847,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(3, uncachedReads);
     }
 
-    [Fact]
+    [NeedsFact]
     public async Task A_read_that_raced_a_write_is_answered_once_and_not_kept()
     {
         var cache = new WorkspaceReadCache(Clock, new StorageOptions());

@@ -1,10 +1,10 @@
 using Npgsql;
-using TikTokBot.Tests.Digests;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests;
 
 /// <summary>
-/// A database of its own on the PostgreSQL server .ci/run starts (<see cref="PostgresFactAttribute.Variable"/>), for tests
+/// A database of its own on the PostgreSQL server .ci/run starts (<see cref="ExternalResources.PostgresVariable"/>), for tests
 /// that run several app instances on one database; without the server, creating and dropping do nothing.
 /// </summary>
 public sealed class ThrowawayPostgresDatabase(string prefix)
@@ -12,7 +12,8 @@ public sealed class ThrowawayPostgresDatabase(string prefix)
     public string Name { get; } = $"{prefix}_{Guid.NewGuid():N}";
 
     /// <summary>The server's connection string, aimed at this database.</summary>
-    public NpgsqlConnectionStringBuilder ConnectionString() => new(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)) { Database = Name };
+    [ExternalResource(External.PostgreSql)]
+    public NpgsqlConnectionStringBuilder ConnectionString() => new(ExternalResources.PostgresConnectionString) { Database = Name };
 
     public Task CreateAsync() => RunAsync($"CREATE DATABASE {Name};", clearPools: false);
 
@@ -21,7 +22,7 @@ public sealed class ThrowawayPostgresDatabase(string prefix)
 
     private static async Task RunAsync(string sql, bool clearPools)
     {
-        if (Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) is not { Length: > 0 } server)
+        if (ExternalResources.PostgresForSetUp is not { } server)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TikTokBot.Tests;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Web.Tests;
 
@@ -20,7 +21,7 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         }
     }
 
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task A_typed_command_shows_the_report_and_its_buttons_show_the_fixes_and_the_breakdown()
     {
         var (page, outside) = await _browser.OpenAsync(AppAddress);
@@ -54,7 +55,7 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         Assert.Empty(outside);
     }
 
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task Markup_typed_into_a_command_comes_back_as_text_and_never_runs()
     {
         var (page, _) = await _browser.OpenAsync(AppAddress);
@@ -72,7 +73,7 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         Assert.Equal(0, await page.EvaluateAsync<int>("window.__pwned"));
     }
 
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task Charts_and_tables_are_drawn_as_inline_svg_and_html_tables_with_every_name_as_text()
     {
         var (page, outside) = await _browser.OpenAsync(AppAddress);
@@ -128,7 +129,7 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         Assert.Empty(outside);
     }
 
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task The_front_page_says_what_runs_and_leads_to_the_playground_and_health()
     {
         var (page, outside) = await _browser.OpenAsync(AppAddress);

@@ -5,6 +5,7 @@ using Npgsql;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Tests;
 using TikTokBot.Tests.Digests;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Web.Tests;
 
@@ -29,7 +30,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         await _database.DropAsync();
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task Readyz_fails_naming_the_database_while_PostgreSQL_is_unreachable_and_recovers_when_it_is_back()
     {
         var server = _database.ConnectionString();

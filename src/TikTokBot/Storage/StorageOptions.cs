@@ -11,8 +11,11 @@ public sealed class StorageOptions
     /// <summary>Required for Postgres; for SQLite it defaults to <c>tiktokbot.db</c> in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Holds the SQLite file and the Data Protection keys; relative paths start at the app's content root.</summary>
-    public string DataDirectory { get; set; } = "data";
+    /// <summary>
+    /// Holds the SQLite file and the Data Protection keys; relative paths start at the app's content root. Unset: the user's
+    /// data folder (<see cref="DataFolder"/>), outside the build output.
+    /// </summary>
+    public string? DataDirectory { get; set; }
 
     /// <summary>
     /// SQLite's <c>synchronous</c> setting in WAL mode. <c>Normal</c>: a commit is not flushed to the disk by itself (the

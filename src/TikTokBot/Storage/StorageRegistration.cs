@@ -16,8 +16,12 @@ public static class StorageRegistration
     {
         var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var dataDirectory = DataDirectory(options, configuration);
+        var moved = string.IsNullOrWhiteSpace(options.DataDirectory)
+            ? DataFolder.MoveLegacy(Path.Combine(ContentRoot(configuration), DataFolder.LegacyName), dataDirectory)
+            : null;
 
         services.AddSingleton(options);
+        services.AddSingleton(new DataFolderMove(moved));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateDatabase(options, dataDirectory));
         services.AddDataProtection()
@@ -36,9 +40,11 @@ public static class StorageRegistration
     public static Task PrepareStorageAsync(this IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
 
-    /// <summary>The data folder as a full path: <c>Storage:DataDirectory</c>, relative paths starting at the app's content root.</summary>
+    /// <summary>The data folder as a full path (<see cref="DataFolder.Resolve"/>).</summary>
     public static string DataDirectory(StorageOptions options, IConfiguration configuration) =>
-        Path.GetFullPath(options.DataDirectory, configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);
+        DataFolder.Resolve(options.DataDirectory, ContentRoot(configuration), DataFolder.UserDataRoot());
+
+    private static string ContentRoot(IConfiguration configuration) => configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
 
     /// <summary>The database <paramref name="options"/> describe; refuses a provider or connection it cannot use, with what to set instead.</summary>
     public static StorageDatabase CreateDatabase(StorageOptions options, string dataDirectory)

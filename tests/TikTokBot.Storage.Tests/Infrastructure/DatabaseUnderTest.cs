@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using TikTokBot.Storage.Database;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Storage.Tests.Infrastructure;
 
@@ -70,6 +71,7 @@ public sealed class SqliteDatabaseUnderTest : DatabaseUnderTest
 }
 
 /// <summary>A schema of its own on the test server, so tests never see each other's rows or migrations.</summary>
+[ExternalResource(External.PostgreSql)]
 public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
 {
     private readonly string _schema = "test_" + Guid.NewGuid().ToString("N");
@@ -82,7 +84,7 @@ public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
 
     public static async Task<PostgresDatabaseUnderTest> CreateAsync()
     {
-        var server = PostgresServer.ConnectionString ?? throw new InvalidOperationException($"{PostgresServer.Variable} is not set.");
+        var server = ExternalResources.PostgresConnectionString ?? throw new InvalidOperationException($"{ExternalResources.PostgresVariable} is not set.");
         var database = new PostgresDatabaseUnderTest(server);
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
@@ -102,7 +104,7 @@ public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
 
     public override async ValueTask DisposeAsync()
     {
-        await using (var connection = new NpgsqlConnection(PostgresServer.ConnectionString))
+        await using (var connection = new NpgsqlConnection(ExternalResources.PostgresConnectionString))
         {
             await connection.OpenAsync();
             await connection.ExecuteAsync($"DROP SCHEMA {_schema} CASCADE;");
@@ -110,11 +112,4 @@ public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
 
         await base.DisposeAsync();
     }
-}
-
-public static class PostgresServer
-{
-    public const string Variable = "TIKTOKBOT_TEST_POSTGRES";
-
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 }

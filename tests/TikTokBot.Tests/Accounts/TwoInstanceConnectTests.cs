@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Accounts;
 using TikTokBot.Testing;
 using TikTokBot.Tests.Digests;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Accounts;
 
@@ -30,7 +31,7 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task A_connect_started_on_one_instance_is_finished_on_the_other_and_seen_by_both()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -56,7 +57,7 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
         Assert.Single(_tiktok.Accounts.Issued);
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task Each_instance_remembers_the_connections_for_a_few_seconds_and_the_one_that_connected_sees_them_at_once()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));

@@ -17,6 +17,7 @@ using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.TikTok.Writes;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Actions;
 
@@ -96,22 +97,29 @@ internal sealed class ActionsHarness : IAsyncDisposable
 
     public static ActionAsker Asker(string user, string team = Team) => new(team, "C-ACT", user);
 
-    public static async Task<ActionsHarness> StartAsync(ActionOptions? options = null, bool postgres = false, Func<DemoMetricSource, ITikTokWriteTarget>? target = null)
+    public static Task<ActionsHarness> StartAsync(ActionOptions? options = null, Func<DemoMetricSource, ITikTokWriteTarget>? target = null) =>
+        StartOnAsync(folder => Task.FromResult<StorageDatabase>(new SqliteDatabase($"Data Source={Path.Combine(folder, "tiktokbot.db")}")), options, target);
+
+    /// <summary>The same harness on a schema of its own on the PostgreSQL test server.</summary>
+    [ExternalResource(External.PostgreSql)]
+    public static Task<ActionsHarness> StartOnPostgresAsync(ActionOptions? options = null) =>
+        StartOnAsync(async _ => new PostgresDatabase(await CreateSchemaAsync()), options, target: null);
+
+    private static async Task<ActionsHarness> StartOnAsync(Func<string, Task<StorageDatabase>> open, ActionOptions? options, Func<DemoMetricSource, ITikTokWriteTarget>? target)
     {
         var today = new DateOnly(2026, 11, 20);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
         var folder = Directory.CreateTempSubdirectory("tiktokbot-actions-").FullName;
-        StorageDatabase database = postgres
-            ? new PostgresDatabase(await CreateSchemaAsync())
-            : new SqliteDatabase($"Data Source={Path.Combine(folder, "tiktokbot.db")}");
+        var database = await open(folder);
         await new SchemaMigrator(database, clock).MigrateAsync(CancellationToken.None);
         var tiktok = await FakeTikTokApi.StartAsync(today);
         return new ActionsHarness(folder, database, tiktok, clock, options ?? new ActionOptions(), target?.Invoke(new DemoMetricSource(clock)));
     }
 
+    [ExternalResource(External.PostgreSql)]
     private static async Task<string> CreateSchemaAsync()
     {
-        var server = Environment.GetEnvironmentVariable("TIKTOKBOT_TEST_POSTGRES")!;
+        var server = ExternalResources.PostgresConnectionString!;
         var schema = "actions_" + Guid.NewGuid().ToString("N");
         await using var connection = new Npgsql.NpgsqlConnection(server);
         await connection.OpenAsync();

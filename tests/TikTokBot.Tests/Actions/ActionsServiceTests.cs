@@ -3,6 +3,7 @@ using TikTokBot.Domain.Actions;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Writes;
 using static TikTokBot.Tests.Actions.ActionsHarness;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Actions;
 
@@ -178,15 +179,15 @@ public sealed class ActionsServiceTests
         Assert.Single(h.Writes.Writes);
     }
 
-    /// <summary>SQLite always; PostgreSQL when TIKTOKBOT_TEST_POSTGRES names a server (.ci/run sets it).</summary>
-    public static TheoryData<bool> Providers() =>
-        Environment.GetEnvironmentVariable("TIKTOKBOT_TEST_POSTGRES") is { Length: > 0 } ? new TheoryData<bool>(false, true) : new TheoryData<bool>(false);
+    [Fact]
+    public async Task Two_approvers_at_once_write_once() => await TwoApproversAtOnceWriteOnce(await StartAsync(WithApproval()));
 
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Two_approvers_at_once_write_once(bool postgres)
+    [NeedsFact(External.PostgreSql)]
+    public async Task Two_approvers_at_once_write_once_on_PostgreSQL() => await TwoApproversAtOnceWriteOnce(await ActionsHarness.StartOnPostgresAsync(WithApproval()));
+
+    private static async Task TwoApproversAtOnceWriteOnce(ActionsHarness started)
     {
-        await using var h = await StartAsync(WithApproval(), postgres);
+        await using var h = started;
         var proposal = await h.ProposedAsync(PauseAdGroup);
 
         var outcomes = await Task.WhenAll(new[] { Approver, SecondApprover, Approver, SecondApprover }

@@ -7,6 +7,7 @@ using TikTokBot.Storage;
 using TikTokBot.Testing;
 using TikTokBot.Tests.Digests;
 using TikTokBot.TikTok.Demo;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Alerts;
 
@@ -182,7 +183,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
         return $$"""{"code":0,"message":"OK","request_id":"r","data":{"list":[{{list}}],"page_info":{{pageInfo}}""" + "}}";
     };
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task Two_instances_on_one_PostgreSQL_scanning_at_once_post_each_alert_once()
     {
         var connection = _database.ConnectionString().ConnectionString;
@@ -210,7 +211,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Equal(3, _slack.Posted.Select(p => p.Text).Distinct().Count());
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task Two_instances_claiming_a_channels_alerts_at_the_same_instant_never_pass_the_daily_cap()
     {
         var settings = new Dictionary<string, string>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Digests;
 
@@ -25,7 +26,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         await _database.DropAsync();
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task Two_instances_on_one_PostgreSQL_post_each_digest_exactly_once()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
@@ -63,7 +64,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         }
     }
 
-    [PostgresFact]
+    [NeedsFact(External.PostgreSql)]
     public async Task A_digest_due_while_the_database_is_unreachable_is_sent_once_when_it_is_back()
     {
         var server = _database.ConnectionString();

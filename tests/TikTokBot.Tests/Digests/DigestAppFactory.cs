@@ -104,17 +104,3 @@ public sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
 
     public void JumpTo(DateTimeOffset at) => _origin = (at, System.GetTimestamp());
 }
-
-/// <summary>A fact that needs the PostgreSQL server .ci/run starts (TIKTOKBOT_TEST_POSTGRES); skipped, with the reason, without it.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public const string Variable = "TIKTOKBOT_TEST_POSTGRES";
-
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-        {
-            Skip = $"{Variable} is not set; .ci/run starts a PostgreSQL server and sets it (or: source .ci/postgres.sh)";
-        }
-    }
-}

@@ -1,9 +1,17 @@
 namespace TikTokBot.Storage.Migrations;
 
 /// <summary>Migrates the database while the host starts, before any hosted service or request can use it.</summary>
-internal sealed class SchemaMigrationService(SchemaMigrator migrator) : IHostedLifecycleService
+internal sealed class SchemaMigrationService(SchemaMigrator migrator, DataFolderMove move, ILogger<SchemaMigrationService> logger) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (move.Message is { } moved)
+        {
+            logger.LogWarning("{DataFolderMove}", moved);
+        }
+
+        return migrator.MigrateAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
