@@ -13,9 +13,9 @@ public sealed class AccountsCommands(AccountsService accounts)
     {
         MetricsCommand.Connect => [ConnectReply(await accounts.BeginConnectAsync(asker.TeamId, asker.EnterpriseId, asker.UserId, ct))],
         MetricsCommand.Accounts => [Reply.Plain(Listing(await accounts.ListAsync(asker.TeamId, ct)))],
-        MetricsCommand.Disconnect disconnect => [await ChangeAsync(asker, disconnect.Advertiser, id => accounts.DisconnectAsync(asker.TeamId, asker.UserId, id, ct), ct)],
+        MetricsCommand.Disconnect disconnect => [await ChangeAsync(asker, disconnect.Advertiser, id => accounts.DisconnectAsync(asker.EnterpriseId, asker.TeamId, asker.UserId, id, ct), ct)],
         MetricsCommand.Use use when string.IsNullOrEmpty(asker.ChannelId) => [Reply.Plain("`use` sets a channel's advertiser: type it in that channel.")],
-        MetricsCommand.Use use => [await ChangeAsync(asker, use.Advertiser, id => accounts.SetChannelDefaultAsync(asker.TeamId, asker.UserId, asker.ChannelId!, id, ct), ct)],
+        MetricsCommand.Use use => [await ChangeAsync(asker, use.Advertiser, id => accounts.SetChannelDefaultAsync(asker.EnterpriseId, asker.TeamId, asker.UserId, asker.ChannelId!, id, ct), ct)],
         _ => throw new ArgumentException($"{command.GetType().Name} is not an accounts command.", nameof(command)),
     };
 

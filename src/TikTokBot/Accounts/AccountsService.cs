@@ -17,7 +17,7 @@ public sealed partial class AccountsService(
     IWorkspaceStorage storage,
     TikTokAccountsClient tiktok,
     ConnectStateSigner signer,
-    SettingsPermission permission,
+    IPermissionPolicy permission,
     ISlackWebApiFactory slack,
     IOptionsMonitor<TikTokAppOptions> tikTokOptions,
     IOptionsMonitor<AppOptions> appOptions,
@@ -37,7 +37,7 @@ public sealed partial class AccountsService(
             return new ConnectStart.Refused(NotConfiguredMessage);
         }
 
-        var allowed = await permission.CanChangeSettingsAsync(enterpriseId, teamId, userId, ct);
+        var allowed = await permission.CheckAsync(Permission.ChangeSettings, enterpriseId, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new ConnectStart.Refused("Connecting or disconnecting TikTok accounts is a settings change. " + allowed.Refusal);
@@ -138,9 +138,9 @@ public sealed partial class AccountsService(
         (await storage.ForTeam(teamId).TikTokConnections.ListAsync(ct)).Select(AdvertiserAccount.From).ToList();
 
     /// <summary>Forgets the advertiser and its token (and channels defaulting to it); TikTok is asked to revoke the token once no connection uses it.</summary>
-    public async Task<AccountChangeResult> DisconnectAsync(string teamId, string userId, string advertiserId, CancellationToken ct)
+    public async Task<AccountChangeResult> DisconnectAsync(string? enterpriseId, string teamId, string userId, string advertiserId, CancellationToken ct)
     {
-        var allowed = await permission.CanChangeSettingsAsync(null, teamId, userId, ct);
+        var allowed = await permission.CheckAsync(Permission.ChangeSettings, enterpriseId, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new AccountChangeResult(AccountChange.Refused, "Connecting or disconnecting TikTok accounts is a settings change. " + allowed.Refusal);
@@ -163,9 +163,9 @@ public sealed partial class AccountsService(
     }
 
     /// <summary>Makes a connected advertiser the one a channel's commands read when they name none.</summary>
-    public async Task<AccountChangeResult> SetChannelDefaultAsync(string teamId, string userId, string channelId, string advertiserId, CancellationToken ct)
+    public async Task<AccountChangeResult> SetChannelDefaultAsync(string? enterpriseId, string teamId, string userId, string channelId, string advertiserId, CancellationToken ct)
     {
-        var allowed = await permission.CanChangeSettingsAsync(null, teamId, userId, ct);
+        var allowed = await permission.CheckAsync(Permission.ChangeSettings, enterpriseId, teamId, userId, ct);
         if (!allowed.Allowed)
         {
             return new AccountChangeResult(AccountChange.Refused, allowed.Refusal!);

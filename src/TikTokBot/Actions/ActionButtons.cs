@@ -40,7 +40,7 @@ public sealed class ActionButtonHandler(ActionsService actions, ILogger<ActionBu
             return;
         }
 
-        var asker = new ActionAsker(context.TeamId, context.ChannelId ?? "", context.UserId);
+        var asker = new ActionAsker(context.TeamId, context.ChannelId ?? "", context.UserId, context.EnterpriseId);
         var outcome = action.ActionId switch
         {
             ActionButtonIds.Confirm => await actions.ConfirmAsync(asker, actionId, ct),

@@ -36,7 +36,7 @@ public sealed class ActionCommands(ReportService reports, ActionsService actions
             return Reply.Plain("That campaign is not among this workspace's campaigns; nothing was changed. `/ttmetrics list` shows them.");
         }
 
-        var outcome = await actions.ProposeAsync(new ActionAsker(asker.TeamId, asker.ChannelId ?? "", asker.UserId), campaign.AdvertiserId, request.Intent, ct, campaign.Id);
+        var outcome = await actions.ProposeAsync(new ActionAsker(asker.TeamId, asker.ChannelId ?? "", asker.UserId, asker.EnterpriseId), campaign.AdvertiserId, request.Intent, ct, campaign.Id);
         return ActionViews.Render(outcome);
     }
 

@@ -5,14 +5,12 @@ namespace TikTokBot.Actions;
 
 public static class ActionsRegistration
 {
-    /// <summary>Binds <c>Actions:*</c> and <c>Permissions:Act</c>, and registers the write target and <see cref="ActionsService"/>.</summary>
+    /// <summary>Binds <c>Actions:*</c>, and registers the write target and <see cref="ActionsService"/>.</summary>
     public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ActionOptions>(configuration.GetSection(ActionOptions.SectionName));
-        services.Configure<ActPermissionOptions>(configuration.GetSection("Permissions"));
         services.AddTikTokWriteTarget(configuration);
         services.AddSingleton<IWorkspaceAdvertisers, WorkspaceAdvertisers>();
-        services.AddSingleton<IActPermission, SlackActPermission>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();
         services.AddSingleton<FixButtons>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Permissions;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Sources;
@@ -19,7 +20,7 @@ public sealed class ActionsService(
     IWorkspaceStorage storage,
     IWorkspaceAdvertisers advertisers,
     IWriteTargets targets,
-    IActPermission permission,
+    IPermissionPolicy permission,
     IActionLearning learning,
     IOptionsMonitor<ActionOptions> options,
     TimeProvider time,
@@ -73,7 +74,7 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse("I cannot find that action in this workspace; nothing was changed.");
         }
 
-        var may = await permission.CanActAsync(approver.TeamId, approver.UserId, ct);
+        var may = await permission.CheckAsync(Permission.Act, approver.EnterpriseId, approver.TeamId, approver.UserId, ct);
         if (!may.Allowed)
         {
             return ActionOutcome.Refuse(may.Refusal!, action);
@@ -107,7 +108,7 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse("I cannot find that action in this workspace.");
         }
 
-        if (action.Details.RequestedBy != asker.UserId && await permission.CanActAsync(asker.TeamId, asker.UserId, ct) is { Allowed: false } may)
+        if (action.Details.RequestedBy != asker.UserId && await permission.CheckAsync(Permission.Act, asker.EnterpriseId, asker.TeamId, asker.UserId, ct) is { Allowed: false } may)
         {
             return ActionOutcome.Refuse(may.Refusal!, action);
         }
@@ -286,7 +287,7 @@ public sealed class ActionsService(
             return ActionOutcome.Refuse(readOnly);
         }
 
-        var may = await permission.CanActAsync(asker.TeamId, asker.UserId, ct);
+        var may = await permission.CheckAsync(Permission.Act, asker.EnterpriseId, asker.TeamId, asker.UserId, ct);
         if (!may.Allowed)
         {
             return ActionOutcome.Refuse(may.Refusal!);

@@ -23,7 +23,7 @@ public static class SlackAppConfiguration
     public static IServiceCollection AddSlackApp(this IServiceCollection services, IConfiguration configuration) =>
         services
             .Configure<PermissionOptions>(configuration.GetSection(PermissionOptions.SectionName))
-            .AddSingleton<SettingsPermission>()
+            .AddSingleton<IPermissionPolicy, SlackPermissionPolicy>()
             .Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName))
             .Configure<ReportOptions>(configuration.GetSection(ReportOptions.SectionName))
             .AddSingleton<ReportService>()

@@ -23,10 +23,10 @@ public sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteri
 
 /// <summary>
 /// Settings: a campaign's success criteria, its ad credit, the team's aliases, and the audit trail of their changes. Every
-/// change is checked against <see cref="SettingsPermission"/> here, so the command, the modals and the terminal cannot
+/// change is checked against <see cref="IPermissionPolicy"/> here, so the command, the modals and the terminal cannot
 /// differ; other capabilities ask <see cref="AuthoriseAsync"/> before changing their own settings (digest subscriptions).
 /// </summary>
-public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermission permission, DemoSettings demo, WorkspaceReadCache? reads = null)
+public sealed class SettingsService(IWorkspaceStorage storage, IPermissionPolicy permission, DemoSettings demo, WorkspaceReadCache? reads = null)
 {
     /// <summary>
     /// Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use), kept in
@@ -52,7 +52,7 @@ public sealed class SettingsService(IWorkspaceStorage storage, SettingsPermissio
 
     /// <summary>Whether the person may change the workspace's settings; the terminal's operator always may.</summary>
     public Task<PermissionResult> AuthoriseAsync(Asker asker, CancellationToken ct) =>
-        asker.IsLocalOperator ? Task.FromResult(PermissionResult.Granted) : permission.CanChangeSettingsAsync(asker.EnterpriseId, asker.TeamId, asker.UserId, ct);
+        asker.IsLocalOperator ? Task.FromResult(PermissionResult.Granted) : permission.CheckAsync(Permission.ChangeSettings, asker.EnterpriseId, asker.TeamId, asker.UserId, ct);
 
     public async Task<CampaignSuccessCriteria?> CriteriaAsync(string teamId, string campaignId, CancellationToken ct) =>
         await (await StoreAsync(teamId, ct)).SuccessCriteria.FindAsync(campaignId, ct);

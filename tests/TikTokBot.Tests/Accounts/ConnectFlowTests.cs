@@ -189,20 +189,20 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         await _app.CallbackAsync(await _app.BeginAsync(), _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId, AccountsAppFactory.LosAngeles.AdvertiserId));
         var token = _tiktok.Accounts.Issued.Single();
         Assert.Equal(AccountChange.Done,
-            (await _app.Accounts.SetChannelDefaultAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, "C0SALES", AccountsAppFactory.Tokyo.AdvertiserId, default)).Change);
+            (await _app.Accounts.SetChannelDefaultAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, "C0SALES", AccountsAppFactory.Tokyo.AdvertiserId, default)).Change);
         Assert.Equal("Tokyo <Shop> & Co", (await _app.Accounts.ChannelDefaultAsync(AccountsAppFactory.Team, "C0SALES", default))!.Name);
 
-        var first = await _app.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
+        var first = await _app.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
 
         Assert.Equal(AccountChange.Done, first.Change);
         Assert.Null(await _app.Accounts.ChannelDefaultAsync(AccountsAppFactory.Team, "C0SALES", default));
         Assert.Empty(_tiktok.Accounts.Revoked);
-        Assert.Equal(AccountChange.Refused, (await _app.Accounts.DisconnectAsync(AccountsAppFactory.Team, "U0MEMBER", AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
+        Assert.Equal(AccountChange.Refused, (await _app.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, "U0MEMBER", AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
 
-        Assert.Equal(AccountChange.Done, (await _app.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
+        Assert.Equal(AccountChange.Done, (await _app.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
         Assert.Equal([token], _tiktok.Accounts.Revoked);
         Assert.Empty(await _app.RawConnectionsAsync());
-        Assert.Equal(AccountChange.NotConnected, (await _app.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
+        Assert.Equal(AccountChange.NotConnected, (await _app.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.LosAngeles.AdvertiserId, default)).Change);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         var code = _tiktok.Accounts.Authorise(AccountsAppFactory.Tokyo.AdvertiserId);
         var (_, page) = await _app.CallbackAsync(await _app.BeginAsync(), code);
         var (_, failed) = await _app.CallbackAsync(await _app.BeginAsync(), "auth-code-refused-xyz");
-        await _app.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
+        await _app.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
 
         string[] secrets = [FakeTikTokAccounts.AppSecret, _tiktok.Accounts.Issued.Single(), code, "auth-code-refused-xyz"];
         var logged = _app.Logs.Entries.Select(e => e.Message + e.Exception).ToList();

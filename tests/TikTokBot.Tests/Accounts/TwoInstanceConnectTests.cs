@@ -84,7 +84,7 @@ public sealed class TwoInstanceConnectTests : IAsyncLifetime
         Assert.StartsWith($"api:{AccountsAppFactory.Tokyo.AdvertiserId}:", seenByFirst.Name, StringComparison.Ordinal);
 
         // Disconnecting on the first forgets the token there at once.
-        var removed = await first.Accounts.DisconnectAsync(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
+        var removed = await first.Accounts.DisconnectAsync(null, AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsAppFactory.Tokyo.AdvertiserId, default);
         Assert.Equal(AccountChange.Done, removed.Change);
         Assert.True((await firstSources.SourceForAsync(AccountsAppFactory.Team, default)).IsDemo);
     }

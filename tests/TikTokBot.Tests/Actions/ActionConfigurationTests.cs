@@ -26,6 +26,6 @@ public sealed class ActionConfigurationTests
             Assert.Equal(setting.GetValue(defaults), setting.GetValue(bound));
         }
 
-        Assert.Equal(new ActPermissionOptions().Act, shipped["Permissions:Act"]);
+        Assert.Equal(new TikTokBot.Permissions.PermissionOptions().Act, shipped["Permissions:Act"]);
     }
 }

@@ -22,9 +22,9 @@ using TikTokBot.Testing.External;
 namespace TikTokBot.Tests.Actions;
 
 /// <summary>Slack's answer about who may act, as users.info and the user group would give it.</summary>
-internal sealed class SlackRoles(params string[] mayAct) : IActPermission
+internal sealed class SlackRoles(params string[] mayAct) : IPermissionPolicy
 {
-    public Task<PermissionResult> CanActAsync(string teamId, string userId, CancellationToken ct) => Task.FromResult(mayAct.Contains(userId)
+    public Task<PermissionResult> CheckAsync(Permission permission, string? enterpriseId, string teamId, string userId, CancellationToken ct) => Task.FromResult(mayAct.Contains(userId)
         ? PermissionResult.Granted
         : new PermissionResult(false, "Only workspace admins can pause, resume or change budgets here. Nothing was changed."));
 }

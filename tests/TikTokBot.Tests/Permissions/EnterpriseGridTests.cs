@@ -29,4 +29,22 @@ public sealed class EnterpriseGridTests : IClassFixture<OrgWideInstallAppFactory
         Assert.Contains("Saved for", answer);
         Assert.Contains(_factory.Calls, c => c.Method == "users.info" && c.Authorization == $"Bearer {OrgWideInstallAppFactory.OrgToken}");
     }
+
+    // One permission policy: every capability that asks finds the org-wide installation by the request's enterprise id.
+    [Theory]
+    [InlineData("U-ADMIN-GRID-ACT", "pause campaign campaign-42", "Confirm")]
+    [InlineData("U-ADMIN-GRID-ALERTS", "alerts on", "gets alerts for")]
+    [InlineData("U-ADMIN-GRID-ACCOUNTS", "disconnect 7000000000999", "No TikTok advertiser")]
+    public async Task Acting_alerts_and_accounts_are_checked_with_the_org_token_too(string user, string text, string expected)
+    {
+        await _factory.Services.GetRequiredService<IInstallationStore>().SaveAsync(
+            new SlackInstallation { EnterpriseId = "E-GRID", IsEnterpriseInstall = true, BotToken = OrgWideInstallAppFactory.OrgToken }, CancellationToken.None);
+
+        var answer = await Ask.Command(_factory, "T-GRID-WORKSPACE", user, text, enterpriseId: "E-GRID");
+
+        Assert.Contains(expected, answer, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Only workspace admins", answer);
+        Assert.DoesNotContain("could not check", answer);
+        Assert.Contains(_factory.Calls, c => c.Method == "users.info" && c.Body.Contains(user, StringComparison.Ordinal) && c.Authorization == $"Bearer {OrgWideInstallAppFactory.OrgToken}");
+    }
 }
