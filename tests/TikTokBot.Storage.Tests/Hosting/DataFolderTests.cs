@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace TikTokBot.Storage.Tests.Hosting;
 
 public sealed class DataFolderTests : IDisposable
@@ -7,9 +9,12 @@ public sealed class DataFolderTests : IDisposable
     [Fact]
     public void The_default_data_folder_of_dotnet_run_is_outside_the_build_output()
     {
-        // What `dotnet run` resolves: the content root is the output folder src/TikTokBot/bin/<configuration>/net10.0.
+        // What `dotnet run` resolves from the shipped appsettings.json: its content root is the output folder
+        // src/TikTokBot/bin/<configuration>/net10.0, where that file is copied.
         var output = AppContext.BaseDirectory;
-        var folder = DataFolder.Resolve(configured: null, output, DataFolder.UserDataRoot());
+        var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(output, "appsettings.json")).Build();
+        var options = shipped.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
+        var folder = DataFolder.Resolve(options.DataDirectory, output, DataFolder.UserDataRoot());
 
         Assert.False(folder.StartsWith(output, StringComparison.Ordinal), folder);
         Assert.DoesNotContain($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", folder, StringComparison.Ordinal);
