@@ -46,7 +46,8 @@ public static class CommandParser
         new("help", "help", "this list"),
     ];
 
-    private static readonly string[] Verbs = ["list", "help", "target", "credit", "alias", "digest", "subscribe", "unsubscribe", "subscriptions", "fix", "by", "pause", "resume", "budget", "connect", "accounts", "disconnect"];
+    // The words a command can start with, from the one list of definitions (fix, by and chart follow a campaign).
+    private static readonly string[] LeadingVerbs = Definitions.Select(d => d.Verb).Where(v => v is not ("" or "fix" or "by" or "chart")).ToArray();
 
     private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -146,7 +147,7 @@ public static class CommandParser
     private static MetricsCommand ParseCampaignCommand(List<string> words)
     {
         // A word that looks like a misspelt verb ("taget", "lst") gets the closest command, not a campaign search.
-        if (words.Count > 1 && ClosestVerb(words[0]) is { } verb && !verb.Equals(words[0], StringComparison.OrdinalIgnoreCase) && verb is not ("fix" or "by"))
+        if (words.Count > 1 && ClosestVerb(words[0]) is { } verb && !verb.Equals(words[0], StringComparison.OrdinalIgnoreCase))
         {
             return Invalid($"`{words[0]}` is not a command.", Definitions.First(d => d.Verb == verb).Usage);
         }
@@ -301,7 +302,7 @@ public static class CommandParser
         decimal.TryParse(word.TrimStart('$'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 
     private static string? ClosestVerb(string word) =>
-        word.Length < 3 ? null : Verbs.Select(v => (Verb: v, Distance: CampaignResolver.EditDistance(word.ToLowerInvariant(), v)))
+        word.Length < 3 ? null : LeadingVerbs.Select(v => (Verb: v, Distance: CampaignResolver.EditDistance(word.ToLowerInvariant(), v)))
             .Where(x => x.Distance <= 1 && Math.Abs(x.Verb.Length - word.Length) <= 1)
             .OrderBy(x => x.Distance)
             .Select(x => x.Verb)
