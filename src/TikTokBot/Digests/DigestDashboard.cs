@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using Hangfire.Dashboard;
+using TikTokBot.Web.Security;
 
 namespace TikTokBot.Digests;
 
@@ -24,8 +25,13 @@ internal static class DigestDashboard
         endpoints.MapGet($"{path}/login", () => LoginPage(path, failed: false));
         endpoints.MapPost($"{path}/login", async (HttpContext http) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (!SameSecret(form["token"].ToString(), token))
+            var (typed, refusal) = await LoginForm.ReadTokenAsync(http.Request);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (!SameSecret(typed!, token))
             {
                 return LoginPage(path, failed: true);
             }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Web.Playground;
+using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
 
@@ -36,13 +37,18 @@ public static class WebApi
 
         routes.MapPost("/playground/login", async (HttpContext http, PlaygroundAccess access) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             if (access.Decide() != PlaygroundDecision.NeedsToken)
             {
                 return Results.NotFound();
             }
 
-            if (access.CookieFor(form["token"].ToString()) is not { } cookie)
+            var (typed, refusal) = await LoginForm.ReadTokenAsync(http.Request);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (access.CookieFor(typed!) is not { } cookie)
             {
                 return Results.Content(PlaygroundPage.Login(failed: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
             }
