@@ -7,7 +7,7 @@ namespace TikTokBot.Web;
 /// <summary><c>GET /</c>: what is running and what to do next. Names settings and modes, never a value of a secret.</summary>
 public static class FrontPage
 {
-    public static IResult Render(IConfiguration configuration, PlaygroundAccess playground)
+    public static IResult Render(HttpContext http, IConfiguration configuration, PlaygroundAccess playground)
     {
         var running = RunningConfiguration.Read(configuration);
         var html = new StringBuilder();
@@ -34,7 +34,7 @@ public static class FrontPage
         }
 
         html.Append("<h2>Next</h2><ul class=\"links\">");
-        if (playground.Decide() != PlaygroundDecision.Off)
+        if (playground.Decide(http) != PlaygroundDecision.Off)
         {
             html.Append("<li><a href=\"/playground\">Playground</a>: type a <code>/ttmetrics</code> command and see the answer as Slack draws it.</li>");
         }

@@ -23,7 +23,7 @@ public static class WebApi
 
             // A page that needs the token offers the login form; a JSON call, or a playground that is off, is not there.
             var isPage = context.HttpContext.Request.Path.Value?.TrimEnd('/') == "/playground";
-            return access.Decide() == PlaygroundDecision.NeedsToken && isPage
+            return access.Decide(context.HttpContext) == PlaygroundDecision.NeedsToken && isPage
                 ? Results.Content(PlaygroundPage.Login(failed: false), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized)
                 : Results.NotFound();
         });
@@ -37,7 +37,7 @@ public static class WebApi
 
         routes.MapPost("/playground/login", async (HttpContext http, PlaygroundAccess access) =>
         {
-            if (access.Decide() != PlaygroundDecision.NeedsToken)
+            if (access.Decide(http) != PlaygroundDecision.NeedsToken)
             {
                 return Results.NotFound();
             }
@@ -65,6 +65,7 @@ public static class WebApi
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName));
+        services.AddWebSecurity(configuration);
         services.AddSingleton<PlaygroundAccess>();
         services.AddSingleton<PlaygroundService>();
         return services;

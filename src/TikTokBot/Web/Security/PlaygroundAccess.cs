@@ -1,23 +1,9 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
-
-/// <summary>Configuration <c>Web:*</c>.</summary>
-public sealed class WebOptions
-{
-    public const string SectionName = "Web";
-
-    /// <summary>
-    /// The playground: unset means on when the app listens on loopback only or runs in Development; <c>true</c> also
-    /// opens it elsewhere, to holders of <c>Scheduler:DashboardToken</c>; <c>false</c> turns it off everywhere.
-    /// </summary>
-    public bool? Playground { get; set; }
-}
 
 public enum PlaygroundDecision
 {
@@ -26,12 +12,21 @@ public enum PlaygroundDecision
     Off,
 }
 
-/// <summary>Who may use the playground, which runs commands against the app's real data source.</summary>
-public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment, IServer server)
+/// <summary>
+/// Who may use the playground, which runs commands against the app's data. Decided per request by the caller, never by
+/// the address the app listens on: behind a reverse proxy on the same host every request arrives from loopback.
+/// </summary>
+public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment)
 {
     public const string CookieName = "tiktokbot_playground";
 
-    public PlaygroundDecision Decide()
+    public PlaygroundDecision Decide(HttpContext http) => Decide(Caller.IsLocal(http));
+
+    /// <summary>
+    /// Off when <c>Web:Playground=false</c>. Open, outside Production, to a local caller (a loopback connection that no proxy
+    /// forwarded). Otherwise only with <c>Web:Playground=true</c> and a dashboard token, for holders of that token.
+    /// </summary>
+    public PlaygroundDecision Decide(bool localCaller)
     {
         var setting = options.CurrentValue.Playground;
         if (setting == false)
@@ -39,7 +34,7 @@ public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfi
             return PlaygroundDecision.Off;
         }
 
-        if (environment.IsDevelopment() || ListensOnLoopbackOnly(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []))
+        if (localCaller && !environment.IsProduction())
         {
             return PlaygroundDecision.Open;
         }
@@ -47,8 +42,8 @@ public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfi
         return setting == true && !string.IsNullOrEmpty(Token) ? PlaygroundDecision.NeedsToken : PlaygroundDecision.Off;
     }
 
-    /// <summary>Whether this request may use the playground: open, or carrying the dashboard token (bearer header or login cookie).</summary>
-    public bool Allows(HttpContext http) => Decide() switch
+    /// <summary>Whether this request may use the playground: open to it, or carrying the dashboard token (bearer header or login cookie).</summary>
+    public bool Allows(HttpContext http) => Decide(http) switch
     {
         PlaygroundDecision.Open => true,
         PlaygroundDecision.NeedsToken => HasToken(http),
@@ -58,23 +53,6 @@ public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfi
     /// <summary>The cookie value a correct token earns: a hash, so the token itself never sits in a browser.</summary>
     public string? CookieFor(string typedToken) =>
         Token is { Length: > 0 } token && Same(typedToken, token) ? Hash(token) : null;
-
-    public static bool ListensOnLoopbackOnly(IEnumerable<string> addresses)
-    {
-        var any = false;
-        foreach (var address in addresses)
-        {
-            any = true;
-            var host = address.Split("://", 2) is [_, var rest] ? rest : address;
-            host = host.StartsWith('[') ? host[1..host.IndexOf(']', StringComparison.Ordinal)] : host.Split(':')[0];
-            if (!host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && !(IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip)))
-            {
-                return false;
-            }
-        }
-
-        return any;
-    }
 
     private string? Token => configuration["Scheduler:DashboardToken"];
 
