@@ -71,7 +71,12 @@ public static class FrontPage
 
     internal static string PageStart(string title) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{Encode(title)}</title><style>{Style}</style></head><body><main>";
+        $"<title>{Encode(title)}</title><link rel=\"stylesheet\" href=\"{StylePath}\"></head><body><main>";
+
+    /// <summary>The pages' shared style, served as a file: the pages' Content-Security-Policy allows no inline style.</summary>
+    public const string StylePath = "/site.css";
+
+    public static IResult StyleSheet() => Results.Content(Style, "text/css; charset=utf-8");
 
     internal static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 

@@ -12,6 +12,7 @@ public static class WebApi
     public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", FrontPage.Render);
+        routes.MapGet(FrontPage.StylePath, FrontPage.StyleSheet);
 
         var playground = routes.MapGroup("/playground").AddEndpointFilter(async (context, next) =>
         {

@@ -11,5 +11,8 @@ public sealed class WebOptions
     /// </summary>
     public bool? Playground { get; set; }
 
+    /// <summary><c>Strict-Transport-Security</c> max-age on answers served over HTTPS; zero sends none. Default 365 days.</summary>
+    public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
     // Web:KnownProxies and Web:KnownNetworks are read by WebSecurity.ForwardedOptions (a list or one comma-separated value).
 }

@@ -27,11 +27,21 @@ public static class WebSecurity
         return services;
     }
 
-    /// <summary>The first middleware: who the caller is, then the forwarded client address and scheme from named proxies only.</summary>
+    /// <summary>
+    /// The first middleware: who the caller is, then the forwarded client address and scheme from named proxies only,
+    /// then the security headers (HSTS needs the scheme the proxy saw).
+    /// </summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app, IConfiguration configuration)
     {
         app.UseCallerFacts();
-        app.UseForwardedHeaders(ForwardedOptions(configuration));
+        var forwarded = ForwardedOptions(configuration);
+        // The middleware believes every sender when both lists are empty: with no proxy named it must not run at all.
+        if (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseSecurityHeaders(configuration);
         return app;
     }
 
