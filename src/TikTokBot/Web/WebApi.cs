@@ -49,17 +49,13 @@ public static class WebApi
                 return refusal;
             }
 
-            if (access.CookieFor(typed!) is not { } cookie)
+            if (!access.TrySignIn(http, typed!))
             {
                 return Results.Content(PlaygroundPage.Login(failed: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            http.Response.Cookies.Append(PlaygroundAccess.CookieName, cookie, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/playground",
-            });
             return Results.Redirect("/playground");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(WebSecurity.LoginPolicy);
         return routes;
     }
 

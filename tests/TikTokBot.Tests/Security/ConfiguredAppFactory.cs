@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TikTokBot.Tests.Security;
 
@@ -7,7 +10,18 @@ public sealed class ConfiguredAppFactory(string environment, params (string Key,
 {
     public const string Token = LoginPagesAppFactory.Token;
 
+    /// <summary>The app's clock, fixed and moved by the test; none: the system clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     protected override IEnumerable<(string Key, string Value)> ExtraSettings() => settings;
+
+    protected override void ReplaceServices(IServiceCollection services)
+    {
+        if (Clock is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -9,7 +9,7 @@ public class LoginPagesAppFactory : KestrelAppFactory
     public const string Token = "dashboard-token-0123456789abcdef";
 
     protected override IEnumerable<(string Key, string Value)> ExtraSettings() =>
-        [("Scheduler:DashboardToken", Token), ("Web:Playground", "true"), .. MoreSettings()];
+        [("Scheduler:DashboardToken", Token), ("Web:Playground", "true"), ("Web:LoginAttempts", "1000"), .. MoreSettings()];
 
     protected virtual IEnumerable<(string Key, string Value)> MoreSettings() => [];
 }

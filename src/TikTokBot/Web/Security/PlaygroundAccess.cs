@@ -16,9 +16,10 @@ public enum PlaygroundDecision
 /// Who may use the playground, which runs commands against the app's data. Decided per request by the caller, never by
 /// the address the app listens on: behind a reverse proxy on the same host every request arrives from loopback.
 /// </summary>
-public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment)
+public sealed class PlaygroundAccess(
+    IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment, LoginSessions sessions)
 {
-    public const string CookieName = "tiktokbot_playground";
+    public static readonly LoginKind Login = new("tiktokbot_playground", "/playground");
 
     public PlaygroundDecision Decide(HttpContext http) => Decide(Caller.IsLocal(http));
 
@@ -50,9 +51,17 @@ public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfi
         _ => false,
     };
 
-    /// <summary>The cookie value a correct token earns: a hash, so the token itself never sits in a browser.</summary>
-    public string? CookieFor(string typedToken) =>
-        Token is { Length: > 0 } token && Same(typedToken, token) ? Hash(token) : null;
+    /// <summary>A session cookie for a correct token (never the token itself); false for a wrong one.</summary>
+    public bool TrySignIn(HttpContext http, string typedToken)
+    {
+        if (Token is not { Length: > 0 } token || !Same(typedToken, token))
+        {
+            return false;
+        }
+
+        sessions.Issue(http, Login, token);
+        return true;
+    }
 
     private string? Token => configuration["Scheduler:DashboardToken"];
 
@@ -65,11 +74,9 @@ public sealed class PlaygroundAccess(IOptionsMonitor<WebOptions> options, IConfi
             return true;
         }
 
-        return http.Request.Cookies.TryGetValue(CookieName, out var cookie) && Same(cookie, Hash(token));
+        return sessions.IsValid(http, Login, token);
     }
 
     private static bool Same(string typed, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(typed)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("playground:" + token)));
 }

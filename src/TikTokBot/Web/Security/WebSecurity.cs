@@ -1,6 +1,8 @@
 using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace TikTokBot.Web.Security;
 
@@ -13,8 +15,41 @@ public static class WebSecurity
     /// <summary>Loopback names a health check on the machine itself uses, served besides <c>App:PublicUrl</c>'s host.</summary>
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
+    /// <summary>The rate limiter policy of the login posts (<c>Web:LoginAttempts</c> per <c>Web:LoginWindow</c> and client address).</summary>
+    public const string LoginPolicy = "login";
+
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // A short token is refused at start, not discovered by whoever guesses it.
+        services.AddOptions<WebOptions>()
+            .Validate<IConfiguration>(
+                (web, config) => config["Scheduler:DashboardToken"] is not { Length: > 0 } token || token.Length >= web.MinimumTokenLength,
+                "Scheduler:DashboardToken is shorter than Web:MinimumTokenLength (default 24 characters): choose a longer, random token.")
+            .ValidateOnStart();
+        services.AddSingleton<LoginSessions>();
+
+        // Guesses at the login pages: a fixed budget per client address (the real one, behind a named proxy).
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(LoginPolicy, http =>
+            {
+                var web = http.RequestServices.GetRequiredService<IOptionsMonitor<WebOptions>>().CurrentValue;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, web.LoginAttempts), Window = web.LoginWindow, QueueLimit = 0, AutoReplenishment = true,
+                });
+            });
+        });
+
+        // The Hangfire dashboard checks an antiforgery token on every write once this service exists.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "tiktokbot_antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.HeaderName = "X-CSRF-TOKEN";
+        });
+
         // "AllowedHosts": "*" (the shipped default) with a public URL set means "only that URL": a request naming another
         // host is refused (400) before anything could build a link or a redirect from it.
         services.PostConfigure<HostFilteringOptions>(options =>
@@ -42,6 +77,7 @@ public static class WebSecurity
         }
 
         app.UseSecurityHeaders(configuration);
+        app.UseRateLimiter();
         return app;
     }
 
