@@ -37,6 +37,9 @@ public sealed class SlackOptions
     /// <summary>How long an install <c>state</c> stays valid.</summary>
     public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Install states waiting for their callback at once; past it <c>/slack/install</c> answers 429 until some finish or expire.</summary>
+    public int OAuthStatesCap { get; set; } = 1000;
+
     /// <summary>When an unacknowledged request is answered with an empty ack and a warning is logged.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromMilliseconds(2500);
 

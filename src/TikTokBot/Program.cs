@@ -10,6 +10,7 @@ using TikTokBot.Slack;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Web;
+using TikTokBot.Web.Security;
 
 // The content root is the output folder, where the repository's appsettings.json is copied,
 // so `dotnet run` behaves the same from any working directory.
@@ -39,6 +40,7 @@ if (TerminalMode.Requested(args))
     return await TerminalMode.RunAsync(app.Services, args, Console.Out);
 }
 
+app.UseWebSecurity(app.Configuration);
 app.MapHealthApi();
 app.MapSlack().WithSlackTelemetry();
 app.MapTikTokAccounts();

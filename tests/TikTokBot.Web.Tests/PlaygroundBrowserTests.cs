@@ -145,4 +145,35 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Playground");
         Assert.Empty(outside);
     }
+
+    [Fact]
+    public async Task Under_the_content_security_policy_the_pages_are_styled_their_script_runs_and_nothing_is_blocked()
+    {
+        var (page, outside) = await _browser.OpenAsync(AppAddress);
+        var complaints = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (complaints)
+                {
+                    complaints.Add(message.Text);
+                }
+            }
+        };
+
+        foreach (var path in new[] { "/", "/playground" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Contains("frame-ancestors 'none'", (await response!.AllHeadersAsync())["content-security-policy"]);
+            // The shared style sheet applied (main is 52rem wide), though the policy allows no inline style.
+            Assert.Equal("832px", await page.Locator("main").EvaluateAsync<string>("main => getComputedStyle(main).maxWidth"));
+        }
+
+        await page.FillAsync("#command", "/ttmetrics campaign-42");
+        await page.ClickAsync("#send");
+        await Assertions.Expect(page.Locator(".exchange").Nth(0).Locator("[data-block=header]")).ToHaveTextAsync("campaign-42 Autumn Sale");
+        Assert.Empty(complaints);
+        Assert.Empty(outside);
+    }
 }

@@ -86,15 +86,33 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static IResult Install(OAuthStateService states, IOptionsMonitor<SlackOptions> options)
+    /// <summary>The cookie that binds an install state to the browser that started it.</summary>
+    public const string InstallCookie = "tiktokbot_slack_install";
+
+    private static async Task<IResult> Install(HttpContext http, OAuthStateService states, IOptionsMonitor<SlackOptions> options)
     {
         var o = options.CurrentValue;
         if (string.IsNullOrEmpty(o.ClientId) || string.IsNullOrEmpty(o.ClientSecret))
             return Results.Text("oauth_not_configured", "text/plain", statusCode: StatusCodes.Status404NotFound);
-        var query = new Dictionary<string, string?> { ["client_id"] = o.ClientId, ["scope"] = o.Scopes, ["state"] = states.Issue() };
+        if (await states.IssueAsync(http.RequestAborted) is not { } issued)
+            return Results.Text("too_many_installs_in_progress", "text/plain", statusCode: StatusCodes.Status429TooManyRequests);
+        // Lax, not Strict: the browser must send it on the top-level redirect back from Slack.
+        http.Response.Cookies.Append(InstallCookie, issued.BrowserSecret, new CookieOptions
+        {
+            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = InstallCookiePath(http), MaxAge = o.OAuthStateLifetime,
+        });
+        var query = new Dictionary<string, string?> { ["client_id"] = o.ClientId, ["scope"] = o.Scopes, ["state"] = issued.State };
         if (!string.IsNullOrEmpty(o.RedirectUri))
             query["redirect_uri"] = o.RedirectUri;
         return Results.Redirect(QueryHelpers.AddQueryString(o.AuthorizeUrl, query));
+    }
+
+    /// <summary>The Slack endpoints' prefix (the install page's folder), where the callback also lives.</summary>
+    private static string InstallCookiePath(HttpContext http)
+    {
+        var path = (http.Request.PathBase + http.Request.Path).Value ?? "/";
+        var slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path[..slash];
     }
 
     private static async Task<IResult> OAuthCallback(
@@ -105,7 +123,8 @@ public static partial class SlackEndpoints
         var query = http.Request.Query;
         if (!string.IsNullOrEmpty(query["error"]))
             return BadRequest("installation_cancelled");
-        if (!states.TryConsume(query["state"], out var reason))
+        var reason = await states.ConsumeAsync(query["state"], http.Request.Cookies[InstallCookie], http.RequestAborted);
+        if (reason.Length > 0)
         {
             LogInstallRefused(logger, reason);
             return BadRequest(reason);

@@ -36,6 +36,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IInstallationStore, InMemoryInstallationStore>();
         services.TryAddSingleton<ISlackWebApiFactory, SlackWebApiFactory>();
         services.TryAddSingleton<ISlackAppApi, SlackAppApi>();
+        services.TryAddSingleton<IOAuthStateStore, InMemoryOAuthStateStore>();
         services.TryAddSingleton<OAuthStateService>();
         services.TryAddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());

@@ -1,67 +1,70 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace TikTokBot.Slack.OAuth;
 
-/// <summary>
-/// Issues and consumes the OAuth <c>state</c>: a random nonce and an expiry, signed with HMAC-SHA256 keyed by
-/// the client secret. Each state is accepted once; the issued nonces are remembered until they expire.
-/// </summary>
-internal sealed class OAuthStateService(IOptionsMonitor<SlackOptions> options, TimeProvider time)
-{
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
+/// <summary>An issued install state, and the secret the installing browser keeps in a cookie.</summary>
+public sealed record IssuedOAuthState(string State, string BrowserSecret);
 
-    public string Issue()
+/// <summary>
+/// Issues and consumes the OAuth <c>state</c>: a random nonce and an expiry, signed with HMAC-SHA256 keyed by the client
+/// secret, kept in the <see cref="IOAuthStateStore"/> with a hash of a second secret that only the installing browser
+/// holds (a cookie). A state is accepted once, before it expires, from that browser; at most
+/// <see cref="SlackOptions.OAuthStatesCap"/> wait at once, so unauthenticated install clicks cannot fill the store.
+/// </summary>
+internal sealed class OAuthStateService(IOptionsMonitor<SlackOptions> options, TimeProvider time, IOAuthStateStore store)
+{
+    /// <summary>A new state, or null when the cap of waiting states is reached.</summary>
+    public async Task<IssuedOAuthState?> IssueAsync(CancellationToken ct)
     {
         var key = KeyOrThrow();
-        var expires = time.GetUtcNow() + options.CurrentValue.OAuthStateLifetime;
-        Span<byte> payload = stackalloc byte[24];
-        RandomNumberGenerator.Fill(payload[..16]);
-        BinaryPrimitives.WriteInt64BigEndian(payload[16..], expires.ToUnixTimeSeconds());
+        var now = time.GetUtcNow();
+        var expires = now + options.CurrentValue.OAuthStateLifetime;
+        var payload = new byte[24];
+        RandomNumberGenerator.Fill(payload.AsSpan(0, 16));
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expires.ToUnixTimeSeconds());
         var encoded = Base64Url(payload);
-        _issued[encoded] = expires;
-        Prune();
-        return encoded + "." + Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(encoded)));
+        var browser = Base64Url(RandomNumberGenerator.GetBytes(32));
+        if (!await store.TryAddAsync(encoded, new KeptOAuthState(HashOf(browser), expires), Math.Max(1, options.CurrentValue.OAuthStatesCap), now, ct))
+            return null;
+        return new IssuedOAuthState(encoded + "." + Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(encoded))), browser);
     }
 
-    /// <summary>True once for a state this service issued, signed correctly and not yet expired.</summary>
-    public bool TryConsume(string? state, out string reason)
+    /// <summary>"" once for a state this app issued, signed correctly, not expired, brought by the browser it was issued to; else the reason.</summary>
+    public async Task<string> ConsumeAsync(string? state, string? browserSecret, CancellationToken ct)
     {
-        reason = "invalid_state";
+        const string invalid = "invalid_state";
         var key = options.CurrentValue.ClientSecret;
         if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(state) || state.Length > 200)
-            return false;
+            return invalid;
         var dot = state.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)
-            return false;
+            return invalid;
         var encoded = state[..dot];
-        Span<byte> given = stackalloc byte[32];
+        var given = new byte[32];
         if (!TryFromBase64Url(state[(dot + 1)..], given, out var written) || written != 32)
-            return false;
+            return invalid;
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes(encoded));
         if (!CryptographicOperations.FixedTimeEquals(given, expected))
-            return false;
+            return invalid;
 
-        Span<byte> payload = stackalloc byte[24];
+        var payload = new byte[24];
         if (!TryFromBase64Url(encoded, payload, out written) || written != 24)
-            return false;
-        var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload[16..]));
-        if (time.GetUtcNow() > expires)
+            return invalid;
+        if (time.GetUtcNow().ToUnixTimeSeconds() > BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)))
         {
-            _issued.TryRemove(encoded, out _);
-            reason = "expired_state";
-            return false;
+            await store.TakeAsync(encoded, ct);
+            return "expired_state";
         }
-        if (!_issued.TryRemove(encoded, out _))
-        {
-            reason = "used_state";
-            return false;
-        }
-        reason = "";
-        return true;
+        if (await store.TakeAsync(encoded, ct) is not { } kept)
+            return "used_state";
+        // Taken either way: a state that reached another browser (a forwarded link, a login CSRF) is spent, not retried.
+        if (string.IsNullOrEmpty(browserSecret)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(kept.BrowserHash), Encoding.ASCII.GetBytes(HashOf(browserSecret))))
+            return "state_from_another_browser";
+        return "";
     }
 
     private byte[] KeyOrThrow()
@@ -72,13 +75,7 @@ internal sealed class OAuthStateService(IOptionsMonitor<SlackOptions> options, T
         return Encoding.UTF8.GetBytes(secret);
     }
 
-    private void Prune()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (nonce, expires) in _issued)
-            if (expires < now)
-                _issued.TryRemove(nonce, out _);
-    }
+    private static string HashOf(string browserSecret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(browserSecret)));
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

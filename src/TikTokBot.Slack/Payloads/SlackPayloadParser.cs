@@ -100,12 +100,14 @@ public static class SlackPayloadParser
                     BlockActionsPayload { ResponseUrl: var url } when !IsResponseUrl(url) => throw new SlackPayloadException("invalid_response_url"),
                     MessageShortcutPayload { ResponseUrl: var url } when !IsResponseUrl(url) => throw new SlackPayloadException("invalid_response_url"),
                     BlockActionsPayload actions when actions.Actions.Any(a => a is null) => throw new SlackPayloadException("malformed_payload"),
+                    // Every handler is found by its action id; a press without one names nothing to run.
+                    BlockActionsPayload actions when actions.Actions.Any(a => string.IsNullOrEmpty(a.ActionId)) => throw new SlackPayloadException("missing_action_id"),
                     _ => payload,
                 },
                 _ => throw new SlackPayloadException("missing_team_id"),
             };
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsMalformed(ex))
         {
             throw new SlackPayloadException("malformed_payload");
         }
@@ -128,18 +130,25 @@ public static class SlackPayloadParser
                     }
                 case "event_callback":
                     var callback = JsonSerializer.Deserialize(json, SlackJsonContext.Default.EventCallback);
-                    if (callback?.Event is null || callback.Event.Type.Length == 0)
+                    // The source-generated reader leaves a missing or null string null whatever the record's default.
+                    if (callback?.Event is null || string.IsNullOrEmpty(callback.Event.Type))
                         throw new SlackPayloadException("missing_event");
                     return callback;
                 default:
                     throw new SlackPayloadException("unsupported_event_type");
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsMalformed(ex))
         {
             throw new SlackPayloadException("malformed_event");
         }
     }
+
+    /// <summary>
+    /// What the JSON reader throws for input Slack would never send: broken JSON, and valid JSON it cannot turn into
+    /// .NET values (a lone surrogate escape such as <c>"\ud800"</c> throws InvalidOperationException on reading).
+    /// </summary>
+    private static bool IsMalformed(Exception ex) => ex is JsonException or InvalidOperationException or FormatException or DecoderFallbackException;
 
     /// <summary>Absent, or an absolute http(s) address: anything else could not be answered and is refused up front.</summary>
     private static bool IsResponseUrl(string? url) =>
@@ -162,7 +171,7 @@ public static class SlackPayloadParser
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsMalformed(ex))
         {
             throw new SlackPayloadException("malformed_json");
         }

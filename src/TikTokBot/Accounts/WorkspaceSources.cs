@@ -59,6 +59,13 @@ public sealed class WorkspaceSources(
 
     public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
     {
+        // The playground's workspace is open to whoever may use the playground: it reads the demo data and nothing else,
+        // neither the deployment's static token or CSV nor an account someone connected from the playground.
+        if (teamId == Web.Playground.PlaygroundService.Asker.TeamId)
+        {
+            return _demo ??= Demo();
+        }
+
         var connections = await ConnectionsAsync(teamId, ct);
         if (connections.Count > 0)
         {

@@ -61,7 +61,8 @@ public static class SlackAppConfiguration
                 .OnAction<ConnectButtonHandler>(AccountsActions.Connect)
                 .OnAction<ConnectButtonHandler>(AccountsActions.OpenAuthorisation)
                 .OnEvent<AppHomeHandler>("app_home_opened"))
-            .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>());
+            .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>())
+            .Replace(ServiceDescriptor.Singleton<IOAuthStateStore, StoredOAuthStateStore>());
 
     // The services and handlers keep no state per request, so each is built once: a slash command then resolves no
     // object graph (it was about fifteen objects per request). The Slack library registers handlers scoped only when

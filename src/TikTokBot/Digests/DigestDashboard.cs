@@ -3,48 +3,47 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using Hangfire.Dashboard;
+using TikTokBot.Web.Security;
 
 namespace TikTokBot.Digests;
 
 /// <summary>
-/// The Hangfire Dashboard behind <c>Scheduler:DashboardToken</c>: a request brings the token as a bearer header, or a
-/// cookie the login page at <c>{path}/login</c> sets once the token is typed there. Hangfire's default filter (local
-/// requests only) is replaced: behind a reverse proxy every request looks local.
+/// The Hangfire Dashboard behind <c>Scheduler:DashboardToken</c>: a request brings the token as a bearer header, or the
+/// session cookie (<see cref="LoginSessions"/>) the login page at <c>{path}/login</c> sets once the token is typed there.
+/// Hangfire's default filter (local requests only) is replaced: behind a reverse proxy every request looks local. Writes
+/// are checked against the page's antiforgery token by Hangfire itself, since the app registers the antiforgery service.
 /// </summary>
 internal static class DigestDashboard
 {
-    private const string CookieName = "tiktokbot-dashboard";
-
     public static void Map(IEndpointRouteBuilder endpoints, SchedulerOptions options)
     {
         var path = "/" + options.DashboardPath.Trim('/');
         var token = options.DashboardToken!;
-        var session = SessionValue(token);
+        var login = new LoginKind("tiktokbot-dashboard", path);
 
         endpoints.MapGet($"{path}/login", () => LoginPage(path, failed: false));
         endpoints.MapPost($"{path}/login", async (HttpContext http) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (!SameSecret(form["token"].ToString(), token))
+            var (typed, refusal) = await LoginForm.ReadTokenAsync(http.Request);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (!SameSecret(typed!, token))
             {
                 return LoginPage(path, failed: true);
             }
 
-            http.Response.Cookies.Append(CookieName, session, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-                SameSite = SameSiteMode.Strict,
-                Path = path,
-            });
+            http.RequestServices.GetRequiredService<LoginSessions>().Issue(http, login, token);
             return Results.Redirect(path);
-        });
+        }).RequireRateLimiting(WebSecurity.LoginPolicy);
 
         endpoints.MapHangfireDashboard(path, new DashboardOptions
         {
             AppPath = null,
             DashboardTitle = "TikTokBot digests",
-            Authorization = [new TokenFilter(token, session)],
+            Authorization = [new TokenFilter(token, login)],
             IsReadOnlyFunc = _ => !options.DashboardWrite,
         });
     }
@@ -62,25 +61,22 @@ internal static class DigestDashboard
         return Results.Content(html, "text/html", Encoding.UTF8, failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 
-    /// <summary>What the cookie holds: a value derived from the token, so the token itself never sits in a browser.</summary>
-    private static string SessionValue(string token) =>
-        Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "TikTokBot dashboard session"u8));
-
     private static bool SameSecret(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private sealed class TokenFilter(string token, string session) : IDashboardAuthorizationFilter
+    private sealed class TokenFilter(string token, LoginKind login) : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context)
         {
-            var request = context.GetHttpContext().Request;
+            var http = context.GetHttpContext();
+            var request = http.Request;
             var header = request.Headers.Authorization.ToString();
             if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 return SameSecret(header["Bearer ".Length..].Trim(), token);
             }
 
-            return request.Cookies.TryGetValue(CookieName, out var cookie) && SameSecret(cookie, session);
+            return http.RequestServices.GetRequiredService<LoginSessions>().IsValid(http, login, token);
         }
     }
 }

@@ -13,7 +13,7 @@ public static class StartupBanner
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var playground = app.Services.GetRequiredService<PlaygroundAccess>().Decide();
+            var playground = app.Services.GetRequiredService<PlaygroundAccess>().Decide(localCaller: true);
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TikTokBot")
                 .LogInformation("{Banner}", Compose(RunningConfiguration.Read(app.Configuration), addresses.ToArray(), app.Environment.EnvironmentName, playground));
         });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Storage.Database;
+using TikTokBot.Storage.Keys;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Workspace;
 
@@ -23,10 +24,9 @@ public static class StorageRegistration
         services.AddSingleton(options);
         services.AddSingleton(new DataFolderMove(moved));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(CreateDatabase(options, dataDirectory));
-        services.AddDataProtection()
-            .SetApplicationName("TikTokBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var database = CreateDatabase(options, dataDirectory);
+        services.AddSingleton(database);
+        services.AddKeys(configuration, database, dataDirectory);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<WorkspaceReadCache>();
         services.AddSingleton<IWorkspaceStorage>(sp => new WorkspaceStorage(

@@ -7,7 +7,7 @@ namespace TikTokBot.Web;
 /// <summary><c>GET /</c>: what is running and what to do next. Names settings and modes, never a value of a secret.</summary>
 public static class FrontPage
 {
-    public static IResult Render(IConfiguration configuration, PlaygroundAccess playground)
+    public static IResult Render(HttpContext http, IConfiguration configuration, PlaygroundAccess playground)
     {
         var running = RunningConfiguration.Read(configuration);
         var html = new StringBuilder();
@@ -34,7 +34,7 @@ public static class FrontPage
         }
 
         html.Append("<h2>Next</h2><ul class=\"links\">");
-        if (playground.Decide() != PlaygroundDecision.Off)
+        if (playground.Decide(http) != PlaygroundDecision.Off)
         {
             html.Append("<li><a href=\"/playground\">Playground</a>: type a <code>/ttmetrics</code> command and see the answer as Slack draws it.</li>");
         }
@@ -71,7 +71,12 @@ public static class FrontPage
 
     internal static string PageStart(string title) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{Encode(title)}</title><style>{Style}</style></head><body><main>";
+        $"<title>{Encode(title)}</title><link rel=\"stylesheet\" href=\"{StylePath}\"></head><body><main>";
+
+    /// <summary>The pages' shared style, served as a file: the pages' Content-Security-Policy allows no inline style.</summary>
+    public const string StylePath = "/site.css";
+
+    public static IResult StyleSheet() => Results.Content(Style, "text/css; charset=utf-8");
 
     internal static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 

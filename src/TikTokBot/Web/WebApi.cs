@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Web.Playground;
+using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
 
@@ -11,6 +12,7 @@ public static class WebApi
     public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", FrontPage.Render);
+        routes.MapGet(FrontPage.StylePath, FrontPage.StyleSheet);
 
         var playground = routes.MapGroup("/playground").AddEndpointFilter(async (context, next) =>
         {
@@ -22,7 +24,7 @@ public static class WebApi
 
             // A page that needs the token offers the login form; a JSON call, or a playground that is off, is not there.
             var isPage = context.HttpContext.Request.Path.Value?.TrimEnd('/') == "/playground";
-            return access.Decide() == PlaygroundDecision.NeedsToken && isPage
+            return access.Decide(context.HttpContext) == PlaygroundDecision.NeedsToken && isPage
                 ? Results.Content(PlaygroundPage.Login(failed: false), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized)
                 : Results.NotFound();
         });
@@ -36,29 +38,31 @@ public static class WebApi
 
         routes.MapPost("/playground/login", async (HttpContext http, PlaygroundAccess access) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (access.Decide() != PlaygroundDecision.NeedsToken)
+            if (access.Decide(http) != PlaygroundDecision.NeedsToken)
             {
                 return Results.NotFound();
             }
 
-            if (access.CookieFor(form["token"].ToString()) is not { } cookie)
+            var (typed, refusal) = await LoginForm.ReadTokenAsync(http.Request);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (!access.TrySignIn(http, typed!))
             {
                 return Results.Content(PlaygroundPage.Login(failed: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            http.Response.Cookies.Append(PlaygroundAccess.CookieName, cookie, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/playground",
-            });
             return Results.Redirect("/playground");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(WebSecurity.LoginPolicy);
         return routes;
     }
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName));
+        services.AddWebSecurity(configuration);
         services.AddSingleton<PlaygroundAccess>();
         services.AddSingleton<PlaygroundService>();
         return services;

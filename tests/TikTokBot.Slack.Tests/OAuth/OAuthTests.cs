@@ -85,6 +85,47 @@ public class OAuthTests
     }
 
     [Fact]
+    public async Task A_state_is_finished_only_by_the_browser_that_started_the_install()
+    {
+        var (slack, host) = await StartAsync();
+        await using var _ = slack;
+        await using var __ = host;
+        var install = await host.Client.GetAsync("/slack/install");
+        var cookie = Assert.Single(install.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("tiktokbot_slack_install=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/slack", cookie, StringComparison.OrdinalIgnoreCase);
+        var state = QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
+
+        // Another browser (no cookie: a link sent to someone else, or a login-CSRF) cannot finish it, and spends it.
+        using var other = new HttpClient { BaseAddress = host.Client.BaseAddress };
+        var elsewhere = await other.GetAsync($"/slack/oauth/callback?code=c&state={Uri.EscapeDataString(state)}");
+        Assert.Equal("state_from_another_browser", await elsewhere.Content.ReadAsStringAsync());
+        Assert.Equal("used_state", await (await host.Client.GetAsync($"/slack/oauth/callback?code=c&state={Uri.EscapeDataString(state)}")).Content.ReadAsStringAsync());
+        Assert.Empty(slack.CallsTo("oauth.v2.access"));
+    }
+
+    [Fact]
+    public async Task Past_the_cap_of_waiting_states_install_answers_429_until_one_is_used()
+    {
+        var slack = await FakeSlack.StartAsync();
+        await using var _ = slack;
+        await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl, ["Slack:ClientId"] = "123.456", ["Slack:ClientSecret"] = "client-secret",
+            ["Slack:OAuthStatesCap"] = "2",
+        });
+        var first = await InstallStateAsync(host);
+        await InstallStateAsync(host);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await host.Client.GetAsync("/slack/install")).StatusCode);
+        await host.Client.GetAsync($"/slack/oauth/callback?code=c&state={Uri.EscapeDataString(first)}");
+        await InstallStateAsync(host);
+        host.Clock.Now += TimeSpan.FromMinutes(11);
+        await InstallStateAsync(host);
+    }
+
+    [Fact]
     public async Task The_callback_refuses_a_tampered_state()
     {
         var (slack, host) = await StartAsync();

@@ -90,10 +90,15 @@ public sealed class DigestDashboardTests : IAsyncLifetime
         var subscription = await app.SubscribeAsync("C0DASH", new TimeOnly(9, 0), "UTC");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        var response = await client.PostAsync("/hangfire/recurring/remove", new FormUrlEncodedContent(new Dictionary<string, string>
+        // A write carries the antiforgery token of the dashboard's page, as the page's script sends it (LoginTests: none, 403).
+        var page = await client.GetStringAsync("/hangfire/recurring");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-token\" content=\"([^\"]+)\">").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/remove")
         {
-            ["jobs[]"] = $"digest:{DigestAppFactory.Team}:C0DASH",
-        }));
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = $"digest:{DigestAppFactory.Team}:C0DASH" }),
+        };
+        request.Headers.Add("X-CSRF-TOKEN", WebUtility.HtmlDecode(antiforgery));
+        var response = await client.SendAsync(request);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(jobKept, await app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default) is not null);

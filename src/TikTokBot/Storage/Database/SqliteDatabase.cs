@@ -82,9 +82,11 @@ public sealed class SqliteDatabase : StorageDatabase
 
     internal override async Task PrepareAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        Keys.PrivateFiles.Folder(Path.GetDirectoryName(FilePath)!);
         await using var connection = await OpenAsync(ct);
         await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: ct));
+        // SQLite gives the -wal and -shm files the database file's mode: narrowing it first narrows them too.
+        Keys.PrivateFiles.Narrow(FilePath, FilePath + "-wal", FilePath + "-shm");
     }
 
     internal override string CreateVersionTableSql =>

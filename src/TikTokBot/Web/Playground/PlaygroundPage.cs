@@ -19,7 +19,7 @@ public static class PlaygroundPage
 
     public static string Login(bool failed) =>
         FrontPage.PageStart("TikTokBot playground: sign in") +
-        "<h1>Playground</h1><p>This server is not on loopback, so the playground asks for the dashboard token (<code>Scheduler:DashboardToken</code>).</p>" +
+        "<h1>Playground</h1><p>Here the playground asks for the dashboard token (<code>Scheduler:DashboardToken</code>).</p>" +
         (failed ? "<p class=\"problems\">That token is not right.</p>" : "") +
         "<form method=\"post\" action=\"/playground/login\"><label for=\"token\">Token</label> " +
         "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\"> <button type=\"submit\">Sign in</button></form>" +

@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace TikTokBot.Web.Security;
+
+/// <summary>
+/// Who is on the other end of a request, recorded before the forwarded headers are applied. Local means the connection
+/// itself comes from loopback and carries no forwarding header: a reverse proxy on the same host also connects from
+/// loopback, but it always says whom it forwards for.
+/// </summary>
+public static class Caller
+{
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Forwarded", "X-Real-IP"];
+
+    private sealed record Facts(bool IsLocal);
+
+    /// <summary>The first middleware: notes whether the caller is local while the connection's own address is still there.</summary>
+    public static IApplicationBuilder UseCallerFacts(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        var local = remote is not null && IPAddress.IsLoopback(remote) && !ForwardingHeaders.Any(h => http.Request.Headers.ContainsKey(h));
+        http.Features.Set(new Facts(local));
+        return next(http);
+    });
+
+    /// <summary>Whether the request came straight from this machine. False when unknown.</summary>
+    public static bool IsLocal(HttpContext http) => http.Features.Get<Facts>()?.IsLocal ?? false;
+}
