@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Workspace;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Storage;
 
@@ -10,7 +11,8 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Registers the database chosen by <c>Storage:Provider</c>, the team-scoped <see cref="IWorkspaceStorage"/>,
-    /// Data Protection with its keys in the data folder, and the migrations that run before the app starts.
+    /// Data Protection with its keys in the data folder, and the migrations that run before the app starts. On
+    /// PostgreSQL the TikTok quota's ledger goes in the database too (<see cref="PostgresQuotaLedger"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +26,12 @@ public static class StorageRegistration
         services.AddSingleton(new DataFolderMove(moved));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateDatabase(options, dataDirectory));
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            // Several instances may share this database: TikTok's quota is the app's, so its ledger is kept here too.
+            services.Replace(ServiceDescriptor.Singleton<IQuotaLedger>(sp => new PostgresQuotaLedger(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<QuotaRules>())));
+        }
+
         services.AddDataProtection()
             .SetApplicationName("TikTokBot")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
