@@ -70,9 +70,12 @@ public sealed class TikTokApiClient : IDisposable
     /// </summary>
     public TikTokApiClient WithToken(string accessToken) => new(this, _options.For(accessToken, Array.Empty<string>()));
 
-    /// <summary>A client with a quota of its own, from <see cref="TikTokApiOptions.MaxRequestsPerSecond"/> (tests, tools).</summary>
+    /// <summary>
+    /// A client with a quota of its own (tests, tools): <see cref="TikTokApiOptions.MaxRequestsPerSecond"/>, and a 40100
+    /// pausing it for <see cref="TikTokApiOptions.RateLimitBackoff"/>.
+    /// </summary>
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
-        : this(http, options, TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond), time), time, logger, ownsQuota: true)
+        : this(http, options, TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond, options.RateLimitBackoff), time), time, logger, ownsQuota: true)
     {
     }
 
@@ -309,7 +312,7 @@ public sealed class TikTokApiClient : IDisposable
     {
         if (_ownsQuota)
         {
-            _quota.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _quota.Dispose();
         }
     }
 }

@@ -93,8 +93,10 @@ public sealed class QuotaRules(TikTokQuotaOptions options)
         state = Roll(state, now);
         if (Refusal(state, priority, now) is { } wait)
         {
-            // Marked until just after the retry, so a grant at the retry still keeps lower priorities out of that slot.
-            return (state.WithWaiting(priority, wait.RetryAt + Spacing), wait);
+            // Marked until just after the retry, so a grant at the retry still keeps lower priorities out of that slot;
+            // not a person who would wait longer than they are kept waiting: they are told to come back instead.
+            var waits = priority != TikTokCallPriority.Person || wait.RetryAt - now <= options.PersonMaxWait;
+            return (waits ? state.WithWaiting(priority, wait.RetryAt + Spacing) : state, wait);
         }
 
         return (state with

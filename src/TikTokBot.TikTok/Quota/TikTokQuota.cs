@@ -11,7 +11,7 @@ namespace TikTokBot.TikTok.Quota;
 /// head of the queue only, so an instance puts one question at a time to a shared ledger however many calls wait,
 /// and the ledger's marks of who is waiting order the instances among themselves.
 /// </summary>
-public sealed class TikTokQuota : IAsyncDisposable
+public sealed class TikTokQuota : IAsyncDisposable, IDisposable
 {
     public const string MeterName = "TikTokBot.TikTok.Quota";
 
@@ -346,11 +346,18 @@ public sealed class TikTokQuota : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
-        _stopping.Dispose();
         _meter?.Dispose();
     }
+
+    // The pump ends as soon as it is cancelled (its waits and ledger calls take the token), so waiting here is short.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private sealed class Waiter(TikTokCallPriority priority)
     {

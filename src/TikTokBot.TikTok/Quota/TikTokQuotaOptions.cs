@@ -43,7 +43,7 @@ public sealed class TikTokQuotaOptions
     public TimeSpan PersonMaxWait { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>A budget of <paramref name="perSecond"/> whose minute and day allow the same rate.</summary>
-    public static TikTokQuotaOptions ForRate(int perSecond)
+    public static TikTokQuotaOptions ForRate(int perSecond, TimeSpan? throttlePause = null)
     {
         perSecond = Math.Max(1, perSecond);
         return new TikTokQuotaOptions
@@ -51,6 +51,7 @@ public sealed class TikTokQuotaOptions
             PerSecond = perSecond,
             PerMinute = (int)Math.Min(int.MaxValue, 60L * perSecond),
             PerDay = (int)Math.Min(int.MaxValue, Math.Max(864_000L, 86_400L * perSecond)),
+            ThrottlePause = throttlePause ?? TimeSpan.FromMinutes(5),
         };
     }
 
