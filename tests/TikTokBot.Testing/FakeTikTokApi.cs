@@ -68,6 +68,50 @@ public sealed class FakeTikTokApi : IAsyncDisposable
     public void RateLimitNext(int requests) => Interlocked.Exchange(ref _rateLimitedLeft, requests);
 
     /// <summary>
+    /// TikTok's quota per developer app, as TikTok enforces it: when set, a request arriving when this many already
+    /// arrived in the second before it (whatever token or instance sent them) is answered 40100, HTTP 200, no headers.
+    /// </summary>
+    public int? AppQuotaPerSecond { get; set; }
+
+    /// <summary>Requests answered 40100 for going over <see cref="AppQuotaPerSecond"/>.</summary>
+    public int OverQuota => Volatile.Read(ref _overQuota);
+
+    /// <summary>The most requests that arrived within any one second (sliding), counted while a quota is set.</summary>
+    public int MostInOneSecond { get; private set; }
+
+    private readonly Queue<long> _arrivals = new();
+    private int _overQuota;
+
+    // The fake's own wall clock: it plays TikTok's servers, which count real seconds whatever the app under test believes.
+    private bool OverAppQuota()
+    {
+        if (AppQuotaPerSecond is not { } limit)
+        {
+            return false;
+        }
+
+        lock (_arrivals)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            var secondAgo = now - System.Diagnostics.Stopwatch.Frequency;
+            while (_arrivals.TryPeek(out var first) && first <= secondAgo)
+            {
+                _arrivals.Dequeue();
+            }
+
+            _arrivals.Enqueue(now);
+            MostInOneSecond = Math.Max(MostInOneSecond, _arrivals.Count);
+            if (_arrivals.Count <= limit)
+            {
+                return false;
+            }
+        }
+
+        Interlocked.Increment(ref _overQuota);
+        return true;
+    }
+
+    /// <summary>
     /// Turns a demo campaign off (DISABLE) or deletes it from <paramref name="since"/>: it delivers nothing from that day.
     /// Given an ad group id, sets that ad group's status as <c>adgroup/get</c> reports it.
     /// </summary>
@@ -97,6 +141,11 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var recorded = new RecordedRequest(path, query, request.Headers["Access-Token"].ToString());
         Requests.Enqueue(recorded);
+        if (OverAppQuota())
+        {
+            return Envelope(40100, "Requests made too frequently. Please try again later.", null);
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);

@@ -146,7 +146,7 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         Assert.Empty(outside);
     }
 
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task Under_the_content_security_policy_the_pages_are_styled_their_script_runs_and_nothing_is_blocked()
     {
         var (page, outside) = await _browser.OpenAsync(AppAddress);

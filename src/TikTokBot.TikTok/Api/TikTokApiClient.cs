@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.TikTok.Api;
 
@@ -43,9 +43,10 @@ public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, I
 }
 
 /// <summary>
-/// The TikTok API for Business v1.3, read-only. Every request goes through one per-app limiter; every page is read;
-/// a non-zero <c>code</c> becomes a typed error, and what may pass (rate limiting, TikTok's internal errors, timeouts)
-/// is retried with backoff.
+/// The TikTok API for Business v1.3, read-only. Every request first takes its turn from the app's shared
+/// <see cref="TikTokQuota"/> (at the priority of the ambient <see cref="TikTokCallScope"/>); every page is read; a non-zero
+/// <c>code</c> becomes a typed error. A 40100 pauses the whole app's quota and the request asks for its turn again;
+/// what else may pass (TikTok's internal errors, HTTP 5xx, timeouts) is retried with backoff.
 /// </summary>
 public sealed class TikTokApiClient : IDisposable
 {
@@ -53,40 +54,45 @@ public sealed class TikTokApiClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly TikTokApiOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<TikTokApiClient> _logger;
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly TikTokQuota _quota;
     private readonly ResiliencePipeline _retries;
-    private readonly bool _ownsLimiter = true;
+    private readonly bool _ownsQuota;
 
     private TikTokApiClient(TikTokApiClient shared, TikTokApiOptions options)
     {
-        (_http, _options, _time, _logger, _limiter, _retries, _ownsLimiter) = (shared._http, options, shared._time, shared._logger, shared._limiter, shared._retries, false);
+        (_http, _options, _logger, _quota, _retries, _ownsQuota) = (shared._http, options, shared._logger, shared._quota, shared._retries, false);
     }
 
     /// <summary>
     /// The same client reading with another workspace's token: TikTok limits requests per app, so it shares this
-    /// client's limiter (and its HTTP connection pool) rather than getting its own.
+    /// client's quota (and its HTTP connection pool) rather than getting its own.
     /// </summary>
     public TikTokApiClient WithToken(string accessToken) => new(this, _options.For(accessToken, Array.Empty<string>()));
 
+    /// <summary>
+    /// A client with a quota of its own (tests, tools): <see cref="TikTokApiOptions.MaxRequestsPerSecond"/>, and a 40100
+    /// pausing it for <see cref="TikTokApiOptions.RateLimitBackoff"/>.
+    /// </summary>
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
+        : this(http, options, TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond, options.RateLimitBackoff), time), time, logger, ownsQuota: true)
+    {
+    }
+
+    /// <summary>A client taking its turns from the app's <paramref name="quota"/>.</summary>
+    public TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TimeProvider time, ILogger<TikTokApiClient> logger)
+        : this(http, options, quota, time, logger, ownsQuota: false)
+    {
+    }
+
+    private TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TimeProvider time, ILogger<TikTokApiClient> logger, bool ownsQuota)
     {
         _http = http;
         _options = options;
-        _time = time;
         _logger = logger;
+        _quota = quota;
+        _ownsQuota = ownsQuota;
         _retries = BuildRetries(options, time, logger);
-        var perSecond = Math.Max(1, options.MaxRequestsPerSecond);
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
     }
 
     /// <summary>Runs <c>report/integrated/get</c> and reads every page.</summary>
@@ -174,7 +180,8 @@ public sealed class TikTokApiClient : IDisposable
 
     /// <summary>
     /// The one retry pipeline of every request: what TikTok or the network may answer differently a moment later
-    /// (40100 rate limiting, 5xxxx internal errors, HTTP 5xx, timeouts) is retried with doubling waits; nothing else is.
+    /// (5xxxx internal errors, HTTP 5xx, timeouts) is retried with doubling waits; nothing else is. A 40100 is not
+    /// retried here: it pauses the shared quota (<see cref="SendOnceAsync"/>), which every instance then waits out.
     /// </summary>
     private static ResiliencePipeline BuildRetries(TikTokApiOptions options, TimeProvider time, ILogger logger)
     {
@@ -183,7 +190,7 @@ public sealed class TikTokApiClient : IDisposable
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<TikTokApiException>(e => e.Transient),
+                ShouldHandle = new PredicateBuilder().Handle<TikTokApiException>(e => e.Transient && e.Code != TikTokApiException.RateLimited),
                 MaxRetryAttempts = options.RateLimitRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
@@ -203,41 +210,52 @@ public sealed class TikTokApiClient : IDisposable
 
     private async ValueTask<JsonDocument> SendOnceAsync(string path, Uri uri, CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Add("Access-Token", _options.AccessToken ?? "");
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        for (var throttled = 0; ; throttled++)
         {
-            throw TikTokEnvelope.HttpError(response.StatusCode, TikTokCall.Read);
-        }
+            await _quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Add("Access-Token", _options.AccessToken ?? "");
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw TikTokEnvelope.HttpError(response.StatusCode, TikTokCall.Read);
+            }
 
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            throw Unreadable(e.Message);
-        }
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable(e.Message);
+            }
 
-        var root = document.RootElement;
-        if (root.ValueKind is not JsonValueKind.Object and var kind)
-        {
+            var root = document.RootElement;
+            if (root.ValueKind is not JsonValueKind.Object and var kind)
+            {
+                document.Dispose();
+                throw Unreadable($"the answer is {kind}");
+            }
+
+            var answer = TikTokEnvelope.Read(root);
+            if (answer.Succeeded)
+            {
+                return document;
+            }
+
             document.Dispose();
-            throw Unreadable($"the answer is {kind}");
-        }
+            // Over the app's quota: the whole app holds off (TikTok asks for minutes, not a quick retry), then this asks again.
+            if (answer.Code == TikTokApiException.RateLimited && throttled < _options.RateLimitRetries)
+            {
+                _logger.LogWarning("TikTok answered 40100 on {Path}, request {RequestId}; the app's quota pauses", path, answer.RequestId);
+                await _quota.ThrottledAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
-        var answer = TikTokEnvelope.Read(root);
-        if (answer.Succeeded)
-        {
-            return document;
+            throw TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
         }
-
-        document.Dispose();
-        throw TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
     }
 
     // A timeout or a dropped connection is TikTok's side, not the user's: say so plainly instead of surfacing a socket error.
@@ -292,9 +310,9 @@ public sealed class TikTokApiClient : IDisposable
 
     public void Dispose()
     {
-        if (_ownsLimiter)
+        if (_ownsQuota)
         {
-            _limiter.Dispose();
+            _quota.Dispose();
         }
     }
 }

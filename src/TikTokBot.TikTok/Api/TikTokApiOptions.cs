@@ -11,7 +11,10 @@ public sealed class TikTokApiOptions
     /// <summary>The advertiser accounts to read, comma-separated in configuration.</summary>
     public string AdvertiserIds { get; set; } = "";
 
-    /// <summary>TikTok limits requests per app, so every call of this process goes through one limiter.</summary>
+    /// <summary>
+    /// Kept for old settings: read as <c>TikTok:Quota:PerSecond</c> when that is not set (see <see cref="Quota.TikTokQuotaOptions"/>),
+    /// and the rate of a client built without the app's shared quota.
+    /// </summary>
     public int MaxRequestsPerSecond { get; set; } = 10;
 
     /// <summary>

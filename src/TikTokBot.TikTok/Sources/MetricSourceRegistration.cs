@@ -6,6 +6,7 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.TikTok.Sources;
 
@@ -37,12 +38,14 @@ public static class MetricSourceRegistration
         services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<TimeProvider>(), cacheOptions.SweepAbove));
         services.AddSingleton<BusinessCalendar>();
         // One client for the app whatever the source: workspaces' own connections read through it (with their tokens),
-        // so every TikTok call of this process shares its one rate limiter.
+        // so every TikTok call of this process takes its turn from the one quota (shared with the other instances
+        // when the storage puts its ledger in their common database).
         var shared = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
+        services.AddTikTokQuota(section);
         services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton(sp => new TikTokApiClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TikTokApiClient>>()));
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TikTokQuota>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>()));
         services.AddSingleton<DemoMetricSource>();
         services.AddSingleton(new MetricSourceChoice(kind));
         switch (kind)

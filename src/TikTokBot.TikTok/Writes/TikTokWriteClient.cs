@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TikTokBot.Domain.Actions;
 using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.TikTok.Writes;
 
@@ -13,9 +14,11 @@ namespace TikTokBot.TikTok.Writes;
 /// group. Each call carries the advertiser's own token. TikTok's envelope is read and its errors classified by
 /// <see cref="TikTokEnvelope"/>, as the report client's are, as writes (<see cref="TikTokCall.Write"/>: nothing marked
 /// worth retrying). A rate-limited write (40100) was refused, so it is retried; a write without an answer is never
-/// retried here (<see cref="TikTokWriteUncertainException"/>).
+/// retried here (<see cref="TikTokWriteUncertainException"/>). With the app's <see cref="TikTokQuota"/>, every call takes
+/// its turn from it first, and a 40100 pauses it for the whole app before the write is asked again.
 /// </summary>
-public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokWriteClient> logger) : ITikTokWriteTarget
+public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokWriteClient> logger, TikTokQuota? quota = null)
+    : ITikTokWriteTarget
 {
     public bool Simulated => false;
 
@@ -182,6 +185,11 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         var uri = new Uri(options.ApiBaseUrl, query is null ? path : $"{path}?{string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))}");
         for (var attempt = 0; ; attempt++)
         {
+            if (quota is not null)
+            {
+                await quota.AcquireAsync(ct).ConfigureAwait(false);
+            }
+
             using var request = new HttpRequestMessage(method, uri);
             request.Headers.Add("Access-Token", token);
             if (body is not null)
@@ -238,6 +246,13 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
                 // 40100: TikTok refused it, so nothing was applied and it may be sent again.
                 if (answer.Code == TikTokApiException.RateLimited && attempt < options.RateLimitRetries)
                 {
+                    if (quota is not null)
+                    {
+                        logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; the app's quota pauses", path, answer.RequestId);
+                        await quota.ThrottledAsync(ct).ConfigureAwait(false);
+                        continue;
+                    }
+
                     var wait = options.RateLimitBackoff * Math.Pow(2, attempt);
                     logger.LogWarning("TikTok rate limit (40100) on {Path}, request {RequestId}; retry {Attempt} in {Wait}", path, answer.RequestId, attempt + 1, wait);
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);

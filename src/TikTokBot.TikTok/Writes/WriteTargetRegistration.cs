@@ -27,7 +27,7 @@ public static class WriteTargetRegistration
         // Built when first needed: the API client for connected advertisers (any deployment), the demo's for the demo advertiser.
         services.AddSingleton(sp => new TikTokWriteClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokWriteClient)), section.Get<TikTokApiOptions>() ?? new TikTokApiOptions(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokWriteClient>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokWriteClient>>(), sp.GetService<Quota.TikTokQuota>()));
         services.AddSingleton(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>(),
             () => sp.GetService<Caching.ReportCache>()?.Forget(Caching.CachedMetricSource.CampaignsKey("demo"))));
         services.AddSingleton<ITikTokWriteTarget>(sp => kind switch

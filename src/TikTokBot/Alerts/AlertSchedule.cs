@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Alerts;
 using TikTokBot.Storage;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Alerts;
 
@@ -97,6 +98,8 @@ public sealed class AlertJob(AlertScanner scanner, AlertScheduler scheduler, IWo
         }
 
         // A failed read is logged by the scanner and waits for the next scan; there is nothing to retry sooner.
+        // Its TikTok calls stand behind people's and digests' (a person asking `alerts check now` is not in this scope).
+        using var priority = TikTokCallScope.Enter(TikTokCallPriority.AlertScan);
         await scanner.ScanAsync(teamId, evenUnsubscribed: false, ct);
     }
 }

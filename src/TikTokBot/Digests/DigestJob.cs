@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Digests;
 
@@ -33,6 +34,8 @@ public sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, Ti
 
     private async Task RunAsync(DigestDue due, CancellationToken ct)
     {
+        // A digest's TikTok calls wait behind a person's, ahead of alert scans and history reads.
+        using var priority = TikTokCallScope.Enter(TikTokCallPriority.Digest);
         var result = await sender.SendAsync(due, ct);
         switch (result)
         {

@@ -4,6 +4,7 @@ using Hangfire;
 using TikTokBot.Hosting;
 using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Health;
 
@@ -69,5 +70,25 @@ public sealed class ConfigurationHealthCheck(IConfiguration configuration) : IHe
             : running.Notes.Count > 0 ? HealthCheckResult.Degraded(string.Join(" ", running.Notes))
             : HealthCheckResult.Healthy($"Slack: {running.SlackDescription}; data: {running.DataSource}");
         return Task.FromResult(result);
+    }
+}
+
+/// <summary>
+/// The app's TikTok quota, as every instance shares it: used this second, minute and day, and a pause after TikTok's
+/// 40100 (degraded: TikTok calls wait, the app still answers from what it keeps).
+/// </summary>
+public sealed class TikTokQuotaHealthCheck(TikTokQuota quota) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var snapshot = await quota.SnapshotAsync(cancellationToken);
+            return snapshot.Paused ? HealthCheckResult.Degraded(snapshot.Describe()) : HealthCheckResult.Healthy(snapshot.Describe());
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Degraded($"the TikTok quota could not be read ({e.GetType().Name})");
+        }
     }
 }

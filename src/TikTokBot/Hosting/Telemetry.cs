@@ -53,7 +53,7 @@ public static class Telemetry
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(AppTelemetry.Name))
             .WithMetrics(metrics => metrics
-                .AddMeter(AppTelemetry.Name, SlackTelemetry.Name)
+                .AddMeter(AppTelemetry.Name, SlackTelemetry.Name, TikTok.Quota.TikTokQuota.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
         // Spans cost a tenth of a cached reply's CPU: they are recorded only when something will read them.

@@ -5,6 +5,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Quota;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
@@ -79,7 +80,11 @@ public sealed class AccountHistory(
         if (cacheOptions.ClosedDaysLifetime <= TimeSpan.Zero)
             return false;
         // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
-        _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        // Its TikTok calls go last: nobody is waiting on them yet.
+        using (TikTokCallScope.Enter(TikTokCallPriority.HistoryReadAhead))
+        {
+            _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        }
         return true;
     }
 

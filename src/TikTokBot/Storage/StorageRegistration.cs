@@ -4,6 +4,7 @@ using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Keys;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Workspace;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Storage;
 
@@ -11,7 +12,8 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Registers the database chosen by <c>Storage:Provider</c>, the team-scoped <see cref="IWorkspaceStorage"/>,
-    /// Data Protection with its keys in the data folder, and the migrations that run before the app starts.
+    /// Data Protection with its keys in the data folder, and the migrations that run before the app starts. On
+    /// PostgreSQL the TikTok quota's ledger goes in the database too (<see cref="PostgresQuotaLedger"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +28,12 @@ public static class StorageRegistration
         services.TryAddSingleton(TimeProvider.System);
         var database = CreateDatabase(options, dataDirectory);
         services.AddSingleton(database);
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            // Several instances may share this database: TikTok's quota is the app's, so its ledger is kept here too.
+            services.Replace(ServiceDescriptor.Singleton<IQuotaLedger>(sp => new PostgresQuotaLedger(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<QuotaRules>())));
+        }
+
         services.AddKeys(configuration, database, dataDirectory);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<WorkspaceReadCache>();

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using TikTokBot.Hosting;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Web;
 
 /// <summary><c>GET /</c>: what is running and what to do next. Names settings and modes, never a value of a secret.</summary>
 public static class FrontPage
 {
-    public static IResult Render(HttpContext http, IConfiguration configuration, PlaygroundAccess playground)
+    public static async Task<IResult> Render(HttpContext http, IConfiguration configuration, PlaygroundAccess playground, TikTokQuota quota, CancellationToken ct)
     {
         var running = RunningConfiguration.Read(configuration);
         var html = new StringBuilder();
@@ -20,6 +21,7 @@ public static class FrontPage
         Row(html, "Scheduler", running.Scheduler);
         Row(html, "Slack", running.SlackDescription);
         Row(html, "Data folder", running.DataFolder);
+        Row(html, "TikTok quota", await QuotaAsync(quota, ct));
         html.Append("</table>");
 
         if (running.Problems.Count > 0)
@@ -57,7 +59,7 @@ public static class FrontPage
             html.Append("<li><a href=\"").Append(Encode(dashboard)).Append("\">Scheduler dashboard</a> (needs the dashboard token).</li>");
         }
 
-        html.Append("<li>Health: <a href=\"/healthz\">/healthz</a> (alive) and <a href=\"/readyz\">/readyz</a> (database, scheduler, configuration).</li>");
+        html.Append("<li>Health: <a href=\"/healthz\">/healthz</a> (alive) and <a href=\"/readyz\">/readyz</a> (database, scheduler, configuration, TikTok quota).</li>");
         html.Append("<li>In a terminal: <code>dotnet run --project src/TikTokBot -- ask \"/ttmetrics campaign-42\"</code>.</li>");
         html.Append("</ul></main></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
@@ -68,6 +70,18 @@ public static class FrontPage
     /// connected (ask the accounts service), instead of what the configuration names.
     /// </summary>
     private static string DataSource(RunningConfiguration running) => running.DataSource;
+
+    private static async Task<string> QuotaAsync(TikTokQuota quota, CancellationToken ct)
+    {
+        try
+        {
+            return (await quota.SnapshotAsync(ct)).Describe();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return $"could not be read ({e.GetType().Name})";
+        }
+    }
 
     internal static string PageStart(string title) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +

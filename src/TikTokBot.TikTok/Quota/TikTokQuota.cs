@@ -1,0 +1,395 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TikTokBot.TikTok.Api;
+
+namespace TikTokBot.TikTok.Quota;
+
+/// <summary>
+/// Every TikTok call of this process asks here first. Callers queue by priority (a person first, then digests, alert
+/// scans, history read-ahead; in arrival order within one) and one pump asks the <see cref="IQuotaLedger"/> for the
+/// head of the queue only, so an instance puts one question at a time to a shared ledger however many calls wait,
+/// and the ledger's marks of who is waiting order the instances among themselves.
+/// </summary>
+public sealed class TikTokQuota : IAsyncDisposable, IDisposable
+{
+    public const string MeterName = "TikTokBot.TikTok.Quota";
+
+    private readonly IQuotaLedger _ledger;
+    private readonly QuotaRules _rules;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Queue<Waiter>[] _queues = [new(), new(), new(), new()];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Meter? _meter;
+    private readonly Counter<long>? _throttled;
+    private readonly Task _pump;
+    private TaskCompletionSource _wake = NewSignal();
+    private TaskCompletionSource _asleep = NewSignal();
+    private QuotaTake? _lastSeen;
+
+    public TikTokQuota(IQuotaLedger ledger, QuotaRules rules, TimeProvider time, ILogger<TikTokQuota>? logger = null, IMeterFactory? meters = null)
+    {
+        (_ledger, _rules, _time, _logger) = (ledger, rules, time, (ILogger?)logger ?? NullLogger.Instance);
+        if (meters is not null)
+        {
+            _meter = meters.Create(MeterName);
+            _meter.CreateObservableGauge("tiktokbot.tiktok.quota.used", ObserveUsed, "{call}",
+                "TikTok calls the whole app made in the current window (tag window: second, minute, day), as last seen by this instance");
+            _meter.CreateObservableGauge("tiktokbot.tiktok.quota.limit", ObserveLimits, "{call}", "The app's TikTok quota per window");
+            _meter.CreateObservableGauge("tiktokbot.tiktok.quota.paused", () => Paused() ? 1 : 0, "{pause}",
+                "1 while every instance holds off TikTok after a 40100 answer");
+            _meter.CreateObservableGauge("tiktokbot.tiktok.quota.waiting", ObserveWaiting, "{call}", "Calls of this instance waiting for the quota, by priority");
+            _throttled = _meter.CreateCounter<long>("tiktokbot.tiktok.quota.throttled", "{answer}", "40100 answers from TikTok: each pauses every instance");
+        }
+
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public TikTokQuotaOptions Options => _rules.Options;
+
+    /// <summary>Where the budget is kept (this process, or the database every instance shares).</summary>
+    public string Where => _ledger.Where;
+
+    /// <summary>An in-process budget from <paramref name="options"/>, for one instance and for tests.</summary>
+    public static TikTokQuota InProcess(TikTokQuotaOptions options, TimeProvider time)
+    {
+        var rules = new QuotaRules(options.Validated());
+        return new TikTokQuota(new InProcessQuotaLedger(rules, time), rules, time);
+    }
+
+    /// <summary>Waits for this call's turn at the priority of the ambient <see cref="TikTokCallScope"/>.</summary>
+    public Task AcquireAsync(CancellationToken ct) => AcquireAsync(TikTokCallScope.Current, ct);
+
+    /// <summary>Waits for this call's turn.</summary>
+    /// <exception cref="TikTokQuotaException">A person would wait longer than <see cref="TikTokQuotaOptions.PersonMaxWait"/>.</exception>
+    public Task AcquireAsync(TikTokCallPriority priority, CancellationToken ct)
+    {
+        var waiter = new Waiter(priority);
+        if (ct.CanBeCanceled)
+        {
+            waiter.Registration = ct.Register(static state => ((Waiter)state!).Done.TrySetCanceled(), waiter);
+        }
+
+        lock (_gate)
+        {
+            _queues[(int)priority].Enqueue(waiter);
+            // The pump is woken for a waiter more urgent than the one it sleeps on, not for every arrival behind it.
+            if (_sleepingFor is not { } sleeping || priority < sleeping)
+            {
+                SignalLocked();
+            }
+        }
+
+        return waiter.Done.Task;
+    }
+
+    /// <summary>TikTok answered 40100: every instance holds off for <see cref="TikTokQuotaOptions.ThrottlePause"/>.</summary>
+    public async Task ThrottledAsync(CancellationToken ct)
+    {
+        _throttled?.Add(1);
+        var until = await _ledger.PauseAsync(ct).ConfigureAwait(false);
+        _logger.LogWarning("TikTok answered 40100 (over the app's quota): every instance holds off TikTok until {Until:O}", until);
+        lock (_gate)
+        {
+            if (_lastSeen is { } seen)
+            {
+                _lastSeen = seen with { State = seen.State with { PausedUntil = until } };
+            }
+
+            SignalLocked();
+        }
+    }
+
+    /// <summary>The budget now, as the ledger holds it for the whole app, with this instance's queue.</summary>
+    public async Task<QuotaSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        var (state, now) = await _ledger.ReadAsync(ct).ConfigureAwait(false);
+        int[] waiting;
+        lock (_gate)
+        {
+            waiting = _queues.Select(q => q.Count(w => !w.Done.Task.IsCompleted)).ToArray();
+        }
+
+        return new QuotaSnapshot(_ledger.Where, now, Options, state.SecondUsed, state.MinuteUsed, state.DayUsed, state.PausedUntil, waiting);
+    }
+
+    /// <summary>Completes while the pump sleeps with nothing it could do before its clock moves or a caller arrives (for tests).</summary>
+    internal Task Asleep
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _asleep.Task;
+            }
+        }
+    }
+
+    private TikTokCallPriority? _sleepingFor;
+
+    private async Task PumpAsync()
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            Waiter? head;
+            Task wake;
+            lock (_gate)
+            {
+                if (_wake.Task.IsCompleted)
+                {
+                    _wake = NewSignal();
+                }
+
+                wake = _wake.Task;
+                head = HeadLocked();
+                _sleepingFor = null;
+            }
+
+            if (head is null)
+            {
+                await SleepAsync(wake, null, stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            QuotaTake take;
+            try
+            {
+                take = await _ledger.TakeAsync(head.Priority, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The shared ledger out of reach (the database): the call fails as a call to TikTok would, not silently unlimited.
+                _logger.LogWarning(e, "The TikTok quota could not be read ({Failure}); a {Priority} call fails", e.GetType().Name, head.Priority);
+                Remove(head);
+                head.Done.TrySetException(new TikTokQuotaException("TikTokBot could not check its TikTok quota (its database did not answer). Try again in a minute.", null));
+                continue;
+            }
+
+            lock (_gate)
+            {
+                _lastSeen = take;
+            }
+
+            if (take.Decision.Granted)
+            {
+                Remove(head);
+                // A waiter cancelled during the ask has spent a slot for nothing; the next one still waits its pace.
+                head.Done.TrySetResult();
+                continue;
+            }
+
+            var wait = take.Decision.RetryAt - take.Now;
+            if (head.Priority == TikTokCallPriority.Person && wait > Options.PersonMaxWait)
+            {
+                FailPeople(take.Decision);
+                continue;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                lock (_gate)
+                {
+                    _sleepingFor = head.Priority;
+                }
+
+                await SleepAsync(wake, wait, stopping).ConfigureAwait(false);
+            }
+        }
+
+        lock (_gate)
+        {
+            foreach (var waiter in _queues.SelectMany(q => q))
+            {
+                waiter.Done.TrySetCanceled();
+            }
+        }
+    }
+
+    private async Task SleepAsync(Task wake, TimeSpan? wait, CancellationToken stopping)
+    {
+        using var timer = wait is { } due ? _time.CreateTimer(static state => ((TikTokQuota)state!).Signal(), this, due, Timeout.InfiniteTimeSpan) : null;
+        lock (_gate)
+        {
+            if (!wake.IsCompleted)
+            {
+                _asleep.TrySetResult();
+            }
+        }
+
+        try
+        {
+            await wake.WaitAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Signal()
+    {
+        lock (_gate)
+        {
+            SignalLocked();
+        }
+    }
+
+    private void SignalLocked()
+    {
+        _wake.TrySetResult();
+        if (_asleep.Task.IsCompleted)
+        {
+            _asleep = NewSignal();
+        }
+    }
+
+    private void FailPeople(QuotaDecision decision)
+    {
+        var message = decision.Wait == QuotaWait.Paused
+            ? $"TikTok asked TikTokBot to slow down, so every TikTok request waits until {decision.RetryAt:HH:mm} UTC. Try again then."
+            : $"TikTokBot has used its TikTok quota for now; it frees up at {decision.RetryAt:HH:mm} UTC. Try again then.";
+        lock (_gate)
+        {
+            var people = _queues[(int)TikTokCallPriority.Person];
+            while (people.TryDequeue(out var person))
+            {
+                person.Done.TrySetException(new TikTokQuotaException(message, decision.RetryAt));
+            }
+        }
+    }
+
+    private Waiter? HeadLocked()
+    {
+        foreach (var queue in _queues)
+        {
+            while (queue.TryPeek(out var waiter))
+            {
+                if (!waiter.Done.Task.IsCompleted)
+                {
+                    return waiter;
+                }
+
+                queue.Dequeue().Registration.Dispose();
+            }
+        }
+
+        return null;
+    }
+
+    private void Remove(Waiter head)
+    {
+        lock (_gate)
+        {
+            var queue = _queues[(int)head.Priority];
+            if (queue.TryPeek(out var first) && ReferenceEquals(first, head))
+            {
+                queue.Dequeue();
+            }
+        }
+
+        head.Registration.Dispose();
+    }
+
+    private bool Paused()
+    {
+        lock (_gate)
+        {
+            return _lastSeen is { } seen && seen.State.PausedUntil > _time.GetUtcNow();
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveUsed()
+    {
+        QuotaTake? seen;
+        lock (_gate)
+        {
+            seen = _lastSeen;
+        }
+
+        if (seen is not { } take)
+        {
+            return [];
+        }
+
+        var state = _rules.Roll(take.State, _time.GetUtcNow());
+        return
+        [
+            new(state.SecondUsed, new KeyValuePair<string, object?>("window", "second")),
+            new(state.MinuteUsed, new KeyValuePair<string, object?>("window", "minute")),
+            new(state.DayUsed, new KeyValuePair<string, object?>("window", "day")),
+        ];
+    }
+
+    private IEnumerable<Measurement<int>> ObserveLimits() =>
+    [
+        new(Options.PerSecond, new KeyValuePair<string, object?>("window", "second")),
+        new(Options.PerMinute, new KeyValuePair<string, object?>("window", "minute")),
+        new(Options.PerDay, new KeyValuePair<string, object?>("window", "day")),
+    ];
+
+    private IEnumerable<Measurement<int>> ObserveWaiting()
+    {
+        lock (_gate)
+        {
+            return _queues.Select((q, i) => new Measurement<int>(q.Count(w => !w.Done.Task.IsCompleted),
+                new KeyValuePair<string, object?>("priority", ((TikTokCallPriority)i).ToString()))).ToArray();
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _pump.ConfigureAwait(false);
+        _meter?.Dispose();
+    }
+
+    // The pump ends as soon as it is cancelled (its waits and ledger calls take the token), so waiting here is short.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private sealed class Waiter(TikTokCallPriority priority)
+    {
+        public TikTokCallPriority Priority { get; } = priority;
+
+        public TaskCompletionSource Done { get; } = NewSignal();
+
+        public CancellationTokenRegistration Registration { get; set; }
+    }
+}
+
+/// <summary>The shared budget as one instance sees it: used in each window, the pause, and its own callers waiting by priority.</summary>
+public sealed record QuotaSnapshot(
+    string Where, DateTimeOffset Now, TikTokQuotaOptions Options, int SecondUsed, int MinuteUsed, int DayUsed, DateTimeOffset? PausedUntil,
+    IReadOnlyList<int> WaitingHere)
+{
+    public bool Paused => PausedUntil > Now;
+
+    /// <summary>One line for people: "3/10 this second, 120/600 this minute, 5,000/864,000 today".</summary>
+    public string Describe()
+    {
+        var used = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{SecondUsed:N0}/{Options.PerSecond:N0} this second, {MinuteUsed:N0}/{Options.PerMinute:N0} this minute, {DayUsed:N0}/{Options.PerDay:N0} today");
+        var waiting = WaitingHere.Sum();
+        return (Paused ? $"paused until {PausedUntil:HH:mm:ss} UTC after TikTok's 40100; " : "") + used +
+            (waiting > 0 ? $"; {waiting} call(s) waiting here" : "") + $" (kept in {Where})";
+    }
+}
+
+/// <summary>A call TikTokBot did not make because of its TikTok quota; <see cref="TikTokApiException.UserMessage"/> says when to try again.</summary>
+public sealed class TikTokQuotaException(string userMessage, DateTimeOffset? retryAt)
+    : TikTokApiException(TikTokApiException.RateLimited, "quota", null, userMessage)
+{
+    public DateTimeOffset? RetryAt { get; } = retryAt;
+}

@@ -1,0 +1,98 @@
+namespace TikTokBot.TikTok.Quota;
+
+/// <summary>
+/// Configuration <c>TikTok:Quota:*</c>: the developer app's TikTok quota, which every instance of the app shares.
+/// The defaults are TikTok's Basic tier.
+/// </summary>
+public sealed class TikTokQuotaOptions
+{
+    public const string SectionName = "TikTok:Quota";
+
+    /// <summary>Calls a second for the whole app (Basic 10, Advanced 20, Premium 30, Ultimate 50).</summary>
+    public int PerSecond { get; set; } = 10;
+
+    /// <summary>Calls a minute for the whole app (Basic 600).</summary>
+    public int PerMinute { get; set; } = 600;
+
+    /// <summary>Calls a UTC day for the whole app (Basic 864,000).</summary>
+    public int PerDay { get; set; } = 864_000;
+
+    /// <summary>
+    /// The share of every window (second, minute, day) that only a person may use: background work (digests, alert
+    /// scans, history) stops short of it, so a person always finds room. 0.1 keeps 1 call a second on the Basic tier.
+    /// </summary>
+    public double KeptForPeople { get; set; } = 0.1;
+
+    /// <summary>
+    /// How much later one call may reach TikTok than a call granted after it (network and scheduling jitter). Calls are
+    /// granted at least (window + this) / limit apart, so even arriving out of step TikTok never counts more than the
+    /// limit in any window: 110 ms apart on the Basic tier.
+    /// </summary>
+    public TimeSpan ArrivalSlack { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long every instance stops calling after TikTok answers 40100. TikTok sends no Retry-After; after a per-minute
+    /// breach it asks apps to wait about 5 minutes, and a call sooner only extends the penalty.
+    /// </summary>
+    public TimeSpan ThrottlePause { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest a person is kept waiting for the quota (a pause, a spent day); longer, they are told at once when to
+    /// try again. Background work waits as long as it takes.
+    /// </summary>
+    public TimeSpan PersonMaxWait { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A budget of <paramref name="perSecond"/> whose minute and day allow the same rate.</summary>
+    public static TikTokQuotaOptions ForRate(int perSecond, TimeSpan? throttlePause = null)
+    {
+        perSecond = Math.Max(1, perSecond);
+        return new TikTokQuotaOptions
+        {
+            PerSecond = perSecond,
+            PerMinute = (int)Math.Min(int.MaxValue, 60L * perSecond),
+            PerDay = (int)Math.Min(int.MaxValue, Math.Max(864_000L, 86_400L * perSecond)),
+            ThrottlePause = throttlePause ?? TimeSpan.FromMinutes(5),
+        };
+    }
+
+    /// <summary>
+    /// The legacy <c>TikTok:MaxRequestsPerSecond</c>, read as <see cref="PerSecond"/> when <c>TikTok:Quota:PerSecond</c>
+    /// is not set (with <see cref="PerMinute"/> 60 times it, unless set).
+    /// </summary>
+    public static TikTokQuotaOptions Read(Microsoft.Extensions.Configuration.IConfiguration tiktokSection)
+    {
+        var quota = tiktokSection.GetSection("Quota");
+        var options = new TikTokQuotaOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(quota, options);
+        if (quota["PerSecond"] is null && int.TryParse(tiktokSection["MaxRequestsPerSecond"], out var legacy))
+        {
+            var rate = ForRate(legacy);
+            options.PerSecond = rate.PerSecond;
+            options.PerMinute = quota["PerMinute"] is null ? rate.PerMinute : options.PerMinute;
+            options.PerDay = quota["PerDay"] is null ? rate.PerDay : options.PerDay;
+        }
+
+        return options.Validated();
+    }
+
+    /// <summary>These settings, or a start-up error naming the one that cannot work.</summary>
+    public TikTokQuotaOptions Validated()
+    {
+        if (PerSecond < 1 || PerMinute < 1 || PerDay < 1)
+        {
+            throw new InvalidOperationException("TikTok:Quota:PerSecond, PerMinute and PerDay must each be at least 1.");
+        }
+
+        if (KeptForPeople is < 0 or >= 1 || double.IsNaN(KeptForPeople))
+        {
+            throw new InvalidOperationException($"TikTok:Quota:KeptForPeople is a share from 0 to below 1 (0.1 keeps a tenth), not {KeptForPeople}.");
+        }
+
+        if (ArrivalSlack < TimeSpan.Zero || ThrottlePause < TimeSpan.Zero || PersonMaxWait < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("TikTok:Quota:ArrivalSlack, ThrottlePause and PersonMaxWait cannot be negative.");
+        }
+
+        return this;
+    }
+}
