@@ -1,14 +1,14 @@
-using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Diagnosis.Rules;
 using TikTokBot.Domain.Learning;
+using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis;
 
 /// <summary>Runs every rule and orders the findings by funnel stage, marking later ones that an earlier problem may explain.</summary>
 public static class Diagnoser
 {
-    /// <summary>The rules of DOMAIN.md section 5, in funnel order.</summary>
+    /// <summary>The rules of DOMAIN.md sections 5 and 9, in funnel order.</summary>
     public static IReadOnlyList<IDiagnosisRule> Rules { get; } =
     [
         new LowDeliveryRule(),
@@ -16,12 +16,17 @@ public static class Diagnoser
         new AudienceBurnRule(),
         new CallToActionRule(),
         new WeakHookRule(),
+        new ViewersLeaveEarlyRule(),
+        new ExpensiveImpressionsRule(),
         new ExpensiveClicksRule(),
+        new OffTargetRule(),
         new SpendWithoutResultsRule(),
         new CpaAboveTargetRule(),
         new LandingPageRule(),
         new TopOfFunnelRule(),
         new LosingEfficiencyWhileScalingRule(),
+        new RoasRule(),
+        new LearningLimitedRule(),
         new TrackingCheckRule(),
         new NoLiveConversionsRule(),
         new RealTimeCvrFallingRule(),
@@ -29,10 +34,12 @@ public static class Diagnoser
         new RealTimeCpaAboveTargetRule(),
     ];
 
+    /// <summary>Every rule over the standings worked out once for the campaign (the summary reads the same ones).</summary>
+    /// <param name="learning">The learning phase as of <paramref name="asOf"/>, the reply's day: one day count in every line.</param>
     public static CampaignDiagnosis Diagnose(
-        CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
+        CampaignFacts facts, CampaignStandings standings, DiagnosisOptions options, LearningPhaseAssessment learning, DateOnly asOf)
     {
-        var context = new DiagnosisContext(facts, benchmarks, rules, learning, account);
+        var context = new DiagnosisContext(facts, standings, options, learning, asOf);
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {
@@ -40,6 +47,12 @@ public static class Diagnoser
             {
                 findings.Add(kept);
             }
+        }
+
+        // "Room to scale" only where nothing is wrong (DOMAIN.md section 9).
+        if (findings.Exists(f => f.IsProblem))
+        {
+            findings.RemoveAll(f => f.Severity == Severity.Opportunity);
         }
 
         return new CampaignDiagnosis(Order(findings));

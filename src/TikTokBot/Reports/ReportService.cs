@@ -144,8 +144,9 @@ public sealed class ReportService(
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
-            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
-                credit, criteria) { Key = key, Account = account };
+            // One standing per metric, read by the summary's marks and every rule, with the learning day of the reply.
+            var read = engine.Read(facts, account, days.Today);
+            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Account = account };
         }, ct);
         var built = await overview;
         if (account is null)

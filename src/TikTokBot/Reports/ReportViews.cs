@@ -7,6 +7,8 @@ using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Standings;
+using Standings = TikTokBot.Domain.Standings;
 using TikTokBot.Domain.Summary;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
@@ -53,13 +55,10 @@ public static class ReportViews
 
         foreach (var stage in summary.Stages)
         {
-            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency, overview.Account)).ToArray(), $"*{stage.Stage.DisplayName()}*");
+            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency)).ToArray(), $"*{stage.Stage.DisplayName()}*");
         }
 
-        if (overview.Account is { } account)
-        {
-            message.Context(AccountLine(account, campaign.Profile.DisplayName));
-        }
+        message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
 
         if (overview.TopFinding is { } top)
         {
@@ -301,17 +300,10 @@ public static class ReportViews
 
     private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 
-    internal static string Reading(MetricReading reading, string currency, AccountBenchmark? account = null)
+    internal static string Reading(MetricReading reading, string currency)
     {
         var value = MetricFormat.Format(reading.Value, reading.Metric.Unit, currency);
-        var standing = reading.Benchmark is { } benchmark && reading.Standing != BenchmarkStanding.NoData
-            ? $" {Standing(reading, currency)}"
-            : "";
-        if (account is not null && reading.Value is { } v && AccountMark(account, reading.Metric, v, currency) is { } mark)
-        {
-            standing += $" {mark}";
-        }
-
+        var mark = Mark(reading.Standing, currency) is { } m ? $" ({m})" : "";
         var trend = reading.Trend.Direction switch
         {
             TrendDirection.Up => $" ↑{reading.Trend.ChangePercent:0.#}%",
@@ -319,56 +311,62 @@ public static class ReportViews
             TrendDirection.Flat => " →",
             _ => "",
         };
-        return $"*{reading.Metric.DisplayName}*\n{value}{standing}{trend} {reading.Trend.Sparkline}".TrimEnd();
+        return $"*{reading.Metric.DisplayName}*\n{value}{mark}{trend} {reading.Trend.Sparkline}".TrimEnd();
     }
 
     /// <summary>
-    /// Where a value stands among the account's campaigns of the same objective, with the median; null without enough
-    /// history, so nothing is ever marked against fewer than the minimum campaigns.
+    /// The mark of a metric's standing, in words, naming the yardstick that decided its verdict: ":warning: bottom quarter of your
+    /// account, median 0.40%", "typical for your account, median $4.00", ":white_check_mark: above TikTok's 1.00%". Null when nothing judged it.
     /// </summary>
-    internal static string? AccountMark(AccountBenchmark account, MetricDefinition metric, decimal value, string currency)
+    internal static string? Mark(MetricStanding standing, string currency)
     {
-        // Frequency and the like are neither better nor worse higher up: no quarter to be in.
-        if (metric.Better == BetterDirection.Neutral)
+        string F(decimal? v) => MetricFormat.Format(v, standing.Definition.Unit, currency);
+        var higher = standing.Definition.Better == BetterDirection.Higher;
+        var worseWord = higher ? "below" : "above";
+        var betterWord = higher ? "above" : "below";
+        var own = standing.Account;
+        string? words = (standing.Verdict, standing.DecidedBy) switch
+        {
+            (Standings.Verdict.Worse, Basis.Target) => $"{worseWord} your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Better, Basis.Target) => $"{betterWord} your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Typical, Basis.Target) => $"at your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Worse, Basis.Account) when standing.AccountPosition == AccountStanding.BottomQuarter => $"bottom quarter of your account, median {F(own!.Median)}",
+            (Standings.Verdict.Worse, Basis.Account) => $"{worseWord} your account's {F(own!.Median)}, where its campaigns all sit",
+            (Standings.Verdict.Better, Basis.Account) when standing.AccountPosition == AccountStanding.TopQuarter => $"top quarter of your account, median {F(own!.Median)}",
+            (Standings.Verdict.Better, Basis.Account) => $"{betterWord} your account's {F(own!.Median)}, where its campaigns all sit",
+            (Standings.Verdict.Typical, Basis.Account) => $"typical for your account, median {F(own!.Median)}",
+            (Standings.Verdict.Worse, Basis.TikTok) when standing.BeyondFloor => $"{worseWord} TikTok's {F(standing.TikTok!.Floor)} review line",
+            (Standings.Verdict.Worse, Basis.TikTok) => $"{worseWord} TikTok's {F(StandingJudge.WorseEdge(standing))}",
+            (Standings.Verdict.Better, Basis.TikTok) => $"{betterWord} TikTok's {F(higher ? standing.TikTok!.High : standing.TikTok!.Low)}",
+            (Standings.Verdict.Typical, Basis.TikTok) => "within TikTok's benchmark",
+            (Standings.Verdict.Worse, Basis.Trend) => null,
+            _ => null,
+        };
+        if (standing.Note is { } note)
+        {
+            words = words is null ? note : $"{words}; {note}";
+        }
+
+        if (words is null)
         {
             return null;
         }
 
-        var where = AccountBenchmarks.Standing(account, metric.Id, value) switch
+        return standing.Verdict switch
         {
-            AccountStanding.BottomQuarter => "bottom quarter of your account, median",
-            AccountStanding.BelowMedian => "worse than your account's median",
-            AccountStanding.AtMedian => "at your account's median",
-            AccountStanding.AboveMedian => "better than your account's median",
-            AccountStanding.TopQuarter => "top quarter of your account, median",
-            _ => null,
+            Standings.Verdict.Worse => $":warning: {words}",
+            Standings.Verdict.Better => $":white_check_mark: {words}",
+            _ => words,
         };
-        return where is null ? null : $"({where} {MetricFormat.Format(account.For(metric.Id)!.Median, metric.Unit, currency)})";
     }
 
-    /// <summary>The line that says which two benchmarks the marks are, or that the account has too little history for its own.</summary>
-    internal static string AccountLine(AccountBenchmark account, string objective) => account.EnoughHistory
-        ? $"Marks: TikTok's published benchmarks, and your account's other {account.Campaigns} {Mrkdwn.Escape(objective)} campaigns with enough volume."
-        : $"Your account has {account.Campaigns} other {Mrkdwn.Escape(objective)} campaign{(account.Campaigns == 1 ? "" : "s")} with enough volume: " +
-          "not enough for its own benchmarks yet, so the marks are TikTok's only.";
-
-    private static string Standing(MetricReading reading, string currency)
+    /// <summary>The line that says which yardsticks the marks are: the account's comparable campaigns, or TikTok's only, and why.</summary>
+    internal static string YardstickLine(AccountBenchmark? account, string objective) => account switch
     {
-        var good = (reading.Standing, reading.Metric.Better) switch
-        {
-            (BenchmarkStanding.Within, _) => (bool?)null,
-            (BenchmarkStanding.Above, BetterDirection.Higher) or (BenchmarkStanding.Below, BetterDirection.Lower) => true,
-            (_, BetterDirection.Neutral) => null,
-            _ => false,
-        };
-        var word = reading.Standing switch
-        {
-            BenchmarkStanding.Below => $"below TikTok's {MetricFormat.Format(reading.Benchmark!.Low, reading.Metric.Unit, currency)}",
-            BenchmarkStanding.Above => $"above TikTok's {MetricFormat.Format(reading.Benchmark!.High, reading.Metric.Unit, currency)}",
-            _ => "within TikTok's benchmark",
-        };
-        return $"({(good switch { true => "✅ ", false => "⚠️ ", _ => "" })}{word})";
-    }
+        { EnoughHistory: true } => $"Yardsticks: your account's {account.Campaigns} {Mrkdwn.Escape(objective)} campaigns with enough volume, and TikTok's published benchmarks.",
+        { } => $"Yardsticks: TikTok's published benchmarks. Your account has {account.Campaigns} other {Mrkdwn.Escape(objective)} campaign{(account.Campaigns == 1 ? "" : "s")} with enough volume: not enough history yet for its own.",
+        null => "Yardsticks: TikTok's published benchmarks: not enough history yet.",
+    };
 
     private static string Verdict(SuccessVerdict verdict, string currency)
     {
