@@ -52,6 +52,7 @@ public sealed class BenchmarkTable
     private readonly Benchmark?[] _general;
     private readonly Benchmark _ctrForConversions;
     private readonly Benchmark _cvrForPurchases;
+    private readonly Benchmark _cvrImpressionsForPurchases;
 
     public BenchmarkTable(BenchmarkOptions options, Diagnosis.RuleOptions? rules = null)
     {
@@ -71,6 +72,7 @@ public sealed class BenchmarkTable
         Set(new(MetricId.Frequency, null, options.FrequencyWarning, FrequencySource));
         _ctrForConversions = new(MetricId.Ctr, Percent(options.CtrConversionOptimisedPercent), strong, CtrSource) { Floor = review, Strong = strong };
         _cvrForPurchases = new(MetricId.CvrClicks, Percent(options.CvrPurchasePercent), null, CvrSource);
+        _cvrImpressionsForPurchases = new(MetricId.CvrImpressions, Percent(options.CvrImpressionsPurchasePercent), null, ProjectSource);
     }
 
     public BenchmarkOptions Options { get; }
@@ -80,6 +82,7 @@ public sealed class BenchmarkTable
     {
         MetricId.Ctr when objective.Converts => _ctrForConversions,
         MetricId.CvrClicks when optimisesForPurchase => _cvrForPurchases,
+        MetricId.CvrImpressions when optimisesForPurchase => _cvrImpressionsForPurchases,
         MetricId.CvrClicks or MetricId.CvrImpressions or MetricId.Roas when !objective.Converts => null,
         MetricId.DestinationShareOfClicks when !objective.WantsDestinationClicks => null,
         _ => _general[(int)metric],
