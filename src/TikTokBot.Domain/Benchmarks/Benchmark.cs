@@ -69,7 +69,8 @@ public sealed class BenchmarkTable
         Set(new(MetricId.Roas, rules.BreakEvenRoas, null, RoasSource) { Floor = rules.BreakEvenRoas });
         Set(new(MetricId.CvrClicks, Percent(options.CvrClicksPercent), null, CvrSource));
         Set(new(MetricId.CvrImpressions, Percent(options.CvrImpressionsPercent), null, ProjectSource));
-        Set(new(MetricId.Frequency, null, options.FrequencyWarning, FrequencySource));
+        // Frequency is neither better nor worse in itself; past the fatigue point it is a sign whatever the account usually sees.
+        Set(new(MetricId.Frequency, null, options.FrequencyWarning, FrequencySource) { Floor = options.FrequencyWarning });
         _ctrForConversions = new(MetricId.Ctr, Percent(options.CtrConversionOptimisedPercent), strong, CtrSource) { Floor = review, Strong = strong };
         _cvrForPurchases = new(MetricId.CvrClicks, Percent(options.CvrPurchasePercent), null, CvrSource);
         _cvrImpressionsForPurchases = new(MetricId.CvrImpressions, Percent(options.CvrImpressionsPurchasePercent), null, ProjectSource);
