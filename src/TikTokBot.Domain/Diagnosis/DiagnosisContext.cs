@@ -136,7 +136,7 @@ public sealed class DiagnosisContext
             Basis.Target => $"the target of {figure}",
             Basis.Account when s.AccountPosition is AccountStanding.BottomQuarter => $"the bottom quarter of your account's {s.Account!.Campaigns} comparable campaigns",
             Basis.Account => $"your account's median of {figure} ({s.Account!.Campaigns} campaigns)",
-            Basis.TikTok when s.BeyondFloor => $"TikTok's {figure} review line" + (s.Note is { } note ? $", {note}" : ""),
+            Basis.TikTok when s.BeyondFloor => $"{s.FloorName} of {figure}" + (s.Note is { } note ? $", {note}" : ""),
             Basis.TikTok => $"TikTok's {figure} benchmark",
             Basis.Trend => s.Note ?? "the previous period",
             _ => "its benchmark",

@@ -66,6 +66,14 @@ public sealed record MetricStanding(
     /// <summary>Whether the value is past TikTok's floor (a problem whatever the account says).</summary>
     public bool BeyondFloor => Value is { } v && TikTok?.Floor is { } floor && StandingJudge.WorseThan(Metric, v, floor);
 
+    /// <summary>What TikTok's floor for this metric is called: CTR's review line, frequency's fatigue point, ROAS's break-even.</summary>
+    public string FloorName => Metric switch
+    {
+        MetricId.Frequency => "fatigue point",
+        MetricId.Roas => "break-even",
+        _ => "TikTok's review line",
+    };
+
     /// <summary>The yardstick that decided, as a finding's evidence and the summary name it: "your account's median (6 campaigns)".</summary>
     public string YardstickLabel => DecidedBy switch
     {
@@ -73,7 +81,7 @@ public sealed record MetricStanding(
         Basis.Account when AccountPosition is AccountStanding.BottomQuarter or AccountStanding.TopQuarter =>
             $"your account's {(Definition.Better == BetterDirection.Lower ? (Verdict == Verdict.Worse ? "upper" : "lower") : (Verdict == Verdict.Worse ? "lower" : "upper"))} quartile ({Account!.Campaigns} campaigns)",
         Basis.Account => $"your account's median ({Account!.Campaigns} campaigns)",
-        Basis.TikTok when BeyondFloor => "TikTok's review line",
+        Basis.TikTok when BeyondFloor => FloorName,
         Basis.TikTok => TikTok?.Source == BenchmarkTable.ProjectSource ? "project default" : "TikTok's benchmark",
         Basis.Trend => "previous period",
         _ => "",

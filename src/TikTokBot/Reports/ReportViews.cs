@@ -206,8 +206,10 @@ public static class ReportViews
         var learning = overview.Learning;
         if (overview.LearningLeads)
         {
-            parts.Add($"learning, day {learning.Day}, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions" +
-                (learning.HoldsChanges ? $", hands off until {learning.HandsOffUntil:yyyy-MM-dd}" : ""));
+            parts.Add(learning.State == LearningState.Limited
+                ? $"learning limited, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions"
+                : $"learning, day {learning.Day}, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions" +
+                  (learning.HoldsChanges ? $", hands off until {learning.HandsOffUntil:yyyy-MM-dd}" : ""));
         }
 
         if (overview.CreditLeads && overview.Credit!.Report is var credit)
@@ -227,7 +229,12 @@ public static class ReportViews
     public static IEnumerable<string> Lead(CampaignOverview overview)
     {
         var learning = overview.Learning;
-        if (overview.LearningLeads)
+        if (overview.LearningLeads && learning.State == LearningState.Limited)
+        {
+            // Past the learning window TikTok calls it learning limited: never "day 31 of learning" (DOMAIN.md section 9).
+            yield return $":warning: *Learning limited*: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions since launch, past the learning window.";
+        }
+        else if (overview.LearningLeads)
         {
             yield return $":hourglass_flowing_sand: *Day {learning.Day} of learning*: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions. " +
                 (learning.HoldsChanges
@@ -335,10 +342,15 @@ public static class ReportViews
             (Standings.Verdict.Better, Basis.Account) when standing.AccountPosition == AccountStanding.TopQuarter => $"top quarter of your account, median {F(own!.Median)}",
             (Standings.Verdict.Better, Basis.Account) => $"{betterWord} your account's {F(own!.Median)}, where its campaigns all sit",
             (Standings.Verdict.Typical, Basis.Account) => $"typical for your account, median {F(own!.Median)}",
-            (Standings.Verdict.Worse, Basis.TikTok) when standing.BeyondFloor => $"{worseWord} TikTok's {F(standing.TikTok!.Floor)} review line",
+            (Standings.Verdict.Worse, Basis.TikTok) when standing.BeyondFloor => standing.Metric switch
+            {
+                MetricId.Frequency => $"above the {F(standing.TikTok!.Floor)} fatigue point",
+                MetricId.Roas => $"below break-even ({F(standing.TikTok!.Floor)})",
+                _ => $"{worseWord} TikTok's {F(standing.TikTok!.Floor)} review line",
+            },
             (Standings.Verdict.Worse, Basis.TikTok) => $"{worseWord} TikTok's {F(StandingJudge.WorseEdge(standing))}",
             (Standings.Verdict.Better, Basis.TikTok) => $"{betterWord} TikTok's {F(higher ? standing.TikTok!.High : standing.TikTok!.Low)}",
-            (Standings.Verdict.Typical, Basis.TikTok) => "within TikTok's benchmark",
+            (Standings.Verdict.Typical, Basis.TikTok) => standing.TikTok?.Source == "project default" ? "within the project's line" : "within TikTok's benchmark",
             (Standings.Verdict.Worse, Basis.Trend) => null,
             _ => null,
         };

@@ -25,6 +25,7 @@ public static class StorageRegistration
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<WorkspaceReadCache>();
+        services.AddSingleton<AccountHistoryStore>();
         services.AddSingleton<IWorkspaceStorage>(sp => new WorkspaceStorage(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<WorkspaceReadCache>()));
