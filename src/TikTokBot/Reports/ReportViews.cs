@@ -20,6 +20,7 @@ namespace TikTokBot.Reports;
 public static class ReportActions
 {
     public const string Fix = "report.fix";
+    public const string Full = "report.full";
     public const string Breakdown = "report.breakdown";
     public const string Criteria = "report.criteria";
     public const string Credit = "report.credit";
@@ -32,7 +33,79 @@ public static class ReportViews
     private static readonly BreakdownDimension[] MenuDimensions =
         [BreakdownDimension.AdGroup, BreakdownDimension.Ad, BreakdownDimension.Age, BreakdownDimension.Gender, BreakdownDimension.Placement, BreakdownDimension.Device];
 
+    /// <summary>
+    /// The compact summary a team reads in ten seconds: the verdict, the objective's lead metrics (DOMAIN.md section 3) and
+    /// every metric whose standing is worse than typical, the first fix in one line, and the full funnel one button away.
+    /// </summary>
     public static IReadOnlyList<SlackMessage> Summary(CampaignOverview overview)
+    {
+        var summary = overview.Summary;
+        var campaign = summary.Campaign;
+        var currency = campaign.Currency;
+        var message = new MessageBuilder()
+            .Text(Headline(overview))
+            .Ephemeral()
+            .Header($"{campaign.Name}")
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")}");
+        foreach (var line in Lead(overview))
+        {
+            message.Section(line);
+        }
+
+        message.Section(Verdict(summary.Verdict, currency));
+        var lead = campaign.Profile.Primary.Concat(campaign.Profile.Secondary).ToHashSet();
+        // Stage order; the lead metrics first when more than a section holds would be shown.
+        var shown = summary.Stages.SelectMany(s => s.Readings)
+            .Where(r => lead.Contains(r.Metric.Id) || r.Standing.IsWorse)
+            .OrderBy(r => lead.Contains(r.Metric.Id) ? 0 : 1).Take(SlackLimits.FieldsPerSection)
+            .OrderBy(r => r.Metric.Stage).ThenBy(r => MetricOrder(summary, r))
+            .ToArray();
+        if (shown.Length > 0)
+        {
+            message.Fields(shown.Select(r => Reading(r, currency)).ToArray());
+        }
+
+        message.Section(FirstFix(overview));
+        message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
+        var request = new ReportRequest(campaign.Id, overview.Period);
+        var value = ReportValue.Encode(request);
+        message.Actions(
+        [
+            Elements.Button(ReportActions.Fix, "What should I fix?", value, style: "primary"),
+            Elements.Button(ReportActions.Full, "Full funnel", value),
+            Elements.StaticSelect(ReportActions.Breakdown, "Break down by…",
+                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ReportValue.Encode(request with { By = by }))).ToArray()),
+            Elements.Button(ReportActions.Criteria, "Set success criteria", value),
+            Elements.Button(ReportActions.Credit, "Set ad credit", value),
+            Elements.Button(ReportActions.Share, "Share in channel", value),
+        ]);
+        return message.Build();
+    }
+
+    private static int MetricOrder(CampaignSummary summary, MetricReading reading) =>
+        summary.Stages.SelectMany(s => s.Readings).Select((r, i) => (r, i)).First(p => ReferenceEquals(p.r, reading)).i;
+
+    /// <summary>The first fix in one line: the first action that can be taken now, or what to watch, or that nothing needs fixing.</summary>
+    internal static string FirstFix(CampaignOverview overview)
+    {
+        var plan = overview.Fixes;
+        if (plan.FirstAction is { } first)
+        {
+            return $"*First fix* ({Mrkdwn.Escape(first.Because.Title)}): {Mrkdwn.Escape(first.Fix.Action)}";
+        }
+
+        if (overview.TopFinding is { IsProblem: true } held)
+        {
+            return $"*{Mrkdwn.Escape(held.Title)}*: its fixes wait for the end of the hands-off days.";
+        }
+
+        return overview.TopFinding is { } watch
+            ? $"Nothing to fix. {SeverityMark(watch.Severity)} {Mrkdwn.Escape(watch.Title)}."
+            : "Nothing to fix: every metric stands typical or better.";
+    }
+
+    /// <summary>Every metric in stage order with its standing, and the charts: the full funnel, one button from the summary.</summary>
+    public static IReadOnlyList<SlackMessage> FullFunnel(CampaignOverview overview)
     {
         var summary = overview.Summary;
         var campaign = summary.Campaign;
@@ -104,7 +177,8 @@ public static class ReportViews
 
         if (plan.NothingToFix)
         {
-            return message.Section("Nothing to fix: every stage is within its benchmarks and targets.").Build();
+            return message.Section("Nothing to fix: every stage is within its benchmarks and targets.")
+                .Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName)).Build();
         }
 
         if (plan.FirstAction is { } first)
@@ -134,6 +208,7 @@ public static class ReportViews
             }
         }
 
+        message.Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName));
         return message.Build();
     }
 

@@ -28,7 +28,9 @@ public sealed class GoldenViewTests
         var days = new BusinessDays(Today);
         var criteria = new Domain.Objectives.SuccessCriteria(40m, 50);
         var facts = await new CampaignFactsLoader(Source).LoadAsync(campaign, days.LastClosedDays(7), criteria, CancellationToken.None);
-        var overview = new CampaignOverview(campaign, Period.Default, days, facts, Engine.Summarise(facts), Engine.Diagnose(facts), Engine.AssessLearning(facts, Today), null, criteria)
+        // As the app reads it: the standings once, the learning day of the reply's day in every line.
+        var read = Engine.Read(facts, null, Today);
+        var overview = new CampaignOverview(campaign, Period.Default, days, facts, read.Summary, read.Diagnosis, read.Learning, null, criteria)
         {
             Key = new ReportKey("demo", "overview", id, facts.Period),
         };
@@ -41,6 +43,14 @@ public sealed class GoldenViewTests
         var (_, overview) = await Load("1800000000000042");
 
         Match("summary-campaign-42.json", ReportViews.Summary(overview).Select(BlockKitJson.Serialize));
+    }
+
+    [Fact]
+    public async Task The_full_funnel_of_campaign_42_matches_its_golden_json()
+    {
+        var (_, overview) = await Load("1800000000000042");
+
+        Match("full-funnel-campaign-42.json", ReportViews.FullFunnel(overview).Select(BlockKitJson.Serialize));
     }
 
     [Fact]
