@@ -83,17 +83,27 @@ public static class AccountBenchmarks
     /// only when the quartiles are apart (on a zero spread a value is at, below or above the median), and a value equal to
     /// the median is at it, always.
     /// </summary>
-    public static AccountStanding Standing(AccountBenchmark benchmark, MetricId metric, decimal value)
+    /// <param name="marginPercent">
+    /// Differences within this share of the median are ties (a value 0.01 point from a quartile is not beyond it, and quartiles
+    /// that close are no spread): what a reader sees as the same figure is judged the same.
+    /// </param>
+    public static AccountStanding Standing(AccountBenchmark benchmark, MetricId metric, decimal value, decimal marginPercent = 0m)
     {
         if (!benchmark.EnoughHistory || benchmark.For(metric) is not { } b)
             return AccountStanding.NotEnoughHistory;
+        var margin = Math.Abs(b.Median) * marginPercent / 100m;
         // Lower is better: a value is better the lower it sits, so the quarters flip. Neutral metrics read as higher.
         var lowerIsBetter = MetricCatalogue.Get(metric).Better == BetterDirection.Lower;
-        int Better(decimal than) => lowerIsBetter ? than.CompareTo(value) : value.CompareTo(than);
-        var againstMedian = Better(b.Median);
+        int Better(decimal than)
+        {
+            var ahead = lowerIsBetter ? than - value : value - than;
+            return Math.Abs(ahead) <= margin ? 0 : Math.Sign(ahead);
+        }
+
+        var againstMedian = value == b.Median ? 0 : Better(b.Median);
         if (againstMedian == 0)
             return AccountStanding.AtMedian;
-        if (b.UpperQuartile != b.LowerQuartile)
+        if (b.UpperQuartile - b.LowerQuartile > margin)
         {
             if (Better(lowerIsBetter ? b.UpperQuartile : b.LowerQuartile) < 0)
                 return AccountStanding.BottomQuarter;
@@ -103,6 +113,10 @@ public static class AccountBenchmarks
 
         return againstMedian < 0 ? AccountStanding.BelowMedian : AccountStanding.AboveMedian;
     }
+
+    /// <summary>Whether the account's quartiles are apart by more than the margin: a spread to rank a campaign by.</summary>
+    public static bool HasSpread(MetricBenchmark b, decimal marginPercent = 0m) =>
+        b.UpperQuartile - b.LowerQuartile > Math.Abs(b.Median) * marginPercent / 100m;
 
     internal static List<CampaignHistory> Peers(
         string advertiserId, Objective objective, string? judgedCampaignId, IEnumerable<CampaignHistory> history, AccountBenchmarkOptions options) =>

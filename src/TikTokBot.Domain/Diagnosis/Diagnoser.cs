@@ -8,6 +8,9 @@ namespace TikTokBot.Domain.Diagnosis;
 /// <summary>Runs every rule and orders the findings by funnel stage, marking later ones that an earlier problem may explain.</summary>
 public static class Diagnoser
 {
+    // Findings that say the setup is broken rather than how the campaign performs: true from the first day.
+    private static readonly HashSet<string> BrokenSetup = new(StringComparer.Ordinal) { "tracking-check", "spend-without-results", "no-live-conversions" };
+
     /// <summary>The rules of DOMAIN.md sections 5 and 9, in funnel order.</summary>
     public static IReadOnlyList<IDiagnosisRule> Rules { get; } =
     [
@@ -47,6 +50,19 @@ public static class Diagnoser
             {
                 findings.Add(kept);
             }
+        }
+
+        // The first days are noise (DOMAIN.md section 6): what a rule saw is one to watch, not a verdict. A setup that is
+        // broken (no conversion tracked, money spent for nothing) is a fact, not noise, and keeps its severity.
+        if (learning.Advice == LearningAdvice.TooEarlyToJudge)
+        {
+            for (var i = 0; i < findings.Count; i++)
+            {
+                if (findings[i] is { IsProblem: true } noisy && !BrokenSetup.Contains(noisy.RuleId))
+                    findings[i] = noisy with { Severity = Severity.Watch };
+            }
+
+            findings.RemoveAll(f => f.Severity == Severity.Opportunity);
         }
 
         // "Room to scale" only where nothing is wrong (DOMAIN.md section 9).

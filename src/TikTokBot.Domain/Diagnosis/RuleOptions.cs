@@ -33,6 +33,12 @@ public sealed class RuleOptions
     /// <summary>Without a ROAS target, a sales campaign returning less than this per unit spent (after meaningful spend) is a problem.</summary>
     public decimal BreakEvenRoas { get; set; } = 1m;
 
+    /// <summary>
+    /// Against the account, differences within this percentage of its median are ties: a value that close to a quartile is
+    /// not beyond it, and quartiles that close are no spread to rank by (the account then leaves the verdict to TikTok's line).
+    /// </summary>
+    public decimal AccountMarginPercent { get; set; } = 1m;
+
     /// <summary>A fall against the previous period counts once it is at least this large (fatigue, scaling, real-time).</summary>
     public decimal DeclinePercent { get; set; } = 10m;
 

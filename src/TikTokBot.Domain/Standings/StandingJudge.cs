@@ -35,7 +35,8 @@ public static class StandingJudge
                 ? facts.Criteria!.TargetCostPerOutcome
                 : (decimal?)null;
             var own = usable?.For(id);
-            var position = usable is null ? AccountStanding.NotEnoughHistory : value is { } v0 ? AccountBenchmarks.Standing(usable, id, v0) : AccountStanding.NotEnoughHistory;
+            var position = usable is null || value is not { } v0 ? AccountStanding.NotEnoughHistory
+                : AccountBenchmarks.Standing(usable, id, v0, options.Rules.AccountMarginPercent);
             var trend = Trend.Compare(id, value, facts.Previous?.Value(id), "", options.Trends);
             var standing = new MetricStanding(id, value, tiktok, own, position, target, trend, Verdict.NoData, Basis.None);
             all[(int)id] = value is null ? standing
@@ -84,23 +85,23 @@ public static class StandingJudge
             return s with { Verdict = verdict, DecidedBy = Basis.Target };
         }
 
-        var judged = ByAccount(s, facts.Campaign.Currency) ?? ByTikTok(s) ?? s with { Verdict = Verdict.Unjudged };
+        var judged = ByAccount(s, facts.Campaign.Currency, options.Rules.AccountMarginPercent) ?? ByTikTok(s) ?? s with { Verdict = Verdict.Unjudged };
         return RetentionFell(judged, facts, options) ?? judged;
     }
 
-    private static MetricStanding? ByAccount(MetricStanding s, string currency)
+    private static MetricStanding? ByAccount(MetricStanding s, string currency, decimal marginPercent)
     {
         if (s.Account is not { } own || s.Definition.Better == BetterDirection.Neutral)
             return null;
-        var flat = own.UpperQuartile == own.LowerQuartile;
+        // Without a spread the account cannot rank a value off its median: at the median is typical, always; any other
+        // value is left to TikTok's line.
+        var spread = AccountBenchmarks.HasSpread(own, marginPercent);
         Verdict? verdict = s.AccountPosition switch
         {
             AccountStanding.BottomQuarter => Verdict.Worse,
             AccountStanding.TopQuarter => Verdict.Better,
             AccountStanding.AtMedian => Verdict.Typical,
-            // On a zero spread the median is both quartiles: any other value is strictly beyond one of them.
-            AccountStanding.BelowMedian => flat ? Verdict.Worse : Verdict.Typical,
-            AccountStanding.AboveMedian => flat ? Verdict.Better : Verdict.Typical,
+            AccountStanding.BelowMedian or AccountStanding.AboveMedian when spread => Verdict.Typical,
             _ => null,
         };
         if (verdict is not { } v)

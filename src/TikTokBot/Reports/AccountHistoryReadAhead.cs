@@ -12,7 +12,8 @@ namespace TikTokBot.Reports;
 /// gets the same answer a second later, and after a restart the history comes back from storage.
 /// </summary>
 public sealed class AccountHistoryReadAhead(
-    IWorkspaceStorage storage, IWorkspaceSources sources, AccountHistories histories, IBackgroundJobClient jobs, ILogger<AccountHistoryReadAhead> logger)
+    IWorkspaceStorage storage, IWorkspaceSources sources, AccountHistories histories, IBackgroundJobClient jobs,
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger)
     : IAdvertiserConnectedListener
 {
     public const string RecurringJobId = "account-history:read-ahead";
@@ -26,6 +27,12 @@ public sealed class AccountHistoryReadAhead(
     public async Task ReadAllAsync(CancellationToken ct)
     {
         var read = new HashSet<string>(StringComparer.Ordinal);
+        // The deployment's own source (its static token or CSV, or the demo data) even before any workspace has installed.
+        if (sources.DeploymentSource is { } deployment && read.Add(deployment.Name))
+        {
+            await ReadAsync(deployment, ct);
+        }
+
         foreach (var teamId in await storage.ListTeamsAsync(ct))
         {
             await ReadTeamAsync(teamId, read, ct);
@@ -37,23 +44,44 @@ public sealed class AccountHistoryReadAhead(
     public Task ReadTeamAsync(string teamId, CancellationToken ct) => ReadTeamAsync(teamId, new HashSet<string>(StringComparer.Ordinal), ct);
 
     /// <summary>A connect starts the new source's read as a Hangfire job (any instance may run it), not on the callback's request.</summary>
-    public void Connected(string teamId) => jobs.Enqueue<AccountHistoryReadAhead>(r => r.ReadTeamAsync(teamId, CancellationToken.None));
+    public void Connected(string teamId)
+    {
+        if (options.Value.ReadHistoryAhead)
+        {
+            jobs.Enqueue<AccountHistoryReadAhead>(r => r.ReadTeamAsync(teamId, CancellationToken.None));
+        }
+    }
 
     private async Task ReadTeamAsync(string teamId, HashSet<string> read, CancellationToken ct)
     {
+        WorkspaceSource source;
         try
         {
-            var source = await sources.SourceForAsync(teamId, ct);
-            if (read.Add(source.Name))
-            {
-                var history = await histories.For(source).ReadAheadAsync(ct);
-                logger.LogInformation("Account history of {Source} read ahead: {Campaigns} campaigns", source.Name.Split(':')[0], history.Count);
-            }
+            source = await sources.SourceForAsync(teamId, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // One workspace's source out of reach must not keep the others from being read; its replies read it when asked.
-            logger.LogWarning(e, "Account history of workspace {Team} could not be read ahead ({Failure})", teamId, e.GetType().Name);
+            logger.LogWarning(e, "Workspace {Team} has no source to read ahead ({Failure})", teamId, e.GetType().Name);
+            return;
+        }
+
+        if (read.Add(source.Name))
+        {
+            await ReadAsync(source, ct);
+        }
+    }
+
+    private async Task ReadAsync(WorkspaceSource source, CancellationToken ct)
+    {
+        try
+        {
+            var history = await histories.For(source).ReadAheadAsync(ct);
+            logger.LogInformation("Account history of {Source} read ahead: {Campaigns} campaigns", source.Name.Split(':')[0], history.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // One source out of reach must not keep the others from being read; its replies read it when asked.
+            logger.LogWarning(e, "Account history of {Source} could not be read ahead ({Failure})", source.Name.Split(':')[0], e.GetType().Name);
         }
     }
 }

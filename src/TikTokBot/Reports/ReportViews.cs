@@ -413,9 +413,7 @@ public static class ReportViews
             (Standings.Verdict.Better, Basis.Target) => $"{betterWord} your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
             (Standings.Verdict.Typical, Basis.Target) => $"at your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
             (Standings.Verdict.Worse, Basis.Account) when standing.AccountPosition == AccountStanding.BottomQuarter => $"bottom quarter of your account, median {F(own!.Median)}",
-            (Standings.Verdict.Worse, Basis.Account) => $"{worseWord} your account's {F(own!.Median)}, where its campaigns all sit",
             (Standings.Verdict.Better, Basis.Account) when standing.AccountPosition == AccountStanding.TopQuarter => $"top quarter of your account, median {F(own!.Median)}",
-            (Standings.Verdict.Better, Basis.Account) => $"{betterWord} your account's {F(own!.Median)}, where its campaigns all sit",
             (Standings.Verdict.Typical, Basis.Account) => $"typical for your account, median {F(own!.Median)}",
             (Standings.Verdict.Worse, Basis.TikTok) when standing.BeyondFloor => standing.Metric switch
             {
@@ -423,6 +421,7 @@ public static class ReportViews
                 MetricId.Roas => $"below break-even ({F(standing.TikTok!.Floor)})",
                 _ => $"{worseWord} TikTok's {F(standing.TikTok!.Floor)} review line",
             },
+            (Standings.Verdict.Worse, Basis.TikTok) when standing.TikTok?.Source == "project default" => $"{worseWord} the project's {F(StandingJudge.WorseEdge(standing))} line",
             (Standings.Verdict.Worse, Basis.TikTok) => $"{worseWord} TikTok's {F(StandingJudge.WorseEdge(standing))}",
             (Standings.Verdict.Better, Basis.TikTok) => $"{betterWord} TikTok's {F(higher ? standing.TikTok!.High : standing.TikTok!.Low)}",
             (Standings.Verdict.Typical, Basis.TikTok) => standing.TikTok?.Source == "project default" ? "within the project's line" : "within TikTok's benchmark",

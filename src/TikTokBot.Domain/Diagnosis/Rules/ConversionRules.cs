@@ -5,7 +5,10 @@ using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis.Rules;
 
-/// <summary>People arrive from the ad but too few of them convert: the page, not the ad.</summary>
+/// <summary>
+/// People arrive from the ad but too few of them convert: the page, not the ad. With no conversion ever recorded the
+/// tracking check (critical, so listed first in the stage) says to confirm the Pixel before this.
+/// </summary>
 public sealed class LandingPageRule : IDiagnosisRule
 {
     public string Id => "landing-page";
@@ -14,7 +17,7 @@ public sealed class LandingPageRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (!c.Profile.Converts || c.Counts.Conversions == 0 || !c[MetricId.CvrClicks].IsWorse)
+        if (!c.Profile.Converts || !c[MetricId.CvrClicks].IsWorse)
         {
             return null;
         }
