@@ -4,9 +4,13 @@ using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Standings;
 using TikTokBot.Domain.Summary;
 
 namespace TikTokBot.Domain;
+
+/// <summary>A campaign read once: the standings, and the summary and diagnosis that both read them, with the learning phase of the same day.</summary>
+public sealed record CampaignRead(CampaignStandings Standings, CampaignSummary Summary, CampaignDiagnosis Diagnosis, LearningPhaseAssessment Learning);
 
 /// <summary>
 /// The rulebook with its configuration applied: one instance serves every request. It holds no state beyond
@@ -14,48 +18,43 @@ namespace TikTokBot.Domain;
 /// </summary>
 public sealed class CampaignEngine(DiagnosisOptions options)
 {
-    private readonly BenchmarkTable _benchmarks = new(options.Benchmarks);
+    private readonly BenchmarkTable _benchmarks = new(options.Benchmarks, options.Rules);
 
     public DiagnosisOptions Options { get; } = options;
 
-    public CampaignSummary Summarise(CampaignFacts facts) => CampaignSummariser.Summarise(facts, _benchmarks, Options.Trends);
+    /// <summary>
+    /// Everything a reply says about a campaign, as of <paramref name="today"/>: one standing per metric (against the account's
+    /// own benchmark first when it has enough history and the settings prefer it), read by the summary and every rule alike.
+    /// </summary>
+    public CampaignRead Read(CampaignFacts facts, AccountBenchmark? account, DateOnly today)
+    {
+        var standings = Standings(facts, account);
+        var learning = AssessLearning(facts, today);
+        return new CampaignRead(standings, CampaignSummariser.Summarise(facts, standings),
+            Diagnoser.Diagnose(facts, standings, Options, learning, today), learning);
+    }
 
-    public CampaignDiagnosis Diagnose(CampaignFacts facts) => Diagnoser.Diagnose(facts, _benchmarks, Options.Rules, Options.LearningPhase);
+    public CampaignStandings Standings(CampaignFacts facts, AccountBenchmark? account = null) =>
+        StandingJudge.For(facts, _benchmarks, Options, Options.PreferAccountBenchmarks ? account : null);
+
+    public CampaignSummary Summarise(CampaignFacts facts, AccountBenchmark? account = null) =>
+        CampaignSummariser.Summarise(facts, Standings(facts, account));
+
+    /// <summary>The diagnosis as of the period's last day.</summary>
+    public CampaignDiagnosis Diagnose(CampaignFacts facts) => Diagnose(facts, null);
 
     /// <summary>The diagnosis, judged against the account's own benchmarks first when it has enough history and the settings prefer them.</summary>
-    public CampaignDiagnosis Diagnose(CampaignFacts facts, AccountBenchmark? account) =>
-        Diagnoser.Diagnose(facts, _benchmarks, Options.Rules, Options.LearningPhase, Options.PreferAccountBenchmarks ? account : null);
+    public CampaignDiagnosis Diagnose(CampaignFacts facts, AccountBenchmark? account, DateOnly? today = null)
+    {
+        var asOf = today ?? facts.Period.End;
+        return Diagnoser.Diagnose(facts, Standings(facts, account), Options, AssessLearning(facts, asOf), asOf);
+    }
 
     /// <summary>"What should I fix?" for a campaign on <paramref name="today"/>, with the learning-phase guard applied.</summary>
-    public FixPlan PlanFixes(CampaignFacts facts, DateOnly today) => FixPlan.From(Diagnose(facts), AssessLearning(facts, today));
+    public FixPlan PlanFixes(CampaignFacts facts, DateOnly today, AccountBenchmark? account = null) =>
+        FixPlan.From(Diagnose(facts, account, today), AssessLearning(facts, today));
 
-    public LearningPhaseAssessment AssessLearning(CampaignFacts facts, DateOnly today)
-    {
-        var since = facts.Campaign.LaunchedOn;
-        long conversions = 0;
-        decimal spend = 0;
-        var recent = DateRange.Ending(facts.Period.End, Options.LearningPhase.EvaluateAfterDays);
-        long recentConversions = 0;
-        var recentDays = 0;
-        foreach (var day in facts.Daily)
-        {
-            if (day.Date >= since)
-            {
-                conversions += day.Counts.Conversions;
-                spend += day.Counts.Spend;
-            }
-
-            if (recent.Contains(day.Date))
-            {
-                recentConversions += day.Counts.Conversions;
-                recentDays++;
-            }
-        }
-
-        var average = recentDays > 0 ? (decimal)recentConversions / recentDays : 0m;
-        return LearningPhase.Assess(
-            since, today, facts.LifetimeConversions ?? conversions, facts.LifetimeSpend ?? spend, facts.Campaign.Automated, average, Options.LearningPhase);
-    }
+    public LearningPhaseAssessment AssessLearning(CampaignFacts facts, DateOnly today) => LearningPhase.Assess(facts, today, Options.LearningPhase);
 
     public CreditWindowReport AssessCredit(CreditGrant grant, IReadOnlyList<DailyTotals> daily, DateOnly asOf, decimal? targetCpa) =>
         CreditWindow.Assess(grant, daily, asOf, targetCpa, Options.CreditWindow);

@@ -22,9 +22,14 @@ public sealed class DiagnosisOptions
     public TrendOptions Trends { get; set; } = new();
 
     /// <summary>
-    /// When the account has enough history (<c>Benchmarks:MinimumCampaigns</c>), the rules judge CTR, CPM, CPC and the
-    /// conversion rates against the account's own benchmarks (median for TikTok's averages, the worse quartile for the
-    /// edges of its ranges) before TikTok's published figures, and name the one they used. Project default.
+    /// When the account has enough history (<c>Benchmarks:MinimumCampaigns</c>), every metric's standing is judged against
+    /// the account's quartiles before TikTok's published figures (DOMAIN.md section 8); false: TikTok's lines only.
     /// </summary>
     public bool PreferAccountBenchmarks { get; set; } = true;
+
+    /// <summary>
+    /// Units of a currency per US dollar (ISO code to rate, e.g. <c>"JPY": 150</c>): TikTok's lines and the money thresholds
+    /// are quoted in dollars and are converted with it. A currency not listed takes the dollar figures as they are. Empty by default.
+    /// </summary>
+    public Dictionary<string, decimal> UnitsPerUsDollar { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

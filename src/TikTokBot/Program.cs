@@ -1,3 +1,4 @@
+using TikTokBot.Reports;
 using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Alerts;
@@ -27,6 +28,7 @@ builder.Services.AddSlackApp(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDigests(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddAccountHistoryReadAhead();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddReadinessChecks();
 builder.Services.AddWeb(builder.Configuration);

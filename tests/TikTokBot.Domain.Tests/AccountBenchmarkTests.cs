@@ -128,7 +128,8 @@ public sealed class AccountBenchmarkTests
     {
         Assert.Equal([MetricId.CostPerConversion, MetricId.Ctr, MetricId.Cpm, MetricId.Frequency, MetricId.CpcDestination, MetricId.CvrClicks, MetricId.CvrImpressions, MetricId.Roas],
             AccountBenchmarks.MetricsFor(Objective.WebsiteConversions));
-        Assert.Equal([MetricId.Cpm, MetricId.Ctr, MetricId.Frequency, MetricId.VideoCompletionRate, MetricId.SixSecondViewRate],
+        // Awareness is video-first: retention (completion, 6-second rate, watch time) is how it is judged (DOMAIN.md section 9).
+        Assert.Equal([MetricId.Cpm, MetricId.Ctr, MetricId.Frequency, MetricId.VideoCompletionRate, MetricId.SixSecondViewRate, MetricId.AverageWatchTime],
             AccountBenchmarks.MetricsFor(Objective.Awareness));
     }
 

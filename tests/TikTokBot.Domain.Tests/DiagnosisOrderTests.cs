@@ -18,8 +18,9 @@ public sealed class DiagnosisOrderTests
     {
         var diagnosis = Engine.Diagnose(Facts(Troubled));
 
+        // Five conversions a week since 1 October never reach ~50: learning limited, last, as too few conversions is where it shows.
         Assert.Equal(
-            ["weak-hook", "cpa-above-target", "landing-page"],
+            ["weak-hook", "cpa-above-target", "landing-page", "learning-limited"],
             diagnosis.Findings.Where(f => f.IsProblem).Select(f => f.RuleId));
         Assert.Equal(FunnelStage.Engagement, diagnosis.EarliestProblemStage);
         Assert.Equal("weak-hook", diagnosis.TopFinding!.RuleId);
@@ -28,36 +29,37 @@ public sealed class DiagnosisOrderTests
     }
 
     [Fact]
-    public void An_opportunity_after_a_problem_is_not_marked_as_caused_by_it()
+    public void Room_to_scale_is_never_offered_beside_a_problem()
     {
-        // Weak hook (CTR 0.50%) and real-time CPA $33.33 within a $40 target: room to scale, listed, not "caused".
+        // Real-time CPA $33.33 within a $40 target is room to scale on its own; with a weak hook (CTR 0.50%) it is not offered.
+        Assert.Contains("real-time-cpa-below-target", RuleIds(Facts()));
+
         var diagnosis = Engine.Diagnose(Facts(Healthy with { DestinationClicks = 500, AllClicks = 1_000 }));
 
-        var opportunity = Assert.Single(diagnosis.Findings, f => f.RuleId == "real-time-cpa-below-target");
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Severity == Severity.Opportunity);
         Assert.Equal(FunnelStage.Engagement, diagnosis.EarliestProblemStage);
-        Assert.Null(opportunity.PossiblyCausedBy);
     }
 
     [Fact]
     public void Within_a_stage_the_most_severe_finding_comes_first()
     {
-        // No conversion after $800: spend-without-results (critical) and, with a target of $40, nothing else in cost.
-        // CPC $3.00 without conversions adds expensive-clicks (warning) to the same stage.
+        // No conversion after $3,000: spend-without-results (critical). CPC $3.00 without conversions adds expensive-clicks
+        // (warning) to the same stage, and CPM $30 with no budget to say it went unspent a cost note (watch).
         var diagnosis = Engine.Diagnose(Facts(Healthy with { Spend = 3_000m, Conversions = 0, RealTimeConversions = 0 }));
 
         var cost = diagnosis.Findings.Where(f => f.Stage == FunnelStage.Cost).ToArray();
-        Assert.Equal(["spend-without-results", "expensive-clicks"], cost.Select(f => f.RuleId));
+        Assert.Equal(["spend-without-results", "expensive-clicks", "expensive-impressions"], cost.Select(f => f.RuleId));
     }
 
     [Fact]
     public void A_watch_item_or_an_opportunity_does_not_mark_later_findings_as_downstream()
     {
-        // Frequency 5 with no decline: audience burn (watch) at delivery; CPA $53.33 within a $60 target is room to scale
-        // (opportunity); CVR 1.5% at conversion is its own problem.
+        // Frequency 5 with no decline: audience burn (watch) at delivery; CVR 1.5% at conversion is its own problem, so
+        // the room to scale of a CPA of $53.33 within a $60 target is not offered.
         var steady = Healthy with { Conversions = 15, RealTimeConversions = 15 };
         var diagnosis = Engine.Diagnose(Facts(steady, reach: 20_000, previous: steady, criteria: new SuccessCriteria(60m, 10)));
 
-        Assert.Equal(["audience-burn", "landing-page", "real-time-cpa-below-target"], diagnosis.Findings.Select(f => f.RuleId));
+        Assert.Equal(["audience-burn", "landing-page"], diagnosis.Findings.Select(f => f.RuleId));
 
         var landingPage = Assert.Single(diagnosis.Findings, f => f.RuleId == "landing-page");
         Assert.Null(landingPage.PossiblyCausedBy);
@@ -91,12 +93,12 @@ public sealed class DiagnosisOrderTests
     }
 
     [Fact]
-    public void Opportunities_come_after_every_problem_fix()
+    public void A_problem_leaves_no_raise_budget_fix_in_the_plan()
     {
-        // CVR 1.5% with 15 conversions and a $60 target: the landing page (a problem) and room to scale (real-time CPA $53.33).
+        // CVR 1.5% with 15 conversions and a $60 target: the landing page (a problem); real-time CPA $53.33 would be room to scale.
         var plan = FixPlan.From(Engine.Diagnose(Facts(Healthy with { Conversions = 15, RealTimeConversions = 15 }, criteria: new SuccessCriteria(60m, 10))));
 
-        Assert.Equal(["landing-page", "landing-page", "real-time-cpa-below-target"], plan.Fixes.Select(f => f.Because.RuleId));
+        Assert.Equal(["landing-page", "landing-page"], plan.Fixes.Select(f => f.Because.RuleId));
         Assert.Equal("landing-page", plan.FirstAction!.Because.RuleId);
     }
 

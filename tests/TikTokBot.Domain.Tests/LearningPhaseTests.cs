@@ -50,12 +50,15 @@ public sealed class LearningPhaseTests
 
     [Theory]
     // A manual campaign usually learns in 3 days: on day 4 with 20 conversions it is prolonged; an automated one is still learning.
+    // Past the 7-day window without ~50 conversions either is learning limited (DOMAIN.md section 9), never "day 8 of learning".
     [InlineData(false, 4, LearningState.Prolonged)]
     [InlineData(true, 4, LearningState.Learning)]
     [InlineData(true, 7, LearningState.Learning)]
-    [InlineData(true, 8, LearningState.Prolonged)]
+    [InlineData(false, 7, LearningState.Prolonged)]
+    [InlineData(true, 8, LearningState.Limited)]
+    [InlineData(false, 31, LearningState.Limited)]
     [InlineData(false, 3, LearningState.Learning)]
-    public void Learning_that_outlasts_its_usual_length_is_prolonged(bool automated, int day, LearningState state)
+    public void Learning_that_outlasts_its_usual_length_is_prolonged_then_limited(bool automated, int day, LearningState state)
     {
         Assert.Equal(state, OnDay(day, conversions: 20, automated: automated).State);
     }

@@ -53,7 +53,7 @@ public sealed class SummaryTests
         Assert.All(summary.Stages, s => Assert.All(s.Readings, r => Assert.Equal(s.Stage, r.Metric.Stage)));
         var cost = summary.Stages.Single(s => s.Stage == FunnelStage.Cost);
         Assert.Equal(32m, cost.Readings.Single(r => r.Metric.Id == MetricId.CostPerConversion).Value);
-        Assert.Equal(BenchmarkStanding.Within, cost.Readings.Single(r => r.Metric.Id == MetricId.Cpm).Standing);
+        Assert.Equal((Standings.Verdict.Typical, Standings.Basis.TikTok), (cost.Readings.Single(r => r.Metric.Id == MetricId.Cpm).Standing.Verdict, cost.Readings.Single(r => r.Metric.Id == MetricId.Cpm).Standing.DecidedBy));
         Assert.Equal(SuccessStatus.OnTrack, summary.Verdict.Status);
     }
 

@@ -31,21 +31,28 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         await page.ClickAsync("#send");
         var report = page.Locator(".exchange").Nth(0);
         await Assertions.Expect(report.Locator("[data-block=header]")).ToHaveTextAsync("campaign-42 Autumn Sale");
-        // The funnel sections carry their fields, read in funnel order.
-        await Assertions.Expect(report.Locator(".fields").First).ToContainTextAsync("Impressions");
-        await Assertions.Expect(report.Locator("[data-block=section] strong", new() { HasText = "Delivery" })).ToBeVisibleAsync();
+        // The compact summary: the lead metrics and what stands worse, its marks drawn with Slack's emoji, not their shortcodes.
+        await Assertions.Expect(report.Locator(".fields").First).ToContainTextAsync("Frequency");
+        await Assertions.Expect(report.Locator(".fields").First).ToContainTextAsync("\u26A0\uFE0F");
+        await Assertions.Expect(report.Locator(".fields").First).Not.ToContainTextAsync(":warning:");
         await Assertions.Expect(report.Locator("button[data-action-id='report.fix']")).ToHaveTextAsync("What should I fix?");
         await Browser.ScreenshotAsync(page, "playground-report");
 
+        // The full funnel is one button away: the stages carry their fields, read in funnel order.
+        await report.Locator("button[data-action-id='report.full']").ClickAsync();
+        var full = page.Locator(".exchange").Nth(1);
+        await Assertions.Expect(full.Locator(".fields").First).ToContainTextAsync("Impressions");
+        await Assertions.Expect(full.Locator("[data-block=section] strong", new() { HasText = "Delivery" })).ToBeVisibleAsync();
+
         await report.Locator("button[data-action-id='report.fix']").ClickAsync();
-        var fixes = page.Locator(".exchange").Nth(1);
+        var fixes = page.Locator(".exchange").Nth(2);
         await Assertions.Expect(fixes.Locator(".typed")).ToHaveTextAsync("pressed: What should I fix?");
         await Assertions.Expect(fixes.Locator("[data-block=header]")).ToHaveTextAsync("What to fix: campaign-42 Autumn Sale");
         await Assertions.Expect(fixes.Locator("[data-block=section]").First).ToContainTextAsync("Do this first:");
         await Browser.ScreenshotAsync(page, "playground-fixes");
 
         await report.Locator("select[data-action-id='report.breakdown']").SelectOptionAsync(new SelectOptionValue { Label = "Age" });
-        var breakdown = page.Locator(".exchange").Nth(2);
+        var breakdown = page.Locator(".exchange").Nth(3);
         await Assertions.Expect(breakdown.Locator("[data-block=header]")).ToContainTextAsync("campaign-42 Autumn Sale by");
         await Assertions.Expect(breakdown.Locator("[data-block=header]")).ToContainTextAsync("age", new() { IgnoreCase = true });
         // The breakdown is a table: a header row and a row per age band, drawn as an HTML table.

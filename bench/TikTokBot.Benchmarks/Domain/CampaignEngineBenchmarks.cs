@@ -65,6 +65,14 @@ public class CampaignEngineBenchmarks
     [Benchmark(Description = "summary + diagnosis of an aggregated campaign")]
     public int SummaryAndDiagnosis() => _engine.Summarise(_facts).Stages.Count + _engine.Diagnose(_facts).Findings.Count;
 
+    /// <summary>What a reply does since issue 28: every metric's standing once, read by the summary and the diagnosis.</summary>
+    [Benchmark(Description = "read: standings once, summary + diagnosis")]
+    public int Read()
+    {
+        var read = _engine.Read(_facts, null, _facts.Period.End.AddDays(1));
+        return read.Summary.Stages.Count + read.Diagnosis.Findings.Count;
+    }
+
     [Benchmark(Description = "diagnosis only")]
     public int Diagnosis() => _engine.Diagnose(_facts).Findings.Count;
 

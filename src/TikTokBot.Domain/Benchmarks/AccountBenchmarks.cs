@@ -47,7 +47,9 @@ public static class AccountBenchmarks
         if (profile.Converts)
             metrics.AddRange([MetricId.CvrClicks, MetricId.CvrImpressions]);
         if (profile.IsVideoFirst)
-            metrics.AddRange([MetricId.VideoCompletionRate, MetricId.SixSecondViewRate]);
+            metrics.AddRange([MetricId.VideoCompletionRate, MetricId.SixSecondViewRate, MetricId.AverageWatchTime]);
+        if (profile.Objective == Objective.WebsiteConversions)
+            metrics.Add(MetricId.Roas);
         metrics.AddRange(profile.Primary);
         metrics.AddRange(profile.Secondary);
         return metrics.Distinct().Where(m => MetricCatalogue.Get(m) is { Unit: not MetricUnit.Count } d && d.Id != MetricId.Spend).ToArray();
@@ -76,23 +78,45 @@ public static class AccountBenchmarks
         return new AccountBenchmark(advertiserId, objective, peers.Count, enough, metrics);
     }
 
-    /// <summary>Where <paramref name="value"/> stands against the account; never a mark on fewer than the minimum campaigns.</summary>
-    public static AccountStanding Standing(AccountBenchmark benchmark, MetricId metric, decimal value)
+    /// <summary>
+    /// Where <paramref name="value"/> stands against the account; never a mark on fewer than the minimum campaigns. A quarter
+    /// only when the quartiles are apart (on a zero spread a value is at, below or above the median), and a value equal to
+    /// the median is at it, always.
+    /// </summary>
+    /// <param name="marginPercent">
+    /// Differences within this share of the median are ties (a value 0.01 point from a quartile is not beyond it, and quartiles
+    /// that close are no spread): what a reader sees as the same figure is judged the same.
+    /// </param>
+    public static AccountStanding Standing(AccountBenchmark benchmark, MetricId metric, decimal value, decimal marginPercent = 0m)
     {
         if (!benchmark.EnoughHistory || benchmark.For(metric) is not { } b)
             return AccountStanding.NotEnoughHistory;
+        var margin = Math.Abs(b.Median) * marginPercent / 100m;
         // Lower is better: a value is better the lower it sits, so the quarters flip. Neutral metrics read as higher.
         var lowerIsBetter = MetricCatalogue.Get(metric).Better == BetterDirection.Lower;
-        int Better(decimal than) => lowerIsBetter ? than.CompareTo(value) : value.CompareTo(than);
-        var worseQuartile = lowerIsBetter ? b.UpperQuartile : b.LowerQuartile;
-        var betterQuartile = lowerIsBetter ? b.LowerQuartile : b.UpperQuartile;
-        if (Better(worseQuartile) < 0)
-            return AccountStanding.BottomQuarter;
-        if (Better(betterQuartile) > 0)
-            return AccountStanding.TopQuarter;
-        var againstMedian = Better(b.Median);
-        return againstMedian < 0 ? AccountStanding.BelowMedian : againstMedian > 0 ? AccountStanding.AboveMedian : AccountStanding.AtMedian;
+        int Better(decimal than)
+        {
+            var ahead = lowerIsBetter ? than - value : value - than;
+            return Math.Abs(ahead) <= margin ? 0 : Math.Sign(ahead);
+        }
+
+        var againstMedian = value == b.Median ? 0 : Better(b.Median);
+        if (againstMedian == 0)
+            return AccountStanding.AtMedian;
+        if (b.UpperQuartile - b.LowerQuartile > margin)
+        {
+            if (Better(lowerIsBetter ? b.UpperQuartile : b.LowerQuartile) < 0)
+                return AccountStanding.BottomQuarter;
+            if (Better(lowerIsBetter ? b.LowerQuartile : b.UpperQuartile) > 0)
+                return AccountStanding.TopQuarter;
+        }
+
+        return againstMedian < 0 ? AccountStanding.BelowMedian : AccountStanding.AboveMedian;
     }
+
+    /// <summary>Whether the account's quartiles are apart by more than the margin: a spread to rank a campaign by.</summary>
+    public static bool HasSpread(MetricBenchmark b, decimal marginPercent = 0m) =>
+        b.UpperQuartile - b.LowerQuartile > Math.Abs(b.Median) * marginPercent / 100m;
 
     internal static List<CampaignHistory> Peers(
         string advertiserId, Objective objective, string? judgedCampaignId, IEnumerable<CampaignHistory> history, AccountBenchmarkOptions options) =>

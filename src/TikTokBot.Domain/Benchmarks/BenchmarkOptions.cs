@@ -33,6 +33,9 @@ public sealed class BenchmarkOptions
     /// <summary>Project default: the platform CTR times the clicks-based CVR (0.61% x 1.92%).</summary>
     public decimal CvrImpressionsPercent { get; set; } = 0.0117m;
 
+    /// <summary>Project default for purchase events: the platform CTR times the purchase CVR (0.61% x 0.46%).</summary>
+    public decimal CvrImpressionsPurchasePercent { get; set; } = 0.0028m;
+
     public decimal FrequencyWarning { get; set; } = 3m;
 
     public decimal FrequencyAlert { get; set; } = 4m;

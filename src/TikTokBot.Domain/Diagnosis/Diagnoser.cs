@@ -1,14 +1,17 @@
-using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Diagnosis.Rules;
 using TikTokBot.Domain.Learning;
+using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis;
 
 /// <summary>Runs every rule and orders the findings by funnel stage, marking later ones that an earlier problem may explain.</summary>
 public static class Diagnoser
 {
-    /// <summary>The rules of DOMAIN.md section 5, in funnel order.</summary>
+    // Findings that say the setup is broken rather than how the campaign performs: true from the first day.
+    private static readonly HashSet<string> BrokenSetup = new(StringComparer.Ordinal) { "tracking-check", "spend-without-results", "no-live-conversions" };
+
+    /// <summary>The rules of DOMAIN.md sections 5 and 9, in funnel order.</summary>
     public static IReadOnlyList<IDiagnosisRule> Rules { get; } =
     [
         new LowDeliveryRule(),
@@ -16,12 +19,17 @@ public static class Diagnoser
         new AudienceBurnRule(),
         new CallToActionRule(),
         new WeakHookRule(),
+        new ViewersLeaveEarlyRule(),
+        new ExpensiveImpressionsRule(),
         new ExpensiveClicksRule(),
+        new OffTargetRule(),
         new SpendWithoutResultsRule(),
         new CpaAboveTargetRule(),
         new LandingPageRule(),
         new TopOfFunnelRule(),
         new LosingEfficiencyWhileScalingRule(),
+        new RoasRule(),
+        new LearningLimitedRule(),
         new TrackingCheckRule(),
         new NoLiveConversionsRule(),
         new RealTimeCvrFallingRule(),
@@ -29,10 +37,12 @@ public static class Diagnoser
         new RealTimeCpaAboveTargetRule(),
     ];
 
+    /// <summary>Every rule over the standings worked out once for the campaign (the summary reads the same ones).</summary>
+    /// <param name="learning">The learning phase as of <paramref name="asOf"/>, the reply's day: one day count in every line.</param>
     public static CampaignDiagnosis Diagnose(
-        CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
+        CampaignFacts facts, CampaignStandings standings, DiagnosisOptions options, LearningPhaseAssessment learning, DateOnly asOf)
     {
-        var context = new DiagnosisContext(facts, benchmarks, rules, learning, account);
+        var context = new DiagnosisContext(facts, standings, options, learning, asOf);
         var findings = new List<Finding>(4);
         foreach (var rule in Rules)
         {
@@ -40,6 +50,25 @@ public static class Diagnoser
             {
                 findings.Add(kept);
             }
+        }
+
+        // The first days are noise (DOMAIN.md section 6): what a rule saw is one to watch, not a verdict. A setup that is
+        // broken (no conversion tracked, money spent for nothing) is a fact, not noise, and keeps its severity.
+        if (learning.Advice == LearningAdvice.TooEarlyToJudge)
+        {
+            for (var i = 0; i < findings.Count; i++)
+            {
+                if (findings[i] is { IsProblem: true } noisy && !BrokenSetup.Contains(noisy.RuleId))
+                    findings[i] = noisy with { Severity = Severity.Watch };
+            }
+
+            findings.RemoveAll(f => f.Severity == Severity.Opportunity);
+        }
+
+        // "Room to scale" only where nothing is wrong (DOMAIN.md section 9).
+        if (findings.Exists(f => f.IsProblem))
+        {
+            findings.RemoveAll(f => f.Severity == Severity.Opportunity);
         }
 
         return new CampaignDiagnosis(Order(findings));

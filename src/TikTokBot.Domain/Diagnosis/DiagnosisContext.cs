@@ -3,44 +3,39 @@ using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis;
 
-/// <summary>A figure a rule judges against, and which benchmark it is, as a finding names it.</summary>
-/// <param name="FromAccount">True for the account's own benchmark, false for TikTok's published figure (or the project default).</param>
-public sealed record Yardstick(decimal Value, string Label, bool FromAccount);
-
 /// <summary>
-/// What a rule reads: the facts, the thresholds, and a few figures several rules share. Each benchmark a rule judges by is
-/// the account's own when it has enough history, else TikTok's.
+/// What a rule reads: the facts, the thresholds, and each metric's standing (DOMAIN.md section 8), worked out once for the
+/// summary and every rule alike. No rule picks its own yardstick: it asks whether a metric's verdict is worse.
 /// </summary>
 public sealed class DiagnosisContext
 {
-    private readonly AccountBenchmark? _account;
-
-    /// <param name="account">The account's own benchmark for the campaign's objective, to judge against first; null to use TikTok's only.</param>
-    public DiagnosisContext(CampaignFacts facts, BenchmarkTable benchmarks, RuleOptions rules, LearningPhaseOptions learning, AccountBenchmark? account = null)
+    public DiagnosisContext(CampaignFacts facts, CampaignStandings standings, DiagnosisOptions options, LearningPhaseAssessment learning, DateOnly asOf)
     {
         Facts = facts;
-        Benchmarks = benchmarks.Options;
-        Rules = rules;
+        Standings = standings;
+        Benchmarks = options.Benchmarks;
+        Rules = options.Rules;
         Profile = facts.Profile;
-        TargetCpa = Profile.Converts && Profile.CostPerOutcome == MetricId.CostPerConversion ? facts.Criteria?.TargetCostPerOutcome : null;
-        MeaningfulSpend = TargetCpa is { } target ? target * rules.MeaningfulSpendTargetMultiple : rules.MeaningfulSpendWithoutTarget;
-        _account = account is { EnoughHistory: true } ? account : null;
-        var cvrClicks = Typical(MetricId.CvrClicks,
-            BenchmarkTable.Percent(facts.Campaign.OptimisesForPurchase ? Benchmarks.CvrPurchasePercent : Benchmarks.CvrClicksPercent), "TikTok's benchmark");
-        CvrClicksBenchmark = cvrClicks.Value;
-        CvrClicksBenchmarkLabel = cvrClicks.Label;
-        CtrAverage = Typical(MetricId.Ctr, BenchmarkTable.Percent(Benchmarks.CtrAveragePercent), "platform average");
-        CvrImpressionsLow = Typical(MetricId.CvrImpressions, BenchmarkTable.Percent(Benchmarks.CvrImpressionsPercent), "benchmark");
-        CpmHigh = WorseQuartile(MetricId.Cpm, Benchmarks.CpmHigh, "top of the CPM range");
-        CpcHigh = WorseQuartile(MetricId.CpcDestination, Benchmarks.CpcDestinationHigh, "top of the CPC range");
-        CpcWarning = WorseQuartile(MetricId.CpcDestination, Benchmarks.CpcDestinationWarning, "warning level");
-        CostJudgement = CostJudgement.For(facts.Campaign.LaunchedOn, facts.Period.End, SpendSinceLaunch(facts), learning);
+        Learning = learning;
+        UnitsPerUsDollar = StandingJudge.UnitsPerUsDollar(options, facts.Campaign.Currency);
+        TargetCpa = Profile.Converts ? standings[MetricId.CostPerConversion].Target : null;
+        MeaningfulSpend = TargetCpa is { } target ? target * Rules.MeaningfulSpendTargetMultiple : Rules.MeaningfulSpendWithoutTarget * UnitsPerUsDollar;
+        CostJudgement = CostJudgement.For(facts.Campaign.LaunchedOn, asOf, SpendSinceLaunch(facts), options.LearningPhase) with
+        {
+            SpendNeeded = options.LearningPhase.MinimumSpendToEvaluate * UnitsPerUsDollar,
+        };
     }
 
     public CampaignFacts Facts { get; }
+
+    /// <summary>Every metric's standing: the one verdict the summary shows and the rules read.</summary>
+    public CampaignStandings Standings { get; }
+
+    public MetricStanding this[MetricId metric] => Standings[metric];
 
     public ScopeTotals Now => Facts.Current;
 
@@ -54,55 +49,18 @@ public sealed class DiagnosisContext
 
     public RuleOptions Rules { get; }
 
-    /// <summary>The team's target cost per conversion, for objectives that convert.</summary>
+    /// <summary>The learning phase as of the reply's day: the day count every line of a reply uses.</summary>
+    public LearningPhaseAssessment Learning { get; }
+
+    /// <summary>Units of the campaign's currency per US dollar, for thresholds quoted in dollars.</summary>
+    public decimal UnitsPerUsDollar { get; }
+
+    /// <summary>The team's target cost per conversion, only when the target is set on that metric (a CPC target is not one).</summary>
     public decimal? TargetCpa { get; }
 
     public decimal MeaningfulSpend { get; }
 
     public bool HasMeaningfulSpend => Counts.Spend >= MeaningfulSpend;
-
-    /// <summary>The clicks-based CVR benchmark that applies: the account's median, else TikTok's (purchases have their own, lower one).</summary>
-    public decimal CvrClicksBenchmark { get; }
-
-    /// <summary>Which benchmark <see cref="CvrClicksBenchmark"/> is, as a finding names it: the account's median or TikTok's figure.</summary>
-    public string CvrClicksBenchmarkLabel { get; }
-
-    /// <summary>The CTR a campaign should reach: the account's median, else TikTok's platform average.</summary>
-    public Yardstick CtrAverage { get; }
-
-    /// <summary>Below this impressions-based CVR few viewers become customers: the account's median, else the project default.</summary>
-    public Yardstick CvrImpressionsLow { get; }
-
-    /// <summary>Impressions priced above this are dear: the account's upper quartile, else the top of TikTok's range.</summary>
-    public Yardstick CpmHigh { get; }
-
-    /// <summary>Where a click's cost stops being ordinary: the account's upper quartile, else the top of TikTok's range.</summary>
-    public Yardstick CpcHigh { get; }
-
-    /// <summary>Clicks dearer than this are expensive: the account's upper quartile, else TikTok's warning level.</summary>
-    public Yardstick CpcWarning { get; }
-
-    /// <summary>
-    /// TikTok's figure is an average: the account's counterpart is its median. Only with enough history and a value for the
-    /// metric in enough campaigns (<see cref="AccountBenchmark.For"/> is null otherwise); never on fewer.
-    /// </summary>
-    private Yardstick Typical(MetricId metric, decimal tiktok, string tiktokLabel) =>
-        _account?.For(metric) is { } own
-            ? new Yardstick(own.Median, $"your account's median ({own.Campaigns} campaigns)", FromAccount: true)
-            : new Yardstick(tiktok, tiktokLabel, FromAccount: false);
-
-    /// <summary>
-    /// TikTok's figure is the worse edge of a range or a warning level: the account's counterpart is the quartile on the worse
-    /// side (for a cost, the upper one), where its worst quarter of campaigns begins.
-    /// </summary>
-    private Yardstick WorseQuartile(MetricId metric, decimal tiktok, string tiktokLabel)
-    {
-        if (_account?.For(metric) is not { } own)
-            return new Yardstick(tiktok, tiktokLabel, FromAccount: false);
-        var upper = MetricCatalogue.Get(metric).Better == BetterDirection.Lower;
-        return new Yardstick(upper ? own.UpperQuartile : own.LowerQuartile,
-            $"your account's {(upper ? "upper" : "lower")} quartile ({own.Campaigns} campaigns)", FromAccount: true);
-    }
 
     /// <summary>Whether cost per result can be judged at the period's end, or is still too early in learning.</summary>
     public CostJudgement CostJudgement { get; }
@@ -114,6 +72,16 @@ public sealed class DiagnosisContext
     public string Currency => Facts.Campaign.Currency;
 
     public string Money(decimal? amount) => MetricFormat.Format(amount, MetricUnit.Money, Currency);
+
+    /// <summary>The share of the budget of its enabled days the campaign spent; null without a daily budget or an enabled day.</summary>
+    public decimal? BudgetSpentShare
+    {
+        get
+        {
+            var days = Facts.Campaign.EnabledDays(Facts.Period);
+            return Facts.Campaign.DailyBudget is { } daily && daily > 0 && days > 0 ? Counts.Spend / (daily * days) : null;
+        }
+    }
 
     /// <summary>True when <paramref name="now"/> is below <paramref name="before"/> by at least the configured decline.</summary>
     public bool Fell(decimal? now, decimal? before) =>
@@ -143,11 +111,37 @@ public sealed class DiagnosisContext
         return spend;
     }
 
+    /// <summary>A metric as evidence, held against the yardstick its standing was decided by: the one the summary shows.</summary>
+    public Evidence Judged(MetricId metric)
+    {
+        var standing = Standings[metric];
+        return standing.DecidedBy == Basis.None || standing.YardstickValue is null
+            ? Metric(metric)
+            : Metric(metric, standing.YardstickValue, standing.YardstickLabel);
+    }
+
     public Evidence Metric(MetricId metric, decimal? reference = null, string? referenceLabel = null) =>
         new(MetricCatalogue.Get(metric).DisplayName, Now.Value(metric), MetricCatalogue.Get(metric).Unit, reference, referenceLabel);
 
     public Evidence PreviousMetric(MetricId metric) =>
         new($"{MetricCatalogue.Get(metric).DisplayName}, previous period", Before?.Value(metric), MetricCatalogue.Get(metric).Unit);
+
+    /// <summary>"your account's bottom quarter (6 campaigns)", "TikTok's 0.61% benchmark": the yardstick in words, for a cause.</summary>
+    public string Against(MetricId metric)
+    {
+        var s = Standings[metric];
+        var figure = MetricFormat.Format(s.YardstickValue, s.Definition.Unit, Currency);
+        return s.DecidedBy switch
+        {
+            Basis.Target => $"the target of {figure}",
+            Basis.Account when s.AccountPosition is AccountStanding.BottomQuarter => $"the bottom quarter of your account's {s.Account!.Campaigns} comparable campaigns",
+            Basis.Account => $"your account's median of {figure} ({s.Account!.Campaigns} campaigns)",
+            Basis.TikTok when s.BeyondFloor => $"{s.FloorName} of {figure}" + (s.Note is { } note ? $", {note}" : ""),
+            Basis.TikTok => $"TikTok's {figure} benchmark",
+            Basis.Trend => s.Note ?? "the previous period",
+            _ => "its benchmark",
+        };
+    }
 }
 
 /// <summary>One diagnosis rule of DOMAIN.md section 5: a stage, a stable id, and a check that may produce a finding.</summary>

@@ -47,6 +47,9 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<Fix> Fixes)
 {
+    /// <summary>The metric the finding is about, whose standing it read; null for a finding on facts alone (a pixel never fired).</summary>
+    public MetricId? Metric { get; init; }
+
     /// <summary>Set when an earlier stage already has a problem that may explain this one.</summary>
     public FunnelStage? PossiblyCausedBy { get; init; }
 

@@ -18,8 +18,26 @@ public sealed class RuleOptions
     /// <summary>"Meaningful spend" when no target is set, in the account currency.</summary>
     public decimal MeaningfulSpendWithoutTarget { get; set; } = 50m;
 
-    /// <summary>Low delivery: impressions below this share of what the budget buys at the top of the CPM range.</summary>
-    public decimal LowDeliveryExpectedSharePercent { get; set; } = 80m;
+    /// <summary>Low delivery: the campaign spent less than this share of the budget of its enabled days (DOMAIN.md section 9).</summary>
+    public decimal LowDeliverySpentSharePercent { get; set; } = 80m;
+
+    /// <summary>Video rates (completion, 6-second, watch time) built on fewer video views than this are noise and are not judged.</summary>
+    public long MinimumVideoViews { get; set; } = 1000;
+
+    /// <summary>"Viewers leave early": a retention rate down at least this much on the previous period...</summary>
+    public decimal RetentionDropPercent { get; set; } = 20m;
+
+    /// <summary>...with at least this many video views in the period.</summary>
+    public long RetentionDropMinimumViews { get; set; } = 10_000;
+
+    /// <summary>Without a ROAS target, a sales campaign returning less than this per unit spent (after meaningful spend) is a problem.</summary>
+    public decimal BreakEvenRoas { get; set; } = 1m;
+
+    /// <summary>
+    /// Against the account, differences within this percentage of its median are ties: a value that close to a quartile is
+    /// not beyond it, and quartiles that close are no spread to rank by (the account then leaves the verdict to TikTok's line).
+    /// </summary>
+    public decimal AccountMarginPercent { get; set; } = 1m;
 
     /// <summary>A fall against the previous period counts once it is at least this large (fatigue, scaling, real-time).</summary>
     public decimal DeclinePercent { get; set; } = 10m;

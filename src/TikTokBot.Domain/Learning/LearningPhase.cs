@@ -18,6 +18,9 @@ public sealed class LearningPhaseOptions
     /// <summary>Through this day make no major change (targeting, budget): it can restart learning.</summary>
     public int HandsOffDays { get; set; } = 5;
 
+    /// <summary>Past this many days without the exit conversions, an ad group is "learning limited" (TikTok help).</summary>
+    public int LimitedAfterDays { get; set; } = 7;
+
     /// <summary>After this many days with enough spend, judge CPA (CTR and CVR separately if it is off).</summary>
     public int EvaluateAfterDays { get; set; } = 7;
 
@@ -36,8 +39,11 @@ public enum LearningState
     NotStarted,
     Learning,
 
-    /// <summary>Still short of the exit conversions after the usual learning length.</summary>
+    /// <summary>Still short of the exit conversions after the usual learning length, inside the learning window.</summary>
     Prolonged,
+
+    /// <summary>Past the learning window without about the exit conversions: TikTok's "learning limited".</summary>
+    Limited,
     Exited,
 }
 
@@ -83,6 +89,48 @@ public sealed record LearningPhaseAssessment(
 
 public static class LearningPhase
 {
+    /// <summary>A campaign's learning phase on <paramref name="today"/>, from its facts: conversions and spend since launch, recent pace.</summary>
+    public static LearningPhaseAssessment Assess(Campaigns.CampaignFacts facts, DateOnly today, LearningPhaseOptions options)
+    {
+        var since = facts.Campaign.LaunchedOn;
+        long conversions = 0;
+        decimal spend = 0;
+        var recent = Metrics.DateRange.Ending(facts.Period.End, options.EvaluateAfterDays);
+        long recentConversions = 0;
+        var recentDays = 0;
+        foreach (var day in facts.Daily)
+        {
+            if (day.Date >= since)
+            {
+                conversions += day.Counts.Conversions;
+                spend += day.Counts.Spend;
+            }
+
+            if (recent.Contains(day.Date))
+            {
+                recentConversions += day.Counts.Conversions;
+                recentDays++;
+            }
+        }
+
+        var average = recentDays > 0 ? (decimal)recentConversions / recentDays : 0m;
+        if (facts.Daily.Count == 0)
+        {
+            (conversions, spend) = (facts.Current.Counts.Conversions, facts.Current.Counts.Spend);
+        }
+
+        // Launched before the period and no lifetime figure: the days before it are unknown, so they are taken at the period's pace
+        // (counting them as none would call every older campaign learning limited).
+        if (facts.LifetimeConversions is null && since < facts.Period.Start && facts.Period.Days > 0)
+        {
+            var age = Math.Max(0, Math.Min(today.DayNumber, facts.Period.End.DayNumber) - since.DayNumber + 1);
+            var pace = (decimal)facts.Current.Counts.Conversions / facts.Period.Days;
+            conversions = Math.Max(conversions, (long)Math.Floor(pace * age));
+        }
+
+        return Assess(since, today, facts.LifetimeConversions ?? conversions, facts.LifetimeSpend ?? spend, facts.Campaign.Automated, average, options);
+    }
+
     /// <summary>
     /// The API has no learning-phase field, so the phase is derived from the start date and the conversions since.
     /// </summary>
@@ -100,6 +148,7 @@ public static class LearningPhase
         var exited = conversionsSinceStart >= options.ExitConversions;
         var state = day < 1 ? LearningState.NotStarted
             : exited ? LearningState.Exited
+            : day > options.LimitedAfterDays ? LearningState.Limited
             : day > expected ? LearningState.Prolonged
             : LearningState.Learning;
 

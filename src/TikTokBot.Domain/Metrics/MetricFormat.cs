@@ -16,7 +16,7 @@ public static class MetricFormat
         { } v => unit switch
         {
             MetricUnit.Count => v.ToString("#,0", Invariant),
-            MetricUnit.Money => Money(v, currency),
+            MetricUnit.Money => Currency.Of(currency).FormatUnitCost(v),
             MetricUnit.Percent => Percent(v),
             MetricUnit.Ratio => v.ToString("0.00", Invariant),
             MetricUnit.Seconds => v.ToString("0.0", Invariant) + " s",

@@ -54,10 +54,27 @@ public sealed record Currency
     }
 
     /// <summary>The amount rounded to the currency's decimals (half away from zero), with thousands separators: <c>-$1,234.50</c>, <c>¥1,235</c>, <c>1,234.50 XYZ</c>.</summary>
-    public string Format(decimal amount)
+    public string Format(decimal amount) => Format(amount, Decimals);
+
+    /// <summary>
+    /// A unit cost (CPV, CPC): under 0.10 with two significant digits, so $0.005 reads <c>$0.0050</c>, never <c>$0.01</c>
+    /// (DOMAIN.md section 9); otherwise as <see cref="Format(decimal)"/>.
+    /// </summary>
+    public string FormatUnitCost(decimal amount)
     {
-        var rounded = Math.Round(amount, Decimals, MidpointRounding.AwayFromZero);
-        var digits = Math.Abs(rounded).ToString(Decimals == 0 ? "#,0" : "#,0." + new string('0', Decimals), Invariant);
+        var size = Math.Abs(amount);
+        if (size == 0 || size >= 0.10m)
+            return Format(amount);
+        var places = 1;
+        for (var scaled = size; scaled < 1m; scaled *= 10m)
+            places++;
+        return Format(amount, Math.Max(Decimals, places));
+    }
+
+    private string Format(decimal amount, int decimals)
+    {
+        var rounded = Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
+        var digits = Math.Abs(rounded).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), Invariant);
         var sign = rounded < 0 ? "-" : string.Empty;
         return Symbol is null ? $"{sign}{digits} {Code}" : $"{sign}{Symbol}{digits}";
     }

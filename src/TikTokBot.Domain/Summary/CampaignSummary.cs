@@ -3,24 +3,30 @@ using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Standings;
 using TikTokBot.Domain.Trends;
 
 namespace TikTokBot.Domain.Summary;
 
-/// <summary>One metric as reported: its value, where it stands against the benchmark, and how it moved.</summary>
-public sealed record MetricReading(MetricDefinition Metric, decimal? Value, Benchmark? Benchmark, BenchmarkStanding Standing, Trend Trend);
+/// <summary>One metric as reported: its value, its standing (the verdict every rule reads too), and how it moved.</summary>
+public sealed record MetricReading(MetricDefinition Metric, decimal? Value, Benchmark? Benchmark, MetricStanding Standing, Trend Trend);
 
 public sealed record StageSummary(FunnelStage Stage, IReadOnlyList<MetricReading> Readings);
 
 /// <summary>A campaign's period read stage by stage, in funnel order, with the verdict against its success criteria.</summary>
-public sealed record CampaignSummary(Campaign Campaign, DateRange Period, SuccessVerdict Verdict, IReadOnlyList<StageSummary> Stages);
+/// <param name="Standings">Every metric's standing, shown stage by stage; the diagnosis read the same ones.</param>
+public sealed record CampaignSummary(Campaign Campaign, DateRange Period, SuccessVerdict Verdict, IReadOnlyList<StageSummary> Stages)
+{
+    public CampaignStandings? Standings { get; init; }
+}
 
 public static class CampaignSummariser
 {
     public static CampaignSummary Summarise(CampaignFacts facts, DiagnosisOptions options) =>
-        Summarise(facts, new BenchmarkTable(options.Benchmarks), options.Trends);
+        Summarise(facts, StandingJudge.For(facts, new BenchmarkTable(options.Benchmarks, options.Rules), options, null));
 
-    public static CampaignSummary Summarise(CampaignFacts facts, BenchmarkTable benchmarks, TrendOptions trends)
+    /// <summary>The summary marks the standings as they are: it judges nothing itself.</summary>
+    public static CampaignSummary Summarise(CampaignFacts facts, CampaignStandings standings)
     {
         var profile = facts.Profile;
         var layout = ReportLayout.For(profile);
@@ -34,23 +40,21 @@ public static class CampaignSummariser
             for (var m = 0; m < metrics.Length; m++)
             {
                 var id = metrics[m];
-                var value = facts.Current.Value(id);
-                var benchmark = benchmarks.For(id, profile, facts.Campaign.OptimisesForPurchase);
+                var standing = standings[id];
                 for (var d = 0; d < daily.Length; d++)
                 {
                     daily[d] = facts.Daily[d].AsScope.Value(id);
                 }
 
-                var trend = Trend.Compare(id, value, facts.Previous?.Value(id), Sparkline.Draw(daily), trends);
-                readings[m] = new MetricReading(
-                    MetricCatalogue.Get(id), value, benchmark, benchmark?.Standing(value) ?? BenchmarkStanding.NoData, trend);
+                var trend = standing.Trend with { Sparkline = Sparkline.Draw(daily) };
+                readings[m] = new MetricReading(standing.Definition, standing.Value, standing.TikTok, standing, trend);
             }
 
             stages[s] = new StageSummary(stage, readings);
         }
 
         var verdict = SuccessVerdict.Judge(profile, facts.Current, facts.Criteria);
-        return new CampaignSummary(facts.Campaign, facts.Period, verdict, stages);
+        return new CampaignSummary(facts.Campaign, facts.Period, verdict, stages) { Standings = standings };
     }
 }
 

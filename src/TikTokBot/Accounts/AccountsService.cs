@@ -22,7 +22,8 @@ public sealed partial class AccountsService(
     IOptionsMonitor<TikTokAppOptions> tikTokOptions,
     IOptionsMonitor<AppOptions> appOptions,
     TimeProvider time,
-    ILogger<AccountsService> logger)
+    ILogger<AccountsService> logger,
+    IAdvertiserConnectedListener? connectedListener = null)
 {
     public const string CallbackPath = "/tiktok/oauth/callback";
     public const string ConnectCommand = "/ttmetrics connect";
@@ -129,6 +130,7 @@ public sealed partial class AccountsService(
         var connected = await store.TikTokConnections.ConnectAsync(readable, grant.AccessToken, person.UserId, ct);
         var accounts = connected.Select(AdvertiserAccount.From).ToList();
         LogConnected(logger, teamId, person.UserId, accounts.Count, withoutPermission.Count);
+        connectedListener?.Connected(teamId);
         await ConfirmInSlackAsync(teamId, person, accounts, withoutPermission, ct);
         return new ConnectOutcome.Connected(teamId, person.UserId, accounts, withoutPermission);
     }

@@ -25,6 +25,9 @@ public interface IWorkspaceSources
 
     /// <summary>The workspace's TikTok connections as its reads see them (kept for <c>TikTok:ConnectionsFreshFor</c>).</summary>
     Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct);
+
+    /// <summary>What a workspace without connections reads (the deployment's static token or CSV, or the demo data); null when nothing.</summary>
+    WorkspaceSource? DeploymentSource => null;
 }
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
@@ -56,6 +59,9 @@ public sealed class WorkspaceSources(
     private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
     private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", choice.Kind == MetricSourceKind.Demo);
     private WorkspaceSource? _demo;
+
+    public WorkspaceSource? DeploymentSource =>
+        choice.Kind != MetricSourceKind.Demo && !oauthInstall ? _static : options.DemoForUnconnected ? _demo ??= Demo() : null;
 
     public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
     {

@@ -24,6 +24,7 @@ public static class CommandParser
     [
         new("", "campaign-42 [today|yesterday|7d|14d|30d|lifetime|2026-11-01..2026-11-20]", "the campaign read in funnel order (default: the last 7 days)"),
         new("fix", "campaign-42 fix", "what to fix first, earliest funnel stage first, with the numbers"),
+        new("full", "campaign-42 full", "the full funnel: every metric in stage order, with where it stands"),
         new("by", "campaign-42 by adgroup|ad|age|gender|placement|device [period]", "a breakdown ranked by the objective's main metric"),
         new("chart", "campaign-42 chart cpa|ctr|spend|… [period]", "any metric day by day against the previous period"),
         new("list", "list", "every campaign with its objective, spend and top finding"),
@@ -152,8 +153,9 @@ public static class CommandParser
             return Invalid($"`{words[0]}` is not a command.", Definitions.First(d => d.Verb == verb).Usage);
         }
 
-        // "fix" and the period may come in either order after the campaign.
+        // "fix" (or "full") and the period may come in either order after the campaign.
         var wantsFix = TakeFix(ref words);
+        var wantsFull = !wantsFix && TakeWord(ref words, "full");
         var period = Period.Default;
         if (Period.TryParse(words[^1], out var parsed, out var periodProblem))
         {
@@ -166,6 +168,7 @@ public static class CommandParser
         }
 
         wantsFix |= TakeFix(ref words);
+        wantsFull |= !wantsFix && TakeWord(ref words, "full");
         if (wantsFix)
         {
             return words.Count > 0 ? new MetricsCommand.Fix(string.Join(' ', words), period) : Invalid("Which campaign?", "campaign-42 fix");
@@ -188,7 +191,18 @@ public static class CommandParser
             return Invalid("Which campaign?", "campaign-42 7d");
         }
 
-        return new MetricsCommand.Summary(string.Join(' ', words), period);
+        return new MetricsCommand.Summary(string.Join(' ', words), period, wantsFull);
+    }
+
+    private static bool TakeWord(ref List<string> words, string word)
+    {
+        if (words.Count >= 2 && words[^1].Equals(word, StringComparison.OrdinalIgnoreCase))
+        {
+            words = words[..^1];
+            return true;
+        }
+
+        return false;
     }
 
     private static bool TakeFix(ref List<string> words)

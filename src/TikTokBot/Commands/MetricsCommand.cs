@@ -14,7 +14,8 @@ public abstract record MetricsCommand
 
     public sealed record List : MetricsCommand;
 
-    public sealed record Summary(string Campaign, Period Period) : MetricsCommand;
+    /// <param name="Full">The full funnel, every metric in stage order (<c>campaign-42 full</c>), instead of the compact summary.</param>
+    public sealed record Summary(string Campaign, Period Period, bool Full = false) : MetricsCommand;
 
     public sealed record Fix(string Campaign, Period Period) : MetricsCommand;
 

@@ -41,6 +41,7 @@ public static class SlackAppConfiguration
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
+                .OnAction<FullFunnelButtonHandler>(ReportActions.Full)
                 .OnAction<BreakdownMenuHandler>(ReportActions.Breakdown)
                 .OnAction<ShareButtonHandler>(ReportActions.Share)
                 .OnAction<ChartMenuHandler>(ChartMenuHandler.ActionId)

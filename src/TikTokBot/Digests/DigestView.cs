@@ -103,9 +103,13 @@ public static class DigestView
             CpaWindow.ThreeDay => "3-day CPA",
             _ => "7-day CPA",
         };
-        return learning.State == LearningState.Exited
-            ? $"Out of learning ({learning.Conversions:#,0} conversions); judge by {window}; {advice}."
-            : $"Learning: day {learning.Day}, {learning.Conversions:#,0} of about {learning.ExitConversions} conversions `{DigestCharts.Progress(learning.Conversions, learning.ExitConversions)}`; judge by {window}; {advice}.";
+        return learning.State switch
+        {
+            LearningState.Exited => $"Out of learning ({learning.Conversions:#,0} conversions); judge by {window}; {advice}.",
+            // Past the window TikTok calls it learning limited: never "day 31 of learning" (DOMAIN.md section 9).
+            LearningState.Limited => $"Learning limited: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions since launch `{DigestCharts.Progress(learning.Conversions, learning.ExitConversions)}`; judge by {window}.",
+            _ => $"Learning: day {learning.Day}, {learning.Conversions:#,0} of about {learning.ExitConversions} conversions `{DigestCharts.Progress(learning.Conversions, learning.ExitConversions)}`; judge by {window}; {advice}.",
+        };
     }
 
     private static string Credit(CreditWindowReport credit, string currency)

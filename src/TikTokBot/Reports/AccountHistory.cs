@@ -15,7 +15,8 @@ namespace TikTokBot.Reports;
 /// deployment's own source and the demo data theirs. Two workspaces share one only when they read the same source (the same
 /// advertisers through the same token, or the demo), so one never sees another's campaigns.
 /// </summary>
-public sealed class AccountHistories(ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
+public sealed class AccountHistories(
+    ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore? store = null)
 {
     private readonly ConcurrentDictionary<string, AccountHistory> _bySource = new(StringComparer.Ordinal);
 
@@ -26,21 +27,23 @@ public sealed class AccountHistories(ReportCache cache, MetricCacheOptions cache
     /// one name reads the same figures, and the report cache under that name holds one read per day for all of them.
     /// </summary>
     public AccountHistory For(WorkspaceSource source) =>
-        _bySource.GetOrAdd(source.Name, static (name, a) => new AccountHistory(a.Source, name, a.cache, a.cacheOptions, a.options, a.calendar),
-            (source.Source, cache, cacheOptions, options, calendar));
+        _bySource.GetOrAdd(source.Name, static (name, a) => new AccountHistory(a.Source, name, a.cache, a.cacheOptions, a.options, a.calendar, a.store),
+            (source.Source, cache, cacheOptions, options, calendar, store));
 }
 
 /// <summary>
 /// One workspace source's history for its own benchmarks and trends: every campaign's totals over the last
-/// <see cref="AccountBenchmarkOptions.HistoryDays"/> closed days, read once per source and day and shared by every request.
+/// <see cref="AccountBenchmarkOptions.HistoryDays"/> closed days, read ahead (at start, on connect, and after each advertiser's
+/// day closes: <see cref="AccountHistoryReadAhead"/>), kept in storage across restarts, and shared by every request.
 /// </summary>
 /// <remarks>
-/// Cache key: <c>(source name, "account-history", "", window)</c>. The window ends yesterday, so the key changes at midnight
-/// and a day's history is read once; the source's name stands for its advertisers and token (<see cref="WorkspaceSource.Name"/>),
-/// so two workspaces on different advertisers never share it. Closed days only: the lifetime is the closed-days one.
+/// Cache key: <c>(source name, "account-history", "", window, closed days)</c>. The closed days are each advertiser time zone's
+/// yesterday, so the key changes when any advertiser's day closes and that day's history is read once; the source's name stands
+/// for its advertisers and token (<see cref="WorkspaceSource.Name"/>), so two workspaces on different advertisers never share it.
 /// </remarks>
 public sealed class AccountHistory(
-    IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar)
+    IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar,
+    Storage.AccountHistoryStore? store = null)
 {
     // Keyed by the day's history itself (one instance per day in the report cache), so it goes when that history does.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
@@ -52,51 +55,69 @@ public sealed class AccountHistory(
     public Task<IReadOnlyList<CampaignHistory>> ReadAsync(CancellationToken ct) => ReadAsync(null, ct);
 
     /// <summary>
-    /// The account's benchmark for <paramref name="campaign"/> if today's history is already read; otherwise starts the read
-    /// in the background and answers null, so a summary never waits the minutes a cold read of 90 days can take.
+    /// The account's benchmark for <paramref name="campaign"/> over the history as it stands: read ahead, so normally at hand;
+    /// while a read is still under way (just after a start or a connect) the answer waits up to <paramref name="wait"/> for it,
+    /// so the first question gets the same answer as the next. Null when the read takes longer (the reply says so).
     /// </summary>
-    public AccountBenchmark? BenchmarkIfRead(CampaignInfo campaign)
+    public async Task<AccountBenchmark?> BenchmarkAsync(CampaignInfo campaign, TimeSpan wait, TimeProvider time, CancellationToken ct)
     {
         if (campaign.Objective is not { } objective)
             return null;
-        if (!cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) || history is null)
+        IReadOnlyList<CampaignHistory> history;
+        try
+        {
+            history = await ReadAsync(ct).WaitAsync(wait, time, ct);
+        }
+        catch (TimeoutException)
+        {
             return null;
+        }
+
         // Worked out once per campaign and day's history: every summary asks, and the medians cost more than the rest of a cached reply.
         return _benchmarks.GetValue(history, static _ => new())
             .GetOrAdd((campaign.AdvertiserId, objective, campaign.Id), key => AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, history, options));
     }
 
-    /// <summary>
-    /// Starts reading the day's history if it is not read yet. Called once a report is built, so the history's many
-    /// reads queue behind the request's own under the TikTok rate limiter, never in front of them.
-    /// </summary>
-    /// <returns>Whether a read was started (false: the history is read already, or could not be kept).</returns>
-    public bool StartReading()
+    /// <summary>Reads the history now unless the current one is read already (the read-ahead's call); what it read.</summary>
+    public async Task<IReadOnlyList<CampaignHistory>> ReadAheadAsync(CancellationToken ct)
     {
-        if (cache.TryPeek<IReadOnlyList<CampaignHistory>>(Key(null), out var history) && history is not null)
-            return false;
-        // With closed days not cached, a history read in the background is kept by nobody: every summary would start
-        // another 90-day read, and those reads would queue in front of the next summaries under the rate limiter.
-        if (cacheOptions.ClosedDaysLifetime <= TimeSpan.Zero)
-            return false;
-        // On the thread pool: a source that answers synchronously (the demo) would otherwise read it all on this request.
-        // Its TikTok calls go last: nobody is waiting on them yet.
+        // Nobody waits on a read-ahead: its TikTok calls go after every person's, digest's and alert scan's.
         using (TikTokCallScope.Enter(TikTokCallPriority.HistoryReadAhead))
         {
-            _ = Task.Run(() => ReadAsync(CancellationToken.None)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            return await ReadAsync(null, ct);
         }
-        return true;
     }
 
-    private ReportKey Key(int? days) => new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, HistoryOptions(days)));
+    /// <summary>The closed days a history covers: the yesterday of each advertiser time zone the source reads, oldest zone first.</summary>
+    private async Task<string> ClosedDaysAsync(CancellationToken ct)
+    {
+        var zones = (await source.ListCampaignsAsync(ct)).Select(c => c.TimeZone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join(";", zones.Select(z => $"{z}={calendar.Now(z).Yesterday:yyyy-MM-dd}"));
+    }
+
+    private ReportKey Key(int? days, string closedDays) =>
+        new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, HistoryOptions(days)), closedDays);
 
     private AccountBenchmarkOptions HistoryOptions(int? days) => days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options;
 
     /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
-    public Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
+    public async Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
     {
-        var key = Key(days);
-        return cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadAsync(HistoryOptions(days)), ct);
+        var closed = await ClosedDaysAsync(ct);
+        var key = Key(days, closed);
+        // The configured window is kept in storage under its closed days: a restart reads it back rather than from TikTok.
+        var storeKey = days is null && store is not null ? $"{key.Range}|{closed}" : null;
+        return await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadKeptAsync(storeKey, HistoryOptions(days)), ct);
+    }
+
+    private async Task<IReadOnlyList<CampaignHistory>> LoadKeptAsync(string? storeKey, AccountBenchmarkOptions window)
+    {
+        if (storeKey is not null && await store!.FindAsync(sourceName, storeKey, CancellationToken.None) is { } kept)
+            return kept;
+        var read = await LoadAsync(window);
+        if (storeKey is not null)
+            await store!.SaveAsync(sourceName, storeKey, read, CancellationToken.None);
+        return read;
     }
 
     /// <summary>The account's benchmark for <paramref name="campaign"/>'s objective, the campaign itself left out.</summary>

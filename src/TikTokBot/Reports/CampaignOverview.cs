@@ -45,7 +45,7 @@ public sealed record CampaignOverview(
     public FixPlan Fixes => FixPlan.From(Diagnosis, Learning);
 
     /// <summary>Whether the learning phase belongs in the first lines: a campaign that optimises for conversions and is still learning.</summary>
-    public bool LearningLeads => Facts.Profile.Converts && Learning.State is LearningState.Learning or LearningState.Prolonged;
+    public bool LearningLeads => Facts.Profile.Converts && Learning.State is LearningState.Learning or LearningState.Prolonged or LearningState.Limited;
 
     /// <summary>Whether the credit window belongs in the first lines: it is running, or it ended within the period.</summary>
     public bool CreditLeads => Credit?.Report is { } credit &&

@@ -27,7 +27,7 @@ public abstract class ReportActionHandler(ReportCommands reports, ILogger logger
         IReadOnlyList<SlackMessage> messages;
         try
         {
-            messages = await reports.ReplyAsync(asker, asked, WantsFixes, ct);
+            messages = await reports.ReplyAsync(asker, asked, Kind, ct);
         }
         catch (TikTok.Sources.MetricSourceException e)
         {
@@ -60,8 +60,8 @@ public abstract class ReportActionHandler(ReportCommands reports, ILogger logger
     /// <summary>The report this action stands for, from the value it carries; null when the value does not fit the action.</summary>
     protected virtual ReportRequest? Adjust(ReportRequest request) => request with { By = null };
 
-    /// <summary>Whether the action asks for the fix list rather than the summary.</summary>
-    protected virtual bool WantsFixes => false;
+    /// <summary>Which view the action asks for: by default the summary.</summary>
+    protected virtual ReportKind Kind => ReportKind.Summary;
 
     /// <summary>How the reply is posted: by default beside the report, visible only to the person who pressed.</summary>
     protected virtual SlackMessage Shape(SlackMessage message) => message with { ReplaceOriginal = false };
@@ -73,7 +73,7 @@ public abstract class ReportActionHandler(ReportCommands reports, ILogger logger
 /// </summary>
 public sealed class FixButtonHandler(ReportCommands reports, ILogger<FixButtonHandler> logger) : ReportActionHandler(reports, logger)
 {
-    protected override bool WantsFixes => true;
+    protected override ReportKind Kind => ReportKind.Fixes;
 
     protected override bool CanDeliver(BlockActionsPayload payload, SlackContext context) =>
         (payload.Message?.Ts is not null && payload.Channel?.Id is not null) || base.CanDeliver(payload, context);
@@ -82,6 +82,12 @@ public sealed class FixButtonHandler(ReportCommands reports, ILogger<FixButtonHa
         payload.Message?.Ts is { } ts && payload.Channel?.Id is not null
             ? context.SayAsync(message with { ThreadTs = ts, ResponseType = null, ReplaceOriginal = null }, ct)
             : context.RespondAsync(message, ct);
+}
+
+/// <summary>"Full funnel": every metric in stage order with its standing, beside the compact summary for the person who pressed.</summary>
+public sealed class FullFunnelButtonHandler(ReportCommands reports, ILogger<FullFunnelButtonHandler> logger) : ReportActionHandler(reports, logger)
+{
+    protected override ReportKind Kind => ReportKind.FullFunnel;
 }
 
 /// <summary>The "Break down by…" menu.</summary>

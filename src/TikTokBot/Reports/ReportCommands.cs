@@ -53,8 +53,8 @@ public sealed class ReportCommands(
         await FootersAsync(asker, await AnswerAsync(command, asker, ct), ct);
 
     /// <summary>The report a button or a command asks for, with the rows the source could not read in its footer.</summary>
-    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct) =>
-        await FootersAsync(asker, await AnswerAsync(asker, request, wantsFixes, ct), ct);
+    public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(Asker asker, ReportRequest request, ReportKind kind, CancellationToken ct) =>
+        await FootersAsync(asker, await AnswerAsync(asker, request, kind, ct), ct);
 
     // The workspace's notice (demo data, a refused token) is read after the answer: a refusal met while answering is in it.
     private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
@@ -101,7 +101,12 @@ public sealed class ReportCommands(
             MetricsCommand.Fix fix => new ReportRequest(campaign.Id, fix.Period),
             MetricsCommand.Breakdown breakdown => new ReportRequest(campaign.Id, breakdown.Period, breakdown.By),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a report.", nameof(command)),
-        }, wantsFixes: command is MetricsCommand.Fix, ct);
+        }, command switch
+        {
+            MetricsCommand.Fix => ReportKind.Fixes,
+            MetricsCommand.Summary { Full: true } => ReportKind.FullFunnel,
+            _ => ReportKind.Summary,
+        }, ct);
     }
 
     private static IReadOnlyList<SlackMessage> Kept(IReadOnlyList<SlackMessage> messages)
@@ -115,17 +120,17 @@ public sealed class ReportCommands(
     }
 
     /// <summary>The report asked for by the campaign's exact id; a campaign gone from the source is said so.</summary>
-    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, ReportKind kind, CancellationToken ct)
     {
         if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
         {
             return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
         }
 
-        return await AnswerAsync(campaign, asker, request, wantsFixes, ct);
+        return await AnswerAsync(campaign, asker, request, kind, ct);
     }
 
-    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(CampaignInfo campaign, Asker asker, ReportRequest request, bool wantsFixes, CancellationToken ct)
+    private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(CampaignInfo campaign, Asker asker, ReportRequest request, ReportKind kind, CancellationToken ct)
     {
         if (request.By is { } by)
         {
@@ -133,15 +138,31 @@ public sealed class ReportCommands(
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
-        if (wantsFixes && fixButtons is not null && await fixButtons.ForAsync(asker.TeamId, overview, ct) is { Count: > 0 } buttons)
+        if (kind == ReportKind.Fixes && fixButtons is not null && await fixButtons.ForAsync(asker.TeamId, overview, ct) is { Count: > 0 } buttons)
         {
             // Who may act differs by workspace, so a view with buttons is built for this answer, not shared.
             return ReportViews.Fixes(overview, buttons);
         }
 
         // Built and serialised once per overview: a repeated question writes the kept bytes.
-        return wantsFixes
-            ? await reports.BuiltOnceAsync(overview, "fixes-view", o => Kept(ReportViews.Fixes(o)), ct)
-            : await reports.BuiltOnceAsync(overview, "summary-view", o => Kept(ReportViews.Summary(o)), ct);
+        return kind switch
+        {
+            ReportKind.Fixes => await reports.BuiltOnceAsync(overview, "fixes-view", o => Kept(ReportViews.Fixes(o)), ct),
+            ReportKind.FullFunnel => await reports.BuiltOnceAsync(overview, "full-funnel-view", o => Kept(ReportViews.FullFunnel(o)), ct),
+            _ => await reports.BuiltOnceAsync(overview, "summary-view", o => Kept(ReportViews.Summary(o)), ct),
+        };
     }
+}
+
+/// <summary>Which view of a campaign's report is asked for.</summary>
+public enum ReportKind
+{
+    /// <summary>The compact summary: the verdict, the lead metrics, what stands worse, and the first fix.</summary>
+    Summary,
+
+    /// <summary>Every metric in stage order with its standing, and the charts.</summary>
+    FullFunnel,
+
+    /// <summary>"What should I fix?".</summary>
+    Fixes,
 }

@@ -23,8 +23,11 @@ public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension
 /// </summary>
 public sealed class ReportService(
     IWorkspaceSources sources, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistories? histories = null)
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistories? histories = null,
+    Microsoft.Extensions.Options.IOptions<ReportOptions>? reportOptions = null, TimeProvider? time = null)
 {
+    private readonly TimeSpan _historyWait = reportOptions?.Value.HistoryWait ?? new ReportOptions().HistoryWait;
+
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
     public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
@@ -136,7 +139,8 @@ public sealed class ReportService(
         var range = days.Resolve(period, campaign.CreatedOn);
         // The account's own benchmark comes from the history of the workspace's own source, so never from another workspace's.
         var history = histories?.For(source);
-        var account = history?.BenchmarkIfRead(campaign);
+        // Read ahead, so normally at hand; the first question after a start waits for the read rather than answer differently.
+        var account = history is null ? null : await history.BenchmarkAsync(campaign, _historyWait, time ?? TimeProvider.System, ct);
         var key = Key(source.Name, campaign, range, days, criteria, window);
         // An overview built before the account's history was read is not the one built after it.
         key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
@@ -144,16 +148,11 @@ public sealed class ReportService(
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
-            return new CampaignOverview(campaign, period, days, facts, engine.Summarise(facts), engine.Diagnose(facts, account), engine.AssessLearning(facts, days.Today),
-                credit, criteria) { Key = key, Account = account };
+            // One standing per metric, read by the summary's marks and every rule, with the learning day of the reply.
+            var read = engine.Read(facts, account, days.Today);
+            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Account = account };
         }, ct);
-        var built = await overview;
-        if (account is null)
-        {
-            history?.StartReading();
-        }
-
-        return built;
+        return await overview;
     }
 
     /// <summary>A stored credit window judged against the campaign's gross spend through <paramref name="asOf"/>.</summary>

@@ -7,6 +7,8 @@ using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Standings;
+using Standings = TikTokBot.Domain.Standings;
 using TikTokBot.Domain.Summary;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
@@ -18,6 +20,7 @@ namespace TikTokBot.Reports;
 public static class ReportActions
 {
     public const string Fix = "report.fix";
+    public const string Full = "report.full";
     public const string Breakdown = "report.breakdown";
     public const string Criteria = "report.criteria";
     public const string Credit = "report.credit";
@@ -30,7 +33,79 @@ public static class ReportViews
     private static readonly BreakdownDimension[] MenuDimensions =
         [BreakdownDimension.AdGroup, BreakdownDimension.Ad, BreakdownDimension.Age, BreakdownDimension.Gender, BreakdownDimension.Placement, BreakdownDimension.Device];
 
+    /// <summary>
+    /// The compact summary a team reads in ten seconds: the verdict, the objective's lead metrics (DOMAIN.md section 3) and
+    /// every metric whose standing is worse than typical, the first fix in one line, and the full funnel one button away.
+    /// </summary>
     public static IReadOnlyList<SlackMessage> Summary(CampaignOverview overview)
+    {
+        var summary = overview.Summary;
+        var campaign = summary.Campaign;
+        var currency = campaign.Currency;
+        var message = new MessageBuilder()
+            .Text(Headline(overview))
+            .Ephemeral()
+            .Header($"{campaign.Name}")
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")}");
+        foreach (var line in Lead(overview))
+        {
+            message.Section(line);
+        }
+
+        message.Section(Verdict(summary.Verdict, currency));
+        var lead = campaign.Profile.Primary.Concat(campaign.Profile.Secondary).ToHashSet();
+        // Stage order; the lead metrics first when more than a section holds would be shown.
+        var shown = summary.Stages.SelectMany(s => s.Readings)
+            .Where(r => lead.Contains(r.Metric.Id) || r.Standing.IsWorse)
+            .OrderBy(r => lead.Contains(r.Metric.Id) ? 0 : 1).Take(SlackLimits.FieldsPerSection)
+            .OrderBy(r => r.Metric.Stage).ThenBy(r => MetricOrder(summary, r))
+            .ToArray();
+        if (shown.Length > 0)
+        {
+            message.Fields(shown.Select(r => Reading(r, currency)).ToArray());
+        }
+
+        message.Section(FirstFix(overview));
+        message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
+        var request = new ReportRequest(campaign.Id, overview.Period);
+        var value = ReportValue.Encode(request);
+        message.Actions(
+        [
+            Elements.Button(ReportActions.Fix, "What should I fix?", value, style: "primary"),
+            Elements.Button(ReportActions.Full, "Full funnel", value),
+            Elements.StaticSelect(ReportActions.Breakdown, "Break down by…",
+                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ReportValue.Encode(request with { By = by }))).ToArray()),
+            Elements.Button(ReportActions.Criteria, "Set success criteria", value),
+            Elements.Button(ReportActions.Credit, "Set ad credit", value),
+            Elements.Button(ReportActions.Share, "Share in channel", value),
+        ]);
+        return message.Build();
+    }
+
+    private static int MetricOrder(CampaignSummary summary, MetricReading reading) =>
+        summary.Stages.SelectMany(s => s.Readings).Select((r, i) => (r, i)).First(p => ReferenceEquals(p.r, reading)).i;
+
+    /// <summary>The first fix in one line: the first action that can be taken now, or what to watch, or that nothing needs fixing.</summary>
+    internal static string FirstFix(CampaignOverview overview)
+    {
+        var plan = overview.Fixes;
+        if (plan.FirstAction is { } first)
+        {
+            return $"*First fix* ({Mrkdwn.Escape(first.Because.Title)}): {Mrkdwn.Escape(first.Fix.Action)}";
+        }
+
+        if (overview.TopFinding is { IsProblem: true } held)
+        {
+            return $"*{Mrkdwn.Escape(held.Title)}*: its fixes wait for the end of the hands-off days.";
+        }
+
+        return overview.TopFinding is { } watch
+            ? $"Nothing to fix. {SeverityMark(watch.Severity)} {Mrkdwn.Escape(watch.Title)}."
+            : "Nothing to fix: every metric stands typical or better.";
+    }
+
+    /// <summary>Every metric in stage order with its standing, and the charts: the full funnel, one button from the summary.</summary>
+    public static IReadOnlyList<SlackMessage> FullFunnel(CampaignOverview overview)
     {
         var summary = overview.Summary;
         var campaign = summary.Campaign;
@@ -53,13 +128,10 @@ public static class ReportViews
 
         foreach (var stage in summary.Stages)
         {
-            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency, overview.Account)).ToArray(), $"*{stage.Stage.DisplayName()}*");
+            message.Fields(stage.Readings.Take(10).Select(r => Reading(r, currency)).ToArray(), $"*{stage.Stage.DisplayName()}*");
         }
 
-        if (overview.Account is { } account)
-        {
-            message.Context(AccountLine(account, campaign.Profile.DisplayName));
-        }
+        message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
 
         if (overview.TopFinding is { } top)
         {
@@ -105,7 +177,8 @@ public static class ReportViews
 
         if (plan.NothingToFix)
         {
-            return message.Section("Nothing to fix: every stage is within its benchmarks and targets.").Build();
+            return message.Section("Nothing to fix: every stage is within its benchmarks and targets.")
+                .Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName)).Build();
         }
 
         if (plan.FirstAction is { } first)
@@ -135,6 +208,7 @@ public static class ReportViews
             }
         }
 
+        message.Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName));
         return message.Build();
     }
 
@@ -207,8 +281,10 @@ public static class ReportViews
         var learning = overview.Learning;
         if (overview.LearningLeads)
         {
-            parts.Add($"learning, day {learning.Day}, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions" +
-                (learning.HoldsChanges ? $", hands off until {learning.HandsOffUntil:yyyy-MM-dd}" : ""));
+            parts.Add(learning.State == LearningState.Limited
+                ? $"learning limited, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions"
+                : $"learning, day {learning.Day}, {learning.Conversions:#,0} of ~{learning.ExitConversions} conversions" +
+                  (learning.HoldsChanges ? $", hands off until {learning.HandsOffUntil:yyyy-MM-dd}" : ""));
         }
 
         if (overview.CreditLeads && overview.Credit!.Report is var credit)
@@ -228,7 +304,12 @@ public static class ReportViews
     public static IEnumerable<string> Lead(CampaignOverview overview)
     {
         var learning = overview.Learning;
-        if (overview.LearningLeads)
+        if (overview.LearningLeads && learning.State == LearningState.Limited)
+        {
+            // Past the learning window TikTok calls it learning limited: never "day 31 of learning" (DOMAIN.md section 9).
+            yield return $":warning: *Learning limited*: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions since launch, past the learning window.";
+        }
+        else if (overview.LearningLeads)
         {
             yield return $":hourglass_flowing_sand: *Day {learning.Day} of learning*: {learning.Conversions:#,0} of about {learning.ExitConversions} conversions. " +
                 (learning.HoldsChanges
@@ -301,17 +382,10 @@ public static class ReportViews
 
     private static string Capitalise(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);
 
-    internal static string Reading(MetricReading reading, string currency, AccountBenchmark? account = null)
+    internal static string Reading(MetricReading reading, string currency)
     {
         var value = MetricFormat.Format(reading.Value, reading.Metric.Unit, currency);
-        var standing = reading.Benchmark is { } benchmark && reading.Standing != BenchmarkStanding.NoData
-            ? $" {Standing(reading, currency)}"
-            : "";
-        if (account is not null && reading.Value is { } v && AccountMark(account, reading.Metric, v, currency) is { } mark)
-        {
-            standing += $" {mark}";
-        }
-
+        var mark = Mark(reading.Standing, currency) is { } m ? $" ({m})" : "";
         var trend = reading.Trend.Direction switch
         {
             TrendDirection.Up => $" ↑{reading.Trend.ChangePercent:0.#}%",
@@ -319,56 +393,66 @@ public static class ReportViews
             TrendDirection.Flat => " →",
             _ => "",
         };
-        return $"*{reading.Metric.DisplayName}*\n{value}{standing}{trend} {reading.Trend.Sparkline}".TrimEnd();
+        return $"*{reading.Metric.DisplayName}*\n{value}{mark}{trend} {reading.Trend.Sparkline}".TrimEnd();
     }
 
     /// <summary>
-    /// Where a value stands among the account's campaigns of the same objective, with the median; null without enough
-    /// history, so nothing is ever marked against fewer than the minimum campaigns.
+    /// The mark of a metric's standing, in words, naming the yardstick that decided its verdict: ":warning: bottom quarter of your
+    /// account, median 0.40%", "typical for your account, median $4.00", ":white_check_mark: above TikTok's 1.00%". Null when nothing judged it.
     /// </summary>
-    internal static string? AccountMark(AccountBenchmark account, MetricDefinition metric, decimal value, string currency)
+    internal static string? Mark(MetricStanding standing, string currency)
     {
-        // Frequency and the like are neither better nor worse higher up: no quarter to be in.
-        if (metric.Better == BetterDirection.Neutral)
+        string F(decimal? v) => MetricFormat.Format(v, standing.Definition.Unit, currency);
+        var higher = standing.Definition.Better == BetterDirection.Higher;
+        var worseWord = higher ? "below" : "above";
+        var betterWord = higher ? "above" : "below";
+        var own = standing.Account;
+        string? words = (standing.Verdict, standing.DecidedBy) switch
+        {
+            (Standings.Verdict.Worse, Basis.Target) => $"{worseWord} your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Better, Basis.Target) => $"{betterWord} your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Typical, Basis.Target) => $"at your {(higher ? "minimum" : "target")} of {F(standing.Target)}",
+            (Standings.Verdict.Worse, Basis.Account) when standing.AccountPosition == AccountStanding.BottomQuarter => $"bottom quarter of your account, median {F(own!.Median)}",
+            (Standings.Verdict.Better, Basis.Account) when standing.AccountPosition == AccountStanding.TopQuarter => $"top quarter of your account, median {F(own!.Median)}",
+            (Standings.Verdict.Typical, Basis.Account) => $"typical for your account, median {F(own!.Median)}",
+            (Standings.Verdict.Worse, Basis.TikTok) when standing.BeyondFloor => standing.Metric switch
+            {
+                MetricId.Frequency => $"above the {F(standing.TikTok!.Floor)} fatigue point",
+                MetricId.Roas => $"below break-even ({F(standing.TikTok!.Floor)})",
+                _ => $"{worseWord} TikTok's {F(standing.TikTok!.Floor)} review line",
+            },
+            (Standings.Verdict.Worse, Basis.TikTok) when standing.TikTok?.Source == "project default" => $"{worseWord} the project's {F(StandingJudge.WorseEdge(standing))} line",
+            (Standings.Verdict.Worse, Basis.TikTok) => $"{worseWord} TikTok's {F(StandingJudge.WorseEdge(standing))}",
+            (Standings.Verdict.Better, Basis.TikTok) => $"{betterWord} TikTok's {F(higher ? standing.TikTok!.High : standing.TikTok!.Low)}",
+            (Standings.Verdict.Typical, Basis.TikTok) => standing.TikTok?.Source == "project default" ? "within the project's line" : "within TikTok's benchmark",
+            (Standings.Verdict.Worse, Basis.Trend) => null,
+            _ => null,
+        };
+        if (standing.Note is { } note)
+        {
+            words = words is null ? note : $"{words}; {note}";
+        }
+
+        if (words is null)
         {
             return null;
         }
 
-        var where = AccountBenchmarks.Standing(account, metric.Id, value) switch
+        return standing.Verdict switch
         {
-            AccountStanding.BottomQuarter => "bottom quarter of your account, median",
-            AccountStanding.BelowMedian => "worse than your account's median",
-            AccountStanding.AtMedian => "at your account's median",
-            AccountStanding.AboveMedian => "better than your account's median",
-            AccountStanding.TopQuarter => "top quarter of your account, median",
-            _ => null,
+            Standings.Verdict.Worse => $":warning: {words}",
+            Standings.Verdict.Better => $":white_check_mark: {words}",
+            _ => words,
         };
-        return where is null ? null : $"({where} {MetricFormat.Format(account.For(metric.Id)!.Median, metric.Unit, currency)})";
     }
 
-    /// <summary>The line that says which two benchmarks the marks are, or that the account has too little history for its own.</summary>
-    internal static string AccountLine(AccountBenchmark account, string objective) => account.EnoughHistory
-        ? $"Marks: TikTok's published benchmarks, and your account's other {account.Campaigns} {Mrkdwn.Escape(objective)} campaigns with enough volume."
-        : $"Your account has {account.Campaigns} other {Mrkdwn.Escape(objective)} campaign{(account.Campaigns == 1 ? "" : "s")} with enough volume: " +
-          "not enough for its own benchmarks yet, so the marks are TikTok's only.";
-
-    private static string Standing(MetricReading reading, string currency)
+    /// <summary>The line that says which yardsticks the marks are: the account's comparable campaigns, or TikTok's only, and why.</summary>
+    internal static string YardstickLine(AccountBenchmark? account, string objective) => account switch
     {
-        var good = (reading.Standing, reading.Metric.Better) switch
-        {
-            (BenchmarkStanding.Within, _) => (bool?)null,
-            (BenchmarkStanding.Above, BetterDirection.Higher) or (BenchmarkStanding.Below, BetterDirection.Lower) => true,
-            (_, BetterDirection.Neutral) => null,
-            _ => false,
-        };
-        var word = reading.Standing switch
-        {
-            BenchmarkStanding.Below => $"below TikTok's {MetricFormat.Format(reading.Benchmark!.Low, reading.Metric.Unit, currency)}",
-            BenchmarkStanding.Above => $"above TikTok's {MetricFormat.Format(reading.Benchmark!.High, reading.Metric.Unit, currency)}",
-            _ => "within TikTok's benchmark",
-        };
-        return $"({(good switch { true => "✅ ", false => "⚠️ ", _ => "" })}{word})";
-    }
+        { EnoughHistory: true } => $"Yardsticks: your account's {account.Campaigns} {Mrkdwn.Escape(objective)} campaigns with enough volume, and TikTok's published benchmarks.",
+        { } => $"Yardsticks: TikTok's published benchmarks. Your account has {account.Campaigns} other {Mrkdwn.Escape(objective)} campaign{(account.Campaigns == 1 ? "" : "s")} with enough volume: not enough history yet for its own.",
+        null => "Yardsticks: TikTok's published benchmarks: not enough history yet.",
+    };
 
     private static string Verdict(SuccessVerdict verdict, string currency)
     {

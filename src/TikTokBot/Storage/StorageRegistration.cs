@@ -37,6 +37,7 @@ public static class StorageRegistration
         services.AddKeys(configuration, database, dataDirectory);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<WorkspaceReadCache>();
+        services.AddSingleton<AccountHistoryStore>();
         services.AddSingleton<IWorkspaceStorage>(sp => new WorkspaceStorage(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<WorkspaceReadCache>()));

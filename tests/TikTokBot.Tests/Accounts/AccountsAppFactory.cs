@@ -36,6 +36,8 @@ public sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider cl
             ["Logging:LogLevel:Default"] = "Debug",
             // The shipped settings quiet HttpClient's request lines; the secrets test needs them, to see they are redacted.
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Debug",
+            // These tests count each workspace's TikTok requests: no history read ahead in the background between them.
+            ["Reports:ReadHistoryAhead"] = "false",
             ["TikTok:AppId"] = FakeTikTokAccounts.AppId,
             ["TikTok:AppSecret"] = FakeTikTokAccounts.AppSecret,
             ["TikTok:ApiBaseUrl"] = tiktok.BaseUrl.ToString(),

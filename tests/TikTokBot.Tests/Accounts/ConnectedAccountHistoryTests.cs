@@ -111,9 +111,9 @@ public sealed class ConnectedAccountHistoryTests : IAsyncLifetime
 
         // Kyoto's campaign-42 against its advertiser's three other conversion campaigns. Venice's has one: too few to be marked
         // against at all, however its figures compare, so never "below your account".
-        Assert.Contains("Marks: TikTok's published benchmarks, and your account's other 3 Website conversions campaigns with enough volume.", kyoto);
-        Assert.Contains($"(bottom quarter of your account, median {Domain.Metrics.MetricFormat.Percent(middle)})", kyoto, StringComparison.Ordinal);
-        Assert.Contains("Your account has 1 other Website conversions campaign with enough volume: not enough for its own benchmarks yet, so the marks are TikTok's only.", venice);
+        Assert.Contains("Yardsticks: your account's 3 Website conversions campaigns with enough volume, and TikTok's published benchmarks.", kyoto);
+        Assert.Contains($"(:warning: bottom quarter of your account, median {Domain.Metrics.MetricFormat.Percent(middle)})", kyoto, StringComparison.Ordinal);
+        Assert.Contains("Yardsticks: TikTok's published benchmarks. Your account has 1 other Website conversions campaign with enough volume: not enough history yet for its own.", venice);
         Assert.DoesNotContain("your account's median", venice, StringComparison.Ordinal);
         Assert.DoesNotContain("quarter of your account", venice, StringComparison.Ordinal);
         Assert.DoesNotContain("than your account", venice, StringComparison.Ordinal);

@@ -243,6 +243,8 @@ public sealed class AlertSourceTests : IAsyncLifetime
         ["TikTok:AccessToken"] = FakeTikTokApi.Token,
         ["TikTok:AdvertiserIds"] = DemoDataSet.AdvertiserId,
         ["TikTok:ApiBaseUrl"] = _tiktok.BaseUrl.ToString(),
+        // The scans' own TikTok requests are counted: no account history read ahead beside them.
+        ["Reports:ReadHistoryAhead"] = "false",
     };
 
     private async Task<DigestAppFactory> StartAsync(Dictionary<string, string> settings, FakeTimeProvider? clock = null)

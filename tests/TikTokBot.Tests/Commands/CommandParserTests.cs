@@ -29,6 +29,18 @@ public sealed class CommandParserTests
     }
 
     [Theory]
+    [InlineData("campaign-42 full", "7d")]
+    [InlineData("campaign-42 full 30d", "30d")]
+    [InlineData("campaign-42 30d full", "30d")]
+    public void Full_asks_for_the_full_funnel_with_the_period_on_either_side(string text, string period)
+    {
+        var summary = Assert.IsType<MetricsCommand.Summary>(CommandParser.Parse(text));
+
+        Assert.Equal(("campaign-42", true, period), (summary.Campaign, summary.Full, summary.Period.ToString()));
+        Assert.False(Assert.IsType<MetricsCommand.Summary>(CommandParser.Parse("campaign-42 30d")).Full);
+    }
+
+    [Theory]
     [InlineData("campaign-42 fix", "7d")]
     [InlineData("campaign-42 fix 14d", "14d")]
     [InlineData("campaign-42 14d fix", "14d")]

@@ -23,14 +23,19 @@ public sealed class SlashCommandEndToEndTests : IClassFixture<FakeSlackAppFactor
     }
 
     [Fact]
-    public async Task Campaign_42_answers_with_its_stages_in_order_the_top_finding_and_the_fix_button()
+    public async Task Campaign_42_answers_compactly_with_its_first_fix_and_in_full_with_its_stages_in_order()
     {
         var response = await Send("campaign-42");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var json = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(json);
+        var compact = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(compact);
         Assert.Equal("ephemeral", document.RootElement.GetProperty("response_type").GetString());
+        Assert.Contains("*First fix* (Creative fatigue)", compact);
+        Assert.Contains("Full funnel", compact);
+        Assert.DoesNotContain("*Delivery*", compact);
+
+        var json = await (await Send("campaign-42 full")).Content.ReadAsStringAsync();
         var stages = new[] { "*Delivery*", "*Engagement*", "*Cost*", "*Conversion*", "*Real-time*" }.Select(s => json.IndexOf(s, StringComparison.Ordinal)).ToArray();
         Assert.All(stages, i => Assert.True(i > 0));
         Assert.Equal(stages.Order(), stages);

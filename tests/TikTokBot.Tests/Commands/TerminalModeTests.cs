@@ -18,8 +18,8 @@ public sealed class TerminalModeTests : IClassFixture<KestrelAppFactory>
         var text = output.ToString();
         Assert.Equal(0, exit);
         Assert.StartsWith("campaign-42 Autumn Sale\n=====", text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        Assert.Contains("Creative fatigue (Delivery)", text);
-        Assert.Contains("[What should I fix?]", text);
+        Assert.Contains("First fix (Creative fatigue): Refresh the creative first", text);
+        Assert.Contains("[What should I fix?] [Full funnel]", text);
         Assert.DoesNotContain("*", text);
     }
 

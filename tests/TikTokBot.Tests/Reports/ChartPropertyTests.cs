@@ -199,13 +199,14 @@ public sealed partial class ChartPropertyTests
             LearningDays = LearningProgress.Cumulative(overview.Facts.Daily, overview.Facts.Campaign.LaunchedOn, overview.Learning.Conversions),
         };
 
-    [GeneratedRegex(@"^-?\$\d{1,3}(,\d{3})*\.\d{2}$")]
+    // Unit costs under 0.10 keep two significant digits ($0.0050, DOMAIN.md section 9).
+    [GeneratedRegex(@"^-?\$(\d{1,3}(,\d{3})*\.\d{2}|0\.0\d+)$")]
     private static partial Regex UsdAmount();
 
-    [GeneratedRegex(@"^-?€\d{1,3}(,\d{3})*\.\d{2}$")]
+    [GeneratedRegex(@"^-?€(\d{1,3}(,\d{3})*\.\d{2}|0\.0\d+)$")]
     private static partial Regex EurAmount();
 
-    [GeneratedRegex(@"^-?¥\d{1,3}(,\d{3})*$")]
+    [GeneratedRegex(@"^-?¥(\d{1,3}(,\d{3})*|0\.\d+)$")]
     private static partial Regex JpyAmount();
 
     // "min $1,234.50 (11-20) · max ..." in a chart's text form.

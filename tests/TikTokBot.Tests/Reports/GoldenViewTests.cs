@@ -28,7 +28,9 @@ public sealed class GoldenViewTests
         var days = new BusinessDays(Today);
         var criteria = new Domain.Objectives.SuccessCriteria(40m, 50);
         var facts = await new CampaignFactsLoader(Source).LoadAsync(campaign, days.LastClosedDays(7), criteria, CancellationToken.None);
-        var overview = new CampaignOverview(campaign, Period.Default, days, facts, Engine.Summarise(facts), Engine.Diagnose(facts), Engine.AssessLearning(facts, Today), null, criteria)
+        // As the app reads it: the standings once, the learning day of the reply's day in every line.
+        var read = Engine.Read(facts, null, Today);
+        var overview = new CampaignOverview(campaign, Period.Default, days, facts, read.Summary, read.Diagnosis, read.Learning, null, criteria)
         {
             Key = new ReportKey("demo", "overview", id, facts.Period),
         };
@@ -41,6 +43,36 @@ public sealed class GoldenViewTests
         var (_, overview) = await Load("1800000000000042");
 
         Match("summary-campaign-42.json", ReportViews.Summary(overview).Select(BlockKitJson.Serialize));
+    }
+
+    [Fact]
+    public async Task The_summary_is_compact_and_the_full_funnel_one_button_away_with_the_same_report_value()
+    {
+        var (_, overview) = await Load("1800000000000042");
+
+        var summary = ReportViews.Summary(overview).Select(BlockKitJson.Serialize).Single();
+        var full = string.Concat(ReportViews.FullFunnel(overview).Select(BlockKitJson.Serialize));
+
+        // Lead metrics of a website-conversions campaign (cost per conversion, ROAS, CVR, conversions) and what stands worse
+        // (frequency past the fatigue point, CTR under TikTok's 0.84%); the rest only in the full funnel.
+        Assert.Contains("*Cost per conversion*", summary, StringComparison.Ordinal);
+        Assert.Contains("*Frequency*", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("*Impressions*", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"type\":\"chart\"", summary, StringComparison.Ordinal);
+        Assert.Contains("*Impressions*", full, StringComparison.Ordinal);
+        Assert.Contains("*First fix* (Creative fatigue)", summary, StringComparison.Ordinal);
+        var value = ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default));
+        var buttons = JsonNode.Parse(summary)!["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray());
+        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ReportActions.Full)!["value"]);
+        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ReportActions.Fix)!["value"]);
+    }
+
+    [Fact]
+    public async Task The_full_funnel_of_campaign_42_matches_its_golden_json()
+    {
+        var (_, overview) = await Load("1800000000000042");
+
+        Match("full-funnel-campaign-42.json", ReportViews.FullFunnel(overview).Select(BlockKitJson.Serialize));
     }
 
     [Fact]

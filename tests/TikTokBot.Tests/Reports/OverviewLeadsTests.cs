@@ -78,6 +78,6 @@ public sealed class OverviewLeadsTests : IClassFixture<FixedClockAppFactory>
         var yesterday = await Ask("campaign-42 yesterday", "T-LEADS-DAY");
 
         Assert.Contains("Daily digest · 2026-11-21", digest);
-        Assert.Contains("· 2026-11-21 · read in funnel order", yesterday);
+        Assert.Contains("Website conversions · 2026-11-21\n", yesterday);
     }
 }

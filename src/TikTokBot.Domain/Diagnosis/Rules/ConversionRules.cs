@@ -1,9 +1,14 @@
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis.Rules;
 
-/// <summary>People arrive from the ad but too few of them convert: the page, not the ad.</summary>
+/// <summary>
+/// People arrive from the ad but too few of them convert: the page, not the ad. With no conversion ever recorded the
+/// tracking check (critical, so listed first in the stage) says to confirm the Pixel before this.
+/// </summary>
 public sealed class LandingPageRule : IDiagnosisRule
 {
     public string Id => "landing-page";
@@ -12,19 +17,18 @@ public sealed class LandingPageRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (!c.Profile.Converts || !c.EnoughDestinationClicks || c.Counts.Conversions == 0 ||
-            c.Now.CvrClicks is not { } cvr || cvr >= c.CvrClicksBenchmark)
+        if (!c.Profile.Converts || !c[MetricId.CvrClicks].IsWorse)
         {
             return null;
         }
 
         return new Finding(Id, Stage, Severity.Warning, "The landing page is not converting",
-            $"Visitors arrive from the ad, but fewer of them convert than {c.CvrClicksBenchmarkLabel}.",
-            [c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel), c.Metric(MetricId.DestinationClicks), c.Metric(MetricId.Conversions)],
+            $"Visitors arrive from the ad, but fewer of them convert than {c.Against(MetricId.CvrClicks)}.",
+            [c.Judged(MetricId.CvrClicks), c.Metric(MetricId.DestinationClicks), c.Metric(MetricId.Conversions)],
             [
                 new(FixKind.LandingPage, "Measure the page's load time on mobile and cut it; every second loses visitors."),
                 new(FixKind.LandingPage, "Check the page delivers exactly what the ad promised: same offer, same product, same price."),
-            ]);
+            ]) { Metric = MetricId.CvrClicks };
     }
 }
 
@@ -37,22 +41,18 @@ public sealed class TopOfFunnelRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        var low = c.CvrImpressionsLow;
-        var lowImpressionsRate = low.Value;
-        if (!c.Profile.Converts || !c.EnoughImpressions || !c.EnoughDestinationClicks || c.Counts.Conversions == 0 ||
-            c.Now.CvrImpressions is not { } cvrImpressions || cvrImpressions >= lowImpressionsRate ||
-            c.Now.CvrClicks is not { } cvrClicks || cvrClicks < c.CvrClicksBenchmark)
+        if (!c.Profile.Converts || c.Counts.Conversions == 0 || !c[MetricId.CvrImpressions].IsWorse || !c[MetricId.CvrClicks].TypicalOrBetter)
         {
             return null;
         }
 
         return new Finding(Id, Stage, Severity.Warning, "Few viewers become customers, though visitors do",
-            "The page converts well, so the loss happens before the click: the creative or the targeting.",
-            [c.Metric(MetricId.CvrImpressions, lowImpressionsRate, low.Label), c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel)],
+            $"Conversions per impression are below {c.Against(MetricId.CvrImpressions)} while the page converts its visitors, so the loss happens before the click: the creative or the targeting.",
+            [c.Judged(MetricId.CvrImpressions), c.Judged(MetricId.CvrClicks)],
             [
                 new(FixKind.Creative, "Make the ad qualify viewers: show the product and the price so the right people click."),
                 new(FixKind.Targeting, "Check the targeting reaches buyers, not just viewers."),
-            ]);
+            ]) { Metric = MetricId.CvrImpressions };
     }
 }
 
@@ -71,13 +71,48 @@ public sealed class LosingEfficiencyWhileScalingRule : IDiagnosisRule
             return null;
         }
 
-        return new Finding(Id, Stage, Severity.Warning, "Losing efficiency while scaling",
+        // A problem only when cost per conversion itself stands worse; rising within the usual, it is one to watch.
+        var worse = c[MetricId.CostPerConversion].IsWorse;
+        return new Finding(Id, Stage, worse ? Severity.Warning : Severity.Watch, "Losing efficiency while scaling",
             "Conversions went up, but so did the cost of each one.",
-            [c.Metric(MetricId.Conversions), c.PreviousMetric(MetricId.Conversions), c.Metric(MetricId.CostPerConversion), c.PreviousMetric(MetricId.CostPerConversion)],
+            [c.Metric(MetricId.Conversions), c.PreviousMetric(MetricId.Conversions), c.Judged(MetricId.CostPerConversion), c.PreviousMetric(MetricId.CostPerConversion)],
             [
                 new(FixKind.Budget, "Hold the budget where it is until cost per conversion settles, then raise it in smaller steps."),
                 new(FixKind.Creative, "Add fresh creatives so the extra budget has new ads to spend on."),
-            ]);
+            ]) { Metric = MetricId.CostPerConversion };
+    }
+}
+
+/// <summary>
+/// A campaign that sells (purchases, or a ROAS target set) returning less than the team's minimum, or less than it costs
+/// after meaningful spend (DOMAIN.md section 9).
+/// </summary>
+public sealed class RoasRule : IDiagnosisRule
+{
+    public string Id => "roas-low";
+
+    public FunnelStage Stage => FunnelStage.Conversion;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        var roas = c[MetricId.Roas];
+        var sells = roas.Target is not null || (c.Profile.Objective == Objective.WebsiteConversions && c.Facts.Campaign.OptimisesForPurchase);
+        if (!c.Profile.Converts || !sells || !roas.IsWorse || c.Counts.Conversions == 0 ||
+            !(roas.DecidedBy == Basis.Target || (roas.BeyondFloor && c.HasMeaningfulSpend)))
+        {
+            return null;
+        }
+
+        var cause = roas.DecidedBy == Basis.Target
+            ? $"Each unit spent returns {MetricFormat.Format(roas.Value, MetricUnit.Ratio)} against the team's minimum of {MetricFormat.Format(roas.Target, MetricUnit.Ratio)}."
+            : $"Each unit spent returns {MetricFormat.Format(roas.Value, MetricUnit.Ratio)}: the campaign brings in less than it costs.";
+        return new Finding(Id, Stage, Severity.Warning, "Return on ad spend too low", cause,
+            [c.Judged(MetricId.Roas), c.Judged(MetricId.CvrClicks), c.Judged(MetricId.CpcDestination)],
+            [
+                new(FixKind.LandingPage, "Start with the conversion rate after the click: if it is low, fix the page and the checkout."),
+                new(FixKind.Investigate, "Then the value of each purchase: bundles, a free-shipping threshold or a higher-priced product in the ad."),
+                new(FixKind.Creative, "Then the cost of a click: test new hooks to lift click-through."),
+            ]) { Metric = MetricId.Roas };
     }
 }
 
@@ -102,6 +137,6 @@ public sealed class TrackingCheckRule : IDiagnosisRule
             [
                 new(FixKind.Tracking, "Open Events Manager and confirm the Pixel fires the optimisation event; use Test Events with a real visit."),
                 new(FixKind.LandingPage, "Only once tracking is confirmed, look at the landing page."),
-            ]);
+            ]) { Metric = MetricId.Conversions };
     }
 }

@@ -1,9 +1,42 @@
 using TikTokBot.Domain.Funnel;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Standings;
 
 namespace TikTokBot.Domain.Diagnosis.Rules;
 
-/// <summary>Destination clicks cost more than the warning level and the landing page does not make up for it.</summary>
+/// <summary>
+/// Impressions dearer than usual while the budget is spent: a cost note, not a delivery problem (DOMAIN.md section 9).
+/// With a weak hook too, the creative comes first: TikTok charges more to show an ad people scroll past.
+/// </summary>
+public sealed class ExpensiveImpressionsRule : IDiagnosisRule
+{
+    public string Id => "expensive-impressions";
+
+    public FunnelStage Stage => FunnelStage.Cost;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        var cpm = c[MetricId.Cpm];
+        // A target on CPM is judged by the target rule; a budget left unspent is the delivery rule's.
+        if (!cpm.IsWorse || cpm.DecidedBy == Basis.Target ||
+            (c.BudgetSpentShare is { } share && share * 100m < c.Rules.LowDeliverySpentSharePercent))
+        {
+            return null;
+        }
+
+        var weakHook = c.Profile.WantsDestinationClicks && c[MetricId.Ctr].IsWorse;
+        Fix creative = new(FixKind.Creative, weakHook
+            ? "Fix the hook first: the click-through rate is low too, and an ad people scroll past costs more to show."
+            : "Test a fresher creative: ads that hold attention win impressions for less.");
+        Fix audience = new(FixKind.Targeting, "Then check the audience is not too narrow and that automatic placement is on.");
+        return new Finding(Id, Stage, Severity.Watch, "Impressions cost more than usual",
+            $"Each 1,000 impressions costs {c.Money(cpm.Value)}, above {c.Against(MetricId.Cpm)}, while the budget is being spent.",
+            [c.Judged(MetricId.Cpm)],
+            [creative, audience]) { Metric = MetricId.Cpm };
+    }
+}
+
+/// <summary>Destination clicks cost more than usual and the landing page does not make up for it.</summary>
 public sealed class ExpensiveClicksRule : IDiagnosisRule
 {
     public string Id => "expensive-clicks";
@@ -12,31 +45,70 @@ public sealed class ExpensiveClicksRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        var warning = c.CpcWarning;
-        if (!c.Profile.WantsDestinationClicks || c.Now.CpcDestination is not { } cpc || cpc <= warning.Value)
+        var cpc = c[MetricId.CpcDestination];
+        if (!c.Profile.WantsDestinationClicks || !cpc.IsWorse || cpc.DecidedBy == Basis.Target)
         {
             return null;
         }
 
-        var strongCvr = c.Profile.Converts && c.Now.CvrClicks >= c.CvrClicksBenchmark;
-        if (strongCvr)
+        // A strong conversion rate after the click pays for dear clicks.
+        if (c.Profile.Converts && c[MetricId.CvrClicks].TypicalOrBetter)
         {
             return null;
         }
 
-        List<Evidence> evidence = [c.Metric(MetricId.CpcDestination, warning.Value, warning.Label)];
+        List<Evidence> evidence = [c.Judged(MetricId.CpcDestination)];
         if (c.Profile.Converts)
         {
-            evidence.Add(c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel));
+            evidence.Add(c.Judged(MetricId.CvrClicks));
         }
 
         return new Finding(Id, Stage, Severity.Warning, "Clicks are expensive",
-            $"Each destination click costs more than {(warning.FromAccount ? warning.Label : "the " + warning.Label)}, and the conversion rate is not strong enough to pay for it.",
+            $"Each destination click costs more than {c.Against(MetricId.CpcDestination)}, and the conversion rate is not strong enough to pay for it.",
             evidence,
             [
                 new(FixKind.Creative, "Test a new hook to lift click-through, which lowers the cost of each click."),
                 new(FixKind.Targeting, "Or tighten the audience to the people most likely to click, before adding spend."),
-            ]);
+            ]) { Metric = MetricId.CpcDestination };
+    }
+}
+
+/// <summary>A cost the team set a target on (CPC, CPM, CPV, cost per 1,000 reached...) above it: judged on that metric alone.</summary>
+public sealed class OffTargetRule : IDiagnosisRule
+{
+    public string Id => "off-target";
+
+    public FunnelStage Stage => FunnelStage.Cost;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        // Cost per conversion and ROAS have rules of their own, which work back through the funnel.
+        if (c.Facts.Criteria is not { } criteria)
+        {
+            return null;
+        }
+
+        var metric = criteria.Metric ?? c.Profile.CostPerOutcome;
+        if (metric is MetricId.CostPerConversion or MetricId.Roas)
+        {
+            return null;
+        }
+
+        var standing = c[metric];
+        if (!standing.IsWorse || standing.DecidedBy != Basis.Target)
+        {
+            return null;
+        }
+
+        var name = standing.Definition.DisplayName;
+        return new Finding(Id, Stage, Severity.Warning, $"{name} above target",
+            $"{name} is {c.Money(standing.Value)} against a target of {c.Money(standing.Target)}.",
+            [c.Judged(metric), c.Judged(MetricId.Ctr)],
+            [
+                new(FixKind.Creative, "Test new hooks first: a stronger opening lifts the rates this cost is built on."),
+                new(FixKind.Targeting, "Then check the audience is not too narrow for the auction to find people cheaply."),
+                new(FixKind.Bid, "Only then set a cost cap at the target."),
+            ]) { Metric = metric };
     }
 }
 
@@ -63,11 +135,11 @@ public sealed class SpendWithoutResultsRule : IDiagnosisRule
             [
                 new(FixKind.Pause, "Pause the campaign and find out why before spending more."),
                 new(FixKind.Tracking, "Check that the TikTok Pixel or events API is installed and firing the optimisation event."),
-            ]);
+            ]) { Metric = MetricId.Conversions };
     }
 }
 
-/// <summary>Cost per conversion above the team's target: work back through the funnel, bid last.</summary>
+/// <summary>Cost per conversion above the team's target for it: work back through the funnel, bid last.</summary>
 public sealed class CpaAboveTargetRule : IDiagnosisRule
 {
     public string Id => "cpa-above-target";
@@ -76,7 +148,8 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (c.TargetCpa is not { } target || c.Now.CostPerConversion is not { } cpa || cpa <= target)
+        var standing = c[MetricId.CostPerConversion];
+        if (c.TargetCpa is not { } target || !standing.IsWorse || standing.DecidedBy != Basis.Target || standing.Value is not { } cpa)
         {
             return null;
         }
@@ -87,31 +160,31 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
         }
 
         var severity = cpa >= target * c.Rules.CriticalCpaMultiple ? Severity.Critical : Severity.Warning;
-        var cvr = c.Now.CvrClicks;
-        var cpc = c.Now.CpcDestination;
+        var cvr = c[MetricId.CvrClicks];
+        var cpc = c[MetricId.CpcDestination];
         return new Finding(Id, Stage, severity, "Cost per conversion above target",
             $"Each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}.",
             [
-                c.Metric(MetricId.CostPerConversion, target, "target"),
-                c.Metric(MetricId.Ctr, c.CtrAverage.Value, c.CtrAverage.Label),
-                c.Metric(MetricId.CvrClicks, c.CvrClicksBenchmark, c.CvrClicksBenchmarkLabel),
-                c.Metric(MetricId.CpcDestination, c.CpcHigh.Value, c.CpcHigh.Label),
+                c.Judged(MetricId.CostPerConversion),
+                c.Judged(MetricId.Ctr),
+                c.Judged(MetricId.CvrClicks),
+                c.Judged(MetricId.CpcDestination),
                 c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
             ],
             [
                 new(FixKind.LandingPage,
-                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr, MetricUnit.Percent)}, {c.CvrClicksBenchmarkLabel} {MetricFormat.Percent(c.CvrClicksBenchmark)}): if it is low, fix the landing page."),
+                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr.Value, MetricUnit.Percent)}, {(cvr.IsWorse ? "low" : "not the problem")} against {c.Against(MetricId.CvrClicks)}): if it is low, fix the landing page."),
                 new(FixKind.Creative,
-                    $"Then the cost of a click ({c.Money(cpc)}, {(c.CpcHigh.FromAccount ? c.CpcHigh.Label : "range up to")} {c.Money(c.CpcHigh.Value)}): if it is high, test new hooks."),
+                    $"Then the cost of a click ({c.Money(cpc.Value)}, against {c.Against(MetricId.CpcDestination)}): if it is high, test new hooks."),
                 new(FixKind.Targeting,
                     $"Then audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups."),
                 new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),
-            ]);
+            ]) { Metric = MetricId.CostPerConversion };
     }
 
     /// <summary>
     /// In learning, cost per conversion is still settling: say where it stands and from when it can be judged,
-    /// without calling it a problem (DOMAIN.md section 6).
+    /// without calling it a problem (DOMAIN.md section 6). The day is the reply's learning day.
     /// </summary>
     private Finding TooEarly(DiagnosisContext c, decimal cpa, decimal target)
     {
@@ -123,11 +196,11 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
             _ => $"once {c.Money(judgement.SpendNeeded)} has been spent (so far {c.Money(judgement.SpendSinceStart)})",
         };
         return new Finding(Id, Stage, Severity.Watch, "Too early to judge cost per conversion",
-            $"On day {judgement.Day} each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}, but during learning that is not yet a verdict: judge it {when}.",
+            $"On day {c.Learning.Day} each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}, but during learning that is not yet a verdict: judge it {when}.",
             [
-                c.Metric(MetricId.CostPerConversion, target, "target"),
+                c.Judged(MetricId.CostPerConversion),
                 new("Cost since launch", judgement.SpendSinceStart, MetricUnit.Money, judgement.SpendNeeded, "enough spend to judge"),
             ],
-            [new(FixKind.Investigate, $"Leave it to learn and judge cost per conversion {when}.")]);
+            [new(FixKind.Investigate, $"Leave it to learn and judge cost per conversion {when}.")]) { Metric = MetricId.CostPerConversion };
     }
 }

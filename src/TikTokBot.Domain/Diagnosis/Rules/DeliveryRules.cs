@@ -1,9 +1,10 @@
 using TikTokBot.Domain.Funnel;
+using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
 
 namespace TikTokBot.Domain.Diagnosis.Rules;
 
-/// <summary>Fewer impressions than the budget should buy, or impressions priced above the CPM range.</summary>
+/// <summary>The campaign spent too little of the budget of its enabled days: the auction is not buying what it may (DOMAIN.md section 9).</summary>
 public sealed class LowDeliveryRule : IDiagnosisRule
 {
     public string Id => "low-delivery";
@@ -13,39 +14,55 @@ public sealed class LowDeliveryRule : IDiagnosisRule
     public Finding? Evaluate(DiagnosisContext c)
     {
         // A paused or deleted campaign is not delivering by choice: there is nothing to raise or broaden.
-        if (!c.Facts.Campaign.Enabled)
+        if (!c.Facts.Campaign.Enabled || c.BudgetSpentShare is not { } share || share * 100m >= c.Rules.LowDeliverySpentSharePercent)
         {
             return null;
         }
 
-        var cpm = c.Now.Cpm;
-        // The account's upper-quartile CPM when it has the history, else the top of TikTok's range: for what impressions
-        // cost too much, and for how many the budget should buy.
-        var high = c.CpmHigh;
-        var overpriced = cpm > high.Value && c.EnoughImpressions;
-        // Only the days the campaign was live and enabled in the period had a budget to spend.
-        var liveDays = c.Facts.Campaign.EnabledDays(c.Facts.Period);
-        decimal? expected = c.Facts.Campaign.DailyBudget is { } daily && daily > 0 && high.Value > 0 && liveDays > 0
-            ? decimal.Floor(daily * liveDays / high.Value * 1000m)
-            : null;
-        var shortfall = expected is { } e && c.Counts.Impressions < e * c.Rules.LowDeliveryExpectedSharePercent / 100m;
-        if (!overpriced && !shortfall)
-        {
-            return null;
-        }
-
-        var evidence = new List<Evidence>
-        {
-            c.Metric(MetricId.Impressions, expected, high.FromAccount ? $"what the budget buys at {high.Label}" : "what the budget buys at the top of the CPM range"),
-            c.Metric(MetricId.Cpm, high.Value, high.Label),
-        };
+        var budget = c.Facts.Campaign.DailyBudget!.Value * c.Facts.Campaign.EnabledDays(c.Facts.Period);
         return new Finding(Id, Stage, Severity.Warning, "Delivery is low",
-            "The bid is probably too conservative or the audience too narrow, so the auction is not spending the budget.",
-            evidence,
+            $"The campaign spent {MetricFormat.Percent(share)} of the {c.Money(budget)} its budget allowed on its enabled days: the bid is probably too conservative or the audience too narrow.",
+            [new("Cost", c.Counts.Spend, MetricUnit.Money, budget, "budget of the enabled days"), c.Judged(MetricId.Cpm), c.Metric(MetricId.Impressions)],
             [
                 new(FixKind.Targeting, "Broaden the targeting: add interests or age bands, or switch to automatic targeting."),
-                new(FixKind.Budget, "Or raise the daily budget or bid cap, before changing the creative."),
-            ]);
+                new(FixKind.Bid, "Or raise the bid or cost cap so the auction can spend the budget, before changing the creative."),
+            ]) { Metric = MetricId.Impressions };
+    }
+}
+
+/// <summary>
+/// Past the learning window without about the exit conversions: TikTok's "learning limited" (DOMAIN.md section 9), never
+/// "day 31 of learning".
+/// </summary>
+public sealed class LearningLimitedRule : IDiagnosisRule
+{
+    public string Id => "learning-limited";
+
+    // Too few conversions is where it shows: a weak hook or a slow page upstream is often why, and is fixed first.
+    public FunnelStage Stage => FunnelStage.Conversion;
+
+    public Finding? Evaluate(DiagnosisContext c)
+    {
+        var learning = c.Learning;
+        if (!c.Profile.Converts || !c.Facts.Campaign.Enabled || learning.State != LearningState.Limited)
+        {
+            return null;
+        }
+
+        List<Fix> fixes = [new(FixKind.Targeting, "Broaden the audience so the ad group can find more people who convert.")];
+        if (c.Now.CostPerConversion is { } cpa)
+        {
+            var weekly = cpa * learning.ExitConversions;
+            fixes.Add(new(FixKind.Budget,
+                $"Budget toward about {learning.ExitConversions} conversions a week: at {c.Money(cpa)} each that is {c.Money(weekly)} a week, {c.Money(weekly / 7m)} a day."));
+        }
+
+        fixes.Add(new(FixKind.Investigate, "Merge ad groups that compete for the same audience: fewer ad groups, each with more conversions."));
+        fixes.Add(new(FixKind.Tracking, "Or optimise for an event earlier in the funnel (add to cart rather than purchase), which happens more often."));
+        return new Finding(Id, Stage, Severity.Warning, "Learning limited",
+            $"Past the learning window with {learning.Conversions:#,0} of about {learning.ExitConversions} conversions: TikTok cannot optimise delivery on so few.",
+            [new("Conversions since launch", learning.Conversions, MetricUnit.Count, learning.ExitConversions, "to leave learning")],
+            fixes) { Metric = MetricId.Conversions };
     }
 }
 
@@ -58,7 +75,7 @@ public sealed class CreativeFatigueRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (c.Now.Frequency is not { } frequency || frequency <= c.Benchmarks.FrequencyWarning || !ResultsFell(c))
+        if (!c[MetricId.Frequency].IsWorse || c.Now.Frequency is not { } frequency || !ResultsFell(c))
         {
             return null;
         }
@@ -82,7 +99,7 @@ public sealed class CreativeFatigueRule : IDiagnosisRule
             [
                 new(FixKind.Creative, "Refresh the creative first: a new hook, new footage or a new format."),
                 new(FixKind.Investigate, "Leave bid and audience as they are until the new creative has run; they are rarely the cause."),
-            ]);
+            ]) { Metric = MetricId.Frequency };
     }
 
     /// <summary>CTR, or conversions for objectives that convert, fell against the previous period.</summary>
@@ -100,7 +117,7 @@ public sealed class AudienceBurnRule : IDiagnosisRule
 
     public Finding? Evaluate(DiagnosisContext c)
     {
-        if (c.Now.Frequency is not { } frequency || frequency <= c.Benchmarks.FrequencyWarning || CreativeFatigueRule.ResultsFell(c))
+        if (!c[MetricId.Frequency].IsWorse || CreativeFatigueRule.ResultsFell(c))
         {
             return null;
         }
@@ -108,6 +125,6 @@ public sealed class AudienceBurnRule : IDiagnosisRule
         return new Finding(Id, Stage, Severity.Watch, "The same people keep seeing the ad",
             "Impressions are running well ahead of reach; results have not dropped yet, but fatigue usually follows.",
             [c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"), c.Metric(MetricId.Impressions), c.Metric(MetricId.Reach)],
-            [new(FixKind.Investigate, "Watch CTR and conversions day by day, and have a fresh creative ready.")]);
+            [new(FixKind.Investigate, "Watch CTR and conversions day by day, and have a fresh creative ready.")]) { Metric = MetricId.Frequency };
     }
 }

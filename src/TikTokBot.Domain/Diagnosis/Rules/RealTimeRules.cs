@@ -20,7 +20,7 @@ public sealed class NoLiveConversionsRule : IDiagnosisRule
         return new Finding(Id, Stage, Severity.Critical, "No live conversions",
             $"{c.Money(c.Counts.Spend)} spent and no conversion has come in live.",
             [new("Cost", c.Counts.Spend, MetricUnit.Money, c.MeaningfulSpend, "meaningful spend"), c.Metric(MetricId.RealTimeConversions)],
-            [new(FixKind.Pause, "Pause and investigate now rather than waiting for tomorrow's report.")]);
+            [new(FixKind.Pause, "Pause and investigate now rather than waiting for tomorrow's report.")]) { Metric = MetricId.RealTimeConversions };
     }
 }
 
@@ -76,7 +76,7 @@ public sealed class RealTimeCvrFallingRule : IDiagnosisRule
             [
                 new(FixKind.Pause, "Pause the affected ad group before more budget goes to the weaker audience."),
                 new(FixKind.Creative, "Review the creative and swap in a stronger one before restarting."),
-            ]);
+            ]) { Metric = MetricId.RealTimeCvr };
     }
 }
 
@@ -97,7 +97,7 @@ public sealed class RealTimeCpaBelowTargetRule : IDiagnosisRule
         return new Finding(Id, Stage, Severity.Opportunity, "Room to scale",
             $"Live cost per conversion is {c.Money(cpa)}, within the {c.Money(target)} target after meaningful spend.",
             [c.Metric(MetricId.RealTimeCostPerConversion, target, "target"), new("Cost", c.Counts.Spend, MetricUnit.Money, c.MeaningfulSpend, "meaningful spend")],
-            [new(FixKind.Budget, "Raise the budget in modest steps and keep watching live cost per conversion after each step.")]);
+            [new(FixKind.Budget, "Raise the budget in modest steps and keep watching live cost per conversion after each step.")]) { Metric = MetricId.RealTimeCostPerConversion };
     }
 }
 
@@ -111,7 +111,8 @@ public sealed class RealTimeCpaAboveTargetRule : IDiagnosisRule
     public Finding? Evaluate(DiagnosisContext c)
     {
         // During learning the cost-per-conversion finding already says it is too early to judge.
-        if (c.TargetCpa is not { } target || !c.HasMeaningfulSpend || c.Facts.Daily.Count < 2 || !c.CostJudgement.CanJudge)
+        if (c.TargetCpa is not { } target || !c[MetricId.RealTimeCostPerConversion].IsWorse || !c.HasMeaningfulSpend || c.Facts.Daily.Count < 2 ||
+            !c.CostJudgement.CanJudge)
         {
             return null;
         }
@@ -145,6 +146,6 @@ public sealed class RealTimeCpaAboveTargetRule : IDiagnosisRule
             ],
             [
                 new(FixKind.Investigate, "Do not scale. Find the cause first, stage by stage from delivery down."),
-            ]);
+            ]) { Metric = MetricId.RealTimeCostPerConversion };
     }
 }

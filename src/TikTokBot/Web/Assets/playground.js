@@ -26,20 +26,32 @@
     return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   }
 
-  // *bold*, _italic_, ~strike~ and `code` inside one run of text.
+  // Slack draws emoji shortcodes (:warning:) as the emoji; an unknown name stays as typed, as Slack shows it.
+  var EMOJI = {
+    warning: "\u26A0\uFE0F", white_check_mark: "\u2705", rotating_light: "\uD83D\uDEA8", test_tube: "\uD83E\uDDEA",
+    raised_hand: "\u270B", no_entry_sign: "\uD83D\uDEAB", hourglass_flowing_sand: "\u23F3", credit_card: "\uD83D\uDCB3",
+    memory: "\uD83D\uDCDD", eyes: "\uD83D\uDC40", red_circle: "\uD83D\uDD34", large_orange_circle: "\uD83D\uDFE0",
+    large_green_circle: "\uD83D\uDFE2", chart_with_upwards_trend: "\uD83D\uDCC8", chart_with_downwards_trend: "\uD83D\uDCC9",
+    bulb: "\uD83D\uDCA1", x: "\u274C", heavy_check_mark: "\u2714\uFE0F", information_source: "\u2139\uFE0F", tada: "\uD83C\uDF89"
+  };
+  function emojify(text) {
+    return text.replace(/:([a-z0-9_+-]+):/g, function (whole, name) { return EMOJI[name] || whole; });
+  }
+
+  // *bold*, _italic_, ~strike~ and `code` inside one run of text; emoji shortcodes outside code.
   function appendStyled(parent, text) {
     var pattern = /`([^`]+)`|\*([^*\n]+)\*|_([^_\n]+)_|~([^~\n]+)~/g;
     var last = 0, match;
     while ((match = pattern.exec(text)) !== null) {
-      if (match.index > last) parent.appendChild(document.createTextNode(unescapeSlack(text.slice(last, match.index))));
+      if (match.index > last) parent.appendChild(document.createTextNode(emojify(unescapeSlack(text.slice(last, match.index)))));
       var node = match[1] !== undefined ? el("code", null, unescapeSlack(match[1]))
-        : match[2] !== undefined ? el("strong", null, unescapeSlack(match[2]))
-        : match[3] !== undefined ? el("em", null, unescapeSlack(match[3]))
-        : el("s", null, unescapeSlack(match[4]));
+        : match[2] !== undefined ? el("strong", null, emojify(unescapeSlack(match[2])))
+        : match[3] !== undefined ? el("em", null, emojify(unescapeSlack(match[3])))
+        : el("s", null, emojify(unescapeSlack(match[4])));
       parent.appendChild(node);
       last = pattern.lastIndex;
     }
-    if (last < text.length) parent.appendChild(document.createTextNode(unescapeSlack(text.slice(last))));
+    if (last < text.length) parent.appendChild(document.createTextNode(emojify(unescapeSlack(text.slice(last)))));
   }
 
   function textObject(object, className) {

@@ -44,9 +44,10 @@ public sealed class PlaygroundService(MetricsCommandHandler commands, ReportComm
 
         return actionId switch
         {
-            ReportActions.Fix => reports.ReplyAsync(Asker, request with { By = null }, wantsFixes: true, ct),
-            ReportActions.Breakdown when request.By is not null => reports.ReplyAsync(Asker, request, wantsFixes: false, ct),
-            ReportActions.Share => reports.ReplyAsync(Asker, request with { By = null }, wantsFixes: false, ct),
+            ReportActions.Fix => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.Fixes, ct),
+            ReportActions.Full => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.FullFunnel, ct),
+            ReportActions.Breakdown when request.By is not null => reports.ReplyAsync(Asker, request, ReportKind.Summary, ct),
+            ReportActions.Share => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.Summary, ct),
             ReportActions.Breakdown => Task.FromResult<IReadOnlyList<SlackMessage>>([]),
             _ => Task.FromResult<IReadOnlyList<SlackMessage>>([Note("In Slack this opens a form; the playground shows messages only.")]),
         };

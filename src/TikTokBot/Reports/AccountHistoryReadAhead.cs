@@ -1,0 +1,118 @@
+using Hangfire;
+using Hangfire.Common;
+using TikTokBot.Accounts;
+using TikTokBot.Storage;
+
+namespace TikTokBot.Reports;
+
+/// <summary>
+/// Reads every workspace source's account history ahead of the questions (DOMAIN.md section 8, item 5): at start, when a
+/// workspace connects advertisers, and every hour through Hangfire, which reads again only for a source one of whose
+/// advertisers has closed a day since (the history's key is each advertiser time zone's yesterday). The same question then
+/// gets the same answer a second later, and after a restart the history comes back from storage.
+/// </summary>
+public sealed class AccountHistoryReadAhead(
+    IWorkspaceStorage storage, IWorkspaceSources sources, AccountHistories histories, IBackgroundJobClient jobs,
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger)
+    : IAdvertiserConnectedListener
+{
+    public const string RecurringJobId = "account-history:read-ahead";
+
+    /// <summary>Minute 5 of every hour: after the hour an advertiser's day closes in any whole-hour time zone.</summary>
+    public const string Cron = "5 * * * *";
+
+    /// <summary>Every workspace's source once (workspaces reading the same source share its history).</summary>
+    [JobDisplayName("Account history read-ahead")]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task ReadAllAsync(CancellationToken ct)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        // The deployment's own source (its static token or CSV, or the demo data) even before any workspace has installed.
+        if (sources.DeploymentSource is { } deployment && read.Add(deployment.Name))
+        {
+            await ReadAsync(deployment, ct);
+        }
+
+        foreach (var teamId in await storage.ListTeamsAsync(ct))
+        {
+            await ReadTeamAsync(teamId, read, ct);
+        }
+    }
+
+    [JobDisplayName("Account history read-ahead {0}")]
+    [AutomaticRetry(Attempts = 0)]
+    public Task ReadTeamAsync(string teamId, CancellationToken ct) => ReadTeamAsync(teamId, new HashSet<string>(StringComparer.Ordinal), ct);
+
+    /// <summary>A connect starts the new source's read as a Hangfire job (any instance may run it), not on the callback's request.</summary>
+    public void Connected(string teamId)
+    {
+        if (options.Value.ReadHistoryAhead)
+        {
+            jobs.Enqueue<AccountHistoryReadAhead>(r => r.ReadTeamAsync(teamId, CancellationToken.None));
+        }
+    }
+
+    private async Task ReadTeamAsync(string teamId, HashSet<string> read, CancellationToken ct)
+    {
+        WorkspaceSource source;
+        try
+        {
+            source = await sources.SourceForAsync(teamId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Workspace {Team} has no source to read ahead ({Failure})", teamId, e.GetType().Name);
+            return;
+        }
+
+        if (read.Add(source.Name))
+        {
+            await ReadAsync(source, ct);
+        }
+    }
+
+    private async Task ReadAsync(WorkspaceSource source, CancellationToken ct)
+    {
+        try
+        {
+            var history = await histories.For(source).ReadAheadAsync(ct);
+            logger.LogInformation("Account history of {Source} read ahead: {Campaigns} campaigns", source.Name.Split(':')[0], history.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // One source out of reach must not keep the others from being read; its replies read it when asked.
+            logger.LogWarning(e, "Account history of {Source} could not be read ahead ({Failure})", source.Name.Split(':')[0], e.GetType().Name);
+        }
+    }
+}
+
+/// <summary>At start: the hourly read-ahead is scheduled, and every source's history is read (or brought back from storage) now.</summary>
+public sealed class AccountHistoryReadAheadStart(
+    AccountHistoryReadAhead readAhead, JobStorage jobStorage, IJobFilterProvider filters, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReportOptions> options)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ReadHistoryAhead)
+        {
+            return;
+        }
+
+        new RecurringJobManager(jobStorage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime)
+            .AddOrUpdate(AccountHistoryReadAhead.RecurringJobId, Job.FromExpression<AccountHistoryReadAhead>(r => r.ReadAllAsync(CancellationToken.None)),
+                AccountHistoryReadAhead.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
+        await readAhead.ReadAllAsync(stoppingToken);
+    }
+}
+
+public static class AccountHistoryRegistration
+{
+    /// <summary>The read-ahead of account histories, on the Hangfire scheduler <c>AddDigests</c> set up (which must come first).</summary>
+    public static IServiceCollection AddAccountHistoryReadAhead(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountHistoryReadAhead>();
+        services.AddSingleton<IAdvertiserConnectedListener>(sp => sp.GetRequiredService<AccountHistoryReadAhead>());
+        services.AddHostedService<AccountHistoryReadAheadStart>();
+        return services;
+    }
+}
