@@ -29,10 +29,10 @@ public static class AccountsRegistration
         }
 
         services.AddSingleton(sources);
+        services.AddSingleton(WorkspaceReadPolicy.From(configuration));
         services.AddSingleton<IWorkspaceSources>(sp => new WorkspaceSources(
-            sp.GetRequiredService<IWorkspaceStorage>(), sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<MetricSourceChoice>(),
-            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sources, oauthInstall,
-            sp.GetService<WorkspaceReadCache>()));
+            sp.GetRequiredService<IWorkspaceStorage>(), sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<WorkspaceReadPolicy>(),
+            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sp.GetService<WorkspaceReadCache>()));
         return services;
     }
 }

@@ -53,27 +53,28 @@ public sealed class WorkspaceSourceOptions
 /// workspace, else the demo data (<see cref="WorkspaceSourceOptions.DemoForUnconnected"/>), else nothing.
 /// </summary>
 public sealed class WorkspaceSources(
-    IWorkspaceStorage storage, IMetricSource configured, MetricSourceChoice choice, DemoMetricSource demo, TikTokApiClient api,
-    IServiceProvider services, WorkspaceSourceOptions options, bool oauthInstall, WorkspaceReadCache? reads = null) : IWorkspaceSources
+    IWorkspaceStorage storage, IMetricSource configured, WorkspaceReadPolicy policy, DemoMetricSource demo, TikTokApiClient api,
+    IServiceProvider services, WorkspaceReadCache? reads = null) : IWorkspaceSources
 {
     private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
-    private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", choice.Kind == MetricSourceKind.Demo);
+    private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", policy.Configured == MetricSourceKind.Demo);
+    private readonly WorkspaceSourceOptions options = policy.Options;
     private WorkspaceSource? _demo;
 
     public WorkspaceSource? DeploymentSource =>
-        choice.Kind != MetricSourceKind.Demo && !oauthInstall ? _static : options.DemoForUnconnected ? _demo ??= Demo() : null;
+        policy.ForUnconnected switch
+        {
+            WorkspaceRead.Deployment => _static,
+            WorkspaceRead.Demo => _demo ??= Demo(),
+            _ => null,
+        };
 
     public async Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct)
     {
-        // The playground's workspace is open to whoever may use the playground: it reads the demo data and nothing else,
-        // neither the deployment's static token or CSV nor an account someone connected from the playground.
-        if (teamId == Web.Playground.PlaygroundService.Asker.TeamId)
-        {
-            return _demo ??= Demo();
-        }
-
-        var connections = await ConnectionsAsync(teamId, ct);
-        if (connections.Count > 0)
+        // The playground's workspace reads the demo data without asking for connections someone made from it.
+        var connections = teamId == WorkspaceReadPolicy.PlaygroundTeam ? [] : await ConnectionsAsync(teamId, ct);
+        var read = policy.Decide(teamId, connections.Count > 0);
+        if (read == WorkspaceRead.Connected)
         {
             var refused = connections.Where(c => c.TokenState == TikTokTokenState.Refused).ToList();
             var notice = refused.Count == 0 ? null : WorkspaceNotices.TokenRefused(refused.Select(c => c.Name));
@@ -89,12 +90,12 @@ public sealed class WorkspaceSources(
             return (groups.Count == 1 ? groups[0] : Combined(groups)) with { Notice = notice };
         }
 
-        if (choice.Kind != MetricSourceKind.Demo && (!oauthInstall || teamId == options.StaticTokenTeam))
+        if (read == WorkspaceRead.Deployment)
         {
             return _static;
         }
 
-        if (options.DemoForUnconnected)
+        if (read == WorkspaceRead.Demo)
         {
             return _demo ??= Demo();
         }
@@ -143,7 +144,7 @@ public sealed class WorkspaceSources(
 
     private WorkspaceSource Demo()
     {
-        var cached = choice.Kind == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo");
+        var cached = policy.Configured == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo");
         return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true) { Notice = WorkspaceNotices.Demo };
     }
 

@@ -35,8 +35,7 @@ public interface IWorkspaceAdvertisers
 public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage, IWorkspaceSources? sources = null) : IWorkspaceAdvertisers
 {
     private readonly IConfigurationSection _tiktok = configuration.GetSection("TikTok");
-    private readonly WorkspaceSourceOptions _sources = configuration.GetSection("TikTok").Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions();
-    private readonly bool _oauthInstall = !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]);
+    private readonly WorkspaceReadPolicy _policy = WorkspaceReadPolicy.From(configuration);
 
     public Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct) =>
         FindAsync(teamId, advertiserId, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
@@ -52,25 +51,23 @@ public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspac
             return null;
         }
 
-        var connections = await listConnections();
-        if (connections.Count > 0)
+        var connections = teamId == WorkspaceReadPolicy.PlaygroundTeam ? [] : await listConnections();
+        var kind = _policy.Configured;
+        switch (_policy.Decide(teamId, connections.Count > 0))
         {
-            return connections.FirstOrDefault(c => c.AdvertiserId == advertiserId) is { } connected
-                ? new AdvertiserAccess(connected.AdvertiserId, connected.AccessToken, connected.Currency, connected.TimeZone, WriteRoute.Connected)
-                : null;
+            case WorkspaceRead.Connected:
+                return connections.FirstOrDefault(c => c.AdvertiserId == advertiserId) is { } connected
+                    ? new AdvertiserAccess(connected.AdvertiserId, connected.AccessToken, connected.Currency, connected.TimeZone, WriteRoute.Connected)
+                    : null;
+            case WorkspaceRead.Deployment:
+                // An export's campaigns carry no advertiser: found, so that the refusal says the export is read-only.
+                IReadOnlyList<string> owned = kind == MetricSourceKind.Api ? (_tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers : [CsvMetricSource.AdvertiserId];
+                return owned.Contains(advertiserId, StringComparer.Ordinal) ? Static(advertiserId, WriteRoute.Deployment) : null;
+            case WorkspaceRead.Demo:
+                return advertiserId == DemoDataSet.AdvertiserId ? Static(advertiserId, kind == MetricSourceKind.Demo ? WriteRoute.Deployment : WriteRoute.Demo) : null;
+            default:
+                return null;
         }
-
-        Enum.TryParse<MetricSourceKind>(_tiktok["Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind);
-        if (kind != MetricSourceKind.Demo && (!_oauthInstall || teamId == _sources.StaticTokenTeam))
-        {
-            // An export's campaigns carry no advertiser: found, so that the refusal says the export is read-only.
-            IReadOnlyList<string> owned = kind == MetricSourceKind.Api ? (_tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers : [CsvMetricSource.AdvertiserId];
-            return owned.Contains(advertiserId, StringComparer.Ordinal) ? Static(advertiserId, WriteRoute.Deployment) : null;
-        }
-
-        return (kind == MetricSourceKind.Demo || _sources.DemoForUnconnected) && advertiserId == DemoDataSet.AdvertiserId
-            ? Static(advertiserId, kind == MetricSourceKind.Demo ? WriteRoute.Deployment : WriteRoute.Demo)
-            : null;
     }
 
     private AdvertiserAccess Static(string advertiserId, WriteRoute route) =>

@@ -29,6 +29,20 @@ public sealed class WorkspaceAdvertisersTests
     }
 
     [Fact]
+    public async Task The_playground_acts_on_the_demo_data_only_even_where_the_static_token_serves_every_workspace()
+    {
+        await using var h = await ActionsHarness.StartAsync();
+        await h.Storage.ForTeam(TikTokBot.Accounts.WorkspaceReadPolicy.PlaygroundTeam).TikTokConnections.ConnectAsync(
+            [new TikTokAdvertiserDetails("7300000000000009", "Someone's shop", "USD", "UTC")], "connected-from-the-playground", "U1", Ct);
+        var advertisers = With(h.Storage, ("TikTok:Source", "Api"), ("TikTok:AccessToken", "t"), ("TikTok:AdvertiserIds", StaticAdvertiser));
+
+        Assert.Null(await advertisers.FindAsync(TikTokBot.Accounts.WorkspaceReadPolicy.PlaygroundTeam, StaticAdvertiser, Ct));
+        Assert.Null(await advertisers.FindAsync(TikTokBot.Accounts.WorkspaceReadPolicy.PlaygroundTeam, "7300000000000009", Ct));
+        Assert.Equal(WriteRoute.Demo, (await advertisers.FindAsync(TikTokBot.Accounts.WorkspaceReadPolicy.PlaygroundTeam, DemoDataSet.AdvertiserId, Ct))!.Route);
+        Assert.Equal(WriteRoute.Deployment, (await advertisers.FindAsync("T-ANY", StaticAdvertiser, Ct))!.Route);
+    }
+
+    [Fact]
     public async Task A_workspace_with_connections_acts_only_on_them_with_their_token_currency_and_time_zone()
     {
         await using var h = await ActionsHarness.StartAsync();

@@ -13,7 +13,7 @@ namespace TikTokBot.Web.Playground;
 public sealed class PlaygroundService(MetricsCommandHandler commands, ReportCommands reports)
 {
     /// <summary>The playground is its own workspace: settings saved here are seen nowhere else.</summary>
-    public static readonly Asker Asker = new("T-PLAYGROUND", "U-PLAYGROUND", "C-PLAYGROUND");
+    public static readonly Asker Asker = new(Accounts.WorkspaceReadPolicy.PlaygroundTeam, "U-PLAYGROUND", "C-PLAYGROUND");
 
     public Task<IReadOnlyList<SlackMessage>> RunAsync(string text, CancellationToken ct)
     {

@@ -1,0 +1,57 @@
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Accounts;
+
+/// <summary>What a workspace's figures come from, and so which advertisers it may act on.</summary>
+public enum WorkspaceRead
+{
+    /// <summary>Its own connected advertisers, with their tokens.</summary>
+    Connected,
+
+    /// <summary>The deployment's static token or Ads Manager export (<c>TikTok:Source</c> Api or Csv).</summary>
+    Deployment,
+
+    /// <summary>The demo data, said in every reply.</summary>
+    Demo,
+
+    /// <summary>Nothing: the reply says how to connect an account.</summary>
+    Nothing,
+}
+
+/// <summary>
+/// The one decision of which source a workspace reads, asked by the reads (<see cref="WorkspaceSources"/>) and by the
+/// actions (which may act only on what the workspace reads). The playground's workspace, open to whoever may use the
+/// playground, reads the demo data and nothing else. A workspace with connections reads them. Otherwise the
+/// deployment's static token or export serves every workspace with the single bot token, but with the OAuth install
+/// (any workspace may install) only <c>TikTok:StaticTokenTeam</c>; the rest read the demo data when
+/// <c>TikTok:DemoForUnconnected</c>, else nothing.
+/// </summary>
+public sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSourceOptions options, bool oauthInstall)
+{
+    /// <summary>The playground's own workspace id: it never reads a real advertiser.</summary>
+    public const string PlaygroundTeam = "T-PLAYGROUND";
+
+    public WorkspaceSourceOptions Options => options;
+
+    /// <summary>The policy as configured: <c>TikTok:Source</c>, <c>TikTok:*</c> (<see cref="WorkspaceSourceOptions"/>) and whether <c>Slack:ClientId</c> (the OAuth install) is set.</summary>
+    public static WorkspaceReadPolicy From(IConfiguration configuration) => new(
+        Enum.TryParse<MetricSourceKind>(configuration["TikTok:Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind) ? kind : MetricSourceKind.Demo,
+        configuration.GetSection("TikTok").Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions(),
+        oauthInstall: !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]));
+
+    /// <summary>The deployment's own source (Api, Csv or Demo).</summary>
+    public MetricSourceKind Configured => configured;
+
+    public WorkspaceRead Decide(string teamId, bool hasConnections) =>
+        teamId == PlaygroundTeam ? WorkspaceRead.Demo
+        : hasConnections ? WorkspaceRead.Connected
+        : configured != MetricSourceKind.Demo && (!oauthInstall || teamId == options.StaticTokenTeam) ? WorkspaceRead.Deployment
+        : configured == MetricSourceKind.Demo || options.DemoForUnconnected ? WorkspaceRead.Demo
+        : WorkspaceRead.Nothing;
+
+    /// <summary>What a workspace without connections reads when nothing singles it out: the deployment's source with the single bot token, else the demo data.</summary>
+    public WorkspaceRead ForUnconnected =>
+        configured != MetricSourceKind.Demo && !oauthInstall ? WorkspaceRead.Deployment
+        : configured == MetricSourceKind.Demo || options.DemoForUnconnected ? WorkspaceRead.Demo
+        : WorkspaceRead.Nothing;
+}
