@@ -42,6 +42,9 @@ public sealed class FrontPageTests(SecretsAppFactory app) : IClassFixture<Secret
         Assert.Contains("installed per workspace through OAuth", page);
         Assert.Contains("href=\"/slack/install\"", page);
         Assert.Contains("href=\"/hangfire\"", page);
+        // The app's TikTok quota and what of it is used; nothing has called TikTok yet.
+        Assert.Contains("<th>TikTok quota</th><td>0/10 this second, 0/600 this minute, 0/864,000 today (kept in this process)</td>", page);
+        Assert.Contains("\"name\":\"tiktok-quota\",\"status\":\"healthy\"", readiness);
         foreach (var secret in SecretsAppFactory.Secrets)
         {
             Assert.DoesNotContain(secret, page);

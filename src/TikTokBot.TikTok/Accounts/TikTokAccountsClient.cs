@@ -10,10 +10,12 @@ namespace TikTokBot.TikTok.Accounts;
 /// <summary>
 /// TikTok's advertiser OAuth and account calls: the authorisation link, exchanging the auth code for a long-term
 /// token, the advertisers it may act for, each one's currency and time zone, and revoking the token. Each call is
-/// rare (a person connecting), so they do not queue behind the reports' rate limiter. The app secret, tokens and
-/// auth codes never reach a log line or an exception message.
+/// rare (a person connecting) but counts in the app's TikTok quota: with <paramref name="quota"/> it takes its turn
+/// there, as a person's, and a 40100 pauses the quota for the whole app. The app secret, tokens and auth codes never
+/// reach a log line or an exception message.
 /// </summary>
-public sealed partial class TikTokAccountsClient(HttpClient http, IOptionsMonitor<TikTokAppOptions> options, ILogger<TikTokAccountsClient> logger)
+public sealed partial class TikTokAccountsClient(
+    HttpClient http, IOptionsMonitor<TikTokAppOptions> options, ILogger<TikTokAccountsClient> logger, Quota.TikTokQuota? quota = null)
 {
     private static readonly string InfoFields = JsonSerializer.Serialize(new[] { "advertiser_id", "name", "currency", "timezone", "status", "role" });
 
@@ -108,6 +110,18 @@ public sealed partial class TikTokAccountsClient(HttpClient http, IOptionsMonito
 
         // Everything TikTok echoes goes through Redact before a log line or a message sees it.
         string[] hidden = [.. secrets, .. accessToken is null ? Array.Empty<string>() : [accessToken], o.AppSecret ?? ""];
+        if (quota is not null)
+        {
+            try
+            {
+                await quota.AcquireAsync(ct).ConfigureAwait(false);
+            }
+            catch (Quota.TikTokQuotaException e)
+            {
+                throw new TikTokOAuthException(OAuthFailure.Unavailable, e.Code, e.Message, null, e.Message);
+            }
+        }
+
         JsonDocument document;
         try
         {
@@ -139,6 +153,11 @@ public sealed partial class TikTokAccountsClient(HttpClient http, IOptionsMonito
             }
 
             var message = Redact(String(root, "message") ?? "", hidden);
+            if (code == Api.TikTokApiException.RateLimited && quota is not null)
+            {
+                await quota.ThrottledAsync(ct).ConfigureAwait(false);
+            }
+
             throw Failed(code == -1 ? OAuthFailure.Unavailable : TikTokOAuthException.Classify(code), code, message, String(root, "request_id"), path);
         }
     }

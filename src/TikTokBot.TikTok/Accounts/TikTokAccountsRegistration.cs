@@ -15,7 +15,7 @@ public static class TikTokAccountsRegistration
         services.AddSingleton(sp => new TikTokAccountsClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokAccountsClient)),
             sp.GetRequiredService<IOptionsMonitor<TikTokAppOptions>>(),
-            sp.GetRequiredService<ILogger<TikTokAccountsClient>>()));
+            sp.GetRequiredService<ILogger<TikTokAccountsClient>>(), sp.GetService<Quota.TikTokQuota>()));
         return services;
     }
 }

@@ -13,7 +13,13 @@ namespace TikTokBot.TikTok.Api;
 /// Metrics from the TikTok API for Business. Reports are asked for a whole advertiser at a time and shared, so
 /// fifty campaigns cost one paged request series per advertiser and range, not fifty.
 /// </summary>
-public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions options, TimeProvider time) : IMetricSource
+/// <param name="advertiserReports">
+/// Where advertiser-wide reports are kept: the app's one <see cref="ReportCache"/>, so every workspace connected to an
+/// advertiser shares its reports (keyed by advertiser, level and range, not by workspace or token) and a report asked
+/// by several at once is read once. A workspace only ever asks for its own advertisers, so it only reads their entries.
+/// Without it, this source keeps its own.
+/// </param>
+public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions options, TimeProvider time, ReportCache? advertiserReports = null) : IMetricSource
 {
     /// <summary>TikTok's longest range for a report broken down by day.</summary>
     public const int MaxDaysPerDailyReport = 30;
@@ -21,7 +27,9 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>TikTok's longest range for a report without a time dimension; longer needs its lifetime query.</summary>
     public const int MaxDaysPerTotalReport = 365;
 
-    private readonly ReportCache _shared = new(time);
+    // The campaign list behind reports stays this source's own: it is keyed by nothing but "api", and is this workspace's.
+    private readonly ReportCache _own = new(time);
+    private readonly ReportCache _shared = advertiserReports ?? new ReportCache(time);
 
     // The campaigns of the last list read, by id, whoever asked for it (the report cache in front of this source, mostly).
     // A campaign's advertiser and launch day never change, so reports find them here instead of listing again.
@@ -103,7 +111,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         var advertiser = await AdvertiserOf(scope, cancellationToken).ConfigureAwait(false);
         var range = new DateRange(day, day);
         var (key, query) = ReportQuery(advertiser, scope.Level, range, ReportShape.Hourly);
-        var report = await _shared.GetOrLoad(key, options.ReportLifetime,
+        var report = await SharedAsync(key,
             async () => HourlyReport.From(await client.GetReportAsync(query, CancellationToken.None).ConfigureAwait(false), IdDimension(scope.Level)), cancellationToken)
             .ConfigureAwait(false);
         return report.Of(scope.Id);
@@ -170,8 +178,30 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     private Task<IReadOnlyList<ReportRow>> Report(string advertiser, ScopeLevel level, DateRange range, ReportShape shape, CancellationToken cancellationToken)
     {
         var (key, query) = ReportQuery(advertiser, level, range, shape);
-        return _shared.GetOrLoad(key, options.ReportLifetime, () => Checked(shape == ReportShape.Daily, client.GetReportAsync(query, CancellationToken.None)),
-            cancellationToken);
+        return SharedAsync(key, () => Checked(shape == ReportShape.Daily, client.GetReportAsync(query, CancellationToken.None)), cancellationToken);
+    }
+
+    /// <summary>
+    /// An advertiser-wide report from the shared cache. A load another workspace started may fail on that workspace's
+    /// token (revoked, no permission): that says nothing about this one's, so it asks again with its own.
+    /// </summary>
+    private async Task<T> SharedAsync<T>(ReportKey key, Func<Task<T>> load, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var mine = false;
+            try
+            {
+                return await _shared.GetOrLoad(key, options.ReportLifetime, () =>
+                {
+                    mine = true;
+                    return load();
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TikTokAuthException) when (!mine && attempt < 2)
+            {
+            }
+        }
     }
 
     private static (ReportKey Key, Dictionary<string, string> Query) ReportQuery(string advertiser, ScopeLevel level, DateRange range, ReportShape shape)
@@ -229,7 +259,7 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return known;
         }
 
-        var campaigns = await _shared.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
+        var campaigns = await _own.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
             .ConfigureAwait(false);
         return campaigns.FirstOrDefault(c => c.Id == campaignId);
     }

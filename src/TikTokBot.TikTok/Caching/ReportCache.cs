@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.TikTok.Caching;
 
@@ -43,11 +44,21 @@ public sealed class ReportCache(TimeProvider time, int sweepAbove = 10_000)
             var now = time.GetUtcNow();
             if (_entries.TryGetValue(key, out var existing) && existing.Expires > now && !existing.Failed)
             {
+                // Waiting on a load another caller started: its TikTok calls go at least at this caller's priority.
+                TikTokCallScope.Join(existing.Priority);
                 return await ((Task<T>)existing.Load.Value).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // Lazy, so only the caller whose entry wins the race starts the load.
-            var created = new Entry(new Lazy<Task>(() => load()), EndOfWindow(now, lifetime));
+            // The load gets a priority of its own, so a more urgent caller joining it raises the load, not its starter's other work.
+            var priority = TikTokCallScope.Branch();
+            var created = new Entry(new Lazy<Task>(() =>
+            {
+                using (TikTokCallScope.Use(priority))
+                {
+                    return load();
+                }
+            }), EndOfWindow(now, lifetime), priority);
             var won = existing is null ? _entries.TryAdd(key, created) : _entries.TryUpdate(key, created, existing);
             if (!won)
             {
@@ -99,7 +110,7 @@ public sealed class ReportCache(TimeProvider time, int sweepAbove = 10_000)
         }
     }
 
-    private sealed record Entry(Lazy<Task> Load, DateTimeOffset Expires)
+    private sealed record Entry(Lazy<Task> Load, DateTimeOffset Expires, TikTokCallPriorityCell Priority)
     {
         public bool Failed => Load.IsValueCreated && (Load.Value.IsFaulted || Load.Value.IsCanceled);
     }

@@ -7,7 +7,8 @@ namespace TikTokBot.TikTok.Quota;
 
 /// <summary>
 /// Every TikTok call of this process asks here first. Callers queue by priority (a person first, then digests, alert
-/// scans, history read-ahead; in arrival order within one) and one pump asks the <see cref="IQuotaLedger"/> for the
+/// scans, history read-ahead; in arrival order within one; a call's priority rises while a more urgent caller waits on
+/// the same work, see <see cref="TikTokCallScope.Join"/>) and one pump asks the <see cref="IQuotaLedger"/> for the
 /// head of the queue only, so an instance puts one question at a time to a shared ledger however many calls wait,
 /// and the ledger's marks of who is waiting order the instances among themselves.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Queue<Waiter>[] _queues = [new(), new(), new(), new()];
+    private readonly List<Waiter> _waiting = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Meter? _meter;
     private readonly Counter<long>? _throttled;
@@ -28,6 +29,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _asleep = NewSignal();
     private QuotaTake? _lastSeen;
+    private long _arrivals;
 
     public TikTokQuota(IQuotaLedger ledger, QuotaRules rules, TimeProvider time, ILogger<TikTokQuota>? logger = null, IMeterFactory? meters = null)
     {
@@ -44,6 +46,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             _throttled = _meter.CreateCounter<long>("tiktokbot.tiktok.quota.throttled", "{answer}", "40100 answers from TikTok: each pauses every instance");
         }
 
+        TikTokCallScope.Raised += Signal;
         _pump = Task.Run(PumpAsync);
     }
 
@@ -60,13 +63,15 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Waits for this call's turn at the priority of the ambient <see cref="TikTokCallScope"/>.</summary>
-    public Task AcquireAsync(CancellationToken ct) => AcquireAsync(TikTokCallScope.Current, ct);
+    public Task AcquireAsync(CancellationToken ct) => Enqueue(TikTokCallScope.CurrentCell, TikTokCallScope.Current, ct);
 
     /// <summary>Waits for this call's turn.</summary>
     /// <exception cref="TikTokQuotaException">A person would wait longer than <see cref="TikTokQuotaOptions.PersonMaxWait"/>.</exception>
-    public Task AcquireAsync(TikTokCallPriority priority, CancellationToken ct)
+    public Task AcquireAsync(TikTokCallPriority priority, CancellationToken ct) => Enqueue(null, priority, ct);
+
+    private Task Enqueue(TikTokCallPriorityCell? cell, TikTokCallPriority priority, CancellationToken ct)
     {
-        var waiter = new Waiter(priority);
+        var waiter = new Waiter(cell, priority, Interlocked.Increment(ref _arrivals));
         if (ct.CanBeCanceled)
         {
             waiter.Registration = ct.Register(static state => ((Waiter)state!).Done.TrySetCanceled(), waiter);
@@ -74,7 +79,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
 
         lock (_gate)
         {
-            _queues[(int)priority].Enqueue(waiter);
+            _waiting.Add(waiter);
             // The pump is woken for a waiter more urgent than the one it sleeps on, not for every arrival behind it.
             if (_sleepingFor is not { } sleeping || priority < sleeping)
             {
@@ -109,7 +114,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         int[] waiting;
         lock (_gate)
         {
-            waiting = _queues.Select(q => q.Count(w => !w.Done.Task.IsCompleted)).ToArray();
+            waiting = WaitingLocked();
         }
 
         return new QuotaSnapshot(_ledger.Where, now, Options, state.SecondUsed, state.MinuteUsed, state.DayUsed, state.PausedUntil, waiting);
@@ -205,7 +210,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
 
         lock (_gate)
         {
-            foreach (var waiter in _queues.SelectMany(q => q))
+            foreach (var waiter in _waiting)
             {
                 waiter.Done.TrySetCanceled();
             }
@@ -256,44 +261,59 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             : $"TikTokBot has used its TikTok quota for now; it frees up at {decision.RetryAt:HH:mm} UTC. Try again then.";
         lock (_gate)
         {
-            var people = _queues[(int)TikTokCallPriority.Person];
-            while (people.TryDequeue(out var person))
+            foreach (var person in _waiting.Where(w => w.Priority == TikTokCallPriority.Person).ToArray())
             {
+                _waiting.Remove(person);
                 person.Done.TrySetException(new TikTokQuotaException(message, decision.RetryAt));
             }
         }
     }
 
+    // The most urgent now (a priority may have risen since the call queued), the earliest within one. A scan of the
+    // list: an instance has at most a few hundred calls waiting.
     private Waiter? HeadLocked()
     {
-        foreach (var queue in _queues)
+        _waiting.RemoveAll(static w =>
         {
-            while (queue.TryPeek(out var waiter))
+            if (!w.Done.Task.IsCompleted)
             {
-                if (!waiter.Done.Task.IsCompleted)
-                {
-                    return waiter;
-                }
+                return false;
+            }
 
-                queue.Dequeue().Registration.Dispose();
+            w.Registration.Dispose();
+            return true;
+        });
+        Waiter? head = null;
+        foreach (var waiter in _waiting)
+        {
+            if (head is null || waiter.Priority < head.Priority || (waiter.Priority == head.Priority && waiter.Arrival < head.Arrival))
+            {
+                head = waiter;
             }
         }
 
-        return null;
+        return head;
     }
 
     private void Remove(Waiter head)
     {
         lock (_gate)
         {
-            var queue = _queues[(int)head.Priority];
-            if (queue.TryPeek(out var first) && ReferenceEquals(first, head))
-            {
-                queue.Dequeue();
-            }
+            _waiting.Remove(head);
         }
 
         head.Registration.Dispose();
+    }
+
+    private int[] WaitingLocked()
+    {
+        var waiting = new int[4];
+        foreach (var waiter in _waiting.Where(w => !w.Done.Task.IsCompleted))
+        {
+            waiting[(int)waiter.Priority]++;
+        }
+
+        return waiting;
     }
 
     private bool Paused()
@@ -337,7 +357,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     {
         lock (_gate)
         {
-            return _queues.Select((q, i) => new Measurement<int>(q.Count(w => !w.Done.Task.IsCompleted),
+            return WaitingLocked().Select((count, i) => new Measurement<int>(count,
                 new KeyValuePair<string, object?>("priority", ((TikTokCallPriority)i).ToString()))).ToArray();
         }
     }
@@ -351,6 +371,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             return;
         }
 
+        TikTokCallScope.Raised -= Signal;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
         _meter?.Dispose();
@@ -359,9 +380,11 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     // The pump ends as soon as it is cancelled (its waits and ledger calls take the token), so waiting here is short.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed class Waiter(TikTokCallPriority priority)
+    private sealed class Waiter(TikTokCallPriorityCell? cell, TikTokCallPriority priority, long arrival)
     {
-        public TikTokCallPriority Priority { get; } = priority;
+        public TikTokCallPriority Priority => cell?.Priority ?? priority;
+
+        public long Arrival { get; } = arrival;
 
         public TaskCompletionSource Done { get; } = NewSignal();
 

@@ -48,8 +48,9 @@ public sealed class WorkspaceSourceOptions
 
 /// <summary>
 /// A workspace with connections reads only its own advertisers, with their token, through the app's one TikTok client
-/// (so one rate limiter for all); its cache entries are named by advertiser and a fingerprint of the token, so two
-/// workspaces never share one. Without connections: the deployment's static token or CSV when it serves only this
+/// (so one quota for all). Its answers are cached under its advertisers and a fingerprint of the token, so two
+/// workspaces never share one; the advertiser-wide TikTok reports behind them are shared by advertiser and range
+/// (<see cref="ApiMetricSource"/>), so two workspaces connected to one advertiser ask TikTok once. Without connections: the deployment's static token or CSV when it serves only this
 /// workspace, else the demo data (<see cref="WorkspaceSourceOptions.DemoForUnconnected"/>), else nothing.
 /// </summary>
 public sealed class WorkspaceSources(
@@ -124,7 +125,7 @@ public sealed class WorkspaceSources(
         return _connected.GetOrAdd($"{teamId}|{name}", _ =>
         {
             var client = api.WithToken(token);
-            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time());
+            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time(), services.GetService<ReportCache>());
             var cached = MetricSourceRegistration.Cached(services, source, name);
             // The watch belongs to this workspace: a refusal marks its connections, and no other workspace's.
             var watched = new TokenRefusalWatch(cached, connections.Select(c => c.Name).ToArray(), ct => RefusedAsync(teamId, ids, token, ct));

@@ -42,6 +42,11 @@ public sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider cl
             ["TikTok:AppSecret"] = FakeTikTokAccounts.AppSecret,
             ["TikTok:ApiBaseUrl"] = tiktok.BaseUrl.ToString(),
             ["App:PublicUrl"] = PublicUrl,
+            // These tests count TikTok requests around accounts, not the quota: a quota this wide lets a background
+            // history read started by one step finish before the next, as it did before calls were paced.
+            ["TikTok:Quota:PerSecond"] = "1000",
+            ["TikTok:Quota:PerMinute"] = "60000",
+            ["TikTok:Quota:PerDay"] = "86400000",
         }
         .Concat(settings ?? new Dictionary<string, string>())
         .GroupBy(s => s.Key)

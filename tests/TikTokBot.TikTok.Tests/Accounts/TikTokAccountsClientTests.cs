@@ -37,6 +37,30 @@ public sealed class TikTokAccountsClientTests : IAsyncLifetime
     }), _logs);
 
     [Fact]
+    public async Task Account_calls_take_their_turn_from_the_app_quota_and_a_paused_quota_is_said_plainly()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var quota = TikTokBot.TikTok.Quota.TikTokQuota.InProcess(new TikTokBot.TikTok.Quota.TikTokQuotaOptions(), time);
+        var client = new TikTokAccountsClient(_http, new FixedOptions(new TikTokAppOptions
+        {
+            AppId = FakeTikTokAccounts.AppId,
+            AppSecret = FakeTikTokAccounts.AppSecret,
+            ApiBaseUrl = _fake.BaseUrl,
+        }), _logs, quota);
+
+        var grant = await client.ExchangeAuthCodeAsync(_fake.Accounts.Authorise(Tokyo.AdvertiserId), default);
+        Assert.Equal(1, (await quota.SnapshotAsync(default)).DayUsed);
+        await quota.ThrottledAsync(default);
+        var asked = _fake.Requests.Count;
+
+        var refused = await Assert.ThrowsAsync<TikTokOAuthException>(() => client.ListAdvertisersAsync(grant.AccessToken, default));
+
+        Assert.Equal(OAuthFailure.Unavailable, refused.Failure);
+        Assert.Contains("until 10:05 UTC", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(asked, _fake.Requests.Count);
+    }
+
+    [Fact]
     public void The_authorisation_link_carries_the_app_the_state_and_the_redirect()
     {
         var url = Client().AuthorizationUrl("state.with/odd+chars", new Uri("https://bot.example.com/tiktok/oauth/callback"));

@@ -155,6 +155,85 @@ public sealed class TikTokQuotaTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_person_waiting_on_work_a_scan_started_lifts_that_work_ahead_of_the_rest_of_the_scan()
+    {
+        var quota = One(Basic());
+        await quota.AcquireAsync(TikTokCallPriority.Person, default);
+        await quota.Asleep;
+
+        Task[] scan;
+        Task shared;
+        TikTokCallPriorityCell branch;
+        using (TikTokCallScope.Enter(TikTokCallPriority.AlertScan))
+        {
+            scan = Enumerable.Range(0, 3).Select(_ => quota.AcquireAsync(default)).ToArray();
+            branch = TikTokCallScope.Branch();
+            using (TikTokCallScope.Use(branch))
+            {
+                shared = quota.AcquireAsync(default);
+            }
+        }
+
+        // A person now waits on the shared work: it goes first, the scan's own calls keep their place behind it.
+        TikTokCallScope.Join(branch);
+        var granted = await DriveAsync([shared, .. scan], TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), quota);
+
+        Assert.Equal([100, 200, 300, 400], granted.Select(g => (int)(g - Start).TotalMilliseconds));
+        Assert.Equal(TikTokCallPriority.Person, branch.Priority);
+    }
+
+    [Fact]
+    public void Work_started_inside_raised_work_goes_at_least_as_urgently_and_raising_it_leaves_the_rest_of_the_scope_alone()
+    {
+        TikTokCallPriorityCell history, load, report;
+        using (TikTokCallScope.Enter(TikTokCallPriority.HistoryReadAhead))
+        {
+            load = TikTokCallScope.Branch();
+            using (TikTokCallScope.Use(load))
+            {
+                report = TikTokCallScope.Branch();
+            }
+
+            history = TikTokCallScope.Branch();
+        }
+
+        TikTokCallScope.Join(load);
+
+        Assert.Equal(
+            (TikTokCallPriority.Person, TikTokCallPriority.Person, TikTokCallPriority.HistoryReadAhead),
+            (load.Priority, report.Priority, history.Priority));
+    }
+
+    [Fact]
+    public async Task A_person_asking_for_a_report_a_scan_is_loading_lifts_that_load_not_the_scan()
+    {
+        var quota = One(Basic());
+        var cache = new TikTokBot.TikTok.Caching.ReportCache(_time);
+        var key = new TikTokBot.TikTok.Caching.ReportKey("api:7000000000000001", "report-daily", "Campaign", default);
+        await quota.AcquireAsync(TikTokCallPriority.Person, default);
+        await quota.Asleep;
+
+        Task[] scan;
+        Task loadCall = null!;
+        Task<int> scanLoad;
+        using (TikTokCallScope.Enter(TikTokCallPriority.AlertScan))
+        {
+            scan = Enumerable.Range(0, 3).Select(_ => quota.AcquireAsync(default)).ToArray();
+            scanLoad = cache.GetOrLoad(key, TimeSpan.FromMinutes(5), async () =>
+            {
+                await (loadCall = quota.AcquireAsync(default));
+                return 42;
+            }, default);
+        }
+
+        var person = cache.GetOrLoad<int>(key, TimeSpan.FromMinutes(5), () => throw new InvalidOperationException("the person joins the load"), default);
+        var granted = await DriveAsync([loadCall, .. scan], TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), quota);
+
+        Assert.Equal([100, 200, 300, 400], granted.Select(g => (int)(g - Start).TotalMilliseconds));
+        Assert.Equal((42, 42), (await person, await scanLoad));
+    }
+
+    [Fact]
     public async Task A_40100_pauses_every_instance_for_the_throttle_pause_and_a_person_is_told_at_once_when_to_try_again()
     {
         var (first, second) = TwoInstances(Basic(o => o.ThrottlePause = TimeSpan.FromMinutes(5)));

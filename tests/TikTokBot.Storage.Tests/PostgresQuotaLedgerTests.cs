@@ -1,0 +1,96 @@
+using TikTokBot.Storage.Migrations;
+using TikTokBot.Storage.Tests.Infrastructure;
+using TikTokBot.Testing.External;
+using TikTokBot.TikTok.Quota;
+
+namespace TikTokBot.Storage.Tests;
+
+/// <summary>
+/// The TikTok quota's row on PostgreSQL, asked through two ledgers with their own connection pools, as two instances
+/// ask it. Times are the server's: the tests compare what the ledger answers with the time it answered at.
+/// </summary>
+public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
+{
+    private static readonly QuotaRules Rules = new(new TikTokQuotaOptions());
+    private PostgresDatabaseUnderTest _database = null!;
+    private readonly List<IAsyncDisposable> _opened = [];
+
+    public async Task InitializeAsync()
+    {
+        if (!ExternalResources.IsAvailable(External.PostgreSql))
+        {
+            return;
+        }
+
+        _database = await PostgresDatabaseUnderTest.CreateAsync();
+        await using var database = _database.Open();
+        await new SchemaMigrator(database, TimeProvider.System).MigrateAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var opened in _opened)
+        {
+            await opened.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private PostgresQuotaLedger Instance()
+    {
+        var database = _database.Open();
+        _opened.Add(database);
+        return new PostgresQuotaLedger(database, Rules);
+    }
+
+    [NeedsFact(External.PostgreSql)]
+    public async Task Forty_calls_asked_at_once_from_two_instances_are_granted_no_closer_than_the_spacing()
+    {
+        var (first, second) = (Instance(), Instance());
+
+        var takes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second).TakeAsync(TikTokCallPriority.Person, default).AsTask()));
+
+        // The row lock puts them in one line: each grant at least 110 ms after the one before, whichever instance asked.
+        var grants = takes.Where(t => t.Decision.Granted).Select(t => t.Now).Order().ToArray();
+        Assert.NotEmpty(grants);
+        Assert.All(grants.Zip(grants.Skip(1)), pair => Assert.True(pair.Second - pair.First >= Rules.Spacing, $"{pair.First:O} then {pair.Second:O}"));
+        Assert.All(takes.Where(t => !t.Decision.Granted), t =>
+        {
+            Assert.Equal(QuotaWait.Pace, t.Decision.Wait);
+            Assert.InRange(t.Decision.RetryAt - t.Now, TimeSpan.Zero, Rules.Spacing);
+        });
+        var (state, _) = await second.ReadAsync(default);
+        Assert.Equal(grants.Length, state.DayUsed);
+    }
+
+    [NeedsFact(External.PostgreSql)]
+    public async Task A_pause_set_by_one_instance_holds_the_other_until_its_end()
+    {
+        var (first, second) = (Instance(), Instance());
+
+        var until = await first.PauseAsync(default);
+        var refused = await second.TakeAsync(TikTokCallPriority.Digest, default);
+
+        Assert.Equal((false, QuotaWait.Paused, until), (refused.Decision.Granted, refused.Decision.Wait, refused.Decision.RetryAt));
+        Assert.InRange(until - refused.Now, Rules.Options.ThrottlePause - TimeSpan.FromSeconds(1), Rules.Options.ThrottlePause);
+        Assert.Equal(until, (await second.ReadAsync(default)).State.PausedUntil);
+    }
+
+    [NeedsFact(External.PostgreSql)]
+    public async Task A_person_waiting_on_one_instance_keeps_an_alert_scan_on_the_other_out_of_the_next_slot()
+    {
+        var (asking, scanning) = (Instance(), Instance());
+        Assert.True((await scanning.TakeAsync(TikTokCallPriority.AlertScan, default)).Decision.Granted);
+
+        var person = await asking.TakeAsync(TikTokCallPriority.Person, default);
+        var scan = await scanning.TakeAsync(TikTokCallPriority.AlertScan, default);
+
+        Assert.Equal(QuotaWait.Pace, person.Decision.Wait);
+        Assert.Equal(QuotaWait.MoreUrgentWaiting, scan.Decision.Wait);
+        Assert.Equal(person.Decision.RetryAt + Rules.Spacing, scan.Decision.RetryAt);
+    }
+}
