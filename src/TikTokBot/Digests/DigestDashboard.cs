@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using Hangfire.Dashboard;
+using TikTokBot.Web;
 using TikTokBot.Web.Security;
 
 namespace TikTokBot.Digests;
@@ -73,7 +74,7 @@ internal static class DigestDashboard
             var header = request.Headers.Authorization.ToString();
             if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
-                return SameSecret(header["Bearer ".Length..].Trim(), token);
+                return PlaygroundAccess.BearerIsRight(http, header["Bearer ".Length..].Trim(), token, http.RequestServices.GetRequiredService<TokenGuesses>());
             }
 
             return http.RequestServices.GetRequiredService<LoginSessions>().IsValid(http, login, token);

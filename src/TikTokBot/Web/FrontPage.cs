@@ -42,7 +42,8 @@ public static class FrontPage
         }
         else
         {
-            html.Append("<li>The playground is off here (set <code>Web:Playground=true</code> and <code>Scheduler:DashboardToken</code> to open it).</li>");
+            html.Append("<li>The playground is off here: it opens to a browser on this machine outside Production (<code>ASPNETCORE_ENVIRONMENT=Development</code>), " +
+                "or to holders of the token with <code>Web:Playground=true</code> and <code>Scheduler:DashboardToken</code>.</li>");
         }
 
         if (running.SlackOAuth)

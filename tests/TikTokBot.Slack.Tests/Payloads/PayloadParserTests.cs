@@ -104,6 +104,10 @@ public class PayloadParserTests
     [InlineData("""{"type":"view_closed","team":{"id":"T1"}}""", "missing_view")]
     [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[],"response_url":"not a url"}""", "invalid_response_url")]
     [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[],"response_url":"file:///etc/passwd"}""", "invalid_response_url")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[{"type":"button"}]}""", "missing_action_id")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[{"action_id":null}]}""", "malformed_payload")]
+    [InlineData("""{"type":"block_actions","team":{"id":"T1"},"actions":[{"action_id":"\ud800"}]}""", "malformed_payload")]
+    [InlineData("""{"type":"\udfff"}""", "malformed_json")]
     public void Malformed_interactions_are_refused_with_a_reason(string json, string reason)
     {
         var ex = Assert.Throws<SlackPayloadException>(() => SlackPayloadParser.ParseInteraction(Encoding.UTF8.GetBytes(json)));
@@ -130,6 +134,9 @@ public class PayloadParserTests
     [InlineData("""{"type":"event_callback","team_id":"T1"}""", "missing_event")]
     [InlineData("""{"type":"app_rate_limited"}""", "unsupported_event_type")]
     [InlineData("""{"type":"event_callback","event":{"type":["x"]}}""", "malformed_event")]
+    [InlineData("""{"type":"event_callback","team_id":"T1","event":{}}""", "missing_event")]
+    [InlineData("""{"type":"event_callback","team_id":"T1","event":{"type":null}}""", "malformed_event")]
+    [InlineData("""{"type":"url_verification","challenge":"\ud800"}""", "malformed_event")]
     public void Malformed_events_are_refused_with_a_reason(string json, string reason)
     {
         var ex = Assert.Throws<SlackPayloadException>(() => SlackPayloadParser.ParseEvent(Encoding.UTF8.GetBytes(json)));

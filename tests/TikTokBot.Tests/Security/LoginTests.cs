@@ -59,6 +59,44 @@ public sealed partial class LoginTests
     }
 
     [Theory]
+    [InlineData("/playground", HttpStatusCode.Unauthorized)]
+    [InlineData("/hangfire", HttpStatusCode.Unauthorized)]
+    public async Task Wrong_bearer_tokens_spend_the_same_budget_and_then_even_the_right_one_is_refused(string page, HttpStatusCode refused)
+    {
+        await using var app = new ConfiguredAppFactory("Production", [.. Settings, ("Web:LoginAttempts", "5"), ("Web:LoginWindow", "01:00:00")]);
+        var (client, _) = Browser(app);
+        using (client)
+        {
+            async Task<HttpStatusCode> WithBearer(string token, string? forwardedFor = null)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, page);
+                request.Headers.Add("Authorization", "Bearer " + token);
+                if (forwardedFor is not null)
+                {
+                    request.Headers.Add("X-Forwarded-For", forwardedFor);
+                }
+
+                using var response = await client.SendAsync(request);
+                return response.StatusCode;
+            }
+
+            // The right token does not spend anything.
+            for (var i = 0; i < 8; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, await WithBearer(Token));
+            }
+
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.Equal(refused, await WithBearer("wrong-guess-" + i));
+            }
+
+            Assert.Equal(refused, await WithBearer(Token));
+            Assert.Equal(HttpStatusCode.OK, await WithBearer(Token, forwardedFor: "203.0.113.9"));
+        }
+    }
+
+    [Theory]
     [InlineData("/playground/login", "/playground", "tiktokbot_playground")]
     [InlineData("/hangfire/login", "/hangfire", "tiktokbot-dashboard")]
     public async Task A_session_cookie_is_new_at_every_login_renewed_past_half_its_life_and_dead_after_it(string login, string page, string cookieName)

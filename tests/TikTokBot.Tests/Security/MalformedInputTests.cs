@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 
 namespace TikTokBot.Tests.Security;
 
-/// <summary>The app with the dashboard and the playground login both served, so every login page can be reached.</summary>
+/// <summary>The app in Production with the dashboard and the playground login both served, so every login page reads its form.</summary>
 public class LoginPagesAppFactory : KestrelAppFactory
 {
     public const string Token = "dashboard-token-0123456789abcdef";
@@ -12,6 +13,13 @@ public class LoginPagesAppFactory : KestrelAppFactory
         [("Scheduler:DashboardToken", Token), ("Web:Playground", "true"), ("Web:LoginAttempts", "1000"), .. MoreSettings()];
 
     protected virtual IEnumerable<(string Key, string Value)> MoreSettings() => [];
+
+    // Production: the playground login is served to a local caller too, so its form is read.
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+    }
 }
 
 /// <summary>Signed but malformed input, and login posts that are not forms: each once answered 500, now a 4xx.</summary>
@@ -63,5 +71,15 @@ public sealed class MalformedInputTests(LoginPagesAppFactory app) : IClassFixtur
 
         using var response = await client.SendAsync(request);
         Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    [Theory]
+    [InlineData("/hangfire/login")]
+    [InlineData("/playground/login")]
+    public async Task A_login_post_larger_than_Web_LoginFormMaxBytes_is_a_413_unread(string path)
+    {
+        using var client = app.CreateKestrelClient();
+        using var response = await client.PostAsync(path, new StringContent("token=" + new string('a', 20_000), Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 }

@@ -79,6 +79,39 @@ public sealed class PayloadFuzzTests(PayloadFuzzAppFactory app, ITestOutputHelpe
     [Fact]
     public Task Login_pages() => RunAsync(PayloadGrammar.Login("/hangfire/login", "/playground/login"), signed: false);
 
+    [Fact]
+    public async Task Install_and_OAuth_callback()
+    {
+        // OAuth configured, and Slack itself out of reach: no generated request may get as far as a code exchange that
+        // could succeed, and none may fail with a 5xx on the way there.
+        await using var oauth = new ConfiguredAppFactory("Production",
+            ("Slack:ClientId", "123.456"), ("Slack:ClientSecret", "client-secret-0123456789"), ("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/"),
+            ("Slack:OAuthStatesCap", "1000000"));
+        using var probe = oauth.CreateKestrelClient();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = probe.BaseAddress };
+        var install = await client.GetAsync("/slack/install");
+        var issued = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
+        var clock = Stopwatch.StartNew();
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+
+        await PayloadGrammar.OAuthCallback(issued).SampleAsync(async callback =>
+        {
+            var install = callback.Query.Length % 7 == 0;
+            using var request = new HttpRequestMessage(HttpMethod.Get, install ? "/slack/install?" + callback.Query : "/slack/oauth/callback?" + callback.Query);
+            if (callback.Cookie is { } cookie)
+            {
+                request.Headers.TryAddWithoutValidation("Cookie", cookie);
+            }
+
+            using var response = await client.SendAsync(request);
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {request.RequestUri} cookie {callback.Cookie}");
+        }, iter: Cases, threads: 4, print: c => $"{c.Query} cookie {c.Cookie}");
+
+        output.WriteLine($"{Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s: " +
+            string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+    }
+
     private async Task RunAsync(Gen<FuzzRequest> requests, bool signed)
     {
         var clock = Stopwatch.StartNew();

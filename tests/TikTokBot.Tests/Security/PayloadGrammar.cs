@@ -151,6 +151,32 @@ public static class PayloadGrammar
         Gen.Bool,
         (path, type, body, breakUtf8) => new FuzzRequest(path, type, Bytes(body, breakUtf8)));
 
+    /// <summary>
+    /// The OAuth redirect back from Slack: <c>code</c>, <c>state</c> (well-formed, tampered, garbage, repeated), <c>error</c>,
+    /// and the install cookie, each present, absent or hostile.
+    /// </summary>
+    public static Gen<(string Query, string? Cookie)> OAuthCallback(string issuedState)
+    {
+        var state = Gen.Frequency(
+            (2, Gen.Const(issuedState)),
+            (2, Gen.Int[0, Math.Max(0, issuedState.Length - 1)].Select(i => issuedState[..i] + (issuedState[i] == 'A' ? 'B' : 'A') + issuedState[(i + 1)..])),
+            (2, Gen.OneOf("", ".", "a.b", "AAAA.AAAA", "%zz", "%00", "\u0000", new string('A', 300) + "." + new string('A', 43), "😀.😀")),
+            (1, Gen.String[0, 60]));
+        Gen<string?> Param(string name, Gen<string> value) => Gen.Frequency(
+            (5, value.Select(v => (string?)$"{name}={Uri.EscapeDataString(v)}")), (1, Gen.Const((string?)null)),
+            (1, Gen.OneOf("%zz", "%", "&&", "%ff%fe").Select(v => (string?)$"{name}={v}")));
+        var query = Gen.Select(
+            Param("code", Gen.OneOf("c1", "", "x".PadRight(500, 'x'))), Param("state", state), Param("state", state),
+            Param("error", Gen.OneOf("access_denied", "")),
+            (code, first, second, error) => string.Join("&", new[] { code, first, second, error }.Where(p => p is not null)));
+        var cookie = Gen.Frequency(
+            (3, Gen.Const((string?)null)),
+            (2, Gen.OneOf("tiktokbot_slack_install=", "tiktokbot_slack_install=abc", "tiktokbot_slack_install=%zz;tiktokbot_slack_install=2",
+                "tiktokbot_slack_install=" + new string('A', 4000)).Select(c => (string?)c)),
+            (1, Gen.String[0, 40].Select(c => (string?)("tiktokbot_slack_install=" + Uri.EscapeDataString(c)))));
+        return Gen.Select(query, cookie, (q, c) => (Query: q, Cookie: (string?)c));
+    }
+
     /// <summary>A whole JSON or form text, usually as it is, sometimes cut short, padded, or made invalid UTF-8.</summary>
     public static Gen<byte[]> Mangle(Gen<string> text) => text.SelectMany(t => Gen.Frequency(
         (8, Gen.Const(Encoding.UTF8.GetBytes(t))),

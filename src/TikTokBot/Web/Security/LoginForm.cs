@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace TikTokBot.Web.Security;
 
@@ -8,9 +9,6 @@ namespace TikTokBot.Web.Security;
 /// </summary>
 public static class LoginForm
 {
-    /// <summary>A token field and some slack; a login form has no business being larger.</summary>
-    private const int MaxFormBytes = 16 * 1024;
-
     /// <summary>The typed token, or the answer to give instead (415 for another content type, 400 for a broken form).</summary>
     public static async Task<(string? Token, IResult? Refusal)> ReadTokenAsync(HttpRequest request)
     {
@@ -19,7 +17,9 @@ public static class LoginForm
             return (null, Results.Text("expected_form", "text/plain", statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
-        if (request.ContentLength > MaxFormBytes)
+        // A token field and some slack (Web:LoginFormMaxBytes): a login form has no business being larger.
+        var maxFormBytes = Math.Max(1, request.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<WebOptions>>().CurrentValue.LoginFormMaxBytes);
+        if (request.ContentLength > maxFormBytes)
         {
             return (null, Results.Text("form_too_large", "text/plain", statusCode: StatusCodes.Status413PayloadTooLarge));
         }
@@ -28,7 +28,8 @@ public static class LoginForm
         {
             var form = await new FormFeature(request, new FormOptions
             {
-                ValueCountLimit = 16, KeyLengthLimit = 64, ValueLengthLimit = MaxFormBytes, MultipartBodyLengthLimit = MaxFormBytes,
+                ValueCountLimit = 16, KeyLengthLimit = 64, ValueLengthLimit = maxFormBytes, MultipartBodyLengthLimit = maxFormBytes,
+                BufferBodyLengthLimit = maxFormBytes,
             }).ReadFormAsync(request.HttpContext.RequestAborted);
             return (form["token"].ToString(), null);
         }

@@ -17,7 +17,7 @@ public enum PlaygroundDecision
 /// the address the app listens on: behind a reverse proxy on the same host every request arrives from loopback.
 /// </summary>
 public sealed class PlaygroundAccess(
-    IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment, LoginSessions sessions)
+    IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment, LoginSessions sessions, TokenGuesses guesses)
 {
     public static readonly LoginKind Login = new("tiktokbot_playground", "/playground");
 
@@ -69,12 +69,29 @@ public sealed class PlaygroundAccess(
     {
         var token = Token!;
         var header = http.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Same(header["Bearer ".Length..].Trim(), token))
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return BearerIsRight(http, header["Bearer ".Length..].Trim(), token, guesses);
+        }
+
+        return sessions.IsValid(http, Login, token);
+    }
+
+    /// <summary>A bearer token checked against the guess budget: a wrong one spends it, and a spent one refuses even the right token.</summary>
+    internal static bool BearerIsRight(HttpContext http, string typed, string token, TokenGuesses guesses)
+    {
+        if (!guesses.MayTry(http))
+        {
+            return false;
+        }
+
+        if (Same(typed, token))
         {
             return true;
         }
 
-        return sessions.IsValid(http, Login, token);
+        guesses.Wrong(http);
+        return false;
     }
 
     private static bool Same(string typed, string expected) =>

@@ -23,6 +23,9 @@ public sealed class WebOptions
     /// <summary>Login posts one client address may make per <see cref="LoginWindow"/>, right or wrong; more get 429. Default 10.</summary>
     public int LoginAttempts { get; set; } = 10;
 
+    /// <summary>The largest login post read; a larger one gets 413 unread. Default 16 KiB.</summary>
+    public int LoginFormMaxBytes { get; set; } = 16 * 1024;
+
     /// <summary>The window <see cref="LoginAttempts"/> counts in. Default 1 minute.</summary>
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
 

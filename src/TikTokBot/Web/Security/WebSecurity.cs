@@ -27,6 +27,7 @@ public static class WebSecurity
                 "Scheduler:DashboardToken is shorter than Web:MinimumTokenLength (default 24 characters): choose a longer, random token.")
             .ValidateOnStart();
         services.AddSingleton<LoginSessions>();
+        services.AddSingleton<TokenGuesses>();
 
         // Guesses at the login pages: a fixed budget per client address (the real one, behind a named proxy).
         services.AddRateLimiter(limiter =>
