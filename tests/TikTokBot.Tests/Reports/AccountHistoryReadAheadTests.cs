@@ -83,8 +83,8 @@ public sealed class AccountHistoryReadAheadTests
         var source = new WorkspaceSource(demo, new CampaignFactsLoader(demo), "demo", IsDemo: true);
         var histories = new AccountHistories(new ReportCache(_clock), new MetricCacheOptions(), new AccountBenchmarkOptions(), new BusinessCalendar(_clock));
         var jobs = new Jobs();
-        var service = new AccountHistoryReadAhead(new Teams(teams), new OneSource(source), histories, jobs,
-            Options.Create(new ReportOptions { ReadHistoryAhead = readAhead }), NullLogger<AccountHistoryReadAhead>.Instance);
+        var service = new AccountHistoryReadAhead(new Teams(teams), new OneSource(source), jobs,
+            Options.Create(new ReportOptions { ReadHistoryAhead = readAhead }), NullLogger<AccountHistoryReadAhead>.Instance, histories);
         return (service, histories, source, jobs, demo);
     }
 
