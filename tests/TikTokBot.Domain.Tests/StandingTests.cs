@@ -105,7 +105,7 @@ public sealed class StandingTests
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal((0.004m, "your account's lower quartile (5 campaigns)"), (finding.Evidence[0].Reference, finding.Evidence[0].ReferenceLabel));
         Assert.Equal((Verdict.Worse, AccountStanding.BottomQuarter), (reading.Standing.Verdict, reading.Standing.AccountPosition));
-        Assert.StartsWith("The click-through rate is below the bottom quarter of your account's 5 comparable campaigns", finding.Cause);
+        Assert.StartsWith("The click-through rate is below your account's lower quartile of 0.40% (5 campaigns)", finding.Cause);
     }
 
     [Fact]

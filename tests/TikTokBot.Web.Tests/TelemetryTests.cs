@@ -44,8 +44,8 @@ public sealed class TracedAppFactory : KestrelAppFactory
     {
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans).AddProcessor(new ServedSignal(CommandServed)));
-        // The account history is read in the background after the first report; its calls belong to no one command's
-        // trace, so this test, which counts the command's calls, runs without it.
+        // The account history is read ahead at start and hourly; its calls belong to no one command's trace, so this test,
+        // which counts the command's calls, runs without it (the read-ahead then has nothing to read).
         services.RemoveAll<TikTokBot.Reports.AccountHistories>();
     }
 

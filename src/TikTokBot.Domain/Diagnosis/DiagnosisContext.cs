@@ -126,6 +126,16 @@ public sealed class DiagnosisContext
     public Evidence PreviousMetric(MetricId metric) =>
         new($"{MetricCatalogue.Get(metric).DisplayName}, previous period", Before?.Value(metric), MetricCatalogue.Get(metric).Unit);
 
+    /// <summary>A metric that does not stand worse, in words: "typical for your account", "within TikTok's benchmark", "within the target".</summary>
+    public string Usual(MetricId metric) => Standings[metric] switch
+    {
+        { DecidedBy: Basis.Target } => "within the target",
+        { DecidedBy: Basis.Account, Verdict: Verdict.Better } => "better than most of your account",
+        { DecidedBy: Basis.Account } => "typical for your account",
+        { DecidedBy: Basis.TikTok } => "within TikTok's benchmark",
+        _ => "not judged",
+    };
+
     /// <summary>"your account's bottom quarter (6 campaigns)", "TikTok's 0.61% benchmark": the yardstick in words, for a cause.</summary>
     public string Against(MetricId metric)
     {
@@ -134,7 +144,8 @@ public sealed class DiagnosisContext
         return s.DecidedBy switch
         {
             Basis.Target => $"the target of {figure}",
-            Basis.Account when s.AccountPosition is AccountStanding.BottomQuarter => $"the bottom quarter of your account's {s.Account!.Campaigns} comparable campaigns",
+            Basis.Account when s.AccountPosition is AccountStanding.BottomQuarter =>
+                $"your account's {(s.Definition.Better == BetterDirection.Lower ? "upper" : "lower")} quartile of {figure} ({s.Account!.Campaigns} campaigns)",
             Basis.Account => $"your account's median of {figure} ({s.Account!.Campaigns} campaigns)",
             Basis.TikTok when s.BeyondFloor => $"{s.FloorName} of {figure}" + (s.Note is { } note ? $", {note}" : ""),
             Basis.TikTok => $"TikTok's {figure} benchmark",

@@ -68,7 +68,9 @@ public sealed record Currency
         var places = 1;
         for (var scaled = size; scaled < 1m; scaled *= 10m)
             places++;
-        return Format(amount, Math.Max(Decimals, places));
+        places = Math.Max(Decimals, places);
+        // 0.0999 rounds up to a tenth: written as any amount of that size.
+        return Math.Abs(Math.Round(amount, places, MidpointRounding.AwayFromZero)) >= 0.10m ? Format(amount) : Format(amount, places);
     }
 
     private string Format(decimal amount, int decimals)

@@ -76,20 +76,27 @@ public static class StandingJudge
         _ => true,
     };
 
+    /// <summary>A verdict, what decided it, and the note beside it: worked out before the standing is built, so it is built once.</summary>
+    private readonly record struct Judgement(Verdict Verdict, Basis DecidedBy, string? Note = null);
+
     private static MetricStanding Judge(MetricStanding s, CampaignFacts facts, DiagnosisOptions options)
     {
         var value = s.Value!.Value;
+        Judgement judged;
         if (s.Target is { } target)
         {
-            var verdict = WorseThan(s.Metric, value, target) ? Verdict.Worse : BetterThan(s.Metric, value, target) ? Verdict.Better : Verdict.Typical;
-            return s with { Verdict = verdict, DecidedBy = Basis.Target };
+            judged = new(WorseThan(s.Metric, value, target) ? Verdict.Worse : BetterThan(s.Metric, value, target) ? Verdict.Better : Verdict.Typical, Basis.Target);
+        }
+        else
+        {
+            judged = ByAccount(s, facts.Campaign.Currency, options.Rules.AccountMarginPercent) ?? ByTikTok(s) ?? new(Verdict.Unjudged, Basis.None);
+            judged = RetentionFell(s, judged, facts, options) ?? judged;
         }
 
-        var judged = ByAccount(s, facts.Campaign.Currency, options.Rules.AccountMarginPercent) ?? ByTikTok(s) ?? s with { Verdict = Verdict.Unjudged };
-        return RetentionFell(judged, facts, options) ?? judged;
+        return s with { Verdict = judged.Verdict, DecidedBy = judged.DecidedBy, Note = judged.Note };
     }
 
-    private static MetricStanding? ByAccount(MetricStanding s, string currency, decimal marginPercent)
+    private static Judgement? ByAccount(MetricStanding s, string currency, decimal marginPercent)
     {
         if (s.Account is not { } own || s.Definition.Better == BetterDirection.Neutral)
             return null;
@@ -106,27 +113,19 @@ public static class StandingJudge
         };
         if (verdict is not { } v)
             return null;
-        var judged = s with { Verdict = v, DecidedBy = Basis.Account };
         if (s.TikTok is not { } line)
-            return judged;
+            return new(v, Basis.Account);
         var value = s.Value!.Value;
         if (line.Floor is { } floor && WorseThan(s.Metric, value, floor))
-        {
-            return judged with
-            {
-                Verdict = Verdict.Worse, DecidedBy = Basis.TikTok,
-                Note = WorseThan(s.Metric, own.Median, floor) ? "low across your whole account" : null,
-            };
-        }
-
+            return new(Verdict.Worse, Basis.TikTok, WorseThan(s.Metric, own.Median, floor) ? "low across your whole account" : null);
         if (v == Verdict.Worse && line.Strong is { } strong && BetterThan(s.Metric, value, strong))
-            return judged with { Verdict = Verdict.Typical, Note = "below your account's usual" };
+            return new(Verdict.Typical, Basis.Account, "below your account's usual");
         if (v == Verdict.Typical && ByTikTok(s) is { Verdict: Verdict.Worse })
-            return judged with { Note = $"past TikTok's {MetricFormat.Format(WorseEdge(s), s.Definition.Unit, currency)} line, like most of your campaigns" };
-        return judged;
+            return new(v, Basis.Account, $"past TikTok's {MetricFormat.Format(WorseEdge(s), s.Definition.Unit, currency)} line, like most of your campaigns");
+        return new(v, Basis.Account);
     }
 
-    private static MetricStanding? ByTikTok(MetricStanding s)
+    private static Judgement? ByTikTok(MetricStanding s)
     {
         if (s.TikTok is not { } line)
             return null;
@@ -141,22 +140,18 @@ public static class StandingJudge
         var verdict = worse is { } w && WorseThan(s.Metric, value, w) ? Verdict.Worse
             : better is { } b && BetterThan(s.Metric, value, b) ? Verdict.Better
             : Verdict.Typical;
-        return s with { Verdict = verdict, DecidedBy = Basis.TikTok };
+        return new(verdict, Basis.TikTok);
     }
 
     /// <summary>A retention rate down sharply on the previous period, on enough views, is worse whatever its level (DOMAIN.md section 9).</summary>
-    private static MetricStanding? RetentionFell(MetricStanding s, CampaignFacts facts, DiagnosisOptions options)
+    private static Judgement? RetentionFell(MetricStanding s, Judgement judged, CampaignFacts facts, DiagnosisOptions options)
     {
-        if (s.IsWorse || !Retention.Contains(s.Metric) || facts.Current.Counts.VideoViews < options.Rules.RetentionDropMinimumViews ||
+        if (judged.Verdict == Verdict.Worse || !Retention.Contains(s.Metric) || facts.Current.Counts.VideoViews < options.Rules.RetentionDropMinimumViews ||
             s.Trend.ChangePercent is not { } change || change > -options.Rules.RetentionDropPercent)
         {
             return null;
         }
 
-        return s with
-        {
-            Verdict = Verdict.Worse, DecidedBy = Basis.Trend,
-            Note = string.Create(CultureInfo.InvariantCulture, $"down {-change:0}% on the previous period"),
-        };
+        return new(Verdict.Worse, Basis.Trend, string.Create(CultureInfo.InvariantCulture, $"down {-change:0}% on the previous period"));
     }
 }

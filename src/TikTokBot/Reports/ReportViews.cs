@@ -94,6 +94,13 @@ public static class ReportViews
             return $"*First fix* ({Mrkdwn.Escape(first.Because.Title)}): {Mrkdwn.Escape(first.Fix.Action)}";
         }
 
+        if (overview.Learning.Advice == LearningAdvice.TooEarlyToJudge && overview.TopFinding is not { IsProblem: true })
+        {
+            // DOMAIN.md section 6: the first days are noise; say so rather than "nothing to fix".
+            return $"*Too early to judge*: day {overview.Learning.Day} of learning, the figures settle after day 3." +
+                (overview.TopFinding is { } early ? $" To watch: {Mrkdwn.Escape(early.Title)}." : "");
+        }
+
         if (overview.TopFinding is { IsProblem: true } held)
         {
             return $"*{Mrkdwn.Escape(held.Title)}*: its fixes wait for the end of the hands-off days.";

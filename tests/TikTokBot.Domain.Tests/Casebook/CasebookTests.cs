@@ -89,6 +89,9 @@ public sealed class CasebookTests
         public List<Counts> Account { get; init; } = [];
         public CreditSpec? Credit { get; init; }
 
+        /// <summary>The period day by day, when the case turns on how it moved (real-time rules); else spread evenly.</summary>
+        public List<Counts>? Days { get; init; }
+
         public CampaignFacts Facts()
         {
             var period = new DateRange(PeriodStart, PeriodEnd);
@@ -107,6 +110,8 @@ public sealed class CasebookTests
         /// <summary>The period's totals spread evenly over its days (what a credit window's burn rate reads).</summary>
         public IReadOnlyList<DailyTotals> Daily(CampaignFacts? facts)
         {
+            if (Days is { } given)
+                return given.Select((d, i) => new DailyTotals(PeriodStart.AddDays(i), d.Totals().Counts)).ToArray();
             var days = new DateRange(PeriodStart, PeriodEnd).Days;
             var c = Current.Totals().Counts;
             return Enumerable.Range(0, days).Select(d => new DailyTotals(PeriodStart.AddDays(d), new RawTotals

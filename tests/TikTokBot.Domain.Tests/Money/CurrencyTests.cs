@@ -28,6 +28,25 @@ public sealed class CurrencyTests
     }
 
     [Theory]
+    // Unit costs under 0.10 keep two significant digits (DOMAIN.md section 9): a CPV of $0.005 is $0.0050, never $0.01.
+    [InlineData("USD", "0.005", "$0.0050")]
+    [InlineData("USD", "0.0523", "$0.052")]
+    [InlineData("USD", "0.0999", "$0.10")]
+    [InlineData("USD", "0.12", "$0.12")]
+    [InlineData("USD", "0", "$0.00")]
+    [InlineData("EUR", "0.0072", "€0.0072")]
+    [InlineData("JPY", "0.75", "¥1")]
+    [InlineData("JPY", "0.05", "¥0.050")]
+    [InlineData("KWD", "0.0456", "0.046 KWD")]
+    public void Unit_costs_under_a_tenth_keep_two_significant_digits(string code, string amount, string expected)
+    {
+        var value = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, Currency.Of(code).FormatUnitCost(value));
+        Assert.Equal(expected, Metrics.MetricFormat.Format(value, Metrics.MetricUnit.Money, code));
+    }
+
+    [Theory]
     [InlineData("USD", 2, "$")]
     [InlineData(" eur ", 2, "€")]
     [InlineData("jpy", 0, "¥")]

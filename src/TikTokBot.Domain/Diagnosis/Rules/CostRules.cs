@@ -162,6 +162,25 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
         var severity = cpa >= target * c.Rules.CriticalCpaMultiple ? Severity.Critical : Severity.Warning;
         var cvr = c[MetricId.CvrClicks];
         var cpc = c[MetricId.CpcDestination];
+        var frequency = c[MetricId.Frequency];
+        // Work backwards (DOMAIN.md section 5): the steps whose metric stands worse first, in that order; the others as checks.
+        (bool Worse, Fix Fix)[] steps =
+        [
+            (cvr.IsWorse, new(FixKind.LandingPage, cvr.IsWorse
+                ? $"Fix the landing page: the conversion rate after the click ({MetricFormat.Format(cvr.Value, MetricUnit.Percent)}) is below {c.Against(MetricId.CvrClicks)}."
+                : $"Check the conversion rate after the click ({MetricFormat.Format(cvr.Value, MetricUnit.Percent)}, {c.Usual(MetricId.CvrClicks)}); if it slips, the landing page is next.")),
+            (cpc.IsWorse, new(FixKind.Creative, cpc.IsWorse
+                ? $"Test new hooks: a click costs {c.Money(cpc.Value)}, above {c.Against(MetricId.CpcDestination)}."
+                : $"Check the cost of a click ({c.Money(cpc.Value)}, {c.Usual(MetricId.CpcDestination)}); if it climbs, test new hooks.")),
+            (frequency.IsWorse, new(FixKind.Targeting,
+                $"Look at audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups.")),
+        ];
+        Fix[] fixes =
+        [
+            .. steps.Where(s => s.Worse).Select(s => s.Fix),
+            .. steps.Where(s => !s.Worse).Select(s => s.Fix),
+            new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),
+        ];
         return new Finding(Id, Stage, severity, "Cost per conversion above target",
             $"Each conversion costs {c.Money(cpa)} against a target of {c.Money(target)}.",
             [
@@ -171,15 +190,7 @@ public sealed class CpaAboveTargetRule : IDiagnosisRule
                 c.Judged(MetricId.CpcDestination),
                 c.Metric(MetricId.Frequency, c.Benchmarks.FrequencyWarning, "fatigue point"),
             ],
-            [
-                new(FixKind.LandingPage,
-                    $"Start with the conversion rate after the click ({MetricFormat.Format(cvr.Value, MetricUnit.Percent)}, {(cvr.IsWorse ? "low" : "not the problem")} against {c.Against(MetricId.CvrClicks)}): if it is low, fix the landing page."),
-                new(FixKind.Creative,
-                    $"Then the cost of a click ({c.Money(cpc.Value)}, against {c.Against(MetricId.CpcDestination)}): if it is high, test new hooks."),
-                new(FixKind.Targeting,
-                    $"Then audience overlap between ad groups and frequency ({MetricFormat.Format(c.Now.Frequency, MetricUnit.Ratio)}): merge overlapping ad groups."),
-                new(FixKind.Bid, "Only then change the bid strategy, for example a cost cap at the target."),
-            ]) { Metric = MetricId.CostPerConversion };
+            fixes) { Metric = MetricId.CostPerConversion };
     }
 
     /// <summary>
