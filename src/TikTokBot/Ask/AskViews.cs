@@ -89,7 +89,7 @@ internal static class AskViews
         var now = overview.Facts.Current.Value(metric);
         var before = overview.Facts.Previous?.Value(metric);
         var move = now is { } n && before is { } b && b != 0
-            ? $"{definition.DisplayName} went {(n >= b ? "up" : "down")} {Math.Abs((n - b) / b):P0} against the {overview.Range.Days} days before: " +
+            ? string.Create(CultureInfo.InvariantCulture, $"{definition.DisplayName} went {(n >= b ? "up" : "down")} {Math.Abs((n - b) / b) * 100:0}% against the {overview.Range.Days} days before: ") +
               $"{MetricFormat.Format(b, definition.Unit, currency)} → {MetricFormat.Format(n, definition.Unit, currency)}."
             : $"{definition.DisplayName} has no figure for the period before to compare with.";
         var finding = overview.TopFinding is { } top
