@@ -51,6 +51,19 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void The_scopes_asked_at_install_are_the_manifests_bot_scopes()
+    {
+        var lines = Read("slack-app.yaml").Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var start = Array.FindIndex(lines, l => l == "    bot:");
+        var manifest = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      - ", StringComparison.Ordinal)).Select(l => l[8..]).Order().ToArray();
+
+        var settings = System.Text.Json.JsonDocument.Parse(Read("../appsettings.json")).RootElement;
+        var installed = settings.GetProperty("Slack").GetProperty("Scopes").GetString()!.Split(',').Order().ToArray();
+
+        Assert.Equal(manifest, installed);
+    }
+
+    [Fact]
     public void The_http_manifest_points_at_the_apps_endpoints()
     {
         var manifest = Read("slack-app.yaml");
