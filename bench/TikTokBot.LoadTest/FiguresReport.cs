@@ -28,6 +28,7 @@ internal static class FiguresReport
         SideBySide(text, lines, wrk.Where(l => Connections(l) == side).ToArray());
         Rate(text, lines);
         Cold(text, lines);
+        Ask(text, lines);
         Memory(text, lines);
         BenchmarkFigures.Write(text, Path.Combine(folder, "bdn"));
         Console.Write(text.ToString());
@@ -200,6 +201,31 @@ internal static class FiguresReport
         }
 
         text.AppendLine();
+    }
+
+    private static void Ask(StringBuilder text, JsonElement[] lines)
+    {
+        var ask = lines.Where(l => Kind(l) == "ask").ToArray();
+        if (ask.Length == 0)
+        {
+            return;
+        }
+
+        var sent = ask.Sum(l => l.GetProperty("sent").GetInt32());
+        var statuses = ask.Sum(l => l.GetProperty("statuses").GetInt32());
+        var answered = ask.Sum(l => l.GetProperty("answered").GetInt32());
+        var errors = ask.Sum(l => l.GetProperty("eventErrors").GetInt32());
+        var statusP99 = Median(ask, "status", "p99");
+        text.AppendLine($"Ask: questions typed in the agent messages (`message.im`, each in a thread of its own), {ask[0].GetProperty("rate").GetDouble():0.#} per second, " +
+                $"demo data, times from each event's due time to the call's arrival at the fake Slack (medians of {ask.Length} runs, {sent} questions):")
+            .AppendLine()
+            .AppendLine("| what | p50 ms | p99 ms | max ms | count | budget | verdict |")
+            .AppendLine("|---|---:|---:|---:|---:|---|---|")
+            .AppendLine($"| first status (assistant.threads.setStatus) | {Median(ask, "status", "p50"):0.0} | {statusP99:0.0} | {Median(ask, "status", "max"):0.0} | " +
+                $"{statuses} of {sent} | p99 < 300 ms, no errors | {Verdict(statusP99 < 300 && errors == 0 && statuses == sent, $"p99 {statusP99:0.0} ms, {errors} errors, {sent - statuses} without a status")} |")
+            .AppendLine($"| the answer in the thread (chat.postMessage) | {Median(ask, "answer", "p50"):0.0} | {Median(ask, "answer", "p99"):0.0} | {Median(ask, "answer", "max"):0.0} | " +
+                $"{answered} of {sent} | every one arrives | {Verdict(answered == sent, $"{sent - answered} missing")} |")
+            .AppendLine();
     }
 
     private static void Memory(StringBuilder text, JsonElement[] lines)

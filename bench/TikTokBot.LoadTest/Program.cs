@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "fake-tiktok" => await FakeTikTokServer.RunAsync(arguments, stop.Token),
     "rate" => await ConstantRateLoad.RunAsync(arguments, stop.Token),
     "cold" => await ColdPathProbe.RunAsync(arguments, stop.Token),
+    "ask" => await AskProbe.RunAsync(arguments, stop.Token),
     "figures" => FiguresReport.Write(arguments),
     _ => Usage(),
 };
@@ -25,6 +26,7 @@ static int Usage()
           fake-tiktok  --delay-ms 300                                the fake TikTok API; prints its base URL, runs until stopped
           rate         --url U --request PREFIX --rate R --seconds S  constant-rate load, latency from each request's intended send time
           cold         --url U --secret S --rate R --seconds S        uncached summaries: the ack, and the answer through a local response_url
+          ask          --url U --secret S --slack-port P --rate R --seconds S  questions as message.im events: the first status, and the answer in the thread
           figures      --results DIR                                 the figures of a run as Markdown
         """);
     return 2;

@@ -17,10 +17,10 @@ internal sealed record SignedRequest(byte[] Body, string Timestamp, string Signa
         return new SignedRequest(bytes, timestamp, SlackSignature.Sign(secret, timestamp, bytes));
     }
 
-    public HttpRequestMessage ToHttp(Uri url)
+    public HttpRequestMessage ToHttp(Uri url, string contentType = FormContentType)
     {
         var content = new ByteArrayContent(Body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(FormContentType);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.Add(SlackSignature.TimestampHeader, Timestamp);
         request.Headers.Add(SlackSignature.SignatureHeader, Signature);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.OAuth;
 using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.Payloads.Events;
 using TikTokBot.Slack.WebApi;
 
 namespace TikTokBot.Slack;
@@ -19,6 +20,15 @@ namespace TikTokBot.Slack;
 [JsonSerializable(typeof(ShortcutPayload))]
 [JsonSerializable(typeof(MessageShortcutPayload))]
 [JsonSerializable(typeof(EventCallback))]
+[JsonSerializable(typeof(SlackEvent))]
+[JsonSerializable(typeof(AppHomeOpened))]
+[JsonSerializable(typeof(AppContextChanged))]
+[JsonSerializable(typeof(MessageEvent))]
+[JsonSerializable(typeof(AssistantThreadStarted))]
+[JsonSerializable(typeof(AssistantThreadContextChanged))]
+[JsonSerializable(typeof(AssistantStatusRequest))]
+[JsonSerializable(typeof(SuggestedPromptsRequest))]
+[JsonSerializable(typeof(AssistantTitleRequest))]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(SlackView))]
 [JsonSerializable(typeof(ViewSubmissionResponse))]

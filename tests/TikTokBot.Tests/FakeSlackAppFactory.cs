@@ -44,6 +44,34 @@ public class FakeSlackAppFactory : KestrelAppFactory
 
     public string ApiBaseUrl { get; }
 
+    // Completed (and replaced) on every call: waiting tests wake on a call, not on a timer.
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Every call received so far, once <paramref name="done"/> holds for them; throws after <paramref name="timeout"/> (default 30 s).</summary>
+    public async Task<IReadOnlyList<(string Method, string Authorization, string Body)>> WaitForCallsAsync(
+        Func<IReadOnlyList<(string Method, string Authorization, string Body)>, bool> done, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var arrived = Volatile.Read(ref _arrived);
+            var calls = Calls.ToArray();
+            if (done(calls))
+            {
+                return calls;
+            }
+
+            try
+            {
+                await arrived.Task.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"The awaited Slack calls never came; calls: {string.Join(", ", calls.Select(c => c.Method))}");
+            }
+        }
+    }
+
     /// <summary>Every call received, delivered or not.</summary>
     public ConcurrentQueue<(string Method, string Authorization, string Body)> Calls { get; } = new();
 
@@ -75,6 +103,7 @@ public class FakeSlackAppFactory : KestrelAppFactory
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         Calls.Enqueue((method, http.Request.Headers.Authorization.ToString(), body));
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         var fault = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : null;
         if (fault is { Reset: true })
         {

@@ -47,3 +47,12 @@ public interface ISlackEventHandler
 {
     Task HandleAsync(SlackEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct);
 }
+
+/// <summary>
+/// Handles one Events API event read into its type (<see cref="Payloads.Events.AppContextChanged"/>,
+/// <see cref="Payloads.Events.MessageEvent"/>, ...); registered with <c>OnEvent&lt;TEvent, THandler&gt;()</c>.
+/// </summary>
+public interface ISlackEventHandler<in TEvent> where TEvent : Payloads.Events.ITypedSlackEvent
+{
+    Task HandleAsync(TEvent slackEvent, EventCallback callback, SlackContext context, CancellationToken ct);
+}

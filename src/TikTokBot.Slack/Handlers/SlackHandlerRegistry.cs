@@ -85,6 +85,18 @@ public sealed class SlackHandlerBuilder
         return this;
     }
 
+    /// <summary>
+    /// An event read into its type, such as <see cref="Payloads.Events.AppContextChanged"/>: the type names the event it
+    /// answers, so the string cannot be mistyped.
+    /// </summary>
+    public SlackHandlerBuilder OnEvent<TEvent, THandler>()
+        where TEvent : Payloads.Events.ITypedSlackEvent
+        where THandler : class, ISlackEventHandler<TEvent>
+    {
+        _services.TryAddScoped<THandler>();
+        return OnEvent<TypedEventHandler<TEvent, THandler>>(TEvent.EventType);
+    }
+
     private SlackHandlerBuilder Add<THandler>(Dictionary<string, Type> table, string key) where THandler : class
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -34,6 +34,15 @@ public interface ISlackWebApi
 
     /// <summary>files.getUploadURLExternal, the upload itself, then files.completeUploadExternal.</summary>
     Task<CompleteUploadResponse> UploadFileAsync(FileUpload upload, CancellationToken ct);
+
+    /// <summary>assistant.threads.setStatus (scope <c>assistant:write</c>); more than <see cref="AssistantLimits.MaxLoadingMessages"/> loading messages throw.</summary>
+    Task SetAssistantStatusAsync(AssistantStatusRequest request, CancellationToken ct);
+
+    /// <summary>assistant.threads.setSuggestedPrompts; none or more than <see cref="AssistantLimits.MaxPrompts"/> prompts throw.</summary>
+    Task SetSuggestedPromptsAsync(SuggestedPromptsRequest request, CancellationToken ct);
+
+    /// <summary>assistant.threads.setTitle.</summary>
+    Task SetAssistantTitleAsync(AssistantTitleRequest request, CancellationToken ct);
 }
 
 /// <summary>A file to share; without <see cref="ChannelId"/> it stays private to the app.</summary>

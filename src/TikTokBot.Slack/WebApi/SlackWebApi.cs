@@ -52,6 +52,30 @@ internal sealed class SlackWebApi(SlackApiTransport transport, string token) : I
     public Task<UserGroupUsersResponse> UserGroupUsersAsync(string userGroupId, CancellationToken ct) =>
         transport.CallFormAsync("usergroups.users.list", token, [new("usergroup", userGroupId)], Json.UserGroupUsersResponse, ct);
 
+    public Task SetAssistantStatusAsync(AssistantStatusRequest request, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(request.ChannelId, "request.ChannelId");
+        ArgumentException.ThrowIfNullOrEmpty(request.ThreadTs, "request.ThreadTs");
+        if (request.LoadingMessages is { Count: > AssistantLimits.MaxLoadingMessages } loading)
+            throw new ArgumentException($"Slack takes at most {AssistantLimits.MaxLoadingMessages} loading messages, not {loading.Count}.", nameof(request));
+        return transport.CallJsonAsync("assistant.threads.setStatus", token, request, Json.AssistantStatusRequest, Json.SlackApiResponse, ct);
+    }
+
+    public Task SetSuggestedPromptsAsync(SuggestedPromptsRequest request, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(request.ChannelId, "request.ChannelId");
+        if (request.Prompts.Count is 0 or > AssistantLimits.MaxPrompts)
+            throw new ArgumentException($"Slack takes 1 to {AssistantLimits.MaxPrompts} suggested prompts, not {request.Prompts.Count}.", nameof(request));
+        return transport.CallJsonAsync("assistant.threads.setSuggestedPrompts", token, request, Json.SuggestedPromptsRequest, Json.SlackApiResponse, ct);
+    }
+
+    public Task SetAssistantTitleAsync(AssistantTitleRequest request, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(request.ChannelId, "request.ChannelId");
+        ArgumentException.ThrowIfNullOrEmpty(request.ThreadTs, "request.ThreadTs");
+        return transport.CallJsonAsync("assistant.threads.setTitle", token, request, Json.AssistantTitleRequest, Json.SlackApiResponse, ct);
+    }
+
     public async Task<CompleteUploadResponse> UploadFileAsync(FileUpload upload, CancellationToken ct)
     {
         var target = await transport.CallFormAsync("files.getUploadURLExternal", token,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TikTokBot.Accounts;
 using TikTokBot.Actions;
+using TikTokBot.Ask;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Home;
@@ -38,6 +39,7 @@ public static class SlackAppConfiguration
             .AddSingleton<AccountsCommands>()
             .AddSingleton<ActionCommands>()
             .AddStatelessHandlers()
+            .AddAsk(configuration)
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnAction<FixButtonHandler>(ReportActions.Fix)
@@ -61,7 +63,8 @@ public static class SlackAppConfiguration
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnAction<ConnectButtonHandler>(AccountsActions.Connect)
                 .OnAction<ConnectButtonHandler>(AccountsActions.OpenAuthorisation)
-                .OnEvent<AppHomeHandler>("app_home_opened"))
+                .OnEvent<AppHomeHandler>("app_home_opened")
+                .OnAsk())
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>())
             .Replace(ServiceDescriptor.Singleton<IOAuthStateStore, StoredOAuthStateStore>());
 

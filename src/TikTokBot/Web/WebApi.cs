@@ -35,6 +35,10 @@ public static class WebApi
             Messages(await service.RunAsync(body.Text ?? "", ct)));
         playground.MapPost("/api/action", async (PlaygroundAction body, PlaygroundService service, CancellationToken ct) =>
             Messages(await service.PressAsync(body.ActionId ?? "", body.Value ?? "", ct)));
+        playground.MapPost("/api/ask", async (PlaygroundQuestion body, PlaygroundAsk ask, CancellationToken ct) =>
+            Messages(await ask.AskAsync(body.Text, body.Conversation, ct)));
+        playground.MapPost("/api/ask/action", async (PlaygroundAskAction body, PlaygroundAsk ask, CancellationToken ct) =>
+            Messages(await ask.PressAsync(body.ActionId, body.Value, body.Conversation, ct)));
 
         routes.MapPost("/playground/login", async (HttpContext http, PlaygroundAccess access) =>
         {
@@ -65,6 +69,7 @@ public static class WebApi
         services.AddWebSecurity(configuration);
         services.AddSingleton<PlaygroundAccess>();
         services.AddSingleton<PlaygroundService>();
+        services.AddSingleton<PlaygroundAsk>();
         return services;
     }
 
@@ -84,3 +89,8 @@ public static class WebApi
 public sealed record PlaygroundCommand(string? Text);
 
 public sealed record PlaygroundAction(string? ActionId, string? Value);
+
+/// <summary>A question for the chat box, in the page's conversation.</summary>
+public sealed record PlaygroundQuestion(string? Text, string? Conversation);
+
+public sealed record PlaygroundAskAction(string? ActionId, string? Value, string? Conversation);

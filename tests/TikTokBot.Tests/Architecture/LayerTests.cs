@@ -26,6 +26,7 @@ public sealed class LayerTests
         ["Digests"] = 5,
         ["Alerts"] = 5,
         ["Actions"] = 5,
+        ["Ask"] = 5,
 
         // The one entry for Slack input, and the pages and terminal that use it.
         ["Interactions"] = 6,

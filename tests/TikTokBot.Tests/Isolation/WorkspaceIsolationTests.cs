@@ -28,21 +28,21 @@ public sealed class WorkspaceIsolationTests : IClassFixture<FakeSlackAppFactory>
     [Fact]
     public async Task A_modal_submitted_in_another_workspace_for_the_same_campaign_id_changes_only_that_workspace()
     {
-        await Ask.Interaction(_factory, Ask.CriteriaSubmission("T-ISO-A", "U-ADMIN-A", "25"));
-        await Ask.Interaction(_factory, Ask.CriteriaSubmission("T-ISO-B", "U-ADMIN-B", "20"));
+        await SlackAsk.Interaction(_factory, SlackAsk.CriteriaSubmission("T-ISO-A", "U-ADMIN-A", "25"));
+        await SlackAsk.Interaction(_factory, SlackAsk.CriteriaSubmission("T-ISO-B", "U-ADMIN-B", "20"));
 
         // campaign-42 costs $33.87 per conversion, so both targets show in the cost finding.
-        Assert.Contains("target of $25.00", await Ask.Command(_factory, "T-ISO-A", "U-READER-A", "campaign-42"));
-        Assert.Contains("target of $20.00", await Ask.Command(_factory, "T-ISO-B", "U-READER-B", "campaign-42"));
+        Assert.Contains("target of $25.00", await SlackAsk.Command(_factory, "T-ISO-A", "U-READER-A", "campaign-42"));
+        Assert.Contains("target of $20.00", await SlackAsk.Command(_factory, "T-ISO-B", "U-READER-B", "campaign-42"));
     }
 
     [Fact]
     public async Task The_criteria_modal_opened_in_another_workspace_shows_none_of_the_first_workspaces_values()
     {
-        await Ask.Interaction(_factory, Ask.CriteriaSubmission("T-ISO-C", "U-ADMIN-C", "31.5"));
+        await SlackAsk.Interaction(_factory, SlackAsk.CriteriaSubmission("T-ISO-C", "U-ADMIN-C", "31.5"));
 
-        await Ask.Interaction(_factory, Button("T-ISO-C", "U-ADMIN-C", "report.criteria", "1800000000000042|7d", "http://127.0.0.1:9/x"));
-        await Ask.Interaction(_factory, Button("T-ISO-D", "U-ADMIN-D", "report.criteria", "1800000000000042|7d", "http://127.0.0.1:9/x"));
+        await SlackAsk.Interaction(_factory, Button("T-ISO-C", "U-ADMIN-C", "report.criteria", "1800000000000042|7d", "http://127.0.0.1:9/x"));
+        await SlackAsk.Interaction(_factory, Button("T-ISO-D", "U-ADMIN-D", "report.criteria", "1800000000000042|7d", "http://127.0.0.1:9/x"));
 
         var own = await OpenedView("trigger-T-ISO-C");
         var other = await OpenedView("trigger-T-ISO-D");
@@ -55,9 +55,9 @@ public sealed class WorkspaceIsolationTests : IClassFixture<FakeSlackAppFactory>
     [InlineData("credit", "credit campaign-42 6000 2026-11-01..2026-12-31", "digest now campaign-42", "Credit:")]
     public async Task A_setting_saved_by_one_workspace_is_neither_seen_nor_used_by_another(string setting, string change, string read, string absentMarker)
     {
-        await Ask.Command(_factory, $"T-ISO-{setting}-A", "U-ADMIN-E", change);
+        await SlackAsk.Command(_factory, $"T-ISO-{setting}-A", "U-ADMIN-E", change);
 
-        var other = await Ask.Command(_factory, $"T-ISO-{setting}-B", "U-READER-E", read);
+        var other = await SlackAsk.Command(_factory, $"T-ISO-{setting}-B", "U-READER-E", read);
 
         if (setting == "alias")
         {
@@ -76,9 +76,9 @@ public sealed class WorkspaceIsolationTests : IClassFixture<FakeSlackAppFactory>
     [InlineData("report.breakdown", "alias pwned campaign-42")]
     public async Task A_report_button_whose_value_names_a_settings_command_changes_nothing(string actionId, string value)
     {
-        await Ask.Interaction(_factory, Button("T-ISO-BUTTON", "U-ADMIN-F", actionId, value, "http://127.0.0.1:9/x"));
+        await SlackAsk.Interaction(_factory, Button("T-ISO-BUTTON", "U-ADMIN-F", actionId, value, "http://127.0.0.1:9/x"));
 
-        Assert.Contains("No campaign called", await Ask.Command(_factory, "T-ISO-BUTTON", "U-ADMIN-F", "pwned"));
+        Assert.Contains("No campaign called", await SlackAsk.Command(_factory, "T-ISO-BUTTON", "U-ADMIN-F", "pwned"));
         var audit = await _factory.Services.GetRequiredService<IWorkspaceStorage>().ForTeam("T-ISO-BUTTON").Audit.ListAsync(100, CancellationToken.None);
         Assert.DoesNotContain(audit, c => c.ChangedBy == "U-ADMIN-F");
     }

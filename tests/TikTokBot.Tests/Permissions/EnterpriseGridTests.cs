@@ -24,7 +24,7 @@ public sealed class EnterpriseGridTests : IClassFixture<OrgWideInstallAppFactory
         await _factory.Services.GetRequiredService<IInstallationStore>().SaveAsync(
             new SlackInstallation { EnterpriseId = "E-GRID", IsEnterpriseInstall = true, BotToken = OrgWideInstallAppFactory.OrgToken }, CancellationToken.None);
 
-        var answer = await Ask.Command(_factory, "T-GRID-WORKSPACE", "U-ADMIN-GRID", "target campaign-42 cpa 25 min 50", enterpriseId: "E-GRID");
+        var answer = await SlackAsk.Command(_factory, "T-GRID-WORKSPACE", "U-ADMIN-GRID", "target campaign-42 cpa 25 min 50", enterpriseId: "E-GRID");
 
         Assert.Contains("Saved for", answer);
         Assert.Contains(_factory.Calls, c => c.Method == "users.info" && c.Authorization == $"Bearer {OrgWideInstallAppFactory.OrgToken}");
@@ -40,7 +40,7 @@ public sealed class EnterpriseGridTests : IClassFixture<OrgWideInstallAppFactory
         await _factory.Services.GetRequiredService<IInstallationStore>().SaveAsync(
             new SlackInstallation { EnterpriseId = "E-GRID", IsEnterpriseInstall = true, BotToken = OrgWideInstallAppFactory.OrgToken }, CancellationToken.None);
 
-        var answer = await Ask.Command(_factory, "T-GRID-WORKSPACE", user, text, enterpriseId: "E-GRID");
+        var answer = await SlackAsk.Command(_factory, "T-GRID-WORKSPACE", user, text, enterpriseId: "E-GRID");
 
         Assert.Contains(expected, answer, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Only workspace admins", answer);

@@ -12,7 +12,7 @@ public sealed class EveryoneMayChangeSettingsAppFactory : FakeSlackAppFactory
     protected override IEnumerable<(string Key, string Value)> MoreSettings() => [("Permissions:ChangeSettings", "Everyone")];
 }
 
-internal static class Ask
+internal static class SlackAsk
 {
     public static async Task<string> Command(
         KestrelAppFactory factory, string team, string user, string text, string responseUrl = "http://127.0.0.1:9/x", string? enterpriseId = null)
@@ -82,7 +82,7 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
     {
         var team = "T-ROLE-" + Guid.NewGuid().ToString("N")[..8];
 
-        var answer = await Ask.Command(_factory, team, user, text);
+        var answer = await SlackAsk.Command(_factory, team, user, text);
 
         Assert.Contains(expected, answer);
         if (expected == Refused)
@@ -116,14 +116,14 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
     {
         foreach (var text in new[] { "campaign-42", "campaign-42 fix", "list", "campaign-44 by age" })
         {
-            Assert.DoesNotContain(Refused, await Ask.Command(_factory, "T-ROLE-READ", "U-READER", text));
+            Assert.DoesNotContain(Refused, await SlackAsk.Command(_factory, "T-ROLE-READ", "U-READER", text));
         }
     }
 
     [Fact]
     public async Task A_modal_submitted_by_a_member_is_not_saved_and_says_who_may_change_it()
     {
-        var answer = await Ask.Interaction(_factory, Ask.CriteriaSubmission("T-ROLE-MODAL", "U-MEMBER-MODAL", "25"));
+        var answer = await SlackAsk.Interaction(_factory, SlackAsk.CriteriaSubmission("T-ROLE-MODAL", "U-MEMBER-MODAL", "25"));
 
         Assert.Contains("Not saved", answer);
         Assert.Contains(Refused, answer);
@@ -134,7 +134,7 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
     public async Task The_settings_button_pressed_by_a_member_opens_no_modal_and_answers_privately()
     {
         await using var hook = await ResponseUrlHook.StartAsync();
-        await Ask.Interaction(_factory, new Dictionary<string, object>
+        await SlackAsk.Interaction(_factory, new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["team"] = new { id = "T-ROLE-BUTTON" },
@@ -157,8 +157,8 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
     {
         _factory.Script("users.info", SlackFault.Error("invalid_auth"));
 
-        var first = await Ask.Command(_factory, "T-ROLE-DOWN", "U-ADMIN-DOWN", "target campaign-42 cpa 25 min 50");
-        var second = await Ask.Command(_factory, "T-ROLE-DOWN", "U-ADMIN-DOWN", "target campaign-42 cpa 25 min 50");
+        var first = await SlackAsk.Command(_factory, "T-ROLE-DOWN", "U-ADMIN-DOWN", "target campaign-42 cpa 25 min 50");
+        var second = await SlackAsk.Command(_factory, "T-ROLE-DOWN", "U-ADMIN-DOWN", "target campaign-42 cpa 25 min 50");
 
         Assert.Contains("could not check with Slack", first);
         Assert.Contains("Saved for", second);
@@ -167,8 +167,8 @@ public sealed class SettingsPermissionTests : IClassFixture<FakeSlackAppFactory>
     [Fact]
     public async Task Slacks_answer_about_a_person_is_reused_for_a_while()
     {
-        await Ask.Command(_factory, "T-ROLE-CACHE", "U-ADMIN-CACHE", "target campaign-42 cpa 25 min 50");
-        await Ask.Command(_factory, "T-ROLE-CACHE", "U-ADMIN-CACHE", "alias cache-test campaign-42");
+        await SlackAsk.Command(_factory, "T-ROLE-CACHE", "U-ADMIN-CACHE", "target campaign-42 cpa 25 min 50");
+        await SlackAsk.Command(_factory, "T-ROLE-CACHE", "U-ADMIN-CACHE", "alias cache-test campaign-42");
 
         Assert.Single(_factory.Calls, c => c.Method == "users.info" && c.Body.Contains("U-ADMIN-CACHE", StringComparison.Ordinal));
     }
@@ -194,7 +194,7 @@ public sealed class EveryoneMayChangeSettingsTests : IClassFixture<EveryoneMayCh
     [Fact]
     public async Task With_everyone_allowed_a_member_saves_settings_without_asking_slack()
     {
-        var answer = await Ask.Command(_factory, "T-EVERYONE", "U-MEMBER", "target campaign-42 cpa 25 min 50");
+        var answer = await SlackAsk.Command(_factory, "T-EVERYONE", "U-MEMBER", "target campaign-42 cpa 25 min 50");
 
         Assert.Contains("Saved for", answer);
         Assert.DoesNotContain(_factory.Calls, c => c.Method == "users.info");

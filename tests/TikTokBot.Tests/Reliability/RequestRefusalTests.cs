@@ -93,6 +93,6 @@ public sealed class RequestRefusalTests : IClassFixture<FakeSlackAppFactory>
 
         Assert.Equal(expected, response.StatusCode);
         Assert.DoesNotContain("campaign", await response.Content.ReadAsStringAsync());
-        Assert.Contains("No campaign called \\u0060refused", await Ask.Command(_factory, team, "U-READER", "refused"));
+        Assert.Contains("No campaign called \\u0060refused", await SlackAsk.Command(_factory, team, "U-READER", "refused"));
     }
 }

@@ -59,14 +59,14 @@ public sealed class SecretsTests : IClassFixture<SecretsAppFactory>
         await using var hook = await ResponseUrlHook.StartAsync();
         foreach (var text in new[] { "campaign-42", "campaign-44 by age", "list", "target campaign-42 cpa 25 min 50", "nonsense <!channel>" })
         {
-            said.Add(await Ask.Command(_factory, "T-SECRET", "U-ADMIN-S", text, hook.Url));
+            said.Add(await SlackAsk.Command(_factory, "T-SECRET", "U-ADMIN-S", text, hook.Url));
         }
 
         _factory.TikTok.Refuse = (40105, "Access token " + FakeTikTokApi.Token + " is invalid or has expired.");
-        said.Add(await Ask.Command(_factory, "T-SECRET", "U-MEMBER", "campaign-43 30d", hook.Url));
+        said.Add(await SlackAsk.Command(_factory, "T-SECRET", "U-MEMBER", "campaign-43 30d", hook.Url));
         _factory.TikTok.Refuse = null;
         _factory.Script("chat.postMessage", SlackFault.Error("invalid_auth"));
-        said.Add(await Ask.Interaction(_factory, new Dictionary<string, object>
+        said.Add(await SlackAsk.Interaction(_factory, new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["team"] = new { id = "T-SECRET" },

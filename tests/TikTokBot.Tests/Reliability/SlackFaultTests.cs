@@ -24,7 +24,7 @@ public sealed class SlackFaultTests : IClassFixture<LoggedFakeSlackAppFactory>
 
     public SlackFaultTests(LoggedFakeSlackAppFactory factory) => _factory = factory;
 
-    private async Task PressFix(string threadTs, string responseUrl) => await Ask.Interaction(_factory, new Dictionary<string, object>
+    private async Task PressFix(string threadTs, string responseUrl) => await SlackAsk.Interaction(_factory, new Dictionary<string, object>
     {
         ["type"] = "block_actions",
         ["team"] = new { id = "T-FAULT" },
@@ -86,7 +86,7 @@ public sealed class SlackFaultTests : IClassFixture<LoggedFakeSlackAppFactory>
     {
         await using var hook = await ResponseUrlHook.StartAsync(new SlackFault(429, RetryAfterSeconds: 1), new SlackFault(Reset: true), new SlackFault(503));
 
-        await Ask.Interaction(_factory, new Dictionary<string, object>
+        await SlackAsk.Interaction(_factory, new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["team"] = new { id = "T-FAULT" },

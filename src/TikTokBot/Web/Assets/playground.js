@@ -317,8 +317,32 @@
       });
   }
 
+  // The chat box's conversation: follow-ups ("and by age?") keep its campaign and period until a new one starts.
+  var askForm = document.getElementById("ask-form");
+  var question = document.getElementById("question");
+  var conversationId = newConversationId();
+
+  function newConversationId() {
+    return "pg-" + Date.now().toString(36) + "-" + Math.floor(Math.random() * 1e9).toString(36);
+  }
+
   function press(actionId, value, label) {
+    if (actionId.indexOf("ask.") === 0) {
+      return post("/playground/api/ask/action", { actionId: actionId, value: value, conversation: conversationId }, "pressed: " + label);
+    }
     return post("/playground/api/action", { actionId: actionId, value: value }, "pressed: " + label);
+  }
+
+  if (askForm) {
+    askForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/playground/api/ask", { text: question.value, conversation: conversationId }, question.value);
+      question.value = "";
+    });
+    document.getElementById("new-conversation").addEventListener("click", function () {
+      conversationId = newConversationId();
+      render("new conversation", []);
+    });
   }
 
   form.addEventListener("submit", function (event) {

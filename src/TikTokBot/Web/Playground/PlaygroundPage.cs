@@ -14,6 +14,11 @@ public static class PlaygroundPage
         "<button type=\"submit\" id=\"send\">Send</button></form>" +
         "<p class=\"examples\">Try <code>/ttmetrics help</code>, <code>/ttmetrics list</code>, <code>/ttmetrics campaign-42 fix</code>, " +
         "<code>/ttmetrics campaign-42 by age</code>, <code>/ttmetrics digest now</code>.</p>" +
+        "<form id=\"ask-form\" autocomplete=\"off\"><label for=\"question\">Ask</label>" +
+        "<input id=\"question\" name=\"question\" placeholder=\"how is campaign-42 doing?\" spellcheck=\"true\">" +
+        "<button type=\"submit\" id=\"ask\">Ask</button> <button type=\"button\" id=\"new-conversation\">New conversation</button></form>" +
+        "<p class=\"examples\">Or ask in plain words, as in the bot's Messages tab: <code>which campaigns are off track this month?</code>, " +
+        "<code>why did cpa go up on autumn sale</code>, then <code>and by age?</code> or <code>what about last month?</code> in the same conversation.</p>" +
         "<div id=\"conversation\" aria-live=\"polite\"></div>" +
         "<script src=\"/playground/playground.js\"></script></main></body></html>";
 
