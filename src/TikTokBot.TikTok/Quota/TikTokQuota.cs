@@ -31,6 +31,9 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     private QuotaTake? _lastSeen;
     private long _arrivals;
 
+    // The priority of the head the pump sleeps on (null: asleep with nothing waiting, or awake).
+    private TikTokCallPriority? _sleepingFor;
+
     public TikTokQuota(IQuotaLedger ledger, QuotaRules rules, TimeProvider time, ILogger<TikTokQuota>? logger = null, IMeterFactory? meters = null)
     {
         (_ledger, _rules, _time, _logger) = (ledger, rules, time, (ILogger?)logger ?? NullLogger.Instance);
@@ -98,10 +101,9 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         _logger.LogWarning("TikTok answered 40100 (over the app's quota): every instance holds off TikTok until {Until:O}", until);
         lock (_gate)
         {
-            if (_lastSeen is { } seen)
-            {
-                _lastSeen = seen with { State = seen.State with { PausedUntil = until } };
-            }
+            _lastSeen = _lastSeen is { } seen
+                ? seen with { State = seen.State with { PausedUntil = until } }
+                : new QuotaTake(default, QuotaState.Empty with { PausedUntil = until }, _time.GetUtcNow());
 
             SignalLocked();
         }
@@ -131,8 +133,6 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             }
         }
     }
-
-    private TikTokCallPriority? _sleepingFor;
 
     private async Task PumpAsync()
     {
