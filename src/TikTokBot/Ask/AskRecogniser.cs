@@ -115,7 +115,7 @@ internal static partial class AskRecogniser
         var scores = new Dictionary<AskIntent, int>();
         foreach (var cue in Cues)
         {
-            if (Match(lower, used, cue.Words, options, out _, markUsed: true) is var found && found)
+            if (Match(lower, used, cue.Words, options, out _, markUsed: true))
             {
                 scores[cue.Intent] = scores.GetValueOrDefault(cue.Intent) + cue.Weight;
             }
@@ -349,7 +349,7 @@ internal static partial class AskRecogniser
         var runs = new List<(int Start, int Length)>();
         for (var i = 0; i < tokens.Count;)
         {
-            if (used[i] || Filler.Contains(lower[i]) && !IsAliasOrName(lower[i], campaigns, aliases))
+            if (used[i] || Filler.Contains(lower[i]) && !IsAlias(lower[i], aliases))
             {
                 i++;
                 continue;
@@ -357,7 +357,7 @@ internal static partial class AskRecogniser
 
             var start = i;
             // Inside a run a filler word may join two name words ("back to school"), never end one.
-            while (i < tokens.Count && !used[i] && (!Filler.Contains(lower[i]) || IsAliasOrName(lower[i], campaigns, aliases) ||
+            while (i < tokens.Count && !used[i] && (!Filler.Contains(lower[i]) || IsAlias(lower[i], aliases) ||
                    (i + 1 < tokens.Count && !used[i + 1] && !Filler.Contains(lower[i + 1]) && i > start && JoinsName(tokens, start, i + 2, campaigns))))
             {
                 i++;
@@ -394,7 +394,8 @@ internal static partial class AskRecogniser
         return (fallbackText, fallback);
     }
 
-    private static bool IsAliasOrName(string word, IReadOnlyList<CampaignInfo> campaigns, IReadOnlyDictionary<string, string>? aliases) =>
+    // An alias may be a plain word ("push", "black"): it stays a name even where it would otherwise be filler.
+    private static bool IsAlias(string word, IReadOnlyDictionary<string, string>? aliases) =>
         aliases?.Keys.Any(a => a.Equals(word, StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool JoinsName(List<string> tokens, int start, int end, IReadOnlyList<CampaignInfo> campaigns)

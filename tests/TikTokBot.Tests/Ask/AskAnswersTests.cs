@@ -41,6 +41,7 @@ public sealed class AskAnswersTests : IClassFixture<FakeSlackAppFactory>
         Assert.Contains("campaign-46 Black Friday Credit Test", json);
         Assert.Contains("campaign-47 Brand Awareness Q4", json);
         Assert.Contains("credit left $", json);
+        Assert.Matches(@"campaign-46 Black Friday Credit Test\*\\n:credit_card: \*Ad credit\*: credit left \$[\d,.]+ of \$[\d,.]+, runs out about \d{4}-\d{2}-\d{2}", json);
         Assert.DoesNotContain("campaign-42 Autumn Sale", json);
     }
 
