@@ -144,6 +144,22 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_refused_once_is_not_sent_again_while_other_tokens_still_are()
+    {
+        using var app = Client();
+        var dead = app.WithToken("revoked-token-456");
+
+        await Assert.ThrowsAsync<TikTokAuthException>(() => dead.GetCampaignsAsync(DemoDataSet.AdvertiserId, CancellationToken.None));
+        var sent = _fake.Requests.Count;
+        var again = await Assert.ThrowsAsync<TikTokAuthException>(() => dead.GetCampaignsAsync(DemoDataSet.AdvertiserId, CancellationToken.None));
+
+        Assert.Equal(sent, _fake.Requests.Count);
+        Assert.Equal(40105, again.Code);
+        Assert.NotEmpty(await app.GetCampaignsAsync(DemoDataSet.AdvertiserId, CancellationToken.None));
+        Assert.Equal(sent + 1, _fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_slow_answer_reaches_the_user_as_a_plain_message()
     {
         _fake.Delay = TimeSpan.FromSeconds(2);

@@ -1,12 +1,13 @@
 using Microsoft.Playwright;
 using TikTokBot.Tests.Security;
+using TikTokBot.Testing.External;
 
 namespace TikTokBot.Web.Tests;
 
 /// <summary>The Hangfire dashboard and the login pages in a real Chromium under their Content-Security-Policy: nothing blocked.</summary>
 public sealed class SecurityHeadersBrowserTests(Browser browser) : IClassFixture<Browser>
 {
-    [Fact]
+    [NeedsFact(External.Chromium)]
     public async Task Signing_in_and_the_dashboard_pages_run_under_the_policy_with_nothing_blocked()
     {
         await using var app = new ConfiguredAppFactory("Production", ("Scheduler:DashboardToken", ConfiguredAppFactory.Token), ("Web:Playground", "true"));

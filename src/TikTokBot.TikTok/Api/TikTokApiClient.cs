@@ -58,10 +58,11 @@ public sealed class TikTokApiClient : IDisposable
     private readonly TikTokQuota _quota;
     private readonly ResiliencePipeline _retries;
     private readonly bool _ownsQuota;
+    private readonly RefusedTokens _refused;
 
     private TikTokApiClient(TikTokApiClient shared, TikTokApiOptions options)
     {
-        (_http, _options, _logger, _quota, _retries, _ownsQuota) = (shared._http, options, shared._logger, shared._quota, shared._retries, false);
+        (_http, _options, _logger, _quota, _retries, _ownsQuota, _refused) = (shared._http, options, shared._logger, shared._quota, shared._retries, false, shared._refused);
     }
 
     /// <summary>
@@ -93,6 +94,7 @@ public sealed class TikTokApiClient : IDisposable
         _quota = quota;
         _ownsQuota = ownsQuota;
         _retries = BuildRetries(options, time, logger);
+        _refused = new RefusedTokens();
     }
 
     /// <summary>Runs <c>report/integrated/get</c> and reads every page.</summary>
@@ -212,7 +214,10 @@ public sealed class TikTokApiClient : IDisposable
     {
         for (var throttled = 0; ; throttled++)
         {
+            // Calls queued behind the one that learnt the token is refused would only be refused too: none goes out.
+            _refused.ThrowIfRefused(_options.AccessToken);
             await _quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            _refused.ThrowIfRefused(_options.AccessToken);
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Add("Access-Token", _options.AccessToken ?? "");
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -254,7 +259,47 @@ public sealed class TikTokApiClient : IDisposable
                 continue;
             }
 
-            throw TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
+            var error = TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
+            if (error is TikTokAuthException refusal)
+            {
+                _refused.Remember(_options.AccessToken, refusal);
+            }
+
+            throw error;
+        }
+    }
+
+    /// <summary>
+    /// The tokens TikTok refused, shared by every client of the app's one TikTok client (each workspace's token is a
+    /// clone): a refused token stays refused, and a reconnect brings a new one. Bounded: past the cap it starts afresh,
+    /// which costs at most one more refused call per token.
+    /// </summary>
+    private sealed class RefusedTokens
+    {
+        private const int Cap = 10_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TikTokAuthException> _tokens = new(StringComparer.Ordinal);
+
+        public void Remember(string? token, TikTokAuthException refusal)
+        {
+            if (string.IsNullOrEmpty(token))
+            {
+                return;
+            }
+
+            if (_tokens.Count >= Cap)
+            {
+                _tokens.Clear();
+            }
+
+            _tokens[token] = refusal;
+        }
+
+        public void ThrowIfRefused(string? token)
+        {
+            if (!string.IsNullOrEmpty(token) && _tokens.TryGetValue(token, out var refusal))
+            {
+                throw new TikTokAuthException(refusal.Code, refusal.TikTokMessage, refusal.RequestId);
+            }
         }
     }
 
