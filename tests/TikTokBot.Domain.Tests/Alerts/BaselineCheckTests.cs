@@ -44,7 +44,7 @@ public sealed class BaselineCheckTests
     [Fact]
     public void Spend_of_35_by_14_00_against_a_usual_182_to_238_fires_and_says_what_usual_was()
     {
-        // $2.50 an hour: 35 by 14:00, under 182 x 0.7 = 127.40. The last hour (2.50) is also under 13 x 0.2 = 2.60.
+        // $2.50 an hour: 35 by 14:00, under 182 x 0.6 = 109.20. The last hour (2.50) is also under 13 x 0.2 = 2.60.
         var history = History(Day(Today, 2.5m, readHours: 14), FourTuesdays);
 
         Assert.Equal([BaselineRule.DeliveryStopped, BaselineRule.SpendBelowUsual], Rules(history, converts: false));
@@ -57,19 +57,19 @@ public sealed class BaselineCheckTests
     }
 
     [Fact]
-    public void Spend_inside_the_margin_below_the_usual_range_stays_quiet()
+    public void Spend_inside_the_40_percent_margin_below_the_usual_range_stays_quiet()
     {
-        // $9.20 an hour: 128.80 by 14:00, just above 182 x 0.7 = 127.40; the last hour (9.20) is above 13 x 0.2 = 2.60.
-        Assert.Empty(Rules(History(Day(Today, 9.2m, readHours: 14), FourTuesdays), converts: false));
-        // $9.10 an hour: 127.40 is not below 127.40 either; $9 an hour (126) is.
-        Assert.Empty(Rules(History(Day(Today, 9.1m, readHours: 14), FourTuesdays), converts: false));
-        Assert.Equal([BaselineRule.SpendBelowUsual], Rules(History(Day(Today, 9m, readHours: 14), FourTuesdays), converts: false));
+        // $7.90 an hour: 110.60 by 14:00, above 182 x 0.6 = 109.20; the last hour (7.90) is above 13 x 0.2 = 2.60.
+        Assert.Empty(Rules(History(Day(Today, 7.9m, readHours: 14), FourTuesdays), converts: false));
+        // $7.80 an hour: 109.20 is not below 109.20 either; $7.70 an hour (107.80) is.
+        Assert.Empty(Rules(History(Day(Today, 7.8m, readHours: 14), FourTuesdays), converts: false));
+        Assert.Equal([BaselineRule.SpendBelowUsual], Rules(History(Day(Today, 7.7m, readHours: 14), FourTuesdays), converts: false));
     }
 
     [Fact]
     public void A_campaign_that_stopped_at_11_00_is_critical_at_the_14_00_scan_though_its_day_is_still_in_range()
     {
-        // $15 an hour until 11:00: 165 by 14:00 is inside the margin (above 127.40), but 13:00-14:00 spent nothing
+        // $15 an hour until 11:00: 165 by 14:00 is inside the margin (above 109.20), but 13:00-14:00 spent nothing
         // where that hour usually spends 13 to 17.
         var history = History(Day(Today, 15m, untilHour: 11, readHours: 14), FourTuesdays);
 
@@ -81,18 +81,35 @@ public sealed class BaselineCheckTests
     }
 
     [Fact]
-    public void The_last_hour_is_not_judged_when_that_hour_usually_spends_less_than_5()
+    public void A_small_campaign_is_judged_on_enough_latest_hours_to_usually_spend_5()
     {
-        // A ~$100-a-day campaign at $4 an hour: an hour with no spend is within its noise.
+        // A ~$100-a-day campaign at $4-4.50 an hour: one hour usually spends under 5, two hours 8-9.
         Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small = [d => Day(d, 4m), d => Day(d, 4.5m), d => Day(d, 4m), d => Day(d, 4.5m)];
 
+        // Stopped at 13:00: the two latest hours spent 4, above 8 x 0.2 = 1.60.
         Assert.Empty(Rules(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), converts: false));
+
+        // Stopped at 12:00: nothing in the two latest hours.
+        var alert = Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 12, readHours: 14), small), Now, false, Options));
+        Assert.Equal(BaselineRule.DeliveryStopped, alert.Rule);
+        Assert.Equal("Spend 12:00-14:00 is usually 8.00-9.00; this time 0.00: delivery has all but stopped.", alert.Summary);
+    }
+
+    [Fact]
+    public void A_campaign_that_spent_its_daily_budget_has_not_stopped()
+    {
+        // $15 an hour until 13:00: 195 of a $200 budget (over 95%), then nothing.
+        var history = History(Day(Today, 15m, untilHour: 13, readHours: 14), FourTuesdays);
+
+        Assert.Empty(BaselineCheck.Check(history, Now, false, Options, dailyBudget: 200m));
+        Assert.Equal([BaselineRule.DeliveryStopped], BaselineCheck.Check(history, Now, false, Options, dailyBudget: 300m).Select(a => a.Rule));
+        Assert.Equal([BaselineRule.DeliveryStopped], Rules(history, converts: false));
     }
 
     [Fact]
     public void Spend_of_420_by_14_00_against_a_usual_182_to_238_is_overspend_and_300_is_not()
     {
-        // 238 x 1.3 = 309.40.
+        // 238 x 1.4 = 333.20.
         var over = Assert.Single(BaselineCheck.Check(History(Day(Today, 30m, readHours: 14), FourTuesdays), Now, false, Options));
         Assert.Equal(BaselineRule.SpendAboveUsual, over.Rule);
         Assert.Equal("Spend by 14:00 is usually 182-238; today 420.", over.Summary);
@@ -114,6 +131,20 @@ public sealed class BaselineCheckTests
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
         Assert.Equal("Conversions by 14:00 are usually 14-28; today 3 for 210 spent.", alert.Summary);
         Assert.Empty(Rules(History(today, converting), converts: false));
+    }
+
+    [Fact]
+    public void Conversions_short_of_usual_by_less_than_their_poisson_spread_stay_quiet()
+    {
+        // Usually 14-28 by 14:00; 8 is under 14 x 0.6 = 8.40, but only 6 short of 14, and 2 x sqrt(14) = 7.48: luck.
+        // 6 is 8 short: a pixel that stopped.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
+            [d => Day(d, 14m, 1), d => Day(d, 17m, 2), d => Day(d, 13m, 1), d => Day(d, 16m, 2)];
+        IEnumerable<KeyValuePair<DateTime, RawTotals>> Today(int conversions) =>
+            Day(BaselineCheckTests.Today, 15m, readHours: 14).Select((h, i) => i < conversions ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 1 }) : h);
+
+        Assert.Empty(Rules(History(Today(8), converting)));
+        Assert.Equal([BaselineRule.ConversionsBelowUsual], Rules(History(Today(6), converting)));
     }
 
     [Fact]
@@ -141,8 +172,8 @@ public sealed class BaselineCheckTests
         Assert.Equal(BaselineRule.CtrBelowUsual, alert.Rule);
         Assert.Equal("CTR by 14:00 is usually 1.00%-1.30%; today 0.40% after 28,000 impressions.", alert.Summary);
 
-        // 0.75% is above 1.00% x 0.7 = 0.70%.
-        Assert.Empty(Rules(History(Day(Today, 15m, 0, 2000, 15, readHours: 14), weeks), converts: false));
+        // 0.65% is above 1.00% x 0.6 = 0.60%.
+        Assert.Empty(Rules(History(Day(Today, 15m, 0, 2000, 13, readHours: 14), weeks), converts: false));
         // 900 impressions by 14:00 is too few to judge.
         Assert.Empty(Rules(History(Day(Today, 15m, 0, 64, 0, readHours: 14), weeks), converts: false));
     }

@@ -30,15 +30,16 @@ public static class BaselineCheck
 
     /// <summary>
     /// The alerts for today so far; empty when nothing left its range, or when there is no baseline (then call
-    /// <see cref="AlertRules.Check"/> instead: see <see cref="HasBaseline"/>).
+    /// <see cref="AlertRules.Check"/> instead: see <see cref="HasBaseline"/>). <paramref name="dailyBudget"/>, when known,
+    /// tells a campaign that spent its budget from one that stopped.
     /// </summary>
-    public static IReadOnlyList<BaselineAlert> Check(HourlyHistory history, DateTime localNow, bool converts, BaselineOptions o)
+    public static IReadOnlyList<BaselineAlert> Check(HourlyHistory history, DateTime localNow, bool converts, BaselineOptions o,
+        decimal? dailyBudget = null)
     {
         var alerts = new List<BaselineAlert>();
         var hour = localNow.Hour;
         var today = DateOnly.FromDateTime(localNow);
-        if (hour == 0 || !HasBaseline(history, localNow, o) || history.Through(today, 0, hour) is not { } soFar
-            || history.Through(today, hour - 1, hour) is not { } lastHour)
+        if (hour == 0 || !HasBaseline(history, localNow, o) || history.Through(today, 0, hour) is not { } soFar)
         {
             return alerts;
         }
@@ -46,18 +47,10 @@ public static class BaselineCheck
         var by = $"{hour:00}:00";
         var earlier = EarlierWeeks(history, today, hour, o);
 
-        if (lastHour.Reported(RawCount.Spend)
-            && Range(earlier, w => w.LastHour.Reported(RawCount.Spend) ? w.LastHour.Spend : null, o) is { } hourRange
-            && hourRange.Low >= o.MinimumUsualHourSpend && lastHour.Spend < hourRange.Low * (1 - o.LastHourMargin))
-        {
-            alerts.Add(Make(BaselineRule.DeliveryStopped, lastHour.Spend, hourRange,
-                $"Spend {hour - 1:00}:00-{by} is usually {Money(hourRange)}; this time {Money(lastHour.Spend)}: delivery has all but stopped."));
-        }
-
         var spendRange = soFar.Reported(RawCount.Spend)
             ? Range(earlier, w => w.SoFar.Reported(RawCount.Spend) ? w.SoFar.Spend : null, o)
             : null;
-        var spendBelow = false;
+        bool spendBelow = false, spendAbove = false;
         if (spendRange is { } s && s.Low >= o.MinimumUsualSpend)
         {
             if (soFar.Spend < s.Low * (1 - o.Margin))
@@ -68,15 +61,27 @@ public static class BaselineCheck
             }
             else if (soFar.Spend > s.High * (1 + o.Margin))
             {
+                spendAbove = true;
                 alerts.Add(Make(BaselineRule.SpendAboveUsual, soFar.Spend, s,
                     $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
             }
         }
 
+        // A day far ahead of its usual spend that runs dry has hit its budget: that is the spend above usual just
+        // raised, not an outage. One that spent (nearly) its whole daily budget stopped because TikTok stops there.
+        var budgetSpent = dailyBudget is { } budget && budget > 0 && soFar.Spend >= budget * o.BudgetSpentShare;
+        if (!spendAbove && !budgetSpent && LatestHoursJudged(history, today, hour, earlier, o) is var (hours, window, usual)
+            && window.Spend < usual.Low * (1 - o.LatestHoursMargin))
+        {
+            alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
+                $"Spend {hour - hours:00}:00-{by} is usually {Money(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
+        }
+
         // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
         if (converts && !spendBelow && soFar.Reported(RawCount.Conversions)
             && Range(earlier, w => w.SoFar.Reported(RawCount.Conversions) ? w.SoFar.Conversions : null, o) is { } c
-            && c.Low >= o.MinimumUsualConversions && soFar.Conversions < c.Low * (1 - o.Margin))
+            && c.Low >= o.MinimumUsualConversions && soFar.Conversions < c.Low * (1 - o.Margin)
+            && c.Low - soFar.Conversions >= o.ConversionNoiseSigmas * (decimal)Math.Sqrt((double)c.Low))
         {
             alerts.Add(Make(BaselineRule.ConversionsBelowUsual, soFar.Conversions, c,
                 $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
@@ -91,6 +96,34 @@ public static class BaselineCheck
         return alerts;
     }
 
+    /// <summary>
+    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose spend usually reaches
+    /// <see cref="BaselineOptions.MinimumUsualHourSpend"/>: a big campaign is judged on its last hour, a small one on
+    /// enough hours for a stop to stand out from its noise. Null when none does or today's hours were not all read.
+    /// </summary>
+    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHoursJudged(HourlyHistory history, DateOnly today, int hour,
+        IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    {
+        for (var n = 1; n <= Math.Min(o.LatestHoursAtMost, hour); n++)
+        {
+            var values = new List<decimal>(earlier.Count);
+            foreach (var week in earlier)
+            {
+                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(RawCount.Spend))
+                {
+                    values.Add(w.Spend);
+                }
+            }
+
+            if (Range(values, o) is { } usual && usual.Low >= o.MinimumUsualHourSpend)
+            {
+                return history.Through(today, hour - n, hour) is { } window && window.Reported(RawCount.Spend) ? (n, window, usual) : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The usual range of one figure, or null with fewer than the minimum weeks that have it.</summary>
     public static UsualRange? Range(IReadOnlyList<EarlierWeek> weeks, Func<EarlierWeek, decimal?> figure, BaselineOptions o)
     {
@@ -103,6 +136,11 @@ public static class BaselineCheck
             }
         }
 
+        return Range(values, o);
+    }
+
+    private static UsualRange? Range(List<decimal> values, BaselineOptions o)
+    {
         if (values.Count < o.MinimumWeeks)
         {
             return null;
@@ -113,8 +151,8 @@ public static class BaselineCheck
         return new UsualRange(values[drop], values[^(1 + drop)], values.Count);
     }
 
-    /// <summary>One earlier same weekday: its figures through the same hour, and its last hour alone.</summary>
-    public readonly record struct EarlierWeek(int WeeksAgo, RawTotals SoFar, RawTotals LastHour);
+    /// <summary>One earlier same weekday: its figures through the same hour.</summary>
+    public readonly record struct EarlierWeek(int WeeksAgo, RawTotals SoFar);
 
     /// <summary>The earlier same weekdays whose hours through <paramref name="hour"/> were all read, newest first.</summary>
     public static IReadOnlyList<EarlierWeek> EarlierWeeks(HourlyHistory history, DateOnly today, int hour, BaselineOptions o)
@@ -123,9 +161,9 @@ public static class BaselineCheck
         for (var k = 1; k <= o.MaximumWeeks; k++)
         {
             var day = today.AddDays(-7 * k);
-            if (history.Through(day, 0, hour) is { } soFar && history.Through(day, hour - 1, hour) is { } last)
+            if (history.Through(day, 0, hour) is { } soFar)
             {
-                weeks.Add(new EarlierWeek(k, soFar, last));
+                weeks.Add(new EarlierWeek(k, soFar));
             }
         }
 
