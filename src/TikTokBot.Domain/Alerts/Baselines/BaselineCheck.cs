@@ -90,7 +90,8 @@ public static class BaselineCheck
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
         {
             alerts.Add(Make(BaselineRule.CtrBelowUsual, ctr, r,
-                $"CTR by {by} is usually {Percent(r.Low)}-{Percent(r.High)}; today {Percent(ctr)} after {soFar.Impressions:N0} impressions."));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"CTR by {by} is usually {Percent(r.Low)}-{Percent(r.High)}; today {Percent(ctr)} after {soFar.Impressions:N0} impressions.")));
         }
 
         return alerts;
