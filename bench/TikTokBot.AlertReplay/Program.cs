@@ -1,0 +1,161 @@
+using System.Globalization;
+using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
+using TikTokBot.Domain.Metrics;
+
+// Replays 8 weeks of generated hourly data for 200 campaigns, hour by hour over the last 2 weeks, through the fixed
+// rules and through the baselines, and scores both against the incidents injected into the data.
+// Usage: dotnet run -c Release --project bench/TikTokBot.AlertReplay -- [seed] [BaselineOption=value ...]
+var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 33;
+const int Campaigns = 200, Days = 56, ReplayDays = 14;
+var firstDay = new DateOnly(2026, 10, 12); // a Monday; the replay covers 23 Nov - 6 Dec 2026
+var world = Generator.Generate(seed, Campaigns, Days, firstDay);
+var fixedOptions = new AlertOptions();
+var baselineOptions = new BaselineOptions();
+// Further arguments Name=value set baseline options, to try other defaults: -- 33 Margin=0.4 MinimumUsualConversions=10
+foreach (var setting in args.Skip(1))
+{
+    var (name, value) = (setting.Split('=')[0], setting.Split('=')[1]);
+    var property = typeof(BaselineOptions).GetProperty(name) ?? throw new ArgumentException($"No baseline option {name}.");
+    property.SetValue(baselineOptions, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+}
+
+
+var fixedSide = new Side("Fixed thresholds (AlertRules)");
+var baselineSide = new Side("Baselines (fixed rules as the floor)");
+var floorScans = 0L;
+var scans = 0L;
+foreach (var c in world)
+{
+    for (var d = Days - ReplayDays; d < Days; d++)
+    {
+        var day = firstDay.AddDays(d);
+        // The scan at H:00 sees the hours before H (TikTok's basic reports lag ~10 minutes; the bench ignores it).
+        for (var hour = 1; hour <= 23; hour++)
+        {
+            if (!c.HasDay(d))
+            {
+                continue;
+            }
+
+            scans++;
+            var now = day.ToDateTime(new TimeOnly(hour, 0));
+            var today = c.CampaignToday(d, hour, now);
+            var fixedAlerts = AlertRules.Check(today, fixedOptions);
+            fixedSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, AlertSeverities.Of(a.Rule))));
+
+            if (BaselineCheck.HasBaseline(c.History, now, baselineOptions))
+            {
+                var alerts = BaselineCheck.Check(c.History, now, c.Converts, baselineOptions, c.Budget[d]);
+                baselineSide.Record(c, d, hour, alerts.Select(a => (a.Rule.ToString(), a.Severity)));
+            }
+            else
+            {
+                floorScans++;
+                baselineSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, AlertSeverities.Of(a.Rule))));
+            }
+        }
+    }
+}
+
+var incidents = world.SelectMany(c => c.Incidents.Where(i => i.Day >= Days - ReplayDays).Select(i => (c, i))).ToList();
+Console.WriteLine($"seed {seed}: {Campaigns} campaigns, {Days} days, replay of the last {ReplayDays} days: {scans:N0} campaign scans, "
+    + $"{incidents.Count} incidents ({string.Join(", ", incidents.GroupBy(x => x.i.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}); "
+    + $"{floorScans:N0} scans of campaigns without 4 weeks of history judged by the fixed floor");
+Console.WriteLine();
+Console.WriteLine("| | " + fixedSide.Name + " | " + baselineSide.Name + " |");
+Console.WriteLine("|---|---:|---:|");
+foreach (var (label, f) in Side.Rows(incidents))
+{
+    Console.WriteLine($"| {label} | {f(fixedSide)} | {f(baselineSide)} |");
+}
+
+Console.WriteLine();
+Console.WriteLine("False alarms by rule:");
+foreach (var side in new[] { fixedSide, baselineSide })
+{
+    Console.WriteLine($"  {side.Name}: " + string.Join(", ", side.FalseByRule.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
+}
+
+foreach (var side in new[] { fixedSide, baselineSide })
+{
+    Console.WriteLine($"Caught by kind, {side.Name}: " + string.Join(", ", incidents.GroupBy(x => x.i.Kind).OrderBy(g => g.Key)
+        .Select(g => $"{g.Key} {g.Count(x => side.Detection(x.c, x.i) is not null)}/{g.Count()}")));
+}
+
+/// <summary>One side of the comparison: its alerts, deduplicated as the app does (one per campaign, rule and day).</summary>
+internal sealed class Side(string name)
+{
+    private readonly HashSet<(int Campaign, int Day, string Rule)> _sent = [];
+    private readonly Dictionary<(int Campaign, int Day), List<(int Hour, string Rule, AlertSeverity Severity)>> _byDay = [];
+
+    public string Name { get; } = name;
+
+    public Dictionary<string, int> FalseByRule { get; } = [];
+
+    public int Raised { get; private set; }
+
+    public int FalseAlarms { get; private set; }
+
+    public int FalseCritical { get; private set; }
+
+    public void Record(Campaign c, int day, int hour, IEnumerable<(string Rule, AlertSeverity Severity)> alerts)
+    {
+        foreach (var (rule, severity) in alerts)
+        {
+            if (!_sent.Add((c.Index, day, rule)))
+            {
+                continue;
+            }
+
+            Raised++;
+            if (!_byDay.TryGetValue((c.Index, day), out var list))
+            {
+                _byDay[(c.Index, day)] = list = [];
+            }
+
+            list.Add((hour, rule, severity));
+            var incident = c.Incidents.FirstOrDefault(i => i.Day == day);
+            if (incident is null || hour <= incident.StartHour || !incident.Explains(rule))
+            {
+                FalseAlarms++;
+                FalseByRule[rule] = FalseByRule.GetValueOrDefault(rule) + 1;
+                if (severity == AlertSeverity.Critical)
+                {
+                    FalseCritical++;
+                }
+            }
+        }
+    }
+
+    /// <summary>The first scan hour after the incident's start that raised an alert explaining it, or null.</summary>
+    public int? Detection(Campaign c, Incident i) =>
+        _byDay.TryGetValue((c.Index, i.Day), out var list)
+            ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).Select(a => (int?)a.Hour).Min()
+            : null;
+
+    public static IEnumerable<(string, Func<Side, string>)> Rows(List<(Campaign c, Incident i)> incidents)
+    {
+        string Minutes(Side s, bool criticalOnly, double quantile)
+        {
+            var m = incidents.Where(x => !criticalOnly || x.i.Critical).Select(x => s.Detection(x.c, x.i) is { } h ? (h - x.i.StartHour) * 60 : (int?)null)
+                .OfType<int>().Order().ToList();
+            return m.Count == 0 ? "-" : m[(int)Math.Min(m.Count - 1, Math.Floor(quantile * m.Count))].ToString(CultureInfo.InvariantCulture);
+        }
+
+        int Caught(Side s, bool criticalOnly) => incidents.Count(x => (!criticalOnly || x.i.Critical) && s.Detection(x.c, x.i) is not null);
+
+        int WithinOneScan(Side s) => incidents.Count(x => x.i.Critical && s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1);
+
+        var critical = incidents.Count(x => x.i.Critical);
+        yield return ("Alerts raised (one per campaign, rule and day)", s => s.Raised.ToString(CultureInfo.InvariantCulture));
+        yield return ($"Incidents caught (of {incidents.Count})", s => Caught(s, false).ToString(CultureInfo.InvariantCulture));
+        yield return ("False alarms (alerts no incident explains)", s => s.FalseAlarms.ToString(CultureInfo.InvariantCulture));
+        yield return ("of which critical", s => s.FalseCritical.ToString(CultureInfo.InvariantCulture));
+        yield return ($"Critical incidents caught (delivery stops, tracking breaks; of {critical})", s => Caught(s, true).ToString(CultureInfo.InvariantCulture));
+        yield return ("Critical incidents caught at the first scan that sees them (60 min)", s => WithinOneScan(s).ToString(CultureInfo.InvariantCulture));
+        yield return ("Minutes to detection, median (all caught)", s => Minutes(s, false, 0.5));
+        yield return ("Minutes to detection, 90th percentile (all caught)", s => Minutes(s, false, 0.9));
+        yield return ("Minutes to detection, median (critical caught)", s => Minutes(s, true, 0.5));
+    }
+}

@@ -1,0 +1,36 @@
+namespace TikTokBot.Domain.Alerts.Baselines;
+
+/// <summary>How urgent an alert is: what the routing (not built yet) does with it.</summary>
+public enum AlertSeverity
+{
+    /// <summary>Worth knowing, for the daily digest.</summary>
+    Info,
+
+    /// <summary>Needs a look today.</summary>
+    Warning,
+
+    /// <summary>Money is being lost now: spend without delivery or without results.</summary>
+    Critical,
+}
+
+/// <summary>The severity of each rule, fixed and baseline. Pure: it depends on the rule alone.</summary>
+public static class AlertSeverities
+{
+    public static AlertSeverity Of(AlertRule rule) => rule switch
+    {
+        AlertRule.SpendWithoutConversions or AlertRule.NoDelivery => AlertSeverity.Critical,
+        AlertRule.CostPerResultHigh or AlertRule.CtrDrop or AlertRule.FrequencyAlert or AlertRule.BudgetRunsOutEarly
+            or AlertRule.CreditRunsOut => AlertSeverity.Warning,
+        AlertRule.FrequencyWarning or AlertRule.CreditExpiresUnused or AlertRule.LearningLimited => AlertSeverity.Info,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+
+    public static AlertSeverity Of(BaselineRule rule) => rule switch
+    {
+        // A campaign that stopped spending loses its day's delivery; one spending at its usual pace without its usual
+        // conversions pays for nothing (or for tracking that broke): both cost money every hour they go unseen.
+        BaselineRule.DeliveryStopped or BaselineRule.ConversionsBelowUsual => AlertSeverity.Critical,
+        BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual or BaselineRule.CtrBelowUsual => AlertSeverity.Warning,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+}

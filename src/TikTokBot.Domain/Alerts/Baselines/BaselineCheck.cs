@@ -1,0 +1,192 @@
+using System.Globalization;
+using TikTokBot.Domain.Metrics;
+
+namespace TikTokBot.Domain.Alerts.Baselines;
+
+/// <summary>
+/// Judges today so far against the same weekday's same hour in the campaign's earlier weeks. Pure: "now" is the
+/// advertiser-local time of the data, passed in; the scan at 14:00 judges the hours 00:00-14:00 (hours 0 to 13).
+/// </summary>
+public static class BaselineCheck
+{
+    /// <summary>
+    /// Whether the campaign has at least <see cref="BaselineOptions.MinimumWeeks"/> earlier same weekdays with data.
+    /// Without them the fixed <see cref="AlertRules"/> stay the floor.
+    /// </summary>
+    public static bool HasBaseline(HourlyHistory history, DateTime localNow, BaselineOptions o)
+    {
+        var today = DateOnly.FromDateTime(localNow);
+        var weeks = 0;
+        for (var k = 1; k <= o.MaximumWeeks; k++)
+        {
+            if (history.HasDay(today.AddDays(-7 * k)))
+            {
+                weeks++;
+            }
+        }
+
+        return weeks >= o.MinimumWeeks;
+    }
+
+    /// <summary>
+    /// The alerts for today so far; empty when nothing left its range, or when there is no baseline (then call
+    /// <see cref="AlertRules.Check"/> instead: see <see cref="HasBaseline"/>). <paramref name="dailyBudget"/>, when known,
+    /// tells a campaign that spent its budget from one that stopped.
+    /// </summary>
+    public static IReadOnlyList<BaselineAlert> Check(HourlyHistory history, DateTime localNow, bool converts, BaselineOptions o,
+        decimal? dailyBudget = null)
+    {
+        var alerts = new List<BaselineAlert>();
+        var hour = localNow.Hour;
+        var today = DateOnly.FromDateTime(localNow);
+        if (hour == 0 || !HasBaseline(history, localNow, o) || history.Through(today, 0, hour) is not { } soFar)
+        {
+            return alerts;
+        }
+
+        var by = $"{hour:00}:00";
+        var earlier = EarlierWeeks(history, today, hour, o);
+
+        var spendRange = soFar.Reported(RawCount.Spend)
+            ? Range(earlier, w => w.SoFar.Reported(RawCount.Spend) ? w.SoFar.Spend : null, o)
+            : null;
+        bool spendBelow = false, spendAbove = false;
+        if (spendRange is { } s && s.Low >= o.MinimumUsualSpend)
+        {
+            if (soFar.Spend < s.Low * (1 - o.Margin))
+            {
+                spendBelow = true;
+                alerts.Add(Make(BaselineRule.SpendBelowUsual, soFar.Spend, s,
+                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+            }
+            else if (soFar.Spend > s.High * (1 + o.Margin))
+            {
+                spendAbove = true;
+                alerts.Add(Make(BaselineRule.SpendAboveUsual, soFar.Spend, s,
+                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+            }
+        }
+
+        // A day far ahead of its usual spend that runs dry has hit its budget: that is the spend above usual just
+        // raised, not an outage. One that spent (nearly) its whole daily budget stopped because TikTok stops there.
+        var budgetSpent = dailyBudget is { } budget && budget > 0 && soFar.Spend >= budget * o.BudgetSpentShare;
+        if (!spendAbove && !budgetSpent && LatestHoursJudged(history, today, hour, earlier, o) is var (hours, window, usual)
+            && window.Spend < usual.Low * (1 - o.LatestHoursMargin))
+        {
+            alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
+                $"Spend {hour - hours:00}:00-{by} is usually {Money(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
+        }
+
+        // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
+        if (converts && !spendBelow && soFar.Reported(RawCount.Conversions)
+            && Range(earlier, w => w.SoFar.Reported(RawCount.Conversions) ? w.SoFar.Conversions : null, o) is { } c
+            && c.Low >= o.MinimumUsualConversions && soFar.Conversions < c.Low * (1 - o.Margin)
+            && c.Low - soFar.Conversions >= o.ConversionNoiseSigmas * (decimal)Math.Sqrt((double)c.Low))
+        {
+            alerts.Add(Make(BaselineRule.ConversionsBelowUsual, soFar.Conversions, c,
+                $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
+        }
+
+        if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
+        {
+            alerts.Add(Make(BaselineRule.CtrBelowUsual, ctr, r,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"CTR by {by} is usually {Percent(r.Low)}-{Percent(r.High)}; today {Percent(ctr)} after {soFar.Impressions:N0} impressions.")));
+        }
+
+        return alerts;
+    }
+
+    /// <summary>
+    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose spend usually reaches
+    /// <see cref="BaselineOptions.MinimumUsualHourSpend"/>: a big campaign is judged on its last hour, a small one on
+    /// enough hours for a stop to stand out from its noise. Null when none does or today's hours were not all read.
+    /// </summary>
+    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHoursJudged(HourlyHistory history, DateOnly today, int hour,
+        IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    {
+        for (var n = 1; n <= Math.Min(o.LatestHoursAtMost, hour); n++)
+        {
+            var values = new List<decimal>(earlier.Count);
+            foreach (var week in earlier)
+            {
+                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(RawCount.Spend))
+                {
+                    values.Add(w.Spend);
+                }
+            }
+
+            if (Range(values, o) is { } usual && usual.Low >= o.MinimumUsualHourSpend)
+            {
+                return history.Through(today, hour - n, hour) is { } window && window.Reported(RawCount.Spend) ? (n, window, usual) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The usual range of one figure, or null with fewer than the minimum weeks that have it.</summary>
+    public static UsualRange? Range(IReadOnlyList<EarlierWeek> weeks, Func<EarlierWeek, decimal?> figure, BaselineOptions o)
+    {
+        var values = new List<decimal>(weeks.Count);
+        foreach (var week in weeks)
+        {
+            if (figure(week) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return Range(values, o);
+    }
+
+    private static UsualRange? Range(List<decimal> values, BaselineOptions o)
+    {
+        if (values.Count < o.MinimumWeeks)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var drop = values.Count >= o.DropExtremeWeeksFrom ? 1 : 0;
+        return new UsualRange(values[drop], values[^(1 + drop)], values.Count);
+    }
+
+    /// <summary>One earlier same weekday: its figures through the same hour.</summary>
+    public readonly record struct EarlierWeek(int WeeksAgo, RawTotals SoFar);
+
+    /// <summary>The earlier same weekdays whose hours through <paramref name="hour"/> were all read, newest first.</summary>
+    public static IReadOnlyList<EarlierWeek> EarlierWeeks(HourlyHistory history, DateOnly today, int hour, BaselineOptions o)
+    {
+        var weeks = new List<EarlierWeek>(o.MaximumWeeks);
+        for (var k = 1; k <= o.MaximumWeeks; k++)
+        {
+            var day = today.AddDays(-7 * k);
+            if (history.Through(day, 0, hour) is { } soFar)
+            {
+                weeks.Add(new EarlierWeek(k, soFar));
+            }
+        }
+
+        return weeks;
+    }
+
+    private static decimal? Ctr(RawTotals t, BaselineOptions o) =>
+        t.Reported(RawCount.Impressions | RawCount.DestinationClicks) && t.Impressions >= o.CtrMinimumImpressions
+            ? 100m * t.DestinationClicks / t.Impressions
+            : null;
+
+    private static BaselineAlert Make(BaselineRule rule, decimal today, UsualRange usual, string summary) =>
+        new(rule, AlertSeverities.Of(rule), today, usual, summary);
+
+    // Whole units once the amounts are large enough that cents are noise in a sentence.
+    private static string Money(decimal amount) =>
+        amount.ToString(Math.Abs(amount) >= 100m ? "0" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string Money(UsualRange r) => $"{Money(r.Low)}-{Money(r.High)}";
+
+    private static string Count(UsualRange r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Low:0}-{r.High:0}");
+
+    private static string Percent(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+}

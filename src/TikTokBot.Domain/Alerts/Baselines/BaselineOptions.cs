@@ -1,0 +1,65 @@
+namespace TikTokBot.Domain.Alerts.Baselines;
+
+/// <summary>
+/// Configuration <c>Alerts:Baselines:*</c>: when a campaign is judged against its own history instead of the fixed
+/// <see cref="AlertOptions"/> thresholds. Every figure is a project default, checked on the replay bench
+/// (bench/README.md, "Alert baselines replay").
+/// </summary>
+public sealed class BaselineOptions
+{
+    public const string SectionName = "Alerts:Baselines";
+
+    /// <summary>
+    /// Fewer earlier same weekdays with data than this: no baseline, and the fixed rules judge the campaign.
+    /// Four weeks is the least that gives a range rather than a guess.
+    /// </summary>
+    public int MinimumWeeks { get; set; } = 4;
+
+    /// <summary>The same weekday is looked up at most this many weeks back: older weeks describe another campaign.</summary>
+    public int MaximumWeeks { get; set; } = 8;
+
+    /// <summary>
+    /// With at least this many weeks, the single lowest and highest week are dropped from the range, so one past outage
+    /// or one sale day does not widen "usual" for the next two months.
+    /// </summary>
+    public int DropExtremeWeeksFrom { get; set; } = 6;
+
+    /// <summary>Cumulative figures (spend, conversions, CTR so far today) fire when they leave the usual range by more than this share of its bound.</summary>
+    public decimal Margin { get; set; } = 0.4m;
+
+    /// <summary>
+    /// The latest hours' spend fires when it falls below the usual lowest spend for those hours by more than this share:
+    /// 0.8 means below a fifth of the quietest usual week, which a stopped campaign is and a noisy hour rarely is.
+    /// </summary>
+    public decimal LatestHoursMargin { get; set; } = 0.8m;
+
+    /// <summary>
+    /// A campaign whose spend so far reached this share of its daily budget has run out of budget, not stopped: no
+    /// delivery-stopped alert (TikTok may end a day a few percent short of the budget).
+    /// </summary>
+    public decimal BudgetSpentShare { get; set; } = 0.95m;
+
+    /// <summary>Spend so far is only judged once its usual range starts at this much (account currency): below it noise rules.</summary>
+    public decimal MinimumUsualSpend { get; set; } = 20m;
+
+    /// <summary>
+    /// The latest hours' spend is only judged over enough hours to usually spend at least this much (account currency):
+    /// the last hour for a big campaign, up to <see cref="LatestHoursAtMost"/> for a small one.
+    /// </summary>
+    public decimal MinimumUsualHourSpend { get; set; } = 5m;
+
+    /// <summary>At most this many latest hours are added up to reach <see cref="MinimumUsualHourSpend"/>: a stop is seen within as many scans.</summary>
+    public int LatestHoursAtMost { get; set; } = 3;
+
+    /// <summary>Conversions so far are only judged once their usual range starts at this many: fewer is Poisson noise.</summary>
+    public long MinimumUsualConversions { get; set; } = 5;
+
+    /// <summary>
+    /// Conversions are counts: a day short of the usual lowest by fewer than this many square roots of it (the Poisson
+    /// spread of a count that size) is luck, not a broken pixel. 2 means 7 short of a usual 12, 9 short of a usual 20.
+    /// </summary>
+    public decimal ConversionNoiseSigmas { get; set; } = 2m;
+
+    /// <summary>CTR so far (today's and each past week's) is only computed after this many impressions, as the fixed CTR rule.</summary>
+    public long CtrMinimumImpressions { get; set; } = 1000;
+}

@@ -1,0 +1,26 @@
+namespace TikTokBot.Domain.Alerts.Baselines;
+
+/// <summary>The checks against a campaign's own usual range. The name is the stable id an alert would be stored with.</summary>
+public enum BaselineRule
+{
+    /// <summary>The last hour spent far below what that hour usually spends.</summary>
+    DeliveryStopped,
+
+    /// <summary>Spend so far today below the usual range for this hour and weekday.</summary>
+    SpendBelowUsual,
+
+    /// <summary>Spend so far today above the usual range.</summary>
+    SpendAboveUsual,
+
+    /// <summary>Conversions so far below the usual range while spend is not.</summary>
+    ConversionsBelowUsual,
+
+    /// <summary>CTR so far today below the usual range.</summary>
+    CtrBelowUsual,
+}
+
+/// <summary>The usual range of one figure: lowest and highest over the earlier same weekdays that count.</summary>
+public sealed record UsualRange(decimal Low, decimal High, int Weeks);
+
+/// <summary>A figure that left its usual range, with the sentence saying what usual was.</summary>
+public sealed record BaselineAlert(BaselineRule Rule, AlertSeverity Severity, decimal Today, UsualRange Usual, string Summary);

@@ -1,0 +1,254 @@
+using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
+using TikTokBot.Domain.Metrics;
+
+namespace TikTokBot.Domain.Tests.Alerts;
+
+public sealed class BaselineCheckTests
+{
+    private static readonly BaselineOptions Options = new();
+
+    // The scan at 14:00 advertiser time on Tuesday 1 December 2026 judges the hours 00:00-14:00.
+    private static readonly DateTime Now = new(2026, 12, 1, 14, 0, 0);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
+
+    /// <summary>A day that spends the same every hour from midnight to <paramref name="untilHour"/> and nothing after.</summary>
+    private static IEnumerable<KeyValuePair<DateTime, RawTotals>> Day(DateOnly day, decimal spendPerHour, long conversionsPerHour = 0,
+        long impressionsPerHour = 0, long clicksPerHour = 0, int untilHour = 24, int readHours = 24)
+    {
+        for (var h = 0; h < readHours; h++)
+        {
+            var on = h < untilHour;
+            yield return new(day.ToDateTime(new TimeOnly(h, 0)), new RawTotals
+            {
+                Spend = on ? spendPerHour : 0m,
+                Conversions = on ? conversionsPerHour : 0,
+                Impressions = on ? impressionsPerHour : 0,
+                DestinationClicks = on ? clicksPerHour : 0,
+            });
+        }
+    }
+
+    /// <summary>The same Tuesday in earlier weeks, one week ago first, then today's hours.</summary>
+    private static HourlyHistory History(IEnumerable<KeyValuePair<DateTime, RawTotals>> today,
+        params Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] earlierWeeks) =>
+        new(earlierWeeks.SelectMany((week, i) => week(Today.AddDays(-7 * (i + 1)))).Concat(today));
+
+    // A ~$350-a-day campaign: $13 to $17 an hour on its last four Tuesdays, so $182-238 by 14:00.
+    private static readonly Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] FourTuesdays =
+        [d => Day(d, 14m), d => Day(d, 17m), d => Day(d, 13m), d => Day(d, 16m)];
+
+    private static BaselineRule[] Rules(HourlyHistory history, bool converts = true) =>
+        BaselineCheck.Check(history, Now, converts, Options).Select(a => a.Rule).ToArray();
+
+    [Fact]
+    public void Spend_of_35_by_14_00_against_a_usual_182_to_238_fires_and_says_what_usual_was()
+    {
+        // $2.50 an hour: 35 by 14:00, under 182 x 0.6 = 109.20. The last hour (2.50) is also under 13 x 0.2 = 2.60.
+        var history = History(Day(Today, 2.5m, readHours: 14), FourTuesdays);
+
+        Assert.Equal([BaselineRule.DeliveryStopped, BaselineRule.SpendBelowUsual], Rules(history, converts: false));
+        var alert = Assert.Single(BaselineCheck.Check(history, Now, converts: false, Options), a => a.Rule == BaselineRule.SpendBelowUsual);
+
+        Assert.Equal("Spend by 14:00 is usually 182-238; today 35.00.", alert.Summary);
+        Assert.Equal(new UsualRange(182m, 238m, 4), alert.Usual);
+        Assert.Equal(35m, alert.Today);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+    }
+
+    [Fact]
+    public void Spend_inside_the_40_percent_margin_below_the_usual_range_stays_quiet()
+    {
+        // $7.90 an hour: 110.60 by 14:00, above 182 x 0.6 = 109.20; the last hour (7.90) is above 13 x 0.2 = 2.60.
+        Assert.Empty(Rules(History(Day(Today, 7.9m, readHours: 14), FourTuesdays), converts: false));
+        // $7.80 an hour: 109.20 is not below 109.20 either; $7.70 an hour (107.80) is.
+        Assert.Empty(Rules(History(Day(Today, 7.8m, readHours: 14), FourTuesdays), converts: false));
+        Assert.Equal([BaselineRule.SpendBelowUsual], Rules(History(Day(Today, 7.7m, readHours: 14), FourTuesdays), converts: false));
+    }
+
+    [Fact]
+    public void A_campaign_that_stopped_at_11_00_is_critical_at_the_14_00_scan_though_its_day_is_still_in_range()
+    {
+        // $15 an hour until 11:00: 165 by 14:00 is inside the margin (above 109.20), but 13:00-14:00 spent nothing
+        // where that hour usually spends 13 to 17.
+        var history = History(Day(Today, 15m, untilHour: 11, readHours: 14), FourTuesdays);
+
+        var alert = Assert.Single(BaselineCheck.Check(history, Now, converts: false, Options));
+
+        Assert.Equal(BaselineRule.DeliveryStopped, alert.Rule);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal("Spend 13:00-14:00 is usually 13.00-17.00; this time 0.00: delivery has all but stopped.", alert.Summary);
+    }
+
+    [Fact]
+    public void A_small_campaign_is_judged_on_enough_latest_hours_to_usually_spend_5()
+    {
+        // A ~$100-a-day campaign at $4-4.50 an hour: one hour usually spends under 5, two hours 8-9.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small = [d => Day(d, 4m), d => Day(d, 4.5m), d => Day(d, 4m), d => Day(d, 4.5m)];
+
+        // Stopped at 13:00: the two latest hours spent 4, above 8 x 0.2 = 1.60.
+        Assert.Empty(Rules(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), converts: false));
+
+        // Stopped at 12:00: nothing in the two latest hours.
+        var alert = Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 12, readHours: 14), small), Now, false, Options));
+        Assert.Equal(BaselineRule.DeliveryStopped, alert.Rule);
+        Assert.Equal("Spend 12:00-14:00 is usually 8.00-9.00; this time 0.00: delivery has all but stopped.", alert.Summary);
+    }
+
+    [Fact]
+    public void A_campaign_that_spent_its_daily_budget_has_not_stopped()
+    {
+        // $15 an hour until 13:00: 195 of a $200 budget (over 95%), then nothing.
+        var history = History(Day(Today, 15m, untilHour: 13, readHours: 14), FourTuesdays);
+
+        Assert.Empty(BaselineCheck.Check(history, Now, false, Options, dailyBudget: 200m));
+        Assert.Equal([BaselineRule.DeliveryStopped], BaselineCheck.Check(history, Now, false, Options, dailyBudget: 300m).Select(a => a.Rule));
+        Assert.Equal([BaselineRule.DeliveryStopped], Rules(history, converts: false));
+    }
+
+    [Fact]
+    public void Spend_of_420_by_14_00_against_a_usual_182_to_238_is_overspend_and_300_is_not()
+    {
+        // 238 x 1.4 = 333.20.
+        var over = Assert.Single(BaselineCheck.Check(History(Day(Today, 30m, readHours: 14), FourTuesdays), Now, false, Options));
+        Assert.Equal(BaselineRule.SpendAboveUsual, over.Rule);
+        Assert.Equal("Spend by 14:00 is usually 182-238; today 420.", over.Summary);
+
+        Assert.Empty(Rules(History(Day(Today, 300m / 14m, readHours: 14), FourTuesdays), converts: false));
+    }
+
+    [Fact]
+    public void Conversions_that_stop_while_spend_is_usual_are_critical_as_broken_tracking_would_be()
+    {
+        // Usually 1 or 2 conversions an hour: 14-28 by 14:00. Today the usual $15 an hour and 3 conversions in all.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
+            [d => Day(d, 14m, 1), d => Day(d, 17m, 2), d => Day(d, 13m, 1), d => Day(d, 16m, 2)];
+        var today = Day(Today, 15m, readHours: 14).Select((h, i) => i < 3 ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 1 }) : h);
+
+        var alert = Assert.Single(BaselineCheck.Check(History(today, converting), Now, converts: true, Options));
+
+        Assert.Equal(BaselineRule.ConversionsBelowUsual, alert.Rule);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal("Conversions by 14:00 are usually 14-28; today 3 for 210 spent.", alert.Summary);
+        Assert.Empty(Rules(History(today, converting), converts: false));
+    }
+
+    [Fact]
+    public void Conversions_short_of_usual_by_less_than_their_poisson_spread_stay_quiet()
+    {
+        // Usually 14-28 by 14:00; 8 is under 14 x 0.6 = 8.40, but only 6 short of 14, and 2 x sqrt(14) = 7.48: luck.
+        // 6 is 8 short: a pixel that stopped.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
+            [d => Day(d, 14m, 1), d => Day(d, 17m, 2), d => Day(d, 13m, 1), d => Day(d, 16m, 2)];
+        IEnumerable<KeyValuePair<DateTime, RawTotals>> Today(int conversions) =>
+            Day(BaselineCheckTests.Today, 15m, readHours: 14).Select((h, i) => i < conversions ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 1 }) : h);
+
+        Assert.Empty(Rules(History(Today(8), converting)));
+        Assert.Equal([BaselineRule.ConversionsBelowUsual], Rules(History(Today(6), converting)));
+    }
+
+    [Fact]
+    public void Conversions_are_not_judged_when_they_usually_number_under_5_or_when_spend_is_already_down()
+    {
+        // One conversion every few hours: usually 0 by 14:00 on some Tuesdays.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] rare =
+            [d => Day(d, 14m, 0), d => Day(d, 17m, 1), d => Day(d, 13m, 0), d => Day(d, 16m, 1)];
+        Assert.Empty(Rules(History(Day(Today, 15m, readHours: 14), rare)));
+
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
+            [d => Day(d, 14m, 1), d => Day(d, 17m, 2), d => Day(d, 13m, 1), d => Day(d, 16m, 2)];
+        // $3 an hour: 42 by 14:00, and the last hour above 13 x 0.2 = 2.60.
+        Assert.Equal([BaselineRule.SpendBelowUsual], Rules(History(Day(Today, 3m, readHours: 14), converting)));
+    }
+
+    [Fact]
+    public void A_ctr_of_0_4_percent_against_a_usual_1_to_1_3_percent_fires_after_1000_impressions()
+    {
+        // 2,000 impressions an hour; 20 to 26 destination clicks an hour is a CTR of 1.00% to 1.30%.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] weeks =
+            [d => Day(d, 14m, 0, 2000, 20), d => Day(d, 17m, 0, 2000, 26), d => Day(d, 13m, 0, 2000, 22), d => Day(d, 16m, 0, 2000, 24)];
+
+        var alert = Assert.Single(BaselineCheck.Check(History(Day(Today, 15m, 0, 2000, 8, readHours: 14), weeks), Now, false, Options));
+        Assert.Equal(BaselineRule.CtrBelowUsual, alert.Rule);
+        Assert.Equal("CTR by 14:00 is usually 1.00%-1.30%; today 0.40% after 28,000 impressions.", alert.Summary);
+
+        // 0.65% is above 1.00% x 0.6 = 0.60%.
+        Assert.Empty(Rules(History(Day(Today, 15m, 0, 2000, 13, readHours: 14), weeks), converts: false));
+        // 900 impressions by 14:00 is too few to judge.
+        Assert.Empty(Rules(History(Day(Today, 15m, 0, 64, 0, readHours: 14), weeks), converts: false));
+    }
+
+    [Fact]
+    public void Three_earlier_tuesdays_are_no_baseline_and_the_fixed_rules_stay_the_floor()
+    {
+        var three = History(Day(Today, 0m, readHours: 14), FourTuesdays[..3]);
+        var four = History(Day(Today, 0m, readHours: 14), FourTuesdays);
+
+        Assert.False(BaselineCheck.HasBaseline(three, Now, Options));
+        Assert.Empty(Rules(three));
+        Assert.True(BaselineCheck.HasBaseline(four, Now, Options));
+        Assert.Contains(BaselineRule.SpendBelowUsual, Rules(four));
+        Assert.False(BaselineCheck.HasBaseline(three, Now, new BaselineOptions { MinimumWeeks = 4 }));
+        Assert.True(BaselineCheck.HasBaseline(three, Now, new BaselineOptions { MinimumWeeks = 3 }));
+    }
+
+    [Fact]
+    public void Tuesdays_more_than_8_weeks_back_do_not_count()
+    {
+        // Weeks 1-3 and 9: three weeks within reach.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>> none = _ => [];
+        var history = History(Day(Today, 0m, readHours: 14), d => Day(d, 14m), d => Day(d, 17m), d => Day(d, 13m),
+            none, none, none, none, none, d => Day(d, 16m));
+
+        Assert.False(BaselineCheck.HasBaseline(history, Now, Options));
+        Assert.Empty(Rules(history));
+    }
+
+    [Fact]
+    public void From_six_weeks_the_lowest_and_highest_week_are_dropped_so_a_past_outage_does_not_widen_usual()
+    {
+        // Six Tuesdays by 14:00: 0 (an outage), 182, 196, 224, 238, 700 (a sale) -> usual 182-238.
+        var history = History(Day(Today, 2.5m, readHours: 14),
+            d => Day(d, 0m), d => Day(d, 13m), d => Day(d, 14m), d => Day(d, 16m), d => Day(d, 17m), d => Day(d, 50m));
+
+        var alert = Assert.Single(BaselineCheck.Check(history, Now, false, Options), a => a.Rule == BaselineRule.SpendBelowUsual);
+        Assert.Equal(new UsualRange(182m, 238m, 6), alert.Usual);
+    }
+
+    [Fact]
+    public void Only_hours_before_now_count_and_an_unread_hour_today_silences_the_check()
+    {
+        // Today's hours after 14:00 are in the history (a later read) with a large spend: the 14:00 check ignores them.
+        var withLater = History(Day(Today, 3m, readHours: 14).Concat(Day(Today, 500m).Skip(14)), FourTuesdays);
+        Assert.Equal("Spend by 14:00 is usually 182-238; today 42.00.",
+            Assert.Single(BaselineCheck.Check(withLater, Now, false, Options)).Summary);
+
+        // 13:00 was not read: no judgement on missing data.
+        Assert.Empty(Rules(History(Day(Today, 0m, readHours: 13), FourTuesdays)));
+        // At midnight nothing of today has happened yet.
+        Assert.Empty(BaselineCheck.Check(History(Day(Today, 0m), FourTuesdays), Today.ToDateTime(TimeOnly.MinValue), true, Options));
+    }
+
+    [Theory]
+    [InlineData(AlertRule.NoDelivery, AlertSeverity.Critical)]
+    [InlineData(AlertRule.SpendWithoutConversions, AlertSeverity.Critical)]
+    [InlineData(AlertRule.CostPerResultHigh, AlertSeverity.Warning)]
+    [InlineData(AlertRule.CtrDrop, AlertSeverity.Warning)]
+    [InlineData(AlertRule.BudgetRunsOutEarly, AlertSeverity.Warning)]
+    [InlineData(AlertRule.FrequencyAlert, AlertSeverity.Warning)]
+    [InlineData(AlertRule.CreditRunsOut, AlertSeverity.Warning)]
+    [InlineData(AlertRule.FrequencyWarning, AlertSeverity.Info)]
+    [InlineData(AlertRule.CreditExpiresUnused, AlertSeverity.Info)]
+    [InlineData(AlertRule.LearningLimited, AlertSeverity.Info)]
+    public void Each_fixed_rule_has_a_severity_money_lost_now_being_critical(AlertRule rule, AlertSeverity expected) =>
+        Assert.Equal(expected, AlertSeverities.Of(rule));
+
+    [Fact]
+    public void Every_rule_fixed_or_baseline_has_a_severity()
+    {
+        Assert.All(Enum.GetValues<AlertRule>(), r => Assert.True(Enum.IsDefined(AlertSeverities.Of(r))));
+        Assert.Equal(
+            [AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Critical, AlertSeverity.Warning],
+            Enum.GetValues<BaselineRule>().Select(AlertSeverities.Of));
+    }
+}
