@@ -60,9 +60,14 @@ public sealed class TikTokApiClient : IDisposable
     private readonly bool _ownsQuota;
     private readonly RefusedTokens _refused;
 
+    // Only a workspace's connected token (a clone) is remembered as refused: its connection is marked refused and a
+    // reconnect brings a new token, whereas the deployment's own token may be put right at TikTok and work again.
+    private readonly bool _remembersRefusal;
+
     private TikTokApiClient(TikTokApiClient shared, TikTokApiOptions options)
     {
-        (_http, _options, _logger, _quota, _retries, _ownsQuota, _refused) = (shared._http, options, shared._logger, shared._quota, shared._retries, false, shared._refused);
+        (_http, _options, _logger, _quota, _retries, _ownsQuota, _refused, _remembersRefusal) =
+            (shared._http, options, shared._logger, shared._quota, shared._retries, false, shared._refused, true);
     }
 
     /// <summary>
@@ -215,9 +220,17 @@ public sealed class TikTokApiClient : IDisposable
         for (var throttled = 0; ; throttled++)
         {
             // Calls queued behind the one that learnt the token is refused would only be refused too: none goes out.
-            _refused.ThrowIfRefused(_options.AccessToken);
+            if (_remembersRefusal)
+            {
+                _refused.ThrowIfRefused(_options.AccessToken);
+            }
+
             await _quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            _refused.ThrowIfRefused(_options.AccessToken);
+            if (_remembersRefusal)
+            {
+                _refused.ThrowIfRefused(_options.AccessToken);
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Add("Access-Token", _options.AccessToken ?? "");
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -260,7 +273,7 @@ public sealed class TikTokApiClient : IDisposable
             }
 
             var error = TikTokEnvelope.Error(answer, _options.AccessToken, TikTokCall.Read, path, _logger);
-            if (error is TikTokAuthException refusal)
+            if (error is TikTokAuthException refusal && _remembersRefusal)
             {
                 _refused.Remember(_options.AccessToken, refusal);
             }
