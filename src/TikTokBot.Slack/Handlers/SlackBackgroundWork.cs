@@ -13,7 +13,21 @@ internal sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> l
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    public CancellationToken StoppingToken => _stopping.Token;
+    /// <summary>Cancelled when the shutdown timeout runs out; already cancelled once the host has disposed this.</summary>
+    public CancellationToken StoppingToken
+    {
+        get
+        {
+            try
+            {
+                return _stopping.Token;
+            }
+            catch (ObjectDisposedException)
+            {
+                return new CancellationToken(canceled: true);
+            }
+        }
+    }
 
     public int Pending => _running.Count;
 
@@ -46,7 +60,8 @@ internal sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> l
         LogWaiting(logger, pending.Length);
         try
         {
-            await Task.WhenAll(pending).WaitAsync(cancellationToken);
+            // A handler that failed is finished too (the dispatcher has logged it): stopping waits, it does not rethrow.
+            await Task.WhenAny(Task.WhenAll(pending)).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -26,4 +26,23 @@ public sealed class BackgroundWorkStopTests
         handler.SetResult();
         Assert.Equal(0, work.Pending);
     }
+
+    [Fact]
+    public async Task A_handler_that_fails_while_the_host_stops_after_disposal_neither_fails_the_stop_nor_finds_the_token_gone()
+    {
+        var work = new SlackBackgroundWork(NullLogger<SlackBackgroundWork>.Instance);
+        work.Dispose();
+        // A handler still running when the disposed host is stopped again reads the stopping token, then fails.
+        var handler = Task.Run(() =>
+        {
+            Assert.True(work.StoppingToken.IsCancellationRequested);
+            throw new InvalidOperationException("the handler's own failure, logged by the dispatcher");
+        });
+        work.Track(handler);
+
+        await work.StopAsync(CancellationToken.None);
+
+        Assert.True(handler.IsFaulted);
+        Assert.IsType<InvalidOperationException>(handler.Exception!.InnerException);
+    }
 }
