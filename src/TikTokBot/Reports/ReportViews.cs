@@ -42,17 +42,7 @@ public static class ReportViews
         var summary = overview.Summary;
         var campaign = summary.Campaign;
         var currency = campaign.Currency;
-        var message = new MessageBuilder()
-            .Text(Headline(overview))
-            .Ephemeral()
-            .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")}");
-        foreach (var line in Lead(overview))
-        {
-            message.Section(line);
-        }
-
-        message.Section(Verdict(summary.Verdict, currency));
+        var message = Opening(overview, "");
         var lead = campaign.Profile.Primary.Concat(campaign.Profile.Secondary).ToHashSet();
         // Stage order; the lead metrics first when more than a section holds would be shown.
         var shown = summary.Stages.SelectMany(s => s.Readings)
@@ -111,23 +101,31 @@ public static class ReportViews
             : "Nothing to fix: every metric stands typical or better.";
     }
 
+    /// <summary>The head both the summary and the full funnel open with: the campaign, its period and status, the lead lines and the verdict.</summary>
+    private static MessageBuilder Opening(CampaignOverview overview, string contextSuffix)
+    {
+        var summary = overview.Summary;
+        var campaign = summary.Campaign;
+        var message = new MessageBuilder()
+            .Text(Headline(overview))
+            .Ephemeral()
+            .Header($"{campaign.Name}")
+            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")}{contextSuffix}");
+        foreach (var line in Lead(overview))
+        {
+            message.Section(line);
+        }
+
+        return message.Section(Verdict(summary.Verdict, campaign.Currency));
+    }
+
     /// <summary>Every metric in stage order with its standing, and the charts: the full funnel, one button from the summary.</summary>
     public static IReadOnlyList<SlackMessage> FullFunnel(CampaignOverview overview)
     {
         var summary = overview.Summary;
         var campaign = summary.Campaign;
         var currency = campaign.Currency;
-        var message = new MessageBuilder()
-            .Text(Headline(overview))
-            .Ephemeral()
-            .Header($"{campaign.Name}")
-            .Context($"{Mrkdwn.Escape(campaign.Profile.DisplayName)} · {summary.Period}{ZoneNote(overview.Campaign)}{(campaign.StatusLabel is { } status ? $" · *{status}*" : "")} · read in funnel order");
-        foreach (var line in Lead(overview))
-        {
-            message.Section(line);
-        }
-
-        message.Section(Verdict(summary.Verdict, currency));
+        var message = Opening(overview, " · read in funnel order");
         foreach (var chart in ReportCharts.SummaryCharts(overview.Facts, currency))
         {
             message.Chart(chart);
