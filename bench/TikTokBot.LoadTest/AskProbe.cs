@@ -65,22 +65,11 @@ internal static class AskProbe
         {
         }
 
-        var interval = Stopwatch.Frequency / rate;
-        var start = Stopwatch.GetTimestamp();
         var run = (int)arguments.Number("run", 1);
         // Event ids unique to this invocation: the app acknowledges a retried id without handling it again.
         var batch = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        var sends = new List<Task>(total);
-        for (var i = 0; i < total && !stop.IsCancellationRequested; i++)
+        var sent = await OpenLoop.SendAsync(total, rate, due, async index =>
         {
-            due[i] = start + (long)(i * interval);
-            var wait = LatencySummary.Milliseconds(Stopwatch.GetTimestamp(), due[i]);
-            if (wait >= 1)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), stop).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            var index = i;
             var ts = Ts(index);
             var request = SignedRequest.Sign(secret, JsonSerializer.Serialize(new Dictionary<string, object>
             {
@@ -91,24 +80,19 @@ internal static class AskProbe
                 ["event_time"] = 1,
                 ["event"] = new { type = "message", channel = $"D-BENCH-{index}", user = $"U-BENCH-{index}", text = Questions[index % Questions.Length], ts, channel_type = "im", event_ts = ts },
             }));
-            sends.Add(Task.Run(async () =>
+            try
             {
-                try
-                {
-                    using var message = request.ToHttp(url, "application/json");
-                    using var response = await client.SendAsync(message, stop);
-                    failed[index] = !response.IsSuccessStatusCode;
-                }
-                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-                {
-                    failed[index] = true;
-                }
-            }, CancellationToken.None));
-        }
+                using var message = request.ToHttp(url, "application/json");
+                using var response = await client.SendAsync(message, stop);
+                failed[index] = !response.IsSuccessStatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                failed[index] = true;
+            }
+        }, stop);
 
-        await Task.WhenAll(sends);
         await allAnswered.WaitAsync(DeliveryWait, stop).ContinueWith(_ => { }, TaskScheduler.Default);
-        var sent = sends.Count;
         var statuses = status.Take(sent).Where(s => !double.IsNaN(s)).ToArray();
         var answers = answer.Take(sent).Where(s => !double.IsNaN(s)).ToArray();
         var result = new AskResult("ask", run, rate, sent, failed.Take(sent).Count(f => f), statuses.Length, answers.Length, LatencySummary.Of(statuses), LatencySummary.Of(answers));

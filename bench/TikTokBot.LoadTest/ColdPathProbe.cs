@@ -60,44 +60,28 @@ internal static class ColdPathProbe
         {
         }
 
-        var interval = Stopwatch.Frequency / rate;
-        var start = Stopwatch.GetTimestamp();
-        var sends = new List<Task>(total);
-        for (var i = 0; i < total && !stop.IsCancellationRequested; i++)
+        var sent = await OpenLoop.SendAsync(total, rate, due, async index =>
         {
-            due[i] = start + (long)(i * interval);
-            var wait = LatencySummary.Milliseconds(Stopwatch.GetTimestamp(), due[i]);
-            if (wait >= 1)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), stop).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            var index = i;
             var request = SignedRequest.Sign(secret, SignedRequests.SummaryBody(hook + index.ToString(CultureInfo.InvariantCulture)));
-            sends.Add(Task.Run(async () =>
+            try
             {
-                try
+                using var message = request.ToHttp(url);
+                using var response = await client.SendAsync(message, stop);
+                var body = await response.Content.ReadAsStringAsync(stop);
+                acked[index] = LatencySummary.Milliseconds(due[index], Stopwatch.GetTimestamp());
+                ackFailed[index] = !response.IsSuccessStatusCode;
+                if (body.Contains("Reading ", StringComparison.Ordinal))
                 {
-                    using var message = request.ToHttp(url);
-                    using var response = await client.SendAsync(message, stop);
-                    var body = await response.Content.ReadAsStringAsync(stop);
-                    acked[index] = LatencySummary.Milliseconds(due[index], Stopwatch.GetTimestamp());
-                    ackFailed[index] = !response.IsSuccessStatusCode;
-                    if (body.Contains("Reading ", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref reading);
-                    }
+                    Interlocked.Increment(ref reading);
                 }
-                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-                {
-                    ackFailed[index] = true;
-                }
-            }, CancellationToken.None));
-        }
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                ackFailed[index] = true;
+            }
+        }, stop);
 
-        await Task.WhenAll(sends);
         await allDelivered.WaitAsync(DeliveryWait, stop).ContinueWith(_ => { }, TaskScheduler.Default);
-        var sent = sends.Count;
         var result = new ColdResult("cold", arguments.Text("label", "figures"), (int)arguments.Number("run", 1), rate, sent, ackFailed.Take(sent).Count(f => f), reading,
             Volatile.Read(ref delivered), LatencySummary.Of(acked.Take(sent)), LatencySummary.Of(answered.Take(sent).Where(a => !double.IsNaN(a))));
         Console.WriteLine(JsonSerializer.Serialize(result, JsonOutput.Options));
