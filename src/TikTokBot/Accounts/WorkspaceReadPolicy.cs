@@ -45,13 +45,13 @@ public sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSo
     public WorkspaceRead Decide(string teamId, bool hasConnections) =>
         teamId == PlaygroundTeam ? WorkspaceRead.Demo
         : hasConnections ? WorkspaceRead.Connected
-        : configured != MetricSourceKind.Demo && (!oauthInstall || teamId == options.StaticTokenTeam) ? WorkspaceRead.Deployment
-        : configured == MetricSourceKind.Demo || options.DemoForUnconnected ? WorkspaceRead.Demo
-        : WorkspaceRead.Nothing;
+        : Unconnected(servedByDeployment: !oauthInstall || teamId == options.StaticTokenTeam);
 
     /// <summary>What a workspace without connections reads when nothing singles it out: the deployment's source with the single bot token, else the demo data.</summary>
-    public WorkspaceRead ForUnconnected =>
-        configured != MetricSourceKind.Demo && !oauthInstall ? WorkspaceRead.Deployment
+    public WorkspaceRead ForUnconnected => Unconnected(servedByDeployment: !oauthInstall);
+
+    private WorkspaceRead Unconnected(bool servedByDeployment) =>
+        configured != MetricSourceKind.Demo && servedByDeployment ? WorkspaceRead.Deployment
         : configured == MetricSourceKind.Demo || options.DemoForUnconnected ? WorkspaceRead.Demo
         : WorkspaceRead.Nothing;
 }
