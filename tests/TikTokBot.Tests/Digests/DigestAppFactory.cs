@@ -11,7 +11,7 @@ namespace TikTokBot.Tests.Digests;
 /// The whole app on Kestrel with its digests posting to a <see cref="ScriptedSlack"/>, on the clock and the scheduler
 /// store a test chooses. Several factories may share a data folder or a database to play restarts and second instances.
 /// </summary>
-public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings) : KestrelAppFactory
+internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings) : KestrelAppFactory
 {
     public const string Team = "T0DIGEST";
 
@@ -92,7 +92,7 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
 /// A fixed date whose time runs on in real time from wherever a test puts it: timers (Slack's Retry-After, its
 /// per-channel pace) wait for real, and no test depends on today's date.
 /// </summary>
-public sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
+internal sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
 {
     private (DateTimeOffset At, long Timestamp) _origin = (start, System.GetTimestamp());
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Digests;
 
