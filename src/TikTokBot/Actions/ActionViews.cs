@@ -7,7 +7,7 @@ using TikTokBot.Slack.BlockKit;
 namespace TikTokBot.Actions;
 
 /// <summary>How an <see cref="ActionOutcome"/> looks in Slack: the buttons carry only the action's id.</summary>
-public static class ActionViews
+internal static class ActionViews
 {
     /// <summary>What every action reply on the demo data says, in its notification text and its blocks.</summary>
     public const string SimulatedNote = "Simulated on demo data: nothing was sent to TikTok.";
@@ -52,10 +52,13 @@ public static class ActionViews
         var d = awaiting.Action!.Details;
         var value = ActionValue.Encode(d.Id);
         var target = awaiting.Target;
-        var what = target is null ? $"{(d.Level == "campaign" ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
-        var change = d.Kind == "budget"
-            ? $"change the budget of {what} from {Amount(d.FromValue, target)} to {Amount(d.ToValue, target)}"
-            : $"{d.Kind} {what}";
+        var what = target is null ? $"{(d.Level == ActionLevel.Campaign ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
+        var change = d.Kind switch
+        {
+            ActionKind.Budget => $"change the budget of {what} from {Amount(d.FromValue, target)} to {Amount(d.ToValue, target)}",
+            ActionKind.Pause => $"pause {what}",
+            _ => $"resume {what}",
+        };
         var text = $"<@{d.RequestedBy}> asks to {Text(change)}. {Text(awaiting.Message)}";
         var message = new MessageBuilder().Text(Notification($"<@{d.RequestedBy}> asks to {change}. {awaiting.Message}", awaiting.Simulated)).Section(":raised_hand: " + text);
         message.Context(target is null ? $"advertiser {d.AdvertiserId} · campaign {d.CampaignId}" + (d.AdGroupId is { } g ? $" · ad group {g}" : "") : Ids(target));

@@ -5,15 +5,30 @@ namespace TikTokBot.Actions;
 
 public static class ActionsRegistration
 {
-    /// <summary>Binds <c>Actions:*</c>, and registers the write target and <see cref="ActionsService"/>.</summary>
+    /// <summary>Binds <c>Actions:*</c>, and registers the write target and <see cref="IActionsService"/>.</summary>
     public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ActionOptions>(configuration.GetSection(ActionOptions.SectionName));
         services.AddTikTokWriteTarget(configuration);
         services.AddSingleton<IWorkspaceAdvertisers, WorkspaceAdvertisers>();
         services.AddSingleton<IActionLearning, CampaignLearning>();
-        services.AddSingleton<ActionsService>();
+        services.AddActionSteps();
         services.AddSingleton<FixButtons>();
+        return services;
+    }
+
+    /// <summary>The steps of an action and the service in front of them, over the workspace's storage, advertisers, write targets and permission.</summary>
+    internal static IServiceCollection AddActionSteps(this IServiceCollection services)
+    {
+        services.AddSingleton<AdvertiserReach>();
+        services.AddSingleton<ActionLookup>();
+        services.AddSingleton<ActionProposals>();
+        services.AddSingleton<ActionApprovals>();
+        services.AddSingleton<ActionExecution>();
+        services.AddSingleton<ActionUndo>();
+        services.AddSingleton(s => new ActionsService(
+            s.GetRequiredService<ActionProposals>(), s.GetRequiredService<ActionApprovals>(), s.GetRequiredService<ActionExecution>(), s.GetRequiredService<ActionUndo>()));
+        services.AddSingleton<IActionsService>(s => s.GetRequiredService<ActionsService>());
         return services;
     }
 }
