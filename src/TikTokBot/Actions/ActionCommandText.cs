@@ -7,7 +7,7 @@ namespace TikTokBot.Actions;
 /// <summary>
 /// <c>pause|resume campaign|adgroup &lt;name or id&gt;</c> and <c>budget campaign|adgroup &lt;name or id&gt; &lt;amount|+20%|-30%&gt;</c>.
 /// </summary>
-public static class ActionCommandText
+internal static class ActionCommandText
 {
     public static MetricsCommand Parse(IReadOnlyList<string> words)
     {

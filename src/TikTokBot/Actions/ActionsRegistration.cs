@@ -3,7 +3,7 @@ using TikTokBot.TikTok.Writes;
 
 namespace TikTokBot.Actions;
 
-public static class ActionsRegistration
+internal static class ActionsRegistration
 {
     /// <summary>Binds <c>Actions:*</c>, and registers the write target and <see cref="IActionsService"/>.</summary>
     public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
