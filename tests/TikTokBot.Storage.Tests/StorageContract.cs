@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using TikTokBot.Domain.Actions;
 using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Tests.Infrastructure;
@@ -634,6 +635,27 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(("act-2", ActionRequestState.Undone), ((await store.Actions.FindAsync("act-1", Ct))!.UndoneById, (await store.Actions.FindAsync("act-1", Ct))!.State));
         Assert.Equal(["requested and approved (no approval needed)", "executing", "write timed out; TikTok may have applied it", "executing", "done", "undone"],
             (await store.Actions.ListEventsAsync("act-1", Ct)).Select(e => e.Event));
+    }
+
+    [NeedsFact]
+    public async Task Each_kind_level_and_state_is_stored_as_its_word_and_read_back_as_its_enum()
+    {
+        var store = (await StartAsync()).ForTeam("T1");
+        (string Id, ActionKind Kind, ActionLevel Level)[] asked = [("act-b", ActionKind.Budget, ActionLevel.AdGroup), ("act-p", ActionKind.Pause, ActionLevel.Campaign), ("act-r", ActionKind.Resume, ActionLevel.AdGroup)];
+        foreach (var (id, kind, level) in asked)
+        {
+            Assert.True(await store.Actions.CreateAsync(TeamData.Action(id, "U1") with { Kind = kind, Level = level }, approved: false, Ct));
+        }
+
+        Assert.True(await store.Actions.TryDecideAsync("act-r", approve: false, "U2", Ct));
+
+        var read = await Task.WhenAll(asked.Select(a => store.Actions.FindAsync(a.Id, Ct)));
+        Assert.Equal(asked.Select(a => (a.Kind, a.Level)), read.Select(a => (a!.Details.Kind, a.Details.Level)));
+        Assert.Equal([ActionRequestState.Requested, ActionRequestState.Requested, ActionRequestState.Rejected], read.Select(a => a!.State));
+        // The columns hold the words rows were always written with (the schema's CHECK constraints allow no others).
+        Assert.Equal(["adgroup budget requested", "campaign pause requested", "adgroup resume rejected"],
+            await Db.QueryRawAsync<string>("SELECT level || ' ' || kind || ' ' || state FROM action_requests ORDER BY id;"));
+        Assert.StartsWith("pause campaign ag-1: 400 -> 480", (await store.Actions.ListEventsAsync("act-p", Ct))[0].Detail);
     }
 
     /// <summary>Team A calls each method with team B's identifiers: it sees nothing of B's, and B's rows stay as they were.</summary>

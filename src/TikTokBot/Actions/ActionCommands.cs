@@ -11,9 +11,9 @@ namespace TikTokBot.Actions;
 /// <summary>
 /// <c>/ttmetrics pause | resume | budget</c> and the fixes' buttons: finds the campaign or ad group in this workspace's
 /// campaigns, takes the advertiser from the campaign (never from what was typed or pressed), and asks
-/// <see cref="ActionsService"/> for the proposal to confirm.
+/// <see cref="IActionsService"/> for the proposal to confirm.
 /// </summary>
-internal sealed class ActionCommands(ReportService reports, ActionsService actions)
+internal sealed class ActionCommands(ReportService reports, IActionsService actions)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand.Act command, Asker asker, CancellationToken ct)
     {

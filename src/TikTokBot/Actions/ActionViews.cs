@@ -53,10 +53,13 @@ internal static class ActionViews
         var d = awaiting.Action!.Details;
         var value = ButtonCodec.Encode(new ActionReference(d.Id));
         var target = awaiting.Target;
-        var what = target is null ? $"{(d.Level == "campaign" ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
-        var change = d.Kind == "budget"
-            ? $"change the budget of {what} from {Amount(d.FromValue, target)} to {Amount(d.ToValue, target)}"
-            : $"{d.Kind} {what}";
+        var what = target is null ? $"{(d.Level == ActionLevel.Campaign ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
+        var change = d.Kind switch
+        {
+            ActionKind.Budget => $"change the budget of {what} from {Amount(d.FromValue, target)} to {Amount(d.ToValue, target)}",
+            ActionKind.Pause => $"pause {what}",
+            _ => $"resume {what}",
+        };
         var text = $"<@{d.RequestedBy}> asks to {Text(change)}. {Text(awaiting.Message)}";
         var message = new MessageBuilder().Text(Notification($"<@{d.RequestedBy}> asks to {change}. {awaiting.Message}", awaiting.Simulated)).Section(":raised_hand: " + text);
         message.Context(target is null ? $"advertiser {d.AdvertiserId} · campaign {d.CampaignId}" + (d.AdGroupId is { } g ? $" · ad group {g}" : "") : Ids(target));

@@ -18,7 +18,7 @@ namespace TikTokBot.Interactions;
 /// button (tampered, or named for another kind) is ignored: nothing changes and nothing is said.
 /// </summary>
 internal sealed class ButtonRouter(
-    ReportCommands reports, ReportService campaigns, SettingsService settings, ActionCommands proposals, ActionsService actions,
+    ReportCommands reports, ReportService campaigns, SettingsService settings, ActionCommands proposals, IActionsService actions,
     AlertsService alerts, AccountsService accounts, ILogger<ButtonRouter> logger)
 {
     /// <summary>The ids this router answers; proposal buttons are also answered under <see cref="ProposalPrefix"/>.</summary>

@@ -1,5 +1,8 @@
+using TikTokBot.Domain.Actions;
+
 namespace TikTokBot.Storage;
 
+/// <summary>Where an action is in its life; stored as the lower-case name (<c>requested</c>, <c>approved</c>...).</summary>
 internal enum ActionRequestState
 {
     Requested,
@@ -13,8 +16,8 @@ internal enum ActionRequestState
 }
 
 /// <summary>An action as asked, before anything is written: the id is chosen by the caller, so a retry is recognised.</summary>
-/// <param name="Level"><c>campaign</c> or <c>adgroup</c>.</param>
-/// <param name="Kind"><c>pause</c>, <c>resume</c> or <c>budget</c>.</param>
+/// <param name="Level">Stored as <c>campaign</c> or <c>adgroup</c>.</param>
+/// <param name="Kind">Stored as <c>pause</c>, <c>resume</c> or <c>budget</c>.</param>
 /// <param name="Asked">What the person typed or pressed, such as <c>+20%</c>.</param>
 /// <param name="FromValue"><c>enabled</c>, <c>paused</c> or an amount, as read fresh when it was proposed.</param>
 /// <param name="UndoesId">For an undo, the action it reverses.</param>
@@ -25,8 +28,8 @@ internal sealed record ActionRequestDetails(
     string AdvertiserId,
     string CampaignId,
     string? AdGroupId,
-    string Level,
-    string Kind,
+    ActionLevel Level,
+    ActionKind Kind,
     string Asked,
     string FromValue,
     string ToValue,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TikTokBot.Domain.Actions;
 
 namespace TikTokBot.Storage.Tests.Infrastructure;
 
@@ -99,6 +100,6 @@ internal static class TeamData
 
     /// <summary>A budget raise on an ad group of campaign cmp-1, expiring on 2030-01-01.</summary>
     public static ActionRequestDetails Action(string id, string requestedBy, string campaignId = "cmp-1") =>
-        new(id, Channel, requestedBy, "7100000000000000001", campaignId, "ag-1", "adgroup", "budget", "+20%", "400", "480",
+        new(id, Channel, requestedBy, "7100000000000000001", campaignId, "ag-1", ActionLevel.AdGroup, ActionKind.Budget, "+20%", "400", "480",
             new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 }

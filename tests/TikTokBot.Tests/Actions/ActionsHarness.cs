@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Actions;
@@ -38,6 +41,14 @@ internal sealed class Fixed<T>(T value) : IOptionsMonitor<T>
     public IDisposable? OnChange(Action<T, string?> listener) => null;
 }
 
+/// <summary>The connections as the database has them now: what a workspace's reads keep, never stale here.</summary>
+internal sealed class StoredConnections(IWorkspaceStorage storage) : IWorkspaceSources
+{
+    public Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct);
+}
+
 /// <summary>
 /// ActionsService over real parts: a SQLite file (or the PostgreSQL server of TIKTOKBOT_TEST_POSTGRES), the fake
 /// TikTok on Kestrel speaking the write endpoints, the API write client, the demo data for the learning phase.
@@ -55,6 +66,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
     private readonly string _folder;
     private readonly StorageDatabase _database;
     private readonly HttpClient _http;
+    private readonly ServiceProvider _services;
 
     private ActionsHarness(string folder, StorageDatabase database, FakeTikTokApi tiktok, FakeTimeProvider clock, ActionOptions options, ITikTokWriteTarget? target)
     {
@@ -74,9 +86,18 @@ internal sealed class ActionsHarness : IAsyncDisposable
             ["TikTok:AdvertiserIds"] = DemoDataSet.AdvertiserId,
         }).Build();
         var demo = new DemoMetricSource(clock);
-        Service = new ActionsService(Storage, new WorkspaceAdvertisers(configuration, Storage), WriteTargetRouter.Only(Target), new SlackRoles(Requester, Approver, SecondApprover),
-            new CampaignLearning(demo, new CampaignFactsLoader(demo), new CampaignEngine(new DiagnosisOptions()), NullLogger<CampaignLearning>.Instance),
-            new Fixed<ActionOptions>(options), clock, NullLogger<ActionsService>.Instance);
+        _services = new ServiceCollection()
+            .AddSingleton<IWorkspaceStorage>(Storage)
+            .AddSingleton<IWorkspaceAdvertisers>(new WorkspaceAdvertisers(configuration, Storage, new StoredConnections(Storage)))
+            .AddSingleton<IWriteTargets>(WriteTargetRouter.Only(Target))
+            .AddSingleton<IPermissionPolicy>(new SlackRoles(Requester, Approver, SecondApprover))
+            .AddSingleton<IActionLearning>(new CampaignLearning(demo, new CampaignFactsLoader(demo), new CampaignEngine(new DiagnosisOptions()), NullLogger<CampaignLearning>.Instance))
+            .AddSingleton<IOptionsMonitor<ActionOptions>>(new Fixed<ActionOptions>(options))
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddActionSteps()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Service = _services.GetRequiredService<IActionsService>();
     }
 
     public FakeTikTokApi TikTok { get; }
@@ -91,7 +112,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
 
     public ITikTokWriteTarget Target { get; }
 
-    public ActionsService Service { get; }
+    public IActionsService Service { get; }
 
     public IWorkspaceStore Store => Storage.ForTeam(Team);
 
@@ -142,6 +163,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        await _services.DisposeAsync();
         await TikTok.DisposeAsync();
         await _database.DisposeAsync();
         SqliteConnection.ClearAllPools();

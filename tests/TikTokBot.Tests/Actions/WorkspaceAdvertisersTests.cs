@@ -13,7 +13,7 @@ public sealed class WorkspaceAdvertisersTests
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     private static WorkspaceAdvertisers With(IWorkspaceStorage storage, params (string Key, string Value)[] settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(), storage);
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(), storage, new StoredConnections(storage));
 
     [Fact]
     public async Task With_the_OAuth_install_the_static_token_serves_only_its_team_and_the_others_act_on_the_demo_data_simulated()

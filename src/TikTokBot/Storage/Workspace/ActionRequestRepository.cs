@@ -1,5 +1,8 @@
+using static TikTokBot.Storage.ActionRequestState;
+
 namespace TikTokBot.Storage.Workspace;
 
+/// <summary>The stored actions of one team; the enums' column text is <see cref="ActionColumns"/>'s.</summary>
 internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestRepository
 {
     private const string Select =
@@ -13,12 +16,12 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
         """;
 
     // States that took (or are taking) one of the campaign's daily actions.
-    private const string ActedStates = "('executing', 'done', 'undone')";
+    private static readonly string ActedStates = $"({Is(Executing)}, {Is(Done)}, {Is(Undone)})";
 
     public Task<bool> CreateAsync(ActionRequestDetails details, bool approved, CancellationToken ct) => scope.WriteAsync(async write =>
     {
         var db = write.Database;
-        var state = approved ? "approved" : "requested";
+        var state = ActionColumns.Text(approved ? Approved : Requested);
         var inserted = await write.ExecuteAsync(
             """
             INSERT INTO action_requests (team_id, id, channel_id, requested_by, advertiser_id, campaign_id, adgroup_id, level, kind, asked,
@@ -29,14 +32,14 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
             """,
             new
             {
-                details.Id, details.ChannelId, details.RequestedBy, details.AdvertiserId, details.CampaignId, details.AdGroupId, details.Level,
-                details.Kind, details.Asked, details.FromValue, details.ToValue, details.UndoesId, state, now = db.Instant(write.Now),
+                details.Id, details.ChannelId, details.RequestedBy, details.AdvertiserId, details.CampaignId, details.AdGroupId, Level = ActionColumns.Text(details.Level),
+                Kind = ActionColumns.Text(details.Kind), details.Asked, details.FromValue, details.ToValue, details.UndoesId, state, now = db.Instant(write.Now),
                 expiresAt = db.Instant(details.ExpiresAt), decidedBy = approved ? details.RequestedBy : null, decidedAt = approved ? db.Instant(write.Now) : null,
             });
         if (inserted == 1)
         {
             await EventAsync(write, details.Id, approved ? "requested and approved (no approval needed)" : "requested", details.RequestedBy,
-                $"{details.Kind} {details.Level} {details.AdGroupId ?? details.CampaignId}: {details.FromValue} -> {details.ToValue} ({details.Asked})");
+                $"{ActionColumns.Text(details.Kind)} {ActionColumns.Text(details.Level)} {details.AdGroupId ?? details.CampaignId}: {details.FromValue} -> {details.ToValue} ({details.Asked})");
         }
 
         return inserted == 1;
@@ -51,23 +54,23 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
     public Task<bool> TryDecideAsync(string actionId, bool approve, string decidedBy, CancellationToken ct) => TransitionAsync(
         actionId,
         "state = @to, decided_by = @actor, decided_at = @now",
-        "state = 'requested' AND expires_at > @now",
-        new { to = approve ? "approved" : "rejected" },
+        $"state = {Is(Requested)} AND expires_at > @now",
+        new { to = ActionColumns.Text(approve ? Approved : Rejected) },
         approve ? "approved" : "rejected",
         decidedBy,
         null,
         ct);
 
     public Task<bool> TryExpireAsync(string actionId, CancellationToken ct) =>
-        TransitionAsync(actionId, "state = 'expired', finished_at = @now", "state = 'requested' AND expires_at <= @now", null, "expired", "TikTokBot", null, ct);
+        TransitionAsync(actionId, $"state = {Is(Expired)}, finished_at = @now", $"state = {Is(Requested)} AND expires_at <= @now", null, "expired", "TikTokBot", null, ct);
 
     public Task<bool> TryStartAsync(string actionId, DateOnly actedOn, int maxPerCampaignPerDay, string actor, CancellationToken ct) => TransitionAsync(
         actionId,
-        "state = 'executing', acted_on = @actedOn, attempts = attempts + 1",
+        $"state = {Is(Executing)}, acted_on = @actedOn, attempts = attempts + 1",
         // The day's count is read in the same statement that claims the action; team writes are serialised (SQLite's one
         // writer, PostgreSQL's per-team advisory lock), so two starts cannot both take the last slot.
         $"""
-        state = 'approved' AND (SELECT COUNT(*) FROM action_requests other
+        state = {Is(Approved)} AND (SELECT COUNT(*) FROM action_requests other
                                 WHERE other.team_id = @team AND other.campaign_id = action_requests.campaign_id
                                   AND other.acted_on = @actedOn AND other.state IN {ActedStates}) < @max
         """,
@@ -79,8 +82,8 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
 
     public Task<bool> MarkUncertainAsync(string actionId, string failure, CancellationToken ct) => TransitionAsync(
         actionId,
-        "state = 'approved', write_uncertain = 1, failure = @failure, acted_on = NULL",
-        "state = 'executing'",
+        $"state = {Is(Approved)}, write_uncertain = 1, failure = @failure, acted_on = NULL",
+        $"state = {Is(Executing)}",
         new { failure },
         "write timed out; TikTok may have applied it",
         "TikTokBot",
@@ -89,8 +92,8 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
 
     public Task<bool> MarkDoneAsync(string actionId, string? tikTokRequestId, string beforeJson, string afterJson, string actor, CancellationToken ct) => TransitionAsync(
         actionId,
-        "state = 'done', tiktok_request_id = @tikTokRequestId, before_json = @beforeJson, after_json = @afterJson, failure = NULL, write_uncertain = 0, finished_at = @now",
-        "state = 'executing'",
+        $"state = {Is(Done)}, tiktok_request_id = @tikTokRequestId, before_json = @beforeJson, after_json = @afterJson, failure = NULL, write_uncertain = 0, finished_at = @now",
+        $"state = {Is(Executing)}",
         new { tikTokRequestId, beforeJson, afterJson },
         "done",
         actor,
@@ -99,8 +102,8 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
 
     public Task<bool> MarkFailedAsync(string actionId, string failure, string actor, CancellationToken ct) => TransitionAsync(
         actionId,
-        "state = 'failed', failure = @failure, finished_at = @now",
-        "state IN ('executing', 'approved', 'requested')",
+        $"state = {Is(Failed)}, failure = @failure, finished_at = @now",
+        $"state IN ({Is(Executing)}, {Is(Approved)}, {Is(Requested)})",
         new { failure },
         "failed",
         actor,
@@ -109,8 +112,8 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
 
     public Task<bool> MarkUndoneAsync(string actionId, string undoneById, string actor, CancellationToken ct) => TransitionAsync(
         actionId,
-        "state = 'undone', undone_by_id = @undoneById",
-        "state = 'done'",
+        $"state = {Is(Undone)}, undone_by_id = @undoneById",
+        $"state = {Is(Done)}",
         new { undoneById },
         "undone",
         actor,
@@ -150,6 +153,9 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
         return changed == 1;
     }, ct);
 
+    /// <summary>The state as an SQL literal, for the conditions (its text is a fixed word, never input).</summary>
+    private static string Is(ActionRequestState state) => $"'{ActionColumns.Text(state)}'";
+
     private static Task<int> EventAsync(TeamWrite write, string actionId, string eventName, string actor, string? detail) => write.ExecuteAsync(
         "INSERT INTO action_events (team_id, action_id, event, actor, detail, at) VALUES (@team, @actionId, @eventName, @actor, @detail, @at);",
         new { actionId, eventName, actor, detail, at = write.Database.Instant(write.Now) });
@@ -157,9 +163,9 @@ internal sealed class ActionRequestRepository(TeamScope scope) : IActionRequestR
     private StoredAction ToAction(Row row)
     {
         var db = scope.Database;
-        var details = new ActionRequestDetails(row.Id, row.ChannelId, row.RequestedBy, row.AdvertiserId, row.CampaignId, row.AdGroupId, row.Level, row.Kind,
-            row.Asked, row.FromValue, row.ToValue, db.ReadInstant(row.ExpiresAt), row.UndoesId);
-        var state = Enum.Parse<ActionRequestState>(row.State, ignoreCase: true);
+        var details = new ActionRequestDetails(row.Id, row.ChannelId, row.RequestedBy, row.AdvertiserId, row.CampaignId, row.AdGroupId,
+            ActionColumns.Level(row.Level, row.Id), ActionColumns.Kind(row.Kind, row.Id), row.Asked, row.FromValue, row.ToValue, db.ReadInstant(row.ExpiresAt), row.UndoesId);
+        var state = ActionColumns.State(row.State, row.Id);
         return new StoredAction(details, state, db.ReadInstant(row.CreatedAt), row.DecidedBy, db.ReadOptionalInstant(row.DecidedAt),
             row.ActedOn is null or DBNull ? null : db.ReadDate(row.ActedOn), (int)row.Attempts, row.WriteUncertain != 0, row.TikTokRequestId, row.BeforeJson,
             row.AfterJson, row.Failure, db.ReadOptionalInstant(row.FinishedAt), row.UndoneById);

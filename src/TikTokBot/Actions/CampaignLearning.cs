@@ -5,13 +5,7 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Actions;
 
-/// <summary>The campaign's learning phase (day N, conversions toward ~50), as the reports assess it.</summary>
-internal interface IActionLearning
-{
-    /// <summary>Null when the campaign is not in the metric source or cannot be read: no learning consequence is claimed then.</summary>
-    Task<LearningPhaseAssessment?> AssessAsync(string campaignId, DateOnly accountToday, CancellationToken ct);
-}
-
+/// <summary>The learning phase from the campaign's last seven days, assessed by the same engine as the reports.</summary>
 internal sealed class CampaignLearning(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, ILogger<CampaignLearning> logger) : IActionLearning
 {
     public async Task<LearningPhaseAssessment?> AssessAsync(string campaignId, DateOnly accountToday, CancellationToken ct)
