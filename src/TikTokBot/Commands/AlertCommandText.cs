@@ -1,12 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Options;
-using TikTokBot.Commands;
-using TikTokBot.Domain.Alerts;
-using TikTokBot.Permissions;
-using TikTokBot.Reports;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.Storage;
 using TikTokBot.Requests;
 
 namespace TikTokBot.Commands;

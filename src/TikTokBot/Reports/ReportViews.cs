@@ -12,6 +12,7 @@ using Standings = TikTokBot.Domain.Standings;
 using TikTokBot.Domain.Summary;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
 
@@ -47,19 +48,22 @@ internal static class ReportViews
 
         message.Section(FirstFix(overview));
         message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
-        var request = new ReportRequest(campaign.Id, overview.Period);
-        var value = ButtonCodec.Encode(request);
-        message.Actions(
-        [
-            Elements.Button(ButtonIds.Fix, "What should I fix?", value, style: "primary"),
-            Elements.Button(ButtonIds.Full, "Full funnel", value),
-            Elements.StaticSelect(ButtonIds.Breakdown, "Break down by…",
-                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ButtonCodec.Encode(request with { By = by }))).ToArray()),
-            Elements.Button(ButtonIds.Criteria, "Set success criteria", value),
-            Elements.Button(ButtonIds.Credit, "Set ad credit", value),
-            Elements.Button(ButtonIds.Share, "Share in channel", value),
-        ]);
+        message.Actions(ReportButtons(campaign.Id, overview.Period, withFullFunnel: true));
         return message.Build();
+    }
+
+    /// <summary>The report's row of buttons; the full funnel leaves out its own "Full funnel".</summary>
+    private static BlockElement[] ReportButtons(string campaignId, Period period, bool withFullFunnel)
+    {
+        var request = new ReportRequest(campaignId, period);
+        var value = ButtonCodec.Encode(request);
+        var fix = Elements.Button(ButtonIds.Fix, "What should I fix?", value, style: "primary");
+        var full = withFullFunnel ? Elements.Button(ButtonIds.Full, "Full funnel", value) : null;
+        var breakdown = Elements.StaticSelect(ButtonIds.Breakdown, "Break down by…",
+            MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ButtonCodec.Encode(request with { By = by }))).ToArray());
+        BlockElement?[] row = [fix, full, breakdown, Elements.Button(ButtonIds.Criteria, "Set success criteria", value),
+            Elements.Button(ButtonIds.Credit, "Set ad credit", value), Elements.Button(ButtonIds.Share, "Share in channel", value)];
+        return row.OfType<BlockElement>().ToArray();
     }
 
     private static int MetricOrder(CampaignSummary summary, MetricReading reading) =>
@@ -133,17 +137,7 @@ internal static class ReportViews
             message.Divider().Section($"*{SeverityMark(top.Severity)} {Mrkdwn.Escape(top.Title)}* ({top.Stage.DisplayName()})\n{Mrkdwn.Escape(top.Cause)}");
         }
 
-        var request = new ReportRequest(campaign.Id, overview.Period);
-        var value = ButtonCodec.Encode(request);
-        message.Actions(
-        [
-            Elements.Button(ButtonIds.Fix, "What should I fix?", value, style: "primary"),
-            Elements.StaticSelect(ButtonIds.Breakdown, "Break down by…",
-                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ButtonCodec.Encode(request with { By = by }))).ToArray()),
-            Elements.Button(ButtonIds.Criteria, "Set success criteria", value),
-            Elements.Button(ButtonIds.Credit, "Set ad credit", value),
-            Elements.Button(ButtonIds.Share, "Share in channel", value),
-        ]);
+        message.Actions(ReportButtons(campaign.Id, overview.Period, withFullFunnel: false));
         return message.Build();
     }
 
