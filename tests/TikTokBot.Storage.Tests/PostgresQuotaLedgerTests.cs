@@ -24,7 +24,7 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
 
         _database = await PostgresDatabaseUnderTest.CreateAsync();
         await using var database = _database.Open();
-        await new SchemaMigrator(database, TimeProvider.System).MigrateAsync(default);
+        await new SchemaMigrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
     }
 
     public async Task DisposeAsync()

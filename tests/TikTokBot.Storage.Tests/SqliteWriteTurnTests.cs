@@ -40,7 +40,7 @@ public sealed class SqliteWriteTurnTests : IAsyncDisposable
     public async Task A_claim_waits_for_the_turn_and_a_cancelled_wait_writes_nothing()
     {
         await using var database = _db.Open();
-        await new SchemaMigrator(database, _clock).MigrateAsync(Ct);
+        await new SchemaMigrator(database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
         var store = new WorkspaceStorage(database, _db.DataProtection(), _clock).ForTeam("T1");
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2026, 12, 1);
@@ -62,7 +62,7 @@ public sealed class SqliteWriteTurnTests : IAsyncDisposable
     public async Task A_settings_change_waits_for_the_turn_then_commits()
     {
         await using var database = _db.Open();
-        await new SchemaMigrator(database, _clock).MigrateAsync(Ct);
+        await new SchemaMigrator(database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
         var store = new WorkspaceStorage(database, _db.DataProtection(), _clock).ForTeam("T1");
 
         Task<ChannelSubscription> subscribing;

@@ -882,7 +882,7 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal("after the write", await cache.ReadAsync("T1", "aliases", () => Task.FromResult("after the write")));
     }
 
-    private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock);
+    private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);
 
     private WorkspaceStorage Storage(StorageDatabase database) => new(database, Db.DataProtection(), Clock);
 

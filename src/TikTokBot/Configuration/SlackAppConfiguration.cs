@@ -32,7 +32,8 @@ internal static class SlackAppConfiguration
             .AddSingleton<ReportService>()
             .AddSingleton<AccountHistories>()
             .AddSingleton<ReportCommands>()
-            .AddSingleton<DemoSettings>()
+            // Seeds the demo campaigns' settings only where the demo data set is the source (null otherwise).
+            .AddSingleton(s => new DemoSettings(s.GetService<TikTok.Demo.DemoMetricSource>()))
             .AddSingleton<SettingsService>()
             .AddSingleton<WorkspaceCampaigns>()
             .AddSingleton<SettingsCommands>()

@@ -7,7 +7,7 @@ using TikTokBot.Requests;
 namespace TikTokBot.Digests;
 
 /// <summary>The digest verbs of <c>/ttmetrics</c>: <c>digest now</c>, <c>subscribe</c>, <c>unsubscribe</c>, <c>subscriptions</c>.</summary>
-internal sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions>? options = null)
+internal sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions> options)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ internal sealed class DigestCommands(ReportService reports, DigestService digest
 
                 var preview = await digests.PreviewAsync(asker.TeamId, ids, ct);
                 return ReportViews.WithNotice(
-                    DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options?.Value.MaxCharts ?? DigestOptions.DefaultMaxCharts),
+                    DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options.Value.MaxCharts),
                     preview.Notice);
             }
 

@@ -132,7 +132,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
         var folder = Directory.CreateTempSubdirectory("tiktokbot-actions-").FullName;
         var database = await open(folder);
-        await new SchemaMigrator(database, clock).MigrateAsync(CancellationToken.None);
+        await new SchemaMigrator(database, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var tiktok = await FakeTikTokApi.StartAsync(today);
         return new ActionsHarness(folder, database, tiktok, clock, options ?? new ActionOptions(), target?.Invoke(new DemoMetricSource(clock)));
     }

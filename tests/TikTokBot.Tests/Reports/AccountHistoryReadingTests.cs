@@ -54,7 +54,7 @@ public sealed class AccountHistoryReadingTests : IAsyncDisposable
     [Fact]
     public async Task A_history_read_ahead_is_kept_and_a_restart_reads_it_back_without_asking_tiktok()
     {
-        await new SchemaMigrator(_database, _clock).MigrateAsync(CancellationToken.None);
+        await new SchemaMigrator(_database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var store = new AccountHistoryStore(_database, _clock);
         var first = new Counting(new DemoMetricSource(_clock));
 
@@ -74,7 +74,7 @@ public sealed class AccountHistoryReadingTests : IAsyncDisposable
     [Fact]
     public async Task When_an_advertisers_day_closes_the_history_is_read_again()
     {
-        await new SchemaMigrator(_database, _clock).MigrateAsync(CancellationToken.None);
+        await new SchemaMigrator(_database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var store = new AccountHistoryStore(_database, _clock);
         var source = new Counting(new DemoMetricSource(_clock));
         var history = History(source, store);

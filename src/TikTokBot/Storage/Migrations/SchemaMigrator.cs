@@ -23,9 +23,9 @@ internal sealed class SchemaTooNewException(int databaseVersion, int codeVersion
 /// <c>schema_version</c>. Every transaction first takes the migration lock and re-reads the version, so instances
 /// starting at once apply each script exactly once.
 /// </summary>
-internal sealed class SchemaMigrator(StorageDatabase database, TimeProvider time, ILogger<SchemaMigrator>? logger = null)
+internal sealed class SchemaMigrator(StorageDatabase database, TimeProvider time, ILogger<SchemaMigrator> logger)
 {
-    private readonly ILogger _logger = logger ?? NullLogger<SchemaMigrator>.Instance;
+    private readonly ILogger _logger = logger;
 
     /// <summary>The scripts this build knows for the database's provider, in version order.</summary>
     public IReadOnlyList<Migration> Migrations { get; } = ScriptsFor(database.Provider);
