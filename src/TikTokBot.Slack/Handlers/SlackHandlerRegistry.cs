@@ -64,6 +64,17 @@ public sealed class SlackHandlerBuilder
         return this;
     }
 
+    /// <summary>One handler for the action ids starting with any of <paramref name="prefixes"/>.</summary>
+    public SlackHandlerBuilder OnActionPrefixes<THandler>(IEnumerable<string> prefixes) where THandler : class, IBlockActionHandler
+    {
+        foreach (var prefix in prefixes)
+        {
+            OnActionPrefix<THandler>(prefix);
+        }
+
+        return this;
+    }
+
     /// <summary>Block actions whose action id starts with <paramref name="prefix"/>; the longest prefix wins, an exact id beats any prefix.</summary>
     public SlackHandlerBuilder OnActionPrefix<THandler>(string prefix) where THandler : class, IBlockActionHandler
     {

@@ -12,16 +12,14 @@ internal static class AskRegistration
             .AddSingleton<AskService>()
             .AddSingleton<AskThreads>()
             .AddSingleton<AskConversation>()
-            .AddSingleton<AskEventHandler>()
-            .AddSingleton<AskButtonHandler>();
+            .AddSingleton<AskEventHandler>();
 
-    /// <summary>The agent messages events, the 2024 assistant thread events, and Ask's buttons.</summary>
+    /// <summary>The agent messages events and the 2024 assistant thread events (Ask's buttons go through the one router).</summary>
     public static SlackHandlerBuilder OnAsk(this SlackHandlerBuilder slack) =>
         slack
             .OnEvent<MessageEvent, AskEventHandler>()
             .OnEvent<AppHomeOpened, AskEventHandler>()
             .OnEvent<AppContextChanged, AskEventHandler>()
             .OnEvent<AssistantThreadStarted, AskEventHandler>()
-            .OnEvent<AssistantThreadContextChanged, AskEventHandler>()
-            .OnActionPrefix<AskButtonHandler>(AskActions.Prefix);
+            .OnEvent<AssistantThreadContextChanged, AskEventHandler>();
 }

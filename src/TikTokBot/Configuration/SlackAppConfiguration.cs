@@ -47,7 +47,7 @@ internal static class SlackAppConfiguration
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnActions<SlackButtonHandler>(ButtonRouter.ActionIds)
-                .OnActionPrefix<SlackButtonHandler>(ButtonRouter.ProposalPrefix)
+                .OnActionPrefixes<SlackButtonHandler>(ButtonRouter.Prefixes)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnEvent<AppHomeHandler>("app_home_opened")

@@ -1,6 +1,7 @@
 using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Alerts;
+using TikTokBot.Ask;
 using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
@@ -12,16 +13,16 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Interactions;
 
 /// <summary>
-/// The one router for every button and menu (Ask's own suggestions aside, which answer in Ask's conversation): it reads
-/// the value with <see cref="ButtonCodec"/>, asks the capability's service, and says what to deliver. Slack's handler
+/// The one router for every button and menu: it reads the value with <see cref="ButtonCodec"/>, asks the capability's
+/// service, and says what to deliver. Slack's handler
 /// and the playground both press through here, so the two cannot answer differently. A value that does not fit its
 /// button (tampered, or named for another kind) is ignored: nothing changes and nothing is said.
 /// </summary>
 internal sealed class ButtonRouter(
     ReportCommands reports, ReportService campaigns, SettingsService settings, ActionCommands proposals, IActionsService actions,
-    AlertsService alerts, AccountsService accounts, ILogger<ButtonRouter> logger)
+    AlertsService alerts, AccountsService accounts, AskService ask, AskThreads threads, ILogger<ButtonRouter> logger)
 {
-    /// <summary>The ids this router answers; proposal buttons are also answered under <see cref="ProposalPrefix"/>.</summary>
+    /// <summary>The ids this router answers; proposals and Ask's suggestions by their prefixes too (<see cref="Prefixes"/>).</summary>
     public static readonly IReadOnlyList<string> ActionIds =
     [
         ButtonIds.Fix, ButtonIds.Full, ButtonIds.Breakdown, ButtonIds.Share, ButtonIds.Chart, ButtonIds.Criteria, ButtonIds.Credit,
@@ -31,6 +32,9 @@ internal sealed class ButtonRouter(
 
     public const string ProposalPrefix = ButtonIds.Propose + ".";
 
+    /// <summary>Ids answered by their start: a message's several proposals, and Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>).</summary>
+    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix];
+
     private static readonly IReadOnlyList<Delivery> Nothing = [];
 
     public async Task<IReadOnlyList<Delivery>> PressAsync(ButtonPress press, CancellationToken ct)
@@ -38,6 +42,11 @@ internal sealed class ButtonRouter(
         if (press.Asker.TeamId.Length == 0)
         {
             return Nothing;
+        }
+
+        if (press.ActionId.StartsWith(AskActions.Prefix, StringComparison.Ordinal))
+        {
+            return await AskAsync(press, ct);
         }
 
         var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose : press.ActionId;
@@ -133,6 +142,18 @@ internal sealed class ButtonRouter(
             _ when shared => [new Delivery.ReplaceForChannel(rendered)],
             _ => [new Delivery.Replace(rendered)],
         };
+    }
+
+    /// <summary>One of Ask's suggestions: answered in the conversation it sits in, which remembers it for the next question.</summary>
+    private async Task<IReadOnlyList<Delivery>> AskAsync(ButtonPress press, CancellationToken ct)
+    {
+        // A button only ever reads; an id that names no intent, or a value the codec did not write, is ignored.
+        if (press.Thread is not { } thread || !AskActions.TryRead(press.ActionId, press.Value, out var button))
+        {
+            return Nothing;
+        }
+
+        return [new Delivery.AskReply(thread, await ask.FromButtonAsync(press.Asker.TeamId, button, threads.Find(thread), ct))];
     }
 
     /// <summary>"Snooze 24 h", "Mute this rule for this campaign" and the list's "Undo", answered to the presser alone.</summary>

@@ -36,7 +36,10 @@ internal abstract record Delivery
     /// <summary>A modal, opened with the press's trigger id.</summary>
     public sealed record OpenModal(SlackView View) : Delivery;
 
-    /// <summary>The message a delivery carries; null for a modal.</summary>
+    /// <summary>Ask's answer to one of its suggestions, in the conversation's thread (which remembers it for follow-ups).</summary>
+    public sealed record AskReply(Ask.AskThreadKey Thread, Ask.AskTurn Turn) : Delivery;
+
+    /// <summary>The message a delivery carries; null for a modal or Ask's reply (which Ask renders).</summary>
     public SlackMessage? MessageOrNull => this switch
     {
         Beside d => d.Message,

@@ -1,3 +1,4 @@
+using TikTokBot.Ask;
 using TikTokBot.Permissions;
 using TikTokBot.Requests;
 using TikTokBot.Slack.Handlers;
@@ -11,7 +12,7 @@ namespace TikTokBot.Interactions;
 /// presser taken from Slack's signed payload, and delivers what the router answers. A press that could not be answered
 /// where it came from (no response_url, no trigger id) is not run at all, so no action is taken that nobody hears of.
 /// </summary>
-internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButtonHandler> logger) : IBlockActionHandler
+internal sealed class SlackButtonHandler(ButtonRouter router, AskConversation conversation, ILogger<SlackButtonHandler> logger) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
@@ -22,12 +23,15 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
         }
 
         var asker = new Asker(context.TeamId, context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
-        var deliveries = await router.PressAsync(new ButtonPress(action.ActionId, action.SelectedOption?.Value ?? action.Value, asker), ct);
+        var thread = payload.Channel?.Id is { Length: > 0 } channel && payload.Message?.Ts is { } ts
+            ? new AskThreadKey(context.TeamId, channel, payload.Message.ThreadTs ?? ts)
+            : (AskThreadKey?)null;
+        var deliveries = await router.PressAsync(new ButtonPress(action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, thread), ct);
         try
         {
             foreach (var delivery in deliveries)
             {
-                await DeliverAsync(delivery, payload, context, ct);
+                await DeliverAsync(delivery, asker, payload, context, ct);
             }
         }
         catch (SlackApiException failure) when (failure.Method != "response_url" && !string.IsNullOrEmpty(context.ResponseUrl))
@@ -43,12 +47,13 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
         ButtonIds.Connect or ButtonIds.OpenAuthorisation => !string.IsNullOrEmpty(context.UserId),
         ButtonIds.Criteria or ButtonIds.Credit => !string.IsNullOrEmpty(payload.TriggerId),
         ButtonIds.Fix => InThread(payload) || !string.IsNullOrEmpty(context.ResponseUrl),
+        _ when actionId.StartsWith(AskActions.Prefix, StringComparison.Ordinal) => InThread(payload),
         _ => !string.IsNullOrEmpty(context.ResponseUrl),
     };
 
     private static bool InThread(BlockActionsPayload payload) => payload.Message?.Ts is not null && payload.Channel?.Id is not null;
 
-    private static async Task DeliverAsync(Delivery delivery, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
+    private async Task DeliverAsync(Delivery delivery, Asker asker, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
     {
         switch (delivery)
         {
@@ -77,6 +82,9 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
             case Delivery.DirectMessage d:
                 var api = await context.GetApiAsync(ct);
                 await api.PostMessageAsync(d.Message with { Channel = context.UserId, ResponseType = null }, ct);
+                break;
+            case Delivery.AskReply d:
+                await conversation.AnswerAsync(await context.GetApiAsync(ct), asker, d.Thread, d.Turn, newThread: false, ct);
                 break;
             case Delivery.OpenModal d:
                 await (await context.GetApiAsync(ct)).OpenViewAsync(payload.TriggerId!, d.View, ct);

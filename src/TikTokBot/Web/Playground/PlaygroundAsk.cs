@@ -1,4 +1,5 @@
 using TikTokBot.Ask;
+using TikTokBot.Interactions;
 using TikTokBot.Slack.BlockKit;
 
 namespace TikTokBot.Web.Playground;
@@ -7,7 +8,7 @@ namespace TikTokBot.Web.Playground;
 /// The playground's chat box: a question, or a press on one of Ask's buttons, goes through the same understanding and
 /// thread memory as a direct message in Slack, in the playground's own workspace. The page names its conversation.
 /// </summary>
-internal sealed class PlaygroundAsk(AskService ask, AskThreads threads)
+internal sealed class PlaygroundAsk(AskService ask, AskThreads threads, ButtonRouter router)
 {
     /// <summary>The direct-message channel the playground's conversations live in.</summary>
     public const string Channel = "D-PLAYGROUND";
@@ -18,15 +19,20 @@ internal sealed class PlaygroundAsk(AskService ask, AskThreads threads)
         return await AnswerAsync(key, await ask.UnderstandAsync(key.TeamId, text, threads.Find(key), ct), ct);
     }
 
+    /// <summary>One of Ask's buttons, through the same router as Slack's handler.</summary>
     public async Task<IReadOnlyList<SlackMessage>> PressAsync(string? actionId, string? value, string? conversation, CancellationToken ct)
     {
-        if (!AskActions.TryRead(actionId ?? "", value, out var button))
+        var key = Key(conversation);
+        var messages = new List<SlackMessage>();
+        foreach (var delivery in await router.PressAsync(new ButtonPress(actionId ?? "", value, PlaygroundService.Asker, key), ct))
         {
-            return [];
+            if (delivery is Delivery.AskReply reply)
+            {
+                messages.AddRange(await AnswerAsync(reply.Thread, reply.Turn, ct));
+            }
         }
 
-        var key = Key(conversation);
-        return await AnswerAsync(key, await ask.FromButtonAsync(key.TeamId, button, threads.Find(key), ct), ct);
+        return messages;
     }
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(AskThreadKey key, AskTurn turn, CancellationToken ct)
