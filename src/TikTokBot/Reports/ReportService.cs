@@ -1,5 +1,4 @@
 using TikTokBot.Accounts;
-using TikTokBot.Digests;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Credit;
@@ -120,14 +119,14 @@ public sealed class ReportService(
     /// Something built from several overviews (a digest of a channel's campaigns), kept under all their keys: a thousand
     /// channels subscribed to the same campaigns share one build per day. Null key when there is nothing to key it by.
     /// </summary>
-    public async Task<(DigestKey? Key, T Value)> BuiltOnceAsync<T>(IReadOnlyList<CampaignOverview> overviews, Func<Task<T>> build, CancellationToken ct) where T : class
+    public async Task<(OverviewSetKey? Key, T Value)> BuiltOnceAsync<T>(IReadOnlyList<CampaignOverview> overviews, Func<Task<T>> build, CancellationToken ct) where T : class
     {
         if (overviews.Count == 0)
         {
             return (null, await build());
         }
 
-        var key = new DigestKey(new KeyList<OverviewKey>(overviews.Select(o => o.Key).ToArray()));
+        var key = new OverviewSetKey(new KeyList<OverviewKey>(overviews.Select(o => o.Key).ToArray()));
         return (key, await cache.GetOrLoad(key, overviews.Min(o => cacheOptions.LifetimeOf(o.Range, o.Days)), overviews.SelectMany(o => o.Tags).Distinct().ToArray(), build, ct));
     }
 
