@@ -151,7 +151,7 @@ public sealed class ReportService(
         var history = histories?.For(source);
         // Read ahead, so normally at hand; the first question after a start waits for the read rather than answer differently.
         var account = history is null ? null : await history.BenchmarkAsync(campaign, _historyWait, time ?? TimeProvider.System, ct);
-        var key = new OverviewKey(source.Name, campaign.Id, range, days.Today, campaign.Name, campaign.ObjectiveType, campaign.Status, criteria, window, account?.Campaigns);
+        var key = new OverviewKey(source.Name, campaign.Id, range, days.Today, campaign.Name, campaign.ObjectiveType, campaign.Status, criteria, window, account?.Campaigns, teamId);
         if (cache.TryPeek<CampaignOverview>(key, out var kept) && kept is not null)
         {
             return kept;
