@@ -48,7 +48,7 @@ await provider.GetRequiredService<IWorkspaceStorage>().ForTeam(Team).AlertSubscr
     new AlertSubscriptionDetails("C0BENCH", [], null, null, "UTC"), "U0BENCH", CancellationToken.None);
 
 var runs = new List<object>();
-foreach (var name in new[] { "first scan (cold: campaign lists and reports read)", "second scan (reports shared for TikTok:ReportLifetime; nothing new to tell)" })
+foreach (var name in new[] { "first scan (cold: campaign lists and reports read)", "second scan (reports kept for TikTok:Cache:TodayLifetime; nothing new to tell)" })
 {
     tiktok.Requests.Clear();
     GC.Collect();

@@ -1,3 +1,4 @@
+using TikTokBot.TikTok.Caching;
 using System.Data.Common;
 using System.Globalization;
 using TikTokBot.Domain.Actions;
@@ -830,11 +831,11 @@ public abstract class StorageContract : IAsyncLifetime
     public async Task Settings_read_through_the_read_cache_are_fresh_after_a_write_here_and_within_the_freshness_after_one_elsewhere()
     {
         var here = await StartAsync();
-        var hereReads = new WorkspaceReadCache(Clock, new StorageOptions());
-        var elsewhere = new WorkspaceStorage(Open(), Db.DataProtection(), Clock, new WorkspaceReadCache(Clock, new StorageOptions()));
+        var hereReads = new WorkspaceReadCache(new ReportCache(Clock), new StorageOptions());
+        var elsewhere = new WorkspaceStorage(Open(), Db.DataProtection(), Clock, new WorkspaceReadCache(new ReportCache(Clock), new StorageOptions()));
         var hereStorage = new WorkspaceStorage(Open(), Db.DataProtection(), Clock, hereReads);
         var reads = 0;
-        Task<string> AliasesHere() => hereReads.ReadAsync("T1", "aliases", async () =>
+        Task<string> AliasesHere() => hereReads.ReadAsync(new WorkspaceReadKey("T1", WorkspaceReadKind.Aliases), async () =>
         {
             reads++;
             return string.Join(',', (await here.ForTeam("T1").Aliases.ListAsync(Ct)).Select(a => $"{a.Alias}={a.CampaignId}"));
@@ -859,11 +860,11 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(3, reads);
 
         // Zero freshness reads every time.
-        var uncached = new WorkspaceReadCache(Clock, new StorageOptions { SettingsFreshFor = TimeSpan.Zero });
+        var uncached = new WorkspaceReadCache(new ReportCache(Clock), new StorageOptions { SettingsFreshFor = TimeSpan.Zero });
         var uncachedReads = 0;
         for (var i = 0; i < 3; i++)
         {
-            await uncached.ReadAsync("T1", "aliases", () => Task.FromResult((uncachedReads++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await uncached.ReadAsync(new WorkspaceReadKey("T1", WorkspaceReadKind.Aliases), () => Task.FromResult((uncachedReads++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         Assert.Equal(3, uncachedReads);
@@ -872,14 +873,14 @@ public abstract class StorageContract : IAsyncLifetime
     [NeedsFact]
     public async Task A_read_that_raced_a_write_is_answered_once_and_not_kept()
     {
-        var cache = new WorkspaceReadCache(Clock, new StorageOptions());
+        var cache = new WorkspaceReadCache(new ReportCache(Clock), new StorageOptions());
         var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racing = cache.ReadAsync("T1", "aliases", () => release.Task);
+        var racing = cache.ReadAsync(new WorkspaceReadKey("T1", WorkspaceReadKind.Aliases), () => release.Task);
         cache.Changed("T1");
         release.SetResult("before the write");
 
         Assert.Equal("before the write", await racing);
-        Assert.Equal("after the write", await cache.ReadAsync("T1", "aliases", () => Task.FromResult("after the write")));
+        Assert.Equal("after the write", await cache.ReadAsync(new WorkspaceReadKey("T1", WorkspaceReadKind.Aliases), () => Task.FromResult("after the write")));
     }
 
     private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);

@@ -1,3 +1,4 @@
+using TikTokBot.TikTok.Caching;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using TikTokBot.Domain.Metrics;
@@ -30,7 +31,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
     }
 
     private ApiMetricSource Source(string token = FakeTikTokApi.Token, string advertisers = DemoDataSet.AdvertiserId) =>
-        new(Client(token), Options(token, advertisers), new FixedClock(Today));
+        new(Client(token), Options(token, advertisers), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 
     private TikTokApiClient Client(string token = FakeTikTokApi.Token) =>
         new(_http, Options(token, DemoDataSet.AdvertiserId), TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
@@ -165,7 +166,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         _fake.Delay = TimeSpan.FromSeconds(2);
         using var impatientHttp = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
         var options = Options(FakeTikTokApi.Token, DemoDataSet.AdvertiserId);
-        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
+        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 
         var error = await Assert.ThrowsAsync<TikTokApiException>(() => source.ListCampaignsAsync(CancellationToken.None));
 

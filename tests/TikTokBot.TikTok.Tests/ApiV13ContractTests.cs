@@ -1,3 +1,4 @@
+using TikTokBot.TikTok.Caching;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using TikTokBot.Domain.Campaigns;
@@ -46,7 +47,7 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
 
     private TikTokApiClient Client(int retries = 5) => new(_http, Options(retries), TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
 
-    private ApiMetricSource Source() => new(Client(), Options(), new FixedClock(Today));
+    private ApiMetricSource Source() => new(Client(), Options(), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 
     [Fact]
     public async Task Every_metric_name_sent_is_in_the_table_for_its_report_type_and_the_fake_accepts_every_request()
@@ -184,7 +185,7 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
     {
         _fake.Refuse = (50000, "Internal service error.");
 
-        var error = await Assert.ThrowsAsync<TikTokApiException>(() => new ApiMetricSource(Client(retries: 3), Options(3), new FixedClock(Today))
+        var error = await Assert.ThrowsAsync<TikTokApiException>(() => new ApiMetricSource(Client(retries: 3), Options(3), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions())
             .ListCampaignsAsync(CancellationToken.None));
 
         Assert.Equal(50000, error.Code);
@@ -208,7 +209,7 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
         // TikTok echoing the token into a rate-limit message: redacted, it reads "[access token]", yet it is no token failure.
         _fake.Refuse = (40100, $"Too many requests with {FakeTikTokApi.Token}");
 
-        var error = await Assert.ThrowsAsync<TikTokApiException>(() => new ApiMetricSource(Client(retries: 1), Options(1), new FixedClock(Today))
+        var error = await Assert.ThrowsAsync<TikTokApiException>(() => new ApiMetricSource(Client(retries: 1), Options(1), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions())
             .ListCampaignsAsync(CancellationToken.None));
 
         Assert.IsNotType<TikTokAuthException>(error);

@@ -14,7 +14,7 @@ public sealed class CachedMetricSourceTests
     public async Task Fifty_people_asking_at_once_cause_one_call_to_the_source()
     {
         var source = new CountingSource { Delay = TimeSpan.FromMilliseconds(200) };
-        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions(), new ReportCache(new MovableClock(Today)), "source", []);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None))));
@@ -33,7 +33,7 @@ public sealed class CachedMetricSourceTests
     {
         var source = new CountingSource();
         var clock = new MovableClock(Today);
-        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions());
+        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions(), new ReportCache(clock), "source", []);
         var range = includesToday ? WeekToToday : ClosedWeek;
 
         await cache.GetDailyAsync(Scope.Campaign("42"), range, CancellationToken.None);
@@ -52,7 +52,7 @@ public sealed class CachedMetricSourceTests
     {
         var source = new CountingSource();
         var clock = new MovableClock(Today);
-        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions { TodayLifetime = TimeSpan.Zero, ClosedDaysLifetime = TimeSpan.Zero });
+        var cache = new CachedMetricSource(source, clock, new MetricCacheOptions { TodayLifetime = TimeSpan.Zero, ClosedDaysLifetime = TimeSpan.Zero }, new ReportCache(clock), "source", []);
 
         await cache.ListCampaignsAsync(CancellationToken.None);
         await cache.GetDailyAsync(Scope.Campaign("42"), WeekToToday, CancellationToken.None);
@@ -69,7 +69,7 @@ public sealed class CachedMetricSourceTests
     public async Task A_failed_call_is_not_cached()
     {
         var source = new CountingSource { FailFirst = true };
-        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions(), new ReportCache(new MovableClock(Today)), "source", []);
 
         await Assert.ThrowsAsync<MetricSourceException>(() => cache.GetReachAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None));
         var reach = await cache.GetReachAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class CachedMetricSourceTests
     public async Task Different_scopes_and_ranges_are_cached_apart()
     {
         var source = new CountingSource();
-        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions(), new ReportCache(new MovableClock(Today)), "source", []);
 
         await cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None);
         await cache.GetDailyAsync(Scope.Campaign("43"), ClosedWeek, CancellationToken.None);
@@ -97,7 +97,7 @@ public sealed class CachedMetricSourceTests
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var source = new CountingSource { Gate = gate.Task };
-        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions());
+        var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions(), new ReportCache(new MovableClock(Today)), "source", []);
         using var impatient = new CancellationTokenSource();
 
         var first = cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, impatient.Token);

@@ -14,7 +14,7 @@ public sealed class CampaignFactsLoaderTests
     private static async Task<(CampaignFactsLoader Loader, CampaignInfo Campaign, MovableClock Clock)> Cached()
     {
         var clock = new MovableClock(Today);
-        var source = new CachedMetricSource(new DemoMetricSource(clock), clock, new MetricCacheOptions());
+        var source = new CachedMetricSource(new DemoMetricSource(clock), clock, new MetricCacheOptions(), new ReportCache(clock), "source", []);
         var campaign = (await source.ListCampaignsAsync(CancellationToken.None)).First(c => c.Id == "1800000000000042");
         return (new CampaignFactsLoader(source), campaign, clock);
     }

@@ -1,3 +1,4 @@
+using TikTokBot.TikTok.Caching;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -91,7 +92,7 @@ public sealed class RecordedResponsesContractTests : IAsyncLifetime
             AdvertiserIds = Advertiser,
             MaxRequestsPerSecond = 1_000,
         };
-        return new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
+        return new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
     }
 
     [Fact]

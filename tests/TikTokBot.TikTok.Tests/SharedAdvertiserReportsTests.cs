@@ -38,7 +38,7 @@ public sealed class SharedAdvertiserReportsTests : IAsyncLifetime
     }
 
     private ApiMetricSource Workspace(string advertiserId, string token = FakeTikTokApi.Token) => new(_client.WithToken(token),
-        new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, MaxRequestsPerSecond = 1_000 }.For(token, [advertiserId]), _clock, _reports);
+        new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, MaxRequestsPerSecond = 1_000 }.For(token, [advertiserId]), _clock, _reports, new MetricCacheOptions());
 
     private int DailySeriesAsked => _fake.Reports.Count(r => r.Query["page"] == "1" && r.Query["dimensions"].Contains("stat_time_day", StringComparison.Ordinal));
 

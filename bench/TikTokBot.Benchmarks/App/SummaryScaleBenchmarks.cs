@@ -46,7 +46,7 @@ public class SummaryScaleBenchmarks
             "ENABLE", 500m, launched);
         _rows = new AdGroupRowsSource(_campaign, AdGroups, new DateRange(launched, Today));
         _fromRows = new CampaignFactsLoader(_rows);
-        _fromCache = new CampaignFactsLoader(new CachedMetricSource(_rows, new PinnedClock(Today), new MetricCacheOptions()));
+        _fromCache = new CampaignFactsLoader(new CachedMetricSource(_rows, new PinnedClock(Today), new MetricCacheOptions(), new ReportCache(new PinnedClock(Today)), "source", []));
 
         Summary(_fromRows).GetAwaiter().GetResult();
         Summary(_fromCache).GetAwaiter().GetResult();
@@ -69,7 +69,7 @@ public class SummaryScaleBenchmarks
         var overview = new CampaignOverview(_campaign, new Period(PeriodKind.LastDays, Days), new BusinessDays(Today), facts, _engine.Summarise(facts),
             _engine.Diagnose(facts), _engine.AssessLearning(facts, Today), null, criteria)
         {
-            Key = new ReportKey("bench", "overview", _campaign.Id, _period),
+            Key = new OverviewKey("bench", _campaign.Id, _period),
         };
         var bytes = 0;
         foreach (var message in ReportViews.Summary(overview))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Diagnosis.Rules;
 using TikTokBot.Domain.Learning;
@@ -9,7 +10,7 @@ namespace TikTokBot.Domain.Diagnosis;
 public static class Diagnoser
 {
     // Findings that say the setup is broken rather than how the campaign performs: true from the first day.
-    private static readonly HashSet<string> BrokenSetup = new(StringComparer.Ordinal) { "tracking-check", "spend-without-results", "no-live-conversions" };
+    private static readonly FrozenSet<string> BrokenSetup = new HashSet<string>(StringComparer.Ordinal) { "tracking-check", "spend-without-results", "no-live-conversions" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The rules of DOMAIN.md sections 5 and 9, in funnel order.</summary>
     public static IReadOnlyList<IDiagnosisRule> Rules { get; } =

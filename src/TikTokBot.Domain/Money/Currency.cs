@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace TikTokBot.Domain.Money;
@@ -14,20 +15,20 @@ public sealed record Currency
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     // Symbols only where an English reader cannot mistake them for another currency's; the rest print their code.
-    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Symbols = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["KRW"] = "₩", ["BRL"] = "R$", ["INR"] = "₹",
         ["CNY"] = "CN¥", ["CAD"] = "CA$", ["AUD"] = "A$", ["MXN"] = "MX$", ["HKD"] = "HK$", ["NZD"] = "NZ$",
         ["TWD"] = "NT$", ["VND"] = "₫", ["ILS"] = "₪", ["PHP"] = "₱", ["THB"] = "฿", ["TRY"] = "₺", ["NGN"] = "₦",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // ISO 4217 minor units that are not 2.
-    private static readonly Dictionary<string, int> MinorUnits = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, int> MinorUnits = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["CLP"] = 0, ["ISK"] = 0, ["PYG"] = 0, ["UGX"] = 0, ["XAF"] = 0, ["XOF"] = 0,
         ["XPF"] = 0, ["KMF"] = 0, ["RWF"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["VUV"] = 0, ["BIF"] = 0,
         ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["JOD"] = 3, ["TND"] = 3, ["IQD"] = 3, ["LYD"] = 3,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private Currency(string code, string? symbol, int decimals)
     {

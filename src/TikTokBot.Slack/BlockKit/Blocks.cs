@@ -115,8 +115,32 @@ public sealed record InputBlock(PlainText Label, BlockElement Element) : Block
 }
 
 /// <summary>A message for chat.postMessage, chat.update, response_url or an inline ack.</summary>
+/// <remarks>
+/// A message sent many times as it is (a cached report) carries its JSON, serialised once (<see cref="Serialized"/>,
+/// made by <see cref="BlockKitJson.Keep"/>): the message is immutable, and a changed copy (<c>with</c>) is made without
+/// the bytes, so kept bytes never go stale. Equality ignores them.
+/// </remarks>
 public sealed record SlackMessage
 {
+    public SlackMessage()
+    {
+    }
+
+    // A copy (a with-expression) never carries the original's bytes: whatever it changes would not be in them.
+    private SlackMessage(SlackMessage original)
+    {
+        Channel = original.Channel;
+        Text = original.Text;
+        Blocks = original.Blocks;
+        ResponseType = original.ResponseType;
+        ReplaceOriginal = original.ReplaceOriginal;
+        DeleteOriginal = original.DeleteOriginal;
+        ThreadTs = original.ThreadTs;
+        Ts = original.Ts;
+        User = original.User;
+        UnfurlLinks = original.UnfurlLinks;
+    }
+
     public string? Channel { get; init; }
     public string? Text { get; init; }
     public IReadOnlyList<Block>? Blocks { get; init; }
@@ -129,6 +153,35 @@ public sealed record SlackMessage
     public string? Ts { get; init; }
     public string? User { get; init; }
     public bool? UnfurlLinks { get; init; }
+
+    /// <summary>This very instance's JSON, when it was kept (<see cref="BlockKitJson.Keep"/>); null otherwise.</summary>
+    [JsonIgnore]
+    public byte[]? Serialized { get; private init; }
+
+    /// <summary>A copy carrying its own JSON, serialised now.</summary>
+    internal SlackMessage WithSerialized(byte[] bytes) => this with { Serialized = bytes };
+
+    public bool Equals(SlackMessage? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+        (Channel == other.Channel && Text == other.Text && Equals(Blocks, other.Blocks) && ResponseType == other.ResponseType &&
+         ReplaceOriginal == other.ReplaceOriginal && DeleteOriginal == other.DeleteOriginal && ThreadTs == other.ThreadTs && Ts == other.Ts &&
+         User == other.User && UnfurlLinks == other.UnfurlLinks));
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Channel);
+        hash.Add(Text);
+        hash.Add(Blocks);
+        hash.Add(ResponseType);
+        hash.Add(ReplaceOriginal);
+        hash.Add(DeleteOriginal);
+        hash.Add(ThreadTs);
+        hash.Add(Ts);
+        hash.Add(User);
+        hash.Add(UnfurlLinks);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>A modal or a Home tab.</summary>

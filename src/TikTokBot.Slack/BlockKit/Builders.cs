@@ -268,24 +268,17 @@ public static class BlockKitJson
     public static string Serialize(SlackView view) =>
         System.Text.Json.JsonSerializer.Serialize(view, SlackJsonContext.Default.SlackView);
 
-    /// <summary>The message's JSON: the bytes kept by <see cref="Keep"/> for this very instance, or a fresh serialisation.</summary>
+    /// <summary>The message's JSON: the bytes it carries when it was kept (<see cref="Keep"/>), or a fresh serialisation.</summary>
     public static byte[] SerializeToUtf8Bytes(SlackMessage message) =>
-        Kept.TryGetValue(message, out var bytes) ? bytes : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+        message.Serialized ?? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
 
     /// <summary>
-    /// Serialises a message that will be sent many times as it is (a cached report) once, now, and keeps the bytes for as
-    /// long as the message lives. Messages are immutable and a changed copy (<c>with</c>) is another instance, so kept
-    /// bytes never go stale.
+    /// A message that will be sent many times as it is (a cached report), serialised once, now: a copy carrying its bytes
+    /// (<see cref="SlackMessage.Serialized"/>), for the app to keep in its cache. A message kept already is returned as it is.
     /// </summary>
-    public static SlackMessage Keep(SlackMessage message)
-    {
-        // An instance kept already has its bytes: the message cannot have changed since.
-        Kept.GetValue(message, static m => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
-        return message;
-    }
+    public static SlackMessage Keep(SlackMessage message) =>
+        message.Serialized is not null ? message : message.WithSerialized(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage));
 
-    /// <summary>Whether <see cref="Keep"/> holds bytes for this very instance.</summary>
-    public static bool IsKept(SlackMessage message) => Kept.TryGetValue(message, out _);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SlackMessage, byte[]> Kept = new();
+    /// <summary>Whether this very instance carries its serialised bytes.</summary>
+    public static bool IsKept(SlackMessage message) => message.Serialized is not null;
 }

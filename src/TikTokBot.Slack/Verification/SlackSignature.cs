@@ -95,6 +95,7 @@ public static class SlackSignature
 
     // One keyed HMAC per thread, reset after each hash: keying it (the secret's HMAC pads) on every request was a
     // measurable share of the request path. A different secret (tests, a rotated secret) gets a fresh one.
+    // Static: one per thread, used by that thread alone, and it holds only a keyed hash of the signing secret in use.
     [ThreadStatic]
     private static KeyedHmac? t_hmac;
 

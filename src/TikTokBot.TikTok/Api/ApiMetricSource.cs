@@ -13,13 +13,16 @@ namespace TikTokBot.TikTok.Api;
 /// Metrics from the TikTok API for Business. Reports are asked for a whole advertiser at a time and shared, so
 /// fifty campaigns cost one paged request series per advertiser and range, not fifty.
 /// </summary>
-/// <param name="advertiserReports">
-/// Where advertiser-wide reports are kept: the app's one <see cref="ReportCache"/>, so every workspace connected to an
-/// advertiser shares its reports (keyed by advertiser, level and range, not by workspace or token) and a report asked
-/// by several at once is read once. A workspace only ever asks for its own advertisers, so it only reads their entries.
-/// Without it, this source keeps its own.
+/// <param name="cache">
+/// The app's one cache. Advertiser-wide reports are kept there keyed by advertiser, level, shape and range (not by
+/// workspace or token) and tagged with the advertiser, so every workspace connected to an advertiser shares them and a
+/// report asked by several at once is read once. A workspace only ever asks for its own advertisers, so it only reads
+/// their entries. How long they are kept is decided by the documented lifetimes (<paramref name="lifetimes"/>:
+/// <c>TikTok:Cache:TodayLifetime</c> for a range reaching today anywhere, <c>ClosedDaysLifetime</c> otherwise,
+/// <c>CampaignsLifetime</c> for the campaign list), the same as the entries built from them: with those at zero every
+/// question reads TikTok.
 /// </param>
-public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions options, TimeProvider time, ReportCache? advertiserReports = null) : IMetricSource
+public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions options, TimeProvider time, ReportCache cache, MetricCacheOptions lifetimes) : IMetricSource
 {
     /// <summary>TikTok's longest range for a report broken down by day.</summary>
     public const int MaxDaysPerDailyReport = 30;
@@ -27,9 +30,10 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// <summary>TikTok's longest range for a report without a time dimension; longer needs its lifetime query.</summary>
     public const int MaxDaysPerTotalReport = 365;
 
-    // The campaign list behind reports stays this source's own: it is keyed by nothing but "api", and is this workspace's.
-    private readonly ReportCache _own = new(time);
-    private readonly ReportCache _shared = advertiserReports ?? new ReportCache(time);
+    private readonly BusinessCalendar _calendar = new(time);
+
+    // The campaign list behind reports is this source's own: its advertisers, read with its token.
+    private readonly ApiCampaignsKey _campaignsKey = new(string.Join(',', options.Advertisers), TokenFingerprint(options.AccessToken));
 
     // The campaigns of the last list read, by id, whoever asked for it (the report cache in front of this source, mostly).
     // A campaign's advertiser and launch day never change, so reports find them here instead of listing again.
@@ -185,14 +189,14 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
     /// An advertiser-wide report from the shared cache. A load another workspace started may fail on that workspace's
     /// token (revoked, no permission): that says nothing about this one's, so it asks again with its own.
     /// </summary>
-    private async Task<T> SharedAsync<T>(ReportKey key, Func<Task<T>> load, CancellationToken cancellationToken)
+    private async Task<T> SharedAsync<T>(AdvertiserReportKey key, Func<Task<T>> load, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var mine = false;
             try
             {
-                return await _shared.GetOrLoad(key, options.ReportLifetime, () =>
+                return await cache.GetOrLoad(key, Lifetime(key), [CacheTag.Advertiser(key.Advertiser)], () =>
                 {
                     mine = true;
                     return load();
@@ -204,10 +208,14 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
         }
     }
 
-    private static (ReportKey Key, Dictionary<string, string> Query) ReportQuery(string advertiser, ScopeLevel level, DateRange range, ReportShape shape)
+    private TimeSpan Lifetime(AdvertiserReportKey key) =>
+        key.Shape == ReportShape.Lifetime ? lifetimes.TodayLifetime : lifetimes.LifetimeOf(key.Range, _calendar.NowEverywhere());
+
+    private static (AdvertiserReportKey Key, Dictionary<string, string> Query) ReportQuery(string advertiser, ScopeLevel level, DateRange range, ReportShape shape)
     {
         var id = IdDimension(level);
-        var key = new ReportKey($"api:{advertiser}", $"report-{shape}".ToLowerInvariant(), level.ToString(), shape == ReportShape.Lifetime ? default : range);
+        // A lifetime query is the same whatever range asked for it (one reaching today: it is kept as long as today's figures).
+        var key = new AdvertiserReportKey(advertiser, level, shape, shape == ReportShape.Lifetime ? default : range);
         var query = new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiser,
@@ -259,10 +267,19 @@ public sealed class ApiMetricSource(TikTokApiClient client, TikTokApiOptions opt
             return known;
         }
 
-        var campaigns = await _own.GetOrLoad(new ReportKey("api", "campaigns", "", default), options.ReportLifetime, () => ListCampaignsAsync(CancellationToken.None), cancellationToken)
-            .ConfigureAwait(false);
+        var campaigns = await cache.GetOrLoad(_campaignsKey, lifetimes.CampaignsLifetime, Advertisers().Select(CacheTag.Advertiser).ToArray(),
+            () => ListCampaignsAsync(CancellationToken.None), cancellationToken).ConfigureAwait(false);
         return campaigns.FirstOrDefault(c => c.Id == campaignId);
     }
+
+    /// <summary>An advertiser-wide report: one paged series, shared by every workspace and campaign that asks for it.</summary>
+    private sealed record AdvertiserReportKey(string Advertiser, ScopeLevel Level, ReportShape Shape, DateRange Range) : CacheKey;
+
+    /// <summary>The campaign list of these advertisers as this token reads them (a fingerprint: a key may be logged, the token never).</summary>
+    private sealed record ApiCampaignsKey(string Advertisers, string Token) : CacheKey;
+
+    private static string TokenFingerprint(string? token) =>
+        token is null ? "" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..16];
 
     private enum ReportShape
     {

@@ -26,9 +26,6 @@ public sealed class TikTokApiOptions
     /// <summary>The first wait before a retry; each further wait doubles.</summary>
     public TimeSpan RateLimitBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long the advertiser-wide reports behind many campaigns are shared.</summary>
-    public TimeSpan ReportLifetime { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Each advertiser's currency and time zone by advertiser id (<c>TikTok:AccountDetails:&lt;id&gt;:Currency</c>, <c>...:TimeZone</c>);
     /// an advertiser not named here is read as US dollars and UTC days. A connected advertiser brings its own from TikTok.

@@ -20,44 +20,50 @@ public sealed class MetricCacheOptions
     /// <summary>Closed days rarely change (late attribution aside): keep them this long.</summary>
     public TimeSpan ClosedDaysLifetime { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>Beyond this many entries, expired ones are swept out on the next write.</summary>
-    public int SweepAbove { get; set; } = 10_000;
+    /// <summary>
+    /// The most entries the app's one cache keeps, whatever their kind (rows, overviews, replies, settings...): past it,
+    /// expired entries go first, then the least recently used.
+    /// </summary>
+    public int SizeLimit { get; set; } = ReportCache.DefaultSizeLimit;
 
     /// <summary>The lifetime of anything computed over <paramref name="range"/>, as of <paramref name="days"/>.</summary>
     public TimeSpan LifetimeOf(DateRange range, BusinessDays days) => days.IsOpen(range) ? TodayLifetime : ClosedDaysLifetime;
 }
 
-/// <summary>The report cache in front of any source, each answer keyed by the source's name, the scope and the range.</summary>
-public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, MetricCacheOptions options, ReportCache? cache = null, string name = "source")
+/// <summary>
+/// The app's one cache in front of any source, each answer keyed by the source's name, the scope and the range, and
+/// tagged with the source's advertisers (<paramref name="advertisers"/>), so a write to one of them drops its entries.
+/// </summary>
+public sealed class CachedMetricSource(IMetricSource inner, TimeProvider time, MetricCacheOptions options, ReportCache cache, string name, IReadOnlyList<string> advertisers)
     : IMetricSource
 {
-    private readonly ReportCache _cache = cache ?? new ReportCache(time, options.SweepAbove);
     private readonly BusinessCalendar _calendar = new(time);
+    private readonly CacheTag[] _tags = advertisers.Select(CacheTag.Advertiser).ToArray();
 
-    /// <summary>The source as report keys name it.</summary>
+    /// <summary>The source as cache keys name it.</summary>
     public string Name => name;
 
-    /// <summary>Where the campaign list of the source called <paramref name="source"/> is cached.</summary>
-    public static ReportKey CampaignsKey(string source) => new(source, "campaigns", "", default);
+    /// <summary>The tags of every entry this source keeps: its advertisers.</summary>
+    public IReadOnlyList<CacheTag> Tags => _tags;
 
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(CampaignsKey(name), options.CampaignsLifetime, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
+        cache.GetOrLoad(new CampaignListKey(name), options.CampaignsLifetime, _tags, () => inner.ListCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<CampaignInfo>> ListEndedCampaignsAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "ended-campaigns", "", default), options.CampaignsLifetime, () => inner.ListEndedCampaignsAsync(CancellationToken.None), cancellationToken);
+        cache.GetOrLoad(new CampaignListKey(name, Ended: true), options.CampaignsLifetime, _tags, () => inner.ListEndedCampaignsAsync(CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "daily", scope.ToString(), range), Lifetime(range), () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
+        cache.GetOrLoad(new DailyRowsKey(name, scope, range), Lifetime(range), _tags, () => inner.GetDailyAsync(scope, range, CancellationToken.None), cancellationToken);
 
     public Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "reach", scope.ToString(), range), Lifetime(range), () => inner.GetReachAsync(scope, range, CancellationToken.None), cancellationToken);
+        cache.GetOrLoad(new ReachKey(name, scope, range), Lifetime(range), _tags, () => inner.GetReachAsync(scope, range, CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "breakdown", campaignId, range, by.ToString()), Lifetime(range),
+        cache.GetOrLoad(new BreakdownKey(name, campaignId, by, range), Lifetime(range), _tags,
             () => inner.GetBreakdownAsync(campaignId, by, range, CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
-        _cache.GetOrLoad(new ReportKey(name, "hourly", scope.ToString(), new DateRange(day, day)), Lifetime(new DateRange(day, day)),
+        cache.GetOrLoad(new HourlyRowsKey(name, scope, day), Lifetime(new DateRange(day, day)), _tags,
             () => inner.GetHourlyAsync(scope, day, CancellationToken.None), cancellationToken);
 
     // The source does not know whose zone a range is in: a range that is still today anywhere is kept as briefly as today.

@@ -46,6 +46,8 @@ public sealed class BusinessCalendar(TimeProvider time)
     /// <summary>Whether the advertiser's days are UTC's (none named, or an unknown zone read as UTC).</summary>
     public static bool IsUtc(string? timeZone) => ZoneOf(timeZone) is var zone && zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime;
 
+    // Static: the system's time zones by id, as the system defines them for the whole process: at most one entry per zone
+    // id an advertiser or channel names (a few hundred exist), each the same whoever asks.
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.OrdinalIgnoreCase);
 
     private static readonly TimeZoneInfo LastZone = TimeZoneInfo.CreateCustomTimeZone("UTC-12", TimeSpan.FromHours(-12), "UTC-12", "UTC-12");

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
@@ -8,13 +9,13 @@ namespace TikTokBot.TikTok.Demo;
 public sealed class DemoMetricSource(TimeProvider time) : IMetricSource
 {
     // Segment shapes for the audience breakdowns: each share of delivery converts at its own rate.
-    private static readonly Dictionary<BreakdownDimension, (string Key, decimal Share, decimal CvrFactor)[]> Segments = new()
+    private static readonly FrozenDictionary<BreakdownDimension, (string Key, decimal Share, decimal CvrFactor)[]> Segments = new Dictionary<BreakdownDimension, (string Key, decimal Share, decimal CvrFactor)[]>()
     {
         [BreakdownDimension.Age] = [("AGE_18_24", 0.34m, 0.7m), ("AGE_25_34", 0.38m, 1.3m), ("AGE_35_44", 0.18m, 1.1m), ("AGE_45_54", 0.10m, 0.6m)],
         [BreakdownDimension.Gender] = [("FEMALE", 0.58m, 1.15m), ("MALE", 0.40m, 0.8m), ("NONE", 0.02m, 0.5m)],
         [BreakdownDimension.Placement] = [("PLACEMENT_TIKTOK", 0.82m, 1.1m), ("PLACEMENT_PANGLE", 0.12m, 0.4m), ("PLACEMENT_GLOBAL_APP_BUNDLE", 0.06m, 0.6m)],
         [BreakdownDimension.Device] = [("IOS", 0.46m, 1.2m), ("ANDROID", 0.52m, 0.85m), ("UNKNOWN", 0.02m, 0.5m)],
-    };
+    }.ToFrozenDictionary();
 
     private DemoDataSet? _current;
 

@@ -35,7 +35,7 @@ public static class MetricSourceRegistration
         services.AddSingleton(TimeProvider.System);
         var cacheOptions = section.GetSection("Cache").Get<MetricCacheOptions>() ?? new MetricCacheOptions();
         services.AddSingleton(cacheOptions);
-        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<TimeProvider>(), cacheOptions.SweepAbove));
+        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<TimeProvider>(), cacheOptions.SizeLimit));
         services.AddSingleton<BusinessCalendar>();
         // One client for the app whatever the source: workspaces' own connections read through it (with their tokens),
         // so every TikTok call of this process takes its turn from the one quota (shared with the other instances
@@ -60,7 +60,7 @@ public static class MetricSourceRegistration
 
                 services.AddSingleton(api);
                 services.AddSingleton<ApiMetricSource>();
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>(), "api"));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>(), "api", api.Advertisers));
                 break;
             case MetricSourceKind.Csv:
                 var path = section["CsvPath"];
@@ -70,10 +70,10 @@ public static class MetricSourceRegistration
                 }
 
                 services.AddSingleton(sp => new CsvMetricSource(path, sp.GetRequiredService<ILogger<CsvMetricSource>>()));
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>(), "csv"));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<CsvMetricSource>(), "csv", []));
                 break;
             default:
-                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>(), "demo"));
+                services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<DemoMetricSource>(), "demo", [DemoDataSet.AdvertiserId]));
                 break;
         }
 
@@ -81,9 +81,12 @@ public static class MetricSourceRegistration
         return services;
     }
 
-    /// <summary>A source behind the shared report cache; <paramref name="name"/> is the cache key's Source, so it must differ between sources.</summary>
-    public static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner, string name) =>
-        new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>(), services.GetRequiredService<ReportCache>(), name);
+    /// <summary>
+    /// A source behind the app's one cache; <paramref name="name"/> is the cache keys' Source, so it must differ between
+    /// sources; <paramref name="advertisers"/> tag its entries (none for an export, which no write changes).
+    /// </summary>
+    public static CachedMetricSource Cached(IServiceProvider services, IMetricSource inner, string name, IReadOnlyList<string> advertisers) =>
+        new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>(), services.GetRequiredService<ReportCache>(), name, advertisers);
 }
 
 /// <summary>Which source <c>TikTok:Source</c> chose for the deployment (the one the static token, CSV or demo data serves).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace TikTokBot.TikTok.Sources;
@@ -8,7 +9,7 @@ namespace TikTokBot.TikTok.Sources;
 /// </summary>
 public static class SegmentNames
 {
-    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> Known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["FEMALE"] = "Female",
         ["MALE"] = "Male",
@@ -21,7 +22,7 @@ public static class SegmentNames
         ["PLACEMENT_PANGLE"] = "Pangle",
         ["PLACEMENT_GLOBAL_APP_BUNDLE"] = "Global App Bundle",
         ["PLACEMENT_TOPBUZZ"] = "TopBuzz",
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static string Describe(BreakdownDimension by) => by switch
     {

@@ -28,16 +28,21 @@ public static class WriteTargetRegistration
         services.AddSingleton(sp => new TikTokWriteClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokWriteClient)), section.Get<TikTokApiOptions>() ?? new TikTokApiOptions(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokWriteClient>>(), sp.GetService<Quota.TikTokQuota>()));
-        services.AddSingleton(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>(),
-            () => sp.GetService<Caching.ReportCache>()?.Forget(Caching.CachedMetricSource.CampaignsKey("demo"))));
+        services.AddSingleton(sp => new DemoWriteTarget(sp.GetRequiredService<DemoMetricSource>()));
         services.AddSingleton<ITikTokWriteTarget>(sp => kind switch
         {
             MetricSourceKind.Api => sp.GetRequiredService<TikTokWriteClient>(),
             MetricSourceKind.Csv => new CsvWriteTarget(),
             _ => sp.GetRequiredService<DemoWriteTarget>(),
         });
-        services.AddSingleton<IWriteTargets>(sp => new WriteTargetRouter(
-            sp.GetRequiredService<ITikTokWriteTarget>(), sp.GetRequiredService<TikTokWriteClient>, sp.GetRequiredService<DemoWriteTarget>));
+        // Every write drops the advertiser's entries from the app's one cache, so the next read shows it.
+        services.AddSingleton<IWriteTargets>(sp =>
+        {
+            var cache = sp.GetRequiredService<Caching.ReportCache>();
+            return new WriteTargetRouter(new InvalidatingWriteTarget(sp.GetRequiredService<ITikTokWriteTarget>(), cache),
+                () => new InvalidatingWriteTarget(sp.GetRequiredService<TikTokWriteClient>(), cache),
+                () => new InvalidatingWriteTarget(sp.GetRequiredService<DemoWriteTarget>(), cache));
+        });
         return services;
     }
 }

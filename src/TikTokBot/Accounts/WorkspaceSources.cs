@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using TikTokBot.Domain.Campaigns;
@@ -11,9 +10,12 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;
 
-/// <summary>Where one workspace's figures come from; <see cref="Name"/> is the report cache's Source for them.</summary>
+/// <summary>Where one workspace's figures come from; <see cref="Name"/> is the cache keys' Source for them.</summary>
 internal sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
 {
+    /// <summary>The advertisers the source reads, as the one cache tags what is built from it (none for an export).</summary>
+    public CacheTag[] Tags { get; init; } = [];
+
     /// <summary>What every reply to this workspace must say besides its answer: demo figures, a token TikTok refused; null when nothing.</summary>
     public string? Notice { get; init; }
 }
@@ -57,8 +59,10 @@ internal sealed class WorkspaceSources(
     IWorkspaceStorage storage, IMetricSource configured, WorkspaceReadPolicy policy, DemoMetricSource demo, TikTokApiClient api,
     IServiceProvider services, WorkspaceReadCache? reads = null) : IWorkspaceSources
 {
-    private readonly ConcurrentDictionary<string, WorkspaceSource> _connected = new(StringComparer.Ordinal);
-    private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", policy.Configured == MetricSourceKind.Demo);
+    private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", policy.Configured == MetricSourceKind.Demo)
+    {
+        Tags = (configured as CachedMetricSource)?.Tags.ToArray() ?? [],
+    };
     private readonly WorkspaceSourceOptions options = policy.Options;
     private WorkspaceSource? _demo;
 
@@ -87,7 +91,12 @@ internal sealed class WorkspaceSources(
                 return new WorkspaceSource(none, new CampaignFactsLoader(none), "refused", IsDemo: false) { Notice = notice };
             }
 
-            var groups = readable.GroupBy(c => c.AccessToken, StringComparer.Ordinal).Select(g => Connected(teamId, g.Key, g.ToList())).ToList();
+            var groups = new List<WorkspaceSource>();
+            foreach (var group in readable.GroupBy(c => c.AccessToken, StringComparer.Ordinal))
+            {
+                groups.Add(await ConnectedAsync(teamId, group.Key, group.ToList(), ct));
+            }
+
             return (groups.Count == 1 ? groups[0] : Combined(groups)) with { Notice = notice };
         }
 
@@ -112,9 +121,11 @@ internal sealed class WorkspaceSources(
     public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) =>
         reads is null
             ? storage.ForTeam(teamId).TikTokConnections.ListAsync(ct)
-            : reads.ReadAsync(teamId, "tiktok-connections", options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
+            : reads.ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.TikTokConnections), options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
 
-    private WorkspaceSource Connected(string teamId, string token, IReadOnlyList<TikTokConnection> connections)
+    // Kept in the one cache for the campaign list's lifetime under the workspace's and advertisers' tags: a connect,
+    // disconnect or refusal (a write to the workspace) drops it with everything else built for the workspace.
+    private Task<WorkspaceSource> ConnectedAsync(string teamId, string token, IReadOnlyList<TikTokConnection> connections, CancellationToken ct)
     {
         var advertisers = connections.OrderBy(c => c.AdvertiserId, StringComparer.Ordinal)
             .Select(c => (c.AdvertiserId, new AdvertiserAccountDetails { Currency = c.Currency, TimeZone = c.TimeZone, Name = c.Name })).ToArray();
@@ -122,15 +133,17 @@ internal sealed class WorkspaceSources(
         var details = string.Join(',', advertisers.Select(a => $"{a.Item2.Currency}/{a.Item2.TimeZone}/{a.Item2.Name}"));
         // The currency, time zone and name are in the name: an account whose settings changed at TikTok is not read from the old entries.
         var name = $"api:{string.Join(',', ids)}:{Fingerprint(token)}:{details}";
-        return _connected.GetOrAdd($"{teamId}|{name}", _ =>
+        var tags = ids.Select(CacheTag.Advertiser).Append(CacheTag.Workspace(teamId)).ToArray();
+        var cache = services.GetRequiredService<ReportCache>();
+        return cache.GetOrLoadFor(new ConnectedSourceKey(teamId, name), services.GetRequiredService<MetricCacheOptions>().CampaignsLifetime, tags, () =>
         {
             var client = api.WithToken(token);
-            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time(), services.GetService<ReportCache>());
-            var cached = MetricSourceRegistration.Cached(services, source, name);
+            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time(), cache, services.GetRequiredService<MetricCacheOptions>());
+            var cached = MetricSourceRegistration.Cached(services, source, name, ids);
             // The watch belongs to this workspace: a refusal marks its connections, and no other workspace's.
             var watched = new TokenRefusalWatch(cached, connections.Select(c => c.Name).ToArray(), ct => RefusedAsync(teamId, ids, token, ct));
-            return new WorkspaceSource(watched, new CampaignFactsLoader(watched), name, IsDemo: false);
-        });
+            return Task.FromResult(new WorkspaceSource(watched, new CampaignFactsLoader(watched), name, IsDemo: false) { Tags = cached.Tags.ToArray() });
+        }, ct);
     }
 
     private async Task RefusedAsync(string teamId, IReadOnlyList<string> advertiserIds, string token, CancellationToken ct)
@@ -145,14 +158,21 @@ internal sealed class WorkspaceSources(
 
     private WorkspaceSource Demo()
     {
-        var cached = policy.Configured == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo");
-        return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true) { Notice = WorkspaceNotices.Demo };
+        var cached = policy.Configured == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo", [DemoDataSet.AdvertiserId]);
+        return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true)
+        {
+            Notice = WorkspaceNotices.Demo,
+            Tags = [CacheTag.Advertiser(DemoDataSet.AdvertiserId)],
+        };
     }
 
     private static WorkspaceSource Combined(IReadOnlyList<WorkspaceSource> parts)
     {
         var source = new CombinedMetricSource(parts.Select(p => p.Source).ToArray());
-        return new WorkspaceSource(source, new CampaignFactsLoader(source), string.Join('+', parts.Select(p => p.Name)), IsDemo: false);
+        return new WorkspaceSource(source, new CampaignFactsLoader(source), string.Join('+', parts.Select(p => p.Name)), IsDemo: false)
+        {
+            Tags = parts.SelectMany(p => p.Tags).Distinct().ToArray(),
+        };
     }
 
     private TikTokApiOptions Options() => services.GetService<TikTokApiOptions>() ?? new TikTokApiOptions();

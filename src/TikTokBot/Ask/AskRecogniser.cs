@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -50,7 +51,7 @@ internal static partial class AskRecogniser
     ];
 
     // Words that carry no campaign: left out of the campaign's words, never matched as a name.
-    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Filler = new HashSet<string>(StringComparer.Ordinal)
     {
         "how", "is", "are", "was", "were", "did", "does", "do", "what", "whats", "which", "who", "when", "where", "should", "could", "would",
         "can", "will", "i", "we", "me", "my", "our", "us", "you", "the", "a", "an", "in", "on", "for", "of", "with", "to", "about", "and", "or",
@@ -59,7 +60,7 @@ internal static partial class AskRecogniser
         "now", "any", "ad", "ads", "look", "looking", "like", "has", "have", "had", "been", "very", "just", "again", "than", "before", "still",
         "whos", "yet", "lately", "recently", "first", "some", "doing", "going", "left", "show", "see", "want", "know", "let", "lets", "same",
         "one", "thing", "things", "target", "targets", "track", "need", "here", "over", "last", "this", "past", "period", "time", "week", "month", "day", "days",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly string[] UpWords = ["up", "rise", "rose", "risen", "increase", "increased", "higher", "jump", "jumped", "spike", "spiked", "grew", "grow", "climb", "climbed", "worse"];
     private static readonly string[] DownWords = ["down", "drop", "dropped", "fall", "fell", "fallen", "decrease", "decreased", "lower", "dip", "dipped", "declined", "decline", "better", "sank"];
@@ -90,7 +91,7 @@ internal static partial class AskRecogniser
     ];
 
     // A metric word that is also plain English ("reach", "views", "cost") counts as a metric only beside an intent.
-    private static readonly HashSet<string> ExtraMetricWords = new(StringComparer.Ordinal) { "conversions", "clicks", "impressions", "spend", "cost", "reach", "frequency", "views", "roas", "cpa", "cpc", "cpm", "cpv", "ctr", "cvr" };
+    private static readonly FrozenSet<string> ExtraMetricWords = new HashSet<string>(StringComparer.Ordinal) { "conversions", "clicks", "impressions", "spend", "cost", "reach", "frequency", "views", "roas", "cpa", "cpc", "cpm", "cpv", "ctr", "cvr" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="campaigns">The asking workspace's campaigns; another workspace's are never passed, so never found.</param>
     /// <param name="aliases">The asking workspace's aliases (alias to campaign id).</param>

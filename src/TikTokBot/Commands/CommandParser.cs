@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using TikTokBot.Domain.Credit;
@@ -51,7 +52,7 @@ internal static class CommandParser
     // The words a command can start with, from the one list of definitions (fix, by and chart follow a campaign).
     private static readonly string[] LeadingVerbs = Definitions.Select(d => d.Verb).Where(v => v is not ("" or "fix" or "by" or "chart")).ToArray();
 
-    private static readonly Dictionary<string, BreakdownDimension> Dimensions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, BreakdownDimension> Dimensions = new Dictionary<string, BreakdownDimension>(StringComparer.OrdinalIgnoreCase)
     {
         ["adgroup"] = BreakdownDimension.AdGroup,
         ["adgroups"] = BreakdownDimension.AdGroup,
@@ -61,7 +62,7 @@ internal static class CommandParser
         ["gender"] = BreakdownDimension.Gender,
         ["placement"] = BreakdownDimension.Placement,
         ["device"] = BreakdownDimension.Device,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static string HelpText()
     {
@@ -137,14 +138,14 @@ internal static class CommandParser
         return new MetricsCommand.Trends(objective, days, byCampaign);
     }
 
-    private static readonly Dictionary<string, Domain.Objectives.Objective> TrendObjectives = new()
+    private static readonly FrozenDictionary<string, Domain.Objectives.Objective> TrendObjectives = new Dictionary<string, Domain.Objectives.Objective>()
     {
         ["conversions"] = Domain.Objectives.Objective.WebsiteConversions, ["sales"] = Domain.Objectives.Objective.WebsiteConversions,
         ["leads"] = Domain.Objectives.Objective.LeadGeneration, ["app"] = Domain.Objectives.Objective.AppInstalls,
         ["reach"] = Domain.Objectives.Objective.Awareness, ["awareness"] = Domain.Objectives.Objective.Awareness,
         ["traffic"] = Domain.Objectives.Objective.Traffic, ["video"] = Domain.Objectives.Objective.VideoViews,
         ["engagement"] = Domain.Objectives.Objective.CommunityEngagement,
-    };
+    }.ToFrozenDictionary();
 
     private static MetricsCommand ParseCampaignCommand(List<string> words)
     {

@@ -43,15 +43,27 @@ internal sealed class DigestBuilder(ReportService reports, CampaignEngine engine
 
     /// <summary>The digest as of <paramref name="asOf"/>: each campaign reports its advertiser's last closed day, in the advertiser's time zone.</summary>
     public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, DateTimeOffset asOf, CancellationToken ct) =>
-        await BuildAsync(teamId, await reports.OverviewsAsync(teamId, campaignIds, Period.Default, asOf, ct), ct);
+        (await BuildKeyedAsync(teamId, campaignIds, asOf, ct)).Digests;
+
+    /// <summary>The same with its key in the one cache, so what is rendered from it is kept under that key too.</summary>
+    public async Task<DigestBuild> BuildKeyedAsync(string teamId, IReadOnlyCollection<string>? campaignIds, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var overviews = await reports.OverviewsAsync(teamId, campaignIds, Period.Default, asOf, ct);
+        var (key, digests) = await reports.BuiltOnceAsync(overviews, () => BuildEachAsync(teamId, overviews, CancellationToken.None), ct);
+        return new DigestBuild(key, digests) { Overviews = overviews };
+    }
+
+    /// <summary>Something rendered from a built digest, kept in the one cache under <paramref name="key"/> as long as the digest, tagged like it.</summary>
+    internal Task<T> RenderedOnceAsync<T>(TikTok.Caching.CacheKey key, DigestBuild built, Func<T> render, CancellationToken ct) where T : class =>
+        reports.RenderedOnceAsync(key, built.Overviews, render, ct);
 
     /// <summary>The day a digest's header names: the one day all its campaigns report, else <paramref name="otherwise"/>.</summary>
     public static DateOnly DayOf(IReadOnlyList<CampaignDigest> digests, DateOnly otherwise) =>
         digests.Select(d => d.Day).Distinct().ToList() is [var only] ? only : otherwise;
 
     // Built once per set of overviews (their keys hold the source, the days and every input), not once per channel.
-    private Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct) =>
-        reports.BuiltOnceAsync(overviews, "digest", () => BuildEachAsync(teamId, overviews, CancellationToken.None), ct);
+    private async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct) =>
+        (await reports.BuiltOnceAsync(overviews, () => BuildEachAsync(teamId, overviews, CancellationToken.None), ct)).Value;
 
     private async Task<IReadOnlyList<CampaignDigest>> BuildEachAsync(string teamId, IReadOnlyList<CampaignOverview> overviews, CancellationToken ct)
     {

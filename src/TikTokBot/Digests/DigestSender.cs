@@ -93,9 +93,9 @@ internal sealed class DigestSender(
         {
             // The figures are the closed days as they stood when the digest fell due, the same days /ttmetrics calls yesterday.
             // Each campaign's closed day is its advertiser's, whatever the channel's zone.
-            var digests = await builder.BuildAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
-            var day = DigestBuilder.DayOf(digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
-            var messages = Rendered(digests, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct));
+            var built = await builder.BuildKeyedAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
+            var day = DigestBuilder.DayOf(built.Digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
+            var messages = await RenderedAsync(built, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct), ct);
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;
@@ -153,12 +153,13 @@ internal sealed class DigestSender(
 
     // The same built digest (shared by every channel on the same campaigns) is rendered once for the same header,
     // note and notice: rendering it again for each of a thousand channels was most of what a digest allocated.
-    private IReadOnlyList<SlackMessage> Rendered(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note, string? notice) =>
-        RenderedDigests.Get(digests, (day, note, notice, Options.MaxCharts),
-            () => ReportViews.WithNotice(DigestView.Messages(digests, day, note, Options.MaxCharts), notice));
-
-    private static readonly KeptBeside<IReadOnlyList<CampaignDigest>, (DateOnly Day, string? Note, string? Notice, int MaxCharts), IReadOnlyList<SlackMessage>>
-        RenderedDigests = new();
+    private Task<IReadOnlyList<SlackMessage>> RenderedAsync(DigestBuild built, DateOnly day, string? note, string? notice, CancellationToken ct)
+    {
+        IReadOnlyList<SlackMessage> Render() => ReportViews.WithNotice(DigestView.Messages(built.Digests, day, note, Options.MaxCharts), notice);
+        return built.Key is { } key
+            ? builder.RenderedOnceAsync(new RenderedDigestKey(key, day, note, notice, Options.MaxCharts), built, Render, ct)
+            : Task.FromResult(Render());
+    }
 
     private string? LateNote(DateTimeOffset dueAt, DateTimeOffset now, TimeZoneInfo zone)
     {

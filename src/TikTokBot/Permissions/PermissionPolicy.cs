@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using TikTokBot.Slack.WebApi;
+using TikTokBot.TikTok.Caching;
 
 namespace TikTokBot.Permissions;
 
@@ -70,10 +70,8 @@ internal interface IPermissionPolicy
 /// and is not kept, so the next try asks again.
 /// </summary>
 internal sealed partial class SlackPermissionPolicy(
-    ISlackWebApiFactory apis, IOptionsMonitor<PermissionOptions> options, TimeProvider time, ILogger<SlackPermissionPolicy> logger) : IPermissionPolicy
+    ISlackWebApiFactory apis, IOptionsMonitor<PermissionOptions> options, ReportCache cache, ILogger<SlackPermissionPolicy> logger) : IPermissionPolicy
 {
-    private readonly ConcurrentDictionary<(Permission Permission, string Team, string User), (PermissionResult Result, DateTimeOffset Expires)> _answers = new();
-
     public async Task<PermissionResult> CheckAsync(Permission permission, string? enterpriseId, string teamId, string userId, CancellationToken ct)
     {
         var o = options.CurrentValue;
@@ -88,16 +86,11 @@ internal sealed partial class SlackPermissionPolicy(
             return Refused(permission, group);
         }
 
-        var now = time.GetUtcNow();
-        if (_answers.TryGetValue((permission, teamId, userId), out var cached) && cached.Expires > now)
-        {
-            return cached.Result;
-        }
-
-        PermissionResult result;
+        // Kept in the one cache (untagged: no write of ours changes what Slack says); a failed ask is not kept, so the next try asks again.
         try
         {
-            result = await AskSlackAsync(permission, group, enterpriseId, teamId, userId, ct);
+            return await cache.GetOrLoadFor(new PermissionKey(permission, teamId, userId), o.CacheLifetime, [],
+                () => AskSlackAsync(permission, group, enterpriseId, teamId, userId, CancellationToken.None), ct);
         }
         catch (Exception e) when (e is SlackApiException or SlackNotInstalledException or HttpRequestException or TimeoutRejectedException)
         {
@@ -107,9 +100,6 @@ internal sealed partial class SlackPermissionPolicy(
                 : "I could not check with Slack whether you may change settings, so nothing was changed. Try again in a minute. " +
                   "Reading still works, for example `/ttmetrics campaign-42`.");
         }
-
-        _answers[(permission, teamId, userId)] = (result, now + o.CacheLifetime);
-        return result;
     }
 
     private async Task<PermissionResult> AskSlackAsync(Permission permission, string? group, string? enterpriseId, string teamId, string userId, CancellationToken ct)

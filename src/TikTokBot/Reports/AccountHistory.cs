@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TikTokBot.Accounts;
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Metrics;
@@ -18,17 +17,14 @@ namespace TikTokBot.Reports;
 internal sealed class AccountHistories(
     ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore? store = null)
 {
-    private readonly ConcurrentDictionary<string, AccountHistory> _bySource = new(StringComparer.Ordinal);
-
     public AccountBenchmarkOptions Options => options;
 
     /// <summary>
-    /// The history of <paramref name="source"/>. Keyed by its name, which stands for its advertisers and token: any source under
-    /// one name reads the same figures, and the report cache under that name holds one read per day for all of them.
+    /// The history of <paramref name="source"/>. Keyed in the one cache by its name, which stands for its advertisers and token:
+    /// any source under one name reads the same figures, and the cache under that name holds one read per day for all of them.
+    /// A history holds nothing of its own, so one is made per ask.
     /// </summary>
-    public AccountHistory For(WorkspaceSource source) =>
-        _bySource.GetOrAdd(source.Name, static (name, a) => new AccountHistory(a.Source, name, a.cache, a.cacheOptions, a.options, a.calendar, a.store),
-            (source.Source, cache, cacheOptions, options, calendar, store));
+    public AccountHistory For(WorkspaceSource source) => new(source.Source, source.Name, cache, cacheOptions, options, calendar, store, source.Tags);
 }
 
 /// <summary>
@@ -37,17 +33,14 @@ internal sealed class AccountHistories(
 /// day closes: <see cref="AccountHistoryReadAhead"/>), kept in storage across restarts, and shared by every request.
 /// </summary>
 /// <remarks>
-/// Cache key: <c>(source name, "account-history", "", window, closed days)</c>. The closed days are each advertiser time zone's
-/// yesterday, so the key changes when any advertiser's day closes and that day's history is read once; the source's name stands
-/// for its advertisers and token (<see cref="WorkspaceSource.Name"/>), so two workspaces on different advertisers never share it.
+/// Cache key: <see cref="AccountHistoryKey"/> (source name, window, closed days), tagged with the source's advertisers
+/// (<paramref name="tags"/>); each campaign's benchmark over it is kept under a <see cref="BenchmarkKey"/> beside it.
 /// </remarks>
 internal sealed class AccountHistory(
     IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar,
-    Storage.AccountHistoryStore? store = null)
+    Storage.AccountHistoryStore? store = null, CacheTag[]? tags = null)
 {
-    // Keyed by the day's history itself (one instance per day in the report cache), so it goes when that history does.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CampaignHistory>,
-        ConcurrentDictionary<(string Advertiser, Objective Objective, string CampaignId), AccountBenchmark>> _benchmarks = new();
+    private readonly CacheTag[] _tags = tags ?? [];
 
     public AccountBenchmarkOptions Options => options;
 
@@ -63,10 +56,10 @@ internal sealed class AccountHistory(
     {
         if (campaign.Objective is not { } objective)
             return null;
-        IReadOnlyList<CampaignHistory> history;
+        (AccountHistoryKey Key, IReadOnlyList<CampaignHistory> History) read;
         try
         {
-            history = await ReadAsync(ct).WaitAsync(wait, time, ct);
+            read = await ReadKeyedAsync(null, ct).WaitAsync(wait, time, ct);
         }
         catch (TimeoutException)
         {
@@ -74,8 +67,14 @@ internal sealed class AccountHistory(
         }
 
         // Worked out once per campaign and day's history: every summary asks, and the medians cost more than the rest of a cached reply.
-        return _benchmarks.GetValue(history, static _ => new())
-            .GetOrAdd((campaign.AdvertiserId, objective, campaign.Id), key => AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, history, options));
+        var key = new BenchmarkKey(read.Key, campaign.AdvertiserId, objective, campaign.Id);
+        if (cache.TryPeek<AccountBenchmark>(key, out var known))
+        {
+            return known;
+        }
+
+        return await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, _tags,
+            () => Task.FromResult(AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, read.History, options)), ct);
     }
 
     /// <summary>Reads the history now unless the current one is read already (the read-ahead's call); what it read.</summary>
@@ -95,19 +94,21 @@ internal sealed class AccountHistory(
         return string.Join(";", zones.Select(z => $"{z}={calendar.Now(z).Yesterday:yyyy-MM-dd}"));
     }
 
-    private ReportKey Key(int? days, string closedDays) =>
-        new(sourceName, "account-history", "", AccountBenchmarks.Window(calendar.Now().Today, HistoryOptions(days)), closedDays);
+    private AccountHistoryKey Key(int? days, string closedDays) =>
+        new(sourceName, AccountBenchmarks.Window(calendar.Now().Today, HistoryOptions(days)), closedDays);
 
     private AccountBenchmarkOptions HistoryOptions(int? days) => days is { } d ? new AccountBenchmarkOptions { HistoryDays = d } : options;
 
     /// <summary>The history over the last <paramref name="days"/> closed days (null: the configured HistoryDays).</summary>
-    public async Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct)
+    public async Task<IReadOnlyList<CampaignHistory>> ReadAsync(int? days, CancellationToken ct) => (await ReadKeyedAsync(days, ct)).History;
+
+    private async Task<(AccountHistoryKey Key, IReadOnlyList<CampaignHistory> History)> ReadKeyedAsync(int? days, CancellationToken ct)
     {
         var closed = await ClosedDaysAsync(ct);
         var key = Key(days, closed);
         // The configured window is kept in storage under its closed days: a restart reads it back rather than from TikTok.
-        var storeKey = days is null && store is not null ? $"{key.Range}|{closed}" : null;
-        return await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, () => LoadKeptAsync(storeKey, HistoryOptions(days)), ct);
+        var storeKey = days is null && store is not null ? $"{key.Window}|{closed}" : null;
+        return (key, await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, _tags, () => LoadKeptAsync(storeKey, HistoryOptions(days)), ct));
     }
 
     private async Task<IReadOnlyList<CampaignHistory>> LoadKeptAsync(string? storeKey, AccountBenchmarkOptions window)

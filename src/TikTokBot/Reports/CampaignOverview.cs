@@ -31,8 +31,11 @@ internal sealed record CampaignOverview(
     AssessedCredit? Credit,
     SuccessCriteria? Criteria)
 {
-    /// <summary>The report cache's key of this overview; what is built from it is cached under the same key with another kind.</summary>
-    public required ReportKey Key { get; init; }
+    /// <summary>This overview's key in the one cache; what is built from it (a rendered reply, a digest) is keyed by it.</summary>
+    public required OverviewKey Key { get; init; }
+
+    /// <summary>The tags of this overview's entry (the workspace that asked, the source's advertisers): what is built from it carries them too.</summary>
+    public CacheTag[] Tags { get; init; } = [];
 
     /// <summary>The account's own benchmark for the campaign's objective (the campaign left out); null when there is no history service.</summary>
     public AccountBenchmark? Account { get; init; }

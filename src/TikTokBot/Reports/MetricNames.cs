@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Naming;
@@ -40,7 +41,7 @@ internal static class MetricNames
         (MetricId.RealTimeCostPerConversion, ["real-time-cpa", "rt-cpa"]),
     ];
 
-    private static readonly Dictionary<string, MetricId> ByKey = BuildKeys();
+    private static readonly FrozenDictionary<string, MetricId> ByKey = BuildKeys().ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>What to type for <paramref name="metric"/>: its shortest well-known name (cpa, ctr, spend).</summary>
     public static string Short(MetricId metric) => Typed.First(t => t.Metric == metric).Names[0];

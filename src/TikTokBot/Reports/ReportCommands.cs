@@ -59,19 +59,31 @@ internal sealed class ReportCommands(
     // The workspace's notice (demo data, a refused token) is read after the answer: a refusal met while answering is in it.
     private async Task<IReadOnlyList<SlackMessage>> FootersAsync(Asker asker, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
     {
-        var problems = reports.SourceProblems;
-        var notice = (await reports.SourceAsync(asker.TeamId, ct)).Notice;
-        if (messages.Count == 0 || !BlockKitJson.IsKept(messages[^1]))
+        // A kept reply was rendered with its footers (KeptReplyAsync): it goes as it was kept, bytes and all.
+        if (messages.Count > 0 && BlockKitJson.IsKept(messages[^1]))
         {
-            return ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice);
+            return messages;
         }
 
-        // A kept view with the same footers is kept too: otherwise the demo notice on every reply would make each
-        // cached answer a new message, serialised again. The source problems are compared as the same list.
-        return Footered.Get(messages, (problems, notice), () => Kept(ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice)));
+        return WithFooters(messages, reports.SourceProblems, (await reports.SourceAsync(asker.TeamId, ct)).Notice);
     }
 
-    private static readonly KeptBeside<IReadOnlyList<SlackMessage>, (IReadOnlyList<CsvProblem> Problems, string? Notice), IReadOnlyList<SlackMessage>> Footered = new();
+    private static IReadOnlyList<SlackMessage> WithFooters(IReadOnlyList<SlackMessage> messages, IReadOnlyList<CsvProblem> problems, string? notice) =>
+        ReportViews.WithNotice(ReportViews.WithSourceProblems(messages, problems), notice);
+
+    /// <summary>
+    /// A campaign's reply rendered with the workspace's footers and serialised once, kept in the one cache under its
+    /// overview, kind and footers: otherwise the demo notice on every reply would make each cached answer a new message,
+    /// serialised again. The notice is read after the overview: a refusal met while reading it is in it.
+    /// </summary>
+    private async Task<IReadOnlyList<SlackMessage>> KeptReplyAsync(
+        Asker asker, CampaignOverview overview, ReportKind kind, Func<CampaignOverview, IReadOnlyList<SlackMessage>> view, CancellationToken ct)
+    {
+        var problems = reports.SourceProblems;
+        var notice = (await reports.SourceAsync(asker.TeamId, ct)).Notice;
+        return await reports.ReplyOnceAsync(overview, new ReplyKey(overview.Key, kind, notice, problems),
+            () => WithFooters(view(overview), problems, notice).Select(BlockKitJson.Keep).ToArray(), ct);
+    }
 
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -109,16 +121,6 @@ internal sealed class ReportCommands(
         }, ct);
     }
 
-    private static IReadOnlyList<SlackMessage> Kept(IReadOnlyList<SlackMessage> messages)
-    {
-        foreach (var message in messages)
-        {
-            BlockKitJson.Keep(message);
-        }
-
-        return messages;
-    }
-
     /// <summary>The report asked for by the campaign's exact id; a campaign gone from the source is said so.</summary>
     private async Task<IReadOnlyList<SlackMessage>> AnswerAsync(Asker asker, ReportRequest request, ReportKind kind, CancellationToken ct)
     {
@@ -144,12 +146,12 @@ internal sealed class ReportCommands(
             return ReportViews.Fixes(overview, buttons);
         }
 
-        // Built and serialised once per overview: a repeated question writes the kept bytes.
+        // Built and serialised once per overview and footers: a repeated question writes the kept bytes.
         return kind switch
         {
-            ReportKind.Fixes => await reports.BuiltOnceAsync(overview, "fixes-view", o => Kept(ReportViews.Fixes(o)), ct),
-            ReportKind.FullFunnel => await reports.BuiltOnceAsync(overview, "full-funnel-view", o => Kept(ReportViews.FullFunnel(o)), ct),
-            _ => await reports.BuiltOnceAsync(overview, "summary-view", o => Kept(ReportViews.Summary(o)), ct),
+            ReportKind.Fixes => await KeptReplyAsync(asker, overview, kind, o => ReportViews.Fixes(o), ct),
+            ReportKind.FullFunnel => await KeptReplyAsync(asker, overview, kind, ReportViews.FullFunnel, ct),
+            _ => await KeptReplyAsync(asker, overview, kind, ReportViews.Summary, ct),
         };
     }
 

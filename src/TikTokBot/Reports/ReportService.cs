@@ -1,4 +1,5 @@
 using TikTokBot.Accounts;
+using TikTokBot.Slack.BlockKit;
 using TikTokBot.Domain;
 using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
@@ -57,7 +58,7 @@ internal sealed class ReportService(
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)
     {
         var saved = await settings.CampaignSettingsAsync(teamId, ct);
-        return await OverviewAsync(await SourceAsync(teamId, ct), campaign, period, DaysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
+        return await OverviewAsync(teamId, await SourceAsync(teamId, ct), campaign, period, DaysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct);
     }
 
     /// <summary>
@@ -93,34 +94,43 @@ internal sealed class ReportService(
                 continue;
             }
 
-            overviews.Add(await OverviewAsync(source, campaign, period, daysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
+            overviews.Add(await OverviewAsync(teamId, source, campaign, period, daysOf(campaign), saved.CriteriaFor(campaign.Id), saved.CreditFor(campaign.Id), ct));
         }
 
         return overviews;
     }
 
     /// <summary>
-    /// Something built from an overview (a rendered view), kept in the report cache beside it under the overview's key
-    /// and <paramref name="name"/>, so a repeated question skips the building.
+    /// A campaign's reply rendered once (<paramref name="render"/>, which serialises it), kept in the one cache under
+    /// <paramref name="key"/> for as long as its overview, tagged like it: a repeated question writes the kept bytes.
     /// </summary>
-    public Task<T> BuiltOnceAsync<T>(CampaignOverview overview, string name, Func<CampaignOverview, T> build, CancellationToken ct) where T : class =>
-        cache.GetOrLoad(overview.Key with { Kind = name }, cacheOptions.LifetimeOf(overview.Range, overview.Days), () => Task.FromResult(build(overview)), ct);
+    internal Task<IReadOnlyList<SlackMessage>> ReplyOnceAsync(
+        CampaignOverview overview, ReplyKey key, Func<IReadOnlyList<SlackMessage>> render, CancellationToken ct) =>
+        cache.TryPeek<IReadOnlyList<SlackMessage>>(key, out var kept) && kept is not null
+            ? Task.FromResult(kept)
+            : cache.GetOrLoad(key, cacheOptions.LifetimeOf(overview.Range, overview.Days), overview.Tags, () => Task.FromResult(render()), ct);
 
     /// <summary>
-    /// Something built from several overviews (a digest of a channel's campaigns), kept under all their keys and
-    /// <paramref name="name"/>: a thousand channels subscribed to the same campaigns share one build per day.
+    /// Something built from several overviews (a digest of a channel's campaigns), kept under all their keys: a thousand
+    /// channels subscribed to the same campaigns share one build per day. Null key when there is nothing to key it by.
     /// </summary>
-    public Task<T> BuiltOnceAsync<T>(IReadOnlyList<CampaignOverview> overviews, string name, Func<Task<T>> build, CancellationToken ct) where T : class
+    public async Task<(OverviewSetKey? Key, T Value)> BuiltOnceAsync<T>(IReadOnlyList<CampaignOverview> overviews, Func<Task<T>> build, CancellationToken ct) where T : class
     {
         if (overviews.Count == 0)
         {
-            return build();
+            return (null, await build());
         }
 
-        var key = new ReportKey(overviews[0].Key.Source, name, string.Join(",", overviews.Select(o => o.Key.Subject)), default,
-            string.Join(";", overviews.Select(o => $"{o.Key.Range}|{o.Key.Variant}")));
-        return cache.GetOrLoad(key, overviews.Min(o => cacheOptions.LifetimeOf(o.Range, o.Days)), build, ct);
+        var key = new OverviewSetKey(new KeyList<OverviewKey>(overviews.Select(o => o.Key).ToArray()));
+        return (key, await cache.GetOrLoad(key, overviews.Min(o => cacheOptions.LifetimeOf(o.Range, o.Days)), overviews.SelectMany(o => o.Tags).Distinct().ToArray(), build, ct));
     }
+
+    /// <summary>Something rendered from a digest (<paramref name="key"/> says what), kept as long as the digest, tagged like it.</summary>
+    internal Task<T> RenderedOnceAsync<T>(CacheKey key, IReadOnlyList<CampaignOverview> overviews, Func<T> render, CancellationToken ct) where T : class =>
+        overviews.Count == 0
+            ? Task.FromResult(render())
+            : cache.GetOrLoad(key, overviews.Min(o => cacheOptions.LifetimeOf(o.Range, o.Days)), overviews.SelectMany(o => o.Tags).Distinct().ToArray(),
+                () => Task.FromResult(render()), ct);
 
     public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
     {
@@ -129,23 +139,29 @@ internal sealed class ReportService(
     }
 
     private async Task<CampaignOverview> OverviewAsync(
-        WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
+        string teamId, WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window, CancellationToken ct)
     {
         var range = days.Resolve(period, campaign.CreatedOn);
         // The account's own benchmark comes from the history of the workspace's own source, so never from another workspace's.
         var history = histories?.For(source);
         // Read ahead, so normally at hand; the first question after a start waits for the read rather than answer differently.
         var account = history is null ? null : await history.BenchmarkAsync(campaign, _historyWait, time ?? TimeProvider.System, ct);
-        var key = Key(source.Name, campaign, range, days, criteria, window);
-        // An overview built before the account's history was read is not the one built after it.
-        key = key with { Variant = $"{key.Variant}|account:{account?.Campaigns.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}" };
-        var overview = cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), async () =>
+        var key = new OverviewKey(source.Name, campaign.Id, range, days.Today, campaign.Name, campaign.ObjectiveType, campaign.Status, criteria, window, account?.Campaigns, teamId);
+        if (cache.TryPeek<CampaignOverview>(key, out var kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var tags = new CacheTag[source.Tags.Length + 1];
+        source.Tags.CopyTo(tags, 0);
+        tags[^1] = CacheTag.Workspace(teamId);
+        var overview = cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), tags, async () =>
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
             // One standing per metric, read by the summary's marks and every rule, with the learning day of the reply.
             var read = engine.Read(facts, account, days.Today);
-            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Account = account };
+            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Tags = tags, Account = account };
         }, ct);
         return await overview;
     }
@@ -159,12 +175,4 @@ internal sealed class ReportService(
         var daily = await source.GetDailyAsync(Scope.Campaign(campaign.Id), range, ct);
         return new AssessedCredit(engine.AssessCredit(grant, daily, asOf, targetCpa), range, daily);
     }
-
-    // The key holds every input of the answer by value: the source and campaign, the days, today (learning and credit are
-    // judged as of it), the criteria and the credit grant. The campaign's name and objective are in it too, as a renamed
-    // campaign must not be shown under its old name.
-    private static ReportKey Key(string sourceName, CampaignInfo campaign, DateRange range, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window) =>
-        new(sourceName, "overview", campaign.Id, range,
-            $"{days.Today:yyyy-MM-dd}|{campaign.Name}|{campaign.ObjectiveType}|{campaign.Status}|{criteria?.TargetCostPerOutcome}/{criteria?.MinimumVolume}|" +
-            (window is null ? "" : $"{window.Amount}/{window.StartsOn:yyyy-MM-dd}/{window.ExpiresOn:yyyy-MM-dd}"));
 }

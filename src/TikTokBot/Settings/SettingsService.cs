@@ -35,7 +35,7 @@ internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPoli
     public async Task<CampaignSettings> CampaignSettingsAsync(string teamId, CancellationToken ct)
     {
         var store = await StoreAsync(teamId, ct);
-        return await ReadAsync(teamId, "campaign-settings", async () =>
+        return await ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.CampaignSettings), async () =>
         {
             var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => c.ToCriteria());
             return new CampaignSettings(criteria, await store.CreditWindows.ListAsync(ct));
@@ -44,11 +44,11 @@ internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPoli
 
     /// <summary>The team's aliases: alias to campaign id, regardless of case.</summary>
     public Task<IReadOnlyDictionary<string, string>> AliasesAsync(string teamId, CancellationToken ct) =>
-        ReadAsync<IReadOnlyDictionary<string, string>>(teamId, "aliases", async () =>
+        ReadAsync<IReadOnlyDictionary<string, string>>(new WorkspaceReadKey(teamId, WorkspaceReadKind.Aliases), async () =>
             (await storage.ForTeam(teamId).Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase));
 
-    private Task<T> ReadAsync<T>(string teamId, string what, Func<Task<T>> read) where T : class =>
-        reads is null ? read() : reads.ReadAsync(teamId, what, read);
+    private Task<T> ReadAsync<T>(WorkspaceReadKey key, Func<Task<T>> read) where T : class =>
+        reads is null ? read() : reads.ReadAsync(key, read);
 
     /// <summary>Whether the person may change the workspace's settings; the terminal's operator always may.</summary>
     public Task<PermissionResult> AuthoriseAsync(Asker asker, CancellationToken ct) =>

@@ -122,7 +122,6 @@ public sealed class SharedQuotaTests : IAsyncLifetime
             ["TikTok:Cache:TodayLifetime"] = "00:00:00",
             ["TikTok:Cache:ClosedDaysLifetime"] = "00:00:00",
             ["TikTok:Cache:CampaignsLifetime"] = "00:00:00",
-            ["TikTok:ReportLifetime"] = "00:00:00",
         });
         _apps.Add(app);
         await app.StartAsync();

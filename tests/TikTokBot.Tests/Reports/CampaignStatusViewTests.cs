@@ -30,7 +30,7 @@ public sealed class CampaignStatusViewTests
         {
             var facts = await new CampaignFactsLoader(source).LoadAsync(campaign, Week, null, CancellationToken.None);
             return new CampaignOverview(campaign, Period.Default, days, facts, engine.Summarise(facts), engine.Diagnose(facts),
-                engine.AssessLearning(facts, Today), null, null) { Key = new ReportKey("test", "overview", campaign.Id, Week) };
+                engine.AssessLearning(facts, Today), null, null) { Key = new OverviewKey("test", campaign.Id, Week) };
         }
 
         var pausedOverview = await Overview(paused);

@@ -159,7 +159,7 @@ public sealed partial class ChartPropertyTests
         return new CampaignOverview(info, Period.Default, new BusinessDays(Today), facts, Engine.Summarise(facts), Engine.Diagnose(facts),
             Engine.AssessLearning(facts, Today), credit, criteria)
         {
-            Key = new ReportKey("generated", "overview", info.Id, period),
+            Key = new OverviewKey("generated", info.Id, period),
         };
     }
 

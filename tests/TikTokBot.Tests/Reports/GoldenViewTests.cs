@@ -33,7 +33,7 @@ public sealed class GoldenViewTests
         var read = Engine.Read(facts, null, Today);
         var overview = new CampaignOverview(campaign, Period.Default, days, facts, read.Summary, read.Diagnosis, read.Learning, null, criteria)
         {
-            Key = new ReportKey("demo", "overview", id, facts.Period),
+            Key = new OverviewKey("demo", id, facts.Period),
         };
         return (campaign, overview);
     }

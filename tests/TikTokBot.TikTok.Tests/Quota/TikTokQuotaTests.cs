@@ -209,7 +209,7 @@ public sealed class TikTokQuotaTests : IAsyncDisposable
     {
         var quota = One(Basic());
         var cache = new TikTokBot.TikTok.Caching.ReportCache(_time);
-        var key = new TikTokBot.TikTok.Caching.ReportKey("api:7000000000000001", "report-daily", "Campaign", default);
+        var key = new TikTokBot.TikTok.Caching.DailyRowsKey("api:7000000000000001", TikTokBot.TikTok.Sources.Scope.Campaign("42"), default);
         await quota.AcquireAsync(TikTokCallPriority.Person, default);
         await quota.Asleep;
 

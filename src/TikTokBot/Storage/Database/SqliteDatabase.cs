@@ -11,6 +11,8 @@ internal sealed class SqliteDatabase : StorageDatabase
     private readonly string _connectionString;
     private readonly string _synchronous;
     // One turn per database file in this process, shared by every SqliteDatabase opened on it.
+    // Static: the lock SQLite takes is per file and per process, so the turn must be too (instances are made by
+    // registration, migrations, backups and tests alike); one entry per file path, never more than the files opened.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writer;
 
