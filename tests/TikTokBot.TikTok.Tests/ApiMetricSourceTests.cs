@@ -33,7 +33,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         new(Client(token), Options(token, advertisers), new FixedClock(Today));
 
     private TikTokApiClient Client(string token = FakeTikTokApi.Token) =>
-        new(_http, Options(token, DemoDataSet.AdvertiserId), TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
+        new(_http, Options(token, DemoDataSet.AdvertiserId), TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance);
 
     private TikTokApiOptions Options(string token, string advertisers) => new()
     {
@@ -165,7 +165,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         _fake.Delay = TimeSpan.FromSeconds(2);
         using var impatientHttp = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
         var options = Options(FakeTikTokApi.Token, DemoDataSet.AdvertiserId);
-        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
+        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
 
         var error = await Assert.ThrowsAsync<TikTokApiException>(() => source.ListCampaignsAsync(CancellationToken.None));
 

@@ -91,7 +91,7 @@ public sealed class RecordedResponsesContractTests : IAsyncLifetime
             AdvertiserIds = Advertiser,
             MaxRequestsPerSecond = 1_000,
         };
-        return new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
+        return new ApiMetricSource(new TikTokApiClient(_http, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today));
     }
 
     [Fact]
