@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Testing;
 
 namespace TikTokBot.Tests.Digests;
 
@@ -65,7 +66,7 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
     public void Trigger(ChannelSubscription subscription) => Scheduler.TriggerNow(Team, subscription.ChannelId);
 
     /// <summary>
-    /// Hangfire's jobs waiting, running, or scheduled to run within a minute of being scheduled, in this app's store
+    /// Hangfire's jobs waiting, fetched, running, or scheduled to run within a minute of being scheduled, in this app's store
     /// (shared by instances on one PostgreSQL). A look scheduled for after a claim's lease (ten minutes) is not counted:
     /// it finds the day delivered and posts nothing. (Hangfire's delays are measured by its own clock: the span between
     /// a job's scheduling and its due time is read from the job, not from the machine's clock.)
@@ -74,11 +75,21 @@ public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IR
     {
         var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var soon = monitoring.ScheduledJobs(0, 1000).Count(job => job.Value.ScheduledAt is not { } scheduled || job.Value.EnqueueAt - scheduled <= TimeSpan.FromMinutes(1));
-        return monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() + soon;
+        // A job a worker has fetched from the queue but not yet marked processing is counted as fetched (PostgreSQL's
+        // store; the memory store moves it in one step).
+        return monitoring.EnqueuedCount("default") + monitoring.FetchedCount("default") + monitoring.ProcessingCount() + soon;
     }
 
-    /// <summary>The definite end of the digests' work: no Hangfire job is waiting, running or due soon, looked at after each job's change.</summary>
-    public Task WaitUntilIdleAsync() => Jobs.UntilAsync(() => PendingJobs() == 0, "no digest job waiting, running or due soon");
+    /// <summary>
+    /// The definite end of the digests' work: no Hangfire job is waiting, running or due soon, looked at after each job's
+    /// change. Hangfire's PostgreSQL store (instances sharing it) finishes its own bookkeeping, a finished job's queue
+    /// row, after the last change any app can tell: there the store, a server outside this process, is read again until
+    /// it is idle (<see cref="OutOfProcess.PollAsync"/>).
+    /// </summary>
+    public Task WaitUntilIdleAsync() =>
+        settings.GetValueOrDefault("Scheduler:Store") == "Postgres"
+            ? OutOfProcess.PollAsync(() => Task.FromResult(PendingJobs() == 0), "no digest job waiting, fetched, running or due soon in the shared store")
+            : Jobs.UntilAsync(() => PendingJobs() == 0, "no digest job waiting, running or due soon");
 
     /// <summary>Waits, on the jobs' signals, until our table says the day was delivered.</summary>
     public Task WaitUntilDeliveredAsync(string subscriptionId, DateOnly day) =>
