@@ -7,5 +7,5 @@ namespace TikTokBot.Storage.Tests;
 [Needs(External.PostgreSql)]
 public sealed class PostgresStorageTests : StorageContract
 {
-    protected override async Task<DatabaseUnderTest> CreateDatabaseAsync() => await PostgresDatabaseUnderTest.CreateAsync();
+    private protected override async Task<DatabaseUnderTest> CreateDatabaseAsync() => await PostgresDatabaseUnderTest.CreateAsync();
 }

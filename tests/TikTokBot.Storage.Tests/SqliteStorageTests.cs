@@ -5,5 +5,5 @@ namespace TikTokBot.Storage.Tests;
 /// <summary>The storage contract on a real SQLite file in a temporary folder.</summary>
 public sealed class SqliteStorageTests : StorageContract
 {
-    protected override Task<DatabaseUnderTest> CreateDatabaseAsync() => Task.FromResult<DatabaseUnderTest>(new SqliteDatabaseUnderTest());
+    private protected override Task<DatabaseUnderTest> CreateDatabaseAsync() => Task.FromResult<DatabaseUnderTest>(new SqliteDatabaseUnderTest());
 }

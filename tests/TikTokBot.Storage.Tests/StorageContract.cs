@@ -17,11 +17,11 @@ public abstract class StorageContract : IAsyncLifetime
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly List<StorageDatabase> _opened = [];
 
-    protected DatabaseUnderTest Db { get; private set; } = null!;
+    private protected DatabaseUnderTest Db { get; private set; } = null!;
 
     protected FixedClock Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
-    protected abstract Task<DatabaseUnderTest> CreateDatabaseAsync();
+    private protected abstract Task<DatabaseUnderTest> CreateDatabaseAsync();
 
     public async Task InitializeAsync() => Db = await CreateDatabaseAsync();
 

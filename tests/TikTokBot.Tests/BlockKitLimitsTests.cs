@@ -42,8 +42,8 @@ public sealed class BlockKitLimitsTests : IClassFixture<KestrelAppFactory>
 
         foreach (var campaign in campaigns)
         {
-            Check(BlockKitJson.Serialize(SettingsButtonHandler.CriteriaModal(campaign, null)), maxBlocks: 100, "criteria modal");
-            Check(BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign)), maxBlocks: 100, "credit modal");
+            Check(BlockKitJson.Serialize(SettingsModals.CriteriaModal(campaign, null)), maxBlocks: 100, "criteria modal");
+            Check(BlockKitJson.Serialize(SettingsModals.CreditModal(campaign)), maxBlocks: 100, "credit modal");
         }
 
         var overviews = await scope.ServiceProvider.GetRequiredService<HomeService>().OverviewsAsync("T-LIMITS", CancellationToken.None);

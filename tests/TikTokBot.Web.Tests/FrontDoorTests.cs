@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Reports;
 using TikTokBot.Tests;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Web.Tests;
 
@@ -143,7 +144,7 @@ public sealed class PlaygroundAccessTests
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/playground")).StatusCode);
         var fixes = await client.PostAsync("/playground/api/action",
-            new StringContent($$"""{"actionId":"report.fix","value":"{{ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default))}}"}""", Encoding.UTF8, "application/json"));
+            new StringContent($$"""{"actionId":"report.fix","value":"{{ButtonCodec.Encode(new ReportRequest("1800000000000042", Period.Default))}}"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, fixes.StatusCode);
         Assert.Contains("What to fix: campaign-42 Autumn Sale", await fixes.Content.ReadAsStringAsync());
     }

@@ -10,6 +10,7 @@ using TikTokBot.Hosting;
 using TikTokBot.Testing;
 using TikTokBot.Tests;
 using TikTokBot.TikTok.Demo;
+using TikTokBot.Telemetry;
 
 namespace TikTokBot.Web.Tests;
 

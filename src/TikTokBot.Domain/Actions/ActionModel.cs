@@ -33,6 +33,26 @@ public sealed record BudgetChange(decimal? Amount, decimal? Percent)
     public decimal Apply(decimal current) =>
         Amount ?? Math.Round(current * (1m + Percent!.Value / 100m), 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// A change as people type it and buttons carry it: a new amount (<c>500</c>, <c>$500</c>) or a change in percent
+    /// (<c>+20%</c>, <c>-30%</c>). Refused: zero, a cut of 100% or more, a rise over 1000%, a signed amount.
+    /// </summary>
+    public static bool TryParse(string word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BudgetChange? change)
+    {
+        change = null;
+        var percent = word.EndsWith('%');
+        var number = word.TrimEnd('%').TrimStart('$');
+        if (!decimal.TryParse(number, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out var value) ||
+            (percent ? value == 0 || value <= -100 || value > 1000 : value <= 0 || number.StartsWith('+') || number.StartsWith('-')))
+        {
+            return false;
+        }
+
+        change = percent ? ByPercent(value) : To(value);
+        return true;
+    }
+
     public override string ToString() => Amount is { } amount
         ? amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
         : $"{(Percent >= 0 ? "+" : "")}{Percent!.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%";

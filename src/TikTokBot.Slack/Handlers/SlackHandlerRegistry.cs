@@ -53,6 +53,17 @@ public sealed class SlackHandlerBuilder
     public SlackHandlerBuilder OnAction<THandler>(string actionId) where THandler : class, IBlockActionHandler =>
         Add<THandler>(_registry.Actions, actionId);
 
+    /// <summary>One handler for every action id of <paramref name="actionIds"/> (an app's one router for its buttons).</summary>
+    public SlackHandlerBuilder OnActions<THandler>(IEnumerable<string> actionIds) where THandler : class, IBlockActionHandler
+    {
+        foreach (var actionId in actionIds)
+        {
+            Add<THandler>(_registry.Actions, actionId);
+        }
+
+        return this;
+    }
+
     /// <summary>Block actions whose action id starts with <paramref name="prefix"/>; the longest prefix wins, an exact id beats any prefix.</summary>
     public SlackHandlerBuilder OnActionPrefix<THandler>(string prefix) where THandler : class, IBlockActionHandler
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
-using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Accounts;
 
 /// <summary>The accounts verbs of <c>/ttmetrics</c>: <c>connect</c>, <c>accounts</c>, <c>disconnect</c>, <c>use</c>.</summary>
-public sealed class AccountsCommands(AccountsService accounts)
+internal sealed class AccountsCommands(AccountsService accounts)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct) => command switch
     {
@@ -30,7 +30,7 @@ public sealed class AccountsCommands(AccountsService accounts)
         var text = $"Connect TikTok: open <{link.Url.AbsoluteUri}|TikTok's authorisation page> and tick the advertiser accounts to read. " +
             $"The link is yours alone and works once, until {link.ExpiresAt.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC.";
         return new MessageBuilder().Text(text).Ephemeral().Section(text)
-            .Actions([Elements.Button(AccountsActions.OpenAuthorisation, "Open TikTok", style: "primary") with { Url = link.Url.AbsoluteUri }])
+            .Actions([Elements.Button(ButtonIds.OpenAuthorisation, "Open TikTok", style: "primary") with { Url = link.Url.AbsoluteUri }])
             .BuildSingle();
     }
 
@@ -66,35 +66,5 @@ public sealed class AccountsCommands(AccountsService accounts)
             _ => Reply.Plain($"`{Mrkdwn.Escape(typed)}` matches several advertisers: " +
                 string.Join(", ", found.Select(a => $"{Mrkdwn.Escape(a.Name)} ({a.AdvertiserId})")) + ". Type the advertiser id."),
         };
-    }
-}
-
-/// <summary>Action ids of the accounts buttons.</summary>
-public static class AccountsActions
-{
-    /// <summary>The Home tab's "Connect TikTok": sends the person their own link.</summary>
-    public const string Connect = "accounts_connect";
-
-    /// <summary>The link button in a connect reply; Slack opens the URL and still sends the press, which needs no answer.</summary>
-    public const string OpenAuthorisation = "accounts_open_authorisation";
-}
-
-/// <summary>
-/// The Home tab's "Connect TikTok": the Home tab has no response_url, so the person's own link (or why they cannot
-/// have one) comes as a direct message from the app. The link button inside a connect reply only needs acknowledging.
-/// </summary>
-public sealed class ConnectButtonHandler(AccountsService accounts) : Slack.Handlers.IBlockActionHandler
-{
-    public async Task HandleAsync(Slack.Payloads.BlockAction action, Slack.Payloads.BlockActionsPayload payload, Slack.Handlers.SlackContext context, CancellationToken ct)
-    {
-        context.Ack();
-        if (action.ActionId != AccountsActions.Connect || string.IsNullOrEmpty(context.TeamId) || string.IsNullOrEmpty(context.UserId))
-        {
-            return;
-        }
-
-        var start = await accounts.BeginConnectAsync(context.TeamId, context.EnterpriseId, context.UserId, ct);
-        var api = await context.GetApiAsync(ct);
-        await api.PostMessageAsync(AccountsCommands.ConnectReply(start) with { Channel = context.UserId, ResponseType = null }, ct);
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 
 namespace TikTokBot.Accounts;
 
-public static class AccountsEndpoints
+internal static class AccountsEndpoints
 {
     /// <summary>Maps <c>GET /tiktok/oauth/callback</c>, where TikTok sends the person back after authorising advertisers.</summary>
     public static IEndpointRouteBuilder MapTikTokAccounts(this IEndpointRouteBuilder endpoints)

@@ -4,10 +4,11 @@ using TikTokBot.TikTok.Accounts;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Deployment;
 
 namespace TikTokBot.Accounts;
 
-public static class AccountsRegistration
+internal static class AccountsRegistration
 {
     /// <summary>Registers the TikTok accounts capability: the advertiser OAuth client, the state signer and <see cref="AccountsService"/>.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)

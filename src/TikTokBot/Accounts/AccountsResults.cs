@@ -4,7 +4,7 @@ using TikTokBot.Storage;
 namespace TikTokBot.Accounts;
 
 /// <summary>A workspace's connected advertiser as the commands show it; the token never leaves storage this way.</summary>
-public sealed record AdvertiserAccount(
+internal sealed record AdvertiserAccount(
     string AdvertiserId, string Name, Currency Currency, string TimeZone, string ConnectedBy, DateTimeOffset ConnectedAt,
     TikTokTokenState TokenState, DateTimeOffset? TokenRefusedAt)
 {
@@ -13,7 +13,7 @@ public sealed record AdvertiserAccount(
 }
 
 /// <summary>What <see cref="AccountsService.BeginConnectAsync"/> gives the person who asked.</summary>
-public abstract record ConnectStart
+internal abstract record ConnectStart
 {
     /// <summary>TikTok's authorisation page for this person; the link works once, until <see cref="ExpiresAt"/>.</summary>
     public sealed record Link(Uri Url, DateTimeOffset ExpiresAt) : ConnectStart;
@@ -22,7 +22,7 @@ public abstract record ConnectStart
     public sealed record Refused(string Message) : ConnectStart;
 }
 
-public enum ConnectFailure
+internal enum ConnectFailure
 {
     /// <summary>The state was not signed by this app, or names no connect link.</summary>
     ForgedState,
@@ -43,7 +43,7 @@ public enum ConnectFailure
 }
 
 /// <summary>What TikTok's callback came to.</summary>
-public abstract record ConnectOutcome
+internal abstract record ConnectOutcome
 {
     /// <summary>The advertisers now connected to <see cref="TeamId"/>, and those the authorisation may not read (not connected).</summary>
     public sealed record Connected(string TeamId, string UserId, IReadOnlyList<AdvertiserAccount> Advertisers, IReadOnlyList<string> WithoutReportingPermission) : ConnectOutcome;
@@ -52,7 +52,7 @@ public abstract record ConnectOutcome
     public sealed record Failed(ConnectFailure Reason, string Message) : ConnectOutcome;
 }
 
-public enum AccountChange
+internal enum AccountChange
 {
     Done,
     NotConnected,
@@ -60,4 +60,4 @@ public enum AccountChange
 }
 
 /// <summary>The result of a change to a workspace's accounts; <see cref="Message"/> is the plain answer to show.</summary>
-public sealed record AccountChangeResult(AccountChange Change, string Message);
+internal sealed record AccountChangeResult(AccountChange Change, string Message);

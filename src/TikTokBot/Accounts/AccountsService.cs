@@ -5,6 +5,7 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Accounts;
+using TikTokBot.Deployment;
 
 namespace TikTokBot.Accounts;
 
@@ -13,7 +14,7 @@ namespace TikTokBot.Accounts;
 /// single-use link bound to the workspace and the person, stored so any instance can finish it), listing and
 /// disconnecting them, a channel's default advertiser, and a token TikTok refused.
 /// </summary>
-public sealed partial class AccountsService(
+internal sealed partial class AccountsService(
     IWorkspaceStorage storage,
     TikTokAccountsClient tiktok,
     ConnectStateSigner signer,

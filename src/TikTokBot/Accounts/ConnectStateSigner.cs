@@ -11,7 +11,7 @@ namespace TikTokBot.Accounts;
 /// (expiry, person, single use) is the rest of the check; the signature only proves the state is ours and names the
 /// workspace whose rows to look in.
 /// </summary>
-public sealed class ConnectStateSigner(IOptionsMonitor<TikTokAppOptions> options)
+internal sealed class ConnectStateSigner(IOptionsMonitor<TikTokAppOptions> options)
 {
     private const int MaxLength = 300;
 

@@ -5,7 +5,7 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Accounts;
 
 /// <summary>The plain sentences every reply to a workspace carries besides its answer (<see cref="WorkspaceSource.Notice"/>); unescaped text.</summary>
-public static class WorkspaceNotices
+internal static class WorkspaceNotices
 {
     public const string Demo =
         "Demo data: these campaigns and figures are made up, not yours. No TikTok advertiser is connected to this workspace: " +
@@ -24,7 +24,7 @@ public static class WorkspaceNotices
 /// A workspace's connected source that notices TikTok refusing the token (revoked, expired): the connections are marked
 /// at once, so the next command and the Home tab say "reconnect" instead of failing one by one, and this command says so too.
 /// </summary>
-public sealed class TokenRefusalWatch(IMetricSource inner, IReadOnlyList<string> advertiserNames, Func<CancellationToken, Task> markRefused) : IMetricSource
+internal sealed class TokenRefusalWatch(IMetricSource inner, IReadOnlyList<string> advertiserNames, Func<CancellationToken, Task> markRefused) : IMetricSource
 {
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
         Watched(() => inner.ListCampaignsAsync(cancellationToken));
@@ -60,7 +60,7 @@ public sealed class TokenRefusalWatch(IMetricSource inner, IReadOnlyList<string>
 }
 
 /// <summary>The source of a workspace whose every connection TikTok refused: each read says how to reconnect.</summary>
-public sealed class RefusedTokenSource(string notice) : IMetricSource
+internal sealed class RefusedTokenSource(string notice) : IMetricSource
 {
     public Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<CampaignInfo>>(Refused());
 

@@ -3,7 +3,7 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Accounts;
 
 /// <summary>What a workspace's figures come from, and so which advertisers it may act on.</summary>
-public enum WorkspaceRead
+internal enum WorkspaceRead
 {
     /// <summary>Its own connected advertisers, with their tokens.</summary>
     Connected,
@@ -26,7 +26,7 @@ public enum WorkspaceRead
 /// (any workspace may install) only <c>TikTok:StaticTokenTeam</c>; the rest read the demo data when
 /// <c>TikTok:DemoForUnconnected</c>, else nothing.
 /// </summary>
-public sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSourceOptions options, bool oauthInstall)
+internal sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSourceOptions options, bool oauthInstall)
 {
     /// <summary>The playground's own workspace id: it never reads a real advertiser.</summary>
     public const string PlaygroundTeam = "T-PLAYGROUND";

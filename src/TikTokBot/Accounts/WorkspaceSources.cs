@@ -12,14 +12,14 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Accounts;
 
 /// <summary>Where one workspace's figures come from; <see cref="Name"/> is the report cache's Source for them.</summary>
-public sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
+internal sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
 {
     /// <summary>What every reply to this workspace must say besides its answer: demo figures, a token TikTok refused; null when nothing.</summary>
     public string? Notice { get; init; }
 }
 
 /// <summary>The source of each workspace's campaigns: its own connected advertisers, or what the deployment serves it.</summary>
-public interface IWorkspaceSources
+internal interface IWorkspaceSources
 {
     Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
 
@@ -31,7 +31,7 @@ public interface IWorkspaceSources
 }
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
-public sealed class WorkspaceSourceOptions
+internal sealed class WorkspaceSourceOptions
 {
     /// <summary>A workspace with no TikTok account connected reads the demo data (every reply says so).</summary>
     public bool DemoForUnconnected { get; set; } = true;
@@ -53,7 +53,7 @@ public sealed class WorkspaceSourceOptions
 /// (<see cref="ApiMetricSource"/>), so two workspaces connected to one advertiser ask TikTok once. Without connections: the deployment's static token or CSV when it serves only this
 /// workspace, else the demo data (<see cref="WorkspaceSourceOptions.DemoForUnconnected"/>), else nothing.
 /// </summary>
-public sealed class WorkspaceSources(
+internal sealed class WorkspaceSources(
     IWorkspaceStorage storage, IMetricSource configured, WorkspaceReadPolicy policy, DemoMetricSource demo, TikTokApiClient api,
     IServiceProvider services, WorkspaceReadCache? reads = null) : IWorkspaceSources
 {
@@ -167,7 +167,7 @@ public sealed class WorkspaceSources(
 /// The advertisers of a workspace connected through several authorisations (several tokens): campaigns from all of
 /// them, each campaign's figures from the source that lists it.
 /// </summary>
-public sealed class CombinedMetricSource(IReadOnlyList<IMetricSource> parts) : IMetricSource
+internal sealed class CombinedMetricSource(IReadOnlyList<IMetricSource> parts) : IMetricSource
 {
     public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
         (await Task.WhenAll(parts.Select(p => p.ListCampaignsAsync(cancellationToken)))).SelectMany(c => c).ToArray();

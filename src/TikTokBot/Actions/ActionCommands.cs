@@ -1,10 +1,10 @@
-using TikTokBot.Commands;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Actions;
 
@@ -13,7 +13,7 @@ namespace TikTokBot.Actions;
 /// campaigns, takes the advertiser from the campaign (never from what was typed or pressed), and asks
 /// <see cref="ActionsService"/> for the proposal to confirm.
 /// </summary>
-public sealed class ActionCommands(ReportService reports, ActionsService actions)
+internal sealed class ActionCommands(ReportService reports, ActionsService actions)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand.Act command, Asker asker, CancellationToken ct)
     {

@@ -6,13 +6,13 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Actions;
 
 /// <summary>The campaign's learning phase (day N, conversions toward ~50), as the reports assess it.</summary>
-public interface IActionLearning
+internal interface IActionLearning
 {
     /// <summary>Null when the campaign is not in the metric source or cannot be read: no learning consequence is claimed then.</summary>
     Task<LearningPhaseAssessment?> AssessAsync(string campaignId, DateOnly accountToday, CancellationToken ct);
 }
 
-public sealed class CampaignLearning(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, ILogger<CampaignLearning> logger) : IActionLearning
+internal sealed class CampaignLearning(IMetricSource source, CampaignFactsLoader loader, CampaignEngine engine, ILogger<CampaignLearning> logger) : IActionLearning
 {
     public async Task<LearningPhaseAssessment?> AssessAsync(string campaignId, DateOnly accountToday, CancellationToken ct)
     {

@@ -5,9 +5,9 @@ namespace TikTokBot.Actions;
 
 /// <summary>Who is asking, from where: always taken from Slack's verified payload, never from a button's value.</summary>
 /// <param name="EnterpriseId">The Enterprise Grid organisation, when the app is installed org-wide: the permission check finds that installation by it.</param>
-public sealed record ActionAsker(string TeamId, string ChannelId, string UserId, string? EnterpriseId = null);
+internal sealed record ActionAsker(string TeamId, string ChannelId, string UserId, string? EnterpriseId = null);
 
-public enum ActionOutcomeKind
+internal enum ActionOutcomeKind
 {
     /// <summary>A confirmation to show: the plan, read fresh; nothing is written until it is confirmed.</summary>
     Proposed,
@@ -32,7 +32,7 @@ public enum ActionOutcomeKind
 /// request (its id goes on the buttons); <see cref="Plan"/> what changes, read fresh; <see cref="UndoUntil"/> when the
 /// Undo button stops working.
 /// </summary>
-public sealed record ActionOutcome(
+internal sealed record ActionOutcome(
     ActionOutcomeKind Kind,
     string Message,
     StoredAction? Action = null,

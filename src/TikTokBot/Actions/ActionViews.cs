@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Actions;
 
 /// <summary>How an <see cref="ActionOutcome"/> looks in Slack: the buttons carry only the action's id.</summary>
-public static class ActionViews
+internal static class ActionViews
 {
     /// <summary>What every action reply on the demo data says, in its notification text and its blocks.</summary>
     public const string SimulatedNote = "Simulated on demo data: nothing was sent to TikTok.";
@@ -28,16 +29,16 @@ public static class ActionViews
 
         if (outcome is { Kind: ActionOutcomeKind.Proposed, Action: { } proposed })
         {
-            var value = ActionValue.Encode(proposed.Id);
-            message.Actions([Elements.Button(ActionButtonIds.Confirm, "Confirm", value, style: "primary"), Elements.Button(ActionButtonIds.Cancel, "Cancel", value)]);
+            var value = ButtonCodec.Encode(new ActionReference(proposed.Id));
+            message.Actions([Elements.Button(ButtonIds.Confirm, "Confirm", value, style: "primary"), Elements.Button(ButtonIds.Cancel, "Cancel", value)]);
         }
         else if (outcome is { Kind: ActionOutcomeKind.Uncertain, Action: { } uncertain })
         {
-            message.Actions([Elements.Button(ActionButtonIds.Confirm, "Try again", ActionValue.Encode(uncertain.Id))]);
+            message.Actions([Elements.Button(ButtonIds.Confirm, "Try again", ButtonCodec.Encode(new ActionReference(uncertain.Id)))]);
         }
         else if (outcome is { Kind: ActionOutcomeKind.Done, Action: { } done, UndoUntil: { } until })
         {
-            message.Actions([Elements.Button(ActionButtonIds.Undo, $"Undo (until {until:HH:mm} UTC)", ActionValue.Encode(done.Id))]);
+            message.Actions([Elements.Button(ButtonIds.Undo, $"Undo (until {until:HH:mm} UTC)", ButtonCodec.Encode(new ActionReference(done.Id)))]);
         }
 
         return message.BuildSingle();
@@ -50,7 +51,7 @@ public static class ActionViews
     public static SlackMessage ApprovalRequest(ActionOutcome awaiting)
     {
         var d = awaiting.Action!.Details;
-        var value = ActionValue.Encode(d.Id);
+        var value = ButtonCodec.Encode(new ActionReference(d.Id));
         var target = awaiting.Target;
         var what = target is null ? $"{(d.Level == "campaign" ? "campaign" : "ad group")} {d.AdGroupId ?? d.CampaignId}" : Named(target);
         var change = d.Kind == "budget"
@@ -65,7 +66,7 @@ public static class ActionViews
         }
 
         return message
-            .Actions([Elements.Button(ActionButtonIds.Approve, "Approve", value, style: "primary"), Elements.Button(ActionButtonIds.Reject, "Reject", value, style: "danger")])
+            .Actions([Elements.Button(ButtonIds.Approve, "Approve", value, style: "primary"), Elements.Button(ButtonIds.Reject, "Reject", value, style: "danger")])
             .BuildSingle();
     }
 

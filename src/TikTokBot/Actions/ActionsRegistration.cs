@@ -3,7 +3,7 @@ using TikTokBot.TikTok.Writes;
 
 namespace TikTokBot.Actions;
 
-public static class ActionsRegistration
+internal static class ActionsRegistration
 {
     /// <summary>Binds <c>Actions:*</c>, and registers the write target and <see cref="ActionsService"/>.</summary>
     public static IServiceCollection AddActions(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +14,7 @@ public static class ActionsRegistration
         services.AddSingleton<IActionLearning, CampaignLearning>();
         services.AddSingleton<ActionsService>();
         services.AddSingleton<FixButtons>();
+        services.AddSingleton<Reports.IFindingButtons>(sp => sp.GetRequiredService<FixButtons>());
         return services;
     }
 }

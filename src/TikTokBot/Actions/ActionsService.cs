@@ -16,7 +16,7 @@ namespace TikTokBot.Actions;
 /// Confirm (the asker) and Approve (another person, when <c>Actions:RequireApproval</c>) lead to Execute, which writes
 /// once per action id, reads the result back and audits it; Undo reverses a done action within <c>Actions:UndoWindow</c>.
 /// </summary>
-public sealed class ActionsService(
+internal sealed class ActionsService(
     IWorkspaceStorage storage,
     IWorkspaceAdvertisers advertisers,
     IWriteTargets targets,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Reports;
+using TikTokBot.Requests;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.TikTok.Writes;
@@ -14,8 +15,8 @@ namespace TikTokBot.Actions;
 /// on a read-only source (CSV), none for an advertiser the workspace does not own. Everything a button names comes
 /// from this workspace's own report (the campaign, its ad groups), never from elsewhere.
 /// </summary>
-public sealed class FixButtons(
-    ReportService reports, IWriteTargets targets, IWorkspaceAdvertisers advertisers, IOptionsMonitor<ActionOptions> options, ILogger<FixButtons> logger)
+internal sealed class FixButtons(
+    ReportService reports, IWriteTargets targets, IWorkspaceAdvertisers advertisers, IOptionsMonitor<ActionOptions> options, ILogger<FixButtons> logger) : IFindingButtons
 {
     /// <summary>The buttons of each finding, a proposal shown once per message (under the first finding that asks for it).</summary>
     public async Task<IReadOnlyDictionary<Finding, IReadOnlyList<BlockElement>>> ForAsync(string teamId, CampaignOverview overview, CancellationToken ct)
@@ -34,7 +35,7 @@ public sealed class FixButtons(
         {
             var proposals = FixActions.Propose(finding, campaign.Id, campaign.Budget, adGroups, options.CurrentValue.FixBudgetStepPercent)
                 .Where(p => shown.Add(p.Intent))
-                .Select(p => (BlockElement)ActionButtons.Propose(campaign.Id, p))
+                .Select(p => (BlockElement)ProposalButtons.Propose(campaign.Id, p))
                 .ToList();
             if (proposals.Count > 0)
             {

@@ -12,7 +12,7 @@ namespace TikTokBot.Actions;
 /// Which TikTok advertisers a Slack workspace may act on. Every action asks it with the workspace of the person
 /// asking, never with a value from a button, so a forged value naming another workspace's advertiser finds nothing.
 /// </summary>
-public interface IWorkspaceAdvertisers
+internal interface IWorkspaceAdvertisers
 {
     /// <summary>The advertiser with its token, currency and time zone when team <paramref name="teamId"/> owns it; otherwise null.</summary>
     Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct);
@@ -32,7 +32,7 @@ public interface IWorkspaceAdvertisers
 /// advertisers' time zone and currency are <c>TikTok:AdvertiserTimeZone</c> (default UTC) and
 /// <c>TikTok:AdvertiserCurrency</c> (USD).
 /// </summary>
-public sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage, IWorkspaceSources? sources = null) : IWorkspaceAdvertisers
+internal sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage, IWorkspaceSources? sources = null) : IWorkspaceAdvertisers
 {
     private readonly IConfigurationSection _tiktok = configuration.GetSection("TikTok");
     private readonly WorkspaceReadPolicy _policy = WorkspaceReadPolicy.From(configuration);

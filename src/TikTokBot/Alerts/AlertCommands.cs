@@ -1,108 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using TikTokBot.Commands;
 using TikTokBot.Domain.Alerts;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Alerts;
 
-/// <summary>What <c>/ttmetrics alerts ...</c> asks for.</summary>
-public abstract record AlertRequest
-{
-    private AlertRequest()
-    {
-    }
-
-    /// <summary><c>alerts</c>: the rules, this channel's settings, the last alerts, mutes.</summary>
-    public sealed record List : AlertRequest;
-
-    /// <summary><c>alerts on [campaign ...] [quiet 20:00-08:00] [Europe/Berlin]</c>.</summary>
-    public sealed record On(IReadOnlyList<string> Campaigns, TimeOnly? QuietFrom, TimeOnly? QuietTo, string? TimeZone) : AlertRequest;
-
-    public sealed record Off : AlertRequest;
-
-    public sealed record CheckNow : AlertRequest;
-}
-
-/// <summary>Parses the words after <c>alerts</c>.</summary>
-public static class AlertCommandText
-{
-    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now]";
-
-    public static MetricsCommand Parse(IReadOnlyList<string> words)
-    {
-        var rest = words.Skip(1).ToList();
-        var first = rest.Count > 0 ? rest[0].ToLowerInvariant() : "";
-        switch (first)
-        {
-            case "":
-                return new MetricsCommand.Alerts(new AlertRequest.List());
-            case "off" when rest.Count == 1:
-                return new MetricsCommand.Alerts(new AlertRequest.Off());
-            case "check" when rest.Count == 1 || (rest.Count == 2 && rest[1].Equals("now", StringComparison.OrdinalIgnoreCase)):
-                return new MetricsCommand.Alerts(new AlertRequest.CheckNow());
-            case "on":
-                return ParseOn(rest);
-            default:
-                return CommandParser.Invalid($"`{rest[0]}` is not an alerts command.", Usage);
-        }
-    }
-
-    private static MetricsCommand ParseOn(List<string> rest)
-    {
-        const string example = "alerts on campaign-42 quiet 20:00-08:00 Europe/Berlin";
-        var campaigns = new List<string>();
-        (TimeOnly From, TimeOnly To)? quiet = null;
-        string? zone = null;
-        for (var i = 1; i < rest.Count; i++)
-        {
-            var word = rest[i];
-            if (word.Equals("quiet", StringComparison.OrdinalIgnoreCase))
-            {
-                if (i + 1 >= rest.Count || ParseQuiet(rest[i + 1]) is not { } hours)
-                {
-                    return CommandParser.Invalid("`quiet` needs hours such as 20:00-08:00.", example);
-                }
-
-                quiet = hours;
-                i++;
-            }
-            else if (word.Contains('/', StringComparison.Ordinal) || word.Equals("UTC", StringComparison.OrdinalIgnoreCase))
-            {
-                if (CommandParser.FindTimeZone(word) is not { } found)
-                {
-                    return CommandParser.Invalid($"`{word}` is not a time zone I know; use a name such as Europe/Berlin or UTC.", example);
-                }
-
-                zone = found;
-            }
-            else if (!word.Equals("campaign", StringComparison.OrdinalIgnoreCase) && !word.Equals("campaigns", StringComparison.OrdinalIgnoreCase))
-            {
-                campaigns.AddRange(word.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
-        }
-
-        return new MetricsCommand.Alerts(new AlertRequest.On(campaigns.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), quiet?.From, quiet?.To, zone));
-    }
-
-    private static (TimeOnly, TimeOnly)? ParseQuiet(string word)
-    {
-        var parts = word.Split('-');
-        string[] formats = ["H:mm", "HH:mm"];
-        return parts.Length == 2 &&
-            TimeOnly.TryParseExact(parts[0], formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) &&
-            TimeOnly.TryParseExact(parts[1], formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && from != to
-            ? (from, to)
-            : null;
-    }
-}
-
 /// <summary>The alerts verbs of <c>/ttmetrics</c>: parse is done; this calls <see cref="AlertsService"/> and renders.</summary>
-public sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options)
+internal sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(AlertRequest request, Asker asker, CancellationToken ct)
     {
@@ -211,7 +120,7 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
             var how = silence.Until is { } until ? $"snoozed until {until:yyyy-MM-dd HH:mm} UTC" : "muted";
             var rule = AlertRuleNames.TryParse(silence.RuleId, out var parsed) ? parsed : (AlertRule?)null;
             message.Section($"*{Mrkdwn.Escape(AlertViews.Rule(silence.RuleId))}* on *{Mrkdwn.Escape(name)}*: {how} by <@{silence.SilencedBy}>",
-                rule is { } r ? Elements.Button(AlertButtonIds.Unmute, "Undo", AlertValue.Encode(new AlertTarget(silence.CampaignId, r))) : null);
+                rule is { } r ? Elements.Button(ButtonIds.Unmute, "Undo", ButtonCodec.Encode(new AlertTarget(silence.CampaignId, r))) : null);
         }
 
         return message.BuildSingle();

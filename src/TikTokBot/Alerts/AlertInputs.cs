@@ -6,7 +6,7 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Alerts;
 
 /// <summary>Turns what the metric source reports for a campaign into the alert rules' input.</summary>
-public static class AlertInputs
+internal static class AlertInputs
 {
     /// <summary>The range a scan reads: the averaged full days and today.</summary>
     public static DateRange Range(DateOnly today, AlertOptions options) => new(today.AddDays(-options.AverageDays), today);

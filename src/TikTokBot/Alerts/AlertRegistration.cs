@@ -2,7 +2,7 @@ using TikTokBot.Domain.Alerts;
 
 namespace TikTokBot.Alerts;
 
-public static class AlertRegistration
+internal static class AlertRegistration
 {
     /// <summary>
     /// Binds <c>Alerts:*</c> and registers the scan, its Hangfire schedule (on the scheduler <c>AddDigests</c> set up, which

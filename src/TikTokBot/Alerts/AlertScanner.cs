@@ -12,10 +12,10 @@ namespace TikTokBot.Alerts;
 
 /// <summary>A rule that fired on a campaign in a scan, on the advertiser's local day.</summary>
 /// <param name="Silenced">Snoozed or muted: found, but told to no channel.</param>
-public sealed record FoundAlert(Alert Alert, CampaignInfo Campaign, DateOnly LocalDate, bool Silenced, string? AdGroupToPause = null);
+internal sealed record FoundAlert(Alert Alert, CampaignInfo Campaign, DateOnly LocalDate, bool Silenced, string? AdGroupToPause = null);
 
 /// <summary>What one scan did. <see cref="Complete"/> is false when a report could not be read whole: then nothing was raised.</summary>
-public sealed record AlertScanResult(
+internal sealed record AlertScanResult(
     string TeamId, bool Complete, int CampaignsRead, IReadOnlyList<FoundAlert> Found, int Posted, int Held, int Capped, int Released, int Recovered, string? Failure)
 {
     public static AlertScanResult Nothing(string teamId) => new(teamId, true, 0, [], 0, 0, 0, 0, 0, null);
@@ -27,7 +27,7 @@ public sealed record AlertScanResult(
 /// the claim in <c>sent_alerts</c> decides, whichever scan or instance gets there first. Holds alerts in quiet hours and
 /// lists them when they end, caps a channel's day, and answers "recovered" in the thread when a condition is gone.
 /// </summary>
-public sealed class AlertScanner(
+internal sealed class AlertScanner(
     ReportService reports, SettingsService settings, IWorkspaceStorage storage, ISlackWebApiFactory slack, IOptions<AlertOptions> options,
     AlertScanMonitor monitor, TimeProvider time, ILogger<AlertScanner> logger)
 {
@@ -320,7 +320,7 @@ public sealed class AlertScanner(
 }
 
 /// <summary>Whether a channel's quiet hours hold alerts now, read on the channel's own clock (so through daylight-saving changes).</summary>
-public static class AlertQuietHours
+internal static class AlertQuietHours
 {
     public static bool IsQuiet(AlertSubscriptionDetails details, DateTimeOffset now)
     {
@@ -337,7 +337,7 @@ public static class AlertQuietHours
 }
 
 /// <summary>Every finished scan, for whoever waits on one (a test, a dashboard): a definite signal instead of a guess.</summary>
-public sealed class AlertScanMonitor
+internal sealed class AlertScanMonitor
 {
     private readonly object _gate = new();
     private readonly List<AlertScanResult> _results = [];

@@ -12,7 +12,7 @@ namespace TikTokBot.Alerts;
 /// One Hangfire recurring job per workspace with alerts on (<c>alerts:&lt;team&gt;</c>), every <c>Alerts:ScanEvery</c>.
 /// A copy of our <c>alert_subscriptions</c> table, rebuilt at every start (<see cref="AlertScheduleSync"/>).
 /// </summary>
-public sealed class AlertScheduler
+internal sealed class AlertScheduler
 {
     private const string Prefix = "alerts:";
     private readonly JobStorage _storage;
@@ -86,7 +86,7 @@ public sealed class AlertScheduler
 }
 
 /// <summary>What Hangfire runs: one workspace's scan. Running it twice, by hand or on two instances, tells nothing twice (the claims).</summary>
-public sealed class AlertJob(AlertScanner scanner, AlertScheduler scheduler, IWorkspaceStorage storage)
+internal sealed class AlertJob(AlertScanner scanner, AlertScheduler scheduler, IWorkspaceStorage storage)
 {
     [JobDisplayName("Alert scan {0}")]
     public async Task ScanAsync(string teamId, CancellationToken ct)
@@ -105,7 +105,7 @@ public sealed class AlertJob(AlertScanner scanner, AlertScheduler scheduler, IWo
 }
 
 /// <summary>At start-up, from our own tables: every workspace with alerts on has its scan, and no other scan is left.</summary>
-public sealed class AlertScheduleSync(IWorkspaceStorage storage, AlertScheduler scheduler, ILogger<AlertScheduleSync> logger) : BackgroundService
+internal sealed class AlertScheduleSync(IWorkspaceStorage storage, AlertScheduler scheduler, ILogger<AlertScheduleSync> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -8,11 +8,12 @@ using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Alerts;
 
 /// <summary>The messages a scan posts in a channel. Every name that came from outside is escaped.</summary>
-public static class AlertViews
+internal static class AlertViews
 {
     private static readonly Period Today = new(PeriodKind.Today);
 
@@ -24,16 +25,16 @@ public static class AlertViews
         var figures = alert.Figures.Select(f => $"*{Mrkdwn.Escape(f.Name)}*\n{Number(f.Value)} ({Mrkdwn.Escape(f.ThresholdName)}: {Number(f.Threshold)})").ToArray();
         var buttons = new List<BlockElement>
         {
-            Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(campaign.Id, Today)), style: "primary"),
-            Elements.Button(AlertButtonIds.Snooze, "Snooze 24 h", AlertValue.Encode(new AlertTarget(campaign.Id, alert.Rule))),
-            Elements.Button(AlertButtonIds.Mute, "Mute this rule for this campaign", AlertValue.Encode(new AlertTarget(campaign.Id, alert.Rule)),
+            Elements.Button(ButtonIds.Fix, "What should I fix?", ButtonCodec.Encode(new ReportRequest(campaign.Id, Today)), style: "primary"),
+            Elements.Button(ButtonIds.Snooze, "Snooze 24 h", ButtonCodec.Encode(new AlertTarget(campaign.Id, alert.Rule))),
+            Elements.Button(ButtonIds.Mute, "Mute this rule for this campaign", ButtonCodec.Encode(new AlertTarget(campaign.Id, alert.Rule)),
                 confirm: Elements.Confirm("Mute this rule?", $"No more \"{AlertRuleNames.Describe(alert.Rule)}\" alerts for {campaign.Name} in any channel until someone undoes it from /ttmetrics alerts.", "Mute")),
         };
         if (found.AdGroupToPause is { } adGroup)
         {
             // The Actions capability's own proposal: a fresh confirmation, guard rails and audit, exactly as `pause adgroup` gives.
-            buttons.Add(Elements.Button(ActionButtonIds.Propose, "Pause ad group",
-                ProposalValue.Encode(new ProposalRequest(campaign.Id, ActionIntent.Pause(ActionLevel.AdGroup, adGroup))), style: "danger"));
+            buttons.Add(Elements.Button(ButtonIds.Propose, "Pause ad group",
+                ButtonCodec.Encode(new ProposalRequest(campaign.Id, ActionIntent.Pause(ActionLevel.AdGroup, adGroup))), style: "danger"));
         }
 
         return new MessageBuilder()
@@ -72,8 +73,8 @@ public static class AlertViews
         foreach (var campaign in campaigns.Take(withButtons))
         {
             var day = campaign.Max(a => a.Key.LocalDate);
-            var fix = Elements.Button(ReportActions.Fix, "What should I fix?",
-                ReportValue.Encode(new ReportRequest(campaign.Key, new Period(PeriodKind.Range, Range: new DateRange(day, day)))));
+            var fix = Elements.Button(ButtonIds.Fix, "What should I fix?",
+                ButtonCodec.Encode(new ReportRequest(campaign.Key, new Period(PeriodKind.Range, Range: new DateRange(day, day)))));
             message.Section($"*{Mrkdwn.Escape(Name(campaign.Key))}*\n{Lines(campaign)}", fix);
         }
 

@@ -3,20 +3,21 @@ using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Alerts;
 
 /// <summary>What <c>alerts</c> lists for a channel: its settings, its latest alerts, and the workspace's mutes and snoozes.</summary>
-public sealed record AlertsOverview(AlertSubscription? Channel, IReadOnlyList<SentAlert> Recent, IReadOnlyList<AlertSilence> Silences, DateTimeOffset? NextScan);
+internal sealed record AlertsOverview(AlertSubscription? Channel, IReadOnlyList<SentAlert> Recent, IReadOnlyList<AlertSilence> Silences, DateTimeOffset? NextScan);
 
 /// <summary>The outcome of a change: what was saved, or why nothing was.</summary>
-public sealed record AlertChange<T>(T? Saved, string? Refusal);
+internal sealed record AlertChange<T>(T? Saved, string? Refusal);
 
 /// <summary>
 /// Alerts: a channel's subscription, the workspace's scan on demand, and snoozes and mutes. Changing a subscription or a
 /// mute takes the settings role (Settings decides who has it); a snooze is open to anyone, and audited like the rest.
 /// </summary>
-public sealed class AlertsService(
+internal sealed class AlertsService(
     SettingsService settings, ReportService reports, IWorkspaceStorage storage, AlertScheduler scheduler, AlertScanner scanner, TimeProvider time)
 {
     public const string DefaultTimeZone = "UTC";

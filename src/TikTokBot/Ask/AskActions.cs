@@ -3,6 +3,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Ask;
 
@@ -23,8 +24,8 @@ internal static class AskActions
 
     public static string? Value(AskIntent intent, string? campaignId, Period period, BreakdownDimension? by, MetricId? metric, bool byDay) =>
         campaignId is null ? null
-        : intent == AskIntent.Why || (intent == AskIntent.Breakdown && byDay) ? ChartValue.Encode(new ChartRequest(campaignId, period, metric ?? MetricId.Spend))
-        : ReportValue.Encode(new ReportRequest(campaignId, period, intent == AskIntent.Breakdown ? by : null));
+        : intent == AskIntent.Why || (intent == AskIntent.Breakdown && byDay) ? ButtonCodec.Encode(new ChartRequest(campaignId, period, metric ?? MetricId.Spend))
+        : ButtonCodec.Encode(new ReportRequest(campaignId, period, intent == AskIntent.Breakdown ? by : null));
 
     /// <summary>False for an action id that names no intent, or a value neither codec wrote.</summary>
     public static bool TryRead(string actionId, string? value, out AskButton button)
@@ -43,13 +44,13 @@ internal static class AskActions
             return true;
         }
 
-        if (ReportValue.TryDecode(value, out var report))
+        if (ButtonCodec.TryDecode<ReportRequest>(value, out var report))
         {
             button = new AskButton(intent, report.CampaignId, report.Period, report.By, null);
             return true;
         }
 
-        if (ChartValue.TryDecode(value, out var chart))
+        if (ButtonCodec.TryDecode<ChartRequest>(value, out var chart))
         {
             button = new AskButton(intent, chart.CampaignId, chart.Period, null, chart.Metric);
             return true;

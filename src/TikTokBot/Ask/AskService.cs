@@ -8,6 +8,7 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Ask;
 

@@ -1,7 +1,7 @@
 namespace TikTokBot.Commands;
 
 /// <summary>Configuration <c>Commands:*</c>.</summary>
-public sealed class CommandOptions
+internal sealed class CommandOptions
 {
     public const string SectionName = "Commands";
 

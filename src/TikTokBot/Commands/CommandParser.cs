@@ -6,14 +6,15 @@ using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Commands;
 
 /// <summary>One form of the command: the help text is generated from these, so it cannot drift from the parser.</summary>
-public sealed record CommandDefinition(string Verb, string Usage, string Description);
+internal sealed record CommandDefinition(string Verb, string Usage, string Description);
 
 /// <summary>Parses the text after <c>/ttmetrics</c> into a <see cref="MetricsCommand"/>. Never throws on any input.</summary>
-public static class CommandParser
+internal static class CommandParser
 {
     public const string Slash = "/ttmetrics";
 
@@ -43,7 +44,7 @@ public static class CommandParser
         new("resume", "resume campaign|adgroup <name or id>", "turn it back on, after the same confirmation"),
         new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
         new("trends", "trends [conversions|leads|app|reach|traffic|video] [90d] [campaigns]", "the account's CPA, CTR, CVR and completion rate across its campaigns, by launch month"),
-        new("alerts", global::TikTokBot.Alerts.AlertCommandText.Usage, "alerts in this channel when a campaign needs attention, once per campaign, rule and day; `alerts` lists rules and mutes"),
+        new("alerts", AlertCommandText.Usage, "alerts in this channel when a campaign needs attention, once per campaign, rule and day; `alerts` lists rules and mutes"),
         new("help", "help", "this list"),
     ];
 
@@ -92,7 +93,7 @@ public static class CommandParser
         {
             "list" when words.Count == 1 => new MetricsCommand.List(),
             "target" => ParseTarget(words),
-            "pause" or "resume" or "budget" => global::TikTokBot.Actions.ActionCommandText.Parse(words),
+            "pause" or "resume" or "budget" => ActionCommandText.Parse(words),
             "credit" => ParseCredit(words),
             "digest" when words.Count >= 2 && words[1].Equals("now", StringComparison.OrdinalIgnoreCase) =>
                 new MetricsCommand.DigestNow(words.Skip(2).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()),
@@ -110,7 +111,7 @@ public static class CommandParser
                 ? new MetricsCommand.SetAlias(words[1], string.Join(' ', words.Skip(2)))
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
             "trends" => ParseTrends(words),
-            "alerts" => global::TikTokBot.Alerts.AlertCommandText.Parse(words),
+            "alerts" => AlertCommandText.Parse(words),
             _ => ParseCampaignCommand(words),
         };
     }
@@ -176,7 +177,7 @@ public static class CommandParser
 
         if (words.FindLastIndex(w => w.Equals("chart", StringComparison.OrdinalIgnoreCase)) is var chartAt and >= 1)
         {
-            return Reports.ChartCommandText.Parse(words[..chartAt], words[(chartAt + 1)..], period);
+            return ChartCommandText.Parse(words[..chartAt], words[(chartAt + 1)..], period);
         }
 
         if (words.Count >= 3 && words[^2].Equals("by", StringComparison.OrdinalIgnoreCase))

@@ -9,6 +9,8 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
+using TikTokBot.Telemetry;
 
 namespace TikTokBot.Commands;
 
@@ -17,7 +19,7 @@ namespace TikTokBot.Commands;
 /// when the figures come quickly (cached or demo data), otherwise acknowledges at once and answers through
 /// <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
-public sealed class MetricsCommandHandler(
+internal sealed class MetricsCommandHandler(
     ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, Alerts.AlertCommands alerts, IOptions<CommandOptions> options, TimeProvider time,
     ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
@@ -25,7 +27,7 @@ public sealed class MetricsCommandHandler(
     public async Task HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(command.Text);
-        Hosting.Telemetry.CountCommand(parsed);
+        AppTelemetry.CountCommand(parsed);
         var asker = new Asker(command.TeamId, command.UserId, command.ChannelId, EnterpriseId: command.EnterpriseId);
         // A report already in memory (and the settings it needs) completes right here, with no thread hop and no timer:
         // under load a queued work item or a timer is what made cached replies miss the budget. Anything that awaits

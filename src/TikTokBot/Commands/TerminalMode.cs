@@ -2,6 +2,7 @@ using System.Text;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Commands;
 
@@ -10,7 +11,7 @@ namespace TikTokBot.Commands;
 /// the same command, configuration and sources as in Slack, printed as text, or as Block Kit JSON with
 /// <c>--json</c>, so the bot can be tried with no Slack workspace at all.
 /// </summary>
-public static class TerminalMode
+internal static class TerminalMode
 {
     public const string Verb = "ttmetrics";
     public const string Ask = "ask";

@@ -3,7 +3,7 @@ using TikTokBot.Domain.Benchmarks;
 
 namespace TikTokBot.Configuration;
 
-public static class DiagnosisConfiguration
+internal static class DiagnosisConfiguration
 {
     /// <summary>Binds <c>Diagnosis:*</c> once at start-up and registers the engine that applies it.</summary>
     public static IServiceCollection AddDiagnosisOptions(this IServiceCollection services, IConfiguration configuration)

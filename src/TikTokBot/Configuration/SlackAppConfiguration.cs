@@ -6,15 +6,17 @@ using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Home;
 using TikTokBot.Installations;
+using TikTokBot.Interactions;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Configuration;
 
-public static class SlackAppConfiguration
+internal static class SlackAppConfiguration
 {
     /// <summary>
     /// The capabilities' services (Reports, Settings, Digests, Home), each built once, the Slack library with their handlers (the slash
@@ -32,6 +34,7 @@ public static class SlackAppConfiguration
             .AddSingleton<ReportCommands>()
             .AddSingleton<DemoSettings>()
             .AddSingleton<SettingsService>()
+            .AddSingleton<WorkspaceCampaigns>()
             .AddSingleton<SettingsCommands>()
             .AddSingleton<DigestService>()
             .AddSingleton<DigestCommands>()
@@ -42,27 +45,10 @@ public static class SlackAppConfiguration
             .AddAsk(configuration)
             .AddSlack(configuration, slack => slack
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
-                .OnAction<FixButtonHandler>(ReportActions.Fix)
-                .OnAction<FullFunnelButtonHandler>(ReportActions.Full)
-                .OnAction<BreakdownMenuHandler>(ReportActions.Breakdown)
-                .OnAction<ShareButtonHandler>(ReportActions.Share)
-                .OnAction<ChartMenuHandler>(ChartMenuHandler.ActionId)
-                .OnAction<SettingsButtonHandler>(ReportActions.Criteria)
-                .OnAction<SettingsButtonHandler>(ReportActions.Credit)
-                .OnAction<ActionButtonHandler>(ActionButtonIds.Confirm)
-                .OnAction<ActionButtonHandler>(ActionButtonIds.Cancel)
-                .OnAction<ActionButtonHandler>(ActionButtonIds.Approve)
-                .OnAction<ActionButtonHandler>(ActionButtonIds.Reject)
-                .OnAction<ActionButtonHandler>(ActionButtonIds.Undo)
-                .OnAction<ProposeButtonHandler>(ActionButtonIds.Propose)
-                .OnActionPrefix<ProposeButtonHandler>(ActionButtonIds.Propose + ".")
-                .OnAction<Alerts.AlertButtonHandler>(Alerts.AlertButtonIds.Snooze)
-                .OnAction<Alerts.AlertButtonHandler>(Alerts.AlertButtonIds.Mute)
-                .OnAction<Alerts.AlertButtonHandler>(Alerts.AlertButtonIds.Unmute)
+                .OnActions<SlackButtonHandler>(ButtonRouter.ActionIds)
+                .OnActionPrefix<SlackButtonHandler>(ButtonRouter.ProposalPrefix)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
-                .OnAction<ConnectButtonHandler>(AccountsActions.Connect)
-                .OnAction<ConnectButtonHandler>(AccountsActions.OpenAuthorisation)
                 .OnEvent<AppHomeHandler>("app_home_opened")
                 .OnAsk())
             .Replace(ServiceDescriptor.Singleton<IInstallationStore, StoredInstallationStore>())
@@ -74,15 +60,8 @@ public static class SlackAppConfiguration
     private static IServiceCollection AddStatelessHandlers(this IServiceCollection services) =>
         services
             .AddSingleton<MetricsCommandHandler>()
-            .AddSingleton<FixButtonHandler>()
-            .AddSingleton<BreakdownMenuHandler>()
-            .AddSingleton<ShareButtonHandler>()
-            .AddSingleton<ChartMenuHandler>()
-            .AddSingleton<SettingsButtonHandler>()
+            .AddSingleton<ButtonRouter>()
+            .AddSingleton<SlackButtonHandler>()
             .AddSingleton<SettingsSubmissionHandler>()
-            .AddSingleton<ActionButtonHandler>()
-            .AddSingleton<ProposeButtonHandler>()
-            .AddSingleton<Alerts.AlertButtonHandler>()
-            .AddSingleton<ConnectButtonHandler>()
             .AddSingleton<AppHomeHandler>();
 }

@@ -11,10 +11,10 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Digests;
 
 /// <summary>Yesterday against the average day of the 7 days before it, for one metric.</summary>
-public sealed record DigestComparison(MetricId Metric, decimal? Yesterday, decimal? PreviousWeek, decimal? ChangePercent);
+internal sealed record DigestComparison(MetricId Metric, decimal? Yesterday, decimal? PreviousWeek, decimal? ChangePercent);
 
 /// <summary>One campaign's part of a daily digest.</summary>
-public sealed record CampaignDigest(
+internal sealed record CampaignDigest(
     CampaignInfo Campaign,
     DateOnly Day,
     IReadOnlyList<DigestComparison> Comparisons,
@@ -35,7 +35,7 @@ public sealed record CampaignDigest(
 /// Reports (so the digest, <c>list</c> and the Home tab judge alike), yesterday's figures against the week before it, and,
 /// at the end of a credit window, what the credit bought.
 /// </summary>
-public sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
+internal sealed class DigestBuilder(ReportService reports, CampaignEngine engine)
 {
     /// <summary>The digest with every campaign read as of the same <paramref name="days"/>.</summary>
     public async Task<IReadOnlyList<CampaignDigest>> BuildAsync(string teamId, IReadOnlyCollection<string>? campaignIds, BusinessDays days, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace TikTokBot.Digests;
 /// computes its recurring occurrences with: on a spring-forward day a time that does not exist comes at the first
 /// minute that does, and a time repeated on a fall-back night comes once, at the first.
 /// </summary>
-public static class DigestCalendar
+internal static class DigestCalendar
 {
     /// <summary>The cron expression of a daily time (minutes, hours, any day), as Hangfire's recurring job keeps it.</summary>
     public static string Cron(TimeOnly localTime) => $"{localTime.Minute} {localTime.Hour} * * *";

@@ -7,7 +7,7 @@ using TikTokBot.Slack.BlockKit;
 namespace TikTokBot.Digests;
 
 /// <summary>The digest's charts as data: the credit window (credit left and gross spend per day, to the run-out day) and the learning phase's conversions toward the exit.</summary>
-public static class DigestCharts
+internal static class DigestCharts
 {
     public const string Estimate = "est.";
     private const int ProgressCells = 10;

@@ -1,13 +1,13 @@
-using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Digests;
 
 /// <summary>The digest verbs of <c>/ttmetrics</c>: <c>digest now</c>, <c>subscribe</c>, <c>unsubscribe</c>, <c>subscriptions</c>.</summary>
-public sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions>? options = null)
+internal sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions>? options = null)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace TikTokBot.Digests;
 /// (<see cref="DigestScheduler"/>); whether the day still needs sending is our tables' (<see cref="DigestSender"/>), so
 /// a run Hangfire makes twice, by hand or on two instances posts nothing twice.
 /// </summary>
-public sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, TimeProvider time, ILogger<DigestJob> logger)
+internal sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, TimeProvider time, ILogger<DigestJob> logger)
 {
     /// <summary>
     /// The recurring run: sends the latest day that fell due at or before the firing (Hangfire's <c>Time</c> parameter;
@@ -56,13 +56,13 @@ public sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, Ti
 }
 
 /// <summary>A failure worth another attempt after <see cref="Delay"/>, which the sender chose and recorded.</summary>
-public sealed class DigestRetryException(string failure, TimeSpan delay) : Exception($"Digest failed ({failure}); next attempt in {DigestCalendar.Describe(delay)}")
+internal sealed class DigestRetryException(string failure, TimeSpan delay) : Exception($"Digest failed ({failure}); next attempt in {DigestCalendar.Describe(delay)}")
 {
     public TimeSpan Delay { get; } = delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
 }
 
 /// <summary>A failure no attempt can change (Slack refused the message for good), or the last attempt failed: the job stays failed.</summary>
-public sealed class DigestGivenUpException(string failure) : Exception($"Digest given up ({failure})");
+internal sealed class DigestGivenUpException(string failure) : Exception($"Digest given up ({failure})");
 
 /// <summary>
 /// Retries on our delays: a failure the sender reported is tried again when it said; anything else that escapes the

@@ -1,7 +1,7 @@
 namespace TikTokBot.Digests;
 
 /// <summary>Configuration <c>Digests:*</c>: defaults for a new subscription and how a day's digest is delivered.</summary>
-public sealed class DigestOptions
+internal sealed class DigestOptions
 {
     public const string SectionName = "Digests";
 
@@ -37,7 +37,7 @@ public sealed class DigestOptions
 }
 
 /// <summary>Configuration <c>Scheduler:*</c>: Hangfire, which fires each subscription's recurring job, and its dashboard.</summary>
-public sealed class SchedulerOptions
+internal sealed class SchedulerOptions
 {
     public const string SectionName = "Scheduler";
 

@@ -12,7 +12,7 @@ using TikTokBot.Storage;
 
 namespace TikTokBot.Digests;
 
-public static class DigestRegistration
+internal static class DigestRegistration
 {
     /// <summary>
     /// The digest builder and sender, and Hangfire with the store <c>Scheduler:Store</c> names (memory, or PostgreSQL for
@@ -67,21 +67,6 @@ public static class DigestRegistration
         });
         services.AddHostedService<DigestScheduleSync>();
         return services;
-    }
-
-    /// <summary>
-    /// Serves the Hangfire Dashboard at <c>Scheduler:DashboardPath</c> behind <c>Scheduler:DashboardToken</c>; without a
-    /// token it is not served at all.
-    /// </summary>
-    public static IEndpointRouteBuilder MapDigestDashboard(this IEndpointRouteBuilder endpoints)
-    {
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SchedulerOptions>>().Value;
-        if (!string.IsNullOrEmpty(options.DashboardToken))
-        {
-            DigestDashboard.Map(endpoints, options);
-        }
-
-        return endpoints;
     }
 
     /// <summary>Which store the scheduler runs on; <c>Sqlite</c>, the store of the Quartz.NET days, now means memory.</summary>

@@ -8,7 +8,7 @@ namespace TikTokBot.Digests;
 /// each subscription's latest due day that was not delivered is sent now (marked late), and a pending retry is
 /// scheduled again. So memory storage, which starts empty, loses nothing, and a persistent store cannot drift.
 /// </summary>
-public sealed class DigestScheduleSync(
+internal sealed class DigestScheduleSync(
     IWorkspaceStorage storage, DigestScheduler scheduler, IOptions<SchedulerOptions> scheduling, TimeProvider time, ILogger<DigestScheduleSync> logger)
     : BackgroundService
 {

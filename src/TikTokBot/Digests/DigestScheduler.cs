@@ -12,7 +12,7 @@ namespace TikTokBot.Digests;
 /// subscription's own time zone, and schedules one-off attempts. The recurring jobs are a copy of our subscriptions
 /// table, rebuilt at every start (<see cref="DigestScheduleSync"/>), so a store that forgets them loses nothing.
 /// </summary>
-public sealed class DigestScheduler
+internal sealed class DigestScheduler
 {
     private const string Prefix = "digest:";
     private readonly JobStorage _storage;

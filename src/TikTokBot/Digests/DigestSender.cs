@@ -5,6 +5,7 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Telemetry;
 
 namespace TikTokBot.Digests;
 
@@ -12,9 +13,9 @@ namespace TikTokBot.Digests;
 /// One digest to send: the subscription and either the local date (a retry) or the instant whose latest due day is
 /// meant (<see cref="FiredFor"/>, the recurring firing; default <see cref="Now"/>).
 /// </summary>
-public sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);
+internal sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);
 
-public enum DigestOutcome
+internal enum DigestOutcome
 {
     Delivered,
     AlreadyDelivered,
@@ -34,13 +35,13 @@ public enum DigestOutcome
 }
 
 /// <param name="RetryAt">When to try again, for a failure worth retrying or a claim held elsewhere.</param>
-public sealed record DigestResult(DigestOutcome Outcome, DateOnly? LocalDate = null, DateTimeOffset? RetryAt = null, string? Failure = null);
+internal sealed record DigestResult(DigestOutcome Outcome, DateOnly? LocalDate = null, DateTimeOffset? RetryAt = null, string? Failure = null);
 
 /// <summary>
 /// Sends one subscription's digest for one local date exactly once: the day is claimed before anything is posted and
 /// completed after, so a retry, a restart or a second instance finds it claimed or delivered and posts nothing.
 /// </summary>
-public sealed class DigestSender(
+internal sealed class DigestSender(
     IWorkspaceStorage storage, DigestBuilder builder, ISlackWebApiFactory slack, IOptions<DigestOptions> options, TimeProvider time,
     ILogger<DigestSender> logger)
 {

@@ -9,19 +9,19 @@ namespace TikTokBot.Digests;
 
 /// <summary>A digest shown now: the campaigns' parts and the closed day they report.</summary>
 /// <param name="Notice">What the workspace must be told with it (demo data, a refused token), or null.</param>
-public sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day, string? Notice = null);
+internal sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day, string? Notice = null);
 
 /// <summary>A channel's subscription with its next firing and its latest delivery.</summary>
-public sealed record SubscriptionStatus(ChannelSubscription Subscription, DateTimeOffset? NextFiring, DigestDelivery? LastDelivery);
+internal sealed record SubscriptionStatus(ChannelSubscription Subscription, DateTimeOffset? NextFiring, DigestDelivery? LastDelivery);
 
 /// <summary>The outcome of <c>subscribe</c>: the subscription and its first firing, or why nothing changed.</summary>
-public sealed record SubscribeResult(ChannelSubscription? Subscription, DateTimeOffset? NextFiring, string? Refusal);
+internal sealed record SubscribeResult(ChannelSubscription? Subscription, DateTimeOffset? NextFiring, string? Refusal);
 
 /// <summary>
 /// Digests: the daily digest of a workspace's campaigns shown now, and the channels subscribed to it. Campaigns are named
 /// by id (the caller resolves what a person typed through <see cref="ReportService"/>); who may subscribe is Settings' call.
 /// </summary>
-public sealed class DigestService(
+internal sealed class DigestService(
     ReportService reports, SettingsService settings, IWorkspaceStorage storage, DigestBuilder builder, DigestScheduler schedules, IOptions<DigestOptions> options,
     TimeProvider time)
 {

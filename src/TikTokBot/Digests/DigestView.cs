@@ -6,6 +6,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Digests;
 
@@ -14,7 +15,7 @@ namespace TikTokBot.Digests;
 /// running credit window gets its chart, one in learning the chart of its conversions toward the exit; past
 /// <c>maxCharts</c> in one digest the same charts come as text, so a digest of many campaigns stays one message.
 /// </summary>
-public static class DigestView
+internal static class DigestView
 {
     public static IReadOnlyList<SlackMessage> Messages(IReadOnlyList<CampaignDigest> digests, DateOnly day, string? note = null, int maxCharts = DigestOptions.DefaultMaxCharts)
     {
@@ -58,7 +59,7 @@ public static class DigestView
             text.Append('\n').Append(digest.TopFinding is { } finding
                 ? $"Top finding: {Mrkdwn.Escape(finding.Title)} ({finding.Stage.DisplayName()})"
                 : "Nothing to fix.");
-            message.Section(text.ToString(), Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(campaign.Id, Period.Default))));
+            message.Section(text.ToString(), Elements.Button(ButtonIds.Fix, "What should I fix?", ButtonCodec.Encode(new ReportRequest(campaign.Id, Period.Default))));
             foreach (var chart in Charts(digest))
             {
                 _ = charts++ < maxCharts ? message.Chart(chart) : message.Section(chart.ToMrkdwn());

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TikTokBot.Health;
 
-public static class HealthRegistration
+internal static class HealthRegistration
 {
     public const string Ready = "ready";
     public const string DatabaseCheck = "database";
@@ -25,7 +25,7 @@ public static class HealthRegistration
     }
 }
 
-public static class HealthApi
+internal static class HealthApi
 {
     /// <summary>
     /// Maps <c>GET /healthz</c>, a liveness answer that touches nothing and reveals nothing, and <c>GET /readyz</c>,
@@ -56,9 +56,9 @@ public static class HealthApi
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
-public sealed record HealthStatus(string Status);
+internal sealed record HealthStatus(string Status);
 
 /// <summary>The body of <c>/readyz</c>: overall status, each check, and the names of those that failed.</summary>
-public sealed record ReadinessReport(string Status, IReadOnlyList<ReadinessEntry> Checks, IReadOnlyList<string> Failed);
+internal sealed record ReadinessReport(string Status, IReadOnlyList<ReadinessEntry> Checks, IReadOnlyList<string> Failed);
 
-public sealed record ReadinessEntry(string Name, string Status, string? Description, double DurationMs);
+internal sealed record ReadinessEntry(string Name, string Status, string? Description, double DurationMs);

@@ -5,11 +5,12 @@ using TikTokBot.Hosting;
 using TikTokBot.Storage.Database;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.TikTok.Quota;
+using TikTokBot.Deployment;
 
 namespace TikTokBot.Health;
 
 /// <summary>The database answers, and carries every migration this build knows.</summary>
-public sealed class DatabaseHealthCheck(StorageDatabase database, SchemaMigrator migrator) : IHealthCheck
+internal sealed class DatabaseHealthCheck(StorageDatabase database, SchemaMigrator migrator) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -35,7 +36,7 @@ public sealed class DatabaseHealthCheck(StorageDatabase database, SchemaMigrator
 /// <summary>
 /// The digest scheduler (Hangfire) has a server running and can read its store.
 /// </summary>
-public sealed class SchedulerHealthCheck(IServiceProvider services) : IHealthCheck
+internal sealed class SchedulerHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,7 @@ public sealed class SchedulerHealthCheck(IServiceProvider services) : IHealthChe
 }
 
 /// <summary>Slack and TikTok settings are complete for the mode they choose; gaps that still let the app work only degrade it.</summary>
-public sealed class ConfigurationHealthCheck(IConfiguration configuration) : IHealthCheck
+internal sealed class ConfigurationHealthCheck(IConfiguration configuration) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,7 @@ public sealed class ConfigurationHealthCheck(IConfiguration configuration) : IHe
 /// The app's TikTok quota, as every instance shares it: used this second, minute and day, and a pause after TikTok's
 /// 40100 (degraded: TikTok calls wait, the app still answers from what it keeps).
 /// </summary>
-public sealed class TikTokQuotaHealthCheck(TikTokQuota quota) : IHealthCheck
+internal sealed class TikTokQuotaHealthCheck(TikTokQuota quota) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -4,11 +4,12 @@ using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Home;
 
 /// <summary>The App Home tab: every campaign with its status, learning phase, credit left and top finding.</summary>
-public sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
+internal sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
 {
     /// <summary>Slack allows 100 blocks in a view: a header, a context, the connect button, 45 campaigns and a closing line fit.</summary>
     public const int MaxCampaigns = 45;
@@ -33,7 +34,7 @@ public sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
             tab.Section($":warning: {Mrkdwn.Escape(notice)}");
         }
 
-        tab.Actions([Elements.Button(AccountsActions.Connect, "Connect TikTok")]);
+        tab.Actions([Elements.Button(ButtonIds.Connect, "Connect TikTok")]);
         foreach (var overview in overviews.Take(MaxCampaigns))
         {
             var campaign = overview.Campaign;

@@ -5,10 +5,10 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Home;
 
 /// <summary>The Home tab's content: every campaign's overview of the last 7 closed days, and what the workspace must be told.</summary>
-public sealed record HomePage(IReadOnlyList<CampaignOverview> Overviews, string? Notice);
+internal sealed record HomePage(IReadOnlyList<CampaignOverview> Overviews, string? Notice);
 
 /// <summary>The Home tab's content: every campaign's overview of the last 7 closed days, from Reports.</summary>
-public sealed class HomeService(ReportService reports)
+internal sealed class HomeService(ReportService reports)
 {
     public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(string teamId, CancellationToken ct) =>
         reports.OverviewsAsync(teamId, null, Period.Default, ct);

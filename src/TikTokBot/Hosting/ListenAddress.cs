@@ -8,7 +8,7 @@ namespace TikTokBot.Hosting;
 /// <c>ASPNETCORE_HTTP_PORTS</c> / <c>HTTPS_PORTS</c> (set by the .NET container images) or Kestrel endpoints in
 /// configuration. The default is not in appsettings.json because a "Urls" there would beat the container's ports.
 /// </summary>
-public static class ListenAddress
+internal static class ListenAddress
 {
     public const string Default = "http://127.0.0.1:5080";
 

@@ -2,11 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TikTokBot.Web;
+using TikTokBot.Deployment;
 
 namespace TikTokBot.Hosting;
 
 /// <summary>A few lines once the app listens: where, in which mode, what is configured and what to do next.</summary>
-public static class StartupBanner
+internal static class StartupBanner
 {
     public static WebApplication ShowStartupBanner(this WebApplication app)
     {

@@ -7,7 +7,7 @@ namespace TikTokBot.Installations;
 /// Slack installations kept in the app's database, so every instance and every restart knows them; the bot token is
 /// encrypted at rest by the storage layer. An org-wide install is kept under its enterprise id.
 /// </summary>
-public sealed class StoredInstallationStore(IWorkspaceStorage storage) : IInstallationStore
+internal sealed class StoredInstallationStore(IWorkspaceStorage storage) : IInstallationStore
 {
     public async Task SaveAsync(SlackInstallation installation, CancellationToken ct)
     {

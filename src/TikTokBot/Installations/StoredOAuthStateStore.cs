@@ -8,7 +8,7 @@ namespace TikTokBot.Installations;
 /// Slack install states in the app's database (<c>slack_install_states</c>): shared by every instance on one database,
 /// kept across restarts, taken by exactly one callback (a DELETE that returns the row), and capped.
 /// </summary>
-public sealed class StoredOAuthStateStore(StorageDatabase database) : IOAuthStateStore
+internal sealed class StoredOAuthStateStore(StorageDatabase database) : IOAuthStateStore
 {
     // One lock name for the count-then-insert, so two instances cannot both slip under the cap.
     private const string LockName = "slack-install-states";

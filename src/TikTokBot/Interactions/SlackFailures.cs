@@ -4,7 +4,7 @@ using TikTokBot.Slack.WebApi;
 namespace TikTokBot.Interactions;
 
 /// <summary>What to tell a person when Slack refused to post or open something for them, by Slack's error code.</summary>
-public static class SlackFailures
+internal static class SlackFailures
 {
     public static SlackMessage Explain(SlackApiException failure)
     {

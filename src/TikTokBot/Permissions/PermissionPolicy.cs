@@ -6,7 +6,7 @@ using TikTokBot.Slack.WebApi;
 namespace TikTokBot.Permissions;
 
 /// <summary>What a person may be allowed to do; reading is always open to everyone in the workspace.</summary>
-public enum Permission
+internal enum Permission
 {
     /// <summary>Targets, credit windows, aliases, digests, alerts, and connecting TikTok accounts.</summary>
     ChangeSettings,
@@ -16,7 +16,7 @@ public enum Permission
 }
 
 /// <summary>Who may change a workspace's settings (targets, credit, aliases, subscriptions).</summary>
-public enum SettingsChangers
+internal enum SettingsChangers
 {
     /// <summary>Workspace admins and owners, and members of <see cref="PermissionOptions.SettingsUserGroup"/> when one is set.</summary>
     Admins,
@@ -26,7 +26,7 @@ public enum SettingsChangers
 }
 
 /// <summary>Configuration <c>Permissions:*</c>, one section for every <see cref="Permission"/>.</summary>
-public sealed class PermissionOptions
+internal sealed class PermissionOptions
 {
     public const string SectionName = "Permissions";
 
@@ -52,13 +52,13 @@ public sealed class PermissionOptions
 }
 
 /// <summary>Whether a person may do something; when not, <see cref="Refusal"/> is the plain answer to show them.</summary>
-public sealed record PermissionResult(bool Allowed, string? Refusal)
+internal sealed record PermissionResult(bool Allowed, string? Refusal)
 {
     public static readonly PermissionResult Granted = new(true, null);
 }
 
 /// <summary>The one decision of who may change settings and who may act, for every capability that asks.</summary>
-public interface IPermissionPolicy
+internal interface IPermissionPolicy
 {
     /// <param name="enterpriseId">The Enterprise Grid organisation the request came from: an org-wide installation is found by it.</param>
     Task<PermissionResult> CheckAsync(Permission permission, string? enterpriseId, string teamId, string userId, CancellationToken ct);
@@ -69,7 +69,7 @@ public interface IPermissionPolicy
 /// Grid. Answers are reused for <see cref="PermissionOptions.CacheLifetime"/>; when Slack cannot be asked, the answer is no
 /// and is not kept, so the next try asks again.
 /// </summary>
-public sealed partial class SlackPermissionPolicy(
+internal sealed partial class SlackPermissionPolicy(
     ISlackWebApiFactory apis, IOptionsMonitor<PermissionOptions> options, TimeProvider time, ILogger<SlackPermissionPolicy> logger) : IPermissionPolicy
 {
     private readonly ConcurrentDictionary<(Permission Permission, string Team, string User), (PermissionResult Result, DateTimeOffset Expires)> _answers = new();

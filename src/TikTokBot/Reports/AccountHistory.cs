@@ -15,7 +15,7 @@ namespace TikTokBot.Reports;
 /// deployment's own source and the demo data theirs. Two workspaces share one only when they read the same source (the same
 /// advertisers through the same token, or the demo), so one never sees another's campaigns.
 /// </summary>
-public sealed class AccountHistories(
+internal sealed class AccountHistories(
     ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore? store = null)
 {
     private readonly ConcurrentDictionary<string, AccountHistory> _bySource = new(StringComparer.Ordinal);
@@ -41,7 +41,7 @@ public sealed class AccountHistories(
 /// yesterday, so the key changes when any advertiser's day closes and that day's history is read once; the source's name stands
 /// for its advertisers and token (<see cref="WorkspaceSource.Name"/>), so two workspaces on different advertisers never share it.
 /// </remarks>
-public sealed class AccountHistory(
+internal sealed class AccountHistory(
     IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar,
     Storage.AccountHistoryStore? store = null)
 {

@@ -11,7 +11,7 @@ namespace TikTokBot.Reports;
 /// advertisers has closed a day since (the history's key is each advertiser time zone's yesterday). The same question then
 /// gets the same answer a second later, and after a restart the history comes back from storage.
 /// </summary>
-public sealed class AccountHistoryReadAhead(
+internal sealed class AccountHistoryReadAhead(
     IWorkspaceStorage storage, IWorkspaceSources sources, IBackgroundJobClient jobs,
     Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories? histories = null)
     : IAdvertiserConnectedListener
@@ -94,7 +94,7 @@ public sealed class AccountHistoryReadAhead(
 }
 
 /// <summary>At start: the hourly read-ahead is scheduled, and every source's history is read (or brought back from storage) now.</summary>
-public sealed class AccountHistoryReadAheadStart(
+internal sealed class AccountHistoryReadAheadStart(
     AccountHistoryReadAhead readAhead, JobStorage jobStorage, IJobFilterProvider filters, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReportOptions> options,
     ILogger<AccountHistoryReadAheadStart> logger)
     : BackgroundService
@@ -122,7 +122,7 @@ public sealed class AccountHistoryReadAheadStart(
     }
 }
 
-public static class AccountHistoryRegistration
+internal static class AccountHistoryRegistration
 {
     /// <summary>The read-ahead of account histories, on the Hangfire scheduler <c>AddDigests</c> set up (which must come first).</summary>
     public static IServiceCollection AddAccountHistoryReadAhead(this IServiceCollection services)

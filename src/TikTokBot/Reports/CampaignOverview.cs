@@ -13,14 +13,14 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Reports;
 
 /// <summary>A credit window's report, with the range and daily rows it was judged on.</summary>
-public sealed record AssessedCredit(CreditWindowReport Report, DateRange Range, IReadOnlyList<DailyTotals> Daily);
+internal sealed record AssessedCredit(CreditWindowReport Report, DateRange Range, IReadOnlyList<DailyTotals> Daily);
 
 /// <summary>
 /// Everything the bot knows about one campaign over one period, as of one business day: the figures, the summary in
 /// funnel order, the findings, the learning phase, the credit window and the team's success criteria. Built by
 /// <see cref="ReportService"/> only; the summary, the fix list, <c>list</c>, the Home tab and the digest read it.
 /// </summary>
-public sealed record CampaignOverview(
+internal sealed record CampaignOverview(
     CampaignInfo Campaign,
     Period Period,
     BusinessDays Days,

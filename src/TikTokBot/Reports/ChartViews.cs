@@ -5,7 +5,7 @@ using TikTokBot.Slack.BlockKit;
 namespace TikTokBot.Reports;
 
 /// <summary><c>campaign-42 chart cpa</c>: one metric of the catalogue day by day over the period, against the previous period.</summary>
-public static class ChartViews
+internal static class ChartViews
 {
     public static IReadOnlyList<SlackMessage> MetricChart(CampaignOverview overview, MetricId metric)
     {
@@ -26,7 +26,7 @@ public static class ChartViews
             .Text(headline)
             .Ephemeral()
             .Header($"{campaign.Name}: {name}")
-            .Context($"{facts.Period} against {facts.Period.Previous()} · {definition.Stage.DisplayName()} · `/ttmetrics {Mrkdwn.Escape(ChartCommandText.Usage(campaign.Name, "<metric>", overview.Period))}` charts another")
+            .Context($"{facts.Period} against {facts.Period.Previous()} · {definition.Stage.DisplayName()} · `/ttmetrics {Mrkdwn.Escape(MetricNames.ChartUsage(campaign.Name, "<metric>", overview.Period))}` charts another")
             .Section($"*{name}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
             .Chart(ReportCharts.Daily(facts, metric, currency));
         if (ChartValue.Menu(campaign.Id, overview.Period, metric) is { } menu)

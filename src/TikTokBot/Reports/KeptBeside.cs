@@ -8,7 +8,7 @@ namespace TikTokBot.Reports;
 /// answer would be a new message, built and serialised again, though nothing in it changed.
 /// </summary>
 /// <typeparam name="TInputs">Everything besides the source the view depends on, compared by value.</typeparam>
-public sealed class KeptBeside<TSource, TInputs, TView> where TSource : class where TView : class
+internal sealed class KeptBeside<TSource, TInputs, TView> where TSource : class where TView : class
 {
     private readonly ConditionalWeakTable<TSource, Entry> _kept = new();
 

@@ -1,3 +1,4 @@
+using TikTokBot.TikTok.Calendar;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Naming;
 
@@ -7,7 +8,7 @@ namespace TikTokBot.Reports;
 /// The names a person may type for a metric of the catalogue (<c>chart cpa</c>, <c>chart "cost per conversion"</c>,
 /// <c>chart cvr-clicks</c>), and the closest ones when a name is misspelt. Case, spaces and punctuation do not count.
 /// </summary>
-public static class MetricNames
+internal static class MetricNames
 {
     // The first name of each metric is the one suggested; the display name and the enum name are accepted too.
     private static readonly (MetricId Metric, string[] Names)[] Typed =
@@ -92,4 +93,11 @@ public static class MetricNames
     }
 
     private static string Key(string typed) => string.Concat(typed.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>The command that charts <paramref name="metric"/> for the campaign as it was typed (quoted when it has spaces).</summary>
+    public static string ChartUsage(string campaign, string metric, Period period)
+    {
+        var name = campaign.Contains(' ', StringComparison.Ordinal) ? $"\"{campaign}\"" : campaign;
+        return period == Period.Default ? $"{name} chart {metric}" : $"{name} chart {metric} {period}";
+    }
 }

@@ -7,7 +7,7 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Reports;
 
 /// <summary>Configuration <c>Reports:*</c>.</summary>
-public sealed class ReportOptions
+internal sealed class ReportOptions
 {
     public const string SectionName = "Reports";
 
@@ -28,7 +28,7 @@ public sealed class ReportOptions
 }
 
 /// <summary>The report's charts and tables as data (the Slack library draws them as blocks or text); numbers in the campaign's currency.</summary>
-public static class ReportCharts
+internal static class ReportCharts
 {
     public const string Worse = "▼";
     public const string Better = "▲";

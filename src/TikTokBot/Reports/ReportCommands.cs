@@ -1,16 +1,16 @@
-using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Reports;
 
 /// <summary>The report verbs of <c>/ttmetrics</c> (a campaign's summary, <c>fix</c>, <c>by</c>, <c>list</c>): find the campaign, ask the service, render.</summary>
-public sealed class ReportCommands(
-    ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, Domain.DiagnosisOptions? diagnosis = null,
-    Actions.FixButtons? fixButtons = null)
+internal sealed class ReportCommands(
+    ReportService reports, Microsoft.Extensions.Options.IOptions<ReportOptions> options, Domain.DiagnosisOptions diagnosis,
+    IEnumerable<IFindingButtons> findingButtons)
 {
     /// <summary><c>trends</c>: the account's history, read once a day, drawn by launch month or campaign.</summary>
     public async Task<IReadOnlyList<SlackMessage>> TrendsAsync(MetricsCommand.Trends command, Asker asker, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class ReportCommands(
             return [Reply.Plain("Trends are read from the account's history, which this deployment does not keep.")];
         }
 
-        return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis?.Trends ?? new());
+        return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis.Trends);
     }
 
     /// <summary><c>campaign-42 chart cpa [period]</c>: the metric day by day against the previous period, from the campaign's overview.</summary>
@@ -138,7 +138,7 @@ public sealed class ReportCommands(
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
-        if (kind == ReportKind.Fixes && fixButtons is not null && await fixButtons.ForAsync(asker.TeamId, overview, ct) is { Count: > 0 } buttons)
+        if (kind == ReportKind.Fixes && await FindingButtonsAsync(asker.TeamId, overview, ct) is { Count: > 0 } buttons)
         {
             // Who may act differs by workspace, so a view with buttons is built for this answer, not shared.
             return ReportViews.Fixes(overview, buttons);
@@ -152,10 +152,25 @@ public sealed class ReportCommands(
             _ => await reports.BuiltOnceAsync(overview, "summary-view", o => Kept(ReportViews.Summary(o)), ct),
         };
     }
+
+    /// <summary>Every capability's buttons of each finding, in registration order.</summary>
+    private async Task<IReadOnlyDictionary<Domain.Diagnosis.Finding, IReadOnlyList<BlockElement>>> FindingButtonsAsync(string teamId, CampaignOverview overview, CancellationToken ct)
+    {
+        var all = new Dictionary<Domain.Diagnosis.Finding, IReadOnlyList<BlockElement>>();
+        foreach (var source in findingButtons)
+        {
+            foreach (var (finding, buttons) in await source.ForAsync(teamId, overview, ct))
+            {
+                all[finding] = all.TryGetValue(finding, out var earlier) ? [.. earlier, .. buttons] : buttons;
+            }
+        }
+
+        return all;
+    }
 }
 
 /// <summary>Which view of a campaign's report is asked for.</summary>
-public enum ReportKind
+internal enum ReportKind
 {
     /// <summary>The compact summary: the verdict, the lead metrics, what stands worse, and the first fix.</summary>
     Summary,

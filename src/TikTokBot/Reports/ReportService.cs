@@ -14,15 +14,15 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Reports;
 
 /// <summary>A campaign's breakdown over a resolved range.</summary>
-public sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension By, DateRange Range, IReadOnlyList<BreakdownRow> Rows);
+internal sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension By, DateRange Range, IReadOnlyList<BreakdownRow> Rows);
 
 /// <summary>
 /// Reports: finds campaigns, and builds the <see cref="CampaignOverview"/> of one campaign or of many over a period, with
 /// the team's success criteria and credit windows (from Settings) read once per call however many campaigns it covers. Every other
 /// capability (Settings, Digests, Home, and the alerts to come) reads campaigns and their figures through here.
 /// </summary>
-public sealed class ReportService(
-    IWorkspaceSources sources, CampaignEngine engine, SettingsService settings, ReportCache cache,
+internal sealed class ReportService(
+    IWorkspaceSources sources, WorkspaceCampaigns campaigns, CampaignEngine engine, SettingsService settings, ReportCache cache,
     MetricCacheOptions cacheOptions, BusinessCalendar calendar, CsvMetricSource? csv = null, AccountHistories? histories = null,
     Microsoft.Extensions.Options.IOptions<ReportOptions>? reportOptions = null, TimeProvider? time = null)
 {
@@ -38,8 +38,7 @@ public sealed class ReportService(
     /// <summary>The campaign's business days now: today and yesterday in its advertiser's time zone.</summary>
     public BusinessDays DaysOf(CampaignInfo campaign) => calendar.Now(campaign.TimeZone);
 
-    public async Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) =>
-        await (await SourceAsync(teamId, ct)).Source.ListCampaignsAsync(ct);
+    public Task<IReadOnlyList<CampaignInfo>> CampaignsAsync(string teamId, CancellationToken ct) => campaigns.ListAsync(teamId, ct);
 
     /// <summary>Where the workspace's figures come from: its own advertisers, or what the deployment serves it.</summary>
     public Task<WorkspaceSource> SourceAsync(string teamId, CancellationToken ct) => sources.SourceForAsync(teamId, ct);
@@ -49,14 +48,10 @@ public sealed class ReportService(
         histories?.For(await SourceAsync(teamId, ct));
 
     /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
-    public async Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct)
-    {
-        return CampaignResolver.Resolve(typed, await CampaignsAsync(teamId, ct), await settings.AliasesAsync(teamId, ct));
-    }
+    public Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct) => campaigns.FindAsync(teamId, typed, ct);
 
     /// <summary>A campaign by its exact id (as a button carries it); null when the source no longer has it.</summary>
-    public async Task<CampaignInfo?> FindByIdAsync(string teamId, string campaignId, CancellationToken ct) =>
-        (await CampaignsAsync(teamId, ct)).FirstOrDefault(c => c.Id == campaignId);
+    public Task<CampaignInfo?> FindByIdAsync(string teamId, string campaignId, CancellationToken ct) => campaigns.FindByIdAsync(teamId, campaignId, ct);
 
     /// <summary>One campaign's overview over <paramref name="period"/>, as of today.</summary>
     public async Task<CampaignOverview> OverviewAsync(string teamId, CampaignInfo campaign, Period period, CancellationToken ct)

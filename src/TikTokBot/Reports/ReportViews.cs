@@ -13,22 +13,12 @@ using TikTokBot.Domain.Summary;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Reports;
 
-/// <summary>Action ids of the report's buttons and menu; their values are <see cref="ReportValue"/>s.</summary>
-public static class ReportActions
-{
-    public const string Fix = "report.fix";
-    public const string Full = "report.full";
-    public const string Breakdown = "report.breakdown";
-    public const string Criteria = "report.criteria";
-    public const string Credit = "report.credit";
-    public const string Share = "report.share";
-}
-
 /// <summary>Block Kit views built from the overview and the engine's records. Every name that came from outside is escaped.</summary>
-public static class ReportViews
+internal static class ReportViews
 {
     private static readonly BreakdownDimension[] MenuDimensions =
         [BreakdownDimension.AdGroup, BreakdownDimension.Ad, BreakdownDimension.Age, BreakdownDimension.Gender, BreakdownDimension.Placement, BreakdownDimension.Device];
@@ -58,16 +48,16 @@ public static class ReportViews
         message.Section(FirstFix(overview));
         message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
         var request = new ReportRequest(campaign.Id, overview.Period);
-        var value = ReportValue.Encode(request);
+        var value = ButtonCodec.Encode(request);
         message.Actions(
         [
-            Elements.Button(ReportActions.Fix, "What should I fix?", value, style: "primary"),
-            Elements.Button(ReportActions.Full, "Full funnel", value),
-            Elements.StaticSelect(ReportActions.Breakdown, "Break down by…",
-                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ReportValue.Encode(request with { By = by }))).ToArray()),
-            Elements.Button(ReportActions.Criteria, "Set success criteria", value),
-            Elements.Button(ReportActions.Credit, "Set ad credit", value),
-            Elements.Button(ReportActions.Share, "Share in channel", value),
+            Elements.Button(ButtonIds.Fix, "What should I fix?", value, style: "primary"),
+            Elements.Button(ButtonIds.Full, "Full funnel", value),
+            Elements.StaticSelect(ButtonIds.Breakdown, "Break down by…",
+                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ButtonCodec.Encode(request with { By = by }))).ToArray()),
+            Elements.Button(ButtonIds.Criteria, "Set success criteria", value),
+            Elements.Button(ButtonIds.Credit, "Set ad credit", value),
+            Elements.Button(ButtonIds.Share, "Share in channel", value),
         ]);
         return message.Build();
     }
@@ -144,15 +134,15 @@ public static class ReportViews
         }
 
         var request = new ReportRequest(campaign.Id, overview.Period);
-        var value = ReportValue.Encode(request);
+        var value = ButtonCodec.Encode(request);
         message.Actions(
         [
-            Elements.Button(ReportActions.Fix, "What should I fix?", value, style: "primary"),
-            Elements.StaticSelect(ReportActions.Breakdown, "Break down by…",
-                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ReportValue.Encode(request with { By = by }))).ToArray()),
-            Elements.Button(ReportActions.Criteria, "Set success criteria", value),
-            Elements.Button(ReportActions.Credit, "Set ad credit", value),
-            Elements.Button(ReportActions.Share, "Share in channel", value),
+            Elements.Button(ButtonIds.Fix, "What should I fix?", value, style: "primary"),
+            Elements.StaticSelect(ButtonIds.Breakdown, "Break down by…",
+                MenuDimensions.Select(by => Elements.Option(Capitalise(SegmentNames.Describe(by)), ButtonCodec.Encode(request with { By = by }))).ToArray()),
+            Elements.Button(ButtonIds.Criteria, "Set success criteria", value),
+            Elements.Button(ButtonIds.Credit, "Set ad credit", value),
+            Elements.Button(ButtonIds.Share, "Share in channel", value),
         ]);
         return message.Build();
     }

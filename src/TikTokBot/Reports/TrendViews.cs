@@ -1,14 +1,14 @@
-using TikTokBot.Commands;
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Reports;
 
 /// <summary><c>/ttmetrics trends</c>: per objective, how the account's cost per result, CTR, CVR and completion rate moved across its campaigns.</summary>
-public static class TrendViews
+internal static class TrendViews
 {
     public static IReadOnlyList<SlackMessage> Trends(
         MetricsCommand.Trends command, IReadOnlyList<CampaignHistory> history, AccountBenchmarkOptions options, TrendOptions trendOptions)

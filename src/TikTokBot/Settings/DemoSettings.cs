@@ -11,7 +11,7 @@ namespace TikTokBot.Settings;
 /// section included). Seeded once, at the workspace's first use: a workspace whose audit trail already holds a change
 /// (seeded or its own) is left as it is, so removing a seeded setting keeps it removed.
 /// </summary>
-public sealed class DemoSettings(DemoMetricSource? demo = null)
+internal sealed class DemoSettings(DemoMetricSource? demo = null)
 {
     public const string SeededBy = "demo data";
 

@@ -1,14 +1,13 @@
-using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Permissions;
-using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Settings;
 
 /// <summary>The settings verbs of <c>/ttmetrics</c>: <c>target</c>, <c>credit</c>, <c>alias</c>.</summary>
-public sealed class SettingsCommands(ReportService reports, SettingsService settings)
+internal sealed class SettingsCommands(WorkspaceCampaigns campaigns, SettingsService settings)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -26,7 +25,7 @@ public sealed class SettingsCommands(ReportService reports, SettingsService sett
             return [Reply.Plain(refused.Refusal!)];
         }
 
-        var found = await reports.FindAsync(asker.TeamId, typed, ct);
+        var found = await campaigns.FindAsync(asker.TeamId, typed, ct);
         if (found.Campaign is not { } campaign)
         {
             return [Reply.NotFound(typed, found)];

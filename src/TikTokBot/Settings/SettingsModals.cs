@@ -2,18 +2,18 @@ using System.Globalization;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Interactions;
 using TikTokBot.Permissions;
-using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Settings;
 
 /// <summary>Callback and block ids of the settings modals.</summary>
-public static class SettingsModalIds
+internal static class SettingsModalIds
 {
     public const string Criteria = "settings.criteria";
     public const string Credit = "settings.credit";
@@ -25,45 +25,9 @@ public static class SettingsModalIds
     public const string Value = "value";
 }
 
-/// <summary>"Set success criteria" and "Set ad credit" open a modal for the report's campaign.</summary>
-public sealed class SettingsButtonHandler(ReportService reports, SettingsService settings) : IBlockActionHandler
+/// <summary>The forms behind "Set success criteria" and "Set ad credit", for the report's campaign.</summary>
+internal static class SettingsModals
 {
-    public async Task HandleAsync(BlockAction action, BlockActionsPayload payload, SlackContext context, CancellationToken ct)
-    {
-        context.Ack();
-        if (!ReportValue.TryDecode(action.Value, out var request) || string.IsNullOrEmpty(payload.TriggerId) || string.IsNullOrEmpty(context.TeamId) ||
-            await reports.FindByIdAsync(context.TeamId, request.CampaignId, ct) is not { } campaign)
-        {
-            return;
-        }
-
-        // Refused before the modal opens, so nobody fills in a form only to be turned away.
-        var allowed = await settings.AuthoriseAsync(SettingsSubmissionHandler.AskerOf(context), ct);
-        if (!allowed.Allowed)
-        {
-            if (!string.IsNullOrEmpty(context.ResponseUrl))
-            {
-                await context.RespondAsync(new MessageBuilder().Text(allowed.Refusal!).Ephemeral().Section(allowed.Refusal!).BuildSingle()
-                    with { ReplaceOriginal = false }, ct);
-            }
-
-            return;
-        }
-
-        var view = action.ActionId == Reports.ReportActions.Credit
-            ? CreditModal(campaign)
-            : CriteriaModal(campaign, await settings.CriteriaAsync(context.TeamId, campaign.Id, ct));
-        try
-        {
-            var api = await context.GetApiAsync(ct);
-            await api.OpenViewAsync(payload.TriggerId, view, ct);
-        }
-        catch (SlackApiException failure) when (!string.IsNullOrEmpty(context.ResponseUrl))
-        {
-            await context.RespondAsync(SlackFailures.Explain(failure), ct);
-        }
-    }
-
     public static SlackView CriteriaModal(CampaignInfo campaign, CampaignSuccessCriteria? current)
     {
         var profile = ObjectiveCatalogue.Profile(campaign.Objective ?? Objective.Awareness);
@@ -96,14 +60,14 @@ public sealed class SettingsButtonHandler(ReportService reports, SettingsService
 /// Saves a settings modal. Invalid values are answered inside the modal, next to the field; a saved change replaces
 /// the modal with a confirmation and is written to the audit trail with the person who made it.
 /// </summary>
-public sealed class SettingsSubmissionHandler(ReportService reports, SettingsService settings) : IViewSubmissionHandler
+internal sealed class SettingsSubmissionHandler(WorkspaceCampaigns campaigns, SettingsService settings) : IViewSubmissionHandler
 {
     public static Asker AskerOf(SlackContext context) => new(context.TeamId ?? "", context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
 
     public async Task HandleAsync(ViewSubmissionPayload payload, SlackContext context, CancellationToken ct)
     {
         var view = payload.View;
-        var campaign = string.IsNullOrEmpty(context.TeamId) ? null : await reports.FindByIdAsync(context.TeamId, view.PrivateMetadata ?? "", ct);
+        var campaign = string.IsNullOrEmpty(context.TeamId) ? null : await campaigns.FindByIdAsync(context.TeamId, view.PrivateMetadata ?? "", ct);
         if (campaign is null || string.IsNullOrEmpty(context.TeamId))
         {
             context.Ack(ViewSubmissionResponse.Update(Confirmation("Not saved", "That campaign is no longer in the data source.")));

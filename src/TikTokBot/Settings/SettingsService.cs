@@ -7,13 +7,13 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Settings;
 
 /// <summary>A settings change: what was saved, or why nothing was (the person may not change settings).</summary>
-public sealed record SettingsChange<T>(T? Saved, string? Refusal) where T : class
+internal sealed record SettingsChange<T>(T? Saved, string? Refusal) where T : class
 {
     public static SettingsChange<T> Refused(PermissionResult permission) => new(null, permission.Refusal);
 }
 
 /// <summary>The team's success criteria and credit windows, read once for a batch of campaigns.</summary>
-public sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteria> Criteria, IReadOnlyList<AdCreditWindow> CreditWindows)
+internal sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteria> Criteria, IReadOnlyList<AdCreditWindow> CreditWindows)
 {
     public SuccessCriteria? CriteriaFor(string campaignId) => Criteria.GetValueOrDefault(campaignId);
 
@@ -26,7 +26,7 @@ public sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteri
 /// change is checked against <see cref="IPermissionPolicy"/> here, so the command, the modals and the terminal cannot
 /// differ; other capabilities ask <see cref="AuthoriseAsync"/> before changing their own settings (digest subscriptions).
 /// </summary>
-public sealed class SettingsService(IWorkspaceStorage storage, IPermissionPolicy permission, DemoSettings demo, WorkspaceReadCache? reads = null)
+internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPolicy permission, DemoSettings demo, WorkspaceReadCache? reads = null)
 {
     /// <summary>
     /// Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use), kept in

@@ -11,7 +11,7 @@ namespace TikTokBot.Storage;
 /// with the same yardsticks at once instead of reading 90 days again. Not a workspace's settings: a source's name stands for
 /// its advertisers and token (<see cref="Accounts.WorkspaceSource.Name"/>), so a row serves exactly the workspaces reading those figures.
 /// </summary>
-public sealed class AccountHistoryStore(StorageDatabase database, TimeProvider time)
+internal sealed class AccountHistoryStore(StorageDatabase database, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

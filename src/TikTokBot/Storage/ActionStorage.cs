@@ -1,6 +1,6 @@
 namespace TikTokBot.Storage;
 
-public enum ActionRequestState
+internal enum ActionRequestState
 {
     Requested,
     Approved,
@@ -18,7 +18,7 @@ public enum ActionRequestState
 /// <param name="Asked">What the person typed or pressed, such as <c>+20%</c>.</param>
 /// <param name="FromValue"><c>enabled</c>, <c>paused</c> or an amount, as read fresh when it was proposed.</param>
 /// <param name="UndoesId">For an undo, the action it reverses.</param>
-public sealed record ActionRequestDetails(
+internal sealed record ActionRequestDetails(
     string Id,
     string ChannelId,
     string RequestedBy,
@@ -33,7 +33,7 @@ public sealed record ActionRequestDetails(
     DateTimeOffset ExpiresAt,
     string? UndoesId = null);
 
-public sealed record StoredAction(
+internal sealed record StoredAction(
     ActionRequestDetails Details,
     ActionRequestState State,
     DateTimeOffset CreatedAt,
@@ -53,13 +53,13 @@ public sealed record StoredAction(
 }
 
 /// <summary>One line of an action's audit trail.</summary>
-public sealed record ActionEvent(string ActionId, string Event, string Actor, string? Detail, DateTimeOffset At);
+internal sealed record ActionEvent(string ActionId, string Event, string Actor, string? Detail, DateTimeOffset At);
 
 /// <summary>
 /// The workspace's actions on TikTok. Every transition is one conditional UPDATE on the current state, so of two
 /// simultaneous callers exactly one gets true; each successful change writes its audit line in the same transaction.
 /// </summary>
-public interface IActionRequestRepository
+internal interface IActionRequestRepository
 {
     /// <summary>Stores a new action, <see cref="ActionRequestState.Requested"/> or, when no approval is needed, already approved by its requester.</summary>
     /// <returns>False when an action with this id exists already (nothing is changed).</returns>

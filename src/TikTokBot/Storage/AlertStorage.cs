@@ -2,17 +2,17 @@ namespace TikTokBot.Storage;
 
 /// <summary>A channel's alert settings. No campaign ids: every campaign of the channel's advertisers.</summary>
 /// <param name="QuietFrom">Start of the quiet hours in <paramref name="TimeZone"/>; null with <paramref name="QuietTo"/> for none.</param>
-public sealed record AlertSubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly? QuietFrom, TimeOnly? QuietTo, string TimeZone);
+internal sealed record AlertSubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly? QuietFrom, TimeOnly? QuietTo, string TimeZone);
 
-public sealed record AlertSubscription(AlertSubscriptionDetails Details, string SubscribedBy, DateTimeOffset SubscribedAt)
+internal sealed record AlertSubscription(AlertSubscriptionDetails Details, string SubscribedBy, DateTimeOffset SubscribedAt)
 {
     public string ChannelId => Details.ChannelId;
 }
 
 /// <summary>A snooze (<paramref name="Until"/> set) or mute (until undone) of one rule on one campaign.</summary>
-public sealed record AlertSilence(string CampaignId, string RuleId, DateTimeOffset? Until, string SilencedBy, DateTimeOffset SilencedAt);
+internal sealed record AlertSilence(string CampaignId, string RuleId, DateTimeOffset? Until, string SilencedBy, DateTimeOffset SilencedAt);
 
-public enum SentAlertState
+internal enum SentAlertState
 {
     Claimed,
     Posted,
@@ -21,12 +21,12 @@ public enum SentAlertState
 }
 
 /// <summary>One alert per channel, campaign, rule and advertiser-local day.</summary>
-public sealed record SentAlertKey(string ChannelId, string CampaignId, string RuleId, DateOnly LocalDate);
+internal sealed record SentAlertKey(string ChannelId, string CampaignId, string RuleId, DateOnly LocalDate);
 
-public sealed record SentAlert(SentAlertKey Key, string AdvertiserId, string Summary, SentAlertState State, string? MessageTs, DateTimeOffset ClaimedAt, DateTimeOffset? RecoveredAt);
+internal sealed record SentAlert(SentAlertKey Key, string AdvertiserId, string Summary, SentAlertState State, string? MessageTs, DateTimeOffset ClaimedAt, DateTimeOffset? RecoveredAt);
 
 /// <summary>The workspace's alert settings: subscriptions and silences, every change audited.</summary>
-public interface IAlertSubscriptionRepository
+internal interface IAlertSubscriptionRepository
 {
     Task<AlertSubscription> SubscribeAsync(AlertSubscriptionDetails details, string changedBy, CancellationToken ct);
 
@@ -48,7 +48,7 @@ public interface IAlertSubscriptionRepository
 }
 
 /// <summary>The alerts told (or held) per channel: the table's key is the once-a-day claim.</summary>
-public interface ISentAlertRepository
+internal interface ISentAlertRepository
 {
     /// <summary>
     /// Claims the alert and decides in the same transaction what becomes of it: <see cref="SentAlertState.Held"/> when

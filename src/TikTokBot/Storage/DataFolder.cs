@@ -5,7 +5,7 @@ namespace TikTokBot.Storage;
 /// on Linux), never the build output: <c>dotnet clean</c>, a Release build or <c>git clean -fdx</c> must not lose settings,
 /// credit windows, the audit trail or connected accounts.
 /// </summary>
-public static class DataFolder
+internal static class DataFolder
 {
     /// <summary>The folder used before: <c>data/</c> in the content root, which for <c>dotnet run</c> is the build output.</summary>
     public const string LegacyName = "data";
@@ -62,4 +62,4 @@ public static class DataFolder
 }
 
 /// <summary>What <see cref="DataFolder.MoveLegacy"/> did at start, logged once the host has its logger.</summary>
-public sealed record DataFolderMove(string? Message);
+internal sealed record DataFolderMove(string? Message);

@@ -4,7 +4,7 @@ namespace TikTokBot.Storage;
 /// The way into stored data. Every repository is reached through <see cref="ForTeam"/>, and every one of its
 /// queries filters on that team, so no method can read or change another workspace's rows.
 /// </summary>
-public interface IWorkspaceStorage
+internal interface IWorkspaceStorage
 {
     /// <summary>The repositories of one Slack workspace.</summary>
     IWorkspaceStore ForTeam(string teamId);
@@ -14,7 +14,7 @@ public interface IWorkspaceStorage
 }
 
 /// <summary>One workspace's repositories; the team id is fixed when it is obtained and never taken again.</summary>
-public interface IWorkspaceStore
+internal interface IWorkspaceStore
 {
     string TeamId { get; }
 
@@ -45,7 +45,7 @@ public interface IWorkspaceStore
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>
-public interface IInstallationRepository
+internal interface IInstallationRepository
 {
     /// <summary>Creates or replaces the installation (a reinstall replaces the token).</summary>
     Task<Installation> SaveAsync(InstallationDetails details, CancellationToken ct);
@@ -57,7 +57,7 @@ public interface IInstallationRepository
 }
 
 /// <summary>Aliases match regardless of case and surrounding spaces.</summary>
-public interface ICampaignAliasRepository
+internal interface ICampaignAliasRepository
 {
     Task<CampaignAlias> SetAsync(string alias, string campaignId, string changedBy, CancellationToken ct);
 
@@ -68,7 +68,7 @@ public interface ICampaignAliasRepository
     Task<bool> RemoveAsync(string alias, string changedBy, CancellationToken ct);
 }
 
-public interface ISuccessCriteriaRepository
+internal interface ISuccessCriteriaRepository
 {
     Task<CampaignSuccessCriteria> SetAsync(SuccessCriteriaDetails criteria, string changedBy, CancellationToken ct);
 
@@ -79,7 +79,7 @@ public interface ISuccessCriteriaRepository
     Task<bool> RemoveAsync(string campaignId, string changedBy, CancellationToken ct);
 }
 
-public interface ICreditWindowRepository
+internal interface ICreditWindowRepository
 {
     Task<AdCreditWindow> AddAsync(CreditWindowDetails window, string addedBy, CancellationToken ct);
 
@@ -92,7 +92,7 @@ public interface ICreditWindowRepository
 }
 
 /// <summary>A channel has at most one subscription; subscribing again replaces its campaigns and time but keeps its id.</summary>
-public interface IChannelSubscriptionRepository
+internal interface IChannelSubscriptionRepository
 {
     Task<ChannelSubscription> SubscribeAsync(SubscriptionDetails details, string subscribedBy, CancellationToken ct);
 
@@ -114,7 +114,7 @@ public interface IChannelSubscriptionRepository
 }
 
 /// <summary>The record of digests delivered: one row per subscription and local date, claimed by exactly one sender.</summary>
-public interface IDigestDeliveryRepository
+internal interface IDigestDeliveryRepository
 {
     /// <summary>
     /// The day's delivery as claimed when the caller now owns it and must send it: no one claimed it yet, the last
@@ -144,7 +144,7 @@ public interface IDigestDeliveryRepository
     Task<IReadOnlyList<DigestDelivery>> ListAsync(string subscriptionId, CancellationToken ct);
 }
 
-public interface ISettingsAuditRepository
+internal interface ISettingsAuditRepository
 {
     /// <summary>The most recent changes first.</summary>
     Task<IReadOnlyList<SettingsChange>> ListAsync(int limit, CancellationToken ct);

@@ -10,7 +10,7 @@ namespace TikTokBot.Storage;
 /// decided by <see cref="QuotaRules"/> and written back in one short transaction. The time is the server's
 /// <c>clock_timestamp()</c>, so instances whose clocks differ still count the same seconds.
 /// </summary>
-public sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rules) : IQuotaLedger
+internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rules) : IQuotaLedger
 {
     private const string Columns =
         "second_start, second_used, minute_start, minute_used, day_start, day_used, next_at, paused_until, " +

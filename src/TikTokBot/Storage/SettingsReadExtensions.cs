@@ -3,7 +3,7 @@ using TikTokBot.Domain.Objectives;
 
 namespace TikTokBot.Storage;
 
-public static class SettingsReadExtensions
+internal static class SettingsReadExtensions
 {
     /// <summary>Saved criteria as the engine reads them; a metric this build does not know falls back to the objective's cost per result.</summary>
     public static SuccessCriteria ToCriteria(this CampaignSuccessCriteria saved) =>

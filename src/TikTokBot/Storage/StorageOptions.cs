@@ -1,7 +1,7 @@
 namespace TikTokBot.Storage;
 
 /// <summary>Configuration <c>Storage:*</c>.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 

@@ -8,7 +8,7 @@ using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Storage;
 
-public static class StorageRegistration
+internal static class StorageRegistration
 {
     /// <summary>
     /// Registers the database chosen by <c>Storage:Provider</c>, the team-scoped <see cref="IWorkspaceStorage"/>,

@@ -1,9 +1,9 @@
 namespace TikTokBot.Storage;
 
 /// <summary>An advertiser as <c>advertiser/info/</c> describes it, about to be connected.</summary>
-public sealed record TikTokAdvertiserDetails(string AdvertiserId, string Name, string Currency, string TimeZone);
+internal sealed record TikTokAdvertiserDetails(string AdvertiserId, string Name, string Currency, string TimeZone);
 
-public enum TikTokTokenState
+internal enum TikTokTokenState
 {
     Ok,
 
@@ -12,7 +12,7 @@ public enum TikTokTokenState
 }
 
 /// <summary>A connected advertiser of one workspace; <see cref="AccessToken"/> is decrypted, it is stored only encrypted.</summary>
-public sealed record TikTokConnection(
+internal sealed record TikTokConnection(
     string AdvertiserId,
     string Name,
     string Currency,
@@ -34,9 +34,9 @@ public sealed record TikTokConnection(
 }
 
 /// <summary>A connect link handed to one person of one workspace.</summary>
-public sealed record ConnectState(string StateId, string? EnterpriseId, string UserId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
+internal sealed record ConnectState(string StateId, string? EnterpriseId, string UserId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
 
-public enum ConnectStateOutcome
+internal enum ConnectStateOutcome
 {
     /// <summary>The state was unused and unexpired; it is now used.</summary>
     Claimed,
@@ -49,12 +49,12 @@ public enum ConnectStateOutcome
     Expired,
 }
 
-public sealed record ConnectStateClaim(ConnectStateOutcome Outcome, ConnectState? State);
+internal sealed record ConnectStateClaim(ConnectStateOutcome Outcome, ConnectState? State);
 
-public sealed record ChannelAdvertiser(string ChannelId, string AdvertiserId, string SetBy, DateTimeOffset SetAt);
+internal sealed record ChannelAdvertiser(string ChannelId, string AdvertiserId, string SetBy, DateTimeOffset SetAt);
 
 /// <summary>The workspace's TikTok advertiser connections; tokens are encrypted at rest and bound to the team.</summary>
-public interface ITikTokConnectionRepository
+internal interface ITikTokConnectionRepository
 {
     /// <summary>Connects (or reconnects, replacing token and details) every advertiser given, all with one token, in one transaction.</summary>
     Task<IReadOnlyList<TikTokConnection>> ConnectAsync(IReadOnlyList<TikTokAdvertiserDetails> advertisers, string accessToken, string connectedBy, CancellationToken ct);
@@ -72,7 +72,7 @@ public interface ITikTokConnectionRepository
 }
 
 /// <summary>Connect links: created when a person asks to connect, claimed once by TikTok's callback on any instance.</summary>
-public interface IConnectStateRepository
+internal interface IConnectStateRepository
 {
     /// <summary>Stores a new state; states that expired more than a day ago are cleared on the way.</summary>
     Task<ConnectState> CreateAsync(string stateId, string? enterpriseId, string userId, DateTimeOffset expiresAt, CancellationToken ct);
@@ -84,7 +84,7 @@ public interface IConnectStateRepository
 }
 
 /// <summary>A channel's default advertiser.</summary>
-public interface IChannelAdvertiserRepository
+internal interface IChannelAdvertiserRepository
 {
     Task<ChannelAdvertiser> SetAsync(string channelId, string advertiserId, string changedBy, CancellationToken ct);
 

@@ -5,7 +5,7 @@ namespace TikTokBot.Storage;
 /// kept in memory: each read is kept for <see cref="StorageOptions.SettingsFreshFor"/> (or the freshness its reader
 /// gives), and every write to the workspace through this process's storage drops them at once. A write made by another instance sharing the database is seen within that time.
 /// </summary>
-public sealed class WorkspaceReadCache(TimeProvider time, StorageOptions options)
+internal sealed class WorkspaceReadCache(TimeProvider time, StorageOptions options)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamReads> _teams = new(StringComparer.Ordinal);
 

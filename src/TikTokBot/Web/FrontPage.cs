@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using TikTokBot.Hosting;
 using TikTokBot.TikTok.Quota;
+using TikTokBot.Deployment;
 
 namespace TikTokBot.Web;
 
 /// <summary><c>GET /</c>: what is running and what to do next. Names settings and modes, never a value of a secret.</summary>
-public static class FrontPage
+internal static class FrontPage
 {
     public static async Task<IResult> Render(HttpContext http, IConfiguration configuration, PlaygroundAccess playground, TikTokQuota quota, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
 
-public static class WebApi
+internal static class WebApi
 {
     /// <summary>The front page, the playground and its two JSON calls, and their script and style.</summary>
     public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
@@ -86,11 +86,11 @@ public static class WebApi
     }
 }
 
-public sealed record PlaygroundCommand(string? Text);
+internal sealed record PlaygroundCommand(string? Text);
 
-public sealed record PlaygroundAction(string? ActionId, string? Value);
+internal sealed record PlaygroundAction(string? ActionId, string? Value);
 
 /// <summary>A question for the chat box, in the page's conversation.</summary>
-public sealed record PlaygroundQuestion(string? Text, string? Conversation);
+internal sealed record PlaygroundQuestion(string? Text, string? Conversation);
 
-public sealed record PlaygroundAskAction(string? ActionId, string? Value, string? Conversation);
+internal sealed record PlaygroundAskAction(string? ActionId, string? Value, string? Conversation);

@@ -11,7 +11,7 @@ namespace TikTokBot.Storage.Tests.Infrastructure;
 /// A fresh, empty database of one provider and a folder for its Data Protection keys. <see cref="Open"/> returns a
 /// new <see cref="StorageDatabase"/> each time, as a restarted (or second) app instance would.
 /// </summary>
-public abstract class DatabaseUnderTest : IAsyncDisposable
+internal abstract class DatabaseUnderTest : IAsyncDisposable
 {
     protected DatabaseUnderTest()
     {
@@ -51,7 +51,7 @@ public abstract class DatabaseUnderTest : IAsyncDisposable
     }
 }
 
-public sealed class SqliteDatabaseUnderTest : DatabaseUnderTest
+internal sealed class SqliteDatabaseUnderTest : DatabaseUnderTest
 {
     public string FilePath => Path.Combine(Folder, "tiktokbot.db");
 
@@ -72,7 +72,7 @@ public sealed class SqliteDatabaseUnderTest : DatabaseUnderTest
 
 /// <summary>A schema of its own on the test server, so tests never see each other's rows or migrations.</summary>
 [ExternalResource(External.PostgreSql)]
-public sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
+internal sealed class PostgresDatabaseUnderTest : DatabaseUnderTest
 {
     private readonly string _schema = "test_" + Guid.NewGuid().ToString("N");
     private readonly string _connectionString;

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace TikTokBot.Storage.Tests.Infrastructure;
 
 /// <summary>The identifiers of a team filled with one row of every kind.</summary>
-public sealed record SeededTeam(string CreditWindowId, string SubscriptionId, DateOnly DeliveredOn, DateOnly ClaimedOn, string ConnectStateId = TeamData.ConnectStateId);
+internal sealed record SeededTeam(string CreditWindowId, string SubscriptionId, DateOnly DeliveredOn, DateOnly ClaimedOn, string ConnectStateId = TeamData.ConnectStateId);
 
-public static class TeamData
+internal static class TeamData
 {
     public const string Token = "xoxb-1111-2222-do-not-store-me";
     public const string Channel = "C0DIGEST";

@@ -16,7 +16,7 @@ namespace TikTokBot.Tests.Accounts;
 /// The app on Kestrel with the fake Slack, the fake TikTok (its OAuth endpoints included) and a clock the test
 /// moves; every log line is kept. Several factories may share a database and a data folder to play two instances.
 /// </summary>
-public sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : FakeSlackAppFactory
+internal sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : FakeSlackAppFactory
 {
     public const string PublicUrl = "https://bot.example.test";
     public const string Team = "T0ACCOUNTS";

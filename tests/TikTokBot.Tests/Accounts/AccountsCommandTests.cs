@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Accounts;
 using TikTokBot.Commands;
 using TikTokBot.Testing;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Accounts;
 
@@ -121,7 +122,7 @@ public sealed class AccountsCommandTests : IAsyncLifetime
     public async Task The_Home_tabs_connect_button_sends_the_person_their_link_in_a_direct_message()
     {
         using var client = _app.CreateKestrelClient();
-        var press = SlackTestRequests.Press(AccountsAppFactory.Team, AccountsAppFactory.Admin, AccountsActions.Connect, "", "http://127.0.0.1:9/nowhere");
+        var press = SlackTestRequests.Press(AccountsAppFactory.Team, AccountsAppFactory.Admin, ButtonIds.Connect, "", "http://127.0.0.1:9/nowhere");
         using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/interactions", press, at: _clock.GetUtcNow()));
         response.EnsureSuccessStatusCode();
 

@@ -4,6 +4,7 @@ using TikTokBot.Reports;
 using TikTokBot.Testing;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Accounts;
 
@@ -108,7 +109,7 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
     {
         await using var hook = await ResponseUrlHook.StartAsync();
         using var client = _app.CreateKestrelClient();
-        var body = SlackTestRequests.Press(team, AccountsAppFactory.Admin, action, ReportValue.Encode(request), hook.Url, menu: action == ReportActions.Breakdown);
+        var body = SlackTestRequests.Press(team, AccountsAppFactory.Admin, action, ButtonCodec.Encode(request), hook.Url, menu: action == ButtonIds.Breakdown);
         using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/interactions", body, at: _clock.GetUtcNow()));
         response.EnsureSuccessStatusCode();
         using var json = System.Text.Json.JsonDocument.Parse(await hook.NextAsync());
@@ -116,10 +117,10 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ReportActions.Fix, null)]
-    [InlineData(ReportActions.Share, null)]
-    [InlineData(ReportActions.Breakdown, BreakdownDimension.Age)]
-    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    [InlineData(ButtonIds.Fix, null)]
+    [InlineData(ButtonIds.Share, null)]
+    [InlineData(ButtonIds.Breakdown, BreakdownDimension.Age)]
+    [InlineData(ButtonIds.Breakdown, BreakdownDimension.AdGroup)]
     public async Task A_button_whose_value_names_the_other_workspaces_campaign_never_shows_its_figures(string action, BreakdownDimension? by)
     {
         // campaign-46 is Venice's alone; the value is forged in Kyoto, with a period of its own.
@@ -132,8 +133,8 @@ public sealed class ConnectedWorkspacesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ReportActions.Fix, null)]
-    [InlineData(ReportActions.Breakdown, BreakdownDimension.AdGroup)]
+    [InlineData(ButtonIds.Fix, null)]
+    [InlineData(ButtonIds.Breakdown, BreakdownDimension.AdGroup)]
     public async Task Buttons_on_the_campaign_id_both_workspaces_have_answer_each_with_its_own_even_from_the_cache(string action, BreakdownDimension? by)
     {
         var request = new ReportRequest("1800000000000042", Period.Default, by);

@@ -8,6 +8,7 @@ using TikTokBot.Testing;
 using TikTokBot.TikTok.Demo;
 
 using static TikTokBot.Tests.Actions.ActingRequests;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Actions;
 
@@ -60,16 +61,16 @@ public sealed class ActingFromSlackTests
         var proposal = Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url));
         Assert.Contains("This will pause Ad group Broad 18-44 (running -> paused). Today's spend so far: $", proposal);
         Assert.Empty(app.TikTok.Writes.Writes);
-        var actionId = ButtonValue(proposal, ActionButtonIds.Confirm);
-        Assert.Equal(ButtonValue(proposal, ActionButtonIds.Cancel), actionId);
+        var actionId = ButtonValue(proposal, ButtonIds.Confirm);
+        Assert.Equal(ButtonValue(proposal, ButtonIds.Cancel), actionId);
         Assert.Matches(@"^a1\|act-[0-9a-f]{16}$", actionId);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, actionId, hook.Url);
         var done = Said(await hook.NextAsync());
         Assert.Contains("Ad group Broad 18-44 paused; it was spending $90.00 a day.", done);
-        Assert.Equal(actionId, ButtonValue(done, ActionButtonIds.Undo));
+        Assert.Equal(actionId, ButtonValue(done, ButtonIds.Undo));
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, actionId, hook.Url);
         Assert.Contains("Already done; nothing was written again.", Said(await hook.NextAsync()));
 
         var write = Assert.Single(app.TikTok.Writes.Writes);
@@ -88,7 +89,7 @@ public sealed class ActingFromSlackTests
         Assert.Contains("from $90.00 to $108.00 (+20%)", budget);
         var tooMuch = Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} +80%", hook.Url));
         Assert.Contains("Actions:MaxBudgetChangePercent", tooMuch);
-        Assert.DoesNotContain(ActionButtonIds.Confirm, tooMuch);
+        Assert.DoesNotContain(ButtonIds.Confirm, tooMuch);
         var noAmount = Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42}", hook.Url));
         Assert.Contains("/ttmetrics budget adgroup Broad 18-44 -30%", noAmount);
         var noLevel = Said(await CommandAsync(app, client, Admin, "pause Broad", hook.Url));
@@ -105,28 +106,28 @@ public sealed class ActingFromSlackTests
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
 
-        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, actionId, hook.Url);
         Assert.Contains("Waiting for approval", Said(await hook.NextAsync()));
         var posted = Said(Assert.Single(app.Delivered, d => d.Method == "chat.postMessage").Body);
         Assert.Contains($"<@{Admin}> asks to pause ad group Broad 18-44 of campaign campaign-42 Autumn Sale.", posted);
         Assert.Contains($"ad group id {AdGroup42} · campaign campaign-42 Autumn Sale, id 1800000000000042", posted);
-        Assert.Contains(Uri.EscapeDataString(ActionButtonIds.Approve), posted);
+        Assert.Contains(Uri.EscapeDataString(ButtonIds.Approve), posted);
         Assert.Empty(app.TikTok.Writes.Writes);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Approve, actionId, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Approve, actionId, hook.Url);
         Assert.Contains("you cannot approve it yourself", Said(await hook.NextAsync()));
         Assert.Empty(app.TikTok.Writes.Writes);
 
-        await PressAsync(app, client, "U-MEMBER", ActionButtonIds.Approve, actionId, hook.Url);
+        await PressAsync(app, client, "U-MEMBER", ButtonIds.Approve, actionId, hook.Url);
         Assert.Contains("Only workspace admins can pause, resume or change budgets here.", Said(await hook.NextAsync()));
         Assert.Empty(app.TikTok.Writes.Writes);
 
-        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        await PressAsync(app, client, OtherAdmin, ButtonIds.Approve, actionId, hook.Url);
         var approved = Said(await hook.NextAsync());
         Assert.Contains("Ad group Broad 18-44 paused; it was spending $90.00 a day.", approved);
         Assert.Contains("\"response_type\":\"in_channel\"", approved);
-        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        await PressAsync(app, client, OtherAdmin, ButtonIds.Approve, actionId, hook.Url);
         Assert.Contains("Already done", Said(await hook.NextAsync()));
 
         Assert.Single(app.TikTok.Writes.Writes);
@@ -140,14 +141,14 @@ public sealed class ActingFromSlackTests
         using var app = new ActingAppFactory();
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
-        var value = ProposalValue.Encode(new ProposalRequest("1800000000000042", TikTokBot.Domain.Actions.ActionIntent.Pause(TikTokBot.Domain.Actions.ActionLevel.Campaign, "1800000000000042")));
+        var value = ButtonCodec.Encode(new ProposalRequest("1800000000000042", TikTokBot.Domain.Actions.ActionIntent.Pause(TikTokBot.Domain.Actions.ActionLevel.Campaign, "1800000000000042")));
         Assert.Equal("p1|1800000000000042|pause|campaign|1800000000000042|", value);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Propose, value, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Propose, value, hook.Url);
         var proposal = Said(await hook.NextAsync());
 
         Assert.Contains("This will pause Campaign ", proposal);
-        Assert.Matches(@"a1\|act-[0-9a-f]{16}", ButtonValue(proposal, ActionButtonIds.Confirm));
+        Assert.Matches(@"a1\|act-[0-9a-f]{16}", ButtonValue(proposal, ButtonIds.Confirm));
         Assert.Empty(app.TikTok.Writes.Writes);
     }
 
@@ -161,7 +162,7 @@ public sealed class ActingFromSlackTests
         var refused = Said(await CommandAsync(app, client, "U-MEMBER", $"pause adgroup {AdGroup42}", hook.Url));
 
         Assert.Contains("Only workspace admins can pause, resume or change budgets here.", refused);
-        Assert.DoesNotContain(ActionButtonIds.Confirm, refused);
+        Assert.DoesNotContain(ButtonIds.Confirm, refused);
         Assert.Contains(app.Calls, c => c.Method == "users.info" && c.Body.Contains("U-MEMBER", StringComparison.Ordinal));
         Assert.Empty(app.TikTok.Writes.Writes);
     }
@@ -172,14 +173,14 @@ public sealed class ActingFromSlackTests
         using var app = new ActingAppFactory();
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
-        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ButtonIds.Confirm);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url, team: "T-OTHER");
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, actionId, hook.Url, team: "T-OTHER");
         Assert.Contains("I cannot find that action in this workspace", Said(await hook.NextAsync()));
-        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url, team: "T-OTHER");
+        await PressAsync(app, client, OtherAdmin, ButtonIds.Approve, actionId, hook.Url, team: "T-OTHER");
         Assert.Contains("I cannot find that action in this workspace", Said(await hook.NextAsync()));
         // A proposal button naming a campaign this workspace does not read is refused before any TikTok call.
-        await PressAsync(app, client, Admin, ActionButtonIds.Propose, "p1|9999|pause|adgroup|9999-g1|", hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Propose, "p1|9999|pause|adgroup|9999-g1|", hook.Url);
         Assert.Contains("not among this workspace's campaigns", Said(await hook.NextAsync()));
 
         Assert.Empty(app.TikTok.Writes.Writes);
@@ -193,17 +194,17 @@ public sealed class ActingFromSlackTests
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
 
-        var first = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, first, hook.Url);
-        await PressAsync(app, client, Admin, ActionButtonIds.Undo, ButtonValue(Said(await hook.NextAsync()), ActionButtonIds.Undo), hook.Url);
+        var first = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, first, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Undo, ButtonValue(Said(await hook.NextAsync()), ButtonIds.Undo), hook.Url);
         Assert.Contains("Undone: Ad group Broad 18-44 resumed", Said(await hook.NextAsync()));
         Assert.True(app.TikTok.Writes.Get(AdGroup42).Enabled);
 
-        var second = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ActionButtonIds.Confirm);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, second, hook.Url);
+        var second = ButtonValue(Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url)), ButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, second, hook.Url);
         await hook.NextAsync();
         app.Clock.Advance(TimeSpan.FromMinutes(61));
-        await PressAsync(app, client, Admin, ActionButtonIds.Undo, second, hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Undo, second, hook.Url);
 
         Assert.Contains("Undo works for 60 minutes after an action (Actions:UndoWindow)", Said(await hook.NextAsync()));
         Assert.False(app.TikTok.Writes.Get(AdGroup42).Enabled);
@@ -221,7 +222,7 @@ public sealed class ActingFromSlackTests
         Assert.StartsWith("This will pause Campaign campaign-42 Autumn Sale (running -> paused).", proposal);
         Assert.Contains($"({Simulated})\n", proposal);
         Assert.Contains("campaign id 1800000000000042", proposal);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, ButtonValue(proposal, ButtonIds.Confirm), hook.Url);
         var done = Said(await hook.NextAsync());
         Assert.StartsWith($"Campaign campaign-42 Autumn Sale paused; it was spending $180.00 a day. ({Simulated})\n", done);
         Assert.Contains($":test_tube: {Simulated}", done);
@@ -229,7 +230,7 @@ public sealed class ActingFromSlackTests
         var summary = Said(await CommandAsync(app, client, Admin, "campaign-42", hook.Url));
         Assert.Contains("paused since 20 Nov 2026", summary);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Undo, ButtonValue(done, ActionButtonIds.Undo), hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Undo, ButtonValue(done, ButtonIds.Undo), hook.Url);
         var undone = Said(await hook.NextAsync());
         Assert.StartsWith($"Undone: Campaign campaign-42 Autumn Sale resumed; it can spend up to $180.00 a day. ({Simulated})\n", undone);
         Assert.Empty(app.TikTok.Writes.Writes);
@@ -242,8 +243,8 @@ public sealed class ActingFromSlackTests
         using var client = app.CreateKestrelClient();
         await using var hook = await ResponseUrlHook.StartAsync();
 
-        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} -10%", hook.Url)), ActionButtonIds.Confirm);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, actionId, hook.Url);
+        var actionId = ButtonValue(Said(await CommandAsync(app, client, Admin, $"budget adgroup {AdGroup42} -10%", hook.Url)), ButtonIds.Confirm);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, actionId, hook.Url);
         Assert.Contains(Simulated, Said(await hook.NextAsync()));
         var posted = Said(Assert.Single(app.Delivered, d => d.Method == "chat.postMessage").Body);
         Assert.Matches(
@@ -252,7 +253,7 @@ public sealed class ActingFromSlackTests
         Assert.Contains($"ad group id {AdGroup42} · campaign campaign-42 Autumn Sale, id 1800000000000042", posted);
         Assert.Contains($":test_tube: {Simulated}", posted);
 
-        await PressAsync(app, client, OtherAdmin, ActionButtonIds.Approve, actionId, hook.Url);
+        await PressAsync(app, client, OtherAdmin, ButtonIds.Approve, actionId, hook.Url);
         var approved = Said(await hook.NextAsync());
         Assert.Matches($@"^Ad group Broad 18-44: budget \$\d+\.00 -> \$[\d.]+ a day, from 00:00 tomorrow account time\. \({Regex.Escape(Simulated)}\)\n", approved);
         Assert.Empty(app.TikTok.Writes.Writes);
@@ -270,7 +271,7 @@ public sealed class ActingFromSlackTests
         var proposal = Said(await CommandAsync(app, client, Admin, $"pause adgroup {AdGroup42}", hook.Url));
         Assert.StartsWith("This will pause Ad group Broad 18-44 (running -> paused).", proposal);
         Assert.DoesNotContain(Simulated, proposal);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, ButtonValue(proposal, ButtonIds.Confirm), hook.Url);
 
         Assert.StartsWith("Ad group Broad 18-44 paused; it was spending $90.00 a day.\n", Said(await hook.NextAsync()));
         Assert.Equal("adgroup/status/update/", Assert.Single(app.TikTok.Writes.Applied).Path);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TikTokBot.Actions;
 using TikTokBot.Testing;
 using static TikTokBot.Tests.Actions.ActingRequests;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Actions;
 
@@ -37,7 +38,7 @@ public sealed class FixButtonsTests
         Assert.Contains($"ad group id {Campaign48}-g1 · campaign campaign-48 Retargeting Test, id {Campaign48}", proposal);
         Assert.Empty(app.TikTok.Writes.Writes);
 
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, ButtonValue(proposal, ButtonIds.Confirm), hook.Url);
         Assert.StartsWith("Ad group Broad 18-44 paused; it was spending $45.00 a day.", Said(await hook.NextAsync()));
         var write = Assert.Single(app.TikTok.Writes.Writes);
         Assert.Equal("adgroup/status/update/", write.Path);
@@ -63,7 +64,7 @@ public sealed class FixButtonsTests
         await PressAsync(app, client, Admin, "action.propose.budget.1800000000000041", value, hook.Url);
         var proposal = Said(await hook.NextAsync());
         Assert.StartsWith("This will change the daily budget of Campaign campaign-41 Evergreen Prospecting from $220.00 to $264.00 (+20%).", proposal);
-        await PressAsync(app, client, Admin, ActionButtonIds.Confirm, ButtonValue(proposal, ActionButtonIds.Confirm), hook.Url);
+        await PressAsync(app, client, Admin, ButtonIds.Confirm, ButtonValue(proposal, ButtonIds.Confirm), hook.Url);
         Assert.StartsWith("Campaign campaign-41 Evergreen Prospecting: budget $220.00 -> $264.00 a day", Said(await hook.NextAsync()));
         var write = Assert.Single(app.TikTok.Writes.Writes);
         Assert.Equal(("campaign/update/", 264m), (write.Path, write.Body["budget"]!.GetValue<decimal>()));
@@ -126,7 +127,7 @@ public sealed class FixButtonsTests
         await PressAsync(app, client, Admin, "action.propose.pause.9100000000000001-g1", $"p1|{Campaign48}|pause|adgroup|9100000000000001-g1|", hook.Url);
         var refused = Said(await hook.NextAsync());
         Assert.Contains($"TikTok has no ad group 9100000000000001-g1 in campaign {Campaign48}; nothing was changed.", refused);
-        Assert.DoesNotContain(ActionButtonIds.Confirm, refused);
+        Assert.DoesNotContain(ButtonIds.Confirm, refused);
         await PressAsync(app, client, Admin, "action.propose.budget.9100000000000001-g1", "p1|9100000000000001|budget|adgroup|9100000000000001-g1|+20%", hook.Url);
         Assert.Contains("not among this workspace's campaigns", Said(await hook.NextAsync()));
 

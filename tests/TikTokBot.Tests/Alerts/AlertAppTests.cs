@@ -8,6 +8,7 @@ using TikTokBot.Permissions;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Storage;
 using TikTokBot.Tests.Digests;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Alerts;
 
@@ -139,7 +140,7 @@ public sealed class AlertAppTests : IAsyncLifetime
         await SubscribeAsync(app, new AlertSubscriptionDetails(Channel, Only42, null, null, "UTC"));
         using var client = app.CreateKestrelClient();
 
-        await PressAsync(app, client, clock, "U0MEMBER", AlertButtonIds.Snooze, AlertValue.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
         var snoozed = Assert.Single(await app.Store.AlertSubscriptions.ListSilencesAsync(default));
         Assert.Equal(Noon.AddHours(24), snoozed.Until);
         Assert.Equal(0, (await ScanAsync(app)).Posted);
@@ -148,9 +149,9 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Equal(1, (await ScanAsync(app)).Posted);
 
         // Mute takes the settings role: a member is refused, an admin mutes, and it is in the audit trail.
-        await PressAsync(app, client, clock, "U0MEMBER", AlertButtonIds.Mute, AlertValue.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Mute, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
         Assert.Empty(await app.Store.AlertSubscriptions.ListSilencesAsync(default));
-        await PressAsync(app, client, clock, "U0ADMIN", AlertButtonIds.Mute, AlertValue.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Mute, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
         Assert.Null(Assert.Single(await app.Store.AlertSubscriptions.ListSilencesAsync(default)).Until);
         Assert.Contains(await app.Store.Audit.ListAsync(20, default), c => c.Setting == "alert silence" && c.NewValue == "muted" && c.ChangedBy == "U0ADMIN");
 
@@ -160,11 +161,11 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Equal(0, muted.Posted);
 
         // A value naming a campaign this workspace does not read is ignored.
-        await PressAsync(app, client, clock, "U0ADMIN", AlertButtonIds.Snooze, AlertValue.Encode(new AlertTarget("1899999999999999", AlertRule.CtrDrop)));
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget("1899999999999999", AlertRule.CtrDrop)));
         Assert.Single(await app.Store.AlertSubscriptions.ListSilencesAsync(default));
 
         // Undo from the list brings the rule back.
-        await PressAsync(app, client, clock, "U0ADMIN", AlertButtonIds.Unmute, AlertValue.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Unmute, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)));
         Assert.Empty(await app.Store.AlertSubscriptions.ListSilencesAsync(default));
         clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, (await ScanAsync(app)).Posted);

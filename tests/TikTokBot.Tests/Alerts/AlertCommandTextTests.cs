@@ -1,6 +1,7 @@
 using TikTokBot.Alerts;
 using TikTokBot.Commands;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Alerts;
 
@@ -35,12 +36,12 @@ public sealed class AlertCommandTextTests
     public void A_button_value_round_trips_and_tampered_values_are_refused()
     {
         var target = new AlertTarget("18|00 42", AlertRule.CtrDrop);
-        Assert.True(AlertValue.TryDecode(AlertValue.Encode(target), out var back));
+        Assert.True(ButtonCodec.TryDecode<AlertTarget>(ButtonCodec.Encode(target), out var back));
         Assert.Equal(target, back);
-        Assert.False(AlertValue.TryDecode("al1|1800000000000042|3", out _));
-        Assert.False(AlertValue.TryDecode("al1|1800000000000042|Everything", out _));
-        Assert.False(AlertValue.TryDecode("al2|1800000000000042|CtrDrop", out _));
-        Assert.False(AlertValue.TryDecode("al1||CtrDrop", out _));
+        Assert.False(ButtonCodec.TryDecode<AlertTarget>("al1|1800000000000042|3", out _));
+        Assert.False(ButtonCodec.TryDecode<AlertTarget>("al1|1800000000000042|Everything", out _));
+        Assert.False(ButtonCodec.TryDecode<AlertTarget>("al2|1800000000000042|CtrDrop", out _));
+        Assert.False(ButtonCodec.TryDecode<AlertTarget>("al1||CtrDrop", out _));
     }
 
     [Theory]

@@ -8,6 +8,7 @@ using TikTokBot.Testing;
 using TikTokBot.Tests.Digests;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.Testing.External;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Alerts;
 
@@ -88,7 +89,7 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Contains("\"action_id\":\"action.propose\"", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Pause ad group", posted.Blocks, StringComparison.Ordinal);
         var value = System.Text.RegularExpressions.Regex.Match(posted.Blocks, "\"value\":\"(p1\\|[^\"]+)\"").Groups[1].Value;
-        Assert.True(TikTokBot.Actions.ProposalValue.TryDecode(value, out var proposal));
+        Assert.True(ButtonCodec.TryDecode<ProposalRequest>(value, out var proposal));
         Assert.Equal(("1800000000000048", TikTokBot.Domain.Actions.ActionKind.Pause, TikTokBot.Domain.Actions.ActionLevel.AdGroup),
             (proposal.CampaignId, proposal.Intent.Kind, proposal.Intent.Level));
         var adGroups = await new DemoMetricSource(new NoonClock(Today)).GetBreakdownAsync(

@@ -3,6 +3,7 @@ using TikTokBot.Alerts;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Alerts;
 
@@ -36,9 +37,9 @@ public sealed class AlertViewTests
         Assert.Equal("*campaign-42 Autumn Sale*\n• Frequency alert: Frequency 5.52 over the last 8 days.\n• CTR dropped: CTR today 0.3% against 0.9%.",
             first.GetProperty("text").GetProperty("text").GetString());
         var button = first.GetProperty("accessory");
-        Assert.Equal((ReportActions.Fix, "What should I fix?", "r1|1800000000000042|2026-10-25..2026-10-25|"),
+        Assert.Equal((ButtonIds.Fix, "What should I fix?", "r1|1800000000000042|2026-10-25..2026-10-25|"),
             (button.GetProperty("action_id").GetString(), button.GetProperty("text").GetProperty("text").GetString(), button.GetProperty("value").GetString()));
-        Assert.True(ReportValue.TryDecode(button.GetProperty("value").GetString(), out var request));
+        Assert.True(ButtonCodec.TryDecode<ReportRequest>(button.GetProperty("value").GetString(), out var request));
         Assert.Equal(("1800000000000042", new DateOnly(2026, 10, 25)), (request.CampaignId, request.Period.Range!.Value.Start));
 
         Assert.StartsWith("*campaign-48 &lt;Retargeting&gt;*\n• No delivery:", blocks[2].GetProperty("text").GetProperty("text").GetString());

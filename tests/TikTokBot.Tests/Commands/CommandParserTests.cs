@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Commands;
 

@@ -12,7 +12,7 @@ namespace TikTokBot.Tests.Digests;
 /// The whole app on Kestrel with its digests posting to a <see cref="ScriptedSlack"/>, on the clock and the scheduler
 /// store a test chooses. Several factories may share a data folder or a database to play restarts and second instances.
 /// </summary>
-public sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings, JobSignals? jobs = null) : KestrelAppFactory
+internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings, JobSignals? jobs = null) : KestrelAppFactory
 {
     public const string Team = "T0DIGEST";
 

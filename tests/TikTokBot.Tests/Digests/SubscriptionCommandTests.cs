@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Digests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Interactions;
 
@@ -31,7 +32,7 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
     [Fact]
     public async Task What_should_i_fix_answers_beside_the_report_with_the_fixes()
     {
-        var answer = await Press("report.fix", ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default)));
+        var answer = await Press("report.fix", ButtonCodec.Encode(new ReportRequest("1800000000000042", Period.Default)));
 
         Assert.Contains("Do this first:", answer);
         Assert.Contains("\"replace_original\":false", answer);
@@ -40,7 +41,7 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
     [Fact]
     public async Task The_breakdown_menu_answers_with_the_chosen_breakdown()
     {
-        var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest("1800000000000044", new Period(PeriodKind.LastDays, 14), BreakdownDimension.AdGroup)), menu: true);
+        var answer = await Press("report.breakdown", ButtonCodec.Encode(new ReportRequest("1800000000000044", new Period(PeriodKind.LastDays, 14), BreakdownDimension.AdGroup)), menu: true);
 
         Assert.Contains("by ad group", answer);
         Assert.Contains("Lookalike 1%", answer);
@@ -49,7 +50,7 @@ public sealed class ReportActionsEndToEndTests : IClassFixture<KestrelAppFactory
     [Fact]
     public async Task The_age_breakdown_names_the_bands_as_people_do()
     {
-        var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default, BreakdownDimension.Age)), menu: true);
+        var answer = await Press("report.breakdown", ButtonCodec.Encode(new ReportRequest("1800000000000042", Period.Default, BreakdownDimension.Age)), menu: true);
 
         // The breakdown is a table now: the band is a cell of its own.
         Assert.Contains("\"text\":\"25-34\"", answer);

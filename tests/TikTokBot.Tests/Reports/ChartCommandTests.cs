@@ -6,6 +6,7 @@ using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Reports;
 
@@ -142,7 +143,7 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         Assert.Equal(MetricCatalogue.All.Count - 1, menu.Options.Count);
         var ctr = menu.Options.Single(o => o.Text.Text == "CTR (destination)").Value;
         await using var hook = await ResponseUrlHook.StartAsync();
-        using var press = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press("T-CHART", "U1", ChartMenuHandler.ActionId, ctr, hook.Url, menu: true), at: _factory.Clock.GetUtcNow());
+        using var press = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press("T-CHART", "U1", ButtonIds.Chart, ctr, hook.Url, menu: true), at: _factory.Clock.GetUtcNow());
         using var client = _factory.CreateKestrelClient();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SendAsync(press)).StatusCode);
@@ -150,7 +151,7 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         var answer = await hook.NextAsync();
         Assert.Contains("\"replace_original\":true", answer);
         Assert.Contains("CTR (destination) per day vs the previous period", answer);
-        Assert.Equal(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Ctr), ChartValue.TryDecode(ctr, out var request) ? request : null);
+        Assert.Equal(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Ctr), ButtonCodec.TryDecode<ChartRequest>(ctr, out var request) ? request : null);
     }
 
     [Fact]
@@ -159,8 +160,8 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         using var scope = _factory.Services.CreateScope();
         var playground = scope.ServiceProvider.GetRequiredService<TikTokBot.Web.Playground.PlaygroundService>();
 
-        var chosen = await playground.PressAsync(ChartMenuHandler.ActionId, ChartValue.Encode(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Cpm)), CancellationToken.None);
-        var tampered = await playground.PressAsync(ChartMenuHandler.ActionId, "c1|1800000000000042|7d|Weather", CancellationToken.None);
+        var chosen = await playground.PressAsync(ButtonIds.Chart, ButtonCodec.Encode(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Cpm)), CancellationToken.None);
+        var tampered = await playground.PressAsync(ButtonIds.Chart, "c1|1800000000000042|7d|Weather", CancellationToken.None);
 
         Assert.Equal("campaign-42 Autumn Sale: CPM", Assert.IsType<HeaderBlock>(Assert.Single(chosen).Blocks![0]).Text.Text);
         Assert.Empty(tampered);
@@ -177,10 +178,10 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
     [InlineData("c1|1800000000000042|7d|Ctr|extra", false)]
     public void A_chart_value_reads_back_only_as_written(string value, bool valid)
     {
-        Assert.Equal(valid, ChartValue.TryDecode(value, out var request));
+        Assert.Equal(valid, ButtonCodec.TryDecode<ChartRequest>(value, out var request));
         if (valid)
         {
-            Assert.Equal(value, ChartValue.Encode(request!));
+            Assert.Equal(value, ButtonCodec.Encode(request!));
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Reports;
 
@@ -30,7 +31,7 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
     [Fact]
     public async Task What_should_i_fix_on_a_campaign_named_with_a_bar_and_command_words_answers_for_that_campaign()
     {
-        var answer = await Press("report.fix", ReportValue.Encode(new ReportRequest(Tricky, Period.Default)));
+        var answer = await Press("report.fix", ButtonCodec.Encode(new ReportRequest(Tricky, Period.Default)));
 
         Assert.Contains($"What to fix: {Tricky}", answer);
     }
@@ -38,7 +39,7 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
     [Fact]
     public async Task A_row_the_export_could_not_read_is_named_in_the_replys_footer()
     {
-        var answer = await Press("report.share", ReportValue.Encode(new ReportRequest(Decoy, Period.Default)));
+        var answer = await Press("report.share", ButtonCodec.Encode(new ReportRequest(Decoy, Period.Default)));
         // A summary with more charts than one message holds comes in two parts; the footer closes the last.
         if (!answer.Contains("CSV row", StringComparison.Ordinal))
         {
@@ -51,7 +52,7 @@ public sealed class CsvButtonsEndToEndTests : IClassFixture<CsvButtonsEndToEndTe
     [Fact]
     public async Task The_breakdown_menu_on_that_campaign_answers_with_its_breakdown_not_a_summary()
     {
-        var answer = await Press("report.breakdown", ReportValue.Encode(new ReportRequest(Tricky, new Period(PeriodKind.LastDays, 14), TikTok.Sources.BreakdownDimension.AdGroup)), menu: true);
+        var answer = await Press("report.breakdown", ButtonCodec.Encode(new ReportRequest(Tricky, new Period(PeriodKind.LastDays, 14), TikTok.Sources.BreakdownDimension.AdGroup)), menu: true);
 
         Assert.Contains($"{Tricky} by ad group", answer);
         Assert.DoesNotContain($"\"{Decoy} by", answer);

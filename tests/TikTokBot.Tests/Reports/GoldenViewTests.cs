@@ -9,6 +9,7 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Reports;
 
@@ -61,10 +62,10 @@ public sealed class GoldenViewTests
         Assert.DoesNotContain("\"type\":\"chart\"", summary, StringComparison.Ordinal);
         Assert.Contains("*Impressions*", full, StringComparison.Ordinal);
         Assert.Contains("*First fix* (Creative fatigue)", summary, StringComparison.Ordinal);
-        var value = ReportValue.Encode(new ReportRequest("1800000000000042", Period.Default));
+        var value = ButtonCodec.Encode(new ReportRequest("1800000000000042", Period.Default));
         var buttons = JsonNode.Parse(summary)!["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray());
-        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ReportActions.Full)!["value"]);
-        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ReportActions.Fix)!["value"]);
+        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ButtonIds.Full)!["value"]);
+        Assert.Equal(value, (string?)buttons.Single(e => (string?)e!["action_id"] == ButtonIds.Fix)!["value"]);
     }
 
     [Fact]
@@ -97,8 +98,8 @@ public sealed class GoldenViewTests
     {
         var (campaign, _) = await Load("1800000000000046");
 
-        Match("modal-criteria.json", [BlockKitJson.Serialize(SettingsButtonHandler.CriteriaModal(campaign, null))]);
-        Match("modal-credit.json", [BlockKitJson.Serialize(SettingsButtonHandler.CreditModal(campaign))]);
+        Match("modal-criteria.json", [BlockKitJson.Serialize(SettingsModals.CriteriaModal(campaign, null))]);
+        Match("modal-credit.json", [BlockKitJson.Serialize(SettingsModals.CreditModal(campaign))]);
     }
 
     internal static void Match(string name, IEnumerable<string> messages)

@@ -5,6 +5,7 @@ using TikTokBot.Domain.Objectives;
 using TikTokBot.Domain.Trends;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
+using TikTokBot.Requests;
 
 namespace TikTokBot.Tests.Reports;
 

@@ -5,7 +5,7 @@ using Npgsql;
 namespace TikTokBot.Storage.Database;
 
 /// <summary>PostgreSQL through one Npgsql data source (its pool). Money is numeric, dates date, instants timestamptz.</summary>
-public sealed class PostgresDatabase : StorageDatabase
+internal sealed class PostgresDatabase : StorageDatabase
 {
     // Any fixed number works, as long as nothing else in the database uses it for an advisory lock.
     private const long MigrationLockKey = 0x54696B546F6B4254; // "TikTokBT"

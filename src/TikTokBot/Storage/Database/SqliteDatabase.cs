@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace TikTokBot.Storage.Database;
 
 /// <summary>A SQLite file in WAL mode. Money is invariant TEXT and dates ISO 8601 TEXT, so nothing is rounded or localised.</summary>
-public sealed class SqliteDatabase : StorageDatabase
+internal sealed class SqliteDatabase : StorageDatabase
 {
     private readonly string _connectionString;
     private readonly string _synchronous;

@@ -6,7 +6,7 @@ namespace TikTokBot.Storage.Database;
 /// One database behind the repositories: opens connections and translates the values whose storage differs
 /// between providers (money, dates, instants). Everything else in the SQL is shared.
 /// </summary>
-public abstract class StorageDatabase : IAsyncDisposable
+internal abstract class StorageDatabase : IAsyncDisposable
 {
     /// <summary>The provider's name, which is also the folder of its migration scripts.</summary>
     public abstract string Provider { get; }

@@ -10,7 +10,7 @@ namespace TikTokBot.Storage.Keys;
 /// (AES-256-GCM). Kept outside the data folder and its backups (an environment variable, a secret store), it makes a copy
 /// of the keys useless on its own.
 /// </summary>
-public sealed class KeyEncryptionKey
+internal sealed class KeyEncryptionKey
 {
     private static readonly byte[] Context = "TikTokBot Data Protection key"u8.ToArray();
     private readonly byte[] _key;

@@ -10,7 +10,7 @@ namespace TikTokBot.Storage.Keys;
 /// protected there: in the database on PostgreSQL (shared by every instance), in <c>keys/</c> (0700, files 0600) on
 /// SQLite; sealed with <c>Storage:KeyEncryptionKey</c> or the certificate <c>Storage:KeysCertificatePath</c> when set.
 /// </summary>
-public static class KeysAtRest
+internal static class KeysAtRest
 {
     public static void AddKeys(this IServiceCollection services, IConfiguration configuration, StorageDatabase database, string dataDirectory)
     {

@@ -4,7 +4,7 @@ namespace TikTokBot.Storage.Keys;
 /// What the app writes is readable by its own user only: folders 0700, files 0600. The data folder holds the database
 /// and the keys that decrypt every stored token; another account on the machine has no business reading either.
 /// </summary>
-public static class PrivateFiles
+internal static class PrivateFiles
 {
     private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -6,10 +6,10 @@ using TikTokBot.Storage.Database;
 namespace TikTokBot.Storage.Migrations;
 
 /// <summary>One numbered script of a provider's ordered set.</summary>
-public sealed record Migration(int Version, string Name, string Sql);
+internal sealed record Migration(int Version, string Name, string Sql);
 
 /// <summary>The database's schema is newer than this build: running on would misread or damage data.</summary>
-public sealed class SchemaTooNewException(int databaseVersion, int codeVersion) : InvalidOperationException(
+internal sealed class SchemaTooNewException(int databaseVersion, int codeVersion) : InvalidOperationException(
     $"The database is at schema version {databaseVersion}, newer than this build of TikTokBot, which knows versions up to {codeVersion}. " +
     "Run the TikTokBot release that upgraded it (or a later one), or restore a backup taken before that upgrade.")
 {
@@ -23,7 +23,7 @@ public sealed class SchemaTooNewException(int databaseVersion, int codeVersion) 
 /// <c>schema_version</c>. Every transaction first takes the migration lock and re-reads the version, so instances
 /// starting at once apply each script exactly once.
 /// </summary>
-public sealed class SchemaMigrator(StorageDatabase database, TimeProvider time, ILogger<SchemaMigrator>? logger = null)
+internal sealed class SchemaMigrator(StorageDatabase database, TimeProvider time, ILogger<SchemaMigrator>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<SchemaMigrator>.Instance;
 

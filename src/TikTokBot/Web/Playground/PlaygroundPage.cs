@@ -1,7 +1,7 @@
 namespace TikTokBot.Web.Playground;
 
 /// <summary>The playground's page: a command box and a message list, drawn by playground.js from Block Kit JSON.</summary>
-public static class PlaygroundPage
+internal static class PlaygroundPage
 {
     public static readonly string Html =
         FrontPage.PageStart("TikTokBot playground") +

@@ -1,16 +1,15 @@
 using TikTokBot.Commands;
 using TikTokBot.Permissions;
-using TikTokBot.Reports;
+using TikTokBot.Interactions;
 using TikTokBot.Slack.BlockKit;
 
 namespace TikTokBot.Web.Playground;
 
 /// <summary>
 /// The playground's one link to the app: a typed command or a pressed button in, the Block Kit messages the Slack
-/// handlers would send out, computed by the same services (the command router, and the Reports service for buttons,
-/// which decode the same typed value the Slack buttons carry).
+/// handlers would send out, computed by the same services (the command router, and the button router Slack's handler uses).
 /// </summary>
-public sealed class PlaygroundService(MetricsCommandHandler commands, ReportCommands reports)
+internal sealed class PlaygroundService(MetricsCommandHandler commands, ButtonRouter router)
 {
     /// <summary>The playground is its own workspace: settings saved here are seen nowhere else.</summary>
     public static readonly Asker Asker = new(Accounts.WorkspaceReadPolicy.PlaygroundTeam, "U-PLAYGROUND", "C-PLAYGROUND");
@@ -27,31 +26,13 @@ public sealed class PlaygroundService(MetricsCommandHandler commands, ReportComm
     }
 
     /// <summary>
-    /// A button or menu of a report, answered as the Slack handler answers it. Settings buttons open a modal in Slack,
-    /// which the playground does not draw; they answer with a note instead. A button only ever reads.
+    /// A button or menu, answered by the same router as Slack's handler. A modal (the settings forms) is not drawn here:
+    /// the playground shows messages only, and says so.
     /// </summary>
-    public Task<IReadOnlyList<SlackMessage>> PressAsync(string actionId, string value, CancellationToken ct)
-    {
-        if (actionId == ChartMenuHandler.ActionId)
-        {
-            return ChartValue.TryDecode(value, out var chart) ? reports.ChartAsync(Asker, chart, ct) : Task.FromResult<IReadOnlyList<SlackMessage>>([]);
-        }
-
-        if (!ReportValue.TryDecode(value, out var request))
-        {
-            return Task.FromResult<IReadOnlyList<SlackMessage>>([]);
-        }
-
-        return actionId switch
-        {
-            ReportActions.Fix => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.Fixes, ct),
-            ReportActions.Full => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.FullFunnel, ct),
-            ReportActions.Breakdown when request.By is not null => reports.ReplyAsync(Asker, request, ReportKind.Summary, ct),
-            ReportActions.Share => reports.ReplyAsync(Asker, request with { By = null }, ReportKind.Summary, ct),
-            ReportActions.Breakdown => Task.FromResult<IReadOnlyList<SlackMessage>>([]),
-            _ => Task.FromResult<IReadOnlyList<SlackMessage>>([Note("In Slack this opens a form; the playground shows messages only.")]),
-        };
-    }
+    public async Task<IReadOnlyList<SlackMessage>> PressAsync(string actionId, string value, CancellationToken ct) =>
+        (await router.PressAsync(new ButtonPress(actionId, value, Asker), ct))
+            .Select(d => d.MessageOrNull ?? Note("In Slack this opens a form; the playground shows messages only."))
+            .ToList();
 
     private static SlackMessage Note(string text) => new MessageBuilder().Text(text).Section(text).BuildSingle();
 }

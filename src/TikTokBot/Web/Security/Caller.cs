@@ -7,7 +7,7 @@ namespace TikTokBot.Web.Security;
 /// itself comes from loopback and carries no forwarding header: a reverse proxy on the same host also connects from
 /// loopback, but it always says whom it forwards for.
 /// </summary>
-public static class Caller
+internal static class Caller
 {
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Forwarded", "X-Real-IP"];
 

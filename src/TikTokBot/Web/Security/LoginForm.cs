@@ -7,7 +7,7 @@ namespace TikTokBot.Web.Security;
 /// Reads the token a login page posts. Anything that is not a small form is the caller's mistake, a 4xx: reading it
 /// with <c>ReadFormAsync</c> regardless threw, and the host turned that into a 500.
 /// </summary>
-public static class LoginForm
+internal static class LoginForm
 {
     /// <summary>The typed token, or the answer to give instead (415 for another content type, 400 for a broken form).</summary>
     public static async Task<(string? Token, IResult? Refusal)> ReadTokenAsync(HttpRequest request)

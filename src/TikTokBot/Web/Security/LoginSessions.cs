@@ -12,7 +12,7 @@ namespace TikTokBot.Web.Security;
 /// expires after <c>Web:SessionLifetime</c>, is replaced by a fresh one once half of that has passed, and dies with a
 /// changed token. Secure whenever the request is HTTPS, which behind a named proxy is what the proxy says.
 /// </summary>
-public sealed class LoginSessions(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<WebOptions> options)
+internal sealed class LoginSessions(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<WebOptions> options)
 {
     public void Issue(HttpContext http, LoginKind kind, string token)
     {
@@ -75,4 +75,4 @@ public sealed class LoginSessions(IDataProtectionProvider protection, TimeProvid
 }
 
 /// <summary>One login page's cookie: its name and the path it is sent to.</summary>
-public sealed record LoginKind(string CookieName, string Path);
+internal sealed record LoginKind(string CookieName, string Path);

@@ -5,7 +5,7 @@ using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
 
-public enum PlaygroundDecision
+internal enum PlaygroundDecision
 {
     Open,
     NeedsToken,
@@ -16,7 +16,7 @@ public enum PlaygroundDecision
 /// Who may use the playground, which runs commands against the app's data. Decided per request by the caller, never by
 /// the address the app listens on: behind a reverse proxy on the same host every request arrives from loopback.
 /// </summary>
-public sealed class PlaygroundAccess(
+internal sealed class PlaygroundAccess(
     IOptionsMonitor<WebOptions> options, IConfiguration configuration, IHostEnvironment environment, LoginSessions sessions, TokenGuesses guesses)
 {
     public static readonly LoginKind Login = new("tiktokbot_playground", "/playground");

@@ -7,7 +7,7 @@ namespace TikTokBot.Web.Security;
 /// inline style), so their policy allows nothing else; the Hangfire dashboard sets inline styles, so its pages allow
 /// those, and still no inline script. No page may be framed (clickjacking on the login and dashboard forms).
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string PagePolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +

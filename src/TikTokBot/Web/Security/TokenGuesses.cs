@@ -9,7 +9,7 @@ namespace TikTokBot.Web.Security;
 /// one is never slowed; past <c>Web:LoginAttempts</c> wrong ones per <c>Web:LoginWindow</c>, that address is refused
 /// even the right token until the window ends.
 /// </summary>
-public sealed class TokenGuesses(IOptionsMonitor<WebOptions> options) : IDisposable
+internal sealed class TokenGuesses(IOptionsMonitor<WebOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _wrong = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions

@@ -1,7 +1,7 @@
 namespace TikTokBot.Web;
 
 /// <summary>Configuration <c>Web:*</c>: the web pages, and how the app trusts the reverse proxy in front of it.</summary>
-public sealed class WebOptions
+internal sealed class WebOptions
 {
     public const string SectionName = "Web";
 

@@ -10,7 +10,7 @@ namespace TikTokBot.Web.Security;
 /// The web security policy in one place: which proxies are believed, which host names are served, and (in the order
 /// they run) the middleware that applies it. See "Deploying behind a proxy" in the README.
 /// </summary>
-public static class WebSecurity
+internal static class WebSecurity
 {
     /// <summary>Loopback names a health check on the machine itself uses, served besides <c>App:PublicUrl</c>'s host.</summary>
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];

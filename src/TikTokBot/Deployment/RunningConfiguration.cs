@@ -1,9 +1,9 @@
 using TikTokBot.Storage;
 
-namespace TikTokBot.Hosting;
+namespace TikTokBot.Deployment;
 
 /// <summary>How Slack reaches the app, as far as the configuration says.</summary>
-public enum SlackMode
+internal enum SlackMode
 {
     NotConfigured,
     Http,
@@ -16,7 +16,7 @@ public enum SlackMode
 /// Problems stop something from working (the app is not ready); notes say what is left out on purpose or for later.
 /// It names settings and modes only: no value of a secret is ever read into it.
 /// </summary>
-public sealed record RunningConfiguration(
+internal sealed record RunningConfiguration(
     SlackMode Slack, bool SlackOAuth, string DataSource, string Storage, string Scheduler, string DataFolder,
     string? DashboardPath, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
 {

@@ -1,14 +1,16 @@
 using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
+using TikTokBot.Requests;
 
-namespace TikTokBot.Reports;
+namespace TikTokBot.Commands;
 
 /// <summary>
 /// <c>&lt;campaign&gt; chart &lt;metric&gt; [period]</c>, the words around <c>chart</c> as the parser split them. A metric
 /// that is not in the catalogue is answered with the closest names, each as the whole command to type.
 /// </summary>
-public static class ChartCommandText
+internal static class ChartCommandText
 {
     public static MetricsCommand Parse(IReadOnlyList<string> campaignWords, IReadOnlyList<string> metricWords, Period period)
     {
@@ -37,10 +39,5 @@ public static class ChartCommandText
             Usage(campaign, MetricNames.Short(closest[0]), period));
     }
 
-    /// <summary>The command that charts <paramref name="metric"/> for the campaign as it was typed (quoted when it has spaces).</summary>
-    public static string Usage(string campaign, string metric, Period period)
-    {
-        var name = campaign.Contains(' ', StringComparison.Ordinal) ? $"\"{campaign}\"" : campaign;
-        return period == Period.Default ? $"{name} chart {metric}" : $"{name} chart {metric} {period}";
-    }
+    private static string Usage(string campaign, string metric, Period period) => MetricNames.ChartUsage(campaign, metric, period);
 }

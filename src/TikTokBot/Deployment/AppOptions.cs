@@ -1,7 +1,7 @@
-namespace TikTokBot.Configuration;
+namespace TikTokBot.Deployment;
 
 /// <summary>Configuration <c>App:*</c>: facts about the deployment itself.</summary>
-public sealed class AppOptions
+internal sealed class AppOptions
 {
     public const string SectionName = "App";
 

@@ -1,12 +1,13 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using Hangfire.Dashboard;
-using TikTokBot.Web;
+using TikTokBot.Digests;
 using TikTokBot.Web.Security;
 
-namespace TikTokBot.Digests;
+namespace TikTokBot.Web;
 
 /// <summary>
 /// The Hangfire Dashboard behind <c>Scheduler:DashboardToken</c>: a request brings the token as a bearer header, or the
@@ -16,7 +17,22 @@ namespace TikTokBot.Digests;
 /// </summary>
 internal static class DigestDashboard
 {
-    public static void Map(IEndpointRouteBuilder endpoints, SchedulerOptions options)
+    /// <summary>
+    /// Serves the Hangfire Dashboard at <c>Scheduler:DashboardPath</c> behind <c>Scheduler:DashboardToken</c>; without a
+    /// token it is not served at all.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDigestDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+        if (!string.IsNullOrEmpty(options.DashboardToken))
+        {
+            Map(endpoints, options);
+        }
+
+        return endpoints;
+    }
+
+    private static void Map(IEndpointRouteBuilder endpoints, SchedulerOptions options)
     {
         var path = "/" + options.DashboardPath.Trim('/');
         var token = options.DashboardToken!;

@@ -10,37 +10,11 @@ using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 using TikTokBot.Slack.Verification;
 using TikTokBot.TikTok.Api;
+using TikTokBot.Telemetry;
 
 namespace TikTokBot.Hosting;
 
-/// <summary>The app's own spans and instruments, beside the Slack library's (<see cref="SlackTelemetry"/>).</summary>
-public static class AppTelemetry
-{
-    public const string Name = "TikTokBot";
-
-    public static readonly ActivitySource Source = new(Name);
-
-    private static readonly Meter Meter = new(Name);
-
-    public static readonly Counter<long> Commands = Meter.CreateCounter<long>("tiktokbot.commands", "{command}", "/ttmetrics commands by verb");
-
-    public static readonly Histogram<double> AckDuration =
-        Meter.CreateHistogram<double>("tiktokbot.slack.ack.duration", "s", "From a Slack request's arrival to its acknowledgement");
-
-    public static readonly Counter<long> TikTokCalls = Meter.CreateCounter<long>("tiktokbot.tiktok.calls", "{call}", "Calls to the TikTok API for Business");
-
-    public static readonly Counter<long> TikTokErrors =
-        Meter.CreateCounter<long>("tiktokbot.tiktok.errors", "{call}", "TikTok calls that failed: transport, HTTP status, or a non-zero code in the body");
-
-    /// <summary>Digests posted; the digest job adds one per delivery (tag <c>outcome</c>: sent or failed).</summary>
-    public static readonly Counter<long> Digests = Meter.CreateCounter<long>("tiktokbot.digests", "{digest}", "Digests by outcome: sent or failed");
-
-    /// <summary>A span for one digest run; the digest job starts it so the digest's TikTok and Slack calls become its children.</summary>
-    public static Activity? StartDigest(string teamId, string subscriptionId) =>
-        Source.StartActivity("digest", ActivityKind.Internal)?.SetTag("tiktokbot.team", teamId).SetTag("tiktokbot.subscription", subscriptionId);
-}
-
-public static class Telemetry
+internal static class TelemetryRegistration
 {
     /// <summary>
     /// Traces (ASP.NET Core requests, outgoing HTTP calls, the Slack library's and the app's spans) and metrics (the same,
@@ -91,17 +65,6 @@ public static class Telemetry
             return result;
         });
 
-    /// <summary>The command's kind as a metric tag: <c>summary</c>, <c>fix</c>, <c>breakdown</c>, <c>settarget</c>...</summary>
-    public static string Verb(MetricsCommand command) => command.GetType().Name.ToLowerInvariant();
-
-    /// <summary>Counts a signed <c>/ttmetrics</c> command by verb and tags the handler's span; the handler calls it with the command it parsed.</summary>
-    public static void CountCommand(MetricsCommand command)
-    {
-        var verb = Verb(command);
-        AppTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("verb", verb));
-        Activity.Current?.SetTag("tiktokbot.command.verb", verb);
-    }
-
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
 }
 
@@ -109,7 +72,7 @@ public static class Telemetry
 /// Counts TikTok calls and errors. TikTok answers most errors with HTTP 200 and a non-zero <c>code</c>, so the body's
 /// first <c>code</c> property is read too (the client reads the same buffered body after).
 /// </summary>
-public sealed class TikTokCallCounter : DelegatingHandler
+internal sealed class TikTokCallCounter : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

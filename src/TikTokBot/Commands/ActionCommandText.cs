@@ -1,13 +1,13 @@
-using System.Globalization;
 using TikTokBot.Commands;
 using TikTokBot.Domain.Actions;
+using TikTokBot.Requests;
 
-namespace TikTokBot.Actions;
+namespace TikTokBot.Commands;
 
 /// <summary>
 /// <c>pause|resume campaign|adgroup &lt;name or id&gt;</c> and <c>budget campaign|adgroup &lt;name or id&gt; &lt;amount|+20%|-30%&gt;</c>.
 /// </summary>
-public static class ActionCommandText
+internal static class ActionCommandText
 {
     public static MetricsCommand Parse(IReadOnlyList<string> words)
     {
@@ -24,7 +24,7 @@ public static class ActionCommandText
             return new MetricsCommand.Act(verb == "pause" ? ActionIntent.Pause(level, "") : ActionIntent.Resume(level, ""), string.Join(' ', rest));
         }
 
-        if (rest.Count < 2 || ChangeOf(rest[^1]) is not { } change)
+        if (rest.Count < 2 || !BudgetChange.TryParse(rest[^1], out var change))
         {
             return CommandParser.Invalid("A budget change needs the name or id and then the new amount (500) or a change in percent (+20% or -30%).", usage);
         }
@@ -38,17 +38,4 @@ public static class ActionCommandText
         "adgroup" or "ad-group" or "adgroups" => ActionLevel.AdGroup,
         _ => null,
     };
-
-    private static BudgetChange? ChangeOf(string word)
-    {
-        var percent = word.EndsWith('%');
-        var number = word.TrimEnd('%').TrimStart('$');
-        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ||
-            (percent ? value == 0 || value <= -100 || value > 1000 : value <= 0 || number.StartsWith('+') || number.StartsWith('-')))
-        {
-            return null;
-        }
-
-        return percent ? BudgetChange.ByPercent(value) : BudgetChange.To(value);
-    }
 }

@@ -1,10 +1,10 @@
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Naming;
 
-namespace TikTokBot.Commands;
+namespace TikTokBot.Requests;
 
 /// <summary>The plain replies every capability's command gives: a sentence, or why a campaign was not found.</summary>
-public static class Reply
+internal static class Reply
 {
     public static SlackMessage Plain(string markdown) => new MessageBuilder().Text(markdown).Ephemeral().Section(markdown).BuildSingle();
 

@@ -1,10 +1,10 @@
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
-namespace TikTokBot.Commands;
+namespace TikTokBot.Requests;
 
 /// <summary>What someone asked <c>/ttmetrics</c> for, parsed from the command text.</summary>
-public abstract record MetricsCommand
+internal abstract record MetricsCommand
 {
     private MetricsCommand()
     {
@@ -58,7 +58,7 @@ public abstract record MetricsCommand
     public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
 
     /// <summary><c>alerts ...</c>: proactive alerts (the Alerts capability parses and answers the rest).</summary>
-    public sealed record Alerts(TikTokBot.Alerts.AlertRequest Request) : MetricsCommand;
+    public sealed record Alerts(AlertRequest Request) : MetricsCommand;
 
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     /// <summary><c>trends [objective] [90d] [campaigns]</c>: the account's figures across its campaigns, by launch month or campaign by campaign.</summary>

@@ -1,0 +1,173 @@
+using TikTokBot.Accounts;
+using TikTokBot.Actions;
+using TikTokBot.Alerts;
+using TikTokBot.Commands;
+using TikTokBot.Permissions;
+using TikTokBot.Reports;
+using TikTokBot.Requests;
+using TikTokBot.Settings;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Interactions;
+
+/// <summary>
+/// The one router for every button and menu (Ask's own suggestions aside, which answer in Ask's conversation): it reads
+/// the value with <see cref="ButtonCodec"/>, asks the capability's service, and says what to deliver. Slack's handler
+/// and the playground both press through here, so the two cannot answer differently. A value that does not fit its
+/// button (tampered, or named for another kind) is ignored: nothing changes and nothing is said.
+/// </summary>
+internal sealed class ButtonRouter(
+    ReportCommands reports, ReportService campaigns, SettingsService settings, ActionCommands proposals, ActionsService actions,
+    AlertsService alerts, AccountsService accounts, ILogger<ButtonRouter> logger)
+{
+    /// <summary>The ids this router answers; proposal buttons are also answered under <see cref="ProposalPrefix"/>.</summary>
+    public static readonly IReadOnlyList<string> ActionIds =
+    [
+        ButtonIds.Fix, ButtonIds.Full, ButtonIds.Breakdown, ButtonIds.Share, ButtonIds.Chart, ButtonIds.Criteria, ButtonIds.Credit,
+        ButtonIds.Confirm, ButtonIds.Cancel, ButtonIds.Approve, ButtonIds.Reject, ButtonIds.Undo, ButtonIds.Propose,
+        ButtonIds.Snooze, ButtonIds.Mute, ButtonIds.Unmute, ButtonIds.Connect, ButtonIds.OpenAuthorisation,
+    ];
+
+    public const string ProposalPrefix = ButtonIds.Propose + ".";
+
+    private static readonly IReadOnlyList<Delivery> Nothing = [];
+
+    public async Task<IReadOnlyList<Delivery>> PressAsync(ButtonPress press, CancellationToken ct)
+    {
+        if (press.Asker.TeamId.Length == 0)
+        {
+            return Nothing;
+        }
+
+        var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose : press.ActionId;
+        return id switch
+        {
+            // A report's buttons only ever read: whatever the value says, no setting changes.
+            ButtonIds.Fix => await ReportAsync(press, ReportKind.Fixes, r => r with { By = null }, m => new Delivery.InThread(m), ct),
+            ButtonIds.Full => await ReportAsync(press, ReportKind.FullFunnel, r => r with { By = null }, m => new Delivery.Beside(m), ct),
+            ButtonIds.Breakdown => await ReportAsync(press, ReportKind.Summary, r => r.By is null ? null : r, m => new Delivery.Beside(m), ct),
+            ButtonIds.Share => await ReportAsync(press, ReportKind.Summary, r => r with { By = null }, m => new Delivery.InChannel(m), ct),
+            ButtonIds.Chart => ButtonCodec.TryDecode<ChartRequest>(press.Value, out var chart)
+                ? (await reports.ChartAsync(press.Asker, chart, ct)).Select(m => (Delivery)new Delivery.Replace(m)).ToList()
+                : Nothing,
+            ButtonIds.Criteria or ButtonIds.Credit => await SettingsFormAsync(press, ct),
+            ButtonIds.Confirm or ButtonIds.Cancel or ButtonIds.Approve or ButtonIds.Reject or ButtonIds.Undo => await ActionAsync(press, ct),
+            ButtonIds.Propose => ButtonCodec.TryDecode<ProposalRequest>(press.Value, out var proposal) && press.Asker.UserId.Length > 0
+                ? [new Delivery.Beside(await proposals.ProposeAsync(press.Asker, proposal, ct))]
+                : Nothing,
+            ButtonIds.Snooze or ButtonIds.Mute or ButtonIds.Unmute => await AlertAsync(press, ct),
+            ButtonIds.Connect when press.Asker.UserId.Length > 0 =>
+                [new Delivery.DirectMessage(AccountsCommands.ConnectReply(await accounts.BeginConnectAsync(press.Asker.TeamId, press.Asker.EnterpriseId, press.Asker.UserId, ct)))],
+            // The connect reply's link button: Slack opens the URL itself; the press needs only its acknowledgement.
+            _ => Nothing,
+        };
+    }
+
+    private async Task<IReadOnlyList<Delivery>> ReportAsync(
+        ButtonPress press, ReportKind kind, Func<ReportRequest, ReportRequest?> fit, Func<SlackMessage, Delivery> deliver, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<ReportRequest>(press.Value, out var request) || fit(request) is not { } asked)
+        {
+            return Nothing;
+        }
+
+        try
+        {
+            return (await reports.ReplyAsync(press.Asker, asked, kind, ct)).Select(deliver).ToList();
+        }
+        catch (MetricSourceException e)
+        {
+            // The same sentence the slash command gives (a refused token says how to reconnect), not silence after the ack.
+            return [new Delivery.Beside(Reply.Plain($"I could not read the figures: {Mrkdwn.Escape(e.Message)}"))];
+        }
+    }
+
+    /// <summary>"Set success criteria" and "Set ad credit": refused before the form opens, so nobody fills one in only to be turned away.</summary>
+    private async Task<IReadOnlyList<Delivery>> SettingsFormAsync(ButtonPress press, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<ReportRequest>(press.Value, out var request) ||
+            await campaigns.FindByIdAsync(press.Asker.TeamId, request.CampaignId, ct) is not { } campaign)
+        {
+            return Nothing;
+        }
+
+        var allowed = await settings.AuthoriseAsync(press.Asker, ct);
+        if (!allowed.Allowed)
+        {
+            return [new Delivery.Beside(Reply.Plain(allowed.Refusal!))];
+        }
+
+        return [new Delivery.OpenModal(press.ActionId == ButtonIds.Credit
+            ? SettingsModals.CreditModal(campaign)
+            : SettingsModals.CriteriaModal(campaign, await settings.CriteriaAsync(press.Asker.TeamId, campaign.Id, ct)))];
+    }
+
+    /// <summary>Confirm, Cancel, Approve, Reject and Undo, on the action the value names in the presser's own workspace.</summary>
+    private async Task<IReadOnlyList<Delivery>> ActionAsync(ButtonPress press, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<ActionReference>(press.Value, out var reference) || press.Asker.UserId.Length == 0)
+        {
+            return Nothing;
+        }
+
+        var asker = new ActionAsker(press.Asker.TeamId, press.Asker.ChannelId ?? "", press.Asker.UserId, press.Asker.EnterpriseId);
+        var outcome = press.ActionId switch
+        {
+            ButtonIds.Confirm => await actions.ConfirmAsync(asker, reference.ActionId, ct),
+            ButtonIds.Approve => await actions.ApproveAsync(asker, reference.ActionId, ct),
+            ButtonIds.Undo => await actions.UndoAsync(asker, reference.ActionId, ct),
+            _ => await actions.RejectAsync(asker, reference.ActionId, ct),
+        };
+        logger.LogInformation("Action button {Button} on {ActionId} by {UserId} in team {TeamId}: {Outcome}",
+            press.ActionId, reference.ActionId, asker.UserId, asker.TeamId, outcome.Kind);
+
+        var rendered = ActionViews.Render(outcome);
+        var shared = press.ActionId is ButtonIds.Approve or ButtonIds.Reject;
+        return outcome.Kind switch
+        {
+            ActionOutcomeKind.AwaitingApproval => [new Delivery.Post(ActionViews.ApprovalRequest(outcome)), new Delivery.Replace(rendered)],
+            // A refused approver (self-approval, no role) is told privately; the request stays for the others.
+            ActionOutcomeKind.Refused when shared => [new Delivery.Beside(rendered)],
+            // The result replaces the message pressed: the private proposal, or the request in the channel for everyone.
+            _ when shared => [new Delivery.ReplaceForChannel(rendered)],
+            _ => [new Delivery.Replace(rendered)],
+        };
+    }
+
+    /// <summary>"Snooze 24 h", "Mute this rule for this campaign" and the list's "Undo", answered to the presser alone.</summary>
+    private async Task<IReadOnlyList<Delivery>> AlertAsync(ButtonPress press, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<AlertTarget>(press.Value, out var target) || press.Asker.UserId.Length == 0)
+        {
+            return Nothing;
+        }
+
+        var asker = press.Asker;
+        var rule = AlertRuleNames.Describe(target.Rule);
+        var answer = press.ActionId switch
+        {
+            ButtonIds.Snooze => await alerts.SnoozeAsync(asker, target, ct) is { Saved: { Until: { } until } }
+                ? $"Snoozed: no \"{rule}\" alert for *{Mrkdwn.Escape(await alerts.CampaignNameAsync(asker.TeamId, target.CampaignId, ct))}* until {until:yyyy-MM-dd HH:mm} UTC."
+                : null,
+            ButtonIds.Mute => await alerts.MuteAsync(asker, target, ct) switch
+            {
+                null => null,
+                { Refusal: { } refusal } => refusal,
+                _ => $"Muted: no more \"{rule}\" alerts for *{Mrkdwn.Escape(await alerts.CampaignNameAsync(asker.TeamId, target.CampaignId, ct))}*. `/ttmetrics alerts` lists mutes with an Undo.",
+            },
+            _ => await alerts.UnmuteAsync(asker, target, ct) is var undone
+                ? undone.Refusal ?? (undone.Saved is null ? "That rule was not muted or snoozed any more." : $"\"{rule}\" alerts are back on for that campaign.")
+                : null,
+        };
+
+        if (answer is null)
+        {
+            // A campaign this workspace does not read: a forged or stale value. Nothing changed; nothing to say.
+            logger.LogWarning("Alert button {Button} named a campaign team {TeamId} does not read; ignored", press.ActionId, asker.TeamId);
+            return Nothing;
+        }
+
+        return [new Delivery.Beside(Reply.Plain(answer))];
+    }
+}

@@ -1,0 +1,50 @@
+using TikTokBot.Domain.Actions;
+
+namespace TikTokBot.Requests;
+
+/// <summary>
+/// The Slack <c>action_id</c> of every button and menu the app draws, in one list, so the one router
+/// (Interactions/ButtonRouter) and every view name them alike. The ids are part of messages already in Slack:
+/// renaming one strands those buttons.
+/// </summary>
+internal static class ButtonIds
+{
+    // A campaign's report (the value is a ReportRequest).
+    public const string Fix = "report.fix";
+    public const string Full = "report.full";
+    public const string Breakdown = "report.breakdown";
+    public const string Criteria = "report.criteria";
+    public const string Credit = "report.credit";
+    public const string Share = "report.share";
+
+    /// <summary>"Chart another metric…" (the value is a ChartRequest).</summary>
+    public const string Chart = "report.chart";
+
+    // An action on the ad account (the value is an ActionReference).
+    public const string Confirm = "action.confirm";
+    public const string Cancel = "action.cancel";
+    public const string Approve = "action.approve";
+    public const string Reject = "action.reject";
+    public const string Undo = "action.undo";
+
+    /// <summary>On a fix or an alert: starts a proposal (the value is a ProposalRequest).</summary>
+    public const string Propose = "action.propose";
+
+    // An alert's own buttons (the value is an AlertTarget); Unmute is the alerts list's "Undo".
+    public const string Snooze = "alert.snooze";
+    public const string Mute = "alert.mute";
+    public const string Unmute = "alert.unmute";
+
+    /// <summary>The Home tab's "Connect TikTok": sends the person their own link.</summary>
+    public const string Connect = "accounts_connect";
+
+    /// <summary>The link button in a connect reply; Slack opens the URL and still sends the press, which needs no answer.</summary>
+    public const string OpenAuthorisation = "accounts_open_authorisation";
+
+    /// <summary>
+    /// A proposal button's id when a message carries several: Slack wants ids unique within a block, so each is named
+    /// by what it proposes (<c>action.propose.pause.&lt;target&gt;</c>); the router reads the prefix.
+    /// </summary>
+    public static string ProposeFor(ActionIntent intent) =>
+        $"{Propose}.{intent.Kind.ToString().ToLowerInvariant()}.{intent.TargetId}";
+}
