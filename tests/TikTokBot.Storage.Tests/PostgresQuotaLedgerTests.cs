@@ -24,7 +24,7 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
 
         _database = await PostgresDatabaseUnderTest.CreateAsync();
         await using var database = _database.Open();
-        await new SchemaMigrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
+        await new SchemaMigrator(database, new TikTokBot.Storage.Tests.Infrastructure.FixedClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class SqliteSynchronousTests : IDisposable
     public async Task Every_connection_runs_with_the_configured_synchronous_setting(string configured, long expected)
     {
         await using var database = StorageRegistration.CreateDatabase(new StorageOptions { SqliteSynchronous = configured }, Path.Combine(_folder, configured));
-        await new TikTokBot.Storage.Migrations.SchemaMigrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TikTokBot.Storage.Migrations.SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new TikTokBot.Storage.Migrations.SchemaMigrator(database, new TikTokBot.Storage.Tests.Infrastructure.FixedClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Microsoft.Extensions.Logging.Abstractions.NullLogger<TikTokBot.Storage.Migrations.SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         for (var i = 0; i < 3; i++)
         {
             await using var connection = await database.OpenAsync(CancellationToken.None);

@@ -48,6 +48,9 @@ public sealed class FakeTikTokApi : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Report and status requests received, told on each arrival.</summary>
+    public ArrivalCount Arrivals { get; } = new();
+
     /// <summary>The fake's own page size cap, so a few campaigns already span several pages.</summary>
     public int MaxRowsPerPage { get; set; } = 20;
 
@@ -141,6 +144,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var recorded = new RecordedRequest(path, query, request.Headers["Access-Token"].ToString());
         Requests.Enqueue(recorded);
+        Arrivals.Add();
         if (OverAppQuota())
         {
             return Envelope(40100, "Requests made too frequently. Please try again later.", null);

@@ -40,7 +40,7 @@ public sealed class CompositionTests : IClassFixture<KestrelAppFactory>
         var engine = services.GetRequiredService<TikTokBot.Domain.CampaignEngine>();
         var campaigns = await source.ListCampaignsAsync(CancellationToken.None);
         var campaign = TikTokBot.TikTok.Naming.CampaignResolver.Resolve("campaign-42", campaigns).Campaign!;
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var yesterday = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-1);
 
         var facts = await services.GetRequiredService<TikTokBot.TikTok.Sources.CampaignFactsLoader>()
             .LoadAsync(campaign, TikTokBot.Domain.Metrics.DateRange.Ending(yesterday, 7), null, CancellationToken.None);

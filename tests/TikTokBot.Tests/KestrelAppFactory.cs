@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TikTokBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TikTokBot.Tests;
 
-/// <summary>The real app on a real Kestrel listener bound to a free loopback port.</summary>
+/// <summary>
+/// The real app on a real Kestrel listener bound to a free loopback port, on the tests' <see cref="RunningClock.Shared"/>
+/// (a fixed date) unless a derived factory gives it a clock of its own.
+/// </summary>
 public class KestrelAppFactory : WebApplicationFactory<Program>
 {
     /// <summary>The signing secret the app under test verifies Slack requests with.</summary>
@@ -30,6 +35,7 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(RunningClock.Shared)));
         builder.ConfigureServices(ReplaceServices);
     }
 

@@ -36,10 +36,13 @@ public static class SlackTestRequests
         return "payload=" + Uri.EscapeDataString(payload);
     }
 
-    /// <param name="at">When it is signed, for an app whose clock is fixed; by default now.</param>
+    /// <param name="at">
+    /// When it is signed: the time of the app's clock, which checks the signature's freshness; by default the time of
+    /// <see cref="TikTokBot.Testing.RunningClock.Shared"/>, every test app's clock unless its test gave it another.
+    /// </param>
     public static HttpRequestMessage Signed(string path, string body, string contentType = Form, DateTimeOffset? at = null)
     {
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = (at ?? TikTokBot.Testing.RunningClock.Shared.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
         request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
@@ -58,6 +61,9 @@ public sealed class ResponseUrlHook : IAsyncDisposable
     public string Url { get; private set; } = "";
 
     public ConcurrentQueue<string> Delivered { get; } = new();
+
+    /// <summary>Messages delivered so far, told on each arrival.</summary>
+    public TikTokBot.Testing.ArrivalCount Arrivals { get; } = new();
 
     /// <summary>Starts the hook; the first posts get <paramref name="faults"/> (nothing is recorded for them), the rest are delivered.</summary>
     public static async Task<ResponseUrlHook> StartAsync(params SlackFault[] faults)
@@ -90,6 +96,7 @@ public sealed class ResponseUrlHook : IAsyncDisposable
 
             hook.Delivered.Enqueue(body);
             hook._arrived.Release();
+            hook.Arrivals.Add();
         });
         await hook._app.StartAsync();
         hook.Url = hook._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";

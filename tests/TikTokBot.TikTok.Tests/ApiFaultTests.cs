@@ -43,7 +43,7 @@ public sealed class ApiFaultTests : IAsyncLifetime
             RateLimitBackoff = TimeSpan.FromMilliseconds(5),
             MaxRequestsPerSecond = 1_000,
         };
-        var api = new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
+        var api = new ApiMetricSource(new TikTokApiClient(_http, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
         return new CachedMetricSource(api, new FixedClock(Today), new MetricCacheOptions(), new ReportCache(new FixedClock(Today)), "source", []);
     }
 

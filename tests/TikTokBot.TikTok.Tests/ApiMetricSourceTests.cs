@@ -34,7 +34,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         new(Client(token), Options(token, advertisers), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 
     private TikTokApiClient Client(string token = FakeTikTokApi.Token) =>
-        new(_http, Options(token, DemoDataSet.AdvertiserId), TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
+        new(_http, Options(token, DemoDataSet.AdvertiserId), TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance);
 
     private TikTokApiOptions Options(string token, string advertisers) => new()
     {
@@ -166,7 +166,7 @@ public sealed class ApiMetricSourceTests : IAsyncLifetime
         _fake.Delay = TimeSpan.FromSeconds(2);
         using var impatientHttp = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
         var options = Options(FakeTikTokApi.Token, DemoDataSet.AdvertiserId);
-        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
+        var source = new ApiMetricSource(new TikTokApiClient(impatientHttp, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 
         var error = await Assert.ThrowsAsync<TikTokApiException>(() => source.ListCampaignsAsync(CancellationToken.None));
 

@@ -45,7 +45,7 @@ public sealed class ApiV13ContractTests : IAsyncLifetime
         MaxRequestsPerSecond = 1_000,
     };
 
-    private TikTokApiClient Client(int retries = 5) => new(_http, Options(retries), TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
+    private TikTokApiClient Client(int retries = 5) => new(_http, Options(retries), TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance);
 
     private ApiMetricSource Source() => new(Client(), Options(), new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
 

@@ -13,11 +13,15 @@ public sealed class CachedMetricSourceTests
     [Fact]
     public async Task Fifty_people_asking_at_once_cause_one_call_to_the_source()
     {
-        var source = new CountingSource { Delay = TimeSpan.FromMilliseconds(200) };
+        // The source answers only once all fifty have asked: none can arrive after the first call was answered.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var source = new CountingSource { Gate = gate.Task };
         var cache = new CachedMetricSource(source, new MovableClock(Today), new MetricCacheOptions(), new ReportCache(new MovableClock(Today)), "source", []);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(_ => Task.Run(() => cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None))));
+        var asked = await Task.WhenAll(Enumerable.Range(0, 50)
+            .Select(_ => Task.Run(() => Tuple.Create(cache.GetDailyAsync(Scope.Campaign("42"), ClosedWeek, CancellationToken.None)))));
+        gate.SetResult();
+        var answers = await Task.WhenAll(asked.Select(a => a.Item1));
 
         Assert.Equal(1, source.Calls);
         Assert.All(answers, a => Assert.Same(answers[0], a));
@@ -119,8 +123,6 @@ public sealed class CachedMetricSourceTests
 
         public int Lists => _lists;
 
-        public TimeSpan Delay { get; init; }
-
         public bool FailFirst { get; init; }
 
         /// <summary>When set, every call waits for it: lets a test order events without timing.</summary>
@@ -151,7 +153,6 @@ public sealed class CachedMetricSourceTests
         private async Task Called(CancellationToken cancellationToken)
         {
             var call = Interlocked.Increment(ref _calls);
-            await Task.Delay(Delay, cancellationToken);
             if (Gate is not null)
             {
                 await Gate.WaitAsync(cancellationToken);

@@ -91,7 +91,7 @@ public sealed class ApiSourceContract : MetricSourceContract
         _fake = await FakeTikTokApi.StartAsync(Today);
         _http = new HttpClient();
         var options = new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token, AdvertiserIds = DemoDataSet.AdvertiserId };
-        Source = new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
+        Source = new ApiMetricSource(new TikTokApiClient(_http, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
     }
 
     public override async Task DisposeAsync()

@@ -92,7 +92,7 @@ public sealed class RecordedResponsesContractTests : IAsyncLifetime
             AdvertiserIds = Advertiser,
             MaxRequestsPerSecond = 1_000,
         };
-        return new ApiMetricSource(new TikTokApiClient(_http, options, TimeProvider.System, NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
+        return new ApiMetricSource(new TikTokApiClient(_http, options, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance), options, new FixedClock(Today), new ReportCache(new FixedClock(Today)), new MetricCacheOptions());
     }
 
     [Fact]

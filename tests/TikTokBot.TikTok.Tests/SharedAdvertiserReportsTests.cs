@@ -26,7 +26,7 @@ public sealed class SharedAdvertiserReportsTests : IAsyncLifetime
     {
         _fake = await FakeTikTokApi.StartAsync(Today);
         _http = new HttpClient();
-        _client = new TikTokApiClient(_http, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, MaxRequestsPerSecond = 1_000 }, TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
+        _client = new TikTokApiClient(_http, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, MaxRequestsPerSecond = 1_000 }, TestClock.WaitsPassAtOnce(), NullLogger<TikTokApiClient>.Instance);
         _reports = new ReportCache(_clock);
     }
 

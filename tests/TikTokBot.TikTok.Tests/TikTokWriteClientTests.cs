@@ -23,7 +23,7 @@ public sealed class TikTokWriteClientTests : IAsyncLifetime
     {
         _fake = await FakeTikTokApi.StartAsync(Today);
         _client = new TikTokWriteClient(_http, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token, RateLimitBackoff = TimeSpan.FromMilliseconds(1) },
-            TimeProvider.System, NullLogger<TikTokWriteClient>.Instance);
+            TestClock.WaitsPassAtOnce(), NullLogger<TikTokWriteClient>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -78,7 +78,7 @@ public sealed class TikTokWriteClientTests : IAsyncLifetime
     {
         _fake.Writes.HangAfterApplyingNextWrite();
         using var shortHttp = new HttpClient { Timeout = TimeSpan.FromMilliseconds(500) };
-        var client = new TikTokWriteClient(shortHttp, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token }, TimeProvider.System, NullLogger<TikTokWriteClient>.Instance);
+        var client = new TikTokWriteClient(shortHttp, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token }, TestClock.WaitsPassAtOnce(), NullLogger<TikTokWriteClient>.Instance);
 
         await Assert.ThrowsAsync<TikTokWriteUncertainException>(() => client.SetStatusAsync(Access, ActionLevel.AdGroup, AdGroup, false, Ct));
 

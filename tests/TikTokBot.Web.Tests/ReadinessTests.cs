@@ -5,6 +5,7 @@ using Npgsql;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.Tests;
 using TikTokBot.Tests.Digests;
+using TikTokBot.Testing;
 using TikTokBot.Testing.External;
 
 namespace TikTokBot.Web.Tests;
@@ -55,12 +56,13 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
         proxy.Restore();
-        // A pooled connection broken by the cut is dropped on first use, so the first probe after may still fail:
-        // wait for the first healthy answer, bounded by a generous count of probes.
-        for (var probe = 0; probe < 20 && status != HttpStatusCode.OK; probe++)
+        // A pooled connection broken by the cut is dropped on first use, so the first probe after may still fail: the
+        // database is a server outside this process, asked again until the first healthy answer.
+        await OutOfProcess.PollAsync(async () =>
         {
             (status, body) = await ReadyAsync(client);
-        }
+            return status == HttpStatusCode.OK;
+        }, "a healthy /readyz once PostgreSQL is back");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", Check(body, "database").GetProperty("status").GetString());

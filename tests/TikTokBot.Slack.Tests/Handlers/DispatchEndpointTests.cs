@@ -144,9 +144,12 @@ public class DispatchEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(log.Entries);
 
+        // The work is released only once shutdown says it is waiting for it; if shutdown did not wait, the log would
+        // still be empty.
+        var waiting = host.Services.GetRequiredService<ListLoggerProvider>().WhenLoggedAsync(line => line.StartsWith("Waiting for 1 Slack handler", StringComparison.Ordinal));
         var shutdown = host.DisposeAsync().AsTask();
-        // The work is released only after shutdown has begun; if shutdown did not wait, the log would still be empty.
-        _ = Task.Delay(TimeSpan.FromMilliseconds(200)).ContinueWith(_ => gate.Open(), TaskScheduler.Default);
+        await waiting;
+        gate.Open();
         await shutdown;
         Assert.Equal(["background finished"], log.Entries);
     }

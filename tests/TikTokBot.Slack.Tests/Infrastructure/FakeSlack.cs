@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace TikTokBot.Slack.Tests.Infrastructure;
 
 /// <summary>One call the fake Slack received.</summary>
-public sealed record RecordedCall(string Method, string? Authorization, string ContentType, string Body, DateTimeOffset At, int Status)
+public sealed record RecordedCall(string Method, string? Authorization, string ContentType, string Body, TimeSpan At, int Status)
 {
     public string? Form(string name) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Body).TryGetValue(name, out var v) ? v.ToString() : null;
@@ -42,6 +42,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Channel<TrackedSocket> _sockets = Channel.CreateUnbounded<TrackedSocket>();
     private readonly ConcurrentQueue<TrackedSocket> _accepted = new();
     private int _ts;
+
+    // Arrival times are spans since the fake started, on the machine's monotonic counter: never a date.
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -89,7 +92,7 @@ public sealed class FakeSlack : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var answer = fake._scripts.TryGetValue(name, out var q) && q.TryDequeue(out var a) ? a : new FakeAnswer();
-            fake._calls.Enqueue(new RecordedCall(name, http.Request.Headers.Authorization, http.Request.ContentType ?? "", body, DateTimeOffset.UtcNow, answer.Status));
+            fake._calls.Enqueue(new RecordedCall(name, http.Request.Headers.Authorization, http.Request.ContentType ?? "", body, System.Diagnostics.Stopwatch.GetElapsedTime(fake._started), answer.Status));
             if (answer.Delay > TimeSpan.Zero)
             {
                 try { await Task.Delay(answer.Delay, http.RequestAborted); }

@@ -148,7 +148,33 @@ public sealed class ListLoggerProvider : ILoggerProvider
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> _lines = new();
 
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Done)> _waiters = [];
+
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Lines => _lines.ToArray();
+
+    /// <summary>Completes when a line matching <paramref name="match"/> is logged from now on (told on each line; 20 s bound).</summary>
+    public Task WhenLoggedAsync(Func<string, bool> match)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            _waiters.Add((match, done));
+        }
+
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private void Logged(string line)
+    {
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new ListLogger(this, categoryName);
 
@@ -160,8 +186,11 @@ public sealed class ListLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
-                owner._lines.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception.Message)));
+            if (!IsEnabled(logLevel))
+                return;
+            var line = formatter(state, exception) + (exception is null ? "" : " " + exception.Message);
+            owner._lines.Enqueue((logLevel, category, line));
+            owner.Logged(line);
         }
     }
 }

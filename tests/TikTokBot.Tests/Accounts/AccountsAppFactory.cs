@@ -52,9 +52,13 @@ internal sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider 
         .GroupBy(s => s.Key)
         .Select(g => (g.Key, g.Last().Value));
 
+    /// <summary>The app's Hangfire work (digests, alert scans) as signals a test can wait on.</summary>
+    public TikTokBot.Tests.Digests.JobSignals Jobs { get; } = new();
+
     protected override void ReplaceServices(IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        Jobs.AddTo(services);
         services.AddSingleton<ILoggerProvider>(Logs);
     }
 

@@ -85,8 +85,9 @@ public sealed class AdvertiserTimeZoneTests : IAsyncLifetime
         {
             // The scheduler's sender holds the day: its delivery is marked only after its post.
             var store = _app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
-            await TikTokBot.Tests.Digests.DigestAppFactory.WaitUntilAsync(async () =>
-                (await store.Deliveries.FindAsync(subscribed.Subscription.Id, sent.LocalDate!.Value, default))?.State == DeliveryState.Delivered);
+            await _app.Jobs.UntilAsync(async () =>
+                (await store.Deliveries.FindAsync(subscribed.Subscription.Id, sent.LocalDate!.Value, default))?.State == DeliveryState.Delivered,
+                "the scheduler's digest delivered");
         }
 
         var posted = PostedTo("C0BERLIN");

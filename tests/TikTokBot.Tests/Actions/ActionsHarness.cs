@@ -79,7 +79,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
         // Long enough for a loaded machine's first request; the timeout fault holds its answer until this runs out.
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var api = new TikTokApiOptions { ApiBaseUrl = tiktok.BaseUrl, AccessToken = FakeTikTokApi.Token, RateLimitBackoff = TimeSpan.FromMilliseconds(1) };
-        Target = target ?? new TikTokWriteClient(_http, api, TimeProvider.System, NullLogger<TikTokWriteClient>.Instance);
+        Target = target ?? new TikTokWriteClient(_http, api, TestClock.WaitsPassAtOnce(), NullLogger<TikTokWriteClient>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["TikTok:Source"] = target is DemoWriteTarget ? "Demo" : "Api",

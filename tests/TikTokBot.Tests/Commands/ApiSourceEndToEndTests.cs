@@ -10,7 +10,7 @@ public sealed class ApiSourceAppFactory : KestrelAppFactory
 {
     public ApiSourceAppFactory()
     {
-        TikTok = FakeTikTokApi.StartAsync(DateOnly.FromDateTime(DateTime.UtcNow)).GetAwaiter().GetResult();
+        TikTok = FakeTikTokApi.StartAsync(DateOnly.FromDateTime(TikTokBot.Testing.RunningClock.Shared.GetUtcNow().UtcDateTime)).GetAwaiter().GetResult();
     }
 
     public FakeTikTokApi TikTok { get; }

@@ -21,7 +21,7 @@ public sealed class SlowSourceAppFactory : KestrelAppFactory
         [("Commands:InlineAnswerBudget", new CommandOptions().InlineAnswerBudget.ToString("c", CultureInfo.InvariantCulture))];
 
     protected override void ReplaceServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<IMetricSource>(new GatedSource(new DemoMetricSource(TimeProvider.System), Gate.Task)));
+        services.Replace(ServiceDescriptor.Singleton<IMetricSource>(new GatedSource(new DemoMetricSource(TikTokBot.Testing.RunningClock.Shared), Gate.Task)));
 
     private sealed class GatedSource(IMetricSource inner, Task gate) : IMetricSource
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Testing;
 using TikTokBot.Testing.External;
 
 namespace TikTokBot.Tests.Digests;
@@ -30,11 +31,14 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
     public async Task Two_instances_on_one_PostgreSQL_post_each_digest_exactly_once()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
-        await using var first = Instance(clock);
-        await using var second = Instance(clock);
+        // One set of signals for both: a test waiting on either wakes on the jobs of both.
+        var jobs = new JobSignals();
+        await using var first = Instance(clock, jobs);
+        await using var second = Instance(clock, jobs);
         await first.StartAsync();
         await second.StartAsync();
-        await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(first.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count == 2));
+        await OutOfProcess.PollAsync(() => Task.FromResult(first.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count == 2),
+            "both Hangfire servers registered in PostgreSQL");
         var subscriptions = new List<ChannelSubscription>();
         for (var i = 0; i < 20; i++)
         {
@@ -94,7 +98,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         proxy.Cut();
         NpgsqlConnection.ClearAllPools();
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(monitoring.ScheduledCount() == 1));
+        await app.Jobs.UntilAsync(() => monitoring.ScheduledCount() == 1, "the failed run's retry scheduled");
         Assert.Empty(_slack.Posted);
 
         // The database is back; a retry (one second apart, in real time) finds it and the digest goes out once.
@@ -107,7 +111,7 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
         Assert.Equal((DeliveryState.Delivered, 1), (delivery.State, delivery.Attempts));
     }
 
-    private DigestAppFactory Instance(TimeProvider clock)
+    private DigestAppFactory Instance(TimeProvider clock, JobSignals jobs)
     {
         var connection = _database.ConnectionString().ConnectionString;
         return new DigestAppFactory(_slack, clock, new Dictionary<string, string>
@@ -115,6 +119,6 @@ public sealed class ClusteredDigestTests : IAsyncLifetime
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = connection,
             ["Scheduler:Store"] = "Postgres",
-        });
+        }, jobs);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
+using TikTokBot.Testing;
 
 namespace TikTokBot.Tests.Digests;
 
@@ -11,7 +12,7 @@ namespace TikTokBot.Tests.Digests;
 /// The whole app on Kestrel with its digests posting to a <see cref="ScriptedSlack"/>, on the clock and the scheduler
 /// store a test chooses. Several factories may share a data folder or a database to play restarts and second instances.
 /// </summary>
-internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings) : KestrelAppFactory
+internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, IReadOnlyDictionary<string, string> settings, JobSignals? jobs = null) : KestrelAppFactory
 {
     public const string Team = "T0DIGEST";
 
@@ -32,7 +33,14 @@ internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, 
         .GroupBy(s => s.Key)
         .Select(g => (g.Key, g.Last().Value));
 
-    protected override void ReplaceServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton(clock));
+    /// <summary>This app's Hangfire work as signals (shared with other instances when the test gave one).</summary>
+    public JobSignals Jobs { get; } = jobs ?? new JobSignals();
+
+    protected override void ReplaceServices(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton(clock));
+        Jobs.AddTo(services);
+    }
 
     public IWorkspaceStore Store => Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
 
@@ -58,49 +66,32 @@ internal sealed class DigestAppFactory(ScriptedSlack slack, TimeProvider clock, 
     public void Trigger(ChannelSubscription subscription) => Scheduler.TriggerNow(Team, subscription.ChannelId);
 
     /// <summary>
-    /// Hangfire's jobs waiting, running, or scheduled within the next minute (real time: Hangfire's delayed jobs wait by
-    /// the machine's clock), in this app's store (shared by instances on one PostgreSQL). A look scheduled for after a
-    /// claim's lease (ten minutes) is not counted: it finds the day delivered and posts nothing.
+    /// Hangfire's jobs waiting, fetched, running, or scheduled to run within a minute of being scheduled, in this app's store
+    /// (shared by instances on one PostgreSQL). A look scheduled for after a claim's lease (ten minutes) is not counted:
+    /// it finds the day delivered and posts nothing. (Hangfire's delays are measured by its own clock: the span between
+    /// a job's scheduling and its due time is read from the job, not from the machine's clock.)
     /// </summary>
     public long PendingJobs()
     {
         var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var soon = monitoring.ScheduledJobs(0, 1000).Count(job => job.Value.EnqueueAt < DateTime.UtcNow.AddMinutes(1));
-        return monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() + soon;
+        var soon = monitoring.ScheduledJobs(0, 1000).Count(job => job.Value.ScheduledAt is not { } scheduled || job.Value.EnqueueAt - scheduled <= TimeSpan.FromMinutes(1));
+        // A job a worker has fetched from the queue but not yet marked processing is counted as fetched (PostgreSQL's
+        // store; the memory store moves it in one step).
+        return monitoring.EnqueuedCount("default") + monitoring.FetchedCount("default") + monitoring.ProcessingCount() + soon;
     }
 
-    /// <summary>The definite end of the digests' work: no Hangfire job is waiting, running or due soon.</summary>
-    public Task WaitUntilIdleAsync() => WaitUntilAsync(() => Task.FromResult(PendingJobs() == 0));
+    /// <summary>
+    /// The definite end of the digests' work: no Hangfire job is waiting, running or due soon, looked at after each job's
+    /// change. Hangfire's PostgreSQL store (instances sharing it) finishes its own bookkeeping, a finished job's queue
+    /// row, after the last change any app can tell: there the store, a server outside this process, is read again until
+    /// it is idle (<see cref="OutOfProcess.PollAsync"/>).
+    /// </summary>
+    public Task WaitUntilIdleAsync() =>
+        settings.GetValueOrDefault("Scheduler:Store") == "Postgres"
+            ? OutOfProcess.PollAsync(() => Task.FromResult(PendingJobs() == 0), "no digest job waiting, fetched, running or due soon in the shared store")
+            : Jobs.UntilAsync(() => PendingJobs() == 0, "no digest job waiting, running or due soon");
 
-    /// <summary>Waits (in real time, bounded) for a condition the app makes true.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition() && waited.Elapsed < (within ?? TimeSpan.FromSeconds(90)))
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(await condition(), "the condition was not met in time");
-    }
-
+    /// <summary>Waits, on the jobs' signals, until our table says the day was delivered.</summary>
     public Task WaitUntilDeliveredAsync(string subscriptionId, DateOnly day) =>
-        WaitUntilAsync(async () => (await Store.Deliveries.FindAsync(subscriptionId, day, default))?.State == DeliveryState.Delivered);
-}
-
-/// <summary>
-/// A fixed date whose time runs on in real time from wherever a test puts it: timers (Slack's Retry-After, its
-/// per-channel pace) wait for real, and no test depends on today's date.
-/// </summary>
-internal sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
-{
-    private (DateTimeOffset At, long Timestamp) _origin = (start, System.GetTimestamp());
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        var origin = _origin;
-        return origin.At + System.GetElapsedTime(origin.Timestamp);
-    }
-
-    public void JumpTo(DateTimeOffset at) => _origin = (at, System.GetTimestamp());
+        Jobs.UntilAsync(async () => (await Store.Deliveries.FindAsync(subscriptionId, day, default))?.State == DeliveryState.Delivered, $"the digest {subscriptionId} for {day} delivered");
 }

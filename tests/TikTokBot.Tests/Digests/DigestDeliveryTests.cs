@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Storage;
+using TikTokBot.Testing;
 
 namespace TikTokBot.Tests.Digests;
 
@@ -10,8 +11,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     private static readonly DateTimeOffset Monday0830Utc = new(2026, 11, 23, 8, 30, 0, TimeSpan.Zero);
     private static readonly DateOnly Monday = new(2026, 11, 23);
 
-    /// <summary>A quarter of a second before the 06:00 digests: the (real-time) clock reaches them with the app already running.</summary>
-    private static readonly DateTimeOffset JustBefore0600 = new(2026, 11, 23, 5, 59, 59, 750, TimeSpan.Zero);
+    private static readonly DateTimeOffset Monday0600Utc = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-digests-").FullName;
     private ScriptedSlack _slack = null!;
 
@@ -92,7 +92,8 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
             // 09:00: the recurring job finds the day claimed and not finished, and schedules a look once the lease is over.
             clock.SetUtcNow(Monday0830Utc.AddMinutes(30));
-            await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(crashed.PendingJobs() == 0 && crashed.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount() == 1));
+            await crashed.Jobs.UntilAsync(() => crashed.PendingJobs() == 0 && crashed.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount() == 1,
+                "the look after the lease scheduled");
         }
 
         // The app is down past the lease; the look it had scheduled was in memory and is gone. Our table still says claimed.
@@ -114,22 +115,27 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         _slack.Answer = (_, call) => call == 0 ? new SlackAnswer.Hang() : new SlackAnswer.Ok();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
         string subscriptionId;
+        JobSignals jobs;
+        IWorkspaceStore left;
         await using (var stopping = Restartable(clock))
         {
+            jobs = stopping.Jobs;
+            left = stopping.Store;
             await stopping.StartAsync();
             subscriptionId = (await stopping.SubscribeAsync("C0STOP", new TimeOnly(6, 0), "UTC")).Id;
+            var hanging = _slack.WhenHangingAsync();
             clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
-            await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(_slack.HangingCalls == 1));
+            await hanging;
         }
 
         // Stopping cancelled the post and gave the day back, due again at once. The cancelled job may write that a moment
-        // after the host's stop returned (seen on a loaded machine): wait for the write, not for a time.
+        // after the host's stop returned (seen on a loaded machine): wait for the job's method to return, not for a time,
+        // and read what it left through the stopped app's store (the restarted app, once started, retries the day at once).
+        await jobs.UntilAsync(() => jobs.Running == 0, "the cancelled digest job returned");
         Assert.Empty(_slack.Posted);
-        await using var restarted = Restartable(clock);
-        await DigestAppFactory.WaitUntilAsync(async () =>
-            (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))?.State != DeliveryState.Claimed);
-        var interrupted = (await restarted.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
+        var interrupted = (await left.Deliveries.FindAsync(subscriptionId, Monday, default))!;
         Assert.Equal((DeliveryState.Failed, "interrupted"), (interrupted.State, interrupted.Failure));
+        await using var restarted = Restartable(clock);
         await restarted.StartAsync();
         await restarted.WaitUntilDeliveredAsync(subscriptionId, Monday);
         await restarted.WaitUntilIdleAsync();
@@ -151,7 +157,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
             await first.StartAsync();
             subscriptionId = (await first.SubscribeAsync("C0RETRY", new TimeOnly(6, 0), "UTC")).Id;
             clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
-            await DigestAppFactory.WaitUntilAsync(async () => (await first.Store.Deliveries.FindAsync(subscriptionId, Monday, default))?.NextAttemptAt is not null);
+            await first.Jobs.UntilAsync(async () => (await first.Store.Deliveries.FindAsync(subscriptionId, Monday, default))?.NextAttemptAt is not null, "the retry recorded");
             var pending = (await first.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!;
             Assert.Equal((DeliveryState.Failed, new DateTimeOffset(2026, 11, 23, 6, 1, 0, TimeSpan.Zero)), (pending.State, pending.NextAttemptAt));
         }
@@ -169,12 +175,15 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_storm_of_429s_delays_every_digest_but_loses_and_doubles_none()
     {
-        // The first 40 posts are refused with Retry-After: 1, across every channel.
+        // The first 40 posts are refused with Retry-After: 1, across every channel. Each wait of a second (Retry-After,
+        // a channel's pace) passes at once on the test clock, which moves on by that second.
         _slack.Answer = (_, call) => call < 40 ? new SlackAnswer.RateLimited(1) : new SlackAnswer.Ok();
-        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero), passWaitsUpTo: TimeSpan.FromSeconds(1));
         await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>
         {
             ["Slack:MaxRetries"] = "2",
+            // The clock moves a second at every channel's wait: a timeout on it would count the other channels' waits.
+            ["Slack:AttemptTimeout"] = "01:00:00",
             ["Digests:RetryDelays:0"] = "00:00:01",
             ["Digests:RetryDelays:1"] = "00:00:01",
             ["Digests:RetryDelays:2"] = "00:00:01",
@@ -190,7 +199,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
         // Channels hold one subscription each, so the 12 saves left 4; at 06:00 Hangfire fires each of them.
         var active = await app.Store.Subscriptions.ListAsync(default);
-        clock.JumpTo(JustBefore0600);
+        clock.SetUtcNow(Monday0600Utc);
         foreach (var subscription in active)
         {
             await app.WaitUntilDeliveredAsync(subscription.Id, Monday);
@@ -209,13 +218,13 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task A_channel_that_is_gone_pauses_its_subscription_and_the_subscriber_hears_why_in_a_direct_message(string error, string why)
     {
         _slack.Answer = (channel, _) => channel == "C0GONE" ? new SlackAnswer.Error(error) : new SlackAnswer.Ok();
-        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
         await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
         await app.StartAsync();
         var subscription = await app.SubscribeAsync("C0GONE", new TimeOnly(6, 0), "UTC");
 
-        clock.JumpTo(JustBefore0600);
-        await DigestAppFactory.WaitUntilAsync(async () => (await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.IsPaused);
+        clock.SetUtcNow(Monday0600Utc);
+        await app.Jobs.UntilAsync(async () => (await app.Store.Subscriptions.FindAsync(subscription.Id, default))!.IsPaused, "the subscription paused");
         await app.WaitUntilIdleAsync();
 
         var dm = Assert.Single(_slack.Posted);
@@ -234,13 +243,13 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task An_answer_no_retry_can_change_fails_the_day_once_and_schedules_no_retry(string error)
     {
         _slack.Answer = (_, _) => new SlackAnswer.Error(error);
-        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
         await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
         await app.StartAsync();
         var subscription = await app.SubscribeAsync("C0REVOKED", new TimeOnly(6, 0), "UTC");
 
-        clock.JumpTo(JustBefore0600);
-        await DigestAppFactory.WaitUntilAsync(async () => (await app.Store.Deliveries.ListAsync(subscription.Id, default)).SingleOrDefault()?.State == DeliveryState.Failed);
+        clock.SetUtcNow(Monday0600Utc);
+        await app.Jobs.UntilAsync(async () => (await app.Store.Deliveries.ListAsync(subscription.Id, default)).SingleOrDefault()?.State == DeliveryState.Failed, "the day failed");
         await app.WaitUntilIdleAsync();
 
         var delivery = (await app.Store.Deliveries.ListAsync(subscription.Id, default)).Single();

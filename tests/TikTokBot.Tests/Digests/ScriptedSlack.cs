@@ -46,9 +46,7 @@ public sealed class ScriptedSlack : IAsyncDisposable
 
     public int RateLimitedAnswers => _rateLimited;
 
-    public int HangingCalls => _hanging;
-
-    private int _hanging;
+    private readonly TaskCompletionSource _hung = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int _rateLimited;
     private long _calls;
@@ -76,17 +74,8 @@ public sealed class ScriptedSlack : IAsyncDisposable
 
     public IReadOnlyList<PostedMessage> To(string channel) => Posted.Where(p => p.Channel == channel).ToList();
 
-    /// <summary>Waits (in real time, bounded) until at least <paramref name="count"/> messages have arrived.</summary>
-    public async Task WaitForAsync(int count, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        while (Posted.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(Posted.Count >= count, $"expected {count} messages in Slack, got {Posted.Count}");
-    }
+    /// <summary>Completes once a post is being held without an answer (<see cref="SlackAnswer.Hang"/>): a post in flight.</summary>
+    public Task WhenHangingAsync() => _hung.Task.WaitAsync(TimeSpan.FromSeconds(90));
 
     private async Task<IResult> PostMessageAsync(HttpRequest request)
     {
@@ -100,7 +89,7 @@ public sealed class ScriptedSlack : IAsyncDisposable
                 request.HttpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Text("{\"ok\":false,\"error\":\"ratelimited\"}", "application/json", statusCode: 429);
             case SlackAnswer.Hang:
-                Interlocked.Increment(ref _hanging);
+                _hung.TrySetResult();
                 await Task.Delay(TimeSpan.FromSeconds(60), request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return Results.StatusCode(500);
             case SlackAnswer.Error error:

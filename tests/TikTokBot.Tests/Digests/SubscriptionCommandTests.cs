@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Storage;
@@ -12,10 +13,13 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     private ScriptedSlack _slack = null!;
     private DigestAppFactory _app = null!;
 
+    // Stands still: the app answers every command inline (its budget for an inline answer never runs out) and no digest falls due.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.Zero));
+
     public async Task InitializeAsync()
     {
         _slack = await ScriptedSlack.StartAsync();
-        _app = new DigestAppFactory(_slack, TimeProvider.System, new Dictionary<string, string>());
+        _app = new DigestAppFactory(_slack, _clock, new Dictionary<string, string>());
         await _app.StartAsync();
     }
 
@@ -67,7 +71,7 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         var next = (await _app.Scheduler.NextFiringAsync(DigestAppFactory.Team, subscription.Id, default))!.Value;
         var local = TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
         Assert.Equal((8, 30), (local.Hour, local.Minute));
-        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(24));
+        Assert.InRange(next - _clock.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromHours(24));
 
         var listed = await SendAsync("subscriptions");
         Assert.Contains($"• <#C0CHAN> at 08:30 Europe/Berlin, ", listed, StringComparison.Ordinal);
@@ -121,7 +125,7 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         using var client = _app.CreateKestrelClient();
         var body = $"token=x&team_id={DigestAppFactory.Team}&team_domain=acme&channel_id={channel}&user_id={user}&command=%2Fttmetrics" +
                    $"&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnowhere&trigger_id=1.2.3";
-        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body));
+        using var response = await client.SendAsync(SlackTestRequests.Signed("/slack/commands", body, at: _clock.GetUtcNow()));
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("text").GetString()!;

@@ -17,21 +17,8 @@ public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
 
-    private async Task<(string Method, string Authorization, string Body)> WaitForCall(string method)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var call = _factory.Calls.FirstOrDefault(c => c.Method == method);
-            if (call.Method is not null)
-            {
-                return call;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new Xunit.Sdk.XunitException($"{method} was never called; calls: {string.Join(", ", _factory.Calls.Select(c => c.Method))}");
-    }
+    private async Task<(string Method, string Authorization, string Body)> WaitForCall(string method) =>
+        (await _factory.WaitForCallsAsync(calls => calls.Any(c => c.Method == method))).First(c => c.Method == method);
 
     [Fact]
     public async Task Set_success_criteria_opens_a_modal_for_the_reports_campaign_with_the_bot_token()

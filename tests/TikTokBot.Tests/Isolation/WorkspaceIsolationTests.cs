@@ -85,17 +85,7 @@ public sealed class WorkspaceIsolationTests : IClassFixture<FakeSlackAppFactory>
 
     private async Task<string> OpenedView(string trigger)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            var call = _factory.Calls.FirstOrDefault(c => c.Method == "views.open" && c.Body.Contains(trigger, StringComparison.Ordinal));
-            if (call.Method is not null)
-            {
-                return call.Body;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new Xunit.Sdk.XunitException($"no views.open for {trigger}");
+        bool Opened((string Method, string Authorization, string Body) c) => c.Method == "views.open" && c.Body.Contains(trigger, StringComparison.Ordinal);
+        return (await _factory.WaitForCallsAsync(calls => calls.Any(Opened))).First(Opened).Body;
     }
 }

@@ -66,7 +66,7 @@ public sealed class SharedQuotaTests : IAsyncLifetime
                 await job.ScanAsync(Team, default);
             }
         });
-        await DigestAppFactory.WaitUntilAsync(() => Task.FromResult(_tiktok.Requests.Count >= 10));
+        await _tiktok.Arrivals.WhenAsync(10, "TikTok requests from the scan");
 
         var reply = await AskAsync(asker, "campaign-42");
         var scanRunningWhenAnswered = !scanning.IsCompleted;

@@ -70,10 +70,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         }));
         var elapsed = clock.Elapsed;
 
-        for (var waited = 0; hook.Delivered.Count < deferred && waited < 600; waited++)
-        {
-            await Task.Delay(100);
-        }
+        await hook.Arrivals.WhenAsync(deferred, "deferred reports delivered through response_url");
 
         var sorted = latencies.Order().ToArray();
         output.WriteLine($"{Requests} requests, {Concurrency} at once, in {elapsed.TotalSeconds:0.0} s: median {sorted[Requests / 2].TotalMilliseconds:0} ms, " +

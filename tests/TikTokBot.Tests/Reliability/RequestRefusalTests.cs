@@ -49,7 +49,7 @@ public sealed class RequestRefusalTests : IClassFixture<FakeSlackAppFactory>
             body += "&pad=" + new string('x', SlackVerificationFilter.MaxBodyBytes);
         }
 
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TikTokBot.Testing.RunningClock.Shared.GetUtcNow().ToUnixTimeSeconds();
         var timestamp = attack switch
         {
             "replayed 6 minutes later" => now - 360,

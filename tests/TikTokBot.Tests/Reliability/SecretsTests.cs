@@ -14,7 +14,7 @@ public sealed class SecretsAppFactory : FakeSlackAppFactory
     public const string ClientSecret = "client-secret-9f8e7d6c5b4a";
     public const string AppToken = "xapp-1-app-level-secret";
 
-    public SecretsAppFactory() => TikTok = FakeTikTokApi.StartAsync(DateOnly.FromDateTime(DateTime.UtcNow)).GetAwaiter().GetResult();
+    public SecretsAppFactory() => TikTok = FakeTikTokApi.StartAsync(DateOnly.FromDateTime(RunningClock.Shared.GetUtcNow().UtcDateTime)).GetAwaiter().GetResult();
 
     public FakeTikTokApi TikTok { get; }
 

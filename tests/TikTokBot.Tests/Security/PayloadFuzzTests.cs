@@ -126,7 +126,7 @@ public sealed class PayloadFuzzTests(PayloadFuzzAppFactory app, ITestOutputHelpe
 
             if (signed)
             {
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                var timestamp = TikTokBot.Testing.RunningClock.Shared.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 message.Headers.Add(SlackSignature.TimestampHeader, timestamp);
                 message.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(KestrelAppFactory.SigningSecret, timestamp, request.Body));
             }

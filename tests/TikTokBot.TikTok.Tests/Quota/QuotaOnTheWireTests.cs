@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Testing;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Quota;
@@ -12,7 +11,7 @@ namespace TikTokBot.TikTok.Tests.Quota;
 public sealed class QuotaOnTheWireTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly TestClock _time = new(Start);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(20) };
     private FakeTikTokApi _fake = null!;
     private TikTokQuota _quota = null!;
@@ -31,19 +30,22 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
     }
 
     private TikTokApiClient Client() => new(_http, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token }, _quota,
-        TimeProvider.System, NullLogger<TikTokApiClient>.Instance);
+        _time, NullLogger<TikTokApiClient>.Instance);
 
     [Fact]
     public async Task A_40100_pauses_the_quota_five_minutes_the_scan_asks_again_after_it_and_a_person_meanwhile_is_told_when()
     {
         _fake.RateLimitNext(1);
+        var asleep = _time.WhenTimerAsync(due => due >= TimeSpan.FromMinutes(1));
         Task<IReadOnlyList<ReportRow>> scan;
         using (TikTokCallScope.Enter(TikTokCallPriority.AlertScan))
         {
             scan = Client().GetCampaignsAsync("7000000000000001", default);
         }
 
-        await UntilAsync(async () => (await _quota.SnapshotAsync(default)) is { Paused: true, WaitingHere: [0, 0, 1, 0] });
+        // The quota sets its wake-up for the pause's end once the scan waits in its queue: the definite sign it sleeps.
+        Assert.Equal(TimeSpan.FromMinutes(5), await asleep);
+        Assert.True((await _quota.SnapshotAsync(default)) is { Paused: true, WaitingHere: [0, 0, 1, 0] });
         var person = await Assert.ThrowsAsync<TikTokQuotaException>(() => Client().GetCampaignsAsync("7000000000000001", default));
         Assert.Contains("until 10:05 UTC", person.Message);
         Assert.Single(_fake.Requests);
@@ -100,15 +102,5 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         }
 
         return key;
-    }
-
-    // Each call crosses a real socket; a real-time bound only stops a broken test from hanging.
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            await Task.Delay(5, limit.Token);
-        }
     }
 }
