@@ -29,6 +29,9 @@ public sealed class TikTokApiOptions
     /// <summary>How long the advertiser-wide reports behind many campaigns are shared.</summary>
     public TimeSpan ReportLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary><c>TikTok:AsyncReports:*</c>: when and how a report too large to page through goes as a report task.</summary>
+    public AsyncReportOptions AsyncReports { get; set; } = new();
+
     /// <summary>
     /// Each advertiser's currency and time zone by advertiser id (<c>TikTok:AccountDetails:&lt;id&gt;:Currency</c>, <c>...:TimeZone</c>);
     /// an advertiser not named here is read as US dollars and UTC days. A connected advertiser brings its own from TikTok.
