@@ -102,7 +102,7 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
         {
             var database = _database.Open();
             _opened.Add(database);
-            return new PostgresQuotaLedger(database, taskRules, PostgresQuotaLedger.TaskRow);
+            return new PostgresQuotaLedger(database, taskRules) { Row = PostgresQuotaLedger.TaskRow };
         }
 
         var (first, second, main) = (Tasks(), Tasks(), Instance());

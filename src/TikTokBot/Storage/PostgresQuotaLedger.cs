@@ -11,10 +11,13 @@ namespace TikTokBot.Storage;
 /// <c>clock_timestamp()</c>, so instances whose clocks differ still count the same seconds. Row 1 is the app's main
 /// budget, row 2 the report task budget (<see cref="TaskRow"/>).
 /// </summary>
-public sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rules, int row = 1) : IQuotaLedger
+internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rules) : IQuotaLedger
 {
     /// <summary>The row of the report task budget (<c>TikTok:Quota:Tasks:*</c>).</summary>
     public const int TaskRow = 2;
+
+    /// <summary>Which row of <c>tiktok_quota</c> this budget is: 1, the app's main budget, or <see cref="TaskRow"/>.</summary>
+    public int Row { get; init; } = 1;
 
     private const string Columns =
         "second_start, second_used, minute_start, minute_used, day_start, day_used, next_at, paused_until, " +
@@ -26,9 +29,9 @@ public sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rul
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, transaction, row, "FOR UPDATE", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, transaction, Row, "FOR UPDATE", ct).ConfigureAwait(false);
         var (after, decision) = rules.Take(state, priority, now);
-        await WriteRowAsync(connection, transaction, row, after, ct).ConfigureAwait(false);
+        await WriteRowAsync(connection, transaction, Row, after, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new QuotaTake(decision, after, now);
     }
@@ -37,9 +40,9 @@ public sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rul
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, transaction, row, "FOR UPDATE", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, transaction, Row, "FOR UPDATE", ct).ConfigureAwait(false);
         var after = rules.Pause(state, now);
-        await WriteRowAsync(connection, transaction, row, after, ct).ConfigureAwait(false);
+        await WriteRowAsync(connection, transaction, Row, after, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return after.PausedUntil!.Value;
     }
@@ -47,7 +50,7 @@ public sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rul
     public async ValueTask<(QuotaState State, DateTimeOffset Now)> ReadAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, null, row, "", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, null, Row, "", ct).ConfigureAwait(false);
         return (rules.Roll(state, now), now);
     }
 

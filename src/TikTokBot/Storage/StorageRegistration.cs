@@ -34,7 +34,7 @@ public static class StorageRegistration
             services.Replace(ServiceDescriptor.Singleton<IQuotaLedger>(sp => new PostgresQuotaLedger(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<QuotaRules>())));
             services.RemoveAllKeyed<IQuotaLedger>(TikTokQuotaRegistration.TasksKey);
             services.AddKeyedSingleton<IQuotaLedger>(TikTokQuotaRegistration.TasksKey, (sp, key) => new PostgresQuotaLedger(
-                sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredKeyedService<QuotaRules>(key), PostgresQuotaLedger.TaskRow));
+                sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredKeyedService<QuotaRules>(key)) { Row = PostgresQuotaLedger.TaskRow });
         }
 
         services.AddKeys(configuration, database, dataDirectory);
