@@ -93,4 +93,30 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
         Assert.Equal(QuotaWait.MoreUrgentWaiting, scan.Decision.Wait);
         Assert.Equal(person.Decision.RetryAt + Rules.Spacing, scan.Decision.RetryAt);
     }
+
+    [NeedsFact(External.PostgreSql)]
+    public async Task The_report_task_budget_is_a_row_of_its_own_shared_by_the_instances_and_apart_from_the_main_one()
+    {
+        var taskRules = new QuotaRules(new TikTokQuotaOptions().ForTasks());
+        PostgresQuotaLedger Tasks()
+        {
+            var database = _database.Open();
+            _opened.Add(database);
+            return new PostgresQuotaLedger(database, taskRules) { Row = PostgresQuotaLedger.TaskRow };
+        }
+
+        var (first, second, main) = (Tasks(), Tasks(), Instance());
+
+        var granted = await first.TakeAsync(TikTokCallPriority.Person, default);
+        var paced = await second.TakeAsync(TikTokCallPriority.Person, default);
+        var mainTake = await main.TakeAsync(TikTokCallPriority.Person, default);
+
+        // Two a second and sixty a minute: the second instance's call waits its second (1 s + slack over 60), the main budget does not.
+        Assert.True(granted.Decision.Granted);
+        Assert.Equal((false, QuotaWait.Pace), (paced.Decision.Granted, paced.Decision.Wait));
+        Assert.InRange(paced.Decision.RetryAt - paced.Now, TimeSpan.Zero, taskRules.Spacing);
+        Assert.Equal(TimeSpan.FromSeconds(60.1) / 60, taskRules.Spacing);
+        Assert.True(mainTake.Decision.Granted);
+        Assert.Equal((1, 1), ((await second.ReadAsync(default)).State.DayUsed, (await main.ReadAsync(default)).State.DayUsed));
+    }
 }

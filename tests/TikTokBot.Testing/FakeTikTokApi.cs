@@ -20,7 +20,7 @@ namespace TikTokBot.Testing;
 /// TikTok's wire format (the <c>code/message/request_id/data</c> envelope, string and number metric values,
 /// nulls, page_info) and can be told to misbehave: 40100 bursts, refused tokens, slow answers.
 /// </summary>
-public sealed class FakeTikTokApi : IAsyncDisposable
+public sealed partial class FakeTikTokApi : IAsyncDisposable
 {
     public const string Token = "test-access-token";
 
@@ -129,6 +129,7 @@ public sealed class FakeTikTokApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTikTokApi(app, new DemoMetricSource(new NoonClock(today)), today);
         app.MapGet("/open_api/v1.3/{**path}", fake.Handle);
+        fake.MapReportTasks(app);
         fake.Accounts.Map(app);
         (fake.Writes = new FakeTikTokWrites(fake._demo, token => token == Token || fake.Accounts.Serves(token))).Map(app);
         await app.StartAsync();

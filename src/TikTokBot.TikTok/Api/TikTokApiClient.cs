@@ -48,7 +48,7 @@ public sealed record ReportRow(IReadOnlyDictionary<string, string> Dimensions, I
 /// <c>code</c> becomes a typed error. A 40100 pauses the whole app's quota and the request asks for its turn again;
 /// what else may pass (TikTok's internal errors, HTTP 5xx, timeouts) is retried with backoff.
 /// </summary>
-public sealed class TikTokApiClient : IDisposable
+public sealed partial class TikTokApiClient : IDisposable
 {
     private const int PageSize = 1000;
 
@@ -56,8 +56,11 @@ public sealed class TikTokApiClient : IDisposable
     private readonly TikTokApiOptions _options;
     private readonly ILogger<TikTokApiClient> _logger;
     private readonly TikTokQuota _quota;
+    private readonly TikTokQuota _tasks;
+    private readonly TimeProvider _time;
     private readonly ResiliencePipeline _retries;
     private readonly bool _ownsQuota;
+    private readonly bool _ownsTasks;
     private readonly RefusedTokens _refused;
 
     // Only a workspace's connected token (a clone) is remembered as refused: its connection is marked refused and a
@@ -66,8 +69,8 @@ public sealed class TikTokApiClient : IDisposable
 
     private TikTokApiClient(TikTokApiClient shared, TikTokApiOptions options)
     {
-        (_http, _options, _logger, _quota, _retries, _ownsQuota, _refused, _remembersRefusal) =
-            (shared._http, options, shared._logger, shared._quota, shared._retries, false, shared._refused, true);
+        (_http, _options, _logger, _quota, _tasks, _time, _retries, _ownsQuota, _ownsTasks, _refused, _remembersRefusal) =
+            (shared._http, options, shared._logger, shared._quota, shared._tasks, shared._time, shared._retries, false, false, shared._refused, true);
     }
 
     /// <summary>
@@ -78,37 +81,51 @@ public sealed class TikTokApiClient : IDisposable
 
     /// <summary>
     /// A client with a quota of its own (tests, tools): <see cref="TikTokApiOptions.MaxRequestsPerSecond"/>, and a 40100
-    /// pausing it for <see cref="TikTokApiOptions.RateLimitBackoff"/>.
+    /// pausing it for <see cref="TikTokApiOptions.RateLimitBackoff"/>; report tasks within TikTok's task limits.
     /// </summary>
     public TikTokApiClient(HttpClient http, TikTokApiOptions options, TimeProvider time, ILogger<TikTokApiClient> logger)
-        : this(http, options, TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond, options.RateLimitBackoff), time), time, logger, ownsQuota: true)
+        : this(http, options, TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond, options.RateLimitBackoff), time), null, time, logger, ownsQuota: true)
     {
     }
 
-    /// <summary>A client taking its turns from the app's <paramref name="quota"/>.</summary>
-    public TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TimeProvider time, ILogger<TikTokApiClient> logger)
-        : this(http, options, quota, time, logger, ownsQuota: false)
+    /// <summary>
+    /// A client taking its turns from the app's <paramref name="quota"/>, and its report tasks' turns from the app's
+    /// <paramref name="tasks"/> budget (without one, a budget of this client's own at TikTok's task limits).
+    /// </summary>
+    public TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TimeProvider time, ILogger<TikTokApiClient> logger, TikTokQuota? tasks = null)
+        : this(http, options, quota, tasks, time, logger, ownsQuota: false)
     {
     }
 
-    private TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TimeProvider time, ILogger<TikTokApiClient> logger, bool ownsQuota)
+    private TikTokApiClient(HttpClient http, TikTokApiOptions options, TikTokQuota quota, TikTokQuota? tasks, TimeProvider time, ILogger<TikTokApiClient> logger, bool ownsQuota)
     {
         _http = http;
         _options = options;
         _logger = logger;
         _quota = quota;
         _ownsQuota = ownsQuota;
+        _time = time;
+        // The task budget counts TikTok's real seconds, as the main one does: never the business clock a test moves.
+        _ownsTasks = tasks is null;
+        _tasks = tasks ?? TikTokQuota.InProcess(TikTokQuotaOptions.ForRate(options.MaxRequestsPerSecond, options.RateLimitBackoff).ForTasks(), TimeProvider.System);
         _retries = BuildRetries(options, time, logger);
         _refused = new RefusedTokens();
     }
 
-    /// <summary>Runs <c>report/integrated/get</c> and reads every page.</summary>
+    /// <summary>
+    /// Runs <c>report/integrated/get</c> and reads every page; a report of more than
+    /// <see cref="AsyncReportOptions.MaxSyncRows"/> rows is read as an asynchronous report task instead (same rows).
+    /// </summary>
     /// <param name="parameters">Query parameters other than paging; arrays and objects already JSON-encoded.</param>
-    public Task<IReadOnlyList<ReportRow>> GetReportAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
-        GetAllPagesAsync("report/integrated/get/", parameters, cancellationToken);
+    public async Task<IReadOnlyList<ReportRow>> GetReportAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var tasks = _options.AsyncReports;
+        return await GetAllPagesAsync("report/integrated/get/", parameters, cancellationToken, tasks.Enabled ? tasks.MaxSyncRows : null).ConfigureAwait(false)
+            ?? await ReadAsTaskAsync(parameters, cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task<IReadOnlyList<ReportRow>> GetCampaignsAsync(string advertiserId, CancellationToken cancellationToken) =>
-        GetAllPagesAsync("campaign/get/", new Dictionary<string, string>
+    public async Task<IReadOnlyList<ReportRow>> GetCampaignsAsync(string advertiserId, CancellationToken cancellationToken) =>
+        (await GetAllPagesAsync("campaign/get/", new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiserId,
             ["fields"] = JsonSerializer.Serialize(new[]
@@ -116,18 +133,19 @@ public sealed class TikTokApiClient : IDisposable
                 "campaign_id", "campaign_name", "advertiser_id", "objective_type", "budget", "budget_mode", "operation_status",
                 "secondary_status", "create_time", "modify_time", "campaign_automation_type",
             }),
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>The ad groups of one campaign with their operation and secondary status.</summary>
-    public Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
-        GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
+    public async Task<IReadOnlyList<ReportRow>> GetAdGroupsAsync(string advertiserId, string campaignId, CancellationToken cancellationToken) =>
+        (await GetAllPagesAsync("adgroup/get/", new Dictionary<string, string>
         {
             ["advertiser_id"] = advertiserId,
             ["filtering"] = JsonSerializer.Serialize(new { campaign_ids = new[] { campaignId } }),
             ["fields"] = JsonSerializer.Serialize(new[] { "adgroup_id", "adgroup_name", "campaign_id", "operation_status", "secondary_status", "modify_time" }),
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false))!;
 
-    private async Task<IReadOnlyList<ReportRow>> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    /// <returns>Every row; null when the first page says there are more than <paramref name="maxRows"/> rows.</returns>
+    private async Task<IReadOnlyList<ReportRow>?> GetAllPagesAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken, int? maxRows = null)
     {
         var rows = new List<ReportRow>();
         for (var page = 1; ; page++)
@@ -146,6 +164,13 @@ public sealed class TikTokApiClient : IDisposable
             var totalPages = info.ValueKind == JsonValueKind.Object && info.TryGetProperty("total_page", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out var pages)
                 ? pages
                 : 1;
+            if (page == 1 && maxRows is { } most && totalPages > 1 && info.TryGetProperty("total_number", out var count) && count.ValueKind == JsonValueKind.Number &&
+                count.TryGetInt32(out var size) && size > most)
+            {
+                _logger.LogInformation("TikTok {Path} has {Rows} rows (over {Max}): read as a report task", path, size, most);
+                return null;
+            }
+
             if (page >= totalPages)
             {
                 // A page that came back short or empty mid-series would otherwise pass for the whole report, and be cached.
@@ -173,17 +198,26 @@ public sealed class TikTokApiClient : IDisposable
             .Append(new("page_size", PageSize.ToString(CultureInfo.InvariantCulture)))
             .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         var uri = new Uri(_options.ApiBaseUrl, $"{path}?{query}");
+        return (await CallAsync(_quota, path, () => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false)).Json!;
+    }
+
+    /// <summary>One call through <paramref name="quota"/> and the retry pipeline; <paramref name="request"/> builds each attempt afresh.</summary>
+    private async Task<TikTokReply> CallAsync(TikTokQuota quota, string path, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            return await _retries.ExecuteAsync(static (ctx, state) => state.Client.SendOnceAsync(state.Path, state.Uri, ctx.CancellationToken),
-                context, (Client: this, Path: path, Uri: uri)).ConfigureAwait(false);
+            return await _retries.ExecuteAsync(static (ctx, state) => state.Client.SendOnceAsync(state.Quota, state.Path, state.Request, ctx.CancellationToken),
+                context, (Client: this, Quota: quota, Path: path, Request: request)).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>TikTok's answer: its JSON envelope (code 0), or the text of a file it sent instead (a report task's download).</summary>
+    private readonly record struct TikTokReply(JsonDocument? Json, string? File);
 
     /// <summary>
     /// The one retry pipeline of every request: what TikTok or the network may answer differently a moment later
@@ -215,7 +249,7 @@ public sealed class TikTokApiClient : IDisposable
         return builder.Build();
     }
 
-    private async ValueTask<JsonDocument> SendOnceAsync(string path, Uri uri, CancellationToken cancellationToken)
+    private async ValueTask<TikTokReply> SendOnceAsync(TikTokQuota quota, string path, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {
         for (var throttled = 0; ; throttled++)
         {
@@ -225,18 +259,23 @@ public sealed class TikTokApiClient : IDisposable
                 _refused.ThrowIfRefused(_options.AccessToken);
             }
 
-            await _quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
             if (_remembersRefusal)
             {
                 _refused.ThrowIfRefused(_options.AccessToken);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var request = build();
             request.Headers.Add("Access-Token", _options.AccessToken ?? "");
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw TikTokEnvelope.HttpError(response.StatusCode, TikTokCall.Read);
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType is { } media && !media.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                return new TikTokReply(null, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
             }
 
             JsonDocument document;
@@ -260,7 +299,7 @@ public sealed class TikTokApiClient : IDisposable
             var answer = TikTokEnvelope.Read(root);
             if (answer.Succeeded)
             {
-                return document;
+                return new TikTokReply(document, null);
             }
 
             document.Dispose();
@@ -268,7 +307,7 @@ public sealed class TikTokApiClient : IDisposable
             if (answer.Code == TikTokApiException.RateLimited && throttled < _options.RateLimitRetries)
             {
                 _logger.LogWarning("TikTok answered 40100 on {Path}, request {RequestId}; the app's quota pauses", path, answer.RequestId);
-                await _quota.ThrottledAsync(cancellationToken).ConfigureAwait(false);
+                await quota.ThrottledAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -371,6 +410,11 @@ public sealed class TikTokApiClient : IDisposable
         if (_ownsQuota)
         {
             _quota.Dispose();
+        }
+
+        if (_ownsTasks)
+        {
+            _tasks.Dispose();
         }
     }
 }

@@ -26,6 +26,9 @@ public sealed class TikTokApiOptions
     /// <summary>The first wait before a retry; each further wait doubles.</summary>
     public TimeSpan RateLimitBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary><c>TikTok:AsyncReports:*</c>: when and how a report too large to page through goes as a report task.</summary>
+    public AsyncReportOptions AsyncReports { get; set; } = new();
+
     /// <summary>
     /// Each advertiser's currency and time zone by advertiser id (<c>TikTok:AccountDetails:&lt;id&gt;:Currency</c>, <c>...:TimeZone</c>);
     /// an advertiser not named here is read as US dollars and UTC days. A connected advertiser brings its own from TikTok.

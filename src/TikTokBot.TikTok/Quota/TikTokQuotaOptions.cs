@@ -42,6 +42,24 @@ public sealed class TikTokQuotaOptions
     /// </summary>
     public TimeSpan PersonMaxWait { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// <c>TikTok:Quota:Tasks:*</c>: the asynchronous report task endpoints (<c>report/task/create</c>, <c>check</c>,
+    /// <c>download</c>, <c>cancel</c>) have a budget of their own at TikTok, the same on every tier.
+    /// </summary>
+    public TaskQuotaLimits Tasks { get; set; } = new();
+
+    /// <summary>The budget of the report task endpoints: <see cref="Tasks"/>' limits, this budget's pause, share and wait.</summary>
+    public TikTokQuotaOptions ForTasks() => new()
+    {
+        PerSecond = Tasks.PerSecond,
+        PerMinute = Tasks.PerMinute,
+        PerDay = Tasks.PerDay,
+        KeptForPeople = KeptForPeople,
+        ArrivalSlack = ArrivalSlack,
+        ThrottlePause = ThrottlePause,
+        PersonMaxWait = PersonMaxWait,
+    };
+
     /// <summary>A budget of <paramref name="perSecond"/> whose minute and day allow the same rate.</summary>
     public static TikTokQuotaOptions ForRate(int perSecond, TimeSpan? throttlePause = null)
     {
@@ -83,6 +101,11 @@ public sealed class TikTokQuotaOptions
             throw new InvalidOperationException("TikTok:Quota:PerSecond, PerMinute and PerDay must each be at least 1.");
         }
 
+        if (Tasks.PerSecond < 1 || Tasks.PerMinute < 1 || Tasks.PerDay < 1)
+        {
+            throw new InvalidOperationException("TikTok:Quota:Tasks:PerSecond, PerMinute and PerDay must each be at least 1.");
+        }
+
         if (KeptForPeople is < 0 or >= 1 || double.IsNaN(KeptForPeople))
         {
             throw new InvalidOperationException($"TikTok:Quota:KeptForPeople is a share from 0 to below 1 (0.1 keeps a tenth), not {KeptForPeople}.");
@@ -95,4 +118,17 @@ public sealed class TikTokQuotaOptions
 
         return this;
     }
+}
+
+/// <summary>
+/// Configuration <c>TikTok:Quota:Tasks:*</c>: TikTok's limits on its asynchronous report task endpoints for the whole
+/// developer app, 2 a second, 60 a minute and 4,500 a day on every tier (a higher tier buys nothing here).
+/// </summary>
+public sealed class TaskQuotaLimits
+{
+    public int PerSecond { get; set; } = 2;
+
+    public int PerMinute { get; set; } = 60;
+
+    public int PerDay { get; set; } = 4_500;
 }

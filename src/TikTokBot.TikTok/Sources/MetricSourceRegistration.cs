@@ -45,7 +45,8 @@ public static class MetricSourceRegistration
         services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton(sp => new TikTokApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TikTokQuota>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>(),
+            sp.GetRequiredKeyedService<TikTokQuota>(TikTokQuotaRegistration.TasksKey)));
         services.AddSingleton<DemoMetricSource>();
         services.AddSingleton(new MetricSourceChoice(kind));
         switch (kind)

@@ -1,6 +1,7 @@
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
+using TikTokBot.TikTok.Api;
 
 namespace TikTokBot.Ask;
 
@@ -18,7 +19,22 @@ internal sealed partial class AskConversation(AskService ask, AskThreads threads
                 new AssistantStatusRequest(key.ChannelId, key.ThreadTs, $"is reading {reading}…") { LoadingMessages = [$"Reading {reading}…"] }, ct), "setStatus");
         }
 
-        var messages = await ask.AnswerAsync(asker, turn, ct);
+        // A report too large to page through is read as a TikTok report task, which takes a while: the status says where it stands.
+        var shown = -1;
+        var tasks = new Progress<ReportTaskStatus>(status =>
+        {
+            if (status.State != ReportTaskState.Done && Interlocked.Exchange(ref shown, (int)status.State) != (int)status.State)
+            {
+                _ = Courtesy(() => api.SetAssistantStatusAsync(
+                    new AssistantStatusRequest(key.ChannelId, key.ThreadTs, "is reading a large report from TikTok…") { LoadingMessages = [status.Describe()] }, ct), "setStatus");
+            }
+        });
+        IReadOnlyList<SlackMessage> messages;
+        using (ReportTaskProgress.Watch(tasks))
+        {
+            messages = await ask.AnswerAsync(asker, turn, ct);
+        }
+
         if (turn.Remember is { } state)
         {
             threads.Remember(key, state);

@@ -8,10 +8,17 @@ namespace TikTokBot.Storage;
 /// <summary>
 /// The TikTok quota of every instance on one PostgreSQL database: the <c>tiktok_quota</c> row, read under its row lock,
 /// decided by <see cref="QuotaRules"/> and written back in one short transaction. The time is the server's
-/// <c>clock_timestamp()</c>, so instances whose clocks differ still count the same seconds.
+/// <c>clock_timestamp()</c>, so instances whose clocks differ still count the same seconds. Row 1 is the app's main
+/// budget, row 2 the report task budget (<see cref="TaskRow"/>).
 /// </summary>
 internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules rules) : IQuotaLedger
 {
+    /// <summary>The row of the report task budget (<c>TikTok:Quota:Tasks:*</c>).</summary>
+    public const int TaskRow = 2;
+
+    /// <summary>Which row of <c>tiktok_quota</c> this budget is: 1, the app's main budget, or <see cref="TaskRow"/>.</summary>
+    public int Row { get; init; } = 1;
+
     private const string Columns =
         "second_start, second_used, minute_start, minute_used, day_start, day_used, next_at, paused_until, " +
         "person_waiting_until, digest_waiting_until, alert_scan_waiting_until";
@@ -22,9 +29,9 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, transaction, "FOR UPDATE", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, transaction, Row, "FOR UPDATE", ct).ConfigureAwait(false);
         var (after, decision) = rules.Take(state, priority, now);
-        await WriteRowAsync(connection, transaction, after, ct).ConfigureAwait(false);
+        await WriteRowAsync(connection, transaction, Row, after, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new QuotaTake(decision, after, now);
     }
@@ -33,9 +40,9 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, transaction, "FOR UPDATE", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, transaction, Row, "FOR UPDATE", ct).ConfigureAwait(false);
         var after = rules.Pause(state, now);
-        await WriteRowAsync(connection, transaction, after, ct).ConfigureAwait(false);
+        await WriteRowAsync(connection, transaction, Row, after, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return after.PausedUntil!.Value;
     }
@@ -43,19 +50,19 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
     public async ValueTask<(QuotaState State, DateTimeOffset Now)> ReadAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        var (state, now) = await ReadRowAsync(connection, null, "", ct).ConfigureAwait(false);
+        var (state, now) = await ReadRowAsync(connection, null, Row, "", ct).ConfigureAwait(false);
         return (rules.Roll(state, now), now);
     }
 
-    private static async Task<(QuotaState State, DateTimeOffset Now)> ReadRowAsync(DbConnection connection, DbTransaction? transaction, string locking, CancellationToken ct)
+    private static async Task<(QuotaState State, DateTimeOffset Now)> ReadRowAsync(DbConnection connection, DbTransaction? transaction, int id, string locking, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT clock_timestamp(), {Columns} FROM tiktok_quota WHERE id = 1 {locking};";
+        command.CommandText = $"SELECT clock_timestamp(), {Columns} FROM tiktok_quota WHERE id = {id} {locking};";
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            throw new InvalidOperationException("The tiktok_quota row is missing; migration 0009 creates it.");
+            throw new InvalidOperationException($"The tiktok_quota row {id} is missing; migrations 0011 and 0013 create rows 1 and 2.");
         }
 
         DateTimeOffset At(int i) => new(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc));
@@ -65,14 +72,14 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
         return (state, At(0));
     }
 
-    private static async Task WriteRowAsync(DbConnection connection, DbTransaction transaction, QuotaState state, CancellationToken ct)
+    private static async Task WriteRowAsync(DbConnection connection, DbTransaction transaction, int id, QuotaState state, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "UPDATE tiktok_quota SET second_start = @second_start, second_used = @second_used, minute_start = @minute_start, " +
             "minute_used = @minute_used, day_start = @day_start, day_used = @day_used, next_at = @next_at, paused_until = @paused_until, " +
-            "person_waiting_until = @person, digest_waiting_until = @digest, alert_scan_waiting_until = @alert_scan WHERE id = 1;";
+            "person_waiting_until = @person, digest_waiting_until = @digest, alert_scan_waiting_until = @alert_scan WHERE id = @id;";
         void Add(string name, object? value)
         {
             var parameter = command.CreateParameter();
@@ -81,6 +88,7 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
             command.Parameters.Add(parameter);
         }
 
+        Add("id", id);
         Add("second_start", Utc(state.SecondStart));
         Add("second_used", state.SecondUsed);
         Add("minute_start", Utc(state.MinuteStart));

@@ -32,6 +32,9 @@ internal static class StorageRegistration
         {
             // Several instances may share this database: TikTok's quota is the app's, so its ledger is kept here too.
             services.Replace(ServiceDescriptor.Singleton<IQuotaLedger>(sp => new PostgresQuotaLedger(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<QuotaRules>())));
+            services.RemoveAllKeyed<IQuotaLedger>(TikTokQuotaRegistration.TasksKey);
+            services.AddKeyedSingleton<IQuotaLedger>(TikTokQuotaRegistration.TasksKey, (sp, key) => new PostgresQuotaLedger(
+                sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredKeyedService<QuotaRules>(key)) { Row = PostgresQuotaLedger.TaskRow });
         }
 
         services.AddKeys(configuration, database, dataDirectory);
