@@ -53,8 +53,8 @@ public sealed class AsyncReportTaskTests : IAsyncLifetime
     {
         var quotaOptions = TikTokQuotaOptions.ForRate(1_000, TimeSpan.FromMilliseconds(10));
         quotaOptions.Tasks = tasks ?? new TaskQuotaLimits { PerSecond = 1_000, PerMinute = 60_000, PerDay = 1_000_000 };
-        var quota = TikTokQuota.InProcess(quotaOptions, TimeProvider.System);
-        var taskQuota = TikTokQuota.InProcess(quotaOptions.ForTasks(), TimeProvider.System);
+        var quota = TikTokQuota.InProcess(quotaOptions, RunningClock.Shared);
+        var taskQuota = TikTokQuota.InProcess(quotaOptions.ForTasks(), RunningClock.Shared);
         var client = new TikTokApiClient(_http, options, quota, _time, NullLogger<TikTokApiClient>.Instance, taskQuota);
         _clients.Add(client);
         _clients.Add(quota);
@@ -163,10 +163,10 @@ public sealed class AsyncReportTaskTests : IAsyncLifetime
         var options = Options(async: true);
         var quotaOptions = TikTokQuotaOptions.ForRate(1_000);
         quotaOptions.Tasks = new TaskQuotaLimits();
-        await using var shared = TikTokQuota.InProcess(quotaOptions.ForTasks(), TimeProvider.System);
+        await using var shared = TikTokQuota.InProcess(quotaOptions.ForTasks(), RunningClock.Shared);
         var clients = Enumerable.Range(0, 2).Select(_ =>
         {
-            var quota = TikTokQuota.InProcess(quotaOptions, TimeProvider.System);
+            var quota = TikTokQuota.InProcess(quotaOptions, RunningClock.Shared);
             _clients.Add(quota);
             var client = new TikTokApiClient(_http, options, quota, _time, NullLogger<TikTokApiClient>.Instance, shared);
             _clients.Add(client);
@@ -196,8 +196,8 @@ public sealed class AsyncReportTaskTests : IAsyncLifetime
         // A task budget far over TikTok's; a 40100 pauses it for a second, after which TikTok's second has passed.
         var quotaOptions = TikTokQuotaOptions.ForRate(1_000, TimeSpan.FromSeconds(1));
         quotaOptions.Tasks = new TaskQuotaLimits { PerSecond = 1_000, PerMinute = 60_000 };
-        await using var quota = TikTokQuota.InProcess(quotaOptions, TimeProvider.System);
-        await using var tasks = TikTokQuota.InProcess(quotaOptions.ForTasks(), TimeProvider.System);
+        await using var quota = TikTokQuota.InProcess(quotaOptions, RunningClock.Shared);
+        await using var tasks = TikTokQuota.InProcess(quotaOptions.ForTasks(), RunningClock.Shared);
         using var client = new TikTokApiClient(_http, options, quota, _time, NullLogger<TikTokApiClient>.Instance, tasks);
         IReadOnlyList<ReportRow> rows;
         using (ReportTaskProgress.Watch(new Schedule(_time, options.AsyncReports)))

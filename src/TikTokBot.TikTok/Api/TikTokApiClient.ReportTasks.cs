@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -231,10 +232,10 @@ public sealed partial class TikTokApiClient
         return rows;
     }
 
-    private static readonly Dictionary<string, string> DisplayHeaders = AdsManagerCsv.Headers
+    private static readonly FrozenDictionary<string, string> DisplayHeaders = AdsManagerCsv.Headers
         .SelectMany(h => h.Value.Select(header => (header, name: h.Key == "date" ? "stat_time_day" : h.Key)))
         .GroupBy(h => h.header, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.First().name, StringComparer.OrdinalIgnoreCase);
+        .ToFrozenDictionary(g => g.Key, g => g.First().name, StringComparer.OrdinalIgnoreCase);
 
     private static string ApiName(string header)
     {
