@@ -22,7 +22,7 @@ public sealed class AlertButtonHandler(AlertsService alerts, ILogger<AlertButton
         }
 
         var asker = new Asker(context.TeamId, context.UserId, context.ChannelId, EnterpriseId: context.EnterpriseId);
-        var rule = AlertRuleNames.Describe(target.Rule);
+        var rule = AlertRuleTitles.Of(target.Rule);
         string? answer;
         switch (action.ActionId)
         {

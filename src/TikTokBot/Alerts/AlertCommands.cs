@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using TikTokBot.Commands;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
@@ -26,12 +27,15 @@ public abstract record AlertRequest
     public sealed record Off : AlertRequest;
 
     public sealed record CheckNow : AlertRequest;
+
+    /// <summary><c>alerts critical-in-quiet-hours on|off</c>: critical alerts break this channel's quiet hours.</summary>
+    public sealed record CriticalInQuietHours(bool Wanted) : AlertRequest;
 }
 
 /// <summary>Parses the words after <c>alerts</c>.</summary>
 public static class AlertCommandText
 {
-    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now]";
+    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now | critical-in-quiet-hours on|off]";
 
     public static MetricsCommand Parse(IReadOnlyList<string> words)
     {
@@ -47,6 +51,10 @@ public static class AlertCommandText
                 return new MetricsCommand.Alerts(new AlertRequest.CheckNow());
             case "on":
                 return ParseOn(rest);
+            case "critical-in-quiet-hours":
+                return rest.Count == 2 && rest[1].ToLowerInvariant() is "on" or "off"
+                    ? new MetricsCommand.Alerts(new AlertRequest.CriticalInQuietHours(rest[1].Equals("on", StringComparison.OrdinalIgnoreCase)))
+                    : CommandParser.Invalid("`critical-in-quiet-hours` needs `on` or `off`.", "alerts critical-in-quiet-hours on");
             default:
                 return CommandParser.Invalid($"`{rest[0]}` is not an alerts command.", Usage);
         }
@@ -102,7 +110,7 @@ public static class AlertCommandText
 }
 
 /// <summary>The alerts verbs of <c>/ttmetrics</c>: parse is done; this calls <see cref="AlertsService"/> and renders.</summary>
-public sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options)
+public sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options, IOptions<BaselineOptions>? baselines = null)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(AlertRequest request, Asker asker, CancellationToken ct)
     {
@@ -151,6 +159,18 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
                 })];
             }
 
+            case AlertRequest.CriticalInQuietHours critical:
+            {
+                var result = await alerts.SetCriticalInQuietHoursAsync(asker, critical.Wanted, ct);
+                return [Reply.Plain(result switch
+                {
+                    { Refusal: { } refusal } => refusal,
+                    { Saved: "on" } => $"<#{asker.ChannelId}> gets critical alerts (money lost now: spend without delivery or results) even in its quiet hours; warnings still wait.",
+                    { Saved: "off" } => $"<#{asker.ChannelId}> holds every alert in its quiet hours, critical ones too.",
+                    _ => "This channel has no alerts on. `/ttmetrics alerts on` starts them.",
+                })];
+            }
+
             case AlertRequest.CheckNow:
             {
                 var result = await alerts.CheckNowAsync(asker, ct);
@@ -173,7 +193,7 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
         foreach (var found in scan.Found)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"\n• *{Mrkdwn.Escape(found.Campaign.Name)}*: {AlertRuleNames.Describe(found.Alert.Rule)}: {Mrkdwn.Escape(found.Alert.Summary)}{(found.Silenced ? " _(muted or snoozed)_" : "")}");
+                $"\n• *{Mrkdwn.Escape(found.Campaign.Name)}*: {AlertRuleTitles.Of(found.Alert.Rule)}: {Mrkdwn.Escape(found.Alert.Summary)}{(found.Silenced ? " _(muted or snoozed)_" : "")}");
         }
 
         text.Append(CultureInfo.InvariantCulture,
@@ -188,7 +208,9 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
         var message = new MessageBuilder().Text("Alerts").Ephemeral().Section("*Alert rules* (`Alerts:*` in appsettings.json)\n" + AlertViews.Rules(o));
         var channel = overview.Channel is { } s
             ? $"<#{s.ChannelId}>: alerts on for {(s.Details.CampaignIds.Count == 0 ? "every campaign" : string.Join(", ", await Task.WhenAll(s.Details.CampaignIds.Select(id => alerts.CampaignNameAsync(asker.TeamId, id, ct)))))}" +
-              (s.Details.QuietFrom is { } from ? $", quiet {from:HH:mm}-{s.Details.QuietTo:HH:mm} {s.Details.TimeZone}" : ", no quiet hours") +
+              (s.Details.QuietFrom is { } from
+                  ? $", quiet {from:HH:mm}-{s.Details.QuietTo:HH:mm} {s.Details.TimeZone} (critical alerts {(s.Details.CriticalInQuietHours ? "still post" : "wait too")})"
+                  : ", no quiet hours") +
               $"; at most {o.MaxPerChannelPerDay} a day; scanned every {Every(o.ScanEvery)}" +
               (overview.NextScan is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC." : ".")
             : "This channel has no alerts on: `/ttmetrics alerts on` starts them.";
@@ -203,6 +225,15 @@ public sealed class AlertCommands(AlertsService alerts, ReportService reports, I
             }
 
             message.Section("*Last alerts here*\n" + string.Join("\n", lines));
+        }
+
+        if (overview.SilenceCounts.Count > 0)
+        {
+            var b = baselines?.Value ?? new BaselineOptions();
+            var lines = overview.SilenceCounts.Take(5).Select(c =>
+                $"• *{Mrkdwn.Escape(AlertViews.Rule(c.RuleId))}*: snoozed {c.Snoozes}×, muted {c.Mutes}×" +
+                (AlertRuleNames.TryParse(c.RuleId, out var r) ? $"; the setting that would quiet it: {AlertQuieting.SettingFor(r, o, b)}" : ""));
+            message.Section("*Rules this channel silences most*\n" + string.Join("\n", lines));
         }
 
         foreach (var silence in overview.Silences.Take(20))

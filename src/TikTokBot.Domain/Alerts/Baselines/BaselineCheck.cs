@@ -1,5 +1,6 @@
 using System.Globalization;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Money;
 
 namespace TikTokBot.Domain.Alerts.Baselines;
 
@@ -31,11 +32,15 @@ public static class BaselineCheck
     /// <summary>
     /// The alerts for today so far; empty when nothing left its range, or when there is no baseline (then call
     /// <see cref="AlertRules.Check"/> instead: see <see cref="HasBaseline"/>). <paramref name="dailyBudget"/>, when known,
-    /// tells a campaign that spent its budget from one that stopped.
+    /// tells a campaign that spent its budget from one that stopped. <paramref name="currency"/>, when given, writes the
+    /// amounts in the advertiser's currency ("$180-$240"); without it they are bare numbers.
     /// </summary>
     public static IReadOnlyList<BaselineAlert> Check(HourlyHistory history, DateTime localNow, bool converts, BaselineOptions o,
-        decimal? dailyBudget = null)
+        decimal? dailyBudget = null, Currency? currency = null)
     {
+        string Money(decimal amount) => Amount(amount, currency);
+        string MoneyRange(UsualRange r) => $"{Money(r.Low)}-{Money(r.High)}";
+
         var alerts = new List<BaselineAlert>();
         var hour = localNow.Hour;
         var today = DateOnly.FromDateTime(localNow);
@@ -57,13 +62,13 @@ public static class BaselineCheck
             {
                 spendBelow = true;
                 alerts.Add(Make(BaselineRule.SpendBelowUsual, soFar.Spend, s,
-                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+                    $"Spend by {by} is usually {MoneyRange(s)}; today {Money(soFar.Spend)}."));
             }
             else if (soFar.Spend > s.High * (1 + o.Margin))
             {
                 spendAbove = true;
                 alerts.Add(Make(BaselineRule.SpendAboveUsual, soFar.Spend, s,
-                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+                    $"Spend by {by} is usually {MoneyRange(s)}; today {Money(soFar.Spend)}."));
             }
         }
 
@@ -74,7 +79,7 @@ public static class BaselineCheck
             && window.Spend < usual.Low * (1 - o.LatestHoursMargin))
         {
             alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
-                $"Spend {hour - hours:00}:00-{by} is usually {Money(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
+                $"Spend {hour - hours:00}:00-{by} is usually {MoneyRange(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
         }
 
         // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
@@ -180,10 +185,9 @@ public static class BaselineCheck
         new(rule, AlertSeverities.Of(rule), today, usual, summary);
 
     // Whole units once the amounts are large enough that cents are noise in a sentence.
-    private static string Money(decimal amount) =>
-        amount.ToString(Math.Abs(amount) >= 100m ? "0" : "0.00", CultureInfo.InvariantCulture);
-
-    private static string Money(UsualRange r) => $"{Money(r.Low)}-{Money(r.High)}";
+    private static string Amount(decimal amount, Currency? currency) =>
+        currency is null ? amount.ToString(Math.Abs(amount) >= 100m ? "0" : "0.00", CultureInfo.InvariantCulture)
+        : currency.Format(Math.Abs(amount) >= 100m ? Math.Round(amount, 0, MidpointRounding.AwayFromZero) : amount, Math.Abs(amount) >= 100m ? 0 : currency.Decimals);
 
     private static string Count(UsualRange r) =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Low:0}-{r.High:0}");
