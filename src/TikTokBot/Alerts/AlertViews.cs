@@ -71,7 +71,7 @@ public static class AlertViews
         {
             var first = cause[0];
             var fix = Elements.Button(ReportActions.Fix, "What should I fix?", ReportValue.Encode(new ReportRequest(first.Campaign.Id, Today)));
-            message.Section(CauseText(cause), fix);
+            message.Section(CauseText(cause, withTitle: causes.Count > 1), fix);
             var several = cause.Count > 1;
             message.Actions(cause.Take(12).SelectMany(a => new BlockElement[]
             {
@@ -83,7 +83,7 @@ public static class AlertViews
 
         if (causes.Count > withButtons)
         {
-            message.Section(string.Join("\n\n", causes.Skip(withButtons).Select(CauseText)));
+            message.Section(string.Join("\n\n", causes.Skip(withButtons).Select(c => CauseText(c, withTitle: true))));
         }
 
         message.Context($"{Severity(severity)} · warnings come together, one message a scan · one alert per campaign, rule and day");
@@ -95,14 +95,15 @@ public static class AlertViews
         return message.BuildSingle() with { Channel = channel };
     }
 
-    private static string CauseText(IReadOnlyList<FoundAlert> cause)
+    // The title is the message's head when the message has one cause.
+    private static string CauseText(IReadOnlyList<FoundAlert> cause, bool withTitle)
     {
         var first = cause[0];
         var title = cause.Count == 1 ? $"{AlertRuleTitles.Of(first.Alert.Rule)}: {first.Campaign.Name}" : $"{AlertRuleTitles.Of(first.Alert.Rule)}: {cause.Count} campaigns of {first.Campaign.Advertiser}";
         var lines = cause.Count == 1
             ? Mrkdwn.Escape(first.Alert.Summary)
             : string.Join("\n", cause.Select(a => $"• *{Mrkdwn.Escape(a.Campaign.Name)}*: {Mrkdwn.Escape(a.Alert.Summary)}"));
-        return $"*{Mrkdwn.Escape(title)}*\n{lines}\n_First fix:_ {Mrkdwn.Escape(first.Alert.FirstFix)}";
+        return $"{(withTitle ? $"*{Mrkdwn.Escape(title)}*\n" : "")}{lines}\n_First fix:_ {Mrkdwn.Escape(first.Alert.FirstFix)}";
     }
 
     private static string Label(string action, string? campaign) =>
