@@ -74,8 +74,9 @@ public static class BaselineCheck
 
         // A day far ahead of its usual spend that runs dry has hit its budget: that is the spend above usual just
         // raised, not an outage. One that spent (nearly) its whole daily budget stopped because TikTok stops there.
-        var budgetSpent = dailyBudget is { } budget && budget > 0 && soFar.Spend >= budget * o.BudgetSpentShare;
-        if (!spendAbove && !budgetSpent && LatestHoursJudged(history, today, hour, earlier, o) is var (hours, window, usual)
+        // With the budget known, that is the only reading: a day ahead of its usual pace whose budget was raised can stop too.
+        var budgetSpent = dailyBudget is { } budget && budget > 0 ? soFar.Spend >= budget * o.BudgetSpentShare : spendAbove;
+        if (!budgetSpent && LatestHours(history, today, hour, earlier, RawCount.Spend, w => w.Spend, o.MinimumUsualHourSpend, o) is var (hours, window, usual)
             && window.Spend < usual.Low * (1 - o.LatestHoursMargin))
         {
             alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
@@ -92,6 +93,15 @@ public static class BaselineCheck
                 $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
         }
 
+        // A tracking break shows first in the latest hours: none of the conversions they usually bring, while they spend.
+        if (converts && !spendBelow && alerts.All(a => a.Rule is not (BaselineRule.ConversionsBelowUsual or BaselineRule.DeliveryStopped))
+            && LatestHours(history, today, hour, earlier, RawCount.Conversions, w => w.Conversions, o.MinimumUsualHourConversions, o) is var (n, latest, usualConversions)
+            && latest.Reported(RawCount.Conversions | RawCount.Spend) && latest.Conversions == 0 && latest.Spend > 0)
+        {
+            alerts.Add(Make(BaselineRule.ConversionsBelowUsual, 0, usualConversions,
+                $"Conversions {hour - n:00}:00-{by} are usually {Count(usualConversions)}; this time none for {Money(latest.Spend)} spent: tracking may have broken."));
+        }
+
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
         {
             alerts.Add(Make(BaselineRule.CtrBelowUsual, ctr, r,
@@ -103,27 +113,27 @@ public static class BaselineCheck
     }
 
     /// <summary>
-    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose spend usually reaches
-    /// <see cref="BaselineOptions.MinimumUsualHourSpend"/>: a big campaign is judged on its last hour, a small one on
+    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose <paramref name="figure"/> (spend,
+    /// conversions) usually reaches <paramref name="minimum"/>: a big campaign is judged on its last hour, a small one on
     /// enough hours for a stop to stand out from its noise. Null when none does or today's hours were not all read.
     /// </summary>
-    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHoursJudged(HourlyHistory history, DateOnly today, int hour,
-        IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHours(HourlyHistory history, DateOnly today, int hour,
+        IReadOnlyList<EarlierWeek> earlier, RawCount needed, Func<RawTotals, decimal> figure, decimal minimum, BaselineOptions o)
     {
         for (var n = 1; n <= Math.Min(o.LatestHoursAtMost, hour); n++)
         {
             var values = new List<decimal>(earlier.Count);
             foreach (var week in earlier)
             {
-                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(RawCount.Spend))
+                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(needed))
                 {
-                    values.Add(w.Spend);
+                    values.Add(figure(w));
                 }
             }
 
-            if (Range(values, o) is { } usual && usual.Low >= o.MinimumUsualHourSpend)
+            if (Range(values, o) is { } usual && usual.Low >= minimum)
             {
-                return history.Through(today, hour - n, hour) is { } window && window.Reported(RawCount.Spend) ? (n, window, usual) : null;
+                return history.Through(today, hour - n, hour) is { } window && window.Reported(needed) ? (n, window, usual) : null;
             }
         }
 
