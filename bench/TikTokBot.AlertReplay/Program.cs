@@ -174,6 +174,9 @@ internal sealed class Side(string name)
         yield return ("of which critical", s => s.FalseCritical.ToString(CultureInfo.InvariantCulture));
         yield return ($"Critical incidents caught (delivery stops, tracking breaks; of {critical})", s => Caught(s, true).ToString(CultureInfo.InvariantCulture));
         yield return ("Critical incidents caught at the first scan that sees them (60 min)", s => WithinOneScan(s).ToString(CultureInfo.InvariantCulture));
+        var stops = incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops);
+        yield return ($"of which delivery stops (of {stops})", s => incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops && s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1)
+            .ToString(CultureInfo.InvariantCulture));
         yield return ("Minutes to detection, median (all caught)", s => Minutes(s, false, 0.5));
         yield return ("Minutes to detection, 90th percentile (all caught)", s => Minutes(s, false, 0.9));
         yield return ("Minutes to detection, median (critical caught)", s => Minutes(s, true, 0.5));
