@@ -1,5 +1,6 @@
 using TikTokBot.Domain.Alerts;
 using TikTokBot.Domain.Alerts.Baselines;
+using TikTokBot.Reports;
 
 namespace TikTokBot.Alerts;
 

@@ -179,7 +179,8 @@ public sealed class AlertScanner(
             var key = new SentAlertKey(channel, alert.Campaign.Id, alert.Alert.RuleId, alert.LocalDate);
             if (alert.Severity == AlertSeverity.Info)
             {
-                tally.Noted += await sent.NoteForDigestAsync(key, alert.Campaign.Name, alert.Alert.Summary, ct) ? 1 : 0;
+                // Kept with its rule's title: the digest shows the note as it is.
+                tally.Noted += await sent.NoteForDigestAsync(key, alert.Campaign.Name, $"{AlertRuleTitles.Of(alert.Alert.Rule)}: {alert.Alert.Summary}", ct) ? 1 : 0;
                 continue;
             }
 

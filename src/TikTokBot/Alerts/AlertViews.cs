@@ -160,44 +160,6 @@ public static class AlertViews
         return message.Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.").BuildSingle() with { Channel = channel };
     }
 
-    /// <summary>The info alerts of a day, for the end of the channel's daily digest; null when there are none.</summary>
-    public static SlackMessage? DigestNotes(IReadOnlyList<AlertDigestNote> notes)
-    {
-        if (notes.Count == 0)
-        {
-            return null;
-        }
-
-        var head = $"For information, {notes.Count} alert(s) of {notes[0].Key.LocalDate:yyyy-MM-dd} that did not need anyone at once:";
-        var lines = notes.Select(n => $"• *{Mrkdwn.Escape(n.CampaignName)}*: {Mrkdwn.Escape(AlertRuleTitles.Of(n.Key.RuleId))}: {Mrkdwn.Escape(n.Summary)}");
-        var message = new MessageBuilder().Text(head).Section($":information_source: *{Mrkdwn.Escape(head)}*");
-        // A section holds 3,000 characters: the lines go in as many sections as they need, up to what one message holds.
-        var section = new StringBuilder();
-        var sections = 0;
-        foreach (var line in lines)
-        {
-            if (section.Length + line.Length + 1 > 2900 && section.Length > 0)
-            {
-                if (++sections >= SlackLimits.BlocksPerMessage - 2)
-                {
-                    break;
-                }
-
-                message.Section(section.ToString());
-                section.Clear();
-            }
-
-            section.Append(section.Length == 0 ? "" : "\n").Append(line);
-        }
-
-        if (section.Length > 0)
-        {
-            message.Section(section.ToString());
-        }
-
-        return message.Context("Info alerts come only in the daily digest; `/ttmetrics alerts` lists the rules.").BuildSingle();
-    }
-
     /// <summary>The answer in an alert's thread when the condition is gone.</summary>
     public static SlackMessage Recovered(SentAlert alert, string campaignName, string channel)
     {

@@ -96,7 +96,7 @@ public sealed class DigestSender(
             var day = DigestBuilder.DayOf(digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
             var messages = Rendered(digests, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct));
             // Info alerts (issue 33) are never posted on their own: the channel's digest of their day lists them, last.
-            if (Alerts.AlertViews.DigestNotes((await store.SentAlerts.ListDigestNotesAsync(subscription.ChannelId, day, ct)).Where(n => n.Key.LocalDate == day).ToArray())
+            if (DigestAlertNotes.Messages((await store.SentAlerts.ListDigestNotesAsync(subscription.ChannelId, day, ct)).Where(n => n.Key.LocalDate == day).ToArray())
                 is { } notes)
             {
                 messages = [.. messages, notes];

@@ -14,7 +14,7 @@ namespace TikTokBot.Reports;
 public sealed class AccountHistoryReadAhead(
     IWorkspaceStorage storage, IWorkspaceSources sources, IBackgroundJobClient jobs,
     Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories? histories = null,
-    Alerts.CampaignHourHistories? hours = null)
+    CampaignHourHistories? hours = null)
     : IAdvertiserConnectedListener
 {
     public const string RecurringJobId = "account-history:read-ahead";

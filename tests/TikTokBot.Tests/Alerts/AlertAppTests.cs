@@ -75,7 +75,7 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.DoesNotContain("Pause ad group", posted.Blocks, StringComparison.Ordinal);
         var note = Assert.Single(await app.Store.SentAlerts.ListDigestNotesAsync(Channel, new DateOnly(2026, 12, 1), default));
         Assert.Equal(("1800000000000048", nameof(AlertRule.FrequencyWarning)), (note.Key.CampaignId, note.Key.RuleId));
-        Assert.StartsWith("Frequency 3.19", note.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Frequency warning: Frequency 3.19", note.Summary, StringComparison.Ordinal);
         var sent = (await app.Store.SentAlerts.ListForDayAsync(Channel, new DateOnly(2026, 12, 1), default)).Single(a => a.Key.CampaignId == Campaign42);
         Assert.Equal((SentAlertState.Posted, posted.Ts), (sent.State, sent.MessageTs));
     }

@@ -62,7 +62,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         var subscriptionId = (await app.SubscribeAsync("C0INFO", new TimeOnly(9, 0), "UTC")).Id;
         // Info alerts are kept for the digest, never posted: one of the digest's day (yesterday), one of today, one for another channel.
         var sunday = Monday.AddDays(-1);
-        await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0INFO", "1800000000000048", "FrequencyWarning", sunday), "campaign-48 Retargeting Test", "Frequency 3.19 over the last 8 days.", default);
+        await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0INFO", "1800000000000048", "FrequencyWarning", sunday), "campaign-48 Retargeting Test", "Frequency warning: Frequency 3.19 over the last 8 days.", default);
         await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0INFO", "1800000000000048", "LearningLimited", Monday), "campaign-48 Retargeting Test", "Told tomorrow.", default);
         await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0OTHER", "1800000000000042", "FrequencyWarning", sunday), "campaign-42 Autumn Sale", "Another channel's.", default);
 

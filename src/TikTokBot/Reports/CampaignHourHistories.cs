@@ -6,13 +6,13 @@ using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
-namespace TikTokBot.Alerts;
+namespace TikTokBot.Reports;
 
 /// <summary>
-/// The hours a campaign's usual range is drawn from: the same weekday in each of the last
+/// The hours a campaign's usual range (the alerts' baselines) is drawn from: the same weekday in each of the last
 /// <see cref="BaselineOptions.MaximumWeeks"/> weeks. Kept in <see cref="CampaignHoursStore"/>; a day never kept is read from
 /// the source once (TikTok answers one advertiser-wide hourly report per day, shared by every campaign of it) and kept.
-/// Read ahead with the account history for workspaces with alerts on (<see cref="Reports.AccountHistoryReadAhead"/>),
+/// Read ahead with the account history for workspaces with alerts on (<see cref="AccountHistoryReadAhead"/>),
 /// so a scan normally reads nothing but today.
 /// </summary>
 public sealed class CampaignHourHistories(CampaignHoursStore store, IOptions<BaselineOptions> options, BusinessCalendar calendar)
