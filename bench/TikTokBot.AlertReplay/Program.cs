@@ -83,6 +83,20 @@ foreach (var side in new[] { fixedSide, baselineSide })
         .Select(g => $"{g.Key} {g.Count(x => side.Detection(x.c, x.i) is not null)}/{g.Count()}")));
 }
 
+// The incidents one side caught and the other missed, to say why in bench/README.md.
+Console.WriteLine();
+Console.WriteLine("Caught by the fixed thresholds, missed by the baselines:");
+foreach (var (c, i) in incidents.Where(x => fixedSide.Detection(x.c, x.i) is not null && baselineSide.Detection(x.c, x.i) is null))
+{
+    var at = firstDay.AddDays(i.Day).ToDateTime(new TimeOnly(Math.Min(23, i.StartHour + 1), 0));
+    Console.WriteLine($"  campaign {c.Index} ({c.Budget[i.Day]:0}/day, converts {c.Converts}, baseline {BaselineCheck.HasBaseline(c.History, at, baselineOptions)}): "
+        + $"{i.Kind} from {i.StartHour}:00, fixed caught it at {fixedSide.Detection(c, i)}:00 with {fixedSide.RuleAt(c, i)}");
+}
+
+Console.WriteLine("Critical incidents the baselines caught later than the first scan (start hour -> detection hour):");
+Console.WriteLine("  " + string.Join(", ", incidents.Where(x => x.i.Critical && baselineSide.Detection(x.c, x.i) is { } h && h > x.i.StartHour + 1)
+    .Select(x => $"{x.i.Kind} {x.c.Budget[x.i.Day]:0}/day {x.i.StartHour}->{baselineSide.Detection(x.c, x.i)}")));
+
 /// <summary>One side of the comparison: its alerts, deduplicated as the app does (one per campaign, rule and day).</summary>
 internal sealed class Side(string name)
 {
@@ -134,6 +148,12 @@ internal sealed class Side(string name)
             ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).Select(a => (int?)a.Hour).Min()
             : null;
 
+    /// <summary>The rule of the first alert explaining the incident, for the list of misses.</summary>
+    public string? RuleAt(Campaign c, Incident i) =>
+        _byDay.TryGetValue((c.Index, i.Day), out var list)
+            ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).OrderBy(a => a.Hour).Select(a => a.Rule).FirstOrDefault()
+            : null;
+
     public static IEnumerable<(string, Func<Side, string>)> Rows(List<(Campaign c, Incident i)> incidents)
     {
         string Minutes(Side s, bool criticalOnly, double quantile)
@@ -154,6 +174,9 @@ internal sealed class Side(string name)
         yield return ("of which critical", s => s.FalseCritical.ToString(CultureInfo.InvariantCulture));
         yield return ($"Critical incidents caught (delivery stops, tracking breaks; of {critical})", s => Caught(s, true).ToString(CultureInfo.InvariantCulture));
         yield return ("Critical incidents caught at the first scan that sees them (60 min)", s => WithinOneScan(s).ToString(CultureInfo.InvariantCulture));
+        var stops = incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops);
+        yield return ($"of which delivery stops (of {stops})", s => incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops && s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1)
+            .ToString(CultureInfo.InvariantCulture));
         yield return ("Minutes to detection, median (all caught)", s => Minutes(s, false, 0.5));
         yield return ("Minutes to detection, 90th percentile (all caught)", s => Minutes(s, false, 0.9));
         yield return ("Minutes to detection, median (critical caught)", s => Minutes(s, true, 0.5));

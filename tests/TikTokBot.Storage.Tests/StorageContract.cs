@@ -558,6 +558,58 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [NeedsFact]
+    public async Task A_channels_critical_in_quiet_hours_choice_outlives_alerts_on_again_and_its_snoozes_mutes_and_digest_notes_are_counted_once()
+    {
+        var storage = await StartAsync();
+        var store = storage.ForTeam("T1");
+        Assert.False(await store.AlertSubscriptions.SetCriticalInQuietHoursAsync("C1", true, "U1", Ct));
+        await store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails("C1", [], new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"), "U1", Ct);
+        Assert.False((await store.AlertSubscriptions.FindAsync("C1", Ct))!.Details.CriticalInQuietHours);
+        Assert.True(await store.AlertSubscriptions.SetCriticalInQuietHoursAsync("C1", true, "U1", Ct));
+        var again = await store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails("C1", ["cmp-1"], new TimeOnly(21, 0), new TimeOnly(7, 0), "Europe/Berlin"), "U2", Ct);
+        Assert.True(again.Details.CriticalInQuietHours);
+        Assert.True(Assert.Single(await store.AlertSubscriptions.ListAsync(Ct)).Details.CriticalInQuietHours);
+        Assert.Contains(await store.Audit.ListAsync(10, Ct), a => a.Setting == "alerts critical in quiet hours" && a.OldValue == "off" && a.NewValue == "on");
+
+        await store.SentAlerts.CountSilenceAsync("C1", "CtrDrop", mute: false, Ct);
+        await store.SentAlerts.CountSilenceAsync("C1", "CtrDrop", mute: false, Ct);
+        await store.SentAlerts.CountSilenceAsync("C1", "NoDelivery", mute: true, Ct);
+        await store.SentAlerts.CountSilenceAsync("C1", "CtrDrop", mute: true, Ct);
+        await store.SentAlerts.CountSilenceAsync("C2", "NoDelivery", mute: true, Ct);
+        Assert.Equal([new AlertSilenceCount("CtrDrop", 2, 1), new AlertSilenceCount("NoDelivery", 0, 1)], await store.SentAlerts.ListSilenceCountsAsync("C1", Ct));
+
+        var day = new DateOnly(2025, 3, 1);
+        Assert.True(await store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C1", "cmp-1", "FrequencyWarning", day), "Autumn", "frequency 3.2", Ct));
+        Assert.False(await store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C1", "cmp-1", "FrequencyWarning", day), "Autumn", "frequency 3.4", Ct));
+        Assert.True(await store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C1", "cmp-1", "FrequencyWarning", day.AddDays(1)), "Autumn", "frequency 3.5", Ct));
+        Assert.Equal(["frequency 3.2", "frequency 3.5"], (await store.SentAlerts.ListDigestNotesAsync("C1", day, Ct)).Select(n => n.Summary));
+        Assert.Equal(["frequency 3.5"], (await store.SentAlerts.ListDigestNotesAsync("C1", day.AddDays(1), Ct)).Select(n => n.Summary));
+        Assert.Empty(await store.SentAlerts.ListDigestNotesAsync("C2", day, Ct));
+    }
+
+    [NeedsFact]
+    public async Task Campaign_hours_are_kept_by_source_and_day_and_days_older_than_kept_are_forgotten()
+    {
+        var database = Open();
+        await Migrator(database).MigrateAsync(Ct);
+        var hours = new CampaignHoursStore(database, Clock);
+        var monday = new DateOnly(2025, 2, 24);
+        var spend = new Dictionary<int, TikTokBot.Domain.Metrics.RawTotals> { [9] = new() { Spend = 12.5m, Impressions = 1000 }, [10] = new() { Spend = 14m } };
+        await hours.SaveAsync("source-a", monday, new Dictionary<string, IReadOnlyDictionary<int, TikTokBot.Domain.Metrics.RawTotals>> { ["cmp-1"] = spend, ["cmp-2"] = new Dictionary<int, TikTokBot.Domain.Metrics.RawTotals>() }, monday.AddDays(-60), Ct);
+        await hours.SaveAsync("source-b", monday, new Dictionary<string, IReadOnlyDictionary<int, TikTokBot.Domain.Metrics.RawTotals>> { ["cmp-1"] = new Dictionary<int, TikTokBot.Domain.Metrics.RawTotals> { [9] = new() { Spend = 99m } } }, monday.AddDays(-60), Ct);
+
+        var kept = await hours.FindAsync("source-a", [monday, monday.AddDays(-7)], Ct);
+        Assert.Equal(2, kept.Count);
+        Assert.Equal((12.5m, 1000L, 14m), (kept[("cmp-1", monday)][9].Spend, kept[("cmp-1", monday)][9].Impressions, kept[("cmp-1", monday)][10].Spend));
+        Assert.Empty(kept[("cmp-2", monday)]);
+
+        // A later save forgets the source's days before its keep-from day, and only that source's.
+        await hours.SaveAsync("source-a", monday.AddDays(7), new Dictionary<string, IReadOnlyDictionary<int, TikTokBot.Domain.Metrics.RawTotals>> { ["cmp-1"] = spend }, monday.AddDays(1), Ct);
+        Assert.Single(await hours.FindAsync("source-a", [monday, monday.AddDays(7)], Ct));
+        Assert.Equal(99m, (await hours.FindAsync("source-b", [monday], Ct))[("cmp-1", monday)][9].Spend);
+    }
+
+    [NeedsFact]
     public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
     {
         var storage = await StartAsync();
@@ -769,6 +821,20 @@ public abstract class StorageContract : IAsyncLifetime
         },
         ["AlertSubscriptions.UnsilenceAsync"] = async (a, _) => Assert.False(await a.AlertSubscriptions.UnsilenceAsync("cmp-1", "CtrDrop", "UA", Ct)),
         ["AlertSubscriptions.ListSilencesAsync"] = async (a, _) => Assert.Empty(await a.AlertSubscriptions.ListSilencesAsync(Ct)),
+        ["AlertSubscriptions.SetCriticalInQuietHoursAsync"] = async (a, _) => Assert.False(await a.AlertSubscriptions.SetCriticalInQuietHoursAsync(TeamData.Channel, false, "UA", Ct)),
+        ["SentAlerts.CountSilenceAsync"] = async (a, _) =>
+        {
+            await a.SentAlerts.CountSilenceAsync(TeamData.Channel, "CtrDrop", mute: false, Ct);
+            Assert.Equal(new AlertSilenceCount("CtrDrop", 1, 0), Assert.Single(await a.SentAlerts.ListSilenceCountsAsync(TeamData.Channel, Ct)));
+        },
+        ["SentAlerts.ListSilenceCountsAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListSilenceCountsAsync(TeamData.Channel, Ct)),
+        ["SentAlerts.NoteForDigestAsync"] = async (a, _) =>
+        {
+            // Team B's note under the same key does not stop team A's.
+            Assert.True(await a.SentAlerts.NoteForDigestAsync(TeamData.SentAlert with { RuleId = "FrequencyWarning" }, "A's campaign", "A's note", Ct));
+            Assert.Equal("A's note", Assert.Single(await a.SentAlerts.ListDigestNotesAsync(TeamData.Channel, DateOnly.MinValue, Ct)).Summary);
+        },
+        ["SentAlerts.ListDigestNotesAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListDigestNotesAsync(TeamData.Channel, DateOnly.MinValue, Ct)),
         ["SentAlerts.TryClaimAsync"] = async (a, _) =>
         {
             // The same key in another team is another alert: team B's claim does not block team A's, and B's two alerts of
@@ -818,6 +884,7 @@ public abstract class StorageContract : IAsyncLifetime
         ["AlertSubscriptions.UnsubscribeAsync"] = (s, _) => s.AlertSubscriptions.UnsubscribeAsync(TeamData.Channel, "U2", Ct),
         ["AlertSubscriptions.SilenceAsync"] = (s, _) => s.AlertSubscriptions.SilenceAsync("cmp-1", "CtrDrop", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), "U2", Ct),
         ["AlertSubscriptions.UnsilenceAsync"] = (s, _) => s.AlertSubscriptions.UnsilenceAsync("cmp-1", "CtrDrop", "U2", Ct),
+        ["AlertSubscriptions.SetCriticalInQuietHoursAsync"] = (s, _) => s.AlertSubscriptions.SetCriticalInQuietHoursAsync(TeamData.Channel, false, "U2", Ct),
     };
 
     private StorageDatabase Open()

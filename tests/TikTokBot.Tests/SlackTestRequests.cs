@@ -17,7 +17,8 @@ public static class SlackTestRequests
     public const string Form = "application/x-www-form-urlencoded";
 
     /// <summary>The form body of a press on a report's button (or a choice in its menu) in a private report.</summary>
-    public static string Press(string teamId, string userId, string actionId, string value, string responseUrl, bool menu = false)
+    /// <param name="channelId">The channel of the message the button is in, when it matters (Slack sends it).</param>
+    public static string Press(string teamId, string userId, string actionId, string value, string responseUrl, bool menu = false, string? channelId = null)
     {
         var action = menu
             ? new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "static_select", ["selected_option"] = new { value } }
@@ -32,6 +33,7 @@ public static class SlackTestRequests
             ["response_url"] = responseUrl,
             ["container"] = new { type = "message" },
             ["actions"] = new[] { action },
+            ["channel"] = channelId is null ? null! : new { id = channelId },
         });
         return "payload=" + Uri.EscapeDataString(payload);
     }

@@ -13,6 +13,12 @@ public enum AlertRule
     CreditExpiresUnused,
     LearningLimited,
     NoDelivery,
+
+    /// <summary>Spend so far today below the campaign's own usual range for this weekday and hour (baselines only).</summary>
+    SpendBelowUsual,
+
+    /// <summary>Spend so far today above the campaign's own usual range (baselines only).</summary>
+    SpendAboveUsual,
 }
 
 /// <summary>One number behind an alert, with the threshold it crossed.</summary>

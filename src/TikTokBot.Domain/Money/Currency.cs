@@ -74,7 +74,8 @@ public sealed record Currency
         return Math.Abs(Math.Round(amount, places, MidpointRounding.AwayFromZero)) >= 0.10m ? Format(amount) : Format(amount, places);
     }
 
-    private string Format(decimal amount, int decimals)
+    /// <summary>The amount with <paramref name="decimals"/> places (whole units in a sentence: <c>$180</c>).</summary>
+    public string Format(decimal amount, int decimals)
     {
         var rounded = Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
         var digits = Math.Abs(rounded).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), Invariant);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
@@ -11,7 +12,7 @@ using TikTokBot.Requests;
 namespace TikTokBot.Alerts;
 
 /// <summary>The alerts verbs of <c>/ttmetrics</c>: parse is done; this calls <see cref="AlertsService"/> and renders.</summary>
-internal sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options)
+internal sealed class AlertCommands(AlertsService alerts, ReportService reports, IOptions<AlertOptions> options, IOptions<BaselineOptions> baselines)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(AlertRequest request, Asker asker, CancellationToken ct)
     {
@@ -60,6 +61,18 @@ internal sealed class AlertCommands(AlertsService alerts, ReportService reports,
                 })];
             }
 
+            case AlertRequest.CriticalInQuietHours critical:
+            {
+                var result = await alerts.SetCriticalInQuietHoursAsync(asker, critical.Wanted, ct);
+                return [Reply.Plain(result switch
+                {
+                    { Refusal: { } refusal } => refusal,
+                    { Saved: "on" } => $"<#{asker.ChannelId}> gets critical alerts (money lost now: spend without delivery or results) even in its quiet hours; warnings still wait.",
+                    { Saved: "off" } => $"<#{asker.ChannelId}> holds every alert in its quiet hours, critical ones too.",
+                    _ => "This channel has no alerts on. `/ttmetrics alerts on` starts them.",
+                })];
+            }
+
             case AlertRequest.CheckNow:
             {
                 var result = await alerts.CheckNowAsync(asker, ct);
@@ -97,7 +110,9 @@ internal sealed class AlertCommands(AlertsService alerts, ReportService reports,
         var message = new MessageBuilder().Text("Alerts").Ephemeral().Section("*Alert rules* (`Alerts:*` in appsettings.json)\n" + AlertViews.Rules(o));
         var channel = overview.Channel is { } s
             ? $"<#{s.ChannelId}>: alerts on for {(s.Details.CampaignIds.Count == 0 ? "every campaign" : string.Join(", ", await Task.WhenAll(s.Details.CampaignIds.Select(id => alerts.CampaignNameAsync(asker.TeamId, id, ct)))))}" +
-              (s.Details.QuietFrom is { } from ? $", quiet {from:HH:mm}-{s.Details.QuietTo:HH:mm} {s.Details.TimeZone}" : ", no quiet hours") +
+              (s.Details.QuietFrom is { } from
+                  ? $", quiet {from:HH:mm}-{s.Details.QuietTo:HH:mm} {s.Details.TimeZone} (critical alerts {(s.Details.CriticalInQuietHours ? "still post" : "wait too")})"
+                  : ", no quiet hours") +
               $"; at most {o.MaxPerChannelPerDay} a day; scanned every {Every(o.ScanEvery)}" +
               (overview.NextScan is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC." : ".")
             : "This channel has no alerts on: `/ttmetrics alerts on` starts them.";
@@ -112,6 +127,15 @@ internal sealed class AlertCommands(AlertsService alerts, ReportService reports,
             }
 
             message.Section("*Last alerts here*\n" + string.Join("\n", lines));
+        }
+
+        if (overview.SilenceCounts.Count > 0)
+        {
+            var b = baselines?.Value ?? new BaselineOptions();
+            var lines = overview.SilenceCounts.Take(5).Select(c =>
+                $"• *{Mrkdwn.Escape(AlertViews.Rule(c.RuleId))}*: snoozed {c.Snoozes}×, muted {c.Mutes}×" +
+                (AlertRuleNames.TryParse(c.RuleId, out var r) ? $"; the setting that would quiet it: {AlertQuieting.SettingFor(r, o, b)}" : ""));
+            message.Section("*Rules this channel silences most*\n" + string.Join("\n", lines));
         }
 
         foreach (var silence in overview.Silences.Take(20))

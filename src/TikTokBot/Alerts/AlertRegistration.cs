@@ -1,4 +1,6 @@
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
+using TikTokBot.Reports;
 
 namespace TikTokBot.Alerts;
 
@@ -13,6 +15,11 @@ internal static class AlertRegistration
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
             .Validate(o => TryCron(o.ScanEvery), "Alerts:ScanEvery must divide an hour (e.g. 00:15:00) or a day (e.g. 02:00:00).")
             .ValidateOnStart();
+        services.AddOptions<BaselineOptions>().Bind(configuration.GetSection(BaselineOptions.SectionName))
+            .Validate(o => o.MinimumWeeks >= 1 && o.MaximumWeeks >= o.MinimumWeeks && o.Margin >= 0 && o.LatestHoursMargin is >= 0 and <= 1 && o.LatestHoursAtMost >= 1,
+                "Alerts:Baselines: MinimumWeeks >= 1, MaximumWeeks >= MinimumWeeks, Margin >= 0, LatestHoursMargin within 0-1, LatestHoursAtMost >= 1.")
+            .ValidateOnStart();
+        services.AddSingleton<CampaignHourHistories>();
         services.AddSingleton<AlertScanMonitor>();
         services.AddSingleton<AlertScheduler>();
         services.AddSingleton<AlertScanner>();

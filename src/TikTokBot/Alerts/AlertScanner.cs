@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Alerts.Baselines;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Money;
 using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Slack.BlockKit;
@@ -10,17 +12,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Alerts;
 
-/// <summary>A rule that fired on a campaign in a scan, on the advertiser's local day.</summary>
-/// <param name="Silenced">Snoozed or muted: found, but told to no channel.</param>
-internal sealed record FoundAlert(Alert Alert, CampaignInfo Campaign, DateOnly LocalDate, bool Silenced, string? AdGroupToPause = null);
-
-/// <summary>What one scan did. <see cref="Complete"/> is false when a report could not be read whole: then nothing was raised.</summary>
-internal sealed record AlertScanResult(
-    string TeamId, bool Complete, int CampaignsRead, IReadOnlyList<FoundAlert> Found, int Posted, int Held, int Capped, int Released, int Recovered, string? Failure)
-{
-    public static AlertScanResult Nothing(string teamId) => new(teamId, true, 0, [], 0, 0, 0, 0, 0, null);
-}
-
 /// <summary>
 /// The scan of one workspace: reads today's figures of the campaigns its channels watch (one report series per advertiser,
 /// shared by all its campaigns), checks the rules, and tells each channel once per campaign, rule and advertiser-local day:
@@ -29,9 +20,11 @@ internal sealed record AlertScanResult(
 /// </summary>
 internal sealed class AlertScanner(
     ReportService reports, SettingsService settings, IWorkspaceStorage storage, ISlackWebApiFactory slack, IOptions<AlertOptions> options,
-    AlertScanMonitor monitor, TimeProvider time, ILogger<AlertScanner> logger)
+    AlertScanMonitor monitor, TimeProvider time, ILogger<AlertScanner> logger, IOptions<BaselineOptions>? baselines = null, CampaignHourHistories? hours = null)
 {
     private AlertOptions Options => options.Value;
+
+    private BaselineOptions Baselines => baselines?.Value ?? new BaselineOptions();
 
     /// <param name="evenUnsubscribed">Check every campaign even when no channel has alerts on (<c>alerts check now</c>).</param>
     public async Task<AlertScanResult> ScanAsync(string teamId, bool evenUnsubscribed, CancellationToken ct)
@@ -51,11 +44,10 @@ internal sealed class AlertScanner(
         }
 
         var now = time.GetUtcNow();
-        IReadOnlyList<CampaignToday> read;
-        IReadOnlyList<(CampaignInfo Campaign, DateOnly LocalDate)> campaigns;
+        IReadOnlyList<ScannedCampaign> read;
         try
         {
-            (campaigns, read) = await ReadAsync(store, subscriptions, now, ct);
+            read = await ReadAsync(store, subscriptions, now, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -66,33 +58,40 @@ internal sealed class AlertScanner(
 
         var silences = await store.AlertSubscriptions.ListSilencesAsync(ct);
         var found = new List<FoundAlert>();
-        for (var i = 0; i < read.Count; i++)
+        foreach (var c in read)
         {
-            foreach (var alert in AlertRules.Check(read[i], Options))
+            foreach (var judged in AlertJudge.Judge(c.Input, c.History, Options, Baselines, Currency.Of(c.Campaign.Currency)))
             {
+                var alert = judged.Alert;
                 var silenced = silences.Any(s => s.CampaignId == alert.CampaignId && s.RuleId == alert.RuleId);
-                found.Add(new FoundAlert(alert, campaigns[i].Campaign, campaigns[i].LocalDate, silenced));
+                found.Add(new FoundAlert(alert, c.Campaign, c.LocalDate, silenced, Severity: judged.Severity, ReadAt: now, TimeZone: c.TimeZone));
             }
         }
 
+        var campaigns = read.Select(c => (c.Campaign, c.LocalDate)).ToArray();
         var tally = new Tally();
         foreach (var subscription in subscriptions)
         {
             await TellChannelAsync(store, subscription, campaigns, found, now, tally, ct);
         }
 
+        var withBaseline = read.Count(c => c.History is { } h && BaselineCheck.HasBaseline(h, c.Input.LocalNow, Baselines));
         logger.LogInformation(
-            "Alert scan of team {TeamId}: {Campaigns} campaigns read, {Found} alerts found, {Posted} posted, {Held} held, {Capped} capped, {Released} released, {Recovered} recovered",
-            teamId, read.Count, found.Count, tally.Posted, tally.Held, tally.Capped, tally.Released, tally.Recovered);
-        return new AlertScanResult(teamId, true, read.Count, found, tally.Posted, tally.Held, tally.Capped, tally.Released, tally.Recovered, null);
+            "Alert scan of team {TeamId}: {Campaigns} campaigns read ({WithBaseline} against their own usual range), {Found} alerts found, {Posted} posted, {Held} held, {Capped} capped, {Released} released, {Recovered} recovered, {Noted} kept for the digest",
+            teamId, read.Count, withBaseline, found.Count, tally.Posted, tally.Held, tally.Capped, tally.Released, tally.Recovered, tally.Noted);
+        return new AlertScanResult(teamId, true, read.Count, found, tally.Posted, tally.Held, tally.Capped, tally.Released, tally.Recovered, null, tally.Noted, withBaseline);
     }
+
+    /// <summary>One campaign as a scan read it: the rules' input and its hours for the usual range (null: no hourly figures).</summary>
+    private sealed record ScannedCampaign(CampaignInfo Campaign, DateOnly LocalDate, string TimeZone, CampaignToday Input, HourlyHistory? History);
 
     /// <summary>
     /// Today's inputs of every watched campaign. Every campaign asks the same advertiser-wide ranges, so the source sends
-    /// one daily, one reach and one hourly series per advertiser however many campaigns it has. Any failure fails the whole
-    /// read (the hourly one too: an hour not read is never an hour without delivery).
+    /// one daily, one reach and one hourly series per advertiser however many campaigns it has; the earlier weeks' hours come
+    /// from storage (<see cref="CampaignHourHistories"/>). Any failure fails the whole read (the hourly one too: an hour not
+    /// read is never an hour without delivery).
     /// </summary>
-    private async Task<(IReadOnlyList<(CampaignInfo, DateOnly)>, IReadOnlyList<CampaignToday>)> ReadAsync(
+    private async Task<IReadOnlyList<ScannedCampaign>> ReadAsync(
         IWorkspaceStore store, IReadOnlyList<AlertSubscription> subscriptions, DateTimeOffset now, CancellationToken ct)
     {
         var workspace = await reports.SourceAsync(store.TeamId, ct);
@@ -103,11 +102,23 @@ internal sealed class AlertScanner(
         var saved = await settings.CampaignSettingsAsync(store.TeamId, ct);
         var zones = (await store.TikTokConnections.ListAsync(ct)).ToDictionary(c => c.AdvertiserId, c => c.TimeZone, StringComparer.Ordinal);
 
-        var inputs = await Task.WhenAll(campaigns.Select(async campaign =>
+        // TikTok reports an advertiser's days in its own time zone; without a connection (demo, static token) it is UTC.
+        string ZoneId(CampaignInfo campaign) => zones.TryGetValue(campaign.AdvertiserId, out var id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : "UTC";
+        DateTime LocalNow(CampaignInfo campaign) => TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(ZoneId(campaign))).DateTime;
+        IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateTime, RawTotals>>>? earlier = null;
+        try
         {
-            // TikTok reports an advertiser's days in its own time zone; without a connection (demo, static token) it is UTC.
-            var zone = zones.TryGetValue(campaign.AdvertiserId, out var id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-            var localNow = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+            earlier = hours is null ? null : await hours.EarlierWeeksAsync(workspace, campaigns.Select(c => (c, DateOnly.FromDateTime(LocalNow(c)))).ToArray(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Without the earlier weeks every campaign meets the fixed floor this scan: less precise, never silent.
+            logger.LogWarning(e, "Alert scan of team {TeamId} could not read the campaigns' earlier weeks ({Failure}); the fixed thresholds judge", store.TeamId, e.GetType().Name);
+        }
+
+        return await Task.WhenAll(campaigns.Select(async campaign =>
+        {
+            var localNow = LocalNow(campaign);
             var today = DateOnly.FromDateTime(localNow);
             var range = AlertInputs.Range(today, Options);
             var scope = Scope.Campaign(campaign.Id);
@@ -117,9 +128,11 @@ internal sealed class AlertScanner(
             var credit = await CreditLeftAsync(source, campaign, saved.CreditFor(campaign.Id), today, ct);
             var input = AlertInputs.From(campaign, await daily, await reach, localNow, saved.CriteriaFor(campaign.Id)?.TargetCostPerOutcome, credit, Options,
                 await hourly);
-            return ((campaign, today), WithLearning(input, campaign, await daily, range));
+            var history = earlier is not null && await hourly is { } todayHours
+                ? new HourlyHistory(earlier.GetValueOrDefault(campaign.Id, []).Concat(todayHours.Select(h => new KeyValuePair<DateTime, RawTotals>(h.Hour, h.Counts))))
+                : null;
+            return new ScannedCampaign(campaign, today, ZoneId(campaign), WithLearning(input, campaign, await daily, range), history);
         }));
-        return (inputs.Select(i => i.Item1).ToArray(), inputs.Select(i => i.Item2).ToArray());
     }
 
     /// <summary>
@@ -143,6 +156,12 @@ internal sealed class AlertScanner(
         return new CreditLeft(window.Amount - Math.Min(spent, window.Amount), window.ExpiresOn);
     }
 
+    /// <summary>
+    /// Tells one channel this scan's alerts by severity: info is kept for the channel's daily digest; critical posts at once
+    /// (even in quiet hours when the channel asked for it); warnings go out together in one message. Alerts of several
+    /// campaigns of one advertiser for one rule are one alert naming them. Every alert is still claimed on its own, so each
+    /// is told once a day, counts under the cap, and recovers on its own.
+    /// </summary>
     private async Task TellChannelAsync(
         IWorkspaceStore store, AlertSubscription subscription, IReadOnlyList<(CampaignInfo Campaign, DateOnly LocalDate)> campaigns,
         IReadOnlyList<FoundAlert> found, DateTimeOffset now, Tally tally, CancellationToken ct)
@@ -152,13 +171,22 @@ internal sealed class AlertScanner(
         var quiet = AlertQuietHours.IsQuiet(subscription.Details, now);
         var sent = store.SentAlerts;
         var capped = new List<FoundAlert>();
+        var toPost = new List<(FoundAlert Alert, SentAlertKey Key)>();
         var api = new Lazy<Task<ISlackWebApi>>(() => slack.ForTeamAsync(null, store.TeamId, ct).AsTask());
 
         foreach (var alert in found.Where(f => !f.Silenced && watches(f.Campaign.Id)))
         {
             var key = new SentAlertKey(channel, alert.Campaign.Id, alert.Alert.RuleId, alert.LocalDate);
+            if (alert.Severity == AlertSeverity.Info)
+            {
+                // Kept with its rule's title: the digest shows the note as it is.
+                tally.Noted += await sent.NoteForDigestAsync(key, alert.Campaign.Name, $"{AlertRuleNames.Describe(alert.Alert.Rule)}: {alert.Alert.Summary}", ct) ? 1 : 0;
+                continue;
+            }
+
+            var hold = quiet && !(alert.Severity == AlertSeverity.Critical && subscription.Details.CriticalInQuietHours);
             // The claim decides, against every scan and instance: held in quiet hours, within the day's cap, or capped.
-            var state = await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, quiet, Options.MaxPerChannelPerDay, ct);
+            var state = await sent.TryClaimAsync(key, alert.Campaign.AdvertiserId, alert.Alert.Summary, hold, Options.MaxPerChannelPerDay, ct);
             if (state is null)
             {
                 // A claim never posted (Slack refused it, or its scan died) is taken over once it is older than the lease;
@@ -168,7 +196,7 @@ internal sealed class AlertScanner(
                     continue;
                 }
 
-                if (quiet)
+                if (hold)
                 {
                     tally.Held += await sent.MarkAsync(key, SentAlertState.Held, null, ct) ? 1 : 0;
                     continue;
@@ -187,12 +215,22 @@ internal sealed class AlertScanner(
                 continue;
             }
 
-            var withPause = alert.Alert.Rule == AlertRule.SpendWithoutConversions ? alert with { AdGroupToPause = await AdGroupToPauseAsync(store.TeamId, alert, ct) } : alert;
-            if (await PostAsync(api, AlertViews.Alert(withPause, channel), key, ct) is { } ts)
-            {
-                await sent.MarkAsync(key, SentAlertState.Posted, ts, ct);
-                tally.Posted++;
-            }
+            toPost.Add((alert.Alert.Rule == AlertRule.SpendWithoutConversions ? alert with { AdGroupToPause = await AdGroupToPauseAsync(store.TeamId, alert, ct) } : alert, key));
+        }
+
+        // Critical: at once, one message per cause (an advertiser's rule); warnings: all of this scan's in one message.
+        foreach (var cause in Causes(toPost.Where(p => p.Alert.Severity == AlertSeverity.Critical)))
+        {
+            await PostAndMarkAsync(api, sent, cause.Count == 1 ? AlertViews.Alert(cause[0].Alert, channel) : AlertViews.Grouped([cause.Select(p => p.Alert).ToArray()], channel),
+                cause, tally, ct);
+        }
+
+        var warnings = Causes(toPost.Where(p => p.Alert.Severity != AlertSeverity.Critical));
+        if (warnings.Count > 0)
+        {
+            var all = warnings.SelectMany(c => c).ToArray();
+            await PostAndMarkAsync(api, sent, all.Length == 1 ? AlertViews.Alert(all[0].Alert, channel) : AlertViews.Grouped(warnings.Select(c => c.Select(p => p.Alert).ToArray()).ToArray(), channel),
+                all, tally, ct);
         }
 
         if (capped.Count > 0)
@@ -208,6 +246,27 @@ internal sealed class AlertScanner(
         }
 
         await RecoverAsync(api, sent, channel, campaigns, found, watches, tally, ct);
+    }
+
+    /// <summary>The alerts to post grouped by cause: one rule on one advertiser's campaigns, in the order found.</summary>
+    private static List<List<(FoundAlert Alert, SentAlertKey Key)>> Causes(IEnumerable<(FoundAlert Alert, SentAlertKey Key)> alerts) =>
+        alerts.GroupBy(p => (p.Alert.Campaign.AdvertiserId, p.Alert.Alert.Rule)).Select(g => g.ToList()).ToList();
+
+    /// <summary>Posts one message for <paramref name="alerts"/> and marks each posted with it; a refused post leaves them claimed for a later scan.</summary>
+    private async Task PostAndMarkAsync(
+        Lazy<Task<ISlackWebApi>> api, ISentAlertRepository sent, SlackMessage message, IReadOnlyList<(FoundAlert Alert, SentAlertKey Key)> alerts, Tally tally,
+        CancellationToken ct)
+    {
+        if (await PostAsync(api, message, alerts[0].Key, ct) is not { } ts)
+        {
+            return;
+        }
+
+        foreach (var (_, key) in alerts)
+        {
+            await sent.MarkAsync(key, SentAlertState.Posted, ts, ct);
+            tally.Posted++;
+        }
     }
 
     /// <summary>Quiet hours are over: the alerts they held (today's and yesterday's) go out in one message.</summary>
@@ -316,75 +375,7 @@ internal sealed class AlertScanner(
         public int Released { get; set; }
 
         public int Recovered { get; set; }
-    }
-}
 
-/// <summary>Whether a channel's quiet hours hold alerts now, read on the channel's own clock (so through daylight-saving changes).</summary>
-internal static class AlertQuietHours
-{
-    public static bool IsQuiet(AlertSubscriptionDetails details, DateTimeOffset now)
-    {
-        if (details.QuietFrom is not { } from || details.QuietTo is not { } to || from == to)
-        {
-            return false;
-        }
-
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(details.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        // 20:00-08:00 wraps past midnight; 12:00-14:00 does not.
-        return from < to ? local >= from && local < to : local >= from || local < to;
-    }
-}
-
-/// <summary>Every finished scan, for whoever waits on one (a test, a dashboard): a definite signal instead of a guess.</summary>
-internal sealed class AlertScanMonitor
-{
-    private readonly object _gate = new();
-    private readonly List<AlertScanResult> _results = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public IReadOnlyList<AlertScanResult> Results
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _results.ToArray();
-            }
-        }
-    }
-
-    public void Record(AlertScanResult result)
-    {
-        TaskCompletionSource changed;
-        lock (_gate)
-        {
-            _results.Add(result);
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
-    }
-
-    /// <summary>Completes when <paramref name="count"/> scans of the team have finished.</summary>
-    public async Task<IReadOnlyList<AlertScanResult>> WaitForScansAsync(string teamId, int count, CancellationToken ct)
-    {
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                var done = _results.Where(r => r.TeamId == teamId).ToArray();
-                if (done.Length >= count)
-                {
-                    return done;
-                }
-
-                changed = _changed.Task;
-            }
-
-            await changed.WaitAsync(ct);
-        }
+        public int Noted { get; set; }
     }
 }

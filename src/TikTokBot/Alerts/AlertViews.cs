@@ -37,15 +37,90 @@ internal static class AlertViews
                 ButtonCodec.Encode(new ProposalRequest(campaign.Id, ActionIntent.Pause(ActionLevel.AdGroup, adGroup))), style: "danger"));
         }
 
-        return new MessageBuilder()
-            .Text($":rotating_light: {title}: {alert.Summary}")
-            .Section($":rotating_light: *{Mrkdwn.Escape(title)}*\n{Mrkdwn.Escape(alert.Summary)}")
+        var icon = Icon(found.Severity);
+        var message = new MessageBuilder()
+            .Text($"{icon} {title}: {alert.Summary}")
+            .Section($"{icon} *{Mrkdwn.Escape(title)}*\n{Mrkdwn.Escape(alert.Summary)}")
             .Fields(figures)
             .Section($"*First fix:* {Mrkdwn.Escape(alert.FirstFix)}")
-            .Context($"Rule `{alert.RuleId}` · {found.LocalDate:yyyy-MM-dd} in the advertiser's time zone · one alert per campaign, rule and day")
-            .Actions(buttons)
-            .BuildSingle() with { Channel = channel };
+            .Context($"{Severity(found.Severity)} · rule `{alert.RuleId}` · {found.LocalDate:yyyy-MM-dd} in the advertiser's time zone ({found.TimeZone}) · one alert per campaign, rule and day");
+        if (FreshnessOf(found) is { } fresh)
+        {
+            message.Context(fresh);
+        }
+
+        return message.Actions(buttons).BuildSingle() with { Channel = channel };
     }
+
+    /// <summary>
+    /// Several alerts in one message: a scan's warnings, or one cause (a rule on several campaigns of one advertiser). A
+    /// section per cause names its campaigns with what each is usually and is today; each campaign keeps its Snooze and
+    /// Mute, and the first its "What should I fix?". Past what one message holds, the last causes share one section.
+    /// </summary>
+    public static SlackMessage Grouped(IReadOnlyList<IReadOnlyList<FoundAlert>> causes, string channel)
+    {
+        var all = causes.SelectMany(c => c).ToArray();
+        var severity = all.Max(a => a.Severity);
+        var icon = Icon(severity);
+        var head = causes.Count == 1
+            ? $"{AlertRuleNames.Describe(all[0].Alert.Rule)} on {all.Length} campaigns of {all[0].Campaign.Advertiser}"
+            : $"{all.Length} alerts on {all.Select(a => a.Campaign.Id).Distinct().Count()} campaign(s)";
+        var message = new MessageBuilder().Text($"{icon} {head}").Section($"{icon} *{Mrkdwn.Escape(head)}*");
+        // The head and two context lines take three blocks; each cause a section and its buttons.
+        var withButtons = Math.Min(causes.Count, (SlackLimits.BlocksPerMessage - 4) / 2);
+        foreach (var cause in causes.Take(withButtons))
+        {
+            var first = cause[0];
+            var fix = Elements.Button(ButtonIds.Fix, "What should I fix?", ButtonCodec.Encode(new ReportRequest(first.Campaign.Id, Today)));
+            message.Section(CauseText(cause, withTitle: causes.Count > 1), fix);
+            var several = cause.Count > 1;
+            message.Actions(cause.Take(12).SelectMany(a => new BlockElement[]
+            {
+                Elements.Button(ButtonIds.Snooze, Label("Snooze 24 h", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule))),
+                Elements.Button(ButtonIds.Mute, Label("Mute", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule)),
+                    confirm: Elements.Confirm("Mute this rule?", $"No more \"{AlertRuleNames.Describe(a.Alert.Rule)}\" alerts for {a.Campaign.Name} in any channel until someone undoes it from /ttmetrics alerts.", "Mute")),
+            }).ToList());
+        }
+
+        if (causes.Count > withButtons)
+        {
+            message.Section(string.Join("\n\n", causes.Skip(withButtons).Select(c => CauseText(c, withTitle: true))));
+        }
+
+        message.Context($"{Severity(severity)} · warnings come together, one message a scan · one alert per campaign, rule and day");
+        if (FreshnessOf(all[0]) is { } fresh)
+        {
+            message.Context(fresh);
+        }
+
+        return message.BuildSingle() with { Channel = channel };
+    }
+
+    // The title is the message's head when the message has one cause.
+    private static string CauseText(IReadOnlyList<FoundAlert> cause, bool withTitle)
+    {
+        var first = cause[0];
+        var title = cause.Count == 1 ? $"{AlertRuleNames.Describe(first.Alert.Rule)}: {first.Campaign.Name}" : $"{AlertRuleNames.Describe(first.Alert.Rule)}: {cause.Count} campaigns of {first.Campaign.Advertiser}";
+        var lines = cause.Count == 1
+            ? Mrkdwn.Escape(first.Alert.Summary)
+            : string.Join("\n", cause.Select(a => $"• *{Mrkdwn.Escape(a.Campaign.Name)}*: {Mrkdwn.Escape(a.Alert.Summary)}"));
+        return $"{(withTitle ? $"*{Mrkdwn.Escape(title)}*\n" : "")}{lines}\n_First fix:_ {Mrkdwn.Escape(first.Alert.FirstFix)}";
+    }
+
+    private static string Label(string action, string? campaign) =>
+        campaign is null ? action : $"{action}: {(campaign.Length > 40 ? campaign[..39] + "…" : campaign)}";
+
+    private static string? FreshnessOf(FoundAlert found) => found.ReadAt is { } readAt ? Freshness.Line(readAt, found.TimeZone, found.LocalDate) : null;
+
+    private static string Icon(Domain.Alerts.Baselines.AlertSeverity severity) =>
+        severity == Domain.Alerts.Baselines.AlertSeverity.Critical ? ":rotating_light:" : ":warning:";
+
+    private static string Severity(Domain.Alerts.Baselines.AlertSeverity severity) => severity switch
+    {
+        Domain.Alerts.Baselines.AlertSeverity.Critical => "*Critical*: money is being lost now",
+        Domain.Alerts.Baselines.AlertSeverity.Warning => "Warning",
+        _ => "Info",
+    };
 
     /// <summary>The alerts over the day's cap, summarised in one message.</summary>
     public static SlackMessage CapSummary(IReadOnlyList<FoundAlert> capped, int cap, string channel)
@@ -99,7 +174,7 @@ internal static class AlertViews
             .Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.")
             .BuildSingle() with { Channel = channel };
 
-    public static string Rule(string ruleId) => AlertRuleNames.TryParse(ruleId, out var rule) ? AlertRuleNames.Describe(rule) : ruleId;
+    public static string Rule(string ruleId) => AlertRuleNames.Describe(ruleId);
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -8,7 +8,9 @@ using TikTokBot.Requests;
 namespace TikTokBot.Alerts;
 
 /// <summary>What <c>alerts</c> lists for a channel: its settings, its latest alerts, and the workspace's mutes and snoozes.</summary>
-internal sealed record AlertsOverview(AlertSubscription? Channel, IReadOnlyList<SentAlert> Recent, IReadOnlyList<AlertSilence> Silences, DateTimeOffset? NextScan);
+/// <param name="SilenceCounts">How often this channel's people snoozed and muted each rule, the most first.</param>
+internal sealed record AlertsOverview(
+    AlertSubscription? Channel, IReadOnlyList<SentAlert> Recent, IReadOnlyList<AlertSilence> Silences, DateTimeOffset? NextScan, IReadOnlyList<AlertSilenceCount> SilenceCounts);
 
 /// <summary>The outcome of a change: what was saved, or why nothing was.</summary>
 internal sealed record AlertChange<T>(T? Saved, string? Refusal);
@@ -63,7 +65,20 @@ internal sealed class AlertsService(
         var store = storage.ForTeam(teamId);
         var channel = channelId is null ? null : await store.AlertSubscriptions.FindAsync(channelId, ct);
         var recent = channelId is null ? [] : await store.SentAlerts.ListRecentAsync(channelId, 10, ct);
-        return new AlertsOverview(channel, recent, await store.AlertSubscriptions.ListSilencesAsync(ct), scheduler.NextScan(teamId));
+        var counts = channelId is null ? [] : await store.SentAlerts.ListSilenceCountsAsync(channelId, ct);
+        return new AlertsOverview(channel, recent, await store.AlertSubscriptions.ListSilencesAsync(ct), scheduler.NextScan(teamId), counts);
+    }
+
+    /// <summary>Whether the channel's critical alerts break its quiet hours (settings role); Saved is the choice, null when the channel has no alerts on.</summary>
+    public async Task<AlertChange<string>> SetCriticalInQuietHoursAsync(Asker asker, bool on, CancellationToken ct)
+    {
+        if (await settings.AuthoriseAsync(asker, ct) is { Allowed: false } refused)
+        {
+            return new(null, refused.Refusal);
+        }
+
+        var saved = asker.ChannelId is { } channel && await storage.ForTeam(asker.TeamId).AlertSubscriptions.SetCriticalInQuietHoursAsync(channel, on, asker.UserId, ct);
+        return new(saved ? (on ? "on" : "off") : null, null);
     }
 
     /// <summary>The scan, now, of every campaign (even with no channel subscribed); the settings role only.</summary>
@@ -86,7 +101,10 @@ internal sealed class AlertsService(
         }
 
         var until = time.GetUtcNow() + SnoozeFor;
-        return new(await storage.ForTeam(asker.TeamId).AlertSubscriptions.SilenceAsync(target.CampaignId, target.Rule.ToString(), until, asker.UserId, ct), null);
+        var store = storage.ForTeam(asker.TeamId);
+        var silence = await store.AlertSubscriptions.SilenceAsync(target.CampaignId, target.Rule.ToString(), until, asker.UserId, ct);
+        await CountAsync(store, asker, target, mute: false, ct);
+        return new(silence, null);
     }
 
     /// <summary>Mutes the rule on the campaign until undone (settings role). Null when the campaign is not this workspace's.</summary>
@@ -102,7 +120,10 @@ internal sealed class AlertsService(
             return new(null, refused.Refusal);
         }
 
-        return new(await storage.ForTeam(asker.TeamId).AlertSubscriptions.SilenceAsync(target.CampaignId, target.Rule.ToString(), null, asker.UserId, ct), null);
+        var store = storage.ForTeam(asker.TeamId);
+        var silence = await store.AlertSubscriptions.SilenceAsync(target.CampaignId, target.Rule.ToString(), null, asker.UserId, ct);
+        await CountAsync(store, asker, target, mute: true, ct);
+        return new(silence, null);
     }
 
     /// <summary>Undoes a mute or snooze (settings role); Saved is the target when one was undone.</summary>
@@ -116,6 +137,15 @@ internal sealed class AlertsService(
         // Only this workspace's rows are ever touched: the repository is the asker's team's.
         var undone = await storage.ForTeam(asker.TeamId).AlertSubscriptions.UnsilenceAsync(target.CampaignId, target.Rule.ToString(), asker.UserId, ct);
         return new(undone ? target : null, null);
+    }
+
+    /// <summary>Counts the press against the channel it was pressed in (an alert's channel): <c>alerts</c> lists what it silences most.</summary>
+    private static async Task CountAsync(IWorkspaceStore store, Asker asker, AlertTarget target, bool mute, CancellationToken ct)
+    {
+        if (asker.ChannelId is { Length: > 0 } channel)
+        {
+            await store.SentAlerts.CountSilenceAsync(channel, target.Rule.ToString(), mute, ct);
+        }
     }
 
     public async Task<string> CampaignNameAsync(string teamId, string campaignId, CancellationToken ct) =>

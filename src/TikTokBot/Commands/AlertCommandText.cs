@@ -6,7 +6,7 @@ namespace TikTokBot.Commands;
 /// <summary>Parses the words after <c>alerts</c>.</summary>
 internal static class AlertCommandText
 {
-    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now]";
+    public const string Usage = "alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now | critical-in-quiet-hours on|off]";
 
     public static MetricsCommand Parse(IReadOnlyList<string> words)
     {
@@ -22,6 +22,10 @@ internal static class AlertCommandText
                 return new MetricsCommand.Alerts(new AlertRequest.CheckNow());
             case "on":
                 return ParseOn(rest);
+            case "critical-in-quiet-hours":
+                return rest.Count == 2 && rest[1].ToLowerInvariant() is "on" or "off"
+                    ? new MetricsCommand.Alerts(new AlertRequest.CriticalInQuietHours(rest[1].Equals("on", StringComparison.OrdinalIgnoreCase)))
+                    : CommandParser.Invalid("`critical-in-quiet-hours` needs `on` or `off`.", "alerts critical-in-quiet-hours on");
             default:
                 return CommandParser.Invalid($"`{rest[0]}` is not an alerts command.", Usage);
         }

@@ -27,6 +27,7 @@ internal static class CommandParser
         new("", "campaign-42 [today|yesterday|7d|14d|30d|lifetime|2026-11-01..2026-11-20]", "the campaign read in funnel order (default: the last 7 days)"),
         new("fix", "campaign-42 fix", "what to fix first, earliest funnel stage first, with the numbers"),
         new("full", "campaign-42 full", "the full funnel: every metric in stage order, with where it stands"),
+        new("explain", "campaign-42 explain", "why the numbers may differ from Ads Manager: attribution day, time zone, report lag, currency, what counts as a conversion"),
         new("by", "campaign-42 by adgroup|ad|age|gender|placement|device [period]", "a breakdown ranked by the objective's main metric"),
         new("chart", "campaign-42 chart cpa|ctr|spend|… [period]", "any metric day by day against the previous period"),
         new("list", "list", "every campaign with its objective, spend and top finding"),
@@ -50,7 +51,7 @@ internal static class CommandParser
     ];
 
     // The words a command can start with, from the one list of definitions (fix, by and chart follow a campaign).
-    private static readonly string[] LeadingVerbs = Definitions.Select(d => d.Verb).Where(v => v is not ("" or "fix" or "by" or "chart")).ToArray();
+    private static readonly string[] LeadingVerbs = Definitions.Select(d => d.Verb).Where(v => v is not ("" or "fix" or "by" or "chart" or "explain")).ToArray();
 
     private static readonly FrozenDictionary<string, BreakdownDimension> Dimensions = new Dictionary<string, BreakdownDimension>(StringComparer.OrdinalIgnoreCase)
     {
@@ -153,6 +154,11 @@ internal static class CommandParser
         if (words.Count > 1 && ClosestVerb(words[0]) is { } verb && !verb.Equals(words[0], StringComparison.OrdinalIgnoreCase))
         {
             return Invalid($"`{words[0]}` is not a command.", Definitions.First(d => d.Verb == verb).Usage);
+        }
+
+        if (TakeWord(ref words, "explain"))
+        {
+            return new MetricsCommand.Explain(string.Join(' ', words));
         }
 
         // "fix" (or "full") and the period may come in either order after the campaign.

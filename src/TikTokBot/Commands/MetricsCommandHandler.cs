@@ -60,7 +60,7 @@ internal sealed class MetricsCommandHandler(
             return command switch
             {
                 MetricsCommand.Invalid invalid => [Reply.Plain($"{Mrkdwn.Escape(invalid.Problem)}\nTry `{Mrkdwn.Escape(invalid.Suggestion)}`, or `/ttmetrics help`.")],
-                MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown or MetricsCommand.List => await reports.ReplyAsync(command, asker, ct),
+                MetricsCommand.Summary or MetricsCommand.Fix or MetricsCommand.Breakdown or MetricsCommand.List or MetricsCommand.Explain => await reports.ReplyAsync(command, asker, ct),
                 MetricsCommand.Trends trends => await reports.TrendsAsync(trends, asker, ct),
                 MetricsCommand.Chart chart => await reports.ChartAsync(chart, asker, ct),
                 MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias => await settings.ReplyAsync(command, asker, ct),
@@ -82,6 +82,7 @@ internal sealed class MetricsCommandHandler(
     {
         MetricsCommand.Summary summary => summary.Campaign,
         MetricsCommand.Fix fix => fix.Campaign,
+        MetricsCommand.Explain explain => explain.Campaign,
         MetricsCommand.Breakdown breakdown => breakdown.Campaign,
         MetricsCommand.Chart chart => chart.Campaign,
         _ => null,

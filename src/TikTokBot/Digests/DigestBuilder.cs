@@ -28,6 +28,9 @@ internal sealed record CampaignDigest(
 
     /// <summary>Conversions since the start of learning day by day for its chart; empty when the campaign is not learning.</summary>
     public IReadOnlyList<LearningDay> LearningDays { get; init; } = [];
+
+    /// <summary>The freshness line of the campaign's figures (yesterday's conversions may still grow); null when not known.</summary>
+    public string? FreshnessLine { get; init; }
 }
 
 /// <summary>
@@ -81,6 +84,7 @@ internal sealed class DigestBuilder(ReportService reports, CampaignEngine engine
                 : null;
             digests.Add(new CampaignDigest(campaign, yesterday, Compare(facts, week), overview.Learning, overview.Credit?.Report, bought, overview.TopFinding)
             {
+                FreshnessLine = overview.FreshnessLine,
                 CreditDays = overview.CreditLeads && overview.Credit is { } shown ? CreditTimeline.From(shown.Report, shown.Daily) : [],
                 LearningDays = overview.LearningLeads
                     ? LearningProgress.Cumulative(overview.Facts.Daily, overview.Facts.Campaign.LaunchedOn, overview.Learning.Conversions)

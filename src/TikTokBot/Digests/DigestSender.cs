@@ -96,6 +96,13 @@ internal sealed class DigestSender(
             var built = await builder.BuildKeyedAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
             var day = DigestBuilder.DayOf(built.Digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
             var messages = await RenderedAsync(built, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct), ct);
+            // Info alerts (issue 33) are never posted on their own: the channel's digest of their day lists them, last.
+            if (DigestAlertNotes.Messages((await store.SentAlerts.ListDigestNotesAsync(subscription.ChannelId, day, ct)).Where(n => n.Key.LocalDate == day).ToArray())
+                is { } notes)
+            {
+                messages = [.. messages, notes];
+            }
+
             // An org-wide (Enterprise Grid) installation is found by the enterprise id the subscription was made in.
             api = await slack.ForTeamAsync(subscription.EnterpriseId, due.TeamId, ct);
             var firstTs = delivery.MessageTs;

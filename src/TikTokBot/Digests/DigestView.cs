@@ -31,6 +31,8 @@ internal static class DigestView
             return message.Section("No campaigns to report.").Build();
         }
 
+        // One line for the digest: the figures of every campaign were read together.
+        ReportViews.Fresh(message, digests.Select(d => d.FreshnessLine).FirstOrDefault(l => l is not null));
         foreach (var digest in digests)
         {
             var campaign = digest.Campaign;

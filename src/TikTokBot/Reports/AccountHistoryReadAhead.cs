@@ -13,7 +13,8 @@ namespace TikTokBot.Reports;
 /// </summary>
 internal sealed class AccountHistoryReadAhead(
     IWorkspaceStorage storage, IWorkspaceSources sources, IBackgroundJobClient jobs,
-    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories? histories = null)
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories? histories = null,
+    CampaignHourHistories? hours = null)
     : IAdvertiserConnectedListener
 {
     public const string RecurringJobId = "account-history:read-ahead";
@@ -75,6 +76,36 @@ internal sealed class AccountHistoryReadAhead(
         if (read.Add(source.Name))
         {
             await ReadAsync(source, ct);
+        }
+
+        await ReadHoursAsync(teamId, source, ct);
+    }
+
+    /// <summary>
+    /// For a workspace with alerts on: the hours its campaigns' usual ranges are drawn from (issue 33), kept beside the
+    /// history. Only the days never kept are read, so a second workspace on the same source reads nothing.
+    /// </summary>
+    private async Task ReadHoursAsync(string teamId, WorkspaceSource source, CancellationToken ct)
+    {
+        if (hours is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if ((await storage.ForTeam(teamId).AlertSubscriptions.ListAsync(ct)).Count > 0)
+            {
+                using (TikTok.Quota.TikTokCallScope.Enter(TikTok.Quota.TikTokCallPriority.HistoryReadAhead))
+                {
+                    await hours.ReadAheadAsync(source, ct);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The scan reads what is missing itself; the read-ahead only spares it the wait.
+            logger.LogWarning(e, "Campaign hours of {Source} could not be read ahead ({Failure})", source.Name.Split(':')[0], e.GetType().Name);
         }
     }
 

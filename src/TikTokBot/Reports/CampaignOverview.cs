@@ -40,6 +40,12 @@ internal sealed record CampaignOverview(
     /// <summary>The account's own benchmark for the campaign's objective (the campaign left out); null when there is no history service.</summary>
     public AccountBenchmark? Account { get; init; }
 
+    /// <summary>When the figures were read, for the freshness line (<see cref="Freshness"/>); null when not known.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>The freshness line of this overview's figures; null for closed days only.</summary>
+    public string? FreshnessLine => ReadAt is { } readAt ? Freshness.Line(readAt, Campaign.TimeZone, Range) : null;
+
     public DateRange Range => Facts.Period;
 
     public Finding? TopFinding => Diagnosis.TopFinding;

@@ -29,6 +29,7 @@ internal static class ChartViews
             .Context($"{facts.Period} against {facts.Period.Previous()} · {definition.Stage.DisplayName()} · `/ttmetrics {Mrkdwn.Escape(MetricNames.ChartUsage(campaign.Name, "<metric>", overview.Period))}` charts another")
             .Section($"*{name}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
             .Chart(ReportCharts.Daily(facts, metric, currency));
+        ReportViews.Fresh(message, overview.FreshnessLine);
         if (ChartValue.Menu(campaign.Id, overview.Period, metric) is { } menu)
         {
             message.Actions([menu]);

@@ -97,6 +97,7 @@ internal sealed class ReportCommands(
         {
             MetricsCommand.Summary summary => summary.Campaign,
             MetricsCommand.Fix fix => fix.Campaign,
+            MetricsCommand.Explain explain => explain.Campaign,
             MetricsCommand.Breakdown breakdown => breakdown.Campaign,
             _ => throw new ArgumentException($"{command.GetType().Name} is not a report.", nameof(command)),
         };
@@ -104,6 +105,11 @@ internal sealed class ReportCommands(
         if (found.Campaign is not { } campaign)
         {
             return [Reply.NotFound(typed, found)];
+        }
+
+        if (command is MetricsCommand.Explain)
+        {
+            return ExplainView.Explain(campaign, reports.Now);
         }
 
         // The campaign just found is answered as it is: looking it up again by id would ask TikTok for the list twice when nothing is cached.

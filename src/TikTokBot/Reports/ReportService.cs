@@ -15,7 +15,17 @@ using TikTokBot.TikTok.Sources;
 namespace TikTokBot.Reports;
 
 /// <summary>A campaign's breakdown over a resolved range.</summary>
-internal sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension By, DateRange Range, IReadOnlyList<BreakdownRow> Rows);
+internal sealed record CampaignBreakdown(CampaignInfo Campaign, BreakdownDimension By, DateRange Range, IReadOnlyList<BreakdownRow> Rows)
+{
+    /// <summary>When the rows were read, for the freshness line; null when not known.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>By age, gender, placement or device: TikTok's audience reports, hours behind the basic ones.</summary>
+    public bool Audience => By is not (BreakdownDimension.AdGroup or BreakdownDimension.Ad);
+
+    /// <summary>The freshness line of these rows; null for closed days of a basic breakdown.</summary>
+    public string? FreshnessLine => ReadAt is { } readAt ? Freshness.Line(readAt, Campaign.TimeZone, Range, Audience) : null;
+}
 
 /// <summary>
 /// Reports: finds campaigns, and builds the <see cref="CampaignOverview"/> of one campaign or of many over a period, with
@@ -32,6 +42,9 @@ internal sealed class ReportService(
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
     public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
+
+    /// <summary>The instant the app's clock reads: when the figures of a reply are read.</summary>
+    public DateTimeOffset Now => calendar.Instant;
 
     /// <summary>The business days now in UTC, for what belongs to no advertiser; a campaign's are <see cref="DaysOf"/>.</summary>
     public BusinessDays Days(string teamId) => calendar.Now();
@@ -135,7 +148,8 @@ internal sealed class ReportService(
     public async Task<CampaignBreakdown> BreakdownAsync(string teamId, CampaignInfo campaign, BreakdownDimension by, Period period, CancellationToken ct)
     {
         var range = DaysOf(campaign).Resolve(period, campaign.CreatedOn);
-        return new CampaignBreakdown(campaign, by, range, await (await SourceAsync(teamId, ct)).Source.GetBreakdownAsync(campaign.Id, by, range, ct));
+        var rows = await (await SourceAsync(teamId, ct)).Source.GetBreakdownAsync(campaign.Id, by, range, ct);
+        return new CampaignBreakdown(campaign, by, range, rows) { ReadAt = calendar.Instant };
     }
 
     private async Task<CampaignOverview> OverviewAsync(
@@ -161,7 +175,7 @@ internal sealed class ReportService(
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
             // One standing per metric, read by the summary's marks and every rule, with the learning day of the reply.
             var read = engine.Read(facts, account, days.Today);
-            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Tags = tags, Account = account };
+            return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Tags = tags, Account = account, ReadAt = calendar.Instant };
         }, ct);
         return await overview;
     }

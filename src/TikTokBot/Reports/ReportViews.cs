@@ -48,6 +48,7 @@ internal static class ReportViews
 
         message.Section(FirstFix(overview));
         message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
+        Fresh(message, overview.FreshnessLine);
         message.Actions(ReportButtons(campaign.Id, overview.Period, withFullFunnel: true));
         return message.Build();
     }
@@ -131,6 +132,7 @@ internal static class ReportViews
         }
 
         message.Context(YardstickLine(overview.Account, campaign.Profile.DisplayName));
+        Fresh(message, overview.FreshnessLine);
 
         if (overview.TopFinding is { } top)
         {
@@ -166,8 +168,9 @@ internal static class ReportViews
 
         if (plan.NothingToFix)
         {
-            return message.Section("Nothing to fix: every stage is within its benchmarks and targets.")
-                .Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName)).Build();
+            message.Section("Nothing to fix: every stage is within its benchmarks and targets.")
+                .Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName));
+            return Fresh(message, overview.FreshnessLine).Build();
         }
 
         if (plan.FirstAction is { } first)
@@ -198,7 +201,7 @@ internal static class ReportViews
         }
 
         message.Context(YardstickLine(overview.Account, overview.Facts.Profile.DisplayName));
-        return message.Build();
+        return Fresh(message, overview.FreshnessLine).Build();
     }
 
     /// <summary>
@@ -214,6 +217,7 @@ internal static class ReportViews
         var message = new MessageBuilder().Text($"{Mrkdwn.Escape(campaign.Name)} by {dimension}, {range}: {rows.Count} rows ranked by {cost.DisplayName.ToLowerInvariant()}").Ephemeral()
             .Header($"{campaign.Name} by {dimension}")
             .Context($"{range}{ZoneNote(campaign)} · ranked by {cost.DisplayName.ToLowerInvariant()}, cheapest first · {ReportCharts.Worse} more than {Math.Round(farFromAverage * 100)}% dearer than the campaign's average, {ReportCharts.Better} as much cheaper");
+        Fresh(message, breakdown.FreshnessLine);
         if (rows.Count == 0)
         {
             return message.Section($"No {dimension} breakdown for this range in the data source.").Build();
@@ -235,7 +239,7 @@ internal static class ReportViews
             return message.Section("No campaigns in the data source.").Build();
         }
 
-        MessageBuilder? next = message.Context(SpendByCurrency(overviews));
+        MessageBuilder? next = Fresh(message.Context(SpendByCurrency(overviews)), overviews.Select(o => o.FreshnessLine).FirstOrDefault(l => l is not null));
         var messages = new List<SlackMessage>();
         // Slack shows one table a message: each advertiser's table gets a message of its own, its heading with it.
         foreach (var advertiser in overviews.GroupBy(o => o.Campaign.AdvertiserId))
@@ -250,6 +254,9 @@ internal static class ReportViews
 
         return messages;
     }
+
+    /// <summary>Adds the freshness line (<see cref="Freshness"/>) when the figures have one: every view with today's or yesterday's figures calls this.</summary>
+    internal static MessageBuilder Fresh(MessageBuilder message, string? line) => line is null ? message : message.Context(line);
 
     /// <summary>The total spend of each currency, never one sum across currencies: "Spend: ¥1,234,567 · $8,901.23".</summary>
     public static string SpendByCurrency(IEnumerable<CampaignOverview> overviews) =>

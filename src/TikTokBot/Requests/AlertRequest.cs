@@ -16,4 +16,7 @@ internal abstract record AlertRequest
     public sealed record Off : AlertRequest;
 
     public sealed record CheckNow : AlertRequest;
+
+    /// <summary><c>alerts critical-in-quiet-hours on|off</c>: critical alerts break this channel's quiet hours.</summary>
+    public sealed record CriticalInQuietHours(bool Wanted) : AlertRequest;
 }

@@ -19,6 +19,9 @@ internal abstract record MetricsCommand
 
     public sealed record Fix(string Campaign, Period Period) : MetricsCommand;
 
+    /// <summary><c>campaign-42 explain</c>: why the figures may differ from Ads Manager.</summary>
+    public sealed record Explain(string Campaign) : MetricsCommand;
+
     public sealed record Breakdown(string Campaign, BreakdownDimension By, Period Period) : MetricsCommand;
 
     /// <summary><c>campaign-42 chart cpa [period]</c>: one metric of the catalogue day by day against the previous period.</summary>

@@ -2,7 +2,9 @@ namespace TikTokBot.Storage;
 
 /// <summary>A channel's alert settings. No campaign ids: every campaign of the channel's advertisers.</summary>
 /// <param name="QuietFrom">Start of the quiet hours in <paramref name="TimeZone"/>; null with <paramref name="QuietTo"/> for none.</param>
-internal sealed record AlertSubscriptionDetails(string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly? QuietFrom, TimeOnly? QuietTo, string TimeZone);
+/// <param name="CriticalInQuietHours">Critical alerts (money lost now) are posted even in the quiet hours; set by its own command, kept when alerts are turned on again.</param>
+internal sealed record AlertSubscriptionDetails(
+    string ChannelId, IReadOnlyList<string> CampaignIds, TimeOnly? QuietFrom, TimeOnly? QuietTo, string TimeZone, bool CriticalInQuietHours = false);
 
 internal sealed record AlertSubscription(AlertSubscriptionDetails Details, string SubscribedBy, DateTimeOffset SubscribedAt)
 {
@@ -22,6 +24,12 @@ internal enum SentAlertState
 
 /// <summary>One alert per channel, campaign, rule and advertiser-local day.</summary>
 internal sealed record SentAlertKey(string ChannelId, string CampaignId, string RuleId, DateOnly LocalDate);
+
+/// <summary>How often a channel's people snoozed and muted one rule (any campaign).</summary>
+internal sealed record AlertSilenceCount(string RuleId, int Snoozes, int Mutes);
+
+/// <summary>An info alert waiting for the channel's daily digest.</summary>
+internal sealed record AlertDigestNote(SentAlertKey Key, string CampaignName, string Summary);
 
 internal sealed record SentAlert(SentAlertKey Key, string AdvertiserId, string Summary, SentAlertState State, string? MessageTs, DateTimeOffset ClaimedAt, DateTimeOffset? RecoveredAt);
 
@@ -45,6 +53,9 @@ internal interface IAlertSubscriptionRepository
 
     /// <summary>Mutes, and snoozes not yet over.</summary>
     Task<IReadOnlyList<AlertSilence>> ListSilencesAsync(CancellationToken ct);
+
+    /// <summary>Posts the channel's critical alerts even in its quiet hours (or not); audited. False when the channel has no alerts on.</summary>
+    Task<bool> SetCriticalInQuietHoursAsync(string channelId, bool on, string changedBy, CancellationToken ct);
 }
 
 /// <summary>The alerts told (or held) per channel: the table's key is the once-a-day claim.</summary>
@@ -76,4 +87,16 @@ internal interface ISentAlertRepository
     Task<IReadOnlyList<SentAlert>> ListForDayAsync(string channelId, DateOnly localDate, CancellationToken ct);
 
     Task<IReadOnlyList<SentAlert>> ListRecentAsync(string channelId, int limit, CancellationToken ct);
+
+    /// <summary>Counts one snooze or mute of a rule pressed in a channel.</summary>
+    Task CountSilenceAsync(string channelId, string ruleId, bool mute, CancellationToken ct);
+
+    /// <summary>The channel's snooze and mute counts per rule, the most silenced first.</summary>
+    Task<IReadOnlyList<AlertSilenceCount>> ListSilenceCountsAsync(string channelId, CancellationToken ct);
+
+    /// <summary>Keeps an info alert for the channel's digest, once per campaign, rule and day; false when it was kept already.</summary>
+    Task<bool> NoteForDigestAsync(SentAlertKey key, string campaignName, string summary, CancellationToken ct);
+
+    /// <summary>The info alerts kept for the channel's digest on the advertiser-local days from <paramref name="from"/> on.</summary>
+    Task<IReadOnlyList<AlertDigestNote>> ListDigestNotesAsync(string channelId, DateOnly from, CancellationToken ct);
 }

@@ -41,6 +41,7 @@ internal static class StorageRegistration
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<WorkspaceReadCache>();
         services.AddSingleton<AccountHistoryStore>();
+        services.AddSingleton<CampaignHoursStore>();
         services.AddSingleton<IWorkspaceStorage>(sp => new WorkspaceStorage(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<WorkspaceReadCache>()));

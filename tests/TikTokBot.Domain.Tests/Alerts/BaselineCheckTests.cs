@@ -86,13 +86,37 @@ public sealed class BaselineCheckTests
         // A ~$100-a-day campaign at $4-4.50 an hour: one hour usually spends under 5, two hours 8-9.
         Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small = [d => Day(d, 4m), d => Day(d, 4.5m), d => Day(d, 4m), d => Day(d, 4.5m)];
 
+        var five = new BaselineOptions { MinimumUsualHourSpend = 5m };
         // Stopped at 13:00: the two latest hours spent 4, above 8 x 0.2 = 1.60.
-        Assert.Empty(Rules(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), converts: false));
+        Assert.Empty(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), Now, false, five));
 
         // Stopped at 12:00: nothing in the two latest hours.
-        var alert = Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 12, readHours: 14), small), Now, false, Options));
+        var alert = Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 12, readHours: 14), small), Now, false, five));
         Assert.Equal(BaselineRule.DeliveryStopped, alert.Rule);
         Assert.Equal("Spend 12:00-14:00 is usually 8.00-9.00; this time 0.00: delivery has all but stopped.", alert.Summary);
+
+        // The default $1 judges the last hour alone: the stop at 13:00 is told by the 14:00 scan.
+        Assert.Equal("Spend 13:00-14:00 is usually 4.00-4.50; this time 0.00: delivery has all but stopped.",
+            Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), Now, false, Options)).Summary);
+    }
+
+    [Fact]
+    public void A_tracking_break_shows_in_the_latest_hour_that_usually_brings_five_conversions()
+    {
+        // 6 conversions an hour on the last four Tuesdays; today 6 an hour until 13:00 and none in the hour since, spend as usual.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
+            [d => Day(d, 15m, 6), d => Day(d, 15m, 6), d => Day(d, 15m, 6), d => Day(d, 15m, 6)];
+        var today = Day(Today, 15m, readHours: 14).Select(h => h.Key.Hour < 13 ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 6 }) : h);
+
+        var alert = Assert.Single(BaselineCheck.Check(History(today, converting), Now, converts: true, Options));
+
+        Assert.Equal((BaselineRule.ConversionsBelowUsual, AlertSeverity.Critical), (alert.Rule, alert.Severity));
+        Assert.Equal("Conversions 13:00-14:00 are usually 6-6; this time none for 15.00 spent: tracking may have broken.", alert.Summary);
+        // Usually 4 an hour: none in one hour is within the noise of a count that small (one hour of 4 is 0 in 2% of hours).
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] fewer =
+            [d => Day(d, 15m, 4), d => Day(d, 15m, 4), d => Day(d, 15m, 4), d => Day(d, 15m, 4)];
+        var todayFewer = Day(Today, 15m, readHours: 14).Select(h => h.Key.Hour < 13 ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 4 }) : h);
+        Assert.DoesNotContain(BaselineCheck.Check(History(todayFewer, fewer), Now, converts: true, Options), a => a.Summary.Contains("13:00-14:00", StringComparison.Ordinal));
     }
 
     [Fact]

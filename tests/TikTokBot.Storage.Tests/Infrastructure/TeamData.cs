@@ -62,6 +62,9 @@ internal static class TeamData
         Assert.Equal(SentAlertState.Claimed, await store.SentAlerts.TryClaimAsync(SentAlert, AdvertiserId, "61.50 spent, no conversion", hold: false, dailyCap: 10, ct));
         Assert.True(await store.SentAlerts.MarkAsync(SentAlert, SentAlertState.Posted, "1740819600.000200", ct));
         Assert.Equal(SentAlertState.Claimed, await store.SentAlerts.TryClaimAsync(ClaimedAlert, AdvertiserId, "CTR halved", hold: false, dailyCap: 10, ct));
+        Assert.True(await store.AlertSubscriptions.SetCriticalInQuietHoursAsync(Channel, true, "UADMIN", ct));
+        await store.SentAlerts.CountSilenceAsync(Channel, "CtrDrop", mute: true, ct);
+        Assert.True(await store.SentAlerts.NoteForDigestAsync(SentAlert with { RuleId = "FrequencyWarning" }, "cmp-1 name", "frequency 3.2", ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -93,6 +96,8 @@ internal static class TeamData
             alertSubscriptions = await store.AlertSubscriptions.ListAsync(ct),
             silences = await store.AlertSubscriptions.ListSilencesAsync(ct),
             sentAlerts = await store.SentAlerts.ListRecentAsync(Channel, 100, ct),
+            silenceCounts = await store.SentAlerts.ListSilenceCountsAsync(Channel, ct),
+            digestNotes = await store.SentAlerts.ListDigestNotesAsync(Channel, DateOnly.MinValue, ct),
         });
     }
 

@@ -43,7 +43,7 @@ public sealed class AlertAppTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_demo_scan_posts_campaign_42s_frequency_alert_with_its_numbers_and_buttons()
+    public async Task A_demo_scan_posts_the_critical_alert_at_once_then_the_warning_and_keeps_the_info_for_the_digest()
     {
         var (app, _) = await StartAsync(Noon);
         await SubscribeAsync(app, new AlertSubscriptionDetails(Channel, [], null, null, "UTC"));
@@ -55,9 +55,17 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Equal([(Campaign42, AlertRule.FrequencyAlert), (Campaign48, AlertRule.FrequencyWarning), (Campaign48, AlertRule.NoDelivery)],
             scan.Found.Select(f => (f.Campaign.Id, f.Alert.Rule)));
         Assert.Equal([5.52m, 3.19m, 0m], scan.Found.Select(f => Math.Round(Assert.Single(f.Alert.Figures).Value, 2)));
-        Assert.Equal(3, _slack.Posted.Count);
-        var posted = _slack.Posted.First();
+        // Critical first and on its own: campaign-48's delivery stopped. Then the warning, campaign-42's fatigue. Campaign-48's
+        // frequency past the warning level is info: kept for the channel's daily digest, never posted on its own.
+        Assert.Equal((2, 2, 1), (_slack.Posted.Count, scan.Posted, scan.Noted));
+        var critical = _slack.Posted.First();
+        Assert.Contains(":rotating_light: No delivery: campaign-48 Retargeting Test: Enabled, but no impressions in the last 2 hours of data.", critical.Text, StringComparison.Ordinal);
+        Assert.Contains("*Critical*: money is being lost now", critical.Blocks, StringComparison.Ordinal);
+        var posted = _slack.Posted.ElementAt(1);
         Assert.Equal(Channel, posted.Channel);
+        Assert.StartsWith(":warning:", posted.Text, StringComparison.Ordinal);
+        // Today's figures say when they were read, in the advertiser's zone, and what may still grow.
+        Assert.Contains("Read 12:00 UTC; the latest hours may still grow (TikTok reports about 10 minutes behind); yesterday\\u0027s conversions may still grow", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Frequency alert: campaign-42 Autumn Sale: Frequency 5.52 over the last 8 days", posted.Text, StringComparison.Ordinal);
         Assert.Contains("5.52 (alert level: 4)", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Refresh the creative first", posted.Blocks, StringComparison.Ordinal);
@@ -66,8 +74,9 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Contains("Snooze 24 h", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Mute this rule for this campaign", posted.Blocks, StringComparison.Ordinal);
         Assert.DoesNotContain("Pause ad group", posted.Blocks, StringComparison.Ordinal);
-        Assert.Contains("3.19 (warning level: 3)", _slack.Posted.ElementAt(1).Blocks, StringComparison.Ordinal);
-        Assert.Contains("No delivery: campaign-48 Retargeting Test: Enabled, but no impressions in the last 2 hours of data.", _slack.Posted.ElementAt(2).Text, StringComparison.Ordinal);
+        var note = Assert.Single(await app.Store.SentAlerts.ListDigestNotesAsync(Channel, new DateOnly(2026, 12, 1), default));
+        Assert.Equal(("1800000000000048", nameof(AlertRule.FrequencyWarning)), (note.Key.CampaignId, note.Key.RuleId));
+        Assert.StartsWith("Frequency warning: Frequency 3.19", note.Summary, StringComparison.Ordinal);
         var sent = (await app.Store.SentAlerts.ListForDayAsync(Channel, new DateOnly(2026, 12, 1), default)).Single(a => a.Key.CampaignId == Campaign42);
         Assert.Equal((SentAlertState.Posted, posted.Ts), (sent.State, sent.MessageTs));
     }
@@ -101,7 +110,9 @@ public sealed class AlertAppTests : IAsyncLifetime
         await SubscribeAsync(app, new AlertSubscriptionDetails(Channel, Only42, new TimeOnly(20, 0), new TimeOnly(8, 0), "Europe/Berlin"));
 
         var evening = await ScanAsync(app); // 22:00 in Berlin
-        Assert.Equal((1, 0), (evening.Held, evening.Posted));
+        // campaign-42's fatigue, and (against its own usual evening) its demo day running at 40% of the usual pace.
+        Assert.Equal([AlertRule.FrequencyAlert, AlertRule.SpendBelowUsual], evening.Found.Select(f => f.Alert.Rule).Order());
+        Assert.Equal((2, 0), (evening.Held, evening.Posted));
 
         clock.SetUtcNow(new DateTimeOffset(2026, 10, 25, 6, 30, 0, TimeSpan.Zero));
         var early = await ScanAsync(app); // 07:30 CET: still quiet (it would be 08:30 had the clocks not gone back)
@@ -225,13 +236,14 @@ public sealed class AlertAppTests : IAsyncLifetime
 
         Assert.True(scan.Found.Count >= 4, $"{scan.Found.Count} alerts found");
         Assert.Equal((2, scan.Found.Count - 2), (scan.Posted, scan.Capped));
-        Assert.Equal(3, _slack.Posted.Count);
+        // The two within the cap are warnings: they go out together, one message a scan; then the summary of the rest.
+        Assert.Equal(2, _slack.Posted.Count);
         var summary = _slack.Posted.Last();
         Assert.Contains($"{scan.Found.Count - 2} more alert(s) today, beyond this channel's 2 a day", summary.Text + summary.Blocks, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromHours(1));
         await ScanAsync(app);
-        Assert.Equal(3, _slack.Posted.Count);
+        Assert.Equal(2, _slack.Posted.Count);
     }
 
     [Fact]
@@ -265,6 +277,74 @@ public sealed class AlertAppTests : IAsyncLifetime
 
         Assert.Contains("gets no more alerts", await Ask("U0ADMIN", "alerts off"), StringComparison.Ordinal);
         Assert.Null(app.Services.GetRequiredService<AlertScheduler>().NextScan(Team));
+    }
+
+    [Fact]
+    public async Task Critical_alerts_break_the_quiet_hours_of_a_channel_that_asks_for_it_and_warnings_wait_for_the_end()
+    {
+        // Noon UTC, both channels quiet 11:00-13:00: campaign-48's delivery stopped (critical), campaign-42's fatigue (warning).
+        var (app, clock) = await StartAsync(Noon);
+        using var scope = app.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>();
+        await SubscribeAsync(app, new AlertSubscriptionDetails("C0LOUD", [Campaign42, Campaign48], new TimeOnly(11, 0), new TimeOnly(13, 0), "UTC"));
+        await SubscribeAsync(app, new AlertSubscriptionDetails("C0QUIET", [Campaign42, Campaign48], new TimeOnly(11, 0), new TimeOnly(13, 0), "UTC"));
+        async Task<string> Ask(string user, string channel, string text) =>
+            string.Join("\n", (await handler.ReplyAsync(CommandParser.Parse(text), new Asker(Team, user, channel), default))
+                .Select(m => m.Text + " " + System.Text.RegularExpressions.Regex.Unescape(TikTokBot.Slack.BlockKit.BlockKitJson.Serialize(m))));
+
+        Assert.Contains("Only workspace admins", await Ask("U0MEMBER", "C0LOUD", "alerts critical-in-quiet-hours on"), StringComparison.Ordinal);
+        Assert.Contains("gets critical alerts (money lost now", await Ask("U0ADMIN", "C0LOUD", "alerts critical-in-quiet-hours on"), StringComparison.Ordinal);
+        Assert.Contains("has no alerts on", await Ask("U0ADMIN", "C0NONE", "alerts critical-in-quiet-hours on"), StringComparison.Ordinal);
+        Assert.Contains("(critical alerts still post)", await Ask("U0MEMBER", "C0LOUD", "alerts"), StringComparison.Ordinal);
+
+        var quiet = await ScanAsync(app);
+
+        Assert.Equal((1, 3), (quiet.Posted, quiet.Held));
+        var critical = Assert.Single(_slack.Posted);
+        Assert.Equal("C0LOUD", critical.Channel);
+        Assert.Contains("No delivery: campaign-48 Retargeting Test", critical.Text, StringComparison.Ordinal);
+        Assert.Equal([SentAlertState.Held, SentAlertState.Posted],
+            (await app.Store.SentAlerts.ListForDayAsync("C0LOUD", new DateOnly(2026, 12, 1), default)).OrderBy(a => a.Key.RuleId).Select(a => a.State));
+
+        // At 13:00 the quiet hours end: each channel gets what it held in one message; the critical is not told twice.
+        clock.SetUtcNow(Noon.AddHours(1));
+        var after = await ScanAsync(app);
+
+        Assert.Equal((0, 3), (after.Posted, after.Released));
+        Assert.Contains("While this channel was quiet, 1 alert(s)", _slack.Posted.Single(p => p.Channel == "C0LOUD" && p != critical).Text, StringComparison.Ordinal);
+        Assert.Contains("While this channel was quiet, 2 alert(s)", _slack.Posted.Single(p => p.Channel == "C0QUIET").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Warnings_of_one_scan_go_out_in_one_message_and_the_buttons_pressed_are_counted_for_the_channels_alerts_list()
+    {
+        // Low frequency levels: every demo campaign with reach past 1.02 trips the frequency alert, one warning each.
+        var (app, clock) = await StartAsync(Noon, ("Alerts:FrequencyWarning", "1.01"), ("Alerts:FrequencyAlert", "1.02"));
+        await SubscribeAsync(app, new AlertSubscriptionDetails(Channel, [], null, null, "UTC"));
+
+        var scan = await ScanAsync(app);
+
+        var warnings = scan.Found.Where(f => f.Severity == TikTokBot.Domain.Alerts.Baselines.AlertSeverity.Warning).ToArray();
+        Assert.True(warnings.Length >= 3, $"{warnings.Length} warnings");
+        var grouped = Assert.Single(_slack.Posted, p => p.Text.StartsWith(":warning:", StringComparison.Ordinal));
+        // One advertiser, one rule: one cause naming every campaign, each with its own Snooze and Mute.
+        Assert.Equal($":warning: Frequency alert on {warnings.Length} campaigns of {warnings[0].Campaign.Advertiser}", grouped.Text);
+        Assert.All(warnings, w => Assert.Contains($"\"value\":\"al1|{w.Campaign.Id}|FrequencyAlert\"", grouped.Blocks, StringComparison.Ordinal));
+        Assert.All(await app.Store.SentAlerts.ListForDayAsync(Channel, new DateOnly(2026, 12, 1), default), a => Assert.Equal(SentAlertState.Posted, a.State));
+
+        using var client = app.CreateKestrelClient();
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign48, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Mute, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign48, AlertRule.NoDelivery)), Channel);
+
+        Assert.Equal([new AlertSilenceCount("FrequencyAlert", 2, 1), new AlertSilenceCount("NoDelivery", 1, 0)],
+            await app.Store.SentAlerts.ListSilenceCountsAsync(Channel, default));
+        using var scope = app.Services.CreateScope();
+        var list = string.Join("\n", (await scope.ServiceProvider.GetRequiredService<MetricsCommandHandler>()
+            .ReplyAsync(CommandParser.Parse("alerts"), new Asker(Team, "U0MEMBER", Channel), default)).Select(m => TikTokBot.Slack.BlockKit.BlockKitJson.Serialize(m)));
+        Assert.Contains("*Rules this channel silences most*", list, StringComparison.Ordinal);
+        Assert.Contains("*Frequency alert*: snoozed 2×, muted 1×; the setting that would quiet it: `Alerts:FrequencyAlert` (now 1.02)", System.Text.RegularExpressions.Regex.Unescape(list), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -305,10 +385,10 @@ public sealed class AlertAppTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(Team, evenUnsubscribed: false, default);
     }
 
-    private static async Task PressAsync(DigestAppFactory app, HttpClient client, TimeProvider clock, string user, string actionId, string value)
+    private static async Task PressAsync(DigestAppFactory app, HttpClient client, TimeProvider clock, string user, string actionId, string value, string? channel = null)
     {
         await using var hook = await ResponseUrlHook.StartAsync();
-        using var request = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press(Team, user, actionId, value, hook.Url), at: clock.GetUtcNow());
+        using var request = SlackTestRequests.Signed("/slack/interactions", SlackTestRequests.Press(Team, user, actionId, value, hook.Url, channelId: channel), at: clock.GetUtcNow());
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await app.Services.GetRequiredService<SlackDispatcher>().WhenHandlersIdleAsync(default);

@@ -67,10 +67,13 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.True(whole.Complete);
         Assert.Contains(whole.Found, f => f.Alert.Rule == AlertRule.FrequencyAlert && f.Campaign.Id == "1800000000000042");
         Assert.Contains(_slack.Posted, p => p.Text.Contains("Frequency alert: campaign-42 Autumn Sale", StringComparison.Ordinal));
-        // Eight campaigns, one advertiser: over both scans, one daily, one reach and one hourly series (each asked again
-        // after a failure, or reused when read whole), each however many pages it has.
+        // Eight campaigns, one advertiser: over both scans, one daily, one reach and one hourly series of today (each asked
+        // again after a failure, or reused when read whole), each however many pages it has; and one hourly series of each of
+        // the 8 earlier Tuesdays the usual ranges come from (kept after, so never asked again).
         var series = _tiktok.Reports.Select(r => string.Join('&', r.Query.Where(q => q.Key != "page").OrderBy(q => q.Key).Select(q => $"{q.Key}={q.Value}"))).Distinct().ToArray();
-        Assert.Equal(3, series.Length);
+        Assert.Equal(3 + 8, series.Length);
+        Assert.Equal(Enumerable.Range(0, 9).Select(k => Today.AddDays(-7 * k).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            _tiktok.Reports.Where(IsHourly).Select(r => r.Query["start_date"]).Distinct().Order());
         Assert.All(series, s => Assert.Contains($"advertiser_id={DemoDataSet.AdvertiserId}", s, StringComparison.Ordinal));
     }
 
@@ -129,12 +132,66 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.True(scan.Complete, scan.Failure);
         Assert.Equal(["1800000000000043", "1800000000000046", "1800000000000048"],
             scan.Found.Where(f => f.Alert.Rule == AlertRule.NoDelivery).Select(f => f.Campaign.Id).Order());
-        Assert.Contains(_slack.Posted, p => p.Text.Contains("No delivery: campaign-46 Black Friday Credit Test: Enabled, but no impressions in the last 2 hours of data.", StringComparison.Ordinal));
-        // One hourly series for the advertiser's eight campaigns: today, by campaign and hour.
-        var hourly = Assert.Single(_tiktok.Reports, IsHourly);
+        // One cause on three campaigns of one advertiser: one critical alert naming them, each with its own Snooze and Mute.
+        var alert = Assert.Single(_slack.Posted, p => p.Text.Contains("No delivery", StringComparison.Ordinal));
+        Assert.Equal($":rotating_light: No delivery on 3 campaigns of {DemoDataSet.AdvertiserId}", alert.Text);
+        Assert.Contains("campaign-46 Black Friday Credit Test*: Enabled, but no impressions in the last 2 hours of data.", alert.Blocks, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(alert.Blocks, "\"action_id\":\"alert.snooze\"").Count);
+        Assert.Equal(3, (await app.Store.SentAlerts.ListForDayAsync(Channel, Today, default)).Count(a => a.Key.RuleId == nameof(AlertRule.NoDelivery) && a.MessageTs == alert.Ts));
+        // One hourly series for the advertiser's eight campaigns: today, by campaign and hour (the replay's rows are all
+        // today's, so the earlier weeks hold no hours: no usual range, the fixed rule judges).
+        var hourly = Assert.Single(_tiktok.Reports, r => IsHourly(r) && r.Query["start_date"] == "2026-12-01");
         Assert.Equal(("[\"campaign_id\",\"stat_time_hour\"]", "2026-12-01", "2026-12-01", "AUCTION_CAMPAIGN", "BASIC"),
             (hourly.Query["dimensions"], hourly.Query["start_date"], hourly.Query["end_date"], hourly.Query["data_level"], hourly.Query["report_type"]));
     }
+
+    [Fact]
+    public async Task A_campaign_with_four_earlier_tuesdays_is_judged_against_its_own_usual_hour_and_the_alert_says_what_usual_was()
+    {
+        // Tuesday 1 December, 14:20 UTC (the advertiser's zone). campaign-41 spent $14, $17, $13 and $16 an hour on the last
+        // four Tuesdays (nothing read further back), and today $15 an hour until 12:00, then nothing. Its day so far ($180)
+        // is inside its usual $182-$238 less the 40% margin; its last hour ($0) is far below the usual $13-$17.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 20, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app, "1800000000000041");
+        decimal[] usual = [14m, 17m, 13m, 16m];
+        _tiktok.Replay = HourlySpend((day, hour) =>
+            day == Today ? (hour <= 14 ? (hour < 12 ? 15m : 0m) : null)
+            : (Today.DayNumber - day.DayNumber) / 7 is var weeks and >= 1 and <= 4 ? usual[weeks - 1] : null);
+
+        var scan = await ScanAsync(app);
+
+        Assert.True(scan.Complete, scan.Failure);
+        Assert.Equal((1, 1), (scan.CampaignsRead, scan.WithBaseline));
+        var found = Assert.Single(scan.Found);
+        Assert.Equal((AlertRule.NoDelivery, TikTokBot.Domain.Alerts.Baselines.AlertSeverity.Critical), (found.Alert.Rule, found.Severity));
+        var posted = Assert.Single(_slack.Posted);
+        Assert.Equal(
+            ":rotating_light: No delivery: campaign-41 Evergreen Prospecting: Spend 13:00-14:00 is usually $13.00-$17.00; this time $0.00: delivery has all but stopped.",
+            posted.Text);
+        Assert.Contains("0 (usual lowest of 4 weeks: 13)", posted.Blocks, StringComparison.Ordinal);
+        Assert.Contains("Read 14:20 UTC; the latest hours may still grow", posted.Blocks, StringComparison.Ordinal);
+
+        // The earlier Tuesdays are kept: the next scan asks TikTok for today's hours only.
+        var earlier = _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01");
+        Assert.Equal(8, earlier);
+        await ScanAsync(app);
+        Assert.Equal(earlier, _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01"));
+    }
+
+    /// <summary>TikTok's hourly report of the day asked: campaign-41's spend (and 1,000 impressions) in each hour <paramref name="spend"/> gives.</summary>
+    private static Func<RecordedRequest, string?> HourlySpend(Func<DateOnly, int, decimal?> spend) => request =>
+    {
+        if (!IsHourly(request))
+        {
+            return null;
+        }
+
+        var day = DateOnly.ParseExact(request.Query["start_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Enumerable.Range(0, 24).Select(h => (Hour: h, Spend: spend(day, h))).Where(r => r.Spend is not null).Select(r =>
+            $$$"""{"dimensions":{"campaign_id":"1800000000000041","stat_time_hour":"{{{day:yyyy-MM-dd}}} {{{r.Hour:D2}}}:00:00"},"metrics":{"impressions":"1000","spend":"{{{r.Spend!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"}}""").ToArray();
+        var pageInfo = $$"""{"page":1,"page_size":1000,"total_page":1,"total_number":{{rows.Length}}}""";
+        return $$"""{"code":0,"message":"OK","request_id":"r","data":{"list":[{{string.Join(',', rows)}}],"page_info":{{pageInfo}}""" + "}}";
+    };
 
     [Fact]
     public async Task No_delivery_stays_quiet_with_fewer_than_two_hours_of_data_today()
@@ -205,11 +262,14 @@ public sealed class AlertSourceTests : IAsyncLifetime
         // Three scans on each instance, all at once.
         var scans = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => ScanAsync(i % 2 == 0 ? first : second))));
 
+        // Three found per channel: a critical (posted alone), a warning (posted alone, the scan's only one), an info (kept
+        // for the digest, never posted).
         Assert.All(scans, s => Assert.Equal(3, s.Found.Count));
-        Assert.Equal(30, scans.Sum(s => s.Posted));
-        Assert.Equal(30, _slack.Posted.Count);
-        Assert.All(_slack.Posted.GroupBy(p => p.Channel), channel => Assert.Equal(3, channel.Count()));
-        Assert.Equal(3, _slack.Posted.Select(p => p.Text).Distinct().Count());
+        Assert.Equal(20, scans.Sum(s => s.Posted));
+        Assert.Equal(10, scans.Sum(s => s.Noted));
+        Assert.Equal(20, _slack.Posted.Count);
+        Assert.All(_slack.Posted.GroupBy(p => p.Channel), channel => Assert.Equal(2, channel.Count()));
+        Assert.Equal(2, _slack.Posted.Select(p => p.Text).Distinct().Count());
     }
 
     [NeedsFact(External.PostgreSql)]

@@ -90,7 +90,7 @@ public sealed class CommandParserTests
     [InlineData("campaign-42 2026-11-20..2026-11-01", "/ttmetrics campaign-42 2026-11-01..2026-11-20")]
     [InlineData("alias onlyone", "/ttmetrics alias black-friday campaign-42")]
     [InlineData("trnds conversions 90d", "/ttmetrics trends [conversions|leads|app|reach|traffic|video] [90d] [campaigns]")]
-    [InlineData("alrts off", "/ttmetrics alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now]")]
+    [InlineData("alrts off", "/ttmetrics alerts [on [campaign-42 ...] [quiet 20:00-08:00] [Europe/Berlin] | off | check now | critical-in-quiet-hours on|off]")]
     [InlineData("uses 7100000000000000001", "/ttmetrics use <advertiser>")]
     public void Anything_else_says_what_went_wrong_and_what_to_type_instead(string text, string suggestion)
     {

@@ -54,6 +54,33 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_digest_says_when_its_figures_were_read_and_lists_the_channels_info_alerts_of_its_day_at_the_end()
+    {
+        var clock = new FakeTimeProvider(Monday0830Utc);
+        await using var app = Restartable(clock);
+        await app.StartAsync();
+        var subscriptionId = (await app.SubscribeAsync("C0INFO", new TimeOnly(9, 0), "UTC")).Id;
+        // Info alerts are kept for the digest, never posted: one of the digest's day (yesterday), one of today, one for another channel.
+        var sunday = Monday.AddDays(-1);
+        await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0INFO", "1800000000000048", "FrequencyWarning", sunday), "campaign-48 Retargeting Test", "Frequency warning: Frequency 3.19 over the last 8 days.", default);
+        await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0INFO", "1800000000000048", "LearningLimited", Monday), "campaign-48 Retargeting Test", "Told tomorrow.", default);
+        await app.Store.SentAlerts.NoteForDigestAsync(new SentAlertKey("C0OTHER", "1800000000000042", "FrequencyWarning", sunday), "campaign-42 Autumn Sale", "Another channel's.", default);
+
+        clock.SetUtcNow(Monday0830Utc.AddMinutes(30));
+        await app.WaitUntilDeliveredAsync(subscriptionId, Monday);
+        await app.WaitUntilIdleAsync();
+
+        var posted = _slack.Posted.Where(p => p.Channel == "C0INFO").ToArray();
+        Assert.Contains("Read 09:00 UTC; yesterday\\u0027s conversions may still grow", posted[0].Blocks, StringComparison.Ordinal);
+        var info = posted[^1];
+        Assert.Equal("For information, 1 alert(s) of 2026-11-22 that did not need anyone at once:", info.Text);
+        Assert.Contains("*campaign-48 Retargeting Test*: Frequency warning: Frequency 3.19 over the last 8 days.", System.Text.RegularExpressions.Regex.Unescape(info.Blocks), StringComparison.Ordinal);
+        Assert.DoesNotContain("Told tomorrow", string.Concat(posted.Select(p => p.Blocks)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Another channel", string.Concat(posted.Select(p => p.Blocks)), StringComparison.Ordinal);
+        Assert.Equal(posted.Length, (await app.Store.Deliveries.FindAsync(subscriptionId, Monday, default))!.PartsPosted);
+    }
+
+    [Fact]
     public async Task A_restart_before_the_digest_is_due_sends_nothing_early_and_a_delivered_day_is_not_sent_again()
     {
         var clock = new FakeTimeProvider(Monday0830Utc);

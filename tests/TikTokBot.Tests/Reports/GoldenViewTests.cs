@@ -20,6 +20,7 @@ namespace TikTokBot.Tests.Reports;
 public sealed class GoldenViewTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTimeOffset ReadAt = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
     private static readonly DemoMetricSource Source = new(new PinnedClock(Today));
     private static readonly CampaignEngine Engine = new(new DiagnosisOptions());
 
@@ -34,6 +35,8 @@ public sealed class GoldenViewTests
         var overview = new CampaignOverview(campaign, Period.Default, days, facts, read.Summary, read.Diagnosis, read.Learning, null, criteria)
         {
             Key = new OverviewKey("demo", id, facts.Period),
+            // Read at 09:00 on the pinned day: the last 7 days end yesterday, whose conversions may still grow.
+            ReadAt = ReadAt,
         };
         return (campaign, overview);
     }
@@ -82,7 +85,7 @@ public sealed class GoldenViewTests
         var (campaign, overview) = await Load("1800000000000042");
         var rows = await Source.GetBreakdownAsync(campaign.Id, BreakdownDimension.AdGroup, overview.Range, CancellationToken.None);
 
-        Match("breakdown-campaign-42.json", ReportViews.Breakdown(new CampaignBreakdown(campaign, BreakdownDimension.AdGroup, overview.Range, rows)).Select(BlockKitJson.Serialize));
+        Match("breakdown-campaign-42.json", ReportViews.Breakdown(new CampaignBreakdown(campaign, BreakdownDimension.AdGroup, overview.Range, rows) { ReadAt = ReadAt }).Select(BlockKitJson.Serialize));
     }
 
     [Fact]

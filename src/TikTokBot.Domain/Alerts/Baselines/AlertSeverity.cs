@@ -1,6 +1,7 @@
 namespace TikTokBot.Domain.Alerts.Baselines;
 
-/// <summary>How urgent an alert is: what the routing (not built yet) does with it.</summary>
+/// <summary>How urgent an alert is: what the scanner does with it: critical posts at once,
+/// warnings are grouped into one message per channel and scan, info waits for the daily digest.</summary>
 public enum AlertSeverity
 {
     /// <summary>Worth knowing, for the daily digest.</summary>
@@ -20,7 +21,7 @@ public static class AlertSeverities
     {
         AlertRule.SpendWithoutConversions or AlertRule.NoDelivery => AlertSeverity.Critical,
         AlertRule.CostPerResultHigh or AlertRule.CtrDrop or AlertRule.FrequencyAlert or AlertRule.BudgetRunsOutEarly
-            or AlertRule.CreditRunsOut => AlertSeverity.Warning,
+            or AlertRule.CreditRunsOut or AlertRule.SpendBelowUsual or AlertRule.SpendAboveUsual => AlertSeverity.Warning,
         AlertRule.FrequencyWarning or AlertRule.CreditExpiresUnused or AlertRule.LearningLimited => AlertSeverity.Info,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Money;
 
 namespace TikTokBot.Domain.Alerts.Baselines;
 
@@ -31,11 +32,15 @@ public static class BaselineCheck
     /// <summary>
     /// The alerts for today so far; empty when nothing left its range, or when there is no baseline (then call
     /// <see cref="AlertRules.Check"/> instead: see <see cref="HasBaseline"/>). <paramref name="dailyBudget"/>, when known,
-    /// tells a campaign that spent its budget from one that stopped.
+    /// tells a campaign that spent its budget from one that stopped. <paramref name="currency"/>, when given, writes the
+    /// amounts in the advertiser's currency ("$180-$240"); without it they are bare numbers.
     /// </summary>
     public static IReadOnlyList<BaselineAlert> Check(HourlyHistory history, DateTime localNow, bool converts, BaselineOptions o,
-        decimal? dailyBudget = null)
+        decimal? dailyBudget = null, Currency? currency = null)
     {
+        string Money(decimal amount) => Amount(amount, currency);
+        string MoneyRange(UsualRange r) => $"{Money(r.Low)}-{Money(r.High)}";
+
         var alerts = new List<BaselineAlert>();
         var hour = localNow.Hour;
         var today = DateOnly.FromDateTime(localNow);
@@ -57,24 +62,25 @@ public static class BaselineCheck
             {
                 spendBelow = true;
                 alerts.Add(Make(BaselineRule.SpendBelowUsual, soFar.Spend, s,
-                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+                    $"Spend by {by} is usually {MoneyRange(s)}; today {Money(soFar.Spend)}."));
             }
             else if (soFar.Spend > s.High * (1 + o.Margin))
             {
                 spendAbove = true;
                 alerts.Add(Make(BaselineRule.SpendAboveUsual, soFar.Spend, s,
-                    $"Spend by {by} is usually {Money(s)}; today {Money(soFar.Spend)}."));
+                    $"Spend by {by} is usually {MoneyRange(s)}; today {Money(soFar.Spend)}."));
             }
         }
 
         // A day far ahead of its usual spend that runs dry has hit its budget: that is the spend above usual just
         // raised, not an outage. One that spent (nearly) its whole daily budget stopped because TikTok stops there.
-        var budgetSpent = dailyBudget is { } budget && budget > 0 && soFar.Spend >= budget * o.BudgetSpentShare;
-        if (!spendAbove && !budgetSpent && LatestHoursJudged(history, today, hour, earlier, o) is var (hours, window, usual)
+        // With the budget known, that is the only reading: a day ahead of its usual pace whose budget was raised can stop too.
+        var budgetSpent = dailyBudget is { } budget && budget > 0 ? soFar.Spend >= budget * o.BudgetSpentShare : spendAbove;
+        if (!budgetSpent && LatestHours(history, today, hour, earlier, RawCount.Spend, w => w.Spend, o.MinimumUsualHourSpend, o) is var (hours, window, usual)
             && window.Spend < usual.Low * (1 - o.LatestHoursMargin))
         {
             alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
-                $"Spend {hour - hours:00}:00-{by} is usually {Money(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
+                $"Spend {hour - hours:00}:00-{by} is usually {MoneyRange(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
         }
 
         // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
@@ -85,6 +91,15 @@ public static class BaselineCheck
         {
             alerts.Add(Make(BaselineRule.ConversionsBelowUsual, soFar.Conversions, c,
                 $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
+        }
+
+        // A tracking break shows first in the latest hours: none of the conversions they usually bring, while they spend.
+        if (converts && !spendBelow && alerts.All(a => a.Rule is not (BaselineRule.ConversionsBelowUsual or BaselineRule.DeliveryStopped))
+            && LatestHours(history, today, hour, earlier, RawCount.Conversions, w => w.Conversions, o.MinimumUsualHourConversions, o) is var (n, latest, usualConversions)
+            && latest.Reported(RawCount.Conversions | RawCount.Spend) && latest.Conversions == 0 && latest.Spend > 0)
+        {
+            alerts.Add(Make(BaselineRule.ConversionsBelowUsual, 0, usualConversions,
+                $"Conversions {hour - n:00}:00-{by} are usually {Count(usualConversions)}; this time none for {Money(latest.Spend)} spent: tracking may have broken."));
         }
 
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
@@ -98,27 +113,27 @@ public static class BaselineCheck
     }
 
     /// <summary>
-    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose spend usually reaches
-    /// <see cref="BaselineOptions.MinimumUsualHourSpend"/>: a big campaign is judged on its last hour, a small one on
+    /// The latest hours (1 up to <see cref="BaselineOptions.LatestHoursAtMost"/>) whose <paramref name="figure"/> (spend,
+    /// conversions) usually reaches <paramref name="minimum"/>: a big campaign is judged on its last hour, a small one on
     /// enough hours for a stop to stand out from its noise. Null when none does or today's hours were not all read.
     /// </summary>
-    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHoursJudged(HourlyHistory history, DateOnly today, int hour,
-        IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    private static (int Hours, RawTotals Window, UsualRange Usual)? LatestHours(HourlyHistory history, DateOnly today, int hour,
+        IReadOnlyList<EarlierWeek> earlier, RawCount needed, Func<RawTotals, decimal> figure, decimal minimum, BaselineOptions o)
     {
         for (var n = 1; n <= Math.Min(o.LatestHoursAtMost, hour); n++)
         {
             var values = new List<decimal>(earlier.Count);
             foreach (var week in earlier)
             {
-                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(RawCount.Spend))
+                if (history.Through(today.AddDays(-7 * week.WeeksAgo), hour - n, hour) is { } w && w.Reported(needed))
                 {
-                    values.Add(w.Spend);
+                    values.Add(figure(w));
                 }
             }
 
-            if (Range(values, o) is { } usual && usual.Low >= o.MinimumUsualHourSpend)
+            if (Range(values, o) is { } usual && usual.Low >= minimum)
             {
-                return history.Through(today, hour - n, hour) is { } window && window.Reported(RawCount.Spend) ? (n, window, usual) : null;
+                return history.Through(today, hour - n, hour) is { } window && window.Reported(needed) ? (n, window, usual) : null;
             }
         }
 
@@ -180,10 +195,9 @@ public static class BaselineCheck
         new(rule, AlertSeverities.Of(rule), today, usual, summary);
 
     // Whole units once the amounts are large enough that cents are noise in a sentence.
-    private static string Money(decimal amount) =>
-        amount.ToString(Math.Abs(amount) >= 100m ? "0" : "0.00", CultureInfo.InvariantCulture);
-
-    private static string Money(UsualRange r) => $"{Money(r.Low)}-{Money(r.High)}";
+    private static string Amount(decimal amount, Currency? currency) =>
+        currency is null ? amount.ToString(Math.Abs(amount) >= 100m ? "0" : "0.00", CultureInfo.InvariantCulture)
+        : currency.Format(Math.Abs(amount) >= 100m ? Math.Round(amount, 0, MidpointRounding.AwayFromZero) : amount, Math.Abs(amount) >= 100m ? 0 : currency.Decimals);
 
     private static string Count(UsualRange r) =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Low:0}-{r.High:0}");

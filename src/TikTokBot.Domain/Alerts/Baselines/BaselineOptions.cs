@@ -46,13 +46,19 @@ public sealed class BaselineOptions
     /// The latest hours' spend is only judged over enough hours to usually spend at least this much (account currency):
     /// the last hour for a big campaign, up to <see cref="LatestHoursAtMost"/> for a small one.
     /// </summary>
-    public decimal MinimumUsualHourSpend { get; set; } = 5m;
+    public decimal MinimumUsualHourSpend { get; set; } = 1m;
 
     /// <summary>At most this many latest hours are added up to reach <see cref="MinimumUsualHourSpend"/>: a stop is seen within as many scans.</summary>
     public int LatestHoursAtMost { get; set; } = 3;
 
     /// <summary>Conversions so far are only judged once their usual range starts at this many: fewer is Poisson noise.</summary>
     public long MinimumUsualConversions { get; set; } = 5;
+
+    /// <summary>
+    /// The latest hours (up to <see cref="LatestHoursAtMost"/>) are judged for conversions once they usually bring at least
+    /// this many: none at all in them while they spend then means tracking broke (a Poisson count of 5 is 0 in 0.7% of hours).
+    /// </summary>
+    public long MinimumUsualHourConversions { get; set; } = 5;
 
     /// <summary>
     /// Conversions are counts: a day short of the usual lowest by fewer than this many square roots of it (the Poisson

@@ -7,7 +7,7 @@ internal sealed class AlertSubscriptionRepository(TeamScope scope) : IAlertSubsc
     private const string Select =
         """
         SELECT channel_id AS ChannelId, campaign_ids AS CampaignIds, quiet_from AS QuietFrom, quiet_to AS QuietTo, time_zone AS TimeZone,
-               subscribed_by AS SubscribedBy, subscribed_at AS SubscribedAt
+               subscribed_by AS SubscribedBy, subscribed_at AS SubscribedAt, critical_in_quiet_hours AS CriticalInQuietHours
         FROM alert_subscriptions
         """;
 
@@ -38,7 +38,9 @@ internal sealed class AlertSubscriptionRepository(TeamScope scope) : IAlertSubsc
                     channelId = details.ChannelId, campaignIds = string.Join(' ', details.CampaignIds), quietFrom = Time(details.QuietFrom), quietTo = Time(details.QuietTo),
                     timeZone = details.TimeZone, changedBy, now = write.Database.Instant(write.Now),
                 });
-            var subscription = new AlertSubscription(details with { CampaignIds = [.. details.CampaignIds] }, changedBy, write.Now);
+            // The critical-in-quiet-hours choice has its own command: turning alerts on again keeps it.
+            var subscription = new AlertSubscription(
+                details with { CampaignIds = [.. details.CampaignIds], CriticalInQuietHours = old is not null && Flag(old.CriticalInQuietHours) }, changedBy, write.Now);
             await write.AuditAsync("alerts", details.ChannelId, old is null ? null : Describe(ToSubscription(old)), Describe(subscription), changedBy);
             return subscription;
         }, ct);
@@ -101,12 +103,28 @@ internal sealed class AlertSubscriptionRepository(TeamScope scope) : IAlertSubsc
         return true;
     }, ct);
 
+    public Task<bool> SetCriticalInQuietHoursAsync(string channelId, bool on, string changedBy, CancellationToken ct) => scope.WriteAsync(async write =>
+    {
+        var old = await write.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE team_id = @team AND channel_id = @channelId;", new { channelId });
+        if (old is null)
+        {
+            return false;
+        }
+
+        await write.ExecuteAsync("UPDATE alert_subscriptions SET critical_in_quiet_hours = @on WHERE team_id = @team AND channel_id = @channelId;", new { channelId, on });
+        await write.AuditAsync("alerts critical in quiet hours", channelId, Flag(old.CriticalInQuietHours) ? "on" : "off", on ? "on" : "off", changedBy);
+        return true;
+    }, ct);
+
     public async Task<IReadOnlyList<AlertSilence>> ListSilencesAsync(CancellationToken ct) =>
         (await scope.QueryAsync<SilenceRow>(
             $"{SelectSilences} WHERE team_id = @team AND (until IS NULL OR until > @now) ORDER BY campaign_id, rule_id;",
             new { now = scope.Database.Instant(scope.Now()) }, ct))
         .Select(ToSilence)
         .ToList();
+
+    // SQLite answers an integer, PostgreSQL a boolean.
+    private static bool Flag(object? value) => value is not null and not DBNull && Convert.ToBoolean(value, CultureInfo.InvariantCulture);
 
     private static string? Time(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture);
 
@@ -123,7 +141,8 @@ internal sealed class AlertSubscriptionRepository(TeamScope scope) : IAlertSubsc
         s.Until is { } until ? $"snoozed until {until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "muted";
 
     private AlertSubscription ToSubscription(Row row) => new(
-        new AlertSubscriptionDetails(row.ChannelId, row.CampaignIds.Split(' ', StringSplitOptions.RemoveEmptyEntries), ReadTime(row.QuietFrom), ReadTime(row.QuietTo), row.TimeZone),
+        new AlertSubscriptionDetails(row.ChannelId, row.CampaignIds.Split(' ', StringSplitOptions.RemoveEmptyEntries), ReadTime(row.QuietFrom), ReadTime(row.QuietTo), row.TimeZone,
+            Flag(row.CriticalInQuietHours)),
         row.SubscribedBy,
         scope.Database.ReadInstant(row.SubscribedAt));
 
@@ -145,6 +164,8 @@ internal sealed class AlertSubscriptionRepository(TeamScope scope) : IAlertSubsc
         public string SubscribedBy { get; set; } = "";
 
         public object SubscribedAt { get; set; } = "";
+
+        public object? CriticalInQuietHours { get; set; }
     }
 
     private sealed class SilenceRow

@@ -71,6 +71,45 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
         .Select(ToAlert)
         .ToList();
 
+    public Task CountSilenceAsync(string channelId, string ruleId, bool mute, CancellationToken ct) =>
+        scope.ExecuteAsync(
+            """
+            INSERT INTO alert_silence_counts (team_id, channel_id, rule_id, snoozes, mutes) VALUES (@team, @channelId, @ruleId, @snoozes, @mutes)
+            ON CONFLICT (team_id, channel_id, rule_id) DO UPDATE SET
+                snoozes = alert_silence_counts.snoozes + excluded.snoozes, mutes = alert_silence_counts.mutes + excluded.mutes;
+            """,
+            new { channelId, ruleId, snoozes = mute ? 0 : 1, mutes = mute ? 1 : 0 }, ct);
+
+    public async Task<IReadOnlyList<AlertSilenceCount>> ListSilenceCountsAsync(string channelId, CancellationToken ct) =>
+        (await scope.QueryAsync<CountRow>(
+            """
+            SELECT rule_id AS RuleId, snoozes AS Snoozes, mutes AS Mutes FROM alert_silence_counts
+            WHERE team_id = @team AND channel_id = @channelId ORDER BY snoozes + mutes DESC, rule_id;
+            """,
+            new { channelId }, ct))
+        .Select(r => new AlertSilenceCount(r.RuleId, (int)r.Snoozes, (int)r.Mutes))
+        .ToList();
+
+    public async Task<bool> NoteForDigestAsync(SentAlertKey key, string campaignName, string summary, CancellationToken ct) =>
+        await scope.ExecuteAsync(
+            """
+            INSERT INTO alert_digest_notes (team_id, channel_id, campaign_id, rule_id, local_date, campaign_name, summary, noted_at)
+            VALUES (@team, @channelId, @campaignId, @ruleId, @localDate, @campaignName, @summary, @now)
+            ON CONFLICT (team_id, channel_id, campaign_id, rule_id, local_date) DO NOTHING;
+            """,
+            Args(key, new { campaignName, summary, now = scope.Database.Instant(scope.Now()) }), ct) == 1;
+
+    public async Task<IReadOnlyList<AlertDigestNote>> ListDigestNotesAsync(string channelId, DateOnly from, CancellationToken ct) =>
+        (await scope.QueryAsync<NoteRow>(
+            """
+            SELECT campaign_id AS CampaignId, rule_id AS RuleId, local_date AS LocalDate, campaign_name AS CampaignName, summary AS Summary
+            FROM alert_digest_notes WHERE team_id = @team AND channel_id = @channelId AND local_date >= @from
+            ORDER BY local_date, campaign_name, rule_id;
+            """,
+            new { channelId, from = scope.Database.Date(from) }, ct))
+        .Select(r => new AlertDigestNote(new SentAlertKey(channelId, r.CampaignId, r.RuleId, scope.Database.ReadDate(r.LocalDate)), r.CampaignName, r.Summary))
+        .ToList();
+
     private Dictionary<string, object?> Args(SentAlertKey key, object extra)
     {
         var args = new Dictionary<string, object?>
@@ -117,5 +156,27 @@ internal sealed class SentAlertRepository(TeamScope scope) : ISentAlertRepositor
         public object ClaimedAt { get; set; } = "";
 
         public object? RecoveredAt { get; set; }
+    }
+
+    private sealed class CountRow
+    {
+        public string RuleId { get; set; } = "";
+
+        public long Snoozes { get; set; }
+
+        public long Mutes { get; set; }
+    }
+
+    private sealed class NoteRow
+    {
+        public string CampaignId { get; set; } = "";
+
+        public string RuleId { get; set; } = "";
+
+        public object LocalDate { get; set; } = "";
+
+        public string CampaignName { get; set; } = "";
+
+        public string Summary { get; set; } = "";
     }
 }

@@ -1,0 +1,90 @@
+using TikTokBot.Domain.Money;
+
+namespace TikTokBot.Domain.Alerts.Baselines;
+
+/// <summary>An alert as a scan found it: the rule's alert, how urgent it is, and the usual range it left (baselines only).</summary>
+public sealed record JudgedAlert(Alert Alert, AlertSeverity Severity, UsualRange? Usual = null)
+{
+    public bool FromBaseline => Usual is not null;
+}
+
+/// <summary>
+/// One campaign's alerts in a scan: against its own usual range when it has the history for one (<see cref="BaselineCheck"/>),
+/// the fixed <see cref="AlertRules"/> as the floor when it has not. Pure.
+/// </summary>
+/// <remarks>
+/// A baseline alert is stored, snoozed and muted under the rule of the same metric, so one mute silences the metric
+/// whichever judged it: delivery stopped is <see cref="AlertRule.NoDelivery"/>, conversions below usual
+/// <see cref="AlertRule.SpendWithoutConversions"/>, CTR below usual <see cref="AlertRule.CtrDrop"/>; spend below and
+/// above usual have rules of their own.
+/// </remarks>
+public static class AlertJudge
+{
+    /// <summary>
+    /// The fixed rules a baseline stands in for. The rest (frequency, ad credit, learning) judge what an hour-of-week range
+    /// cannot, and run whether the campaign has a baseline or not.
+    /// </summary>
+    public static readonly IReadOnlySet<AlertRule> ReplacedByBaselines = new HashSet<AlertRule>
+    {
+        AlertRule.SpendWithoutConversions, AlertRule.CostPerResultHigh, AlertRule.CtrDrop, AlertRule.NoDelivery, AlertRule.BudgetRunsOutEarly,
+    };
+
+    public static IReadOnlyList<JudgedAlert> Judge(CampaignToday c, HourlyHistory? history, AlertOptions fixedOptions, BaselineOptions o, Currency? currency = null)
+    {
+        var fixedAlerts = AlertRules.Check(c, fixedOptions);
+        if (history is null || !BaselineCheck.HasBaseline(history, c.LocalNow, o))
+        {
+            return fixedAlerts.Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))).ToList();
+        }
+
+        var judged = new List<JudgedAlert>();
+        foreach (var alert in BaselineCheck.Check(history, c.LocalNow, c.Converts, o, c.DailyBudget, currency))
+        {
+            var rule = RuleOf(alert.Rule);
+            judged.Add(new JudgedAlert(
+                new Alert(rule, c.CampaignId, c.CampaignName, alert.Summary, [Figure(alert)], FirstFix(alert.Rule)),
+                AlertSeverities.Of(rule), alert.Usual));
+        }
+
+        judged.AddRange(fixedAlerts.Where(a => !ReplacedByBaselines.Contains(a.Rule)).Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))));
+        return judged;
+    }
+
+    /// <summary>The rule a baseline alert is told, claimed and silenced under.</summary>
+    public static AlertRule RuleOf(BaselineRule rule) => rule switch
+    {
+        BaselineRule.DeliveryStopped => AlertRule.NoDelivery,
+        BaselineRule.SpendBelowUsual => AlertRule.SpendBelowUsual,
+        BaselineRule.SpendAboveUsual => AlertRule.SpendAboveUsual,
+        BaselineRule.ConversionsBelowUsual => AlertRule.SpendWithoutConversions,
+        BaselineRule.CtrBelowUsual => AlertRule.CtrDrop,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+
+    private static AlertFigure Figure(BaselineAlert a)
+    {
+        var below = a.Today < a.Usual.Low;
+        var name = a.Rule switch
+        {
+            BaselineRule.DeliveryStopped => "Spend in the latest hours",
+            BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual => "Spend so far today",
+            BaselineRule.ConversionsBelowUsual => "Conversions so far today",
+            _ => "CTR so far today (%)",
+        };
+        return new AlertFigure(name, a.Today, below ? a.Usual.Low : a.Usual.High, $"usual {(below ? "lowest" : "highest")} of {a.Usual.Weeks} weeks");
+    }
+
+    private static string FirstFix(BaselineRule rule) => rule switch
+    {
+        BaselineRule.DeliveryStopped =>
+            "Check the ad group status, review rejections, budget and payment, then the bid and audience size.",
+        BaselineRule.SpendBelowUsual =>
+            "Look for what changed today: a rejected ad, a lowered budget or bid, a narrower audience; then compare with the last hours.",
+        BaselineRule.SpendAboveUsual =>
+            "Check who raised the budget or bid today; if cost per result holds, let it spend, otherwise cap the budget before the day is gone.",
+        BaselineRule.ConversionsBelowUsual =>
+            "Check tracking first (pixel or events firing, the landing page loading), then pause the ad groups that spend without results.",
+        _ =>
+            "Check the creative first: a new or rejected ad, a hook that no longer lands, or fatigue. Refresh the creative before touching bid or audience.",
+    };
+}
