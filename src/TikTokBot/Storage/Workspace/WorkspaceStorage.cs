@@ -37,33 +37,36 @@ internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtection
         return teams.AsList();
     }
 
+    // Each repository is made on first use: a request reads two or three of the thirteen, and a repository holds no
+    // state but the scope, so two made at once by a race are harmless.
     private sealed class WorkspaceStore(TeamScope scope, IDataProtector tokens, IDataProtector tikTokTokens) : IWorkspaceStore
     {
         public string TeamId => scope.TeamId;
 
-        public IInstallationRepository Installation { get; } = new InstallationRepository(scope, tokens);
+        public IInstallationRepository Installation => field ??= new InstallationRepository(scope, tokens);
 
-        public ICampaignAliasRepository Aliases { get; } = new CampaignAliasRepository(scope);
+        public ICampaignAliasRepository Aliases => field ??= new CampaignAliasRepository(scope);
 
-        public ISuccessCriteriaRepository SuccessCriteria { get; } = new SuccessCriteriaRepository(scope);
+        public ISuccessCriteriaRepository SuccessCriteria => field ??= new SuccessCriteriaRepository(scope);
 
-        public ICreditWindowRepository CreditWindows { get; } = new CreditWindowRepository(scope);
+        public ICreditWindowRepository CreditWindows => field ??= new CreditWindowRepository(scope);
 
-        public IChannelSubscriptionRepository Subscriptions { get; } = new ChannelSubscriptionRepository(scope);
+        public IChannelSubscriptionRepository Subscriptions => field ??= new ChannelSubscriptionRepository(scope);
 
-        public IDigestDeliveryRepository Deliveries { get; } = new DigestDeliveryRepository(scope);
+        public IDigestDeliveryRepository Deliveries => field ??= new DigestDeliveryRepository(scope);
 
-        public ISettingsAuditRepository Audit { get; } = new SettingsAuditRepository(scope);
+        public ISettingsAuditRepository Audit => field ??= new SettingsAuditRepository(scope);
 
-        public ITikTokConnectionRepository TikTokConnections { get; } = new TikTokConnectionRepository(scope, tikTokTokens);
+        public ITikTokConnectionRepository TikTokConnections => field ??= new TikTokConnectionRepository(scope, tikTokTokens);
 
-        public IConnectStateRepository ConnectStates { get; } = new ConnectStateRepository(scope);
+        public IConnectStateRepository ConnectStates => field ??= new ConnectStateRepository(scope);
 
-        public IChannelAdvertiserRepository ChannelAdvertisers { get; } = new ChannelAdvertiserRepository(scope);
-        public IActionRequestRepository Actions { get; } = new ActionRequestRepository(scope);
+        public IChannelAdvertiserRepository ChannelAdvertisers => field ??= new ChannelAdvertiserRepository(scope);
 
-        public IAlertSubscriptionRepository AlertSubscriptions { get; } = new AlertSubscriptionRepository(scope);
+        public IActionRequestRepository Actions => field ??= new ActionRequestRepository(scope);
 
-        public ISentAlertRepository SentAlerts { get; } = new SentAlertRepository(scope);
+        public IAlertSubscriptionRepository AlertSubscriptions => field ??= new AlertSubscriptionRepository(scope);
+
+        public ISentAlertRepository SentAlerts => field ??= new SentAlertRepository(scope);
     }
 }
