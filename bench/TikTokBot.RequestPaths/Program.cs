@@ -1,0 +1,388 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TikTokBot.Digests;
+using TikTokBot.Requests;
+using TikTokBot.Slack.Verification;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
+
+// Runs one request path through the real app, warm: the same request once first (JIT, lazy singletons, migrations,
+// first-use code), then the coverlet hit counters of the src assemblies are zeroed, the counted request runs to its
+// definite end, and the counters are frozen at that moment; coverlet writes them when this process exits.
+//   dotnet TikTokBot.RequestPaths.dll summary|fix|digest|idle
+//   dotnet TikTokBot.RequestPaths.dll --report <coverlet.json>   (the src files with a line hit, one per line)
+internal static class RequestPaths
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["--report", var report])
+        {
+            foreach (var (file, lines) in Report.FilesHit(report))
+            {
+                Console.WriteLine($"{lines}\t{file}");
+            }
+
+            return 0;
+        }
+
+        var path = args.FirstOrDefault() ?? "";
+        if (path is not ("summary" or "fix" or "digest" or "idle"))
+        {
+            Console.Error.WriteLine("usage: TikTokBot.RequestPaths summary|fix|digest|idle | --report <coverlet.json>");
+            return 2;
+        }
+
+        var counters = Counters.Find();
+        if (counters.Count == 0)
+        {
+            Console.Error.WriteLine("No coverlet tracker in the src assemblies: run this through bench/paths/run (it instruments them).");
+            return 1;
+        }
+
+        await using var slack = await FakeSlack.StartAsync();
+        var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        // Disposed by hand below, before the counters are put back: nothing of src may run after that.
+        var app = new PathsApp(slack, clock);
+        var client = app.CreateKestrelClient();
+        await app.StartAsync();
+
+        Func<Task> request = path switch
+        {
+            "summary" => () => Summary(app, client, clock),
+            "fix" => () => Fix(app, client, slack, clock),
+            "digest" => () => Digest(app),
+            _ => () => Task.Delay(TimeSpan.FromSeconds(2)),
+        };
+
+        // Warm-up: an identical request (the digest: an identical subscription in another channel, since a channel's day is
+        // sent once). The idle window is warmed with a summary, so it shows what runs on its own after one.
+        await (path == "idle" ? Summary(app, client, clock) : request());
+        await app.WhenIdleAsync();
+
+        counters.Reset();
+        await request();
+        await app.WhenIdleAsync();
+        var frozen = counters.Snapshot();
+
+        client.Dispose();
+        await app.DisposeAsync();
+        counters.Restore(frozen);
+        Console.Error.WriteLine($"{path}: done");
+        return 0;
+    }
+
+    private static async Task Summary(PathsApp app, HttpClient client, TimeProvider clock)
+    {
+        var body = "token=t&team_id=T-PATHS&team_domain=paths&channel_id=C-PATHS&user_id=U-PATHS&command=%2Fttmetrics&text=campaign-42" +
+                   "&response_url=" + Uri.EscapeDataString(app.HookUrl) + "&trigger_id=1.2.3&api_app_id=A1";
+        using var response = await client.SendAsync(Signed("/slack/commands", body, clock));
+        var answer = await response.Content.ReadAsStringAsync();
+        if (!answer.Contains("Creative fatigue", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The summary did not answer inline with the report: {answer}");
+        }
+    }
+
+    private static async Task Fix(PathsApp app, HttpClient client, FakeSlack slack, TimeProvider clock)
+    {
+        var value = ButtonCodec.Encode(new ReportRequest("1800000000000042", Period.Default));
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = "T-PATHS" },
+            ["user"] = new { id = "U-PATHS" },
+            ["api_app_id"] = "A1",
+            ["trigger_id"] = "1.2.3",
+            ["response_url"] = app.HookUrl,
+            ["container"] = new { type = "message" },
+            ["actions"] = new[] { new Dictionary<string, object> { ["action_id"] = ButtonIds.Fix, ["type"] = "button", ["value"] = value } },
+        });
+        var arrived = slack.NextHook();
+        using var response = await client.SendAsync(Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), clock));
+        response.EnsureSuccessStatusCode();
+        var answer = await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        if (!answer.Contains("Do this first:", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The fix press did not answer with the fixes: {answer}");
+        }
+    }
+
+    private static async Task Digest(PathsApp app)
+    {
+        // Each run its own channel: a channel's digest is sent once a day.
+        var channel = "C-DIGEST-" + Interlocked.Increment(ref PathsApp.Digests).ToString(CultureInfo.InvariantCulture);
+        var store = app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(PathsApp.Team);
+        var scheduler = app.Services.GetRequiredService<DigestScheduler>();
+        var subscription = await store.Subscriptions.SubscribeAsync(
+            new SubscriptionDetails(channel, ["1800000000000042"], new TimeOnly(9, 0), "UTC"), "U-PATHS", CancellationToken.None);
+        await scheduler.ScheduleAsync(PathsApp.Team, subscription, CancellationToken.None);
+        scheduler.TriggerNow(PathsApp.Team, channel);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(await store.Deliveries.ListAsync(subscription.Id, cts.Token)).Any(d => d.State == DeliveryState.Delivered))
+        {
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
+    private static HttpRequestMessage Signed(string path, string body, TimeProvider clock)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(PathsApp.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+}
+
+/// <summary>The whole app on Kestrel, Slack pointed at <see cref="FakeSlack"/>, the date fixed, the scheduler in memory.</summary>
+internal sealed class PathsApp : WebApplicationFactory<Program>
+{
+    public const string SigningSecret = "paths-signing-secret-0123456789abcdef";
+    public const string Team = "T-PATHS";
+    public static int Digests;
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-paths-").FullName;
+    private readonly FakeSlack _slack;
+    private readonly TimeProvider _clock;
+
+    public PathsApp(FakeSlack slack, TimeProvider clock)
+    {
+        _slack = slack;
+        _clock = clock;
+        UseKestrel(0);
+    }
+
+    public string HookUrl => _slack.HookUrl;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Slack:SigningSecret", SigningSecret);
+        builder.UseSetting("Slack:BotToken", "xoxb-paths");
+        builder.UseSetting("Slack:ApiBaseUrl", _slack.ApiBaseUrl);
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Commands:InlineAnswerBudget", "00:00:10");
+        builder.UseSetting("Scheduler:Store", "Memory");
+
+        // Nothing polls on a timer while a request is counted: the recurring jobs' scheduler looks once an hour.
+        builder.UseSetting("Scheduler:PollingInterval", "01:00:00");
+
+        // Caches off: a warm request computes its whole answer, it is not served the warm-up's.
+        foreach (var (key, value) in Caches())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+    }
+
+    public static IEnumerable<(string Key, string Value)> Caches() => Environment.GetEnvironmentVariable("PATHS_CACHES") == "on"
+        ? []
+        :
+        [
+            ("TikTok:Cache:TodayLifetime", "00:00:00"), ("TikTok:Cache:CampaignsLifetime", "00:00:00"),
+            ("TikTok:Cache:ClosedDaysLifetime", "00:00:00"), ("Storage:SettingsFreshFor", "00:00:00"),
+        ];
+
+    public HttpClient CreateKestrelClient()
+    {
+        StartServer();
+        return CreateClient();
+    }
+
+    /// <summary>Waits for the start-up checks of the digest and alert schedules.</summary>
+    public async Task StartAsync()
+    {
+        await Services.GetServices<IHostedService>().OfType<DigestScheduleSync>().Single().ExecuteTask!;
+        await Services.GetServices<IHostedService>().OfType<TikTokBot.Alerts.AlertScheduleSync>().Single().ExecuteTask!;
+    }
+
+    /// <summary>
+    /// The definite end of a request's work: Slack handlers' work after the ack is done (the library's background work
+    /// tracker) and no Hangfire job is waiting or running.
+    /// </summary>
+    public async Task WhenIdleAsync()
+    {
+        var tracker = Services.GetServices<IHostedService>().Single(s => s.GetType().Name == "SlackBackgroundWork");
+        var whenIdle = tracker.GetType().GetMethod("WhenIdleAsync")!;
+        await (Task)whenIdle.Invoke(tracker, [CancellationToken.None])!;
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() > 0)
+        {
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ArgumentNullException e) when (e.ParamName == "waitHandle")
+        {
+            // A test host may stop the app twice (dotnet/aspnetcore#40271); Hangfire answers the second stop with this.
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>A local Slack on a real socket: the Web API answers ok, and a response_url that hands over what it got.</summary>
+internal sealed class FakeSlack : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<TaskCompletionSource<string>> _waiting = new();
+
+    private FakeSlack(WebApplication app) => _app = app;
+
+    public string ApiBaseUrl { get; private set; } = "";
+
+    public string HookUrl { get; private set; } = "";
+
+    /// <summary>The next post to the response_url.</summary>
+    public Task<string> NextHook()
+    {
+        var next = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Enqueue(next);
+        return next.Task;
+    }
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var slack = new FakeSlack(builder.Build());
+        slack._app.MapPost("/api/{method}", (string method) => Results.Text(method switch
+        {
+            "users.info" => """{"ok":true,"user":{"id":"U-PATHS","team_id":"T-PATHS","is_admin":true,"is_owner":false,"is_primary_owner":false,"is_restricted":false,"is_bot":false,"deleted":false}}""",
+            _ => """{"ok":true,"channel":"C1","ts":"1700000000.000200"}""",
+        }, "application/json"));
+        slack._app.MapPost("/hook", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            if (slack._waiting.TryDequeue(out var waiting))
+            {
+                waiting.TrySetResult(body);
+            }
+        });
+        await slack._app.StartAsync();
+        var address = slack._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        slack.ApiBaseUrl = address + "/api/";
+        slack.HookUrl = address + "/hook";
+        return slack;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A fixed date whose time runs on in real time (timers wait for real; nothing depends on today's date).</summary>
+internal sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly long _origin = System.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_origin);
+}
+
+/// <summary>
+/// Coverlet's hit counters, one array per instrumented assembly (the static HitsArray of the tracker type coverlet adds,
+/// incremented with Interlocked; written to coverlet's hits file when the process exits).
+/// </summary>
+internal sealed class Counters(IReadOnlyList<FieldInfo> arrays)
+{
+    public int Count => arrays.Count;
+
+    public static Counters Find() => new(
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Concat(new[] { "TikTokBot", "TikTokBot.Domain", "TikTokBot.Slack", "TikTokBot.TikTok" }.Select(name => Assembly.Load(name)))
+            .Distinct()
+            .Where(a => a.GetName().Name?.StartsWith("TikTokBot", StringComparison.Ordinal) == true && a.GetName().Name != "TikTokBot.RequestPaths")
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace?.StartsWith("Coverlet.Core.Instrumentation.Tracker", StringComparison.Ordinal) == true)
+            .Select(t => t.GetField("HitsArray", BindingFlags.Public | BindingFlags.Static))
+            .OfType<FieldInfo>()
+            .ToList());
+
+    public void Reset()
+    {
+        foreach (var field in arrays)
+        {
+            Array.Clear((int[])field.GetValue(null)!);
+        }
+    }
+
+    public IReadOnlyList<int[]> Snapshot() => arrays.Select(field => ((int[])field.GetValue(null)!).ToArray()).ToList();
+
+    public void Restore(IReadOnlyList<int[]> snapshot)
+    {
+        for (var i = 0; i < arrays.Count; i++)
+        {
+            var live = (int[])arrays[i].GetValue(null)!;
+            snapshot[i].CopyTo(live, 0);
+        }
+    }
+}
+
+/// <summary>Reads coverlet's JSON report: module, then source file, then class, then method, then Lines (line: hits).</summary>
+internal static class Report
+{
+    public static IReadOnlyList<(string File, int Lines)> FilesHit(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var files = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var module in json.RootElement.EnumerateObject())
+        {
+            foreach (var file in module.Value.EnumerateObject())
+            {
+                var lines = file.Value.EnumerateObject()
+                    .SelectMany(type => type.Value.EnumerateObject())
+                    .SelectMany(method => method.Value.GetProperty("Lines").EnumerateObject())
+                    .Where(line => line.Value.GetInt32() > 0)
+                    .Select(line => line.Name)
+                    .Distinct()
+                    .Count();
+                // Source generators' output (obj/) is not a file anyone wrote or can move.
+                if (lines > 0 && !file.Name.Replace('\\', '/').Contains("/obj/", StringComparison.Ordinal))
+                {
+                    var relative = Relative(file.Name);
+                    files[relative] = files.GetValueOrDefault(relative) + lines;
+                }
+            }
+        }
+
+        return files.Select(f => (f.Key, f.Value)).ToList();
+    }
+
+    // The path from src/ on, the way the README names files.
+    private static string Relative(string file)
+    {
+        var normalised = file.Replace('\\', '/');
+        var at = normalised.LastIndexOf("/src/", StringComparison.Ordinal);
+        return at >= 0 ? normalised[(at + 1)..] : normalised;
+    }
+}
