@@ -56,7 +56,7 @@ internal static class RequestPaths
         await using var slack = await FakeSlack.StartAsync();
         var clock = new FixedDateClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         // Disposed by hand below, before the counters are put back: nothing of src may run after that.
-        var app = new PathsApp(slack, clock);
+        var app = new PathsApp(slack, clock, polling: path == "digest" ? "00:00:00.100" : "01:00:00");
         var client = app.CreateKestrelClient();
         await app.StartAsync();
 
@@ -64,13 +64,18 @@ internal static class RequestPaths
         {
             "summary" => () => Summary(app, client, clock),
             "fix" => () => Fix(app, client, slack, clock),
-            "digest" => () => Digest(app),
+            "digest" => () => Digest(app, clock, warmUp: false),
             _ => () => Task.Delay(TimeSpan.FromSeconds(2)),
         };
 
         // Warm-up: an identical request (the digest: an identical subscription in another channel, since a channel's day is
         // sent once). The idle window is warmed with a summary, so it shows what runs on its own after one.
-        await (path == "idle" ? Summary(app, client, clock) : request());
+        await (path switch
+        {
+            "idle" => Summary(app, client, clock),
+            "digest" => Digest(app, clock, warmUp: true),
+            _ => request(),
+        });
         await app.WhenIdleAsync();
 
         counters.Reset();
@@ -121,7 +126,7 @@ internal static class RequestPaths
         }
     }
 
-    private static async Task Digest(PathsApp app)
+    private static async Task Digest(PathsApp app, FixedDateClock clock, bool warmUp)
     {
         // Each run its own channel: a channel's digest is sent once a day.
         var channel = "C-DIGEST-" + Interlocked.Increment(ref PathsApp.Digests).ToString(CultureInfo.InvariantCulture);
@@ -130,11 +135,20 @@ internal static class RequestPaths
         var subscription = await store.Subscriptions.SubscribeAsync(
             new SubscriptionDetails(channel, ["1800000000000042"], new TimeOnly(9, 0), "UTC"), "U-PATHS", CancellationToken.None);
         await scheduler.ScheduleAsync(PathsApp.Team, subscription, CancellationToken.None);
+
+        // A subscription's first digest is the first 09:00 after it was made: the next day's, so the clock moves on a day.
+        clock.JumpTo(clock.GetUtcNow().AddDays(1));
         scheduler.TriggerNow(PathsApp.Team, channel);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!(await store.Deliveries.ListAsync(subscription.Id, cts.Token)).Any(d => d.State == DeliveryState.Delivered))
         {
             await Task.Delay(20, cts.Token);
+        }
+
+        if (warmUp)
+        {
+            // Its own 09:00 must not fire again in the counted request's day.
+            await scheduler.UnscheduleAsync(PathsApp.Team, subscription.Id, CancellationToken.None);
         }
     }
 
@@ -158,9 +172,11 @@ internal sealed class PathsApp : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-paths-").FullName;
     private readonly FakeSlack _slack;
     private readonly TimeProvider _clock;
+    private readonly string _polling;
 
-    public PathsApp(FakeSlack slack, TimeProvider clock)
+    public PathsApp(FakeSlack slack, TimeProvider clock, string polling)
     {
+        _polling = polling;
         _slack = slack;
         _clock = clock;
         UseKestrel(0);
@@ -178,8 +194,9 @@ internal sealed class PathsApp : WebApplicationFactory<Program>
         builder.UseSetting("Commands:InlineAnswerBudget", "00:00:10");
         builder.UseSetting("Scheduler:Store", "Memory");
 
-        // Nothing polls on a timer while a request is counted: the recurring jobs' scheduler looks once an hour.
-        builder.UseSetting("Scheduler:PollingInterval", "01:00:00");
+        // Outside the digest nothing polls on a timer while a request is counted (the schedulers look once an hour); the
+        // digest's job is picked up by Hangfire's polling, as in production, at a tenth of a second.
+        builder.UseSetting("Scheduler:PollingInterval", _polling);
 
         // Caches off: a warm request computes its whole answer, it is not served the warm-up's.
         foreach (var (key, value) in Caches())
@@ -304,9 +321,15 @@ internal sealed class FakeSlack : IAsyncDisposable
 /// <summary>A fixed date whose time runs on in real time (timers wait for real; nothing depends on today's date).</summary>
 internal sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
 {
-    private readonly long _origin = System.GetTimestamp();
+    private (DateTimeOffset At, long Timestamp) _origin = (start, System.GetTimestamp());
 
-    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_origin);
+    public override DateTimeOffset GetUtcNow()
+    {
+        var origin = _origin;
+        return origin.At + System.GetElapsedTime(origin.Timestamp);
+    }
+
+    public void JumpTo(DateTimeOffset at) => _origin = (at, System.GetTimestamp());
 }
 
 /// <summary>
