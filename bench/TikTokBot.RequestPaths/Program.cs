@@ -73,7 +73,7 @@ internal static class RequestPaths
             "summary" => () => Task.FromResult<Func<Task>>(() => Summary(app, client, clock)),
             "fix" => () => Task.FromResult<Func<Task>>(() => Fix(app, client, slack, clock)),
             "digest" => () => PrepareDigest(app, clock, slack),
-            _ => () => Task.FromResult<Func<Task>>(() => Task.Delay(TimeSpan.FromSeconds(2))),
+            _ => () => Task.FromResult<Func<Task>>(() => Task.Delay(TimeSpan.FromSeconds(3))),
         };
         var slackHandlers = path is "summary" or "fix" or "idle";
 
@@ -86,7 +86,8 @@ internal static class RequestPaths
         // The counted request, three times: a line counts when every repetition hit it (PATHS_COMBINE=any: when one
         // did), so work that runs on its own timer now and then (Hangfire's loops, a log flush) does not make a file
         // come and go between runs.
-        var any = Environment.GetEnvironmentVariable("PATHS_COMBINE") == "any";
+        // The idle control is the other way round: every line any window hit, so it names all that runs on its own.
+        var any = path == "idle" || Environment.GetEnvironmentVariable("PATHS_COMBINE") == "any";
         IReadOnlyList<int[]>? frozen = null;
         for (var repetition = 0; repetition < Repetitions; repetition++)
         {
