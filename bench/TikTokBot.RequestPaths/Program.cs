@@ -254,12 +254,24 @@ internal sealed class PathsApp : WebApplicationFactory<Program>
 
     private IMonitoringApi? _monitoring;
 
-    /// <summary>Waits for the start-up checks of the digest and alert schedules.</summary>
+    /// <summary>Waits for the start-up checks of the digest and alert schedules, then clears the recurring jobs they made.</summary>
     public async Task StartAsync()
     {
-        _monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         await Services.GetServices<IHostedService>().OfType<DigestScheduleSync>().Single().ExecuteTask!;
         await Services.GetServices<IHostedService>().OfType<TikTokBot.Alerts.AlertScheduleSync>().Single().ExecuteTask!;
+        var storage = Services.GetRequiredService<JobStorage>();
+        _monitoring = storage.GetMonitoringApi();
+
+        // The app's other recurring jobs (the hourly account-history read-ahead, alert scans) go: moving the clock a day
+        // for the digest would fire them too, and they are no part of any of the three paths.
+        using (var connection = storage.GetConnection())
+        {
+            var recurring = new RecurringJobManager(storage);
+            foreach (var job in connection.GetRecurringJobs())
+            {
+                recurring.RemoveIfExists(job.Id);
+            }
+        }
     }
 
     /// <summary>
