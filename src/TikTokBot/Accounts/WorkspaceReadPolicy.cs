@@ -2,22 +2,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;
 
-/// <summary>What a workspace's figures come from, and so which advertisers it may act on.</summary>
-internal enum WorkspaceRead
-{
-    /// <summary>Its own connected advertisers, with their tokens.</summary>
-    Connected,
-
-    /// <summary>The deployment's static token or Ads Manager export (<c>TikTok:Source</c> Api or Csv).</summary>
-    Deployment,
-
-    /// <summary>The demo data, said in every reply.</summary>
-    Demo,
-
-    /// <summary>Nothing: the reply says how to connect an account.</summary>
-    Nothing,
-}
-
 /// <summary>
 /// The one decision of which source a workspace reads, asked by the reads (<see cref="WorkspaceSources"/>) and by the
 /// actions (which may act only on what the workspace reads). The playground's workspace, open to whoever may use the

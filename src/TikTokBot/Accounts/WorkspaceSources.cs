@@ -10,44 +10,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;
 
-/// <summary>Where one workspace's figures come from; <see cref="Name"/> is the cache keys' Source for them.</summary>
-internal sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
-{
-    /// <summary>The advertisers the source reads, as the one cache tags what is built from it (none for an export).</summary>
-    public CacheTag[] Tags { get; init; } = [];
-
-    /// <summary>What every reply to this workspace must say besides its answer: demo figures, a token TikTok refused; null when nothing.</summary>
-    public string? Notice { get; init; }
-}
-
-/// <summary>The source of each workspace's campaigns: its own connected advertisers, or what the deployment serves it.</summary>
-internal interface IWorkspaceSources
-{
-    Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
-
-    /// <summary>The workspace's TikTok connections as its reads see them (kept for <c>TikTok:ConnectionsFreshFor</c>).</summary>
-    Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct);
-
-    /// <summary>What a workspace without connections reads (the deployment's static token or CSV, or the demo data); null when nothing.</summary>
-    WorkspaceSource? DeploymentSource => null;
-}
-
-/// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
-internal sealed class WorkspaceSourceOptions
-{
-    /// <summary>A workspace with no TikTok account connected reads the demo data (every reply says so).</summary>
-    public bool DemoForUnconnected { get; set; } = true;
-
-    /// <summary>With the OAuth install, the one workspace the static <c>TikTok:AccessToken</c> or CSV may serve.</summary>
-    public string? StaticTokenTeam { get; set; }
-
-    /// <summary>
-    /// How long an instance answers from the connections list it last read (zero: read it every time). Changes made on this
-    /// instance are seen at once; one made on another instance sharing the database is seen within this time.
-    /// </summary>
-    public TimeSpan ConnectionsFreshFor { get; set; } = TimeSpan.FromSeconds(5);
-}
-
 /// <summary>
 /// A workspace with connections reads only its own advertisers, with their token, through the app's one TikTok client
 /// (so one quota for all). Its answers are cached under its advertisers and a fingerprint of the token, so two
@@ -181,46 +143,4 @@ internal sealed class WorkspaceSources(
 
     /// <summary>Enough of a hash to tell tokens apart in a cache key, never enough to recover one.</summary>
     private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
-}
-
-/// <summary>
-/// The advertisers of a workspace connected through several authorisations (several tokens): campaigns from all of
-/// them, each campaign's figures from the source that lists it.
-/// </summary>
-internal sealed class CombinedMetricSource(IReadOnlyList<IMetricSource> parts) : IMetricSource
-{
-    public async Task<IReadOnlyList<CampaignInfo>> ListCampaignsAsync(CancellationToken cancellationToken) =>
-        (await Task.WhenAll(parts.Select(p => p.ListCampaignsAsync(cancellationToken)))).SelectMany(c => c).ToArray();
-
-    public async Task<IReadOnlyList<DailyTotals>> GetDailyAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
-            ? await owner.GetDailyAsync(scope, range, cancellationToken)
-            : (await Task.WhenAll(parts.Select(p => p.GetDailyAsync(scope, range, cancellationToken)))).SelectMany(d => d).ToArray();
-
-    public async Task<long?> GetReachAsync(Scope scope, DateRange range, CancellationToken cancellationToken) =>
-        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
-            ? await owner.GetReachAsync(scope, range, cancellationToken)
-            : (await Task.WhenAll(parts.Select(p => p.GetReachAsync(scope, range, cancellationToken)))).FirstOrDefault(r => r is not null);
-
-    public async Task<IReadOnlyList<BreakdownRow>> GetBreakdownAsync(string campaignId, BreakdownDimension by, DateRange range, CancellationToken cancellationToken) =>
-        await OwnerAsync(campaignId, cancellationToken) is { } owner ? await owner.GetBreakdownAsync(campaignId, by, range, cancellationToken) : [];
-
-    // Hours are one advertiser's: only the source that lists the campaign can say which it reported.
-    public async Task<IReadOnlyList<HourlyTotals>?> GetHourlyAsync(Scope scope, DateOnly day, CancellationToken cancellationToken) =>
-        scope.Level == ScopeLevel.Campaign && await OwnerAsync(scope.Id, cancellationToken) is { } owner
-            ? await owner.GetHourlyAsync(scope, day, cancellationToken)
-            : null;
-
-    private async Task<IMetricSource?> OwnerAsync(string campaignId, CancellationToken ct)
-    {
-        foreach (var part in parts)
-        {
-            if ((await part.ListCampaignsAsync(ct)).Any(c => c.Id == campaignId))
-            {
-                return part;
-            }
-        }
-
-        return null;
-    }
 }

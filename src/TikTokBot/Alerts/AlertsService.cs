@@ -7,14 +7,6 @@ using TikTokBot.Requests;
 
 namespace TikTokBot.Alerts;
 
-/// <summary>What <c>alerts</c> lists for a channel: its settings, its latest alerts, and the workspace's mutes and snoozes.</summary>
-/// <param name="SilenceCounts">How often this channel's people snoozed and muted each rule, the most first.</param>
-internal sealed record AlertsOverview(
-    AlertSubscription? Channel, IReadOnlyList<SentAlert> Recent, IReadOnlyList<AlertSilence> Silences, DateTimeOffset? NextScan, IReadOnlyList<AlertSilenceCount> SilenceCounts);
-
-/// <summary>The outcome of a change: what was saved, or why nothing was.</summary>
-internal sealed record AlertChange<T>(T? Saved, string? Refusal);
-
 /// <summary>
 /// Alerts: a channel's subscription, the workspace's scan on demand, and snoozes and mutes. Changing a subscription or a
 /// mute takes the settings role (Settings decides who has it); a snooze is open to anyone, and audited like the rest.

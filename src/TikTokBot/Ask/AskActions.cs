@@ -7,9 +7,6 @@ using TikTokBot.Requests;
 
 namespace TikTokBot.Ask;
 
-/// <summary>What an Ask button asks: the intent (from its action id) and the campaign, period and breakdown or metric (from its value).</summary>
-internal sealed record AskButton(AskIntent Intent, string? CampaignId, Period Period, BreakdownDimension? By, MetricId? Metric);
-
 /// <summary>
 /// The buttons Ask offers: the action id <c>ask.&lt;intent&gt;.&lt;n&gt;</c> says what to answer (the number only keeps ids
 /// unique in a row, as Slack requires), and the value is the report's own codec: <see cref="ReportValue"/>

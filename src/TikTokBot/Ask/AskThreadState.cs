@@ -6,6 +6,3 @@ namespace TikTokBot.Ask;
 
 /// <summary>What a thread was last about, so that "and by age?" or "what about last month?" need not say it again.</summary>
 internal sealed record AskThreadState(AskIntent Intent, string? CampaignId, Period Period, BreakdownDimension? By = null, MetricId? Metric = null, bool ByDay = false);
-
-/// <summary>A thread: the workspace, the direct-message channel and the thread's first message.</summary>
-internal readonly record struct AskThreadKey(string TeamId, string ChannelId, string ThreadTs);

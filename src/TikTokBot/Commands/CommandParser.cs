@@ -11,9 +11,6 @@ using TikTokBot.Requests;
 
 namespace TikTokBot.Commands;
 
-/// <summary>One form of the command: the help text is generated from these, so it cannot drift from the parser.</summary>
-internal sealed record CommandDefinition(string Verb, string Usage, string Description);
-
 /// <summary>Parses the text after <c>/ttmetrics</c> into a <see cref="MetricsCommand"/>. Never throws on any input.</summary>
 internal static class CommandParser
 {

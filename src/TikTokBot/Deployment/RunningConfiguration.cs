@@ -2,15 +2,6 @@ using TikTokBot.Storage;
 
 namespace TikTokBot.Deployment;
 
-/// <summary>How Slack reaches the app, as far as the configuration says.</summary>
-internal enum SlackMode
-{
-    NotConfigured,
-    Http,
-    SocketMode,
-    OAuth,
-}
-
 /// <summary>
 /// What the configuration turns on, in words fit for the front page, the start-up banner and the readiness check.
 /// Problems stop something from working (the app is not ready); notes say what is left out on purpose or for later.

@@ -10,29 +10,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Digests;
 
-/// <summary>Yesterday against the average day of the 7 days before it, for one metric.</summary>
-internal sealed record DigestComparison(MetricId Metric, decimal? Yesterday, decimal? PreviousWeek, decimal? ChangePercent);
-
-/// <summary>One campaign's part of a daily digest.</summary>
-internal sealed record CampaignDigest(
-    CampaignInfo Campaign,
-    DateOnly Day,
-    IReadOnlyList<DigestComparison> Comparisons,
-    LearningPhaseAssessment Learning,
-    CreditWindowReport? Credit,
-    CreditLessons? CreditBought,
-    Finding? TopFinding)
-{
-    /// <summary>The credit window day by day for its chart (read, then projected to the run-out day); empty when the window is not shown.</summary>
-    public IReadOnlyList<CreditDay> CreditDays { get; init; } = [];
-
-    /// <summary>Conversions since the start of learning day by day for its chart; empty when the campaign is not learning.</summary>
-    public IReadOnlyList<LearningDay> LearningDays { get; init; } = [];
-
-    /// <summary>The freshness line of the campaign's figures (yesterday's conversions may still grow); null when not known.</summary>
-    public string? FreshnessLine { get; init; }
-}
-
 /// <summary>
 /// Builds the daily digest of a workspace's campaigns: each campaign's overview of the last 7 closed days comes from
 /// Reports (so the digest, <c>list</c> and the Home tab judge alike), yesterday's figures against the week before it, and,

@@ -54,39 +54,3 @@ internal sealed class DigestJob(DigestSender sender, DigestScheduler scheduler, 
         }
     }
 }
-
-/// <summary>A failure worth another attempt after <see cref="Delay"/>, which the sender chose and recorded.</summary>
-internal sealed class DigestRetryException(string failure, TimeSpan delay) : Exception($"Digest failed ({failure}); next attempt in {DigestCalendar.Describe(delay)}")
-{
-    public TimeSpan Delay { get; } = delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
-}
-
-/// <summary>A failure no attempt can change (Slack refused the message for good), or the last attempt failed: the job stays failed.</summary>
-internal sealed class DigestGivenUpException(string failure) : Exception($"Digest given up ({failure})");
-
-/// <summary>
-/// Retries on our delays: a failure the sender reported is tried again when it said; anything else that escapes the
-/// job (the database unreachable, say) is retried by Hangfire's own <see cref="AutomaticRetryAttribute"/> after
-/// <c>Digests:RetryDelays</c>; a day given up is not retried.
-/// </summary>
-internal sealed class DigestRetryFilter(IReadOnlyList<TimeSpan> delays) : JobFilterAttribute, IElectStateFilter
-{
-    private readonly AutomaticRetryAttribute _automatic = new()
-    {
-        Attempts = delays.Count,
-        DelaysInSeconds = [.. delays.Select(delay => (int)Math.Ceiling(delay.TotalSeconds))],
-        OnAttemptsExceeded = AttemptsExceededAction.Fail,
-        ExceptOn = [typeof(DigestRetryException), typeof(DigestGivenUpException)],
-    };
-
-    public void OnStateElection(ElectStateContext context)
-    {
-        if (context.CandidateState is FailedState { Exception: DigestRetryException retry })
-        {
-            context.CandidateState = new ScheduledState(retry.Delay) { Reason = retry.Message };
-            return;
-        }
-
-        _automatic.OnStateElection(context);
-    }
-}

@@ -10,34 +10,6 @@ using TikTokBot.Telemetry;
 namespace TikTokBot.Digests;
 
 /// <summary>
-/// One digest to send: the subscription and either the local date (a retry) or the instant whose latest due day is
-/// meant (<see cref="FiredFor"/>, the recurring firing; default <see cref="Now"/>).
-/// </summary>
-internal sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);
-
-internal enum DigestOutcome
-{
-    Delivered,
-    AlreadyDelivered,
-
-    /// <summary>Another sender holds the day's claim; look again when its lease runs out.</summary>
-    ClaimedElsewhere,
-
-    /// <summary>Unsubscribed or paused: nothing to send, and the schedule can go.</summary>
-    NotSubscribed,
-
-    /// <summary>No day has fallen due since the subscription began.</summary>
-    NothingDue,
-
-    /// <summary>The channel is gone, archived, or the bot was removed: the subscription is paused and its owner told.</summary>
-    Paused,
-    Failed,
-}
-
-/// <param name="RetryAt">When to try again, for a failure worth retrying or a claim held elsewhere.</param>
-internal sealed record DigestResult(DigestOutcome Outcome, DateOnly? LocalDate = null, DateTimeOffset? RetryAt = null, string? Failure = null);
-
-/// <summary>
 /// Sends one subscription's digest for one local date exactly once: the day is claimed before anything is posted and
 /// completed after, so a retry, a restart or a second instance finds it claimed or delivered and posts nothing.
 /// </summary>

@@ -7,16 +7,6 @@ using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 
-/// <summary>A digest shown now: the campaigns' parts and the closed day they report.</summary>
-/// <param name="Notice">What the workspace must be told with it (demo data, a refused token), or null.</param>
-internal sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day, string? Notice = null);
-
-/// <summary>A channel's subscription with its next firing and its latest delivery.</summary>
-internal sealed record SubscriptionStatus(ChannelSubscription Subscription, DateTimeOffset? NextFiring, DigestDelivery? LastDelivery);
-
-/// <summary>The outcome of <c>subscribe</c>: the subscription and its first firing, or why nothing changed.</summary>
-internal sealed record SubscribeResult(ChannelSubscription? Subscription, DateTimeOffset? NextFiring, string? Refusal);
-
 /// <summary>
 /// Digests: the daily digest of a workspace's campaigns shown now, and the channels subscribed to it. Campaigns are named
 /// by id (the caller resolves what a person typed through <see cref="ReportService"/>); who may subscribe is Settings' call.

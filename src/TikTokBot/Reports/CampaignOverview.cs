@@ -12,9 +12,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
 
-/// <summary>A credit window's report, with the range and daily rows it was judged on.</summary>
-internal sealed record AssessedCredit(CreditWindowReport Report, DateRange Range, IReadOnlyList<DailyTotals> Daily);
-
 /// <summary>
 /// Everything the bot knows about one campaign over one period, as of one business day: the figures, the summary in
 /// funnel order, the findings, the learning phase, the credit window and the team's success criteria. Built by

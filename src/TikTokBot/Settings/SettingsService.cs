@@ -6,21 +6,6 @@ using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Settings;
 
-/// <summary>A settings change: what was saved, or why nothing was (the person may not change settings).</summary>
-internal sealed record SettingsChange<T>(T? Saved, string? Refusal) where T : class
-{
-    public static SettingsChange<T> Refused(PermissionResult permission) => new(null, permission.Refusal);
-}
-
-/// <summary>The team's success criteria and credit windows, read once for a batch of campaigns.</summary>
-internal sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteria> Criteria, IReadOnlyList<AdCreditWindow> CreditWindows)
-{
-    public SuccessCriteria? CriteriaFor(string campaignId) => Criteria.GetValueOrDefault(campaignId);
-
-    /// <summary>The campaign's most recently started credit window, if the team entered one.</summary>
-    public AdCreditWindow? CreditFor(string campaignId) => CreditWindows.LatestFor(campaignId);
-}
-
 /// <summary>
 /// Settings: a campaign's success criteria, its ad credit, the team's aliases, and the audit trail of their changes. Every
 /// change is checked against <see cref="IPermissionPolicy"/> here, so the command, the modals and the terminal cannot

@@ -60,6 +60,3 @@ internal static class DataFolder
         return $"Moved the database{(movedKeys ? " and its keys" : "")} from {legacy} (inside the build output, lost on a clean) to {current}.";
     }
 }
-
-/// <summary>What <see cref="DataFolder.MoveLegacy"/> did at start, logged once the host has its logger.</summary>
-internal sealed record DataFolderMove(string? Message);

@@ -85,12 +85,3 @@ internal static class WebApi
         return Results.Content(reader.ReadToEnd(), contentType);
     }
 }
-
-internal sealed record PlaygroundCommand(string? Text);
-
-internal sealed record PlaygroundAction(string? ActionId, string? Value);
-
-/// <summary>A question for the chat box, in the page's conversation.</summary>
-internal sealed record PlaygroundQuestion(string? Text, string? Conversation);
-
-internal sealed record PlaygroundAskAction(string? ActionId, string? Value, string? Conversation);

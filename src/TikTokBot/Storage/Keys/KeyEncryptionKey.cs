@@ -50,20 +50,3 @@ internal sealed class KeyEncryptionKey
         return Encoding.UTF8.GetString(plain);
     }
 }
-
-/// <summary>Seals each new Data Protection key with the <see cref="KeyEncryptionKey"/>.</summary>
-internal sealed class KeyEncryptionKeyEncryptor(KeyEncryptionKey key) : IXmlEncryptor
-{
-    public EncryptedXmlInfo Encrypt(XElement plaintextElement) => new(
-        new XElement("sealedWithKeyEncryptionKey", key.Encrypt(plaintextElement.ToString(SaveOptions.DisableFormatting))),
-        typeof(KeyEncryptionKeyDecryptor));
-}
-
-/// <summary>Opens a key sealed by <see cref="KeyEncryptionKeyEncryptor"/>; Data Protection builds it with the app's services.</summary>
-internal sealed class KeyEncryptionKeyDecryptor(IServiceProvider services) : IXmlDecryptor
-{
-    public XElement Decrypt(XElement encryptedElement) =>
-        XElement.Parse((services.GetService(typeof(KeyEncryptionKey)) as KeyEncryptionKey
-            ?? throw new InvalidOperationException("A Data Protection key is sealed with Storage:KeyEncryptionKey, which is not set."))
-            .Decrypt(encryptedElement.Value));
-}

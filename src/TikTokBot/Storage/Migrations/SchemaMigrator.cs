@@ -5,19 +5,6 @@ using TikTokBot.Storage.Database;
 
 namespace TikTokBot.Storage.Migrations;
 
-/// <summary>One numbered script of a provider's ordered set.</summary>
-internal sealed record Migration(int Version, string Name, string Sql);
-
-/// <summary>The database's schema is newer than this build: running on would misread or damage data.</summary>
-internal sealed class SchemaTooNewException(int databaseVersion, int codeVersion) : InvalidOperationException(
-    $"The database is at schema version {databaseVersion}, newer than this build of TikTokBot, which knows versions up to {codeVersion}. " +
-    "Run the TikTokBot release that upgraded it (or a later one), or restore a backup taken before that upgrade.")
-{
-    public int DatabaseVersion { get; } = databaseVersion;
-
-    public int CodeVersion { get; } = codeVersion;
-}
-
 /// <summary>
 /// Applies the provider's embedded scripts in order, each in its own transaction together with its row in
 /// <c>schema_version</c>. Every transaction first takes the migration lock and re-reads the version, so instances

@@ -73,6 +73,3 @@ internal sealed class LoginSessions(IDataProtectionProvider protection, TimeProv
     private static string Fingerprint(LoginKind kind, string token) =>
         Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(kind.CookieName)))[..32];
 }
-
-/// <summary>One login page's cookie: its name and the path it is sent to.</summary>
-internal sealed record LoginKind(string CookieName, string Path);

@@ -5,13 +5,6 @@ using TikTokBot.Web.Security;
 
 namespace TikTokBot.Web;
 
-internal enum PlaygroundDecision
-{
-    Open,
-    NeedsToken,
-    Off,
-}
-
 /// <summary>
 /// Who may use the playground, which runs commands against the app's data. Decided per request by the caller, never by
 /// the address the app listens on: behind a reverse proxy on the same host every request arrives from loopback.

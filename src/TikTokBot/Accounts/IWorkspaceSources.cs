@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Accounts;
+
+/// <summary>The source of each workspace's campaigns: its own connected advertisers, or what the deployment serves it.</summary>
+internal interface IWorkspaceSources
+{
+    Task<WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct);
+
+    /// <summary>The workspace's TikTok connections as its reads see them (kept for <c>TikTok:ConnectionsFreshFor</c>).</summary>
+    Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct);
+
+    /// <summary>What a workspace without connections reads (the deployment's static token or CSV, or the demo data); null when nothing.</summary>
+    WorkspaceSource? DeploymentSource => null;
+}

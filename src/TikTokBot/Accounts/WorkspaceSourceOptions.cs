@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using TikTokBot.Domain.Campaigns;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Caching;
+using TikTokBot.TikTok.Demo;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Accounts;
+
+/// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>
+internal sealed class WorkspaceSourceOptions
+{
+    /// <summary>A workspace with no TikTok account connected reads the demo data (every reply says so).</summary>
+    public bool DemoForUnconnected { get; set; } = true;
+
+    /// <summary>With the OAuth install, the one workspace the static <c>TikTok:AccessToken</c> or CSV may serve.</summary>
+    public string? StaticTokenTeam { get; set; }
+
+    /// <summary>
+    /// How long an instance answers from the connections list it last read (zero: read it every time). Changes made on this
+    /// instance are seen at once; one made on another instance sharing the database is seen within this time.
+    /// </summary>
+    public TimeSpan ConnectionsFreshFor { get; set; } = TimeSpan.FromSeconds(5);
+}

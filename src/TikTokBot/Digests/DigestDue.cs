@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using TikTokBot.Hosting;
+using TikTokBot.Reports;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.WebApi;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.Telemetry;
+
+namespace TikTokBot.Digests;
+
+/// <summary>
+/// One digest to send: the subscription and either the local date (a retry) or the instant whose latest due day is
+/// meant (<see cref="FiredFor"/>, the recurring firing; default <see cref="Now"/>).
+/// </summary>
+internal sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);

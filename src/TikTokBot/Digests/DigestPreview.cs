@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Options;
+using TikTokBot.Permissions;
+using TikTokBot.Reports;
+using TikTokBot.Settings;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
+
+namespace TikTokBot.Digests;
+
+/// <summary>A digest shown now: the campaigns' parts and the closed day they report.</summary>
+/// <param name="Notice">What the workspace must be told with it (demo data, a refused token), or null.</param>
+internal sealed record DigestPreview(IReadOnlyList<CampaignDigest> Campaigns, DateOnly Day, string? Notice = null);

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace TikTokBot.Health;
+
+/// <summary>The body of <c>/readyz</c>: overall status, each check, and the names of those that failed.</summary>
+internal sealed record ReadinessReport(string Status, IReadOnlyList<ReadinessEntry> Checks, IReadOnlyList<string> Failed);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using TikTokBot.Slack.WebApi;
+using TikTokBot.TikTok.Caching;
+
+namespace TikTokBot.Permissions;
+
+/// <summary>Who may change a workspace's settings (targets, credit, aliases, subscriptions).</summary>
+internal enum SettingsChangers
+{
+    /// <summary>Workspace admins and owners, and members of <see cref="PermissionOptions.SettingsUserGroup"/> when one is set.</summary>
+    Admins,
+
+    /// <summary>Anyone in the workspace.</summary>
+    Everyone,
+}

@@ -1,0 +1,16 @@
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Permissions;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Settings;
+
+/// <summary>The team's success criteria and credit windows, read once for a batch of campaigns.</summary>
+internal sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteria> Criteria, IReadOnlyList<AdCreditWindow> CreditWindows)
+{
+    public SuccessCriteria? CriteriaFor(string campaignId) => Criteria.GetValueOrDefault(campaignId);
+
+    /// <summary>The campaign's most recently started credit window, if the team entered one.</summary>
+    public AdCreditWindow? CreditFor(string campaignId) => CreditWindows.LatestFor(campaignId);
+}

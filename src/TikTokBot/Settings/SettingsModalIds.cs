@@ -1,0 +1,26 @@
+using System.Globalization;
+using TikTokBot.Domain.Objectives;
+using TikTokBot.Interactions;
+using TikTokBot.Permissions;
+using TikTokBot.Slack.BlockKit;
+using TikTokBot.Slack.Handlers;
+using TikTokBot.Slack.Payloads;
+using TikTokBot.Slack.WebApi;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Sources;
+using TikTokBot.Requests;
+
+namespace TikTokBot.Settings;
+
+/// <summary>Callback and block ids of the settings modals.</summary>
+internal static class SettingsModalIds
+{
+    public const string Criteria = "settings.criteria";
+    public const string Credit = "settings.credit";
+    public const string Target = "target";
+    public const string Minimum = "minimum";
+    public const string Amount = "amount";
+    public const string Start = "start";
+    public const string Expiry = "expiry";
+    public const string Value = "value";
+}

@@ -1,0 +1,3 @@
+namespace TikTokBot.Storage;
+
+internal sealed record ConnectStateClaim(ConnectStateOutcome Outcome, ConnectState? State);

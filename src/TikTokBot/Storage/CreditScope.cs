@@ -1,0 +1,7 @@
+namespace TikTokBot.Storage;
+
+internal enum CreditScope
+{
+    Campaign,
+    Advertiser,
+}

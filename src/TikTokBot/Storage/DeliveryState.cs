@@ -1,0 +1,8 @@
+namespace TikTokBot.Storage;
+
+internal enum DeliveryState
+{
+    Claimed,
+    Delivered,
+    Failed,
+}

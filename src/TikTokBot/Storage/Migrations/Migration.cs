@@ -1,0 +1,9 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using TikTokBot.Storage.Database;
+
+namespace TikTokBot.Storage.Migrations;
+
+/// <summary>One numbered script of a provider's ordered set.</summary>
+internal sealed record Migration(int Version, string Name, string Sql);

@@ -1,0 +1,9 @@
+namespace TikTokBot.Storage;
+
+internal enum SentAlertState
+{
+    Claimed,
+    Posted,
+    Held,
+    Capped,
+}
