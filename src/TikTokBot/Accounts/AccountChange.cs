@@ -1,6 +1,3 @@
-using TikTokBot.Domain.Money;
-using TikTokBot.Storage;
-
 namespace TikTokBot.Accounts;
 
 internal enum AccountChange

@@ -1,6 +1,3 @@
-using TikTokBot.Domain.Money;
-using TikTokBot.Storage;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>The result of a change to a workspace's accounts; <see cref="Message"/> is the plain answer to show.</summary>

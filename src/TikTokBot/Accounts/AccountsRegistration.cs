@@ -1,4 +1,3 @@
-using TikTokBot.Configuration;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Accounts;
 using TikTokBot.TikTok.Api;

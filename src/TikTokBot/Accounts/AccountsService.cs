@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TikTokBot.Configuration;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;

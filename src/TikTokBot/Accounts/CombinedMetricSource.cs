@@ -1,11 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Api;
-using TikTokBot.TikTok.Caching;
-using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;

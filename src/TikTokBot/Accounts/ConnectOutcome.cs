@@ -1,6 +1,3 @@
-using TikTokBot.Domain.Money;
-using TikTokBot.Storage;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>What TikTok's callback came to.</summary>

@@ -1,6 +1,3 @@
-using TikTokBot.Domain.Money;
-using TikTokBot.Storage;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>What <see cref="AccountsService.BeginConnectAsync"/> gives the person who asked.</summary>

@@ -1,5 +1,4 @@
 using TikTokBot.Domain.Metrics;
-using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;

@@ -1,7 +1,3 @@
-using TikTokBot.Domain.Metrics;
-using TikTokBot.TikTok.Api;
-using TikTokBot.TikTok.Sources;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>The plain sentences every reply to a workspace carries besides its answer (<see cref="WorkspaceSource.Notice"/>); unescaped text.</summary>

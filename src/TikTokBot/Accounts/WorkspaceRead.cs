@@ -1,5 +1,3 @@
-using TikTokBot.TikTok.Sources;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>What a workspace's figures come from, and so which advertisers it may act on.</summary>

@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using TikTokBot.Domain.Campaigns;
-using TikTokBot.Domain.Metrics;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Api;
-using TikTokBot.TikTok.Caching;
-using TikTokBot.TikTok.Demo;
-using TikTokBot.TikTok.Sources;
-
 namespace TikTokBot.Accounts;
 
 /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads.</summary>

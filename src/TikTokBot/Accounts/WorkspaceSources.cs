@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using TikTokBot.Domain.Campaigns;
-using TikTokBot.Domain.Metrics;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Caching;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Storage;
-using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.TikTok.Writes;
 

@@ -1,10 +1,3 @@
-using TikTokBot.Domain.Alerts;
-using TikTokBot.Permissions;
-using TikTokBot.Reports;
-using TikTokBot.Settings;
-using TikTokBot.Storage;
-using TikTokBot.Requests;
-
 namespace TikTokBot.Alerts;
 
 /// <summary>The outcome of a change: what was saved, or why nothing was.</summary>

@@ -1,8 +1,4 @@
 using Hangfire;
-using Hangfire.Common;
-using Hangfire.Storage;
-using Microsoft.Extensions.Options;
-using TikTokBot.Domain.Alerts;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Quota;
 

@@ -3,8 +3,6 @@ using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Alerts;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Alerts;
 

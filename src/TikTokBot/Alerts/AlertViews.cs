@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using TikTokBot.Actions;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Alerts;
 using TikTokBot.Domain.Metrics;

@@ -1,9 +1,4 @@
-using TikTokBot.Domain.Alerts;
-using TikTokBot.Permissions;
-using TikTokBot.Reports;
-using TikTokBot.Settings;
 using TikTokBot.Storage;
-using TikTokBot.Requests;
 
 namespace TikTokBot.Alerts;
 

@@ -1,4 +1,3 @@
-using TikTokBot.Domain.Alerts;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Settings;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
-using TikTokBot.Requests;
 
 namespace TikTokBot.Ask;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Settings;

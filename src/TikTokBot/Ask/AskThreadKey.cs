@@ -1,7 +1,3 @@
-using TikTokBot.Domain.Metrics;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Sources;
-
 namespace TikTokBot.Ask;
 
 /// <summary>A thread: the workspace, the direct-message channel and the thread's first message.</summary>

@@ -1,4 +1,3 @@
-using TikTokBot.Commands;
 using TikTokBot.Domain.Actions;
 using TikTokBot.Requests;
 

@@ -1,4 +1,3 @@
-using TikTokBot.Commands;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;

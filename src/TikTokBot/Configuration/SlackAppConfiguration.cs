@@ -12,7 +12,6 @@ using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
-using TikTokBot.Requests;
 
 namespace TikTokBot.Configuration;
 

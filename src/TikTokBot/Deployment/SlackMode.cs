@@ -1,5 +1,3 @@
-using TikTokBot.Storage;
-
 namespace TikTokBot.Deployment;
 
 /// <summary>How Slack reaches the app, as far as the configuration says.</summary>

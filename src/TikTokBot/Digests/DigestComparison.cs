@@ -1,12 +1,4 @@
-using TikTokBot.Domain;
-using TikTokBot.Domain.Campaigns;
-using TikTokBot.Domain.Credit;
-using TikTokBot.Domain.Diagnosis;
-using TikTokBot.Domain.Learning;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Reports;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Digests;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.Server;
-using Hangfire.States;
-using TikTokBot.TikTok.Quota;
-
 namespace TikTokBot.Digests;
 
 /// <summary>A failure no attempt can change (Slack refused the message for good), or the last attempt failed: the job stays failed.</summary>

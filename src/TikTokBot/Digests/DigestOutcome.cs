@@ -1,12 +1,3 @@
-using Microsoft.Extensions.Options;
-using TikTokBot.Hosting;
-using TikTokBot.Reports;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.Telemetry;
-
 namespace TikTokBot.Digests;
 
 internal enum DigestOutcome

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Options;
-using TikTokBot.Permissions;
-using TikTokBot.Reports;
-using TikTokBot.Settings;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Calendar;
-
 namespace TikTokBot.Digests;
 
 /// <summary>A digest shown now: the campaigns' parts and the closed day they report.</summary>

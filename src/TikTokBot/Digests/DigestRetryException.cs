@@ -1,10 +1,3 @@
-using System.Globalization;
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.Server;
-using Hangfire.States;
-using TikTokBot.TikTok.Quota;
-
 namespace TikTokBot.Digests;
 
 /// <summary>A failure worth another attempt after <see cref="Delay"/>, which the sender chose and recorded.</summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Server;
 using Hangfire.States;
-using TikTokBot.TikTok.Quota;
 
 namespace TikTokBot.Digests;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TikTokBot.Hosting;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;

@@ -3,7 +3,6 @@ using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Storage;
-using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 

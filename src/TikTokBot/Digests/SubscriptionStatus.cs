@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Options;
-using TikTokBot.Permissions;
-using TikTokBot.Reports;
-using TikTokBot.Settings;
 using TikTokBot.Storage;
-using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Digests;
 

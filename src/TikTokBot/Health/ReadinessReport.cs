@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace TikTokBot.Health;
 
 /// <summary>The body of <c>/readyz</c>: overall status, each check, and the names of those that failed.</summary>

@@ -1,11 +1,5 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Hangfire;
-using TikTokBot.Hosting;
-using TikTokBot.Storage.Database;
-using TikTokBot.Storage.Migrations;
 using TikTokBot.TikTok.Quota;
-using TikTokBot.Deployment;
 
 namespace TikTokBot.Health;
 

@@ -1,4 +1,3 @@
-using TikTokBot.Accounts;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;

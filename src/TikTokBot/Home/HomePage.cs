@@ -1,6 +1,4 @@
 using TikTokBot.Reports;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Home;
 

@@ -1,15 +1,4 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Text.Json;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
-using TikTokBot.Commands;
-using TikTokBot.Slack.Handlers;
-using TikTokBot.Slack.Payloads;
-using TikTokBot.Slack.Verification;
-using TikTokBot.TikTok.Api;
 using TikTokBot.Telemetry;
 
 namespace TikTokBot.Hosting;

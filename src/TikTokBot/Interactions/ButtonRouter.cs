@@ -2,8 +2,6 @@ using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Alerts;
 using TikTokBot.Ask;
-using TikTokBot.Commands;
-using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Requests;
 using TikTokBot.Settings;

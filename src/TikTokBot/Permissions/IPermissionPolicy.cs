@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.TikTok.Caching;
-
 namespace TikTokBot.Permissions;
 
 /// <summary>The one decision of who may change settings and who may act, for every capability that asks.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.TikTok.Caching;
-
 namespace TikTokBot.Permissions;
 
 /// <summary>What a person may be allowed to do; reading is always open to everyone in the workspace.</summary>

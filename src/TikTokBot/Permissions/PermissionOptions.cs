@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.TikTok.Caching;
-
 namespace TikTokBot.Permissions;
 
 /// <summary>Configuration <c>Permissions:*</c>, one section for every <see cref="Permission"/>.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.TikTok.Caching;
-
 namespace TikTokBot.Permissions;
 
 /// <summary>Who may change a workspace's settings (targets, credit, aliases, subscriptions).</summary>

@@ -1,11 +1,7 @@
 using TikTokBot.Accounts;
 using TikTokBot.Domain.Benchmarks;
-using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Quota;
-using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;
 

@@ -1,7 +1,5 @@
-using TikTokBot.Accounts;
 using TikTokBot.Domain.Benchmarks;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Quota;

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Common;
 using TikTokBot.Accounts;
 using TikTokBot.Storage;
 

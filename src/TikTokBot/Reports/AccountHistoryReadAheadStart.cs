@@ -1,7 +1,5 @@
 using Hangfire;
 using Hangfire.Common;
-using TikTokBot.Accounts;
-using TikTokBot.Storage;
 
 namespace TikTokBot.Reports;
 

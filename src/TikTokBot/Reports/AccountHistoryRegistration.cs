@@ -1,7 +1,4 @@
-using Hangfire;
-using Hangfire.Common;
 using TikTokBot.Accounts;
-using TikTokBot.Storage;
 
 namespace TikTokBot.Reports;
 

@@ -1,15 +1,4 @@
-using TikTokBot.Accounts;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.Domain;
-using TikTokBot.Domain.Credit;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
-using TikTokBot.Settings;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Caching;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Csv;
-using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Reports;

@@ -1,9 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using TikTokBot.Domain.Metrics;
-using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
-using TikTokBot.Slack.Handlers;
-using TikTokBot.Slack.Payloads;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
 

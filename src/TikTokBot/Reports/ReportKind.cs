@@ -1,10 +1,3 @@
-using TikTokBot.Permissions;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Csv;
-using TikTokBot.TikTok.Sources;
-using TikTokBot.Requests;
-
 namespace TikTokBot.Reports;
 
 /// <summary>Which view of a campaign's report is asked for.</summary>

@@ -1,9 +1,3 @@
-using TikTokBot.Domain.Campaigns;
-using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.TikTok.Sources;
-
 namespace TikTokBot.Reports;
 
 /// <summary>Configuration <c>Reports:*</c>.</summary>

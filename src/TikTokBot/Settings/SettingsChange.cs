@@ -1,8 +1,4 @@
-using TikTokBot.Domain.Metrics;
-using TikTokBot.Domain.Objectives;
 using TikTokBot.Permissions;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Settings;
 

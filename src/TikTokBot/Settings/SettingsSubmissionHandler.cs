@@ -1,14 +1,9 @@
 using System.Globalization;
 using TikTokBot.Domain.Objectives;
-using TikTokBot.Interactions;
 using TikTokBot.Permissions;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
-using TikTokBot.Slack.WebApi;
-using TikTokBot.Storage;
-using TikTokBot.TikTok.Sources;
-using TikTokBot.Requests;
 
 namespace TikTokBot.Settings;
 

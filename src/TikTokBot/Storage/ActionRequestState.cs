@@ -1,5 +1,3 @@
-using TikTokBot.Domain.Actions;
-
 namespace TikTokBot.Storage;
 
 /// <summary>Where an action is in its life; stored as the lower-case name (<c>requested</c>, <c>approved</c>...).</summary>

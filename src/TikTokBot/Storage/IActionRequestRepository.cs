@@ -1,5 +1,3 @@
-using TikTokBot.Domain.Actions;
-
 namespace TikTokBot.Storage;
 
 /// <summary>

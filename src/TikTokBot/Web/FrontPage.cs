@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using TikTokBot.Hosting;
 using TikTokBot.TikTok.Quota;
 using TikTokBot.Deployment;
 

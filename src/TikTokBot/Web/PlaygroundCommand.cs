@@ -1,9 +1,3 @@
-using System.Reflection;
-using System.Text;
-using TikTokBot.Slack.BlockKit;
-using TikTokBot.Web.Playground;
-using TikTokBot.Web.Security;
-
 namespace TikTokBot.Web;
 
 internal sealed record PlaygroundCommand(string? Text);

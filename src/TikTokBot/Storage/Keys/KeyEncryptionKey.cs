@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace TikTokBot.Storage.Keys;
 

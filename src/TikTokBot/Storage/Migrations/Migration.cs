@@ -1,8 +1,3 @@
-using System.Reflection;
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using TikTokBot.Storage.Database;
-
 namespace TikTokBot.Storage.Migrations;
 
 /// <summary>One numbered script of a provider's ordered set.</summary>

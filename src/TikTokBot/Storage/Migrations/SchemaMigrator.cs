@@ -1,6 +1,5 @@
 using System.Reflection;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using TikTokBot.Storage.Database;
 
 namespace TikTokBot.Storage.Migrations;

@@ -1,8 +1,3 @@
-using System.Reflection;
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using TikTokBot.Storage.Database;
-
 namespace TikTokBot.Storage.Migrations;
 
 /// <summary>The database's schema is newer than this build: running on would misread or damage data.</summary>
