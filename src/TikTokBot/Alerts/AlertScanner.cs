@@ -20,11 +20,11 @@ namespace TikTokBot.Alerts;
 /// </summary>
 internal sealed class AlertScanner(
     ReportService reports, SettingsService settings, IWorkspaceStorage storage, ISlackWebApiFactory slack, IOptions<AlertOptions> options,
-    AlertScanMonitor monitor, TimeProvider time, ILogger<AlertScanner> logger, IOptions<BaselineOptions>? baselines = null, CampaignHourHistories? hours = null)
+    AlertScanMonitor monitor, TimeProvider time, ILogger<AlertScanner> logger, IOptions<BaselineOptions> baselines, CampaignHourHistories hours)
 {
     private AlertOptions Options => options.Value;
 
-    private BaselineOptions Baselines => baselines?.Value ?? new BaselineOptions();
+    private BaselineOptions Baselines => baselines.Value;
 
     /// <param name="evenUnsubscribed">Check every campaign even when no channel has alerts on (<c>alerts check now</c>).</param>
     public async Task<AlertScanResult> ScanAsync(string teamId, bool evenUnsubscribed, CancellationToken ct)
@@ -108,7 +108,7 @@ internal sealed class AlertScanner(
         IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateTime, RawTotals>>>? earlier = null;
         try
         {
-            earlier = hours is null ? null : await hours.EarlierWeeksAsync(workspace, campaigns.Select(c => (c, DateOnly.FromDateTime(LocalNow(c)))).ToArray(), ct);
+            earlier = await hours.EarlierWeeksAsync(workspace, campaigns.Select(c => (c, DateOnly.FromDateTime(LocalNow(c)))).ToArray(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
