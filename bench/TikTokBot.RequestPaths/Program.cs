@@ -209,7 +209,9 @@ internal sealed class PathsApp : WebApplicationFactory<Program>
         _polling = polling;
         _slack = slack;
         _clock = clock;
-        UseKestrel(0);
+        // Kestrel binds the port the Urls setting names (0: any free one). Not UseKestrel(0): that rewrites the server's
+        // addresses after the app has started binding them, a race that sometimes throws (dotnet/aspnetcore#67714).
+        UseKestrel();
     }
 
     public string HookUrl => _slack.HookUrl;

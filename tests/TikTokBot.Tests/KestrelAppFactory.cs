@@ -20,7 +20,9 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
 
     public KestrelAppFactory()
     {
-        UseKestrel(0);
+        // Kestrel binds the port the Urls setting names (0: any free one). Not UseKestrel(0): that rewrites the server's
+        // addresses after the app has started binding them, a race that sometimes throws (dotnet/aspnetcore#67714).
+        UseKestrel();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
