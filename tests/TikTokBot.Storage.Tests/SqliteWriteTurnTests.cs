@@ -41,7 +41,7 @@ public sealed class SqliteWriteTurnTests : IAsyncDisposable
     {
         await using var database = _db.Open();
         await new SchemaMigrator(database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
-        var store = new WorkspaceStorage(database, _db.DataProtection(), _clock).ForTeam("T1");
+        var store = new WorkspaceStorage(database, _db.DataProtection(), _clock, new WorkspaceReadCache(new TikTokBot.TikTok.Caching.ReportCache(_clock), new StorageOptions { SettingsFreshFor = TimeSpan.Zero })).ForTeam("T1");
         var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
         var day = new DateOnly(2026, 12, 1);
 
@@ -63,7 +63,7 @@ public sealed class SqliteWriteTurnTests : IAsyncDisposable
     {
         await using var database = _db.Open();
         await new SchemaMigrator(database, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
-        var store = new WorkspaceStorage(database, _db.DataProtection(), _clock).ForTeam("T1");
+        var store = new WorkspaceStorage(database, _db.DataProtection(), _clock, new WorkspaceReadCache(new TikTokBot.TikTok.Caching.ReportCache(_clock), new StorageOptions { SettingsFreshFor = TimeSpan.Zero })).ForTeam("T1");
 
         Task<ChannelSubscription> subscribing;
         using (await database.WriteTurnAsync(Ct))

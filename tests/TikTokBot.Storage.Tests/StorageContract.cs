@@ -952,7 +952,7 @@ public abstract class StorageContract : IAsyncLifetime
 
     private SchemaMigrator Migrator(StorageDatabase database) => new(database, Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);
 
-    private WorkspaceStorage Storage(StorageDatabase database) => new(database, Db.DataProtection(), Clock);
+    private WorkspaceStorage Storage(StorageDatabase database) => new(database, Db.DataProtection(), Clock, new WorkspaceReadCache(new ReportCache(Clock), new StorageOptions { SettingsFreshFor = TimeSpan.Zero }));
 
     private async Task<WorkspaceStorage> StartAsync()
     {

@@ -32,7 +32,7 @@ internal static class AccountsRegistration
         services.AddSingleton(WorkspaceReadPolicy.From(configuration));
         services.AddSingleton<IWorkspaceSources>(sp => new WorkspaceSources(
             sp.GetRequiredService<IWorkspaceStorage>(), sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<WorkspaceReadPolicy>(),
-            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sp.GetService<WorkspaceReadCache>()));
+            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sp.GetRequiredService<WorkspaceReadCache>()));
         return services;
     }
 }

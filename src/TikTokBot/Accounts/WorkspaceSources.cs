@@ -17,7 +17,7 @@ namespace TikTokBot.Accounts;
 /// </summary>
 internal sealed class WorkspaceSources(
     IWorkspaceStorage storage, IMetricSource configured, WorkspaceReadPolicy policy, DemoMetricSource demo, TikTokApiClient api,
-    IServiceProvider services, WorkspaceReadCache? reads = null) : IWorkspaceSources
+    IServiceProvider services, WorkspaceReadCache reads) : IWorkspaceSources
 {
     private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", policy.Configured == MetricSourceKind.Demo)
     {
@@ -79,9 +79,7 @@ internal sealed class WorkspaceSources(
     /// on this instance is a write through its storage, which drops the kept list at once.
     /// </summary>
     public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct) =>
-        reads is null
-            ? storage.ForTeam(teamId).TikTokConnections.ListAsync(ct)
-            : reads.ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.TikTokConnections), options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
+        reads.ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.TikTokConnections), options.ConnectionsFreshFor, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
 
     // Kept in the one cache for the campaign list's lifetime under the workspace's and advertisers' tags: a connect,
     // disconnect or refusal (a write to the workspace) drops it with everything else built for the workspace.

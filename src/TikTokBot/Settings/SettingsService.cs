@@ -11,7 +11,7 @@ namespace TikTokBot.Settings;
 /// change is checked against <see cref="IPermissionPolicy"/> here, so the command, the modals and the terminal cannot
 /// differ; other capabilities ask <see cref="AuthoriseAsync"/> before changing their own settings (digest subscriptions).
 /// </summary>
-internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPolicy permission, DemoSettings demo, WorkspaceReadCache? reads = null)
+internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPolicy permission, DemoSettings demo, WorkspaceReadCache reads)
 {
     /// <summary>
     /// Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use), kept in
@@ -33,7 +33,7 @@ internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPoli
             (await storage.ForTeam(teamId).Aliases.ListAsync(ct)).ToDictionary(a => a.Alias, a => a.CampaignId, StringComparer.OrdinalIgnoreCase));
 
     private Task<T> ReadAsync<T>(WorkspaceReadKey key, Func<Task<T>> read) where T : class =>
-        reads is null ? read() : reads.ReadAsync(key, read);
+        reads.ReadAsync(key, read);
 
     /// <summary>Whether the person may change the workspace's settings; the terminal's operator always may.</summary>
     public Task<PermissionResult> AuthoriseAsync(Asker asker, CancellationToken ct) =>

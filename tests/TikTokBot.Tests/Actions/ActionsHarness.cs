@@ -75,7 +75,8 @@ internal sealed class ActionsHarness : IAsyncDisposable
         TikTok = tiktok;
         Clock = clock;
         Options = options;
-        Storage = new WorkspaceStorage(database, DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder, "keys"))), clock);
+        Storage = new WorkspaceStorage(database, DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder, "keys"))), clock,
+            new WorkspaceReadCache(new TikTokBot.TikTok.Caching.ReportCache(clock), new StorageOptions { SettingsFreshFor = TimeSpan.Zero }));
         // Long enough for a loaded machine's first request; the timeout fault holds its answer until this runs out.
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var api = new TikTokApiOptions { ApiBaseUrl = tiktok.BaseUrl, AccessToken = FakeTikTokApi.Token, RateLimitBackoff = TimeSpan.FromMilliseconds(1) };

@@ -8,7 +8,7 @@ namespace TikTokBot.Storage.Workspace;
 /// Runs one team's SQL. Every statement gets the team id as <c>@team</c> and is refused unless it uses it, so a
 /// query that forgets the team fails the first time it runs instead of returning another workspace's rows.
 /// </summary>
-internal sealed class TeamScope(StorageDatabase database, TimeProvider time, string teamId, WorkspaceReadCache? reads = null)
+internal sealed class TeamScope(StorageDatabase database, TimeProvider time, string teamId, WorkspaceReadCache reads)
 {
     public string TeamId => teamId;
 
@@ -55,7 +55,7 @@ internal sealed class TeamScope(StorageDatabase database, TimeProvider time, str
         await transaction.CommitAsync(ct);
         if (changesSettings)
         {
-            reads?.Changed(teamId);
+            reads.Changed(teamId);
         }
 
         return result;

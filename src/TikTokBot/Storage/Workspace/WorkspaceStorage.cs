@@ -5,7 +5,7 @@ using TikTokBot.Storage.Database;
 namespace TikTokBot.Storage.Workspace;
 
 /// <summary>The repositories over one database, handed out per team.</summary>
-internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time, WorkspaceReadCache? reads = null) : IWorkspaceStorage
+internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtectionProvider dataProtection, TimeProvider time, WorkspaceReadCache reads) : IWorkspaceStorage
 {
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("TikTokBot.Storage.BotToken");
     private readonly IDataProtector _tikTokTokens = dataProtection.CreateProtector("TikTokBot.Storage.TikTokToken");
