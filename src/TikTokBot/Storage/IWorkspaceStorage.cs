@@ -42,6 +42,8 @@ internal interface IWorkspaceStore
     IAlertSubscriptionRepository AlertSubscriptions { get; }
 
     ISentAlertRepository SentAlerts { get; }
+
+    IFixRepository Fixes { get; }
 }
 
 /// <summary>The workspace's bot installation; the bot token is encrypted at rest.</summary>

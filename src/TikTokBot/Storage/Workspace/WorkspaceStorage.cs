@@ -65,5 +65,7 @@ internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtection
         public IAlertSubscriptionRepository AlertSubscriptions { get; } = new AlertSubscriptionRepository(scope);
 
         public ISentAlertRepository SentAlerts { get; } = new SentAlertRepository(scope);
+
+        public IFixRepository Fixes { get; } = new FixRepository(scope);
     }
 }
