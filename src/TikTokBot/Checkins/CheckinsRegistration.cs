@@ -14,6 +14,8 @@ internal static class CheckinsRegistration
                 "Checkins:MinimumImpressions must not be negative; Checkins:MinimumEvents and Checkins:MinimumConversions must be at least 1.")
             .Validate(o => o.Confidence is > 0.5 and < 1, "Checkins:Confidence must be between 0.5 and 1 (e.g. 0.95).")
             .ValidateOnStart();
+        services.AddSingleton<CheckinsService>();
+        services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ internal static class SlackAppConfiguration
                 .OnCommand<MetricsCommandHandler>(CommandParser.Slash)
                 .OnActions<SlackButtonHandler>(ButtonRouter.ActionIds)
                 .OnActionPrefix<SlackButtonHandler>(ButtonRouter.ProposalPrefix)
+                .OnActionPrefix<SlackButtonHandler>(ButtonRouter.AssignPrefix)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Criteria)
                 .OnViewSubmission<SettingsSubmissionHandler>(SettingsModalIds.Credit)
                 .OnEvent<AppHomeHandler>("app_home_opened")

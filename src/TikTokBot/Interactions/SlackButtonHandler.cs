@@ -22,7 +22,8 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
         }
 
         var asker = new Asker(context.TeamId, context.UserId ?? "", context.ChannelId, EnterpriseId: context.EnterpriseId);
-        var deliveries = await router.PressAsync(new ButtonPress(action.ActionId, action.SelectedOption?.Value ?? action.Value, asker), ct);
+        var deliveries = await router.PressAsync(new ButtonPress(
+            action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, action.SelectedUser, payload.Message?.ThreadTs ?? payload.Message?.Ts), ct);
         try
         {
             foreach (var delivery in deliveries)
@@ -42,7 +43,7 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
     {
         ButtonIds.Connect or ButtonIds.OpenAuthorisation => !string.IsNullOrEmpty(context.UserId),
         ButtonIds.Criteria or ButtonIds.Credit => !string.IsNullOrEmpty(payload.TriggerId),
-        ButtonIds.Fix => InThread(payload) || !string.IsNullOrEmpty(context.ResponseUrl),
+        ButtonIds.Fix or ButtonIds.TakeFix or ButtonIds.FixDone => InThread(payload) || !string.IsNullOrEmpty(context.ResponseUrl),
         _ => !string.IsNullOrEmpty(context.ResponseUrl),
     };
 
@@ -65,7 +66,8 @@ internal sealed class SlackButtonHandler(ButtonRouter router, ILogger<SlackButto
                 await context.RespondAsync(d.Message with { ResponseType = "in_channel", ReplaceOriginal = false }, ct);
                 break;
             case Delivery.InThread d when InThread(payload):
-                await context.SayAsync(d.Message with { ThreadTs = payload.Message!.Ts, ResponseType = null, ReplaceOriginal = null }, ct);
+                // A reply in a thread answers in the same thread (Slack wants the parent's ts, not a reply's).
+                await context.SayAsync(d.Message with { ThreadTs = payload.Message!.ThreadTs ?? payload.Message.Ts, ResponseType = null, ReplaceOriginal = null }, ct);
                 break;
             case Delivery.InThread d:
                 // A private (ephemeral) report: Slack sends the press without the message, so the answer goes beside it.
