@@ -105,11 +105,11 @@ internal static class ButtonCodec
     private static ActionReference? Action(string id) => SafeId(id) ? new ActionReference(id) : null;
 
     private static FindingTarget? Finding(string id, string adGroup, string rule) =>
-        Id(id) is { } campaign && (adGroup.Length == 0 || Id(adGroup) is not null) && rule.Length is > 0 and <= 64 && rule.All(char.IsAsciiLetterOrDigit)
+        Id(id) is { } campaign && (adGroup.Length == 0 || Id(adGroup) is not null) && SafeId(rule)
             ? new FindingTarget(campaign, adGroup.Length == 0 ? null : Id(adGroup), rule)
             : null;
 
-    /// <summary>An id the app made itself (an action's, a fix's): letters, digits and dashes, 64 at most.</summary>
+    /// <summary>An id the app made itself (an action's, a fix's, a diagnosis rule's): letters, digits and dashes, 64 at most.</summary>
     private static bool SafeId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static string Join(params string[] parts) => string.Join(Separator, parts);

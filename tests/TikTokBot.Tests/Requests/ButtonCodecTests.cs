@@ -45,7 +45,7 @@ public sealed class ButtonCodecTests
             new ProposalRequest(id, ActionIntent.Resume(ActionLevel.Campaign, id)),
             new ProposalRequest(id, ActionIntent.ChangeBudget(ActionLevel.Campaign, id, BudgetChange.ByPercent(20))),
             new ProposalRequest(id, ActionIntent.ChangeBudget(ActionLevel.AdGroup, id, BudgetChange.To(450.5m))),
-            new FindingTarget(id, null, "LowCtr"),
+            new FindingTarget(id, null, "creative-fatigue"),
             new FindingTarget(id, id + "-group", "HighCostPerConversion"),
         };
         foreach (var period in Periods)

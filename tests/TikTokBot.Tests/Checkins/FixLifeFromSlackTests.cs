@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TikTokBot.Requests;
+using TikTokBot.Storage;
+using TikTokBot.Tests.Actions;
+
+using static TikTokBot.Tests.Actions.ActingRequests;
+
+namespace TikTokBot.Tests.Checkins;
+
+/// <summary>A fix's life from Slack over signed requests on Kestrel, the fake Slack and the fake TikTok API, on a fixed clock.</summary>
+public sealed class FixLifeFromSlackTests
+{
+    private const string Member = "U-MEMBER";
+    private const string Colleague = "U-COLLEAGUE";
+
+    /// <summary>The fix reply sits in the report's thread: its own ts is a reply's, the thread is its parent's.</summary>
+    private const string ReplyTs = "1763650800.000200";
+    private const string ThreadTs = "1763650800.000100";
+
+    [Fact]
+    public async Task A_fix_is_taken_assigned_and_done_in_the_reports_thread_and_no_other_workspace_sees_or_changes_it()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+
+        var reply = await FixReplyAsync(app, client, hook);
+        var take = Elements(reply).First(e => e.GetProperty("action_id").GetString() == ButtonIds.TakeFix);
+        var takeValue = take.GetProperty("value").GetString()!;
+        Assert.Matches(@"^ft1\|1800000000000042\|\|[a-z-]+$", takeValue);
+        var assignId = Elements(reply).First(e => e.GetProperty("type").GetString() == "users_select").GetProperty("action_id").GetString()!;
+        Assert.Equal($"{ButtonIds.AssignFix}.{takeValue}", assignId);
+
+        // "I'll take it": the fix is recorded for the presser and said in the report's thread.
+        await PressInThreadAsync(app, client, Member, new() { ["action_id"] = ButtonIds.TakeFix, ["type"] = "button", ["value"] = takeValue }, hook.Url);
+        var taken = Said(await NextPostAsync(app, 1));
+        var store = StoreOf(app);
+        var fix = Assert.Single(await store.Fixes.ListInProgressAsync(null, null, CancellationToken.None));
+        Assert.Equal((Member, Member, "C-ACT", ThreadTs, FixState.Open, app.Clock.GetUtcNow()),
+            (fix.Details.OwnerId, fix.Details.TakenBy, fix.Details.ChannelId, fix.Details.ThreadTs, fix.State, fix.TakenAt));
+        Assert.Equal(takeValue.Split('|')[3], fix.Details.RuleId);
+        Assert.Contains($"<@{Member}> took *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*", taken);
+        Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", taken);
+        var doneValue = ButtonValue(taken, ButtonIds.FixDone);
+        Assert.Equal($"f1|{fix.FixId}", doneValue);
+
+        // "Assign…": the same fix handed to the colleague picked.
+        await PressInThreadAsync(app, client, Member, new() { ["action_id"] = assignId, ["type"] = "users_select", ["selected_user"] = Colleague }, hook.Url);
+        Assert.Contains($"<@{Member}> assigned <@{Colleague}> *{fix.Details.FindingTitle}*", Said(await NextPostAsync(app, 2)));
+        var assigned = Assert.Single(await store.Fixes.ListInProgressAsync(Colleague, null, CancellationToken.None));
+        Assert.Equal((fix.FixId, Member), (assigned.FixId, assigned.Details.TakenBy));
+        Assert.Empty(await store.Fixes.ListInProgressAsync(Member, null, CancellationToken.None));
+
+        // Another workspace pressing the same Done changes nothing and is told nothing; it has no fixes of its own.
+        await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url, team: "T-OTHER");
+        Assert.Equal(FixState.Open, (await store.Fixes.FindAsync(fix.FixId, CancellationToken.None))!.State);
+        var other = app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam("T-OTHER").Fixes;
+        Assert.Empty(await other.ListInProgressAsync(null, null, CancellationToken.None));
+        Assert.Null(await other.FindAsync(fix.FixId, CancellationToken.None));
+
+        // "Done" an hour later: applied at the clock's time. The finding's first fix is a new creative, which restarts
+        // learning: the follow-up waits the 7 learning days, then 3 full days (2026-11-20 + 10).
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url);
+        var done = Said(await NextPostAsync(app, 3));
+        var applied = (await store.Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
+        Assert.Equal((FixState.Done, app.Clock.GetUtcNow(), Colleague), (applied.State, applied.DoneAt, applied.DoneBy));
+        Assert.Equal(("creative-fatigue", true, new DateOnly(2026, 11, 30)), (applied.Details.RuleId, applied.RestartsLearning, applied.FollowUpDue));
+        Assert.Contains($"<@{Colleague}> applied *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*. I'll follow up here on 2026-11-30 (after the learning window", done);
+
+        // Done twice: said so, nothing changes.
+        await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url);
+        Assert.Contains("already marked done", Said(await hook.NextAsync()));
+        Assert.Equal(applied, await store.Fixes.FindAsync(fix.FixId, CancellationToken.None));
+    }
+
+    /// <summary>The "What should I fix?" reply of campaign 42, as Slack would show it.</summary>
+    private static async Task<string> FixReplyAsync(ActingAppFactory app, HttpClient client, ResponseUrlHook hook)
+    {
+        var body = await CommandAsync(app, client, Member, "campaign-42 fix", hook.Url);
+        var said = Said(body.Length > 0 && body.TrimStart().StartsWith('{') && body.Contains("blocks", StringComparison.Ordinal) ? body : await hook.NextAsync());
+        Assert.Contains("What to fix", said);
+        return said;
+    }
+
+    private static IEnumerable<JsonElement> Elements(string said)
+    {
+        var document = JsonDocument.Parse(said[(said.IndexOf('\n') + 1)..]);
+        return document.RootElement.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.TryGetProperty("elements", out _))
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Where(e => e.TryGetProperty("action_id", out _))
+            .ToList();
+    }
+
+    private static async Task<string> NextPostAsync(ActingAppFactory app, int count)
+    {
+        var calls = await app.WaitForCallsAsync(c => c.Count(x => x.Method == "chat.postMessage") >= count);
+        return calls.Where(c => c.Method == "chat.postMessage").ElementAt(count - 1).Body;
+    }
+
+    private static async Task PressInThreadAsync(ActingAppFactory app, HttpClient client, string user, Dictionary<string, object> action, string responseUrl, string team = Team)
+    {
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "block_actions",
+            ["team"] = new { id = team },
+            ["user"] = new { id = user },
+            ["channel"] = new { id = "C-ACT" },
+            ["api_app_id"] = "A1",
+            ["trigger_id"] = "1.2.3",
+            ["response_url"] = responseUrl,
+            ["container"] = new { type = "message", message_ts = ReplyTs, channel_id = "C-ACT" },
+            ["message"] = new { ts = ReplyTs, thread_ts = ThreadTs, text = "What to fix" },
+            ["actions"] = new[] { action },
+        });
+        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+}
