@@ -16,6 +16,7 @@ internal static class CheckinsRegistration
             .ValidateOnStart();
         services.AddSingleton<CheckinsService>();
         services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
+        services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
             ? overview.Summary.Stages.SelectMany(s => s.Readings).FirstOrDefault(r => r.Metric.Id == metric)
             : null;
         var details = new FixDetails(
-            NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, finding.Metric, reading?.Value,
+            NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, finding.Metric, reading?.Value is { } value ? decimal.Round(value, 6) : null,
             Standing(finding, reading?.Standing.Verdict.ToString()), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
         var fix = await storage.ForTeam(asker.TeamId).Fixes.TakeAsync(details, ct);
         logger.LogInformation("Fix {FixId} ({RuleId} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",

@@ -41,6 +41,8 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal((Member, Member, "C-ACT", ThreadTs, FixState.Open, app.Clock.GetUtcNow()),
             (fix.Details.OwnerId, fix.Details.TakenBy, fix.Details.ChannelId, fix.Details.ThreadTs, fix.State, fix.TakenAt));
         Assert.Equal(takeValue.Split('|')[3], fix.Details.RuleId);
+        Assert.Equal((Domain.Metrics.MetricId.Frequency, 5.395379m), (fix.Details.Metric, fix.Details.MetricValue));
+        Assert.StartsWith("Frequency 5.3954 against 3 fatigue point", fix.Details.Standing);
         Assert.Contains($"<@{Member}> took *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*", taken);
         Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", taken);
         var doneValue = ButtonValue(taken, ButtonIds.FixDone);
@@ -76,10 +78,46 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal(applied, await store.Fixes.FindAsync(fix.FixId, CancellationToken.None));
     }
 
-    /// <summary>The "What should I fix?" reply of campaign 42, as Slack would show it.</summary>
-    private static async Task<string> FixReplyAsync(ActingAppFactory app, HttpClient client, ResponseUrlHook hook)
+    [Fact]
+    public async Task A_pause_the_bot_makes_closes_the_open_fix_it_carries_out()
     {
-        var body = await CommandAsync(app, client, Member, "campaign-42 fix", hook.Url);
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        await using var hook = await ResponseUrlHook.StartAsync();
+        const string admin = "U-ADMIN-1";
+
+        // The finding whose buttons include a proposal: taken, then carried out through that proposal.
+        var reply = await FixReplyAsync(app, client, hook, admin, "campaign-48");
+        var block = Blocks(reply).First(b => b.Any(e => e.GetProperty("action_id").GetString()!.StartsWith(ButtonIds.Propose + ".", StringComparison.Ordinal)));
+        var takeValue = block.First(e => e.GetProperty("action_id").GetString() == ButtonIds.TakeFix).GetProperty("value").GetString()!;
+        var propose = block.First(e => e.GetProperty("action_id").GetString()!.StartsWith(ButtonIds.Propose + ".", StringComparison.Ordinal));
+        await PressInThreadAsync(app, client, admin, new() { ["action_id"] = ButtonIds.TakeFix, ["type"] = "button", ["value"] = takeValue }, hook.Url);
+        await NextPostAsync(app, 1);
+        var fix = Assert.Single(await StoreOf(app).Fixes.ListInProgressAsync(admin, null, CancellationToken.None));
+
+        await PressAsync(app, client, admin, propose.GetProperty("action_id").GetString()!, propose.GetProperty("value").GetString()!, hook.Url);
+        var actionValue = ButtonValue(Said(await hook.NextAsync()), ButtonIds.Confirm);
+        await PressAsync(app, client, admin, ButtonIds.Confirm, actionValue, hook.Url);
+        Assert.Contains("paused", Said(await hook.NextAsync()));
+
+        var closed = (await StoreOf(app).Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
+        Assert.Equal((FixState.ClosedByAction, actionValue[3..], app.Clock.GetUtcNow()), (closed.State, closed.DoneBy, closed.DoneAt));
+        Assert.Equal(new DateOnly(2026, 11, 20).AddDays(3), closed.FollowUpDue);
+    }
+
+    private static IEnumerable<List<JsonElement>> Blocks(string said)
+    {
+        var document = JsonDocument.Parse(said[(said.IndexOf('\n') + 1)..]);
+        return document.RootElement.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.TryGetProperty("elements", out _))
+            .Select(b => b.GetProperty("elements").EnumerateArray().Where(e => e.TryGetProperty("action_id", out _)).ToList())
+            .ToList();
+    }
+
+    /// <summary>The "What should I fix?" reply of campaign 42, as Slack would show it.</summary>
+    private static async Task<string> FixReplyAsync(ActingAppFactory app, HttpClient client, ResponseUrlHook hook, string user = Member, string campaign = "campaign-42")
+    {
+        var body = await CommandAsync(app, client, user, $"{campaign} fix", hook.Url);
         var said = Said(body.Length > 0 && body.TrimStart().StartsWith('{') && body.Contains("blocks", StringComparison.Ordinal) ? body : await hook.NextAsync());
         Assert.Contains("What to fix", said);
         return said;
