@@ -22,6 +22,35 @@ internal static class CheckinViews
             .BuildSingle();
     }
 
+    /// <summary>The fixes in progress, grouped by owner then campaign, each with its state; for the asker alone.</summary>
+    public static SlackMessage List(IReadOnlyList<Fix> fixes, IReadOnlyDictionary<string, string> campaignNames, string whose)
+    {
+        if (fixes.Count == 0)
+        {
+            return Reply.Plain($"No fixes in progress {whose}. Take one with \"I'll take it\" under a finding of `/ttmetrics <campaign> fix`.");
+        }
+
+        var message = new MessageBuilder().Text($"{fixes.Count} fixes in progress {whose}").Ephemeral().Header($"Fixes in progress {whose}");
+        foreach (var owner in fixes.GroupBy(f => f.Details.OwnerId))
+        {
+            var lines = owner.GroupBy(f => f.Details.CampaignId).Select(campaign =>
+                $"*{Mrkdwn.Escape(campaignNames.GetValueOrDefault(campaign.Key, campaign.Key))}*\n" +
+                string.Join('\n', campaign.Select(f => $"• {Mrkdwn.Escape(f.Details.FindingTitle)}: {State(f)}")));
+            message.Section($"<@{owner.Key}>\n" + string.Join('\n', lines));
+        }
+
+        return message.BuildSingle();
+    }
+
+    /// <summary>Where a fix is, in words.</summary>
+    public static string State(Fix fix) => fix.State switch
+    {
+        FixState.Open => $"taken {fix.TakenAt:yyyy-MM-dd}, not applied yet",
+        FixState.Done => $"applied {fix.DoneAt:yyyy-MM-dd}, followed up on {fix.FollowUpDue:yyyy-MM-dd}",
+        FixState.ClosedByAction => $"applied by the bot ({fix.DoneBy}) {fix.DoneAt:yyyy-MM-dd}, followed up on {fix.FollowUpDue:yyyy-MM-dd}",
+        _ => $"followed up: {fix.Verdict}",
+    };
+
     /// <summary>In the thread: the fix is applied and when its follow-up comes.</summary>
     public static SlackMessage Done(Fix fix, string campaignName)
     {

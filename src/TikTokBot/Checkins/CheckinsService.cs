@@ -77,6 +77,27 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
         return new TakeOutcome(await fixes.FindAsync(fix.FixId, ct), campaign?.Name ?? fix.Details.CampaignId, null);
     }
 
+    /// <summary><c>fixes [mine|&lt;campaign&gt;|all]</c>: the fixes in progress of this workspace, by owner and campaign.</summary>
+    public async Task<Slack.BlockKit.SlackMessage> ListAsync(Asker asker, MetricsCommand.Fixes command, CancellationToken ct)
+    {
+        string? campaignId = null;
+        if (command.Campaign is { } typed)
+        {
+            var resolution = await reports.FindAsync(asker.TeamId, typed, ct);
+            if (resolution.Campaign is not { } campaign)
+            {
+                return Reply.NotFound(typed, resolution);
+            }
+
+            campaignId = campaign.Id;
+        }
+
+        var fixes = await storage.ForTeam(asker.TeamId).Fixes.ListInProgressAsync(command.Mine ? asker.UserId : null, campaignId, ct);
+        var names = (await reports.CampaignsAsync(asker.TeamId, ct)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var whose = command.Mine ? "yours" : campaignId is not null ? $"on {names.GetValueOrDefault(campaignId, campaignId)}" : "in this workspace";
+        return CheckinViews.List(fixes, names, whose);
+    }
+
     private async Task<bool> RestartsLearningAsync(string teamId, CampaignInfo campaign, string ruleId, CancellationToken ct)
     {
         var overview = await reports.OverviewAsync(teamId, campaign, Period.Default, ct);

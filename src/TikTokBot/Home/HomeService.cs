@@ -1,14 +1,16 @@
 using TikTokBot.Reports;
+using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Home;
 
 /// <summary>The Home tab's content: every campaign's overview of the last 7 closed days, and what the workspace must be told.</summary>
-internal sealed record HomePage(IReadOnlyList<CampaignOverview> Overviews, string? Notice);
+/// <param name="Fixes">The workspace's fixes in progress (check-ins), by owner and campaign.</param>
+internal sealed record HomePage(IReadOnlyList<CampaignOverview> Overviews, string? Notice, IReadOnlyList<Fix>? Fixes = null);
 
 /// <summary>The Home tab's content: every campaign's overview of the last 7 closed days, from Reports.</summary>
-internal sealed class HomeService(ReportService reports)
+internal sealed class HomeService(ReportService reports, IWorkspaceStorage storage)
 {
     public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(string teamId, CancellationToken ct) =>
         reports.OverviewsAsync(teamId, null, Period.Default, ct);
@@ -22,7 +24,7 @@ internal sealed class HomeService(ReportService reports)
         try
         {
             var overviews = await OverviewsAsync(teamId, ct);
-            return new HomePage(overviews, (await reports.SourceAsync(teamId, ct)).Notice);
+            return new HomePage(overviews, (await reports.SourceAsync(teamId, ct)).Notice, await storage.ForTeam(teamId).Fixes.ListInProgressAsync(null, null, ct));
         }
         catch (MetricSourceException e)
         {

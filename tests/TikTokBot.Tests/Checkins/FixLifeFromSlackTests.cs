@@ -55,6 +55,14 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal((fix.FixId, Member), (assigned.FixId, assigned.Details.TakenBy));
         Assert.Empty(await store.Fixes.ListInProgressAsync(Member, null, CancellationToken.None));
 
+        // /ttmetrics fixes: the colleague's own, the campaign's, and none in another workspace.
+        var mine = Said(await CommandAsync(app, client, Colleague, "fixes mine", hook.Url));
+        Assert.Contains("Fixes in progress yours", mine);
+        Assert.Contains($"<@{Colleague}>\\n*campaign-42 Autumn Sale*\\n• {fix.Details.FindingTitle}: taken 2026-11-20, not applied yet", mine);
+        Assert.Contains("Fixes in progress on campaign-42 Autumn Sale", Said(await CommandAsync(app, client, Member, "fixes campaign-42", hook.Url)));
+        Assert.Contains("No fixes in progress yours", Said(await CommandAsync(app, client, Member, "fixes mine", hook.Url)));
+        Assert.Contains("No fixes in progress in this workspace", Said(await CommandFromAsync(app, client, "T-OTHER", Colleague, "fixes all", hook.Url)));
+
         // Another workspace pressing the same Done changes nothing and is told nothing; it has no fixes of its own.
         await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url, team: "T-OTHER");
         Assert.Equal(FixState.Open, (await store.Fixes.FindAsync(fix.FixId, CancellationToken.None))!.State);
@@ -71,6 +79,11 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal((FixState.Done, app.Clock.GetUtcNow(), Colleague), (applied.State, applied.DoneAt, applied.DoneBy));
         Assert.Equal(("creative-fatigue", true, new DateOnly(2026, 11, 30)), (applied.Details.RuleId, applied.RestartsLearning, applied.FollowUpDue));
         Assert.Contains($"<@{Colleague}> applied *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*. I'll follow up here on 2026-11-30 (after the learning window", done);
+
+        // The Home tab lists it under its owner and campaign.
+        var home = Said(TikTokBot.Slack.BlockKit.BlockKitJson.Serialize(TikTokBot.Home.AppHomeHandler.View([], null, await store.Fixes.ListInProgressAsync(null, null, CancellationToken.None))));
+        Assert.Contains("Fixes in progress", home);
+        Assert.Contains($"<@{Colleague}>\\n*1800000000000042*: {fix.Details.FindingTitle} (applied, follow-up 2026-11-30)", home);
 
         // Done twice: said so, nothing changes.
         await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url);
@@ -121,6 +134,27 @@ public sealed class FixLifeFromSlackTests
         var said = Said(body.Length > 0 && body.TrimStart().StartsWith('{') && body.Contains("blocks", StringComparison.Ordinal) ? body : await hook.NextAsync());
         Assert.Contains("What to fix", said);
         return said;
+    }
+
+    [Theory]
+    [InlineData("fixes", false, null)]
+    [InlineData("fixes all", false, null)]
+    [InlineData("fixes MINE", true, null)]
+    [InlineData("fixes Autumn Sale", false, "Autumn Sale")]
+    public void The_fixes_command_reads_mine_a_campaign_or_all(string text, bool mine, string? campaign)
+    {
+        Assert.Equal(new MetricsCommand.Fixes(mine, campaign), TikTokBot.Commands.CommandParser.Parse(text));
+        Assert.Contains("`/ttmetrics fixes [mine|campaign-42|all]`", TikTokBot.Commands.CommandParser.HelpText());
+    }
+
+    private static async Task<string> CommandFromAsync(ActingAppFactory app, HttpClient client, string team, string user, string text, string responseUrl)
+    {
+        using var request = SlackTestRequests.Signed("/slack/commands",
+            $"team_id={team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
+            at: app.Clock.GetUtcNow());
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private static IEnumerable<JsonElement> Elements(string said)
