@@ -4,7 +4,7 @@ namespace TikTokBot.Checkins;
 
 internal static class CheckinsRegistration
 {
-    /// <summary>Binds <c>Checkins:*</c> (when a fix is followed up, how much volume a verdict needs) and registers the check-ins.</summary>
+    /// <summary>Binds <c>Checkins:*</c> (when a fix is followed up, how much volume a verdict needs) and registers the check-ins, with the hourly follow-up job on the scheduler <c>AddDigests</c> set up (which must come first).</summary>
     public static IServiceCollection AddCheckins(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FixOutcomeOptions>().Bind(configuration.GetSection(FixOutcomeOptions.SectionName))
@@ -17,6 +17,8 @@ internal static class CheckinsRegistration
         services.AddSingleton<CheckinsService>();
         services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
         services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
+        services.AddSingleton<FollowUpJob>();
+        services.AddHostedService<FollowUpSchedule>();
         return services;
     }
 }

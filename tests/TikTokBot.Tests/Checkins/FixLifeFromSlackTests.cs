@@ -92,7 +92,7 @@ public sealed class FixLifeFromSlackTests
     }
 
     [Fact]
-    public async Task A_pause_the_bot_makes_closes_the_open_fix_it_carries_out()
+    public async Task A_pause_the_bot_makes_closes_the_open_fix_it_carries_out_and_its_follow_up_is_posted_once_in_the_thread()
     {
         using var app = new ActingAppFactory();
         using var client = app.CreateKestrelClient();
@@ -116,6 +116,27 @@ public sealed class FixLifeFromSlackTests
         var closed = (await StoreOf(app).Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
         Assert.Equal((FixState.ClosedByAction, actionValue[3..], app.Clock.GetUtcNow()), (closed.State, closed.DoneBy, closed.DoneAt));
         Assert.Equal(new DateOnly(2026, 11, 20).AddDays(3), closed.FollowUpDue);
+
+        // The follow-up: nothing before its periods have closed; on 11-24 (11-23 closed) one answer in the fix's thread,
+        // however often the job runs.
+        var job = app.Services.GetRequiredService<TikTokBot.Checkins.FollowUpJob>();
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(0, await job.RunAsync(Team, CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await job.RunAsync(Team, CancellationToken.None));
+        Assert.Equal(0, await job.RunAsync(Team, CancellationToken.None));
+        var followUp = Said(app.Calls.Where(c => c.Method == "chat.postMessage").Last().Body);
+        Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", followUp);
+        // Spend without results targets conversions, a count: compared 0 -> 0 over 3 days each, no verdict on a count
+        // alone, and the after period's next problem named.
+        Assert.StartsWith(
+            "*Follow-up on Spend without results* (<@U-ADMIN-1>, campaign-48 Retargeting Test): :hourglass: No clear change yet: " +
+            "Conversions is not followed up on its own: judge the fix by a rate or a cost.\n" +
+            "Conversions 0 → 0, 2026-11-17..2026-11-19 against 2026-11-21..2026-11-23.\n" +
+            "Next to look at: *Delivery is low* (`/ttmetrics campaign-48 Retargeting Test fix`).", followUp);
+        var followed = (await StoreOf(app).Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
+        Assert.Equal((FixState.FollowedUp, "NoClearChange", app.Clock.GetUtcNow()), (followed.State, followed.Verdict, followed.FollowedUpAt));
+        Assert.Single(app.Calls, c => c.Method == "chat.postMessage" && c.Body.Contains("Follow-up on", StringComparison.Ordinal));
     }
 
     private static IEnumerable<List<JsonElement>> Blocks(string said)
