@@ -23,10 +23,10 @@ internal static class ActingRequests
     public static IWorkspaceStore StoreOf(ActingAppFactory app) => app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
 
     /// <summary>The command's answer: the inline acknowledgement, or what followed through the response_url.</summary>
-    public static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl)
+    public static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl, string team = Team)
     {
         using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={Team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
+            $"team_id={team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
             at: app.Clock.GetUtcNow());
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

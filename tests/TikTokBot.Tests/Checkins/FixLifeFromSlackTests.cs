@@ -61,7 +61,7 @@ public sealed class FixLifeFromSlackTests
         Assert.Contains($"<@{Colleague}>\\n*campaign-42 Autumn Sale*\\n• {fix.Details.FindingTitle}: taken 2026-11-20, not applied yet", mine);
         Assert.Contains("Fixes in progress on campaign-42 Autumn Sale", Said(await CommandAsync(app, client, Member, "fixes campaign-42", hook.Url)));
         Assert.Contains("No fixes in progress yours", Said(await CommandAsync(app, client, Member, "fixes mine", hook.Url)));
-        Assert.Contains("No fixes in progress in this workspace", Said(await CommandFromAsync(app, client, "T-OTHER", Colleague, "fixes all", hook.Url)));
+        Assert.Contains("No fixes in progress in this workspace", Said(await CommandAsync(app, client, Colleague, "fixes all", hook.Url, team: "T-OTHER")));
 
         // Another workspace pressing the same Done changes nothing and is told nothing; it has no fixes of its own.
         await PressInThreadAsync(app, client, Colleague, new() { ["action_id"] = ButtonIds.FixDone, ["type"] = "button", ["value"] = doneValue }, hook.Url, team: "T-OTHER");
@@ -166,16 +166,6 @@ public sealed class FixLifeFromSlackTests
     {
         Assert.Equal(new MetricsCommand.Fixes(mine, campaign), TikTokBot.Commands.CommandParser.Parse(text));
         Assert.Contains("`/ttmetrics fixes [mine|campaign-42|all]`", TikTokBot.Commands.CommandParser.HelpText());
-    }
-
-    private static async Task<string> CommandFromAsync(ActingAppFactory app, HttpClient client, string team, string user, string text, string responseUrl)
-    {
-        using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
-            at: app.Clock.GetUtcNow());
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
     }
 
     private static IEnumerable<JsonElement> Elements(string said)
