@@ -139,6 +139,28 @@ public sealed class FixLifeFromSlackTests
         Assert.Single(app.Calls, c => c.Method == "chat.postMessage" && c.Body.Contains("Follow-up on", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_campaign_paused_since_the_fix_gets_no_comparison_and_its_thread_is_told_why()
+    {
+        using var app = new ActingAppFactory();
+        using var client = app.CreateKestrelClient();
+        var fixes = StoreOf(app).Fixes;
+        await fixes.TakeAsync(new FixDetails("fix-paused", "1800000000000042", null, "creative-fatigue", "Creative fatigue",
+            Domain.Metrics.MetricId.Ctr, 0.9m, "CTR 0.9", Member, Member, "C-ACT", ThreadTs), CancellationToken.None);
+        Assert.True(await fixes.MarkDoneAsync("fix-paused", Member, byAction: false, restartsLearning: false, new DateOnly(2026, 11, 23), CancellationToken.None));
+
+        // The campaign is paused in Ads Manager the next day.
+        app.TikTok.SetStatus("1800000000000042", "DISABLE", "CAMPAIGN_STATUS_DISABLE", new DateOnly(2026, 11, 21));
+
+        app.Clock.Advance(TimeSpan.FromDays(4));
+        Assert.Equal(1, await app.Services.GetRequiredService<TikTokBot.Checkins.FollowUpJob>().RunAsync(Team, CancellationToken.None));
+        var said = Said(app.Calls.Last(c => c.Method == "chat.postMessage").Body);
+        Assert.StartsWith(":information_source: No follow-up on *Creative fatigue*: *campaign-42 Autumn Sale* was paused since (by 2026-11-21), so its figures say nothing about the fix.", said);
+        Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", said);
+        var skipped = (await fixes.FindAsync("fix-paused", CancellationToken.None))!;
+        Assert.Equal((FixState.FollowedUp, "Skipped"), (skipped.State, skipped.Verdict));
+    }
+
     private static IEnumerable<List<JsonElement>> Blocks(string said)
     {
         var document = JsonDocument.Parse(said[(said.IndexOf('\n') + 1)..]);
