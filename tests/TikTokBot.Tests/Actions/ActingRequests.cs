@@ -34,9 +34,14 @@ internal static class ActingRequests
         return body;
     }
 
-    public static async Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team)
+    public static Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team) =>
+        PressActionAsync(app, client, user, new() { ["action_id"] = actionId, ["type"] = "button", ["value"] = value }, responseUrl, team);
+
+    /// <summary>A press of any element (a button, a users menu's pick), on the message given (its ts and thread) when there is one.</summary>
+    public static async Task PressActionAsync(
+        ActingAppFactory app, HttpClient client, string user, Dictionary<string, object> action, string responseUrl, string team = Team, object? message = null)
     {
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        var payload = new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["team"] = new { id = team },
@@ -46,9 +51,14 @@ internal static class ActingRequests
             ["trigger_id"] = "1.2.3",
             ["response_url"] = responseUrl,
             ["container"] = new { type = "message" },
-            ["actions"] = new[] { new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value } },
-        });
-        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
+            ["actions"] = new[] { action },
+        };
+        if (message is not null)
+        {
+            payload["message"] = message;
+        }
+
+        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(JsonSerializer.Serialize(payload)), at: app.Clock.GetUtcNow());
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
 

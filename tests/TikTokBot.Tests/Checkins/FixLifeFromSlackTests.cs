@@ -206,22 +206,6 @@ public sealed class FixLifeFromSlackTests
         return calls.Where(c => c.Method == "chat.postMessage").ElementAt(count - 1).Body;
     }
 
-    private static async Task PressInThreadAsync(ActingAppFactory app, HttpClient client, string user, Dictionary<string, object> action, string responseUrl, string team = Team)
-    {
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["type"] = "block_actions",
-            ["team"] = new { id = team },
-            ["user"] = new { id = user },
-            ["channel"] = new { id = "C-ACT" },
-            ["api_app_id"] = "A1",
-            ["trigger_id"] = "1.2.3",
-            ["response_url"] = responseUrl,
-            ["container"] = new { type = "message", message_ts = ReplyTs, channel_id = "C-ACT" },
-            ["message"] = new { ts = ReplyTs, thread_ts = ThreadTs, text = "What to fix" },
-            ["actions"] = new[] { action },
-        });
-        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
-    }
+    private static Task PressInThreadAsync(ActingAppFactory app, HttpClient client, string user, Dictionary<string, object> action, string responseUrl, string team = Team) =>
+        PressActionAsync(app, client, user, action, responseUrl, team, new { ts = ReplyTs, thread_ts = ThreadTs, text = "What to fix" });
 }
