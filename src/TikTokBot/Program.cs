@@ -2,6 +2,7 @@ using TikTokBot.Reports;
 using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Alerts;
+using TikTokBot.Checkins;
 using TikTokBot.Commands;
 using TikTokBot.Configuration;
 using TikTokBot.Digests;
@@ -34,6 +35,7 @@ builder.Services.AddReadinessChecks();
 builder.Services.AddWeb(builder.Configuration);
 builder.AddTelemetry();
 builder.Services.AddActions(builder.Configuration);
+builder.Services.AddCheckins(builder.Configuration);
 
 var app = builder.Build();
 

@@ -610,6 +610,52 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [NeedsFact]
+    public async Task A_fix_is_taken_handed_on_applied_and_followed_up_once()
+    {
+        var storage = await StartAsync();
+        var fixes = storage.ForTeam("T1").Fixes;
+        var taken = await fixes.TakeAsync(TeamData.Fix("fix-1", "LowCtr", "U1"), Ct);
+        Assert.Equal((FixState.Open, Clock.Now, (DateOnly?)null), (taken.State, taken.TakenAt, taken.FollowUpDue));
+        Assert.Equal((TikTokBot.Domain.Metrics.MetricId.Ctr, 0.8m, "below benchmark", (string?)null), (taken.Details.Metric, taken.Details.MetricValue, taken.Details.Standing, taken.Details.AdGroupId));
+
+        // Assigned to U2 from another message: the same fix, its first thread kept; the same finding on an ad group is another fix.
+        var handedOn = await fixes.TakeAsync(TeamData.Fix("fix-2", "LowCtr", "U2") with { TakenBy = "U1", ThreadTs = "9.9" }, Ct);
+        Assert.Equal(("fix-1", "U2", "U1", "1740819600.000300"), (handedOn.FixId, handedOn.Details.OwnerId, handedOn.Details.TakenBy, handedOn.Details.ThreadTs));
+        await fixes.TakeAsync(TeamData.Fix("fix-3", "LowCtr", "U1", adGroupId: "ag-7"), Ct);
+        await fixes.TakeAsync(TeamData.Fix("fix-4", "HighCpm", "U1") with { CampaignId = "cmp-2", Metric = null, MetricValue = null }, Ct);
+        Assert.Equal(["fix-3", "fix-4", "fix-1"], (await fixes.ListInProgressAsync(null, null, Ct)).Select(f => f.FixId));
+        Assert.Equal(["fix-3", "fix-4"], (await fixes.ListInProgressAsync("U1", null, Ct)).Select(f => f.FixId));
+        Assert.Equal(["fix-3", "fix-1"], (await fixes.ListInProgressAsync(null, "cmp-1", Ct)).Select(f => f.FixId));
+        Assert.Null((await fixes.FindAsync("fix-4", Ct))!.Details.Metric);
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(await fixes.MarkDoneAsync("fix-1", "U2", byAction: false, restartsLearning: false, new DateOnly(2025, 3, 4), Ct));
+        Assert.False(await fixes.MarkDoneAsync("fix-1", "U2", false, false, new DateOnly(2025, 3, 4), Ct));
+        Assert.True(await fixes.MarkDoneAsync("fix-3", "act-1", byAction: true, restartsLearning: true, new DateOnly(2025, 3, 11), Ct));
+        var done = (await fixes.FindAsync("fix-1", Ct))!;
+        Assert.Equal((FixState.Done, Clock.Now, "U2", false, new DateOnly(2025, 3, 4)), (done.State, done.DoneAt, done.DoneBy, done.RestartsLearning, done.FollowUpDue));
+        Assert.Equal((FixState.ClosedByAction, true), ((await fixes.FindAsync("fix-3", Ct))!.State, (await fixes.FindAsync("fix-3", Ct))!.RestartsLearning));
+
+        Assert.Empty(await fixes.ListFollowUpsDueAsync(new DateOnly(2025, 3, 3), Ct));
+        Assert.Equal(["fix-1"], (await fixes.ListFollowUpsDueAsync(new DateOnly(2025, 3, 4), Ct)).Select(f => f.FixId));
+        Assert.Equal(["fix-1", "fix-3"], (await fixes.ListFollowUpsDueAsync(new DateOnly(2025, 3, 11), Ct)).Select(f => f.FixId));
+
+        // Six instances claim the follow-up at once: one wins; the claim is taken over once after its lease.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => fixes.TryClaimFollowUpAsync("fix-1", Clock.Now.AddMinutes(-10), Ct))));
+        Assert.Single(claims, won => won);
+        Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.True(await fixes.TryClaimFollowUpAsync("fix-1", Clock.Now.AddMinutes(-10), Ct));
+        Assert.True(await fixes.RecordFollowUpAsync("fix-1", "Better", "CTR 0.80% -> 1.10%", Ct));
+        Assert.False(await fixes.RecordFollowUpAsync("fix-1", "Worse", "again", Ct));
+        Assert.False(await fixes.TryClaimFollowUpAsync("fix-1", Clock.Now.AddHours(1), Ct));
+        var followed = (await fixes.FindAsync("fix-1", Ct))!;
+        Assert.Equal((FixState.FollowedUp, Clock.Now, "Better", "CTR 0.80% -> 1.10%"), (followed.State, followed.FollowedUpAt, followed.Verdict, followed.VerdictNote));
+
+        // Followed up, the finding can be taken again as a new fix.
+        Assert.Equal("fix-5", (await fixes.TakeAsync(TeamData.Fix("fix-5", "LowCtr", "U3"), Ct)).FixId);
+    }
+
+    [NeedsFact]
     public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
     {
         var storage = await StartAsync();
@@ -849,6 +895,18 @@ public abstract class StorageContract : IAsyncLifetime
         ["SentAlerts.RecordMessageAsync"] = async (a, _) => Assert.False(await a.SentAlerts.RecordMessageAsync(TeamData.SentAlert, "9.9", Ct)),
         ["SentAlerts.ListForDayAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListForDayAsync(TeamData.Channel, TeamData.SentAlert.LocalDate, Ct)),
         ["SentAlerts.ListRecentAsync"] = async (a, _) => Assert.Empty(await a.SentAlerts.ListRecentAsync(TeamData.Channel, 10, Ct)),
+        ["Fixes.TakeAsync"] = async (a, _) =>
+        {
+            // Team B's fix in progress on the same finding is not A's: A gets a fix of its own, B's keeps its owner.
+            var fix = await a.Fixes.TakeAsync(TeamData.Fix("fix-a", "LowCtr", "UA"), Ct);
+            Assert.Equal(("fix-a", "UA", FixState.Open), (fix.FixId, fix.Details.OwnerId, fix.State));
+        },
+        ["Fixes.FindAsync"] = async (a, _) => Assert.Null(await a.Fixes.FindAsync(TeamData.OpenFixId, Ct)),
+        ["Fixes.MarkDoneAsync"] = async (a, _) => Assert.False(await a.Fixes.MarkDoneAsync(TeamData.OpenFixId, "UA", false, false, TeamData.ActedOn, Ct)),
+        ["Fixes.ListInProgressAsync"] = async (a, _) => Assert.Empty(await a.Fixes.ListInProgressAsync(null, null, Ct)),
+        ["Fixes.ListFollowUpsDueAsync"] = async (a, _) => Assert.Empty(await a.Fixes.ListFollowUpsDueAsync(new DateOnly(2030, 1, 1), Ct)),
+        ["Fixes.TryClaimFollowUpAsync"] = async (a, _) => Assert.False(await a.Fixes.TryClaimFollowUpAsync(TeamData.DoneFixId, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Ct)),
+        ["Fixes.RecordFollowUpAsync"] = async (a, _) => Assert.False(await a.Fixes.RecordFollowUpAsync(TeamData.DoneFixId, "Better", "CTR 0.80% -> 1.10%", Ct)),
     };
 
     /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>

@@ -31,6 +31,7 @@ public sealed record ConfirmDialog(PlainText Title, TextObject Text, PlainText C
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ButtonElement), "button")]
 [JsonDerivedType(typeof(StaticSelectElement), "static_select")]
+[JsonDerivedType(typeof(UsersSelectElement), "users_select")]
 [JsonDerivedType(typeof(OverflowElement), "overflow")]
 [JsonDerivedType(typeof(PlainTextInputElement), "plain_text_input")]
 [JsonDerivedType(typeof(NumberInputElement), "number_input")]
@@ -50,6 +51,9 @@ public sealed record StaticSelectElement(string ActionId, PlainText Placeholder,
 {
     public OptionObject? InitialOption { get; init; }
 }
+
+/// <summary>A menu of the workspace's people; Slack sends the pick as <c>selected_user</c>.</summary>
+public sealed record UsersSelectElement(string ActionId, PlainText Placeholder) : BlockElement;
 
 public sealed record OverflowElement(string ActionId, IReadOnlyList<OptionObject> Options) : BlockElement;
 

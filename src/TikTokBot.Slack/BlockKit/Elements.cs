@@ -33,6 +33,9 @@ public static class Elements
         return new StaticSelectElement(Id(actionId), Plain(placeholder, SlackLimits.Placeholder), options) { InitialOption = initial };
     }
 
+    /// <summary>A menu of the workspace's people ("Assign…"); the press carries the pick as <c>selected_user</c>.</summary>
+    public static UsersSelectElement UsersSelect(string actionId, string placeholder) => new(Id(actionId), Plain(placeholder, SlackLimits.Placeholder));
+
     public static OverflowElement Overflow(string actionId, IReadOnlyList<OptionObject> options)
     {
         if (options.Count is < 1 or > SlackLimits.OverflowOptions)

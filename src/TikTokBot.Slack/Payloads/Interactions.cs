@@ -26,6 +26,9 @@ public sealed record BlockAction
     public string? ActionTs { get; init; }
     public SelectedOption? SelectedOption { get; init; }
     public string? SelectedDate { get; init; }
+
+    /// <summary>The user picked in a <c>users_select</c> menu.</summary>
+    public string? SelectedUser { get; init; }
 }
 
 /// <summary>An input element's current value in <c>view.state.values[block_id][action_id]</c>.</summary>

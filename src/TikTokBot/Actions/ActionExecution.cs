@@ -13,7 +13,8 @@ namespace TikTokBot.Actions;
 /// and the result audited. A done action answers its result again; a write that timed out is read back first and
 /// written again only if TikTok had not applied it.
 /// </summary>
-internal sealed class ActionExecution(ActionLookup lookup, AdvertiserReach reach, IOptionsMonitor<ActionOptions> options, ILogger<ActionExecution> logger)
+internal sealed class ActionExecution(
+    ActionLookup lookup, AdvertiserReach reach, IOptionsMonitor<ActionOptions> options, IEnumerable<IAppliedChangeListener> listeners, ILogger<ActionExecution> logger)
 {
     /// <param name="actor">Who is carrying it out: the asker confirming, or the approver.</param>
     public Task<ActionOutcome> ExecuteAsync(string teamId, string actionId, string actor, CancellationToken ct) =>
@@ -78,6 +79,7 @@ internal sealed class ActionExecution(ActionLookup lookup, AdvertiserReach reach
                 ? "TikTok had applied the earlier attempt, so nothing was written again."
                 : $"It was already {ActionTexts.Value(before, intent)} (changed outside TikTokBot since it was proposed), so nothing was written.";
             await actions.MarkDoneAsync(actionId, null, Snapshot(before), Snapshot(before), actor, ct);
+            await TellAsync(teamId, action, intent, local, ct);
             return Done(await actions.FindAsync(actionId, ct), target, $"{ActionTexts.Confirmation(intent, before, before)} {note}");
         }
 
@@ -97,7 +99,7 @@ internal sealed class ActionExecution(ActionLookup lookup, AdvertiserReach reach
         }
         catch (TikTokWriteUncertainException e)
         {
-            return await AfterTimeoutAsync(actions, access, action, intent, before, wanted, local, actor, e, ct);
+            return await AfterTimeoutAsync(teamId, actions, access, action, intent, before, wanted, local, actor, e, ct);
         }
         catch (MetricSourceException e)
         {
@@ -107,6 +109,7 @@ internal sealed class ActionExecution(ActionLookup lookup, AdvertiserReach reach
 
         var after = await reach.ReadBackAsync(access, intent, local, ct) ?? before with { Enabled = wanted.Enabled, Budget = wanted.Budget };
         await actions.MarkDoneAsync(actionId, written.RequestId, Snapshot(before), Snapshot(after), actor, ct);
+        await TellAsync(teamId, action, intent, local, ct);
         logger.LogInformation("Action {ActionId} done in team {TeamId}: {Kind} {Level} {TargetId} (TikTok request {RequestId})",
             actionId, teamId, intent.Kind, intent.Level, intent.TargetId, written.RequestId);
         return Done(await actions.FindAsync(actionId, ct), target, ActionTexts.Confirmation(intent, before, after));
@@ -114,19 +117,38 @@ internal sealed class ActionExecution(ActionLookup lookup, AdvertiserReach reach
 
     /// <summary>The write got no answer: read back; done if TikTok applied it, otherwise back to approved, flagged uncertain.</summary>
     private async Task<ActionOutcome> AfterTimeoutAsync(
-        IActionRequestRepository actions, AdvertiserAccess access, StoredAction action, ActionIntent intent, TargetState before, ActionValues wanted, DateTime local,
+        string teamId, IActionRequestRepository actions, AdvertiserAccess access, StoredAction action, ActionIntent intent, TargetState before, ActionValues wanted, DateTime local,
         string actor, TikTokWriteUncertainException timeout, CancellationToken ct)
     {
         var after = await reach.ReadBackAsync(access, intent, local, ct);
         if (after is not null && Reached(after, wanted, intent))
         {
             await actions.MarkDoneAsync(action.Id, timeout.RequestId, Snapshot(before), Snapshot(after), actor, ct);
+            await TellAsync(teamId, action, intent, local, ct);
             return Done(await actions.FindAsync(action.Id, ct), reach.Target(access),
                 $"{ActionTexts.Confirmation(intent, before, after)} (TikTok answered late, but reading it back shows the change was made.)");
         }
 
         await actions.MarkUncertainAsync(action.Id, timeout.TikTokMessage, ct);
         return new ActionOutcome(ActionOutcomeKind.Uncertain, timeout.Message, await actions.FindAsync(action.Id, ct));
+    }
+
+    /// <summary>Tells the listeners (Check-ins) of the change made; a listener that fails is logged, the action stays done.</summary>
+    private async Task TellAsync(string teamId, StoredAction action, ActionIntent intent, DateTime local, CancellationToken ct)
+    {
+        var change = new AppliedChange(teamId, action.Id, action.Details.CampaignId, intent.Level == ActionLevel.AdGroup ? intent.TargetId : null,
+            intent.Kind, DateOnly.FromDateTime(local), action.Details.UndoesId is not null);
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.AppliedAsync(change, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "A listener of action {ActionId} in team {TeamId} failed; the action stays done", action.Id, teamId);
+            }
+        }
     }
 
     /// <summary>Done, with Undo offered until <c>Actions:UndoWindow</c> has passed (an undo itself offers none).</summary>

@@ -43,6 +43,7 @@ internal static class CommandParser
         new("budget", "budget campaign|adgroup <name or id> 500|+20%|-30%", "a new daily or lifetime budget, or a change in percent"),
         new("trends", "trends [conversions|leads|app|reach|traffic|video] [90d] [campaigns]", "the account's CPA, CTR, CVR and completion rate across its campaigns, by launch month"),
         new("alerts", AlertCommandText.Usage, "alerts in this channel when a campaign needs attention, once per campaign, rule and day; `alerts` lists rules and mutes"),
+        new("fixes", "fixes [mine|campaign-42|all]", "the fixes people took: who owns which finding, applied or not, and when each is followed up"),
         new("help", "help", "this list"),
     ];
 
@@ -110,6 +111,13 @@ internal static class CommandParser
                 : Invalid("An alias needs a short name and the campaign it stands for.", "alias black-friday campaign-42"),
             "trends" => ParseTrends(words),
             "alerts" => AlertCommandText.Parse(words),
+            "fixes" => words.Count switch
+            {
+                1 => new MetricsCommand.Fixes(false, null),
+                2 when words[1].Equals("all", StringComparison.OrdinalIgnoreCase) => new MetricsCommand.Fixes(false, null),
+                2 when words[1].Equals("mine", StringComparison.OrdinalIgnoreCase) => new MetricsCommand.Fixes(true, null),
+                _ => new MetricsCommand.Fixes(false, string.Join(' ', words.Skip(1))),
+            },
             _ => ParseCampaignCommand(words),
         };
     }

@@ -20,7 +20,7 @@ namespace TikTokBot.Commands;
 /// <c>response_url</c>, well inside Slack's 3 seconds either way.
 /// </summary>
 internal sealed class MetricsCommandHandler(
-    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, Alerts.AlertCommands alerts, IOptions<CommandOptions> options, TimeProvider time,
+    ReportCommands reports, SettingsCommands settings, DigestCommands digests, AccountsCommands accounts, ActionCommands actions, Alerts.AlertCommands alerts, Checkins.CheckinsService checkins, IOptions<CommandOptions> options, TimeProvider time,
     ILogger<MetricsCommandHandler> logger)
     : ISlashCommandHandler
 {
@@ -66,6 +66,7 @@ internal sealed class MetricsCommandHandler(
                 MetricsCommand.SetTarget or MetricsCommand.SetCredit or MetricsCommand.SetAlias => await settings.ReplyAsync(command, asker, ct),
                 MetricsCommand.Act act => await actions.ReplyAsync(act, asker, ct),
                 MetricsCommand.Alerts alert => await alerts.ReplyAsync(alert.Request, asker, ct),
+                MetricsCommand.Fixes fixes => [await checkins.ListAsync(asker, fixes, ct)],
                 MetricsCommand.DigestNow or MetricsCommand.Subscribe or MetricsCommand.Unsubscribe or MetricsCommand.Subscriptions => await digests.ReplyAsync(command, asker, ct),
                 MetricsCommand.Connect or MetricsCommand.Accounts or MetricsCommand.Disconnect or MetricsCommand.Use => await accounts.ReplyAsync(command, asker, ct),
                 _ => [Reply.Plain(CommandParser.HelpText())],

@@ -22,10 +22,13 @@ internal sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
 
         var page = await home.PageAsync(callback.TeamId, ct);
         var api = await context.GetApiAsync(ct);
-        await api.PublishHomeAsync(slackEvent.User, View(page.Overviews, page.Notice), ct);
+        await api.PublishHomeAsync(slackEvent.User, View(page.Overviews, page.Notice, page.Fixes), ct);
     }
 
-    public static SlackView View(IReadOnlyList<CampaignOverview> overviews, string? notice = null)
+    /// <summary>Owners listed with their open fixes, within the view's 100 blocks.</summary>
+    public const int MaxFixOwners = 20;
+
+    public static SlackView View(IReadOnlyList<CampaignOverview> overviews, string? notice = null, IReadOnlyList<Storage.Fix>? fixes = null)
     {
         var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read");
         if (notice is not null)
@@ -45,6 +48,21 @@ internal sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
         if (overviews.Count > MaxCampaigns)
         {
             tab.Context($"{overviews.Count - MaxCampaigns} more: `/ttmetrics list` shows them all.");
+        }
+
+        if (fixes is { Count: > 0 })
+        {
+            // Check-ins: who is on which fix, by owner and campaign.
+            var names = overviews.ToDictionary(o => o.Campaign.Id, o => o.Campaign.Name, StringComparer.Ordinal);
+            tab.Header("Fixes in progress");
+            foreach (var owner in fixes.GroupBy(f => f.Details.OwnerId).Take(MaxFixOwners))
+            {
+                tab.Section($"<@{owner.Key}>\n" + string.Join('\n', owner.GroupBy(f => f.Details.CampaignId).Select(c =>
+                    $"*{Mrkdwn.Escape(names.GetValueOrDefault(c.Key, c.Key))}*: " +
+                    string.Join("; ", c.Select(f => $"{Mrkdwn.Escape(f.Details.FindingTitle)} ({(f.State == Storage.FixState.Open ? "not applied yet" : $"applied, follow-up {f.FollowUpDue:yyyy-MM-dd}")})")))));
+            }
+
+            tab.Context("`/ttmetrics fixes mine` lists yours.");
         }
 
         return tab.Build();

@@ -1,11 +1,12 @@
 using TikTokBot.Reports;
+using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Home;
 
 /// <summary>The Home tab's content: every campaign's overview of the last 7 closed days, from Reports.</summary>
-internal sealed class HomeService(ReportService reports)
+internal sealed class HomeService(ReportService reports, IWorkspaceStorage storage)
 {
     public Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(string teamId, CancellationToken ct) =>
         reports.OverviewsAsync(teamId, null, Period.Default, ct);
@@ -19,7 +20,7 @@ internal sealed class HomeService(ReportService reports)
         try
         {
             var overviews = await OverviewsAsync(teamId, ct);
-            return new HomePage(overviews, (await reports.SourceAsync(teamId, ct)).Notice);
+            return new HomePage(overviews, (await reports.SourceAsync(teamId, ct)).Notice, await storage.ForTeam(teamId).Fixes.ListInProgressAsync(null, null, ct));
         }
         catch (MetricSourceException e)
         {

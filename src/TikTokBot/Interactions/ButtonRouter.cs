@@ -2,6 +2,7 @@ using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Alerts;
 using TikTokBot.Ask;
+using TikTokBot.Checkins;
 using TikTokBot.Reports;
 using TikTokBot.Requests;
 using TikTokBot.Settings;
@@ -18,7 +19,7 @@ namespace TikTokBot.Interactions;
 /// </summary>
 internal sealed class ButtonRouter(
     ReportCommands reports, ReportService campaigns, SettingsService settings, ActionCommands proposals, IActionsService actions,
-    AlertsService alerts, AccountsService accounts, AskService ask, AskThreads threads, ILogger<ButtonRouter> logger)
+    AlertsService alerts, AccountsService accounts, AskService ask, AskThreads threads, CheckinsService checkins, ILogger<ButtonRouter> logger)
 {
     /// <summary>The ids this router answers; proposals and Ask's suggestions by their prefixes too (<see cref="Prefixes"/>).</summary>
     public static readonly IReadOnlyList<string> ActionIds =
@@ -26,12 +27,16 @@ internal sealed class ButtonRouter(
         ButtonIds.Fix, ButtonIds.Full, ButtonIds.Breakdown, ButtonIds.Share, ButtonIds.Chart, ButtonIds.Criteria, ButtonIds.Credit,
         ButtonIds.Confirm, ButtonIds.Cancel, ButtonIds.Approve, ButtonIds.Reject, ButtonIds.Undo, ButtonIds.Propose,
         ButtonIds.Snooze, ButtonIds.Mute, ButtonIds.Unmute, ButtonIds.Connect, ButtonIds.OpenAuthorisation,
+        ButtonIds.TakeFix, ButtonIds.AssignFix, ButtonIds.FixDone,
     ];
 
     public const string ProposalPrefix = ButtonIds.Propose + ".";
 
-    /// <summary>Ids answered by their start: a message's several proposals, and Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>).</summary>
-    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix];
+    /// <summary>"Assign…" menus carry their finding in their id, after this prefix (<see cref="ButtonIds.AssignFor"/>).</summary>
+    public const string AssignPrefix = ButtonIds.AssignFix + ".";
+
+    /// <summary>Ids answered by their start: a message's several proposals, Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>) and "Assign…".</summary>
+    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix, AssignPrefix];
 
     private static readonly IReadOnlyList<Delivery> Nothing = [];
 
@@ -47,7 +52,9 @@ internal sealed class ButtonRouter(
             return await AskAsync(press, ct);
         }
 
-        var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose : press.ActionId;
+        var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose
+            : press.ActionId.StartsWith(AssignPrefix, StringComparison.Ordinal) ? ButtonIds.AssignFix
+            : press.ActionId;
         return id switch
         {
             // A report's buttons only ever read: whatever the value says, no setting changes.
@@ -64,6 +71,9 @@ internal sealed class ButtonRouter(
                 ? [new Delivery.Beside(await proposals.ProposeAsync(press.Asker, proposal, ct))]
                 : Nothing,
             ButtonIds.Snooze or ButtonIds.Mute or ButtonIds.Unmute => await AlertAsync(press, ct),
+            ButtonIds.TakeFix => await TakeFixAsync(press, press.Value, press.Asker.UserId, ct),
+            ButtonIds.AssignFix when press.SelectedUser is { Length: > 0 } owner => await TakeFixAsync(press, press.ActionId[AssignPrefix.Length..], owner, ct),
+            ButtonIds.FixDone => await FixDoneAsync(press, ct),
             ButtonIds.Connect when press.Asker.UserId.Length > 0 =>
                 [new Delivery.DirectMessage(AccountsCommands.ConnectReply(await accounts.BeginConnectAsync(press.Asker.TeamId, press.Asker.EnterpriseId, press.Asker.UserId, ct)))],
             // The connect reply's link button: Slack opens the URL itself; the press needs only its acknowledgement.
@@ -188,5 +198,44 @@ internal sealed class ButtonRouter(
         }
 
         return [new Delivery.Beside(Reply.Plain(answer))];
+    }
+
+    /// <summary>"I'll take it" (the presser owns it) and "Assign…" (the person picked does): answered in the report's thread for everyone.</summary>
+    private async Task<IReadOnlyList<Delivery>> TakeFixAsync(ButtonPress press, string? value, string ownerId, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<FindingTarget>(value, out var target) || press.Asker.UserId.Length == 0)
+        {
+            return Nothing;
+        }
+
+        if (press.ThreadTs is not { Length: > 0 } thread || press.Asker.ChannelId is not { Length: > 0 })
+        {
+            return [new Delivery.Beside(Reply.Plain("A fix is followed up in its report's thread, and this report is private: share it in the channel, then take the fix there."))];
+        }
+
+        return await checkins.TakeAsync(press.Asker, target, ownerId, thread, ct) switch
+        {
+            null => Nothing,
+            { Refusal: { } refusal } => [new Delivery.Beside(Reply.Plain(refusal))],
+            { Fix: { } fix } taken => [new Delivery.InThread(CheckinViews.Taken(fix, taken.CampaignName))],
+            _ => Nothing,
+        };
+    }
+
+    /// <summary>A fix's "Done": applied now, its follow-up announced in the thread.</summary>
+    private async Task<IReadOnlyList<Delivery>> FixDoneAsync(ButtonPress press, CancellationToken ct)
+    {
+        if (!ButtonCodec.TryDecode<FixReference>(press.Value, out var reference) || press.Asker.UserId.Length == 0)
+        {
+            return Nothing;
+        }
+
+        return await checkins.DoneAsync(press.Asker, reference, ct) switch
+        {
+            null => Nothing,
+            { Refusal: { } refusal } => [new Delivery.Beside(Reply.Plain(refusal))],
+            { Fix: { } fix } done => [new Delivery.InThread(CheckinViews.Done(fix, done.CampaignName))],
+            _ => Nothing,
+        };
     }
 }

@@ -26,7 +26,8 @@ internal sealed class SlackButtonHandler(ButtonRouter router, AskConversation co
         var thread = payload.Channel?.Id is { Length: > 0 } channel && payload.Message?.Ts is { } ts
             ? new AskThreadKey(context.TeamId, channel, payload.Message.ThreadTs ?? ts)
             : (AskThreadKey?)null;
-        var deliveries = await router.PressAsync(new ButtonPress(action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, thread), ct);
+        var deliveries = await router.PressAsync(new ButtonPress(
+            action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, thread, action.SelectedUser, payload.Message?.ThreadTs ?? payload.Message?.Ts), ct);
         try
         {
             foreach (var delivery in deliveries)
@@ -46,7 +47,7 @@ internal sealed class SlackButtonHandler(ButtonRouter router, AskConversation co
     {
         ButtonIds.Connect or ButtonIds.OpenAuthorisation => !string.IsNullOrEmpty(context.UserId),
         ButtonIds.Criteria or ButtonIds.Credit => !string.IsNullOrEmpty(payload.TriggerId),
-        ButtonIds.Fix => InThread(payload) || !string.IsNullOrEmpty(context.ResponseUrl),
+        ButtonIds.Fix or ButtonIds.TakeFix or ButtonIds.FixDone => InThread(payload) || !string.IsNullOrEmpty(context.ResponseUrl),
         _ when actionId.StartsWith(AskActions.Prefix, StringComparison.Ordinal) => InThread(payload),
         _ => !string.IsNullOrEmpty(context.ResponseUrl),
     };
@@ -70,7 +71,8 @@ internal sealed class SlackButtonHandler(ButtonRouter router, AskConversation co
                 await context.RespondAsync(d.Message with { ResponseType = "in_channel", ReplaceOriginal = false }, ct);
                 break;
             case Delivery.InThread d when InThread(payload):
-                await context.SayAsync(d.Message with { ThreadTs = payload.Message!.Ts, ResponseType = null, ReplaceOriginal = null }, ct);
+                // A reply in a thread answers in the same thread (Slack wants the parent's ts, not a reply's).
+                await context.SayAsync(d.Message with { ThreadTs = payload.Message!.ThreadTs ?? payload.Message.Ts, ResponseType = null, ReplaceOriginal = null }, ct);
                 break;
             case Delivery.InThread d:
                 // A private (ephemeral) report: Slack sends the press without the message, so the answer goes beside it.

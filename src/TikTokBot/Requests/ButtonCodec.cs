@@ -17,6 +17,8 @@ namespace TikTokBot.Requests;
 /// <item><c>al1|campaign|rule</c>: <see cref="AlertTarget"/></item>
 /// <item><c>p1|campaign|pause,resume,budget|campaign,adgroup|target|change</c>: <see cref="ProposalRequest"/></item>
 /// <item><c>a1|action id</c>: <see cref="ActionReference"/></item>
+/// <item><c>ft1|campaign|ad group (empty for the campaign)|rule</c>: <see cref="FindingTarget"/></item>
+/// <item><c>f1|fix id</c>: <see cref="FixReference"/></item>
 /// </list>
 /// A new field means a new tag (<c>r2</c>) beside the old one, because buttons stay pressable in Slack's history for
 /// years. Anything no tag wrote (a tampered or truncated value, an unknown enum name, a number where a name belongs) is
@@ -37,6 +39,8 @@ internal static class ButtonCodec
         ProposalRequest p => Join("p1", Text(p.CampaignId), p.Intent.Kind.ToString().ToLowerInvariant(),
             p.Intent.Level == ActionLevel.Campaign ? "campaign" : "adgroup", Text(p.Intent.TargetId), p.Intent.Budget?.ToString() ?? ""),
         ActionReference a => Join("a1", a.ActionId),
+        FindingTarget f => Join("ft1", Text(f.CampaignId), f.AdGroupId is null ? "" : Text(f.AdGroupId), f.RuleId),
+        FixReference f => Join("f1", f.FixId),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name, "No tag for this kind of value."),
     };
 
@@ -58,6 +62,8 @@ internal static class ButtonCodec
             ["al1", var id, var rule] => Alert(id, rule),
             ["p1", var id, var kind, var level, var target, var change] => Proposal(id, kind, level, target, change),
             ["a1", var actionId] => Action(actionId),
+            ["ft1", var id, var adGroup, var rule] => Finding(id, adGroup, rule),
+            ["f1", var fixId] => SafeId(fixId) ? new FixReference(fixId) : null,
             // Report buttons from before the tags (<id>|<period>[|<breakdown>]) are still in Slack's history.
             [var id, var period] when !IsTag(id) => Report(Uri.EscapeDataString(id), period, ""),
             [var id, var period, var by] when !IsTag(id) => Report(Uri.EscapeDataString(id), period, by),
@@ -96,14 +102,21 @@ internal static class ButtonCodec
         return intent is null ? null : new ProposalRequest(campaign, intent);
     }
 
-    private static ActionReference? Action(string id) =>
-        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? new ActionReference(id) : null;
+    private static ActionReference? Action(string id) => SafeId(id) ? new ActionReference(id) : null;
+
+    private static FindingTarget? Finding(string id, string adGroup, string rule) =>
+        Id(id) is { } campaign && (adGroup.Length == 0 || Id(adGroup) is not null) && SafeId(rule)
+            ? new FindingTarget(campaign, adGroup.Length == 0 ? null : Id(adGroup), rule)
+            : null;
+
+    /// <summary>An id the app made itself (an action's, a fix's, a diagnosis rule's): letters, digits and dashes, 64 at most.</summary>
+    private static bool SafeId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static string Join(params string[] parts) => string.Join(Separator, parts);
 
     private static string Text(string text) => Uri.EscapeDataString(text);
 
-    private static bool IsTag(string part) => part is "r1" or "c1" or "al1" or "p1" or "a1";
+    private static bool IsTag(string part) => part is "r1" or "c1" or "al1" or "p1" or "a1" or "ft1" or "f1";
 
     private static string? Id(string encoded)
     {

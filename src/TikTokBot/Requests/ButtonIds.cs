@@ -35,6 +35,18 @@ internal static class ButtonIds
     public const string Mute = "alert.mute";
     public const string Unmute = "alert.unmute";
 
+    // Check-ins: "I'll take it" and "Assign…" (a users_select menu) under a finding (the value is a FindingTarget), and a
+    // fix's "Done" (the value is a FixReference).
+    public const string TakeFix = "checkin.take";
+    public const string AssignFix = "checkin.assign";
+    public const string FixDone = "checkin.done";
+
+    /// <summary>
+    /// "Assign…" under one finding: a users_select sends no value, so its finding rides in its id
+    /// (<c>checkin.assign.ft1|…</c>), which also keeps the ids of several findings in one message distinct.
+    /// </summary>
+    public static string AssignFor(FindingTarget target) => $"{AssignFix}.{ButtonCodec.Encode(target)}";
+
     /// <summary>The Home tab's "Connect TikTok": sends the person their own link.</summary>
     public const string Connect = "accounts_connect";
 

@@ -63,6 +63,9 @@ internal abstract record MetricsCommand
     /// <summary><c>alerts ...</c>: proactive alerts (the Alerts capability parses and answers the rest).</summary>
     public sealed record Alerts(AlertRequest Request) : MetricsCommand;
 
+    /// <summary><c>fixes [mine|&lt;campaign&gt;|all]</c>: the fixes in progress, the asker's own, one campaign's, or everyone's.</summary>
+    public sealed record Fixes(bool Mine, string? Campaign) : MetricsCommand;
+
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     /// <summary><c>trends [objective] [90d] [campaigns]</c>: the account's figures across its campaigns, by launch month or campaign by campaign.</summary>
     public sealed record Trends(Domain.Objectives.Objective? Objective, int? Days, bool ByCampaign) : MetricsCommand;

@@ -29,4 +29,6 @@ internal interface IWorkspaceStore
     IAlertSubscriptionRepository AlertSubscriptions { get; }
 
     ISentAlertRepository SentAlerts { get; }
+
+    IFixRepository Fixes { get; }
 }

@@ -21,6 +21,8 @@ internal static class TeamData
     public static readonly DateOnly ActedOn = new(2025, 3, 1);
     public static readonly SentAlertKey SentAlert = new(Channel, "cmp-1", "SpendWithoutConversions", new DateOnly(2025, 3, 1));
     public static readonly SentAlertKey ClaimedAlert = new(Channel, "cmp-2", "CtrDrop", new DateOnly(2025, 3, 1));
+    public const string OpenFixId = "fix-seeded-open";
+    public const string DoneFixId = "fix-seeded-done";
 
     /// <summary>How long a claim stays its sender's before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -65,6 +67,9 @@ internal static class TeamData
         Assert.True(await store.AlertSubscriptions.SetCriticalInQuietHoursAsync(Channel, true, "UADMIN", ct));
         await store.SentAlerts.CountSilenceAsync(Channel, "CtrDrop", mute: true, ct);
         Assert.True(await store.SentAlerts.NoteForDigestAsync(SentAlert with { RuleId = "FrequencyWarning" }, "cmp-1 name", "frequency 3.2", ct));
+        await store.Fixes.TakeAsync(Fix(OpenFixId, "LowCtr", "UADMIN"), ct);
+        await store.Fixes.TakeAsync(Fix(DoneFixId, "HighCostPerConversion", "UADMIN"), ct);
+        Assert.True(await store.Fixes.MarkDoneAsync(DoneFixId, "UADMIN", byAction: false, restartsLearning: false, ActedOn.AddDays(3), ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -98,10 +103,15 @@ internal static class TeamData
             sentAlerts = await store.SentAlerts.ListRecentAsync(Channel, 100, ct),
             silenceCounts = await store.SentAlerts.ListSilenceCountsAsync(Channel, ct),
             digestNotes = await store.SentAlerts.ListDigestNotesAsync(Channel, DateOnly.MinValue, ct),
+            fixes = await Task.WhenAll(new[] { OpenFixId, DoneFixId }.Select(id => store.Fixes.FindAsync(id, ct))),
         });
     }
 
     private static string[] ActionIds => [ActionId, StaleActionId, ApprovedActionId, ExecutingActionId, DoneActionId];
+
+    /// <summary>A fix of a finding on campaign cmp-1 (CTR at 0.8%, below its benchmark), in the digest channel's thread 1.1.</summary>
+    public static FixDetails Fix(string id, string ruleId, string ownerId, string? adGroupId = null) =>
+        new(id, "cmp-1", adGroupId, ruleId, "CTR below the account's", TikTokBot.Domain.Metrics.MetricId.Ctr, 0.8m, "below benchmark", ownerId, ownerId, Channel, "1740819600.000300");
 
     /// <summary>A budget raise on an ad group of campaign cmp-1, expiring on 2030-01-01.</summary>
     public static ActionRequestDetails Action(string id, string requestedBy, string campaignId = "cmp-1") =>

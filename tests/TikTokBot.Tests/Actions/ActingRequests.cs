@@ -23,10 +23,10 @@ internal static class ActingRequests
     public static IWorkspaceStore StoreOf(ActingAppFactory app) => app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
 
     /// <summary>The command's answer: the inline acknowledgement, or what followed through the response_url.</summary>
-    public static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl)
+    public static async Task<string> CommandAsync(ActingAppFactory app, HttpClient client, string user, string text, string responseUrl, string team = Team)
     {
         using var request = SlackTestRequests.Signed("/slack/commands",
-            $"team_id={Team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
+            $"team_id={team}&channel_id=C-ACT&user_id={user}&command=%2Fttmetrics&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}",
             at: app.Clock.GetUtcNow());
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -34,9 +34,14 @@ internal static class ActingRequests
         return body;
     }
 
-    public static async Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team)
+    public static Task PressAsync(ActingAppFactory app, HttpClient client, string user, string actionId, string value, string responseUrl, string team = Team) =>
+        PressActionAsync(app, client, user, new() { ["action_id"] = actionId, ["type"] = "button", ["value"] = value }, responseUrl, team);
+
+    /// <summary>A press of any element (a button, a users menu's pick), on the message given (its ts and thread) when there is one.</summary>
+    public static async Task PressActionAsync(
+        ActingAppFactory app, HttpClient client, string user, Dictionary<string, object> action, string responseUrl, string team = Team, object? message = null)
     {
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        var payload = new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["team"] = new { id = team },
@@ -46,9 +51,14 @@ internal static class ActingRequests
             ["trigger_id"] = "1.2.3",
             ["response_url"] = responseUrl,
             ["container"] = new { type = "message" },
-            ["actions"] = new[] { new Dictionary<string, object> { ["action_id"] = actionId, ["type"] = "button", ["value"] = value } },
-        });
-        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), at: app.Clock.GetUtcNow());
+            ["actions"] = new[] { action },
+        };
+        if (message is not null)
+        {
+            payload["message"] = message;
+        }
+
+        using var request = SlackTestRequests.Signed("/slack/interactions", "payload=" + Uri.EscapeDataString(JsonSerializer.Serialize(payload)), at: app.Clock.GetUtcNow());
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
 

@@ -33,6 +33,7 @@ public sealed class LayerTests
         ["Digests"] = 5,
         ["Alerts"] = 5,
         ["Actions"] = 5,
+        ["Checkins"] = 5,
         ["Ask"] = 5,
 
         // The one entry for Slack input, and the pages and terminal that use it.

@@ -45,6 +45,8 @@ public sealed class ButtonCodecTests
             new ProposalRequest(id, ActionIntent.Resume(ActionLevel.Campaign, id)),
             new ProposalRequest(id, ActionIntent.ChangeBudget(ActionLevel.Campaign, id, BudgetChange.ByPercent(20))),
             new ProposalRequest(id, ActionIntent.ChangeBudget(ActionLevel.AdGroup, id, BudgetChange.To(450.5m))),
+            new FindingTarget(id, null, "creative-fatigue"),
+            new FindingTarget(id, id + "-group", "HighCostPerConversion"),
         };
         foreach (var period in Periods)
         {
@@ -70,6 +72,18 @@ public sealed class ButtonCodecTests
         Assert.Equal("a1|act-01J9ZK3Q", encoded);
         Assert.True(ButtonCodec.TryDecode<ActionReference>(encoded, out var decoded));
         Assert.Equal("act-01J9ZK3Q", decoded.ActionId);
+    }
+
+    [Fact]
+    public void A_finding_target_and_a_fix_reference_keep_their_exact_wire_forms()
+    {
+        Assert.Equal("ft1|1800000000000042||LowCtr", ButtonCodec.Encode(new FindingTarget("1800000000000042", null, "LowCtr")));
+        Assert.Equal("ft1|Spring%20%7C%20Sale|1800000000000099|LowCtr", ButtonCodec.Encode(new FindingTarget("Spring | Sale", "1800000000000099", "LowCtr")));
+        Assert.Equal("f1|fix-01J9ZK3Q", ButtonCodec.Encode(new FixReference("fix-01J9ZK3Q")));
+        Assert.True(ButtonCodec.TryDecode<FixReference>("f1|fix-01J9ZK3Q", out var fix));
+        Assert.Equal("fix-01J9ZK3Q", fix.FixId);
+        Assert.False(ButtonCodec.TryDecode<ActionReference>("f1|fix-01J9ZK3Q", out _));
+        Assert.False(ButtonCodec.TryDecode<FixReference>("a1|fix-01J9ZK3Q", out _));
     }
 
     [Theory]
@@ -122,6 +136,15 @@ public sealed class ButtonCodecTests
     [InlineData("a1|act 1")]
     [InlineData("a1|act|2")]
     [InlineData("a1|../../etc")]
+    [InlineData("ft1|42||")]
+    [InlineData("ft1||ag|LowCtr")]
+    [InlineData("ft1|42|ag|Low Ctr")]
+    [InlineData("ft1|42|ag|Low|Ctr")]
+    [InlineData("ft1|42|LowCtr")]
+    [InlineData("f1|")]
+    [InlineData("f1|fix 1")]
+    [InlineData("f1|fix|2")]
+    [InlineData("f1|../../etc")]
     public void A_value_no_tag_wrote_is_refused(string value)
     {
         Assert.False(ButtonCodec.TryDecode(value, out _));
@@ -171,6 +194,8 @@ public sealed class ButtonCodecTests
             new AlertTarget("1800000000000048", AlertRule.SpendWithoutConversions),
             new ProposalRequest("1800000000000042", ActionIntent.ChangeBudget(ActionLevel.AdGroup, "1800000000000099", BudgetChange.ByPercent(20))),
             new ActionReference("act-7"),
+            new FindingTarget("1800000000000042", "1800000000000099", "HighCostPerConversion"),
+            new FixReference("fix-7"),
         };
         Gen.Select(Gen.Int[0, values.Length - 1], Gen.Int[0, 1000], Gen.Char['\u0000', '\u007F']).Sample((which, at, c) =>
         {

@@ -12,7 +12,7 @@ public sealed class ButtonRouterTests
         var ids = typeof(ButtonIds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(18, ids.Count);
+        Assert.Equal(21, ids.Count);
         Assert.Empty(ids.Except(ButtonRouter.ActionIds));
         Assert.StartsWith(ButtonRouter.ProposalPrefix, ButtonIds.ProposeFor(Domain.Actions.ActionIntent.Pause(Domain.Actions.ActionLevel.AdGroup, "1800000000000099")), StringComparison.Ordinal);
     }

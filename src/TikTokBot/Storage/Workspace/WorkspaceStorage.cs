@@ -68,5 +68,7 @@ internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtection
         public IAlertSubscriptionRepository AlertSubscriptions => field ??= new AlertSubscriptionRepository(scope);
 
         public ISentAlertRepository SentAlerts => field ??= new SentAlertRepository(scope);
+
+        public IFixRepository Fixes => field ??= new FixRepository(scope);
     }
 }

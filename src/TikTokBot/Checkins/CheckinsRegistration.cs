@@ -1,0 +1,24 @@
+using TikTokBot.Domain.Checkins;
+
+namespace TikTokBot.Checkins;
+
+internal static class CheckinsRegistration
+{
+    /// <summary>Binds <c>Checkins:*</c> (when a fix is followed up, how much volume a verdict needs) and registers the check-ins, with the hourly follow-up job on the scheduler <c>AddDigests</c> set up (which must come first).</summary>
+    public static IServiceCollection AddCheckins(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FixOutcomeOptions>().Bind(configuration.GetSection(FixOutcomeOptions.SectionName))
+            .Validate(o => o.FollowUpAfterDays >= 1, "Checkins:FollowUpAfterDays must be at least 1.")
+            .Validate(o => o.LearningWindowDays >= 0, "Checkins:LearningWindowDays must not be negative.")
+            .Validate(o => o.MinimumImpressions >= 0 && o.MinimumEvents >= 1 && o.MinimumConversions >= 1,
+                "Checkins:MinimumImpressions must not be negative; Checkins:MinimumEvents and Checkins:MinimumConversions must be at least 1.")
+            .Validate(o => o.Confidence is > 0.5 and < 1, "Checkins:Confidence must be between 0.5 and 1 (e.g. 0.95).")
+            .ValidateOnStart();
+        services.AddSingleton<CheckinsService>();
+        services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
+        services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
+        services.AddSingleton<FollowUpJob>();
+        services.AddHostedService<FollowUpSchedule>();
+        return services;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TikTokBot.Domain.Checkins;
+using TikTokBot.Domain.Diagnosis;
+using TikTokBot.Permissions;
+using TikTokBot.Reports;
+using TikTokBot.Requests;
+using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
+using TikTokBot.TikTok.Sources;
+
+namespace TikTokBot.Checkins;
+
+/// <summary>
+/// Takes, assigns and marks done the fixes of one workspace. Whatever a button names is looked up in the presser's own
+/// workspace: the campaign must be one it reads and the finding one its own diagnosis makes today, so a value copied to
+/// or forged in another workspace records nothing.
+/// </summary>
+internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService reports, IOptionsMonitor<FixOutcomeOptions> options, ILogger<CheckinsService> logger)
+{
+    /// <summary>
+    /// Records the fix of <paramref name="target"/>'s finding for <paramref name="ownerId"/> (taken by the asker), in the
+    /// thread <paramref name="threadTs"/>; when the finding already has a fix in progress, hands that one on.
+    /// </summary>
+    public async Task<TakeOutcome?> TakeAsync(Asker asker, FindingTarget target, string ownerId, string threadTs, CancellationToken ct)
+    {
+        if (await reports.FindByIdAsync(asker.TeamId, target.CampaignId, ct) is not { } campaign)
+        {
+            logger.LogWarning("Fix button named a campaign team {TeamId} does not read; ignored", asker.TeamId);
+            return null;
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, Period.Default, ct);
+        if (overview.Diagnosis.Findings.FirstOrDefault(f => f.RuleId == target.RuleId) is not { } finding)
+        {
+            return TakeOutcome.Refused($"*{Mrkdwn(campaign.Name)}* no longer shows that finding: ask `/ttmetrics fix {Mrkdwn(campaign.Name)}` again.");
+        }
+
+        var reading = finding.Metric is { } metric
+            ? overview.Summary.Stages.SelectMany(s => s.Readings).FirstOrDefault(r => r.Metric.Id == metric)
+            : null;
+        var details = new FixDetails(
+            NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, finding.Metric, reading?.Value is { } value ? decimal.Round(value, 6) : null,
+            Standing(finding, reading?.Standing.Verdict.ToString()), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
+        var fix = await storage.ForTeam(asker.TeamId).Fixes.TakeAsync(details, ct);
+        logger.LogInformation("Fix {FixId} ({RuleId} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",
+            fix.FixId, fix.Details.RuleId, campaign.Id, ownerId, asker.UserId, asker.TeamId);
+        return new TakeOutcome(fix, campaign.Name, null);
+    }
+
+    /// <summary>
+    /// Marks the fix applied now, its follow-up due when <see cref="FixPeriods.DueOn"/> says (in the advertiser's days;
+    /// after the learning window when the finding's first fix restarts learning). Null when the fix is not this workspace's.
+    /// </summary>
+    public async Task<TakeOutcome?> DoneAsync(Asker asker, FixReference reference, CancellationToken ct)
+    {
+        var fixes = storage.ForTeam(asker.TeamId).Fixes;
+        if (await fixes.FindAsync(reference.FixId, ct) is not { } fix)
+        {
+            return null;
+        }
+
+        var campaign = await reports.FindByIdAsync(asker.TeamId, fix.Details.CampaignId, ct);
+        if (fix.State != FixState.Open)
+        {
+            return TakeOutcome.Refused($"That fix was already marked done on {fix.DoneAt:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        var restarts = campaign is not null && await RestartsLearningAsync(asker.TeamId, campaign, fix.Details.RuleId, ct);
+        var changedOn = campaign is null ? DateOnly.FromDateTime(DateTime.UnixEpoch) : reports.DaysOf(campaign).Today;
+        var due = FixPeriods.DueOn(changedOn, restarts, options.CurrentValue);
+        if (!await fixes.MarkDoneAsync(fix.FixId, asker.UserId, byAction: false, restarts, due, ct))
+        {
+            return TakeOutcome.Refused("That fix was marked done a moment ago.");
+        }
+
+        return new TakeOutcome(await fixes.FindAsync(fix.FixId, ct), campaign?.Name ?? fix.Details.CampaignId, null);
+    }
+
+    /// <summary><c>fixes [mine|&lt;campaign&gt;|all]</c>: the fixes in progress of this workspace, by owner and campaign.</summary>
+    public async Task<Slack.BlockKit.SlackMessage> ListAsync(Asker asker, MetricsCommand.Fixes command, CancellationToken ct)
+    {
+        string? campaignId = null;
+        if (command.Campaign is { } typed)
+        {
+            var resolution = await reports.FindAsync(asker.TeamId, typed, ct);
+            if (resolution.Campaign is not { } campaign)
+            {
+                return Reply.NotFound(typed, resolution);
+            }
+
+            campaignId = campaign.Id;
+        }
+
+        var fixes = await storage.ForTeam(asker.TeamId).Fixes.ListInProgressAsync(command.Mine ? asker.UserId : null, campaignId, ct);
+        var names = (await reports.CampaignsAsync(asker.TeamId, ct)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var whose = command.Mine ? "yours" : campaignId is not null ? $"on {names.GetValueOrDefault(campaignId, campaignId)}" : "in this workspace";
+        return CheckinViews.List(fixes, names, whose);
+    }
+
+    private async Task<bool> RestartsLearningAsync(string teamId, CampaignInfo campaign, string ruleId, CancellationToken ct)
+    {
+        var overview = await reports.OverviewAsync(teamId, campaign, Period.Default, ct);
+        return overview.Diagnosis.Findings.FirstOrDefault(f => f.RuleId == ruleId)?.Fixes.FirstOrDefault()?.RestartsLearning ?? false;
+    }
+
+    /// <summary>The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median").</summary>
+    private static string Standing(Finding finding, string? verdict)
+    {
+        var words = finding.Evidence.FirstOrDefault() is { } e
+            ? $"{e.Label} {Number(e.Value)}" + (e.Reference is { } r ? $" against {Number(r)}{(e.ReferenceLabel is { } l ? " " + l : "")}" : "")
+            : finding.Title;
+        return verdict is null ? words : $"{words} ({verdict})";
+    }
+
+    private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";
+
+    private static string NewFixId() => "fix-" + Guid.NewGuid().ToString("N")[..16];
+
+    private static string Mrkdwn(string text) => Slack.BlockKit.Mrkdwn.Escape(text);
+}
