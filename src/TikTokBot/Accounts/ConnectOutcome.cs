@@ -4,8 +4,8 @@ namespace TikTokBot.Accounts;
 internal abstract record ConnectOutcome
 {
     /// <summary>The advertisers now connected to <see cref="TeamId"/>, and those the authorisation may not read (not connected).</summary>
-    public sealed record Connected(string TeamId, string UserId, IReadOnlyList<AdvertiserAccount> Advertisers, IReadOnlyList<string> WithoutReportingPermission) : ConnectOutcome;
+    internal sealed record Connected(string TeamId, string UserId, IReadOnlyList<AdvertiserAccount> Advertisers, IReadOnlyList<string> WithoutReportingPermission) : ConnectOutcome;
 
     /// <summary>Nothing was stored; <see cref="Message"/> says what happened and how to start again.</summary>
-    public sealed record Failed(ConnectFailure Reason, string Message) : ConnectOutcome;
+    internal sealed record Failed(ConnectFailure Reason, string Message) : ConnectOutcome;
 }

@@ -4,8 +4,8 @@ namespace TikTokBot.Accounts;
 internal abstract record ConnectStart
 {
     /// <summary>TikTok's authorisation page for this person; the link works once, until <see cref="ExpiresAt"/>.</summary>
-    public sealed record Link(Uri Url, DateTimeOffset ExpiresAt) : ConnectStart;
+    internal sealed record Link(Uri Url, DateTimeOffset ExpiresAt) : ConnectStart;
 
     /// <summary>Not allowed or not possible; <see cref="Message"/> says why and who can.</summary>
-    public sealed record Refused(string Message) : ConnectStart;
+    internal sealed record Refused(string Message) : ConnectStart;
 }

@@ -13,31 +13,31 @@ internal abstract record Delivery
     }
 
     /// <summary>Beside the pressed message, for the presser alone.</summary>
-    public sealed record Beside(SlackMessage Message) : Delivery;
+    internal sealed record Beside(SlackMessage Message) : Delivery;
 
     /// <summary>In place of the pressed message (a proposal that became its result).</summary>
-    public sealed record Replace(SlackMessage Message) : Delivery;
+    internal sealed record Replace(SlackMessage Message) : Delivery;
 
     /// <summary>In place of the pressed message, for everyone in the channel (an approval request that was decided).</summary>
-    public sealed record ReplaceForChannel(SlackMessage Message) : Delivery;
+    internal sealed record ReplaceForChannel(SlackMessage Message) : Delivery;
 
     /// <summary>Beside the pressed message, for everyone in the channel ("Share in channel").</summary>
-    public sealed record InChannel(SlackMessage Message) : Delivery;
+    internal sealed record InChannel(SlackMessage Message) : Delivery;
 
     /// <summary>In the pressed message's thread for everyone; beside it for the presser when the message is private.</summary>
-    public sealed record InThread(SlackMessage Message) : Delivery;
+    internal sealed record InThread(SlackMessage Message) : Delivery;
 
     /// <summary>A new message in the channel (a request for approval).</summary>
-    public sealed record Post(SlackMessage Message) : Delivery;
+    internal sealed record Post(SlackMessage Message) : Delivery;
 
     /// <summary>A direct message to the presser (the Home tab has no response_url).</summary>
-    public sealed record DirectMessage(SlackMessage Message) : Delivery;
+    internal sealed record DirectMessage(SlackMessage Message) : Delivery;
 
     /// <summary>A modal, opened with the press's trigger id.</summary>
-    public sealed record OpenModal(SlackView View) : Delivery;
+    internal sealed record OpenModal(SlackView View) : Delivery;
 
     /// <summary>Ask's answer to one of its suggestions, in the conversation's thread (which remembers it for follow-ups).</summary>
-    public sealed record AskReply(Ask.AskThreadKey Thread, Ask.AskTurn Turn) : Delivery;
+    internal sealed record AskReply(Ask.AskThreadKey Thread, Ask.AskTurn Turn) : Delivery;
 
     /// <summary>The message a delivery carries; null for a modal or Ask's reply (which Ask renders).</summary>
     public SlackMessage? MessageOrNull => this switch

@@ -10,65 +10,65 @@ internal abstract record MetricsCommand
     {
     }
 
-    public sealed record Help : MetricsCommand;
+    internal sealed record Help : MetricsCommand;
 
-    public sealed record List : MetricsCommand;
+    internal sealed record List : MetricsCommand;
 
     /// <param name="Full">The full funnel, every metric in stage order (<c>campaign-42 full</c>), instead of the compact summary.</param>
-    public sealed record Summary(string Campaign, Period Period, bool Full = false) : MetricsCommand;
+    internal sealed record Summary(string Campaign, Period Period, bool Full = false) : MetricsCommand;
 
-    public sealed record Fix(string Campaign, Period Period) : MetricsCommand;
+    internal sealed record Fix(string Campaign, Period Period) : MetricsCommand;
 
     /// <summary><c>campaign-42 explain</c>: why the figures may differ from Ads Manager.</summary>
-    public sealed record Explain(string Campaign) : MetricsCommand;
+    internal sealed record Explain(string Campaign) : MetricsCommand;
 
-    public sealed record Breakdown(string Campaign, BreakdownDimension By, Period Period) : MetricsCommand;
+    internal sealed record Breakdown(string Campaign, BreakdownDimension By, Period Period) : MetricsCommand;
 
     /// <summary><c>campaign-42 chart cpa [period]</c>: one metric of the catalogue day by day against the previous period.</summary>
-    public sealed record Chart(string Campaign, Domain.Metrics.MetricId Metric, Period Period) : MetricsCommand;
+    internal sealed record Chart(string Campaign, Domain.Metrics.MetricId Metric, Period Period) : MetricsCommand;
 
     /// <param name="Metric">The cost metric the person named (cpa, cpc, cpm, cpv), as typed.</param>
-    public sealed record SetTarget(string Campaign, string Metric, decimal TargetCost, long MinimumVolume) : MetricsCommand;
+    internal sealed record SetTarget(string Campaign, string Metric, decimal TargetCost, long MinimumVolume) : MetricsCommand;
 
-    public sealed record SetCredit(string Campaign, decimal Amount, DateOnly Start, DateOnly Expiry) : MetricsCommand;
+    internal sealed record SetCredit(string Campaign, decimal Amount, DateOnly Start, DateOnly Expiry) : MetricsCommand;
 
-    public sealed record SetAlias(string Alias, string Campaign) : MetricsCommand;
+    internal sealed record SetAlias(string Alias, string Campaign) : MetricsCommand;
 
     /// <summary>The daily digest now, as a preview: all campaigns, or the ones named.</summary>
-    public sealed record DigestNow(IReadOnlyList<string> Campaigns) : MetricsCommand;
+    internal sealed record DigestNow(IReadOnlyList<string> Campaigns) : MetricsCommand;
 
     /// <summary>A daily digest in the asking channel: the campaigns named (none: all), at a local time in a time zone (null: the defaults).</summary>
-    public sealed record Subscribe(IReadOnlyList<string> Campaigns, TimeOnly? At, string? TimeZone) : MetricsCommand;
+    internal sealed record Subscribe(IReadOnlyList<string> Campaigns, TimeOnly? At, string? TimeZone) : MetricsCommand;
 
-    public sealed record Unsubscribe : MetricsCommand;
+    internal sealed record Unsubscribe : MetricsCommand;
 
     /// <summary>The workspace's digest subscriptions.</summary>
-    public sealed record Subscriptions : MetricsCommand;
+    internal sealed record Subscriptions : MetricsCommand;
 
     /// <summary>A private link to connect the workspace's TikTok advertiser accounts.</summary>
-    public sealed record Connect : MetricsCommand;
+    internal sealed record Connect : MetricsCommand;
 
     /// <summary>The workspace's connected advertisers.</summary>
-    public sealed record Accounts : MetricsCommand;
+    internal sealed record Accounts : MetricsCommand;
 
     /// <param name="Advertiser">The advertiser's id or name, as typed.</param>
-    public sealed record Disconnect(string Advertiser) : MetricsCommand;
+    internal sealed record Disconnect(string Advertiser) : MetricsCommand;
 
     /// <param name="Advertiser">The advertiser's id or name, as typed: the asking channel's default from now on.</param>
-    public sealed record Use(string Advertiser) : MetricsCommand;
+    internal sealed record Use(string Advertiser) : MetricsCommand;
 
     /// <summary>Pause, resume or change the budget of a campaign or ad group, named or by id (Actions).</summary>
-    public sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
+    internal sealed record Act(TikTokBot.Domain.Actions.ActionIntent Intent, string Target) : MetricsCommand;
 
     /// <summary><c>alerts ...</c>: proactive alerts (the Alerts capability parses and answers the rest).</summary>
-    public sealed record Alerts(AlertRequest Request) : MetricsCommand;
+    internal sealed record Alerts(AlertRequest Request) : MetricsCommand;
 
     /// <summary><c>fixes [mine|&lt;campaign&gt;|all]</c>: the fixes in progress, the asker's own, one campaign's, or everyone's.</summary>
-    public sealed record Fixes(bool Mine, string? Campaign) : MetricsCommand;
+    internal sealed record Fixes(bool Mine, string? Campaign) : MetricsCommand;
 
     /// <summary>Text that is not a command: what went wrong and what to type instead.</summary>
     /// <summary><c>trends [objective] [90d] [campaigns]</c>: the account's figures across its campaigns, by launch month or campaign by campaign.</summary>
-    public sealed record Trends(Domain.Objectives.Objective? Objective, int? Days, bool ByCampaign) : MetricsCommand;
+    internal sealed record Trends(Domain.Objectives.Objective? Objective, int? Days, bool ByCampaign) : MetricsCommand;
 
-    public sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
+    internal sealed record Invalid(string Problem, string Suggestion) : MetricsCommand;
 }
