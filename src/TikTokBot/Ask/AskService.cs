@@ -163,7 +163,7 @@ internal sealed class AskService(
         catch (MetricSourceException e)
         {
             // The same sentence the command gives when the source fails (a refused token says how to reconnect).
-            return [AskViews.Plain($"I could not read the figures: {Mrkdwn.Escape(e.Message)}")];
+            return [AskViews.Plain(Reply.SourceFailed(e))];
         }
     }
 }

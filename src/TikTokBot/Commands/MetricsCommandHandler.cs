@@ -75,7 +75,7 @@ internal sealed class MetricsCommandHandler(
         catch (MetricSourceException e)
         {
             logger.LogWarning(e, "Metric source failed for /ttmetrics");
-            return [Reply.Plain($"I could not read the figures: {Mrkdwn.Escape(e.Message)}")];
+            return [Reply.Plain(Reply.SourceFailed(e))];
         }
     }
 

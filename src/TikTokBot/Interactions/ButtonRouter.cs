@@ -96,7 +96,7 @@ internal sealed class ButtonRouter(
         catch (MetricSourceException e)
         {
             // The same sentence the slash command gives (a refused token says how to reconnect), not silence after the ack.
-            return [new Delivery.Beside(Reply.Plain($"I could not read the figures: {Mrkdwn.Escape(e.Message)}"))];
+            return [new Delivery.Beside(Reply.Plain(Reply.SourceFailed(e)))];
         }
     }
 
@@ -208,7 +208,7 @@ internal sealed class ButtonRouter(
             return Nothing;
         }
 
-        if (press.ThreadTs is not { Length: > 0 } thread || press.Asker.ChannelId is not { Length: > 0 })
+        if (press.Thread?.ThreadTs is not { Length: > 0 } thread || press.Asker.ChannelId is not { Length: > 0 })
         {
             return [new Delivery.Beside(Reply.Plain("A fix is followed up in its report's thread, and this report is private: share it in the channel, then take the fix there."))];
         }

@@ -27,7 +27,7 @@ internal sealed class SlackButtonHandler(ButtonRouter router, AskConversation co
             ? new AskThreadKey(context.TeamId, channel, payload.Message.ThreadTs ?? ts)
             : (AskThreadKey?)null;
         var deliveries = await router.PressAsync(new ButtonPress(
-            action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, thread, action.SelectedUser, payload.Message?.ThreadTs ?? payload.Message?.Ts), ct);
+            action.ActionId, action.SelectedOption?.Value ?? action.Value, asker, thread, action.SelectedUser), ct);
         try
         {
             foreach (var delivery in deliveries)

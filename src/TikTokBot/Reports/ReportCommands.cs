@@ -42,7 +42,7 @@ internal sealed class ReportCommands(
     {
         if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
         {
-            return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
+            return [Reply.CampaignGone(request.CampaignId)];
         }
 
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, request.Period, ct);
@@ -132,7 +132,7 @@ internal sealed class ReportCommands(
     {
         if (await reports.FindByIdAsync(asker.TeamId, request.CampaignId, ct) is not { } campaign)
         {
-            return [Reply.Plain($"The campaign `{Mrkdwn.Escape(request.CampaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.")];
+            return [Reply.CampaignGone(request.CampaignId)];
         }
 
         return await AnswerAsync(campaign, asker, request, kind, ct);

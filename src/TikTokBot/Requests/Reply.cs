@@ -1,5 +1,6 @@
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Naming;
+using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Requests;
 
@@ -7,6 +8,13 @@ namespace TikTokBot.Requests;
 internal static class Reply
 {
     public static SlackMessage Plain(string markdown) => new MessageBuilder().Text(markdown).Ephemeral().Section(markdown).BuildSingle();
+
+    /// <summary>What every answer says when the data source failed (a refused token's message says how to reconnect).</summary>
+    public static string SourceFailed(MetricSourceException failure) => $"I could not read the figures: {Mrkdwn.Escape(failure.Message)}";
+
+    /// <summary>A button's campaign, by its exact id, is gone from the workspace's source.</summary>
+    public static SlackMessage CampaignGone(string campaignId) =>
+        Plain($"The campaign `{Mrkdwn.Escape(campaignId)}` is no longer in the data source. `/ttmetrics list` shows the campaigns there are.");
 
     /// <summary>Why what was typed names no single campaign, and what to type instead.</summary>
     public static SlackMessage NotFound(string typed, CampaignResolution resolution)
