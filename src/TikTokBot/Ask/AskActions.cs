@@ -9,9 +9,9 @@ namespace TikTokBot.Ask;
 
 /// <summary>
 /// The buttons Ask offers: the action id <c>ask.&lt;intent&gt;.&lt;n&gt;</c> says what to answer (the number only keeps ids
-/// unique in a row, as Slack requires), and the value is the report's own codec: <see cref="ReportValue"/>
-/// (<c>r1|…</c>) for a report, <see cref="ChartValue"/> (<c>c1|…</c>) for a metric's chart, or none when the
-/// intent needs no campaign.
+/// unique in a row, as Slack requires), and the value is written by the one codec (<see cref="ButtonCodec"/>): a
+/// <see cref="ReportRequest"/> (<c>r1|…</c>) for a report, a <see cref="ChartRequest"/> (<c>c1|…</c>) for a metric's
+/// chart, or none when the intent needs no campaign.
 /// </summary>
 internal static class AskActions
 {

@@ -6,7 +6,7 @@ using TikTokBot.Requests;
 namespace TikTokBot.Reports;
 
 /// <summary>The "Chart another metric…" menu under a chart.</summary>
-internal static class ChartValue
+internal static class ChartMenu
 {
     /// <summary>
     /// A menu of every other metric of the catalogue for the same campaign and period; null when an option's value would

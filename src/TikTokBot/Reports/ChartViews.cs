@@ -30,7 +30,7 @@ internal static class ChartViews
             .Section($"*{name}* {MetricFormat.Format(now, definition.Unit, currency)} over the period; {versus}.")
             .Chart(ReportCharts.Daily(facts, metric, currency));
         ReportViews.Fresh(message, overview.FreshnessLine);
-        if (ChartValue.Menu(campaign.Id, overview.Period, metric) is { } menu)
+        if (ChartMenu.Menu(campaign.Id, overview.Period, metric) is { } menu)
         {
             message.Actions([menu]);
         }
