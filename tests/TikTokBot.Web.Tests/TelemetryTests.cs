@@ -39,15 +39,15 @@ public sealed class TracedAppFactory : KestrelAppFactory
         ("Commands:InlineAnswerBudget", "00:00:30"), ("Slack:AckTimeout", "00:00:30"),
         // No OTLP endpoint here: spans are recorded for the in-memory exporter only when asked.
         ("Telemetry:RecordTraces", "true"),
+        // The account history is read ahead at start and hourly, calls that belong to no command's trace: this test counts
+        // the command's calls, so the history is read by the command itself, which waits for it.
+        ("Reports:ReadHistoryAhead", "false"), ("Reports:HistoryWait", "00:00:30"),
     ];
 
     protected override void ReplaceServices(IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans).AddProcessor(new ServedSignal(CommandServed)));
-        // The account history is read ahead at start and hourly; its calls belong to no one command's trace, so this test,
-        // which counts the command's calls, runs without it (the read-ahead then has nothing to read).
-        services.RemoveAll<TikTokBot.Reports.AccountHistories>();
     }
 
     protected override void Dispose(bool disposing)

@@ -41,6 +41,8 @@ public static class MetricSourceRegistration
         // so every TikTok call of this process takes its turn from the one quota (shared with the other instances
         // when the storage puts its ledger in their common database).
         var shared = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
+        // The deployment's token and advertisers when it reads the API (empty otherwise); a workspace's connections copy it with their own.
+        services.AddSingleton(shared);
         services.AddTikTokQuota(section);
         services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton(sp => new TikTokApiClient(
@@ -48,18 +50,17 @@ public static class MetricSourceRegistration
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>(),
             sp.GetRequiredKeyedService<TikTokQuota>(TikTokQuotaRegistration.TasksKey)));
         services.AddSingleton<DemoMetricSource>();
-        services.AddSingleton(new MetricSourceChoice(kind));
+        services.AddSingleton(sp => new MetricSourceChoice(kind, kind == MetricSourceKind.Csv ? sp.GetRequiredService<CsvMetricSource>() : null));
         switch (kind)
         {
             case MetricSourceKind.Api:
-                var api = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
+                var api = shared;
                 if (string.IsNullOrWhiteSpace(api.AccessToken) || api.Advertisers.Count == 0)
                 {
                     throw new InvalidOperationException(
                         "TikTok:Source is Api, so TikTok:AccessToken (a long-term TikTok for Business token) and TikTok:AdvertiserIds must be set.");
                 }
 
-                services.AddSingleton(api);
                 services.AddSingleton<ApiMetricSource>();
                 services.AddSingleton<IMetricSource>(sp => Cached(sp, sp.GetRequiredService<ApiMetricSource>(), "api", api.Advertisers));
                 break;
@@ -90,5 +91,12 @@ public static class MetricSourceRegistration
         new(inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MetricCacheOptions>(), services.GetRequiredService<ReportCache>(), name, advertisers);
 }
 
-/// <summary>Which source <c>TikTok:Source</c> chose for the deployment (the one the static token, CSV or demo data serves).</summary>
-public sealed record MetricSourceChoice(MetricSourceKind Kind);
+/// <summary>
+/// Which source <c>TikTok:Source</c> chose for the deployment (the one the static token, CSV or demo data serves), with the
+/// export it reads when that is CSV: the rows it could not read go in every reply's footer.
+/// </summary>
+public sealed record MetricSourceChoice(MetricSourceKind Kind, CsvMetricSource? Export)
+{
+    /// <summary>Rows of the deployment's exports that could not be read (none for another source).</summary>
+    public IReadOnlyList<CsvProblem> Problems => Export?.Problems ?? [];
+}

@@ -30,9 +30,8 @@ internal static class AccountsRegistration
 
         services.AddSingleton(sources);
         services.AddSingleton(WorkspaceReadPolicy.From(configuration));
-        services.AddSingleton<IWorkspaceSources>(sp => new WorkspaceSources(
-            sp.GetRequiredService<IWorkspaceStorage>(), sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<WorkspaceReadPolicy>(),
-            sp.GetRequiredService<DemoMetricSource>(), sp.GetRequiredService<TikTokApiClient>(), sp, sp.GetRequiredService<WorkspaceReadCache>()));
+        services.AddSingleton<TokenRefusals>();
+        services.AddSingleton<IWorkspaceSources, WorkspaceSources>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ internal sealed partial class AccountsService(
     IOptionsMonitor<AppOptions> appOptions,
     TimeProvider time,
     ILogger<AccountsService> logger,
-    IAdvertiserConnectedListener? connectedListener = null)
+    IEnumerable<IAdvertiserConnectedListener> connectedListeners)
 {
     public const string CallbackPath = "/tiktok/oauth/callback";
     public const string ConnectCommand = "/ttmetrics connect";
@@ -130,7 +130,10 @@ internal sealed partial class AccountsService(
         var connected = await store.TikTokConnections.ConnectAsync(readable, grant.AccessToken, person.UserId, ct);
         var accounts = connected.Select(AdvertiserAccount.From).ToList();
         LogConnected(logger, teamId, person.UserId, accounts.Count, withoutPermission.Count);
-        connectedListener?.Connected(teamId);
+        foreach (var listener in connectedListeners)
+        {
+            listener.Connected(teamId);
+        }
         await ConfirmInSlackAsync(teamId, person, accounts, withoutPermission, ct);
         return new ConnectOutcome.Connected(teamId, person.UserId, accounts, withoutPermission);
     }
@@ -192,26 +195,6 @@ internal sealed partial class AccountsService(
             : null;
     }
 
-    /// <summary>Records that TikTok refused the advertiser's token; true the first time, so the caller tells people once.</summary>
-    /// <param name="refusedToken">The token TikTok refused: a read that was still under way with a token replaced since
-    /// (the advertiser reconnected) must not mark the new one.</param>
-    public async Task<bool> MarkTokenRefusedAsync(string teamId, string advertiserId, string refusedToken, CancellationToken ct)
-    {
-        var connections = storage.ForTeam(teamId).TikTokConnections;
-        if ((await connections.FindAsync(advertiserId, ct))?.AccessToken != refusedToken)
-        {
-            return false;
-        }
-
-        var marked = await connections.MarkTokenRefusedAsync(advertiserId, ct);
-        if (marked)
-        {
-            LogTokenRefused(logger, teamId, advertiserId);
-        }
-
-        return marked;
-    }
-
     private const string NotConfiguredMessage =
         "TikTok accounts cannot be connected yet: whoever runs TikTokBot must set TikTok:AppId, TikTok:AppSecret and App:PublicUrl (see Connect TikTok in the README).";
 
@@ -264,9 +247,6 @@ internal sealed partial class AccountsService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "TikTok connected in team {TeamId} by {UserId}: {Connected} advertisers, {WithoutPermission} without reporting permission")]
     private static partial void LogConnected(ILogger logger, string teamId, string userId, int connected, int withoutPermission);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "TikTok refused the token of advertiser {AdvertiserId} in team {TeamId}; marked for reconnecting")]
-    private static partial void LogTokenRefused(ILogger logger, string teamId, string advertiserId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Revoking a TikTok token failed ({Failure} {Code}); forgotten here anyway")]
     private static partial void LogRevokeFailed(ILogger logger, OAuthFailure failure, int code);

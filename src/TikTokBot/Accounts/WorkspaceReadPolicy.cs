@@ -1,3 +1,6 @@
+using TikTokBot.TikTok.Api;
+using TikTokBot.TikTok.Csv;
+using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Accounts;
@@ -10,7 +13,7 @@ namespace TikTokBot.Accounts;
 /// (any workspace may install) only <c>TikTok:StaticTokenTeam</c>; the rest read the demo data when
 /// <c>TikTok:DemoForUnconnected</c>, else nothing.
 /// </summary>
-internal sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSourceOptions options, bool oauthInstall)
+internal sealed class WorkspaceReadPolicy(MetricSourceKind configured, WorkspaceSourceOptions options, bool oauthInstall, IReadOnlyList<string> deploymentAdvertisers)
 {
     /// <summary>The playground's own workspace id: it never reads a real advertiser.</summary>
     public const string PlaygroundTeam = "T-PLAYGROUND";
@@ -18,10 +21,23 @@ internal sealed class WorkspaceReadPolicy(MetricSourceKind configured, Workspace
     public WorkspaceSourceOptions Options => options;
 
     /// <summary>The policy as configured: <c>TikTok:Source</c>, <c>TikTok:*</c> (<see cref="WorkspaceSourceOptions"/>) and whether <c>Slack:ClientId</c> (the OAuth install) is set.</summary>
-    public static WorkspaceReadPolicy From(IConfiguration configuration) => new(
-        Enum.TryParse<MetricSourceKind>(configuration["TikTok:Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var kind) ? kind : MetricSourceKind.Demo,
-        configuration.GetSection("TikTok").Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions(),
-        oauthInstall: !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]));
+    public static WorkspaceReadPolicy From(IConfiguration configuration)
+    {
+        var kind = Enum.TryParse<MetricSourceKind>(configuration["TikTok:Source"] ?? nameof(MetricSourceKind.Demo), ignoreCase: true, out var parsed) ? parsed : MetricSourceKind.Demo;
+        var tiktok = configuration.GetSection("TikTok");
+        IReadOnlyList<string> advertisers = kind switch
+        {
+            MetricSourceKind.Api => (tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers,
+            // An export's campaigns carry no advertiser of their own: they stand under the export's one id.
+            MetricSourceKind.Csv => [CsvMetricSource.AdvertiserId],
+            _ => [DemoDataSet.AdvertiserId],
+        };
+        return new(kind, tiktok.Get<WorkspaceSourceOptions>() ?? new WorkspaceSourceOptions(),
+            oauthInstall: !string.IsNullOrWhiteSpace(configuration["Slack:ClientId"]), advertisers);
+    }
+
+    /// <summary>The advertisers the deployment's own source reads (<c>TikTok:AdvertiserIds</c>, the export's, or the demo's).</summary>
+    public IReadOnlyList<string> DeploymentAdvertisers => deploymentAdvertisers;
 
     /// <summary>The deployment's own source (Api, Csv or Demo).</summary>
     public MetricSourceKind Configured => configured;

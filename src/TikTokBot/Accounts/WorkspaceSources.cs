@@ -17,7 +17,8 @@ namespace TikTokBot.Accounts;
 /// </summary>
 internal sealed class WorkspaceSources(
     IWorkspaceStorage storage, IMetricSource configured, WorkspaceReadPolicy policy, DemoMetricSource demo, TikTokApiClient api,
-    IServiceProvider services, WorkspaceReadCache reads) : IWorkspaceSources
+    ReportCache cache, MetricCacheOptions cacheOptions, TikTokApiOptions apiOptions, TimeProvider time, TokenRefusals refusals, WorkspaceReadCache reads)
+    : IWorkspaceSources
 {
     private readonly WorkspaceSource _static = new(configured, new CampaignFactsLoader(configured), (configured as CachedMetricSource)?.Name ?? "source", policy.Configured == MetricSourceKind.Demo)
     {
@@ -92,12 +93,11 @@ internal sealed class WorkspaceSources(
         // The currency, time zone and name are in the name: an account whose settings changed at TikTok is not read from the old entries.
         var name = $"api:{string.Join(',', ids)}:{Fingerprint(token)}:{details}";
         var tags = ids.Select(CacheTag.Advertiser).Append(CacheTag.Workspace(teamId)).ToArray();
-        var cache = services.GetRequiredService<ReportCache>();
-        return cache.GetOrLoadFor(new ConnectedSourceKey(teamId, name), services.GetRequiredService<MetricCacheOptions>().CampaignsLifetime, tags, () =>
+        return cache.GetOrLoadFor(new ConnectedSourceKey(teamId, name), cacheOptions.CampaignsLifetime, tags, () =>
         {
             var client = api.WithToken(token);
-            var source = new ApiMetricSource(client, Options().For(token, advertisers), Time(), cache, services.GetRequiredService<MetricCacheOptions>());
-            var cached = MetricSourceRegistration.Cached(services, source, name, ids);
+            var source = new ApiMetricSource(client, apiOptions.For(token, advertisers), time, cache, cacheOptions);
+            var cached = Cached(source, name, ids);
             // The watch belongs to this workspace: a refusal marks its connections, and no other workspace's.
             var watched = new TokenRefusalWatch(cached, connections.Select(c => c.Name).ToArray(), ct => RefusedAsync(teamId, ids, token, ct));
             return Task.FromResult(new WorkspaceSource(watched, new CampaignFactsLoader(watched), name, IsDemo: false) { Tags = cached.Tags.ToArray() });
@@ -106,17 +106,15 @@ internal sealed class WorkspaceSources(
 
     private async Task RefusedAsync(string teamId, IReadOnlyList<string> advertiserIds, string token, CancellationToken ct)
     {
-        // Resolved when needed: the accounts service itself asks this class to forget a workspace after a change.
-        var accounts = services.GetRequiredService<AccountsService>();
         foreach (var advertiserId in advertiserIds)
         {
-            await accounts.MarkTokenRefusedAsync(teamId, advertiserId, token, ct);
+            await refusals.MarkAsync(teamId, advertiserId, token, ct);
         }
     }
 
     private WorkspaceSource Demo()
     {
-        var cached = policy.Configured == MetricSourceKind.Demo ? configured : MetricSourceRegistration.Cached(services, demo, "demo", [DemoDataSet.AdvertiserId]);
+        var cached = policy.Configured == MetricSourceKind.Demo ? configured : Cached(demo, "demo", [DemoDataSet.AdvertiserId]);
         return new WorkspaceSource(cached, new CampaignFactsLoader(cached), "demo", IsDemo: true)
         {
             Notice = WorkspaceNotices.Demo,
@@ -133,9 +131,8 @@ internal sealed class WorkspaceSources(
         };
     }
 
-    private TikTokApiOptions Options() => services.GetService<TikTokApiOptions>() ?? new TikTokApiOptions();
-
-    private TimeProvider Time() => services.GetRequiredService<TimeProvider>();
+    private CachedMetricSource Cached(IMetricSource inner, string name, IReadOnlyList<string> advertisers) =>
+        new(inner, time, cacheOptions, cache, name, advertisers);
 
     /// <summary>Enough of a hash to tell tokens apart in a cache key, never enough to recover one.</summary>
     private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];

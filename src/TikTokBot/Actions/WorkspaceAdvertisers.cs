@@ -16,11 +16,8 @@ namespace TikTokBot.Actions;
 /// advertisers' time zone and currency are <c>TikTok:AdvertiserTimeZone</c> (default UTC) and
 /// <c>TikTok:AdvertiserCurrency</c> (USD).
 /// </summary>
-internal sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorkspaceStorage storage, IWorkspaceSources sources) : IWorkspaceAdvertisers
+internal sealed class WorkspaceAdvertisers(WorkspaceReadPolicy policy, IWorkspaceStorage storage, IWorkspaceSources sources) : IWorkspaceAdvertisers
 {
-    private readonly IConfigurationSection _tiktok = configuration.GetSection("TikTok");
-    private readonly WorkspaceReadPolicy _policy = WorkspaceReadPolicy.From(configuration);
-
     public Task<AdvertiserAccess?> FindAsync(string teamId, string advertiserId, CancellationToken ct) =>
         FindAsync(teamId, advertiserId, () => storage.ForTeam(teamId).TikTokConnections.ListAsync(ct));
 
@@ -36,17 +33,16 @@ internal sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorksp
         }
 
         var connections = teamId == WorkspaceReadPolicy.PlaygroundTeam ? [] : await listConnections();
-        var kind = _policy.Configured;
-        switch (_policy.Decide(teamId, connections.Count > 0))
+        var kind = policy.Configured;
+        switch (policy.Decide(teamId, connections.Count > 0))
         {
             case WorkspaceRead.Connected:
                 return connections.FirstOrDefault(c => c.AdvertiserId == advertiserId) is { } connected
                     ? new AdvertiserAccess(connected.AdvertiserId, connected.AccessToken, connected.Currency, connected.TimeZone, WriteRoute.Connected)
                     : null;
             case WorkspaceRead.Deployment:
-                // An export's campaigns carry no advertiser: found, so that the refusal says the export is read-only.
-                IReadOnlyList<string> owned = kind == MetricSourceKind.Api ? (_tiktok.Get<TikTokApiOptions>() ?? new TikTokApiOptions()).Advertisers : [CsvMetricSource.AdvertiserId];
-                return owned.Contains(advertiserId, StringComparer.Ordinal) ? Static(advertiserId, WriteRoute.Deployment) : null;
+                // An export's one advertiser is found too, so that the refusal says the export is read-only.
+                return policy.DeploymentAdvertisers.Contains(advertiserId, StringComparer.Ordinal) ? Static(advertiserId, WriteRoute.Deployment) : null;
             case WorkspaceRead.Demo:
                 return advertiserId == DemoDataSet.AdvertiserId ? Static(advertiserId, kind == MetricSourceKind.Demo ? WriteRoute.Deployment : WriteRoute.Demo) : null;
             default:
@@ -55,5 +51,5 @@ internal sealed class WorkspaceAdvertisers(IConfiguration configuration, IWorksp
     }
 
     private AdvertiserAccess Static(string advertiserId, WriteRoute route) =>
-        new(advertiserId, null, _tiktok["AdvertiserCurrency"] ?? "USD", _tiktok["AdvertiserTimeZone"] ?? "UTC", route);
+        new(advertiserId, null, policy.Options.AdvertiserCurrency, policy.Options.AdvertiserTimeZone, route);
 }

@@ -96,8 +96,7 @@ internal sealed class DigestBuilder(ReportService reports, CampaignEngine engine
     private async Task<CreditLessons> LessonsAsync(string teamId, IMetricSource source, CampaignInfo campaign, AssessedCredit credit, CancellationToken ct)
     {
         // The digest runs in the background, so it may wait for the day's history (read once, shared with every reply).
-        var history = await reports.HistoryAsync(teamId, ct);
-        var account = history is null ? null : await history.BenchmarkForAsync(campaign, ct);
+        var account = await (await reports.HistoryAsync(teamId, ct)).BenchmarkForAsync(campaign, ct);
         var ads = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Ad, credit.Range, ct);
         var ages = await source.GetBreakdownAsync(campaign.Id, BreakdownDimension.Age, credit.Range, ct);
         var whole = new ScopeTotals(RawTotals.Sum(credit.Daily.Select(d => d.Counts)));

@@ -11,7 +11,7 @@ namespace TikTokBot.Reports;
 /// advertisers through the same token, or the demo), so one never sees another's campaigns.
 /// </summary>
 internal sealed class AccountHistories(
-    ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore? store = null)
+    ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore store)
 {
     public AccountBenchmarkOptions Options => options;
 

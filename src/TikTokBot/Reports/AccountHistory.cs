@@ -18,10 +18,8 @@ namespace TikTokBot.Reports;
 /// </remarks>
 internal sealed class AccountHistory(
     IMetricSource source, string sourceName, ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar,
-    Storage.AccountHistoryStore? store = null, CacheTag[]? tags = null)
+    Storage.AccountHistoryStore store, CacheTag[] tags)
 {
-    private readonly CacheTag[] _tags = tags ?? [];
-
     public AccountBenchmarkOptions Options => options;
 
     /// <summary>Every campaign with delivery in the window (running and ended), as the benchmarks take them.</summary>
@@ -53,7 +51,7 @@ internal sealed class AccountHistory(
             return known;
         }
 
-        return await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, _tags,
+        return await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, tags,
             () => Task.FromResult(AccountBenchmarks.For(key.Advertiser, key.Objective, key.CampaignId, read.History, options)), ct);
     }
 
@@ -87,17 +85,17 @@ internal sealed class AccountHistory(
         var closed = await ClosedDaysAsync(ct);
         var key = Key(days, closed);
         // The configured window is kept in storage under its closed days: a restart reads it back rather than from TikTok.
-        var storeKey = days is null && store is not null ? $"{key.Window}|{closed}" : null;
-        return (key, await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, _tags, () => LoadKeptAsync(storeKey, HistoryOptions(days)), ct));
+        var storeKey = days is null ? $"{key.Window}|{closed}" : null;
+        return (key, await cache.GetOrLoad(key, cacheOptions.ClosedDaysLifetime, tags, () => LoadKeptAsync(storeKey, HistoryOptions(days)), ct));
     }
 
     private async Task<IReadOnlyList<CampaignHistory>> LoadKeptAsync(string? storeKey, AccountBenchmarkOptions window)
     {
-        if (storeKey is not null && await store!.FindAsync(sourceName, storeKey, CancellationToken.None) is { } kept)
+        if (storeKey is not null && await store.FindAsync(sourceName, storeKey, CancellationToken.None) is { } kept)
             return kept;
         var read = await LoadAsync(window);
         if (storeKey is not null)
-            await store!.SaveAsync(sourceName, storeKey, read, CancellationToken.None);
+            await store.SaveAsync(sourceName, storeKey, read, CancellationToken.None);
         return read;
     }
 

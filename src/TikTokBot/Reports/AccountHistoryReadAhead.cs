@@ -12,8 +12,8 @@ namespace TikTokBot.Reports;
 /// </summary>
 internal sealed class AccountHistoryReadAhead(
     IWorkspaceStorage storage, IWorkspaceSources sources, IBackgroundJobClient jobs,
-    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories? histories = null,
-    CampaignHourHistories? hours = null)
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<AccountHistoryReadAhead> logger, AccountHistories histories,
+    CampaignHourHistories hours)
     : IAdvertiserConnectedListener
 {
     public const string RecurringJobId = "account-history:read-ahead";
@@ -26,12 +26,6 @@ internal sealed class AccountHistoryReadAhead(
     [AutomaticRetry(Attempts = 0)]
     public async Task ReadAllAsync(CancellationToken ct)
     {
-        // A host without account histories (replies on TikTok's lines only) has nothing to read ahead.
-        if (histories is null)
-        {
-            return;
-        }
-
         var read = new HashSet<string>(StringComparer.Ordinal);
         // The deployment's own source (its static token or CSV, or the demo data) even before any workspace has installed.
         if (sources.DeploymentSource is { } deployment && read.Add(deployment.Name))
@@ -48,12 +42,12 @@ internal sealed class AccountHistoryReadAhead(
     [JobDisplayName("Account history read-ahead {0}")]
     [AutomaticRetry(Attempts = 0)]
     public Task ReadTeamAsync(string teamId, CancellationToken ct) =>
-        histories is null ? Task.CompletedTask : ReadTeamAsync(teamId, new HashSet<string>(StringComparer.Ordinal), ct);
+        ReadTeamAsync(teamId, new HashSet<string>(StringComparer.Ordinal), ct);
 
     /// <summary>A connect starts the new source's read as a Hangfire job (any instance may run it), not on the callback's request.</summary>
     public void Connected(string teamId)
     {
-        if (options.Value.ReadHistoryAhead && histories is not null)
+        if (options.Value.ReadHistoryAhead)
         {
             jobs.Enqueue<AccountHistoryReadAhead>(r => r.ReadTeamAsync(teamId, CancellationToken.None));
         }
@@ -86,11 +80,6 @@ internal sealed class AccountHistoryReadAhead(
     /// </summary>
     private async Task ReadHoursAsync(string teamId, WorkspaceSource source, CancellationToken ct)
     {
-        if (hours is null)
-        {
-            return;
-        }
-
         try
         {
             if ((await storage.ForTeam(teamId).AlertSubscriptions.ListAsync(ct)).Count > 0)
@@ -112,7 +101,7 @@ internal sealed class AccountHistoryReadAhead(
     {
         try
         {
-            var history = await histories!.For(source).ReadAheadAsync(ct);
+            var history = await histories.For(source).ReadAheadAsync(ct);
             logger.LogInformation("Account history of {Source} read ahead: {Campaigns} campaigns", source.Name.Split(':')[0], history.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -16,11 +16,7 @@ internal sealed class ReportCommands(
     public async Task<IReadOnlyList<SlackMessage>> TrendsAsync(MetricsCommand.Trends command, Asker asker, CancellationToken ct)
     {
         // The history of the workspace's own source: its connected advertisers', never another workspace's.
-        if (await reports.HistoryAsync(asker.TeamId, ct) is not { } history)
-        {
-            return [Reply.Plain("Trends are read from the account's history, which this deployment does not keep.")];
-        }
-
+        var history = await reports.HistoryAsync(asker.TeamId, ct);
         return TrendViews.Trends(command, await history.ReadAsync(command.Days, ct), history.Options, diagnosis.Trends);
     }
 

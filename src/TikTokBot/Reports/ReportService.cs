@@ -21,20 +21,14 @@ namespace TikTokBot.Reports;
 /// </summary>
 internal sealed class ReportService(
     IWorkspaceSources sources, WorkspaceCampaigns campaigns, CampaignEngine engine, SettingsService settings, ReportCache cache,
-    MetricCacheOptions cacheOptions, BusinessCalendar calendar, IEnumerable<CsvMetricSource> csvSources, IEnumerable<AccountHistories> historyServices,
+    MetricCacheOptions cacheOptions, BusinessCalendar calendar, MetricSourceChoice deployment, AccountHistories histories,
     Microsoft.Extensions.Options.IOptions<ReportOptions> reportOptions, TimeProvider time)
 {
     private readonly TimeSpan _historyWait = reportOptions.Value.HistoryWait;
 
-    // Registered only when the deployment reads Ads Manager exports; its unreadable rows go in every reply's footer.
-    private readonly CsvMetricSource? csv = csvSources.FirstOrDefault();
-
-    // The account histories the host registers (a host that keeps none answers on TikTok's lines alone).
-    private readonly AccountHistories? histories = historyServices.FirstOrDefault();
-
 
     /// <summary>Rows of the CSV exports that could not be read (none for other sources), for the reply's footer.</summary>
-    public IReadOnlyList<CsvProblem> SourceProblems => csv?.Problems ?? [];
+    public IReadOnlyList<CsvProblem> SourceProblems => deployment.Problems;
 
     /// <summary>The instant the app's clock reads: when the figures of a reply are read.</summary>
     public DateTimeOffset Now => calendar.Instant;
@@ -50,9 +44,9 @@ internal sealed class ReportService(
     /// <summary>Where the workspace's figures come from: its own advertisers, or what the deployment serves it.</summary>
     public Task<WorkspaceSource> SourceAsync(string teamId, CancellationToken ct) => sources.SourceForAsync(teamId, ct);
 
-    /// <summary>The account history of the workspace's own source (its connected advertisers, or what the deployment serves it); null without the service.</summary>
-    public async Task<AccountHistory?> HistoryAsync(string teamId, CancellationToken ct) =>
-        histories?.For(await SourceAsync(teamId, ct));
+    /// <summary>The account history of the workspace's own source (its connected advertisers, or what the deployment serves it).</summary>
+    public async Task<AccountHistory> HistoryAsync(string teamId, CancellationToken ct) =>
+        histories.For(await SourceAsync(teamId, ct));
 
     /// <summary>A campaign by what a person typed: its id, its name (or part of it), or one of the team's aliases.</summary>
     public Task<CampaignResolution> FindAsync(string teamId, string typed, CancellationToken ct) => campaigns.FindAsync(teamId, typed, ct);
@@ -150,7 +144,7 @@ internal sealed class ReportService(
     {
         var range = days.Resolve(period, campaign.CreatedOn);
         // The account's own benchmark comes from the history of the workspace's own source, so never from another workspace's.
-        var history = histories?.For(source);
+        var history = histories.For(source);
         // Read ahead, so normally at hand; the first question after a start waits for the read rather than answer differently.
         var account = history is null ? null : await history.BenchmarkAsync(campaign, _historyWait, time, ct);
         var key = new OverviewKey(source.Name, campaign.Id, range, days.Today, campaign.Name, campaign.ObjectiveType, campaign.Status, criteria, window, account?.Campaigns, teamId);

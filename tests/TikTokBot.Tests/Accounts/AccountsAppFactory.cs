@@ -30,6 +30,8 @@ internal sealed class AccountsAppFactory(FakeTikTokApi tiktok, FakeTimeProvider 
 
     public AccountsService Accounts => Services.GetRequiredService<AccountsService>();
 
+    public TokenRefusals TokenRefusals => Services.GetRequiredService<TokenRefusals>();
+
     protected override IEnumerable<(string Key, string Value)> MoreSettings() =>
         new Dictionary<string, string>
         {

@@ -81,7 +81,7 @@ public sealed class AccountsCommandTests : IAsyncLifetime
         Assert.Equal("No TikTok advertiser is connected to this workspace. `/ttmetrics connect` connects one.", await Send("accounts", Reader));
         await ConnectBothAsync();
         _clock.Advance(TimeSpan.FromDays(2));
-        Assert.True(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, _tiktok.Accounts.Issued.Single(), default));
+        Assert.True(await _app.TokenRefusals.MarkAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, _tiktok.Accounts.Issued.Single(), default));
 
         var reply = await Send("accounts", Reader);
 

@@ -211,8 +211,8 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         await _app.CallbackAsync(await _app.BeginAsync(), _tiktok.Accounts.Authorise(AccountsAppFactory.LosAngeles.AdvertiserId));
 
         var first = _tiktok.Accounts.Issued.Single();
-        Assert.True(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
-        Assert.False(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
+        Assert.True(await _app.TokenRefusals.MarkAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
+        Assert.False(await _app.TokenRefusals.MarkAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
         Assert.Equal(TikTokTokenState.Refused, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
 
         await _app.CallbackAsync(await _app.BeginAsync(), _tiktok.Accounts.Authorise(AccountsAppFactory.LosAngeles.AdvertiserId));
@@ -220,7 +220,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         Assert.Equal(TikTokTokenState.Ok, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
         // A read still under way with the old token, refused after the reconnect, does not mark the new one.
         Assert.NotEqual(first, _tiktok.Accounts.Issued.Last());
-        Assert.False(await _app.Accounts.MarkTokenRefusedAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
+        Assert.False(await _app.TokenRefusals.MarkAsync(AccountsAppFactory.Team, AccountsAppFactory.LosAngeles.AdvertiserId, first, default));
         Assert.Equal(TikTokTokenState.Ok, Assert.Single(await _app.Accounts.ListAsync(AccountsAppFactory.Team, default)).TokenState);
     }
 

@@ -89,7 +89,7 @@ internal sealed class ActionsHarness : IAsyncDisposable
         var demo = new DemoMetricSource(clock);
         _services = new ServiceCollection()
             .AddSingleton<IWorkspaceStorage>(Storage)
-            .AddSingleton<IWorkspaceAdvertisers>(new WorkspaceAdvertisers(configuration, Storage, new StoredConnections(Storage)))
+            .AddSingleton<IWorkspaceAdvertisers>(new WorkspaceAdvertisers(WorkspaceReadPolicy.From(configuration), Storage, new StoredConnections(Storage)))
             .AddSingleton<IWriteTargets>(WriteTargetRouter.Only(Target))
             .AddSingleton<IPermissionPolicy>(new SlackRoles(Requester, Approver, SecondApprover))
             .AddSingleton<IActionLearning>(new CampaignLearning(demo, new CampaignFactsLoader(demo), new CampaignEngine(new DiagnosisOptions()), NullLogger<CampaignLearning>.Instance))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using TikTokBot.Accounts;
 using TikTokBot.Actions;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Demo;
@@ -13,7 +14,8 @@ public sealed class WorkspaceAdvertisersTests
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     private static WorkspaceAdvertisers With(IWorkspaceStorage storage, params (string Key, string Value)[] settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(), storage, new StoredConnections(storage));
+        new(WorkspaceReadPolicy.From(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build()),
+            storage, new StoredConnections(storage));
 
     [Fact]
     public async Task With_the_OAuth_install_the_static_token_serves_only_its_team_and_the_others_act_on_the_demo_data_simulated()
@@ -66,7 +68,7 @@ public sealed class WorkspaceAdvertisersTests
         var kept = new KeptConnections(await connections.ListAsync(Ct));
         await connections.DisconnectAsync("7300000000000001", "U2", Ct);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new KeyValuePair<string, string?>("TikTok:Source", "Api")]).Build();
-        IWorkspaceAdvertisers advertisers = new WorkspaceAdvertisers(configuration, h.Storage, kept);
+        IWorkspaceAdvertisers advertisers = new WorkspaceAdvertisers(WorkspaceReadPolicy.From(configuration), h.Storage, kept);
 
         Assert.Equal("tokyo-token", (await advertisers.FindForButtonsAsync("T-TOKYO", "7300000000000001", Ct))?.AccessToken);
         Assert.Null(await advertisers.FindAsync("T-TOKYO", "7300000000000001", Ct));

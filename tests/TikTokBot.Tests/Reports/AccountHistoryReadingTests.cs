@@ -49,7 +49,7 @@ public sealed class AccountHistoryReadingTests : IAsyncDisposable
     }
 
     private AccountHistory History(IMetricSource source, AccountHistoryStore store) =>
-        new(source, "demo", new ReportCache(_clock), new MetricCacheOptions(), new AccountBenchmarkOptions(), new BusinessCalendar(_clock), store);
+        new(source, "demo", new ReportCache(_clock), new MetricCacheOptions(), new AccountBenchmarkOptions(), new BusinessCalendar(_clock), store, []);
 
     [Fact]
     public async Task A_history_read_ahead_is_kept_and_a_restart_reads_it_back_without_asking_tiktok()
