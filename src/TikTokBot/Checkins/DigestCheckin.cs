@@ -80,10 +80,18 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
             }
         }
 
-        var inProgress = fixes.Where(f => f.State != FixState.FollowedUp).Select(f => (f.Details.CampaignId, f.Details.RuleId)).ToHashSet();
+        // A finding is someone's while its fix is in progress, and on the day its follow-up answers (listed above).
+        var owned = fixes
+            .Where(f => f.State != FixState.FollowedUp ||
+                FollowUpAnswers.LocalDate(f.FollowedUpAt!.Value, digested[f.Details.CampaignId].Campaign.TimeZone) == digested[f.Details.CampaignId].Days.Today)
+            .Select(f => (f.Details.CampaignId, f.Details.RuleId))
+            .ToHashSet();
+
+        // Each campaign's first finding, then each one's second, and so on: the digest's few buttons go to many campaigns.
         var untaken = overviews
-            .SelectMany(o => o.Fixes.Fixes.Select(f => f.Because).Distinct().Select(finding => (Overview: o, Finding: finding)))
-            .Where(u => !inProgress.Contains((u.Overview.Campaign.Id, u.Finding.RuleId)))
+            .SelectMany(o => o.Fixes.Fixes.Select(f => f.Because).Distinct().Select((finding, rank) => (Overview: o, Finding: finding, Rank: rank)))
+            .Where(u => !owned.Contains((u.Overview.Campaign.Id, u.Finding.RuleId)))
+            .OrderBy(u => u.Rank)
             .ToList();
         if (taken.Count == 0 && followUps.Count == 0 && untaken.Count == 0)
         {
@@ -94,9 +102,10 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
         Lines(text, $"Taken yesterday{Dated(overviews.Select(o => o.Days.Yesterday))}", taken, settings.MaxLines);
         Lines(text, $"Follow-ups due today{Dated(overviews.Select(o => o.Days.Today))}", followUps, settings.MaxLines);
 
-        // The heading, then two blocks a finding (its line, its buttons), and one line for those left out.
-        var shown = Math.Clamp(Math.Min(settings.MaxFindings, untaken.Count), 0, Math.Max(0, (room - 2) / 2));
-        if (shown == 0 && untaken.Count > 0 && room >= 1)
+        // A divider and the heading, then two blocks a finding (its line, its buttons), and one line for those left out.
+        var divider = room >= 2;
+        var shown = Math.Clamp(Math.Min(settings.MaxFindings, untaken.Count), 0, Math.Max(0, (room - 3) / 2));
+        if (shown == 0 && untaken.Count > 0)
         {
             text.Append($"\n{untaken.Count} finding(s) nobody has taken: `/ttmetrics <campaign> fix` to take one.");
         }
@@ -105,8 +114,14 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
             text.Append("\nNobody has taken:");
         }
 
-        var part = new MessageBuilder().Section(text.ToString());
-        foreach (var (overview, finding) in untaken.Take(shown))
+        var part = new MessageBuilder();
+        if (divider)
+        {
+            part.Divider();
+        }
+
+        part.Section(text.ToString());
+        foreach (var (overview, finding, _) in untaken.Take(shown))
         {
             part.Section($"*{Mrkdwn.Escape(finding.Title)}* on *{Mrkdwn.Escape(overview.Campaign.Name)}* ({Mrkdwn.Escape(finding.Stage.DisplayName())})")
                 .Actions(CheckinButtons.For(overview.Campaign.Id, finding));

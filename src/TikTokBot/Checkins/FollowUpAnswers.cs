@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Checkins;
@@ -49,7 +48,7 @@ internal sealed class FollowUpAnswers(ReportService reports, IOptionsMonitor<Fix
         var after = await reports.OverviewAsync(teamId, campaign, new Period(PeriodKind.Range, Range: periods.After), ct);
         var outcome = FixOutcome.Judge(metric, before.Facts.Current.Counts, after.Facts.Current.Counts, options.CurrentValue);
         var name = MetricCatalogue.Get(metric).DisplayName;
-        var figures = $"{name} {Number(outcome.Before)} → {Number(outcome.After)}" +
+        var figures = $"{name} {MetricFormat.Format(metric, outcome.Before, campaign.Currency)} → {MetricFormat.Format(metric, outcome.After, campaign.Currency)}" +
             (outcome.ChangePercent is { } change ? $" ({change:+0.0;-0.0;0}%)" : "") +
             $", {periods.Before.Start:yyyy-MM-dd}..{periods.Before.End:yyyy-MM-dd} against {periods.After.Start:yyyy-MM-dd}..{periods.After.End:yyyy-MM-dd}";
         var verdict = outcome.Verdict switch
@@ -86,6 +85,4 @@ internal sealed class FollowUpAnswers(ReportService reports, IOptionsMonitor<Fix
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
     }
-
-    private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";
 }
