@@ -119,6 +119,39 @@ public sealed class CheckinDigestTests : IAsyncLifetime
         Assert.Empty(await other.ListInProgressAsync("U0DAN", null, default));
     }
 
+    [Fact]
+    public async Task With_the_default_settings_the_demo_digest_and_its_check_in_part_are_one_message_and_a_fuller_message_gets_a_shorter_part()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>());
+        await app.StartAsync();
+        var subscription = await app.SubscribeAsync(Channel, new TimeOnly(9, 0), "UTC");
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await app.WaitUntilDeliveredAsync(subscription.Id, Monday);
+        await app.WaitUntilIdleAsync();
+
+        // Digests:MaxCharts 2 and Checkins:Digest:MaxFindings 3: the 13 blocks of the demo digest (header, freshness, 8
+        // campaigns, their 2 charts, the demo notice), a divider, the check-in heading, 3 findings of 2 blocks and the count of the rest.
+        var digest = Assert.Single(_slack.To(Channel), p => p.Text.StartsWith("TikTok daily digest", StringComparison.Ordinal));
+        var blocks = JsonDocument.Parse(digest.Blocks).RootElement.EnumerateArray().ToList();
+        Assert.Equal(13 + 2 + (2 * 3) + 1, blocks.Count);
+        Assert.Equal(2, blocks.Count(b => b.GetProperty("type").GetString() == "data_visualization"));
+        Assert.Contains("16 more finding(s) nobody has taken", Regex.Unescape(digest.Blocks));
+        Assert.Equal(1, (await app.Store.Deliveries.FindAsync(subscription.Id, Monday, default))!.PartsPosted);
+
+        // A digest whose last message has 45 blocks gets the 5 it has room for: a divider, the heading, one finding, the count.
+        var checkin = app.Services.GetRequiredService<IDigestCheckin>();
+        var overviews = await app.Services.GetRequiredService<ReportService>().OverviewsAsync(Team, null, TikTok.Calendar.Period.Default, clock.GetUtcNow(), default);
+        Slack.BlockKit.SlackMessage Full(int count) => new() { Text = "digest", Blocks = Enumerable.Range(0, count).Select(i => (Slack.BlockKit.Block)new Slack.BlockKit.DividerBlock()).ToList() };
+        var fuller = Assert.Single(await checkin.WithCheckinAsync(Team, overviews, [Full(45)], default));
+        Assert.Equal(50, fuller.Blocks!.Count);
+        Assert.Single(fuller.Blocks, b => b is Slack.BlockKit.ActionsBlock);
+        // With 49, only the heading, which counts the 19 findings; with 50, nothing; and never a second message.
+        var nearlyFull = Assert.Single(await checkin.WithCheckinAsync(Team, overviews, [Full(49)], default));
+        Assert.Contains("19 finding(s) nobody has taken", Assert.IsType<Slack.BlockKit.SectionBlock>(nearlyFull.Blocks![^1]).Text!.Text);
+        Assert.Equal(50, Assert.Single(await checkin.WithCheckinAsync(Team, overviews, [Full(50)], default)).Blocks!.Count);
+    }
+
     private static FixDetails Details(string id, string campaign, string rule, string title, MetricId metric, string owner, string takenBy) =>
         new(id, campaign, null, rule, title, metric, null, "as it stood", owner, takenBy, Channel, Thread);
 }
