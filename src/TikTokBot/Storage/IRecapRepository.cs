@@ -8,7 +8,8 @@ internal interface IRecapRepository
 {
     /// <summary>
     /// Claims the week's recap for the caller: never claimed, or claimed more than <paramref name="lease"/> ago and never
-    /// posted (its poster died). False when another poster holds it or it was posted.
+    /// posted (its poster died). False when another poster holds it or it was posted, or the subscription is not this
+    /// team's active, unpaused one.
     /// </summary>
     Task<bool> TryClaimAsync(string subscriptionId, DateOnly weekStart, TimeSpan lease, CancellationToken ct);
 

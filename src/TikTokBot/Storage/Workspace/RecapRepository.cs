@@ -7,11 +7,13 @@ internal sealed class RecapRepository(TeamScope scope) : IRecapRepository
         var db = scope.Database;
         var now = scope.Now();
 
-        // One statement decides the claim, so two instances racing for the same week cannot both win.
+        // One statement decides the claim, so two instances racing for the same week cannot both win. Selecting from the
+        // team's active subscriptions makes another team's (or a cancelled or paused) subscription claim nothing.
         return await scope.ExecuteAsync(
             """
             INSERT INTO checkin_recaps (team_id, subscription_id, week_start, claimed_at)
-            VALUES (@team, @subscriptionId, @weekStart, @now)
+            SELECT team_id, id, @weekStart, @now
+            FROM channel_subscriptions WHERE team_id = @team AND id = @subscriptionId AND unsubscribed_at IS NULL AND paused_at IS NULL
             ON CONFLICT (team_id, subscription_id, week_start) DO UPDATE SET claimed_at = excluded.claimed_at
             WHERE checkin_recaps.posted_at IS NULL AND checkin_recaps.claimed_at < @staleBefore;
             """,
