@@ -5,9 +5,6 @@ using TikTokBot.Checkins;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Storage;
 using TikTokBot.Tests.Digests;
-using TikTokBot.Testing;
-using TikTokBot.Testing.External;
-using TikTokBot.TikTok.Demo;
 
 namespace TikTokBot.Tests.Checkins;
 
@@ -119,65 +116,4 @@ public sealed class WeeklyRecapTests : IAsyncLifetime
         await scheduler.SyncAsync(default);
         Assert.Null(scheduler.NextFiring(Team, Channel));
     }
-}
-
-/// <summary>Two app instances on one PostgreSQL database post a channel's weekly recap at the same moment: once.</summary>
-public sealed class TwoInstanceRecapTests : IAsyncLifetime
-{
-    private const string Team = "T-RECAP";
-    private readonly ThrowawayPostgresDatabase _database = new("recaps");
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tiktokbot-recaps-shared-").FullName;
-    private FakeTikTokApi _tiktok = null!;
-
-    public async Task InitializeAsync()
-    {
-        _tiktok = await FakeTikTokApi.StartAsync(new DateOnly(2026, 11, 20));
-        await _database.CreateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _tiktok.DisposeAsync();
-        await _database.DropAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    [NeedsFact(External.PostgreSql)]
-    public async Task A_weeks_recap_is_posted_once_when_two_instances_fire_it_at_once()
-    {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _database.ConnectionString().ConnectionString,
-            ["Storage:DataDirectory"] = _dataDirectory,
-            ["Scheduler:Store"] = "Memory",
-        };
-        using var first = new CheckinsAppFactory(_tiktok, clock, settings);
-        using var second = new CheckinsAppFactory(_tiktok, clock, settings);
-        first.CreateKestrelClient().Dispose();
-        second.CreateKestrelClient().Dispose();
-
-        var store = first.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(Team);
-        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C-RECAP", [], new TimeOnly(9, 0), "UTC"), "U-OWNER", default);
-        await store.Fixes.TakeAsync(new FixDetails("fix-week", "1800000000000048", null, "spend-without-results", "Spend without results",
-            MetricId.Conversions, 0m, "Conversions 0", "U-OWNER", "U-OWNER", "C-RECAP", "1763650800.000100"), default);
-        Assert.True(await store.Fixes.MarkDoneAsync("fix-week", "U-OWNER", byAction: false, restartsLearning: false, new DateOnly(2027, 1, 1), default));
-
-        // Monday 2026-11-23 09:00: both instances fire the recap of 11-16..11-22.
-        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var jobs = new[] { first, second }.Select(app => app.Services.GetRequiredService<RecapJob>()).ToArray();
-        var posted = await Task.WhenAll(jobs.Select(job => Task.Run(() => job.SendAsync(Team, subscription.Id, clock.GetUtcNow(), default))));
-
-        Assert.Equal(1, posted.Count(p => p));
-        var recaps = new[] { first, second }.SelectMany(app => app.Calls)
-            .Where(c => c.Method == "chat.postMessage" && c.Body.Contains("Weekly check-in", StringComparison.Ordinal)).ToList();
-        var recap = Assert.Single(recaps);
-        Assert.Contains("1 fix(es) applied, 0 followed up: 0 better, 0 no clear change yet, 0 worse.", recap.Body);
-        Assert.Contains("applied 2026-11-18", recap.Body);
-        Assert.NotNull(await store.Recaps.FindPostedAsync(subscription.Id, WeekStart(), default));
-        Assert.False(await jobs[1].SendAsync(Team, subscription.Id, clock.GetUtcNow(), default));
-    }
-
-    private static DateOnly WeekStart() => new(2026, 11, 16);
 }
