@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using TikTokBot.Domain.Checkins;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
@@ -12,7 +13,7 @@ namespace TikTokBot.Checkins;
 /// follow-up said it), and how many fixes worked. Each fix's instants are placed in its advertiser's days; the week is
 /// the channel's seven local days.
 /// </summary>
-internal static class RecapView
+internal static partial class RecapView
 {
     /// <summary>The recap of <paramref name="week"/> from the channel's campaigns' fixes; null when nothing was applied or followed up in it.</summary>
     public static SlackMessage? Message(DateRange week, IReadOnlyList<Fix> fixes, IReadOnlyDictionary<string, CampaignInfo> campaigns, int maxLines)
@@ -56,8 +57,10 @@ internal static class RecapView
     }
 
     /// <summary>The follow-up's figures without their periods ("CTR 0.8 → 1.1 (+37.5%)"); a reason as it is.</summary>
-    private static string Figures(string? note) =>
-        note is null ? "" : note.IndexOf(", 20", StringComparison.Ordinal) is var cut and > 0 && note.Contains('→', StringComparison.Ordinal) ? note[..cut] : note;
+    private static string Figures(string? note) => note is null ? "" : Periods().Replace(note, "");
+
+    [GeneratedRegex(@", \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} against \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex Periods();
 
     private static string Lines(string heading, IEnumerable<string> lines, int max)
     {
