@@ -656,6 +656,58 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [NeedsFact]
+    public async Task A_weeks_recap_is_claimed_by_one_poster_taken_over_after_its_lease_and_posted_once()
+    {
+        var storage = await StartAsync();
+        var store = storage.ForTeam("T1");
+        var subscription = await store.Subscriptions.SubscribeAsync(new SubscriptionDetails("C1", [], new TimeOnly(9, 0), "UTC"), "U1", Ct);
+        var week = new DateOnly(2025, 3, 3);
+
+        // Six instances claim the week at once: one wins.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => store.Recaps.TryClaimAsync(subscription.Id, week, TimeSpan.FromMinutes(10), Ct))));
+        Assert.Single(claims, won => won);
+        Assert.Null(await store.Recaps.FindPostedAsync(subscription.Id, week, Ct));
+
+        // Its poster died: after the lease another takes it over; a failed post gives it back at once.
+        Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.True(await store.Recaps.TryClaimAsync(subscription.Id, week, TimeSpan.FromMinutes(10), Ct));
+        await store.Recaps.ReleaseAsync(subscription.Id, week, Ct);
+        Assert.True(await store.Recaps.TryClaimAsync(subscription.Id, week, TimeSpan.FromMinutes(10), Ct));
+        Assert.True(await store.Recaps.MarkPostedAsync(subscription.Id, week, "1.1", Ct));
+        Assert.False(await store.Recaps.MarkPostedAsync(subscription.Id, week, "1.2", Ct));
+        Assert.Equal("1.1", await store.Recaps.FindPostedAsync(subscription.Id, week, Ct));
+
+        // Posted: never claimed again, however old; the next week is its own; a paused subscription claims nothing.
+        Clock.Advance(TimeSpan.FromDays(1));
+        await store.Recaps.ReleaseAsync(subscription.Id, week, Ct);
+        Assert.False(await store.Recaps.TryClaimAsync(subscription.Id, week, TimeSpan.FromMinutes(10), Ct));
+        Assert.Equal("1.1", await store.Recaps.FindPostedAsync(subscription.Id, week, Ct));
+        Assert.True(await store.Subscriptions.PauseAsync(subscription.Id, "is_archived", "TikTokBot", Ct));
+        Assert.False(await store.Recaps.TryClaimAsync(subscription.Id, week.AddDays(7), TimeSpan.FromMinutes(10), Ct));
+    }
+
+    [NeedsFact]
+    public async Task The_fixes_since_an_instant_are_those_in_progress_and_those_taken_applied_or_followed_up_since()
+    {
+        var storage = await StartAsync();
+        var fixes = storage.ForTeam("T1").Fixes;
+        await fixes.TakeAsync(TeamData.Fix("fix-old", "LowCtr", "U1"), Ct);
+        Assert.True(await fixes.MarkDoneAsync("fix-old", "U1", false, false, new DateOnly(2025, 3, 4), Ct));
+        Assert.True(await fixes.RecordFollowUpAsync("fix-old", "Better", "CTR 0.80% -> 1.10%", Ct));
+        await fixes.TakeAsync(TeamData.Fix("fix-open", "HighCpm", "U1"), Ct);
+        var since = Clock.Now.AddHours(1);
+
+        // Before: the old fix followed up, the open one still in progress; after: the one followed up since, and the open one.
+        Assert.Equal(["fix-old", "fix-open"], (await fixes.ListSinceAsync(Clock.Now, Ct)).Select(f => f.FixId));
+        Assert.Equal(["fix-open"], (await fixes.ListSinceAsync(since, Ct)).Select(f => f.FixId));
+        await fixes.TakeAsync(TeamData.Fix("fix-again", "LowCtr", "U2"), Ct);
+        Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(await fixes.MarkDoneAsync("fix-again", "U2", false, false, new DateOnly(2025, 3, 6), Ct));
+        Assert.True(await fixes.RecordFollowUpAsync("fix-again", "Worse", "CTR 0.80% -> 0.60%", Ct));
+        Assert.Equal(["fix-again", "fix-open"], (await fixes.ListSinceAsync(since, Ct)).Select(f => f.FixId));
+    }
+
+    [NeedsFact]
     public async Task Approving_twice_or_by_two_approvers_at_once_approves_once()
     {
         var storage = await StartAsync();
@@ -907,6 +959,11 @@ public abstract class StorageContract : IAsyncLifetime
         ["Fixes.ListFollowUpsDueAsync"] = async (a, _) => Assert.Empty(await a.Fixes.ListFollowUpsDueAsync(new DateOnly(2030, 1, 1), Ct)),
         ["Fixes.TryClaimFollowUpAsync"] = async (a, _) => Assert.False(await a.Fixes.TryClaimFollowUpAsync(TeamData.DoneFixId, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Ct)),
         ["Fixes.RecordFollowUpAsync"] = async (a, _) => Assert.False(await a.Fixes.RecordFollowUpAsync(TeamData.DoneFixId, "Better", "CTR 0.80% -> 1.10%", Ct)),
+        ["Fixes.ListSinceAsync"] = async (a, _) => Assert.Empty(await a.Fixes.ListSinceAsync(DateTimeOffset.UnixEpoch, Ct)),
+        ["Recaps.TryClaimAsync"] = async (a, b) => Assert.False(await a.Recaps.TryClaimAsync(b.SubscriptionId, TeamData.ClaimedRecapWeek.AddDays(7), TimeSpan.Zero, Ct)),
+        ["Recaps.MarkPostedAsync"] = async (a, b) => Assert.False(await a.Recaps.MarkPostedAsync(b.SubscriptionId, TeamData.ClaimedRecapWeek, "9.9", Ct)),
+        ["Recaps.ReleaseAsync"] = async (a, b) => await a.Recaps.ReleaseAsync(b.SubscriptionId, TeamData.ClaimedRecapWeek, Ct),
+        ["Recaps.FindPostedAsync"] = async (a, b) => Assert.Null(await a.Recaps.FindPostedAsync(b.SubscriptionId, TeamData.PostedRecapWeek, Ct)),
     };
 
     /// <summary>Every settings write, each changing rows that the seeded team already has.</summary>

@@ -6,7 +6,7 @@ using TikTokBot.Slack.BlockKit;
 namespace TikTokBot.Checkins;
 
 /// <summary>
-/// "I'll take it" and "Assign…" under each finding of "What should I fix?". The values name only the campaign and the
+/// "I'll take it" and "Assign…" under each finding of "What should I fix?" (and of the digest's check-in part). The values name only the campaign and the
 /// finding's rule; the press looks both up again in the presser's workspace.
 /// </summary>
 internal sealed class CheckinButtons : IFindingButtons
@@ -16,14 +16,20 @@ internal sealed class CheckinButtons : IFindingButtons
         var buttons = new Dictionary<Finding, IReadOnlyList<BlockElement>>();
         foreach (var finding in overview.Fixes.Fixes.Select(f => f.Because).Distinct())
         {
-            var target = new FindingTarget(overview.Campaign.Id, null, finding.RuleId);
-            buttons[finding] =
-            [
-                Elements.Button(ButtonIds.TakeFix, "I'll take it", ButtonCodec.Encode(target)),
-                Elements.UsersSelect(ButtonIds.AssignFor(target), "Assign…"),
-            ];
+            buttons[finding] = For(overview.Campaign.Id, finding);
         }
 
         return Task.FromResult<IReadOnlyDictionary<Finding, IReadOnlyList<BlockElement>>>(buttons);
+    }
+
+    /// <summary>"I'll take it" and "Assign…" for one finding of one campaign (a fix reply's, a digest's).</summary>
+    public static IReadOnlyList<BlockElement> For(string campaignId, Finding finding)
+    {
+        var target = new FindingTarget(campaignId, null, finding.RuleId);
+        return
+        [
+            Elements.Button(ButtonIds.TakeFix, "I'll take it", ButtonCodec.Encode(target)),
+            Elements.UsersSelect(ButtonIds.AssignFor(target), "Assign…"),
+        ];
     }
 }

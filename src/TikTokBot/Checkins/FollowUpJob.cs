@@ -1,15 +1,9 @@
-using System.Globalization;
 using Hangfire;
-using Microsoft.Extensions.Options;
-using TikTokBot.Domain.Campaigns;
 using TikTokBot.Domain.Checkins;
-using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
-using TikTokBot.TikTok.Calendar;
-using TikTokBot.TikTok.Sources;
 
 namespace TikTokBot.Checkins;
 
@@ -21,8 +15,7 @@ namespace TikTokBot.Checkins;
 /// so however many instances run the job, it is posted once.
 /// </summary>
 internal sealed class FollowUpJob(
-    IWorkspaceStorage storage, ReportService reports, ISlackWebApiFactory slack, IOptionsMonitor<FixOutcomeOptions> options, TimeProvider time,
-    ILogger<FollowUpJob> logger)
+    IWorkspaceStorage storage, ReportService reports, FollowUpAnswers answers, ISlackWebApiFactory slack, TimeProvider time, ILogger<FollowUpJob> logger)
 {
     /// <summary>How long a claim stays its instance's before another may take over a follow-up never posted.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -56,7 +49,7 @@ internal sealed class FollowUpJob(
             FixPeriods? periods = null;
             if (campaign is not null)
             {
-                periods = FixPeriods.On(ChangedOn(fix, campaign), reports.DaysOf(campaign).Today.AddDays(-1), fix.RestartsLearning, options.CurrentValue);
+                periods = answers.PeriodsOn(fix, campaign, reports.DaysOf(campaign).Today.AddDays(-1));
                 if (periods is null)
                 {
                     continue;
@@ -68,7 +61,7 @@ internal sealed class FollowUpJob(
                 continue;
             }
 
-            var (verdict, note, text) = await AnswerAsync(teamId, fix, campaign, periods, ct);
+            var (verdict, note, text) = await answers.AnswerAsync(teamId, fix, campaign, periods, ct);
             var api = await slack.ForTeamAsync(null, teamId, ct);
             await api.PostMessageAsync(new MessageBuilder().Text(text).Section(text).BuildSingle() with { Channel = fix.Details.ChannelId, ThreadTs = fix.Details.ThreadTs }, ct);
             await fixes.RecordFollowUpAsync(fix.FixId, verdict, note, ct);
@@ -78,58 +71,4 @@ internal sealed class FollowUpJob(
 
         return posted;
     }
-
-    private async Task<(string Verdict, string Note, string Text)> AnswerAsync(string teamId, Fix fix, CampaignInfo? campaign, FixPeriods? periods, CancellationToken ct)
-    {
-        var title = Mrkdwn.Escape(fix.Details.FindingTitle);
-        if (campaign is null)
-        {
-            const string gone = "the campaign is no longer one this workspace reads (deleted, or its advertiser disconnected)";
-            return ("Skipped", gone, $":information_source: No follow-up on *{title}*: {gone}.");
-        }
-
-        if (campaign.DeliveryStatus is CampaignStatus.Paused or CampaignStatus.Deleted)
-        {
-            var why = $"*{Mrkdwn.Escape(campaign.Name)}* was {(campaign.DeliveryStatus == CampaignStatus.Deleted ? "deleted" : "paused")} since" +
-                (campaign.StatusChangedOn is { } on ? $" (by {on:yyyy-MM-dd})" : "") + ", so its figures say nothing about the fix";
-            return ("Skipped", why, $":information_source: No follow-up on *{title}*: {why}.");
-        }
-
-        if (fix.Details.Metric is not { } metric)
-        {
-            const string none = "the finding names no metric to compare";
-            return ("Skipped", none, $":information_source: No follow-up on *{title}*: {none}.");
-        }
-
-        var before = await reports.OverviewAsync(teamId, campaign, new Period(PeriodKind.Range, Range: periods!.Before), ct);
-        var after = await reports.OverviewAsync(teamId, campaign, new Period(PeriodKind.Range, Range: periods.After), ct);
-        var outcome = FixOutcome.Judge(metric, before.Facts.Current.Counts, after.Facts.Current.Counts, options.CurrentValue);
-        var name = MetricCatalogue.Get(metric).DisplayName;
-        var figures = $"{name} {Number(outcome.Before)} → {Number(outcome.After)}" +
-            (outcome.ChangePercent is { } change ? $" ({change:+0.0;-0.0;0}%)" : "") +
-            $", {periods.Before.Start:yyyy-MM-dd}..{periods.Before.End:yyyy-MM-dd} against {periods.After.Start:yyyy-MM-dd}..{periods.After.End:yyyy-MM-dd}";
-        var verdict = outcome.Verdict switch
-        {
-            FixVerdict.Better => ":white_check_mark: It worked",
-            FixVerdict.Worse => ":x: It made things worse",
-            _ => ":hourglass: No clear change yet" + (outcome.VolumeNeeded is { } needed ? $": {Mrkdwn.Escape(needed)}" : ""),
-        };
-        var text = $"*Follow-up on {title}* (<@{fix.Details.OwnerId}>, {Mrkdwn.Escape(campaign.Name)}): {verdict}.\n{figures}.";
-        if (outcome.Verdict != FixVerdict.Better &&
-            after.Diagnosis.Findings.FirstOrDefault(f => f.IsProblem && f.RuleId != fix.Details.RuleId) is { } next)
-        {
-            text += $"\nNext to look at: *{Mrkdwn.Escape(next.Title)}* (`/ttmetrics {Mrkdwn.Escape(campaign.Name)} fix`).";
-        }
-
-        return (outcome.Verdict.ToString(), figures, text);
-    }
-
-    /// <summary>The change's day in the advertiser's days.</summary>
-    private static DateOnly ChangedOn(Fix fix, CampaignInfo campaign)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(campaign.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fix.DoneAt!.Value, zone).DateTime);
-    }
-
-    private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";
 }

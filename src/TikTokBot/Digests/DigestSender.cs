@@ -13,7 +13,7 @@ namespace TikTokBot.Digests;
 /// completed after, so a retry, a restart or a second instance finds it claimed or delivered and posts nothing.
 /// </summary>
 internal sealed class DigestSender(
-    IWorkspaceStorage storage, DigestBuilder builder, ISlackWebApiFactory slack, IOptions<DigestOptions> options, TimeProvider time,
+    IWorkspaceStorage storage, DigestBuilder builder, IDigestCheckin checkin, ISlackWebApiFactory slack, IOptions<DigestOptions> options, TimeProvider time,
     ILogger<DigestSender> logger)
 {
     private DigestOptions Options => options.Value;
@@ -67,6 +67,8 @@ internal sealed class DigestSender(
             var built = await builder.BuildKeyedAsync(due.TeamId, subscription.AllCampaigns ? null : subscription.CampaignIds, dueAt.Value, ct);
             var day = DigestBuilder.DayOf(built.Digests, BusinessCalendar.At(dueAt.Value, TimeZoneInfo.Utc).Yesterday);
             var messages = await RenderedAsync(built, day, LateNote(dueAt.Value, due.Now, zone), await builder.NoticeAsync(due.TeamId, ct), ct);
+            // The check-in part (issue 32) is the channel's fixes as they stand now: added after the rendering kept for every channel.
+            messages = await checkin.WithCheckinAsync(due.TeamId, built.Overviews, messages, ct);
             // Info alerts (issue 33) are never posted on their own: the channel's digest of their day lists them, last.
             if (DigestAlertNotes.Messages((await store.SentAlerts.ListDigestNotesAsync(subscription.ChannelId, day, ct)).Where(n => n.Key.LocalDate == day).ToArray())
                 is { } notes)

@@ -26,6 +26,12 @@ internal interface IFixRepository
     /// </summary>
     Task<IReadOnlyList<Fix>> ListInProgressAsync(string? ownerId, string? campaignId, CancellationToken ct);
 
+    /// <summary>
+    /// The fixes in progress, and those taken, applied or followed up at or after <paramref name="since"/>: what a check-in
+    /// (the digest's part, the weekly recap) sorts into its own days. By time taken.
+    /// </summary>
+    Task<IReadOnlyList<Fix>> ListSinceAsync(DateTimeOffset since, CancellationToken ct);
+
     /// <summary>The applied fixes whose follow-up is due on or before <paramref name="lastClosedDay"/> and not yet posted.</summary>
     Task<IReadOnlyList<Fix>> ListFollowUpsDueAsync(DateOnly lastClosedDay, CancellationToken ct);
 

@@ -31,4 +31,6 @@ internal interface IWorkspaceStore
     ISentAlertRepository SentAlerts { get; }
 
     IFixRepository Fixes { get; }
+
+    IRecapRepository Recaps { get; }
 }

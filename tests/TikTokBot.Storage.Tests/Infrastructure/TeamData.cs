@@ -19,6 +19,10 @@ internal static class TeamData
     public const string DoneActionId = "act-seeded-done";
     public const string StaleActionId = "act-seeded-stale";
     public static readonly DateOnly ActedOn = new(2025, 3, 1);
+
+    /// <summary>The weeks of the seeded subscription's recaps: one posted, one claimed and not posted.</summary>
+    public static readonly DateOnly PostedRecapWeek = new(2025, 2, 17);
+    public static readonly DateOnly ClaimedRecapWeek = new(2025, 2, 24);
     public static readonly SentAlertKey SentAlert = new(Channel, "cmp-1", "SpendWithoutConversions", new DateOnly(2025, 3, 1));
     public static readonly SentAlertKey ClaimedAlert = new(Channel, "cmp-2", "CtrDrop", new DateOnly(2025, 3, 1));
     public const string OpenFixId = "fix-seeded-open";
@@ -70,6 +74,9 @@ internal static class TeamData
         await store.Fixes.TakeAsync(Fix(OpenFixId, "LowCtr", "UADMIN"), ct);
         await store.Fixes.TakeAsync(Fix(DoneFixId, "HighCostPerConversion", "UADMIN"), ct);
         Assert.True(await store.Fixes.MarkDoneAsync(DoneFixId, "UADMIN", byAction: false, restartsLearning: false, ActedOn.AddDays(3), ct));
+        Assert.True(await store.Recaps.TryClaimAsync(subscription.Id, PostedRecapWeek, TeamData.Lease, ct));
+        Assert.True(await store.Recaps.MarkPostedAsync(subscription.Id, PostedRecapWeek, "1740819600.000400", ct));
+        Assert.True(await store.Recaps.TryClaimAsync(subscription.Id, ClaimedRecapWeek, TeamData.Lease, ct));
         return new SeededTeam(window.Id, subscription.Id, deliveredOn, claimedOn);
     }
 
@@ -78,9 +85,12 @@ internal static class TeamData
     {
         var subscriptions = await store.Subscriptions.ListAsync(ct);
         var deliveries = new List<DigestDelivery>();
+        var recaps = new List<string?>();
         foreach (var subscription in subscriptions)
         {
             deliveries.AddRange(await store.Deliveries.ListAsync(subscription.Id, ct));
+            recaps.Add(await store.Recaps.FindPostedAsync(subscription.Id, PostedRecapWeek, ct));
+            recaps.Add(await store.Recaps.FindPostedAsync(subscription.Id, ClaimedRecapWeek, ct));
         }
 
         return JsonSerializer.Serialize(new
@@ -104,6 +114,8 @@ internal static class TeamData
             silenceCounts = await store.SentAlerts.ListSilenceCountsAsync(Channel, ct),
             digestNotes = await store.SentAlerts.ListDigestNotesAsync(Channel, DateOnly.MinValue, ct),
             fixes = await Task.WhenAll(new[] { OpenFixId, DoneFixId }.Select(id => store.Fixes.FindAsync(id, ct))),
+            recentFixes = await store.Fixes.ListSinceAsync(DateTimeOffset.UnixEpoch, ct),
+            recaps,
         });
     }
 

@@ -44,6 +44,37 @@ public sealed class ScriptedSlack : IAsyncDisposable
 
     public ConcurrentQueue<PostedMessage> Posted { get; } = new();
 
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _posted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The first message posted that matches, waiting for each post until one does (90 s at most, only to keep a broken test from hanging).</summary>
+    public async Task<PostedMessage> PostedAsync(Func<PostedMessage, bool> match, string what)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                next = _posted.Task;
+            }
+
+            if (Posted.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await next.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"Slack never got {what}");
+            }
+        }
+    }
+
     public int RateLimitedAnswers => _rateLimited;
 
     private readonly TaskCompletionSource _hung = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -101,6 +132,12 @@ public sealed class ScriptedSlack : IAsyncDisposable
         var blocks = body.RootElement.TryGetProperty("blocks", out var b) ? b.GetRawText() : "[]";
         var thread = body.RootElement.TryGetProperty("thread_ts", out var th) ? th.GetString() : null;
         Posted.Enqueue(new PostedMessage(channel, text, blocks, ts, thread));
+        lock (_gate)
+        {
+            _posted.TrySetResult();
+            _posted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         return Results.Text($"{{\"ok\":true,\"channel\":\"{channel}\",\"ts\":\"{ts}\"}}", "application/json");
     }
 

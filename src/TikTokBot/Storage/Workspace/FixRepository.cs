@@ -85,6 +85,13 @@ internal sealed class FixRepository(TeamScope scope) : IFixRepository
         .Select(ToFix)
         .ToList();
 
+    public async Task<IReadOnlyList<Fix>> ListSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        (await scope.QueryAsync<Row>(
+            $"{Select} WHERE team_id = @team AND ({InProgress} OR taken_at >= @since OR done_at >= @since OR followed_up_at >= @since) ORDER BY taken_at, fix_id;",
+            new { since = scope.Database.Instant(since) }, ct))
+        .Select(ToFix)
+        .ToList();
+
     public async Task<IReadOnlyList<Fix>> ListFollowUpsDueAsync(DateOnly lastClosedDay, CancellationToken ct) =>
         (await scope.QueryAsync<Row>(
             $"{Select} WHERE team_id = @team AND state IN ('done', 'closed_by_action') AND follow_up_due <= @day ORDER BY follow_up_due, fix_id;",

@@ -70,5 +70,7 @@ internal sealed class WorkspaceStorage(StorageDatabase database, IDataProtection
         public ISentAlertRepository SentAlerts => field ??= new SentAlertRepository(scope);
 
         public IFixRepository Fixes => field ??= new FixRepository(scope);
+
+        public IRecapRepository Recaps => field ??= new RecapRepository(scope);
     }
 }

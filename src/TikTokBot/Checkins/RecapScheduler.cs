@@ -1,0 +1,95 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using Microsoft.Extensions.Options;
+using TikTokBot.Storage;
+
+namespace TikTokBot.Checkins;
+
+/// <summary>
+/// Keeps one Hangfire recurring job per active channel subscription (<c>recap:&lt;team&gt;:&lt;channel&gt;</c>): the weekly
+/// recap on <c>Checkins:Recap:Day</c> at <c>Checkins:Recap:Hour</c> in the subscription's time zone, on the scheduler the
+/// digests run on. A copy of the subscriptions table, made again at start and every hour (<see cref="RecapSchedule"/>),
+/// so a channel subscribed since gets its recap and one unsubscribed loses it.
+/// </summary>
+internal sealed class RecapScheduler
+{
+    private const string Prefix = "recap:";
+    private readonly JobStorage _storage;
+    private readonly IWorkspaceStorage _workspaces;
+    private readonly IOptionsMonitor<RecapOptions> _options;
+    private readonly RecurringJobManager _recurring;
+
+    public RecapScheduler(JobStorage storage, IJobFilterProvider filters, IWorkspaceStorage workspaces, IOptionsMonitor<RecapOptions> options, TimeProvider time)
+    {
+        _storage = storage;
+        _workspaces = workspaces;
+        _options = options;
+
+        // The app's clock, as the digests' schedules: a recurring job's next firing is computed from the time our tables read.
+        _recurring = new RecurringJobManager(storage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+    }
+
+    public static string RecurringJobId(string teamId, string channelId) => $"{Prefix}{teamId}:{channelId}";
+
+    /// <summary>The hourly run of <see cref="SyncAsync"/> (recurring job <c>checkins:recap-schedules</c>).</summary>
+    [JobDisplayName("Check-in recap schedules")]
+    public async Task RunAsync(CancellationToken ct) => await SyncAsync(ct);
+
+    /// <summary>Every active subscription has its recap job as configured and no other recap job is left; returns how many were added or changed, and removed.</summary>
+    public async Task<(int Changed, int Removed)> SyncAsync(CancellationToken ct)
+    {
+        var cron = _options.CurrentValue.Cron;
+        var existing = RecurringJobs().ToDictionary(job => job.Id, StringComparer.Ordinal);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var changed = 0;
+        foreach (var teamId in await _workspaces.ListTeamsAsync(ct))
+        {
+            foreach (var subscription in await _workspaces.ForTeam(teamId).Subscriptions.ListAsync(ct))
+            {
+                if (subscription.IsPaused)
+                {
+                    continue;
+                }
+
+                var id = RecurringJobId(teamId, subscription.ChannelId);
+                kept.Add(id);
+                if (existing.TryGetValue(id, out var job) && job.Cron == cron && job.TimeZoneId == subscription.TimeZone &&
+                    job.Job?.Args.Count > 1 && Equals(job.Job.Args[1], subscription.Id))
+                {
+                    continue;
+                }
+
+                var (team, subscriptionId) = (teamId, subscription.Id);
+                _recurring.AddOrUpdate(
+                    id,
+                    Job.FromExpression<RecapJob>(recap => recap.SendDueAsync(team, subscriptionId, null, CancellationToken.None)),
+                    cron,
+                    new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone), MisfireHandling = MisfireHandlingMode.Relaxed });
+                changed++;
+            }
+        }
+
+        var removed = 0;
+        foreach (var stale in existing.Keys.Where(id => !kept.Contains(id)))
+        {
+            _recurring.RemoveIfExists(stale);
+            removed++;
+        }
+
+        return (changed, removed);
+    }
+
+    /// <summary>The recap job's next firing for a channel, or null when it has none.</summary>
+    public DateTimeOffset? NextFiring(string teamId, string channelId) =>
+        RecurringJobs().FirstOrDefault(job => job.Id == RecurringJobId(teamId, channelId))?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+
+    /// <summary>Runs a channel's recap now, as a firing of its recurring job would.</summary>
+    public void TriggerNow(string teamId, string channelId) => _recurring.TriggerJob(RecurringJobId(teamId, channelId));
+
+    private List<RecurringJobDto> RecurringJobs()
+    {
+        using var connection = _storage.GetConnection();
+        return connection.GetRecurringJobs().Where(job => !job.Removed && job.Id.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
+    }
+}
