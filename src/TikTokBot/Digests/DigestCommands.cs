@@ -7,7 +7,7 @@ using TikTokBot.Requests;
 namespace TikTokBot.Digests;
 
 /// <summary>The digest verbs of <c>/ttmetrics</c>: <c>digest now</c>, <c>subscribe</c>, <c>unsubscribe</c>, <c>subscriptions</c>.</summary>
-internal sealed class DigestCommands(ReportService reports, DigestService digests, Microsoft.Extensions.Options.IOptions<DigestOptions> options)
+internal sealed class DigestCommands(ReportService reports, DigestService digests, IDigestCheckin checkin, Microsoft.Extensions.Options.IOptions<DigestOptions> options)
 {
     public async Task<IReadOnlyList<SlackMessage>> ReplyAsync(MetricsCommand command, Asker asker, CancellationToken ct)
     {
@@ -22,9 +22,9 @@ internal sealed class DigestCommands(ReportService reports, DigestService digest
                 }
 
                 var preview = await digests.PreviewAsync(asker.TeamId, ids, ct);
-                return ReportViews.WithNotice(
-                    DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options.Value.MaxCharts),
-                    preview.Notice);
+                // With the check-in part the channel's digest would carry now: the fixes of the workspace, never another's.
+                var messages = DigestView.Messages(preview.Campaigns, preview.Day, "Preview: the digest as it stands now.", options.Value.MaxCharts);
+                return ReportViews.WithNotice(await checkin.WithCheckinAsync(asker.TeamId, preview.Overviews, messages, ct), preview.Notice);
             }
 
             case MetricsCommand.Subscribe subscribe:

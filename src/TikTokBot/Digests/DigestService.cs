@@ -17,8 +17,8 @@ internal sealed class DigestService(
     /// <summary>The digest as it stands now for the campaigns named (none: all), reporting yesterday.</summary>
     public async Task<DigestPreview> PreviewAsync(string teamId, IReadOnlyCollection<string> campaignIds, CancellationToken ct)
     {
-        var campaigns = await builder.BuildAsync(teamId, campaignIds, time.GetUtcNow(), ct);
-        return new DigestPreview(campaigns, DigestBuilder.DayOf(campaigns, reports.Days(teamId).Yesterday), await builder.NoticeAsync(teamId, ct));
+        var built = await builder.BuildKeyedAsync(teamId, campaignIds, time.GetUtcNow(), ct);
+        return new DigestPreview(built.Digests, built.Overviews, DigestBuilder.DayOf(built.Digests, reports.Days(teamId).Yesterday), await builder.NoticeAsync(teamId, ct));
     }
 
     public async Task<SubscribeResult> SubscribeAsync(

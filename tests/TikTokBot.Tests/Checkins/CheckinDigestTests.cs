@@ -152,6 +152,48 @@ public sealed class CheckinDigestTests : IAsyncLifetime
         Assert.Equal(50, Assert.Single(await checkin.WithCheckinAsync(Team, overviews, [Full(50)], default)).Blocks!.Count);
     }
 
+    [Fact]
+    public async Task Digest_now_shows_the_check_in_part_the_channel_would_get_with_this_workspaces_fixes_only()
+    {
+        // Sunday 10:00 UTC: Ana takes campaign-42's creative fatigue; another workspace takes its weak hook.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var app = new DigestAppFactory(_slack, clock, new Dictionary<string, string>
+        {
+            // The whole preview in the command's own answer, however busy the machine.
+            ["Commands:InlineAnswerBudget"] = "00:00:30", ["Slack:AckTimeout"] = "00:00:30", ["Checkins:Digest:MaxFindings"] = "20",
+        });
+        await app.StartAsync();
+        await app.Store.Fixes.TakeAsync(Details("fix-fatigue", Autumn, "creative-fatigue", "Creative fatigue", MetricId.Frequency, "U0ANA", "U0ANA"), default);
+        await app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam("T0ELSE").Fixes
+            .TakeAsync(Details("fix-else", Autumn, "weak-hook", "Weak hook", MetricId.Ctr, "U0EVE", "U0EVE"), default);
+
+        // Monday 08:30: `digest now`, before the channel's own digest.
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+        var here = await DigestNowAsync(app, clock, Team);
+        var elsewhere = await DigestNowAsync(app, clock, "T0ELSE");
+
+        Assert.Contains("Preview: the digest as it stands now.", here);
+        Assert.Contains("*Check-in*\nTaken yesterday (2026-11-22):\n• <@U0ANA> took *Creative fatigue* on *campaign-42 Autumn Sale*", here);
+        Assert.Contains("Nobody has taken:", here);
+        // The weak hook taken in the other workspace is still offered here, and Ana's fix is not shown there.
+        Assert.Contains("ft1|1800000000000042||weak-hook", here);
+        Assert.DoesNotContain("U0EVE", here);
+        Assert.DoesNotContain("U0ANA", elsewhere);
+        Assert.Contains("<@U0EVE> took *Weak hook* on *campaign-42 Autumn Sale*", elsewhere);
+    }
+
+    private static async Task<string> DigestNowAsync(DigestAppFactory app, TimeProvider clock, string team)
+    {
+        using var client = app.CreateKestrelClient();
+        using var request = SlackTestRequests.Signed("/slack/commands",
+            $"team_id={team}&channel_id={Channel}&user_id=U0ANA&command=%2Fttmetrics&text=digest%20now&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fx",
+            at: clock.GetUtcNow());
+        var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        // The answer's JSON with its escapes read, as the other checks of this class read the blocks.
+        return Regex.Unescape(await response.Content.ReadAsStringAsync());
+    }
+
     private static FixDetails Details(string id, string campaign, string rule, string title, MetricId metric, string owner, string takenBy) =>
         new(id, campaign, null, rule, title, metric, null, "as it stood", owner, takenBy, Channel, Thread);
 }
