@@ -15,6 +15,7 @@ internal static class CheckinsRegistration
             .Validate(o => o.Confidence is > 0.5 and < 1, "Checkins:Confidence must be between 0.5 and 1 (e.g. 0.95).")
             .ValidateOnStart();
         services.AddSingleton<CheckinsService>();
+        services.AddSingleton<Reports.IFixesInProgress>(sp => sp.GetRequiredService<CheckinsService>());
         services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
         services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
         services.AddSingleton<FollowUpJob>();
