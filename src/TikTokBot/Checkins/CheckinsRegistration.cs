@@ -18,6 +18,7 @@ internal static class CheckinsRegistration
         services.AddSingleton<Reports.IFixesInProgress>(sp => sp.GetRequiredService<CheckinsService>());
         services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
         services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
+        services.AddSingleton<PlaygroundFollowUps>();
         services.AddSingleton<FollowUpJob>();
         services.AddHostedService<FollowUpSchedule>();
         return services;

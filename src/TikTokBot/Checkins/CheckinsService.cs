@@ -44,7 +44,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
         var reading = Reading(overview, metric);
         var details = new FixDetails(
             NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, metric, Value(reading),
-            Standing(finding, reading?.Standing.Verdict.ToString()), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
+            Standing(finding, metric, reading), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
         var fix = await storage.ForTeam(asker.TeamId).Fixes.TakeAsync(details, ct);
         logger.LogInformation("Fix {FixId} ({RuleId} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",
             fix.FixId, fix.Details.RuleId, campaign.Id, ownerId, asker.UserId, asker.TeamId);
@@ -153,13 +153,23 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
 
     private static decimal? Value(MetricReading? reading) => reading?.Value is { } value ? decimal.Round(value, 6) : null;
 
-    /// <summary>The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median").</summary>
-    private static string Standing(Finding finding, string? verdict)
+    /// <summary>
+    /// The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median"), with the
+    /// judged metric's standing; and that metric's value when the finding's own number is another (Frequency, judged on CTR).
+    /// </summary>
+    private static string Standing(Finding finding, MetricId? judged, MetricReading? reading)
     {
         var words = finding.Evidence.FirstOrDefault() is { } e
             ? $"{e.Label} {Number(e.Value)}" + (e.Reference is { } r ? $" against {Number(r)}{(e.ReferenceLabel is { } l ? " " + l : "")}" : "")
             : finding.Title;
-        return verdict is null ? words : $"{words} ({verdict})";
+        if (reading is null)
+        {
+            return words;
+        }
+
+        return judged == finding.Metric
+            ? $"{words} ({reading.Standing.Verdict})"
+            : $"{words}; judged on {reading.Metric.DisplayName}, now {MetricFormat.Format(reading.Metric.Id, reading.Value)} ({reading.Standing.Verdict})";
     }
 
     private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";

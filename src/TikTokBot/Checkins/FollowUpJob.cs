@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Campaigns;
@@ -21,8 +20,8 @@ namespace TikTokBot.Checkins;
 /// so however many instances run the job, it is posted once.
 /// </summary>
 internal sealed class FollowUpJob(
-    IWorkspaceStorage storage, ReportService reports, ISlackWebApiFactory slack, IOptionsMonitor<FixOutcomeOptions> options, TimeProvider time,
-    ILogger<FollowUpJob> logger)
+    IWorkspaceStorage storage, ReportService reports, ISlackWebApiFactory slack, PlaygroundFollowUps playground, IOptionsMonitor<FixOutcomeOptions> options,
+    TimeProvider time, ILogger<FollowUpJob> logger)
 {
     /// <summary>How long a claim stays its instance's before another may take over a follow-up never posted.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -69,8 +68,17 @@ internal sealed class FollowUpJob(
             }
 
             var (verdict, note, text) = await AnswerAsync(teamId, fix, campaign, periods, ct);
-            var api = await slack.ForTeamAsync(null, teamId, ct);
-            await api.PostMessageAsync(new MessageBuilder().Text(text).Section(text).BuildSingle() with { Channel = fix.Details.ChannelId, ThreadTs = fix.Details.ThreadTs }, ct);
+            var message = CheckinViews.FollowUp(text, fix.Details.ChannelId, fix.Details.ThreadTs);
+            if (teamId == Accounts.WorkspaceReadPolicy.PlaygroundTeam)
+            {
+                // The playground has no Slack: its page draws the follow-up under the report it answers.
+                playground.Keep(message);
+            }
+            else
+            {
+                await (await slack.ForTeamAsync(null, teamId, ct)).PostMessageAsync(message, ct);
+            }
+
             await fixes.RecordFollowUpAsync(fix.FixId, verdict, note, ct);
             logger.LogInformation("Fix {FixId} of team {TeamId} followed up: {Verdict}", fix.FixId, teamId, verdict);
             posted++;
@@ -105,7 +113,7 @@ internal sealed class FollowUpJob(
         var after = await reports.OverviewAsync(teamId, campaign, new Period(PeriodKind.Range, Range: periods.After), ct);
         var outcome = FixOutcome.Judge(metric, before.Facts.Current.Counts, after.Facts.Current.Counts, options.CurrentValue);
         var name = MetricCatalogue.Get(metric).DisplayName;
-        var figures = $"{name} {Number(outcome.Before)} → {Number(outcome.After)}" +
+        var figures = $"{name} {MetricFormat.Format(metric, outcome.Before, campaign.Currency)} → {MetricFormat.Format(metric, outcome.After, campaign.Currency)}" +
             (outcome.ChangePercent is { } change ? $" ({change:+0.0;-0.0;0}%)" : "") +
             $", {periods.Before.Start:yyyy-MM-dd}..{periods.Before.End:yyyy-MM-dd} against {periods.After.Start:yyyy-MM-dd}..{periods.After.End:yyyy-MM-dd}";
         var verdict = outcome.Verdict switch
@@ -130,6 +138,4 @@ internal sealed class FollowUpJob(
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(campaign.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fix.DoneAt!.Value, zone).DateTime);
     }
-
-    private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";
 }

@@ -133,7 +133,7 @@ public sealed class FixLifeFromSlackTests
         Assert.StartsWith(
             "*Follow-up on Spend without results* (<@U-ADMIN-1>, campaign-48 Retargeting Test): :hourglass: No clear change yet: " +
             "the after period needs 20 more conversions and some spend.\n" +
-            "Cost per conversion – → –, 2026-11-17..2026-11-19 against 2026-11-21..2026-11-23.\n" +
+            "Cost per conversion — → —, 2026-11-17..2026-11-19 against 2026-11-21..2026-11-23.\n" +
             "Next to look at: *Delivery is low* (`/ttmetrics campaign-48 Retargeting Test fix`).", followUp);
         var followed = (await StoreOf(app).Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
         Assert.Equal((FixState.FollowedUp, "NoClearChange", app.Clock.GetUtcNow()), (followed.State, followed.Verdict, followed.FollowedUpAt));
