@@ -83,6 +83,24 @@
     return node;
   }
 
+  // A menu: its placeholder first (not choosable), then its choices; picking one presses.
+  function menu(item, choices, onPick) {
+    var select = el("select");
+    select.dataset.actionId = item.action_id;
+    select.setAttribute("aria-label", item.placeholder.text);
+    select.appendChild(el("option", null, item.placeholder.text));
+    select.options[0].value = "";
+    select.options[0].disabled = true;
+    select.options[0].selected = true;
+    choices.forEach(function (choice) {
+      var option = el("option", null, choice.text);
+      option.value = choice.value;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { onPick(select); });
+    return select;
+  }
+
   function element(item) {
     if (item.type === "button") {
       var button = el("button", item.style || "", item.text.text);
@@ -94,40 +112,14 @@
     }
     if (item.type === "users_select") {
       // Slack lists the workspace's people; the playground's workspace has these three.
-      var people = el("select");
-      people.dataset.actionId = item.action_id;
-      people.setAttribute("aria-label", item.placeholder.text);
-      people.appendChild(el("option", null, item.placeholder.text));
-      people.options[0].value = "";
-      people.options[0].disabled = true;
-      people.options[0].selected = true;
-      PEOPLE.forEach(function (person) {
-        var choice = el("option", null, person.name);
-        choice.value = person.id;
-        people.appendChild(choice);
+      return menu(item, PEOPLE.map(function (person) { return { text: person.name, value: person.id }; }), function (select) {
+        press(item.action_id, "", item.placeholder.text + " " + select.options[select.selectedIndex].text, threadOf(select), select.value);
       });
-      people.addEventListener("change", function () {
-        press(item.action_id, "", item.placeholder.text + " " + people.options[people.selectedIndex].text, threadOf(people), people.value);
-      });
-      return people;
     }
     if (item.type === "static_select") {
-      var select = el("select");
-      select.dataset.actionId = item.action_id;
-      select.setAttribute("aria-label", item.placeholder.text);
-      select.appendChild(el("option", null, item.placeholder.text));
-      select.options[0].value = "";
-      select.options[0].disabled = true;
-      select.options[0].selected = true;
-      (item.options || []).forEach(function (option) {
-        var choice = el("option", null, option.text.text);
-        choice.value = option.value;
-        select.appendChild(choice);
-      });
-      select.addEventListener("change", function () {
+      return menu(item, (item.options || []).map(function (option) { return { text: option.text.text, value: option.value }; }), function (select) {
         press(item.action_id, select.value, item.placeholder.text + " " + select.options[select.selectedIndex].text);
       });
-      return select;
     }
     if (item.type === "image") return el("span", "unknown", "[image: " + (item.alt_text || "") + "]");
     if (item.type === "mrkdwn" || item.type === "plain_text") return textObject(item);
