@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Alerts;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Domain.Checkins;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Requests;
 using TikTokBot.Slack.Handlers;
@@ -105,6 +106,28 @@ public sealed class AlertFixTests : IAsyncLifetime
             new() { ["action_id"] = $"{ButtonIds.TakeFix}.fa1|{Campaign42}||FrequencyAlert", ["type"] = "button", ["value"] = $"fa1|{Campaign42}||FrequencyAlert" }, grouped.Ts);
         var fix = Assert.Single(await Fixes(app, Team).ListInProgressAsync(null, null, default));
         Assert.Equal((Campaign42, grouped.Ts), (fix.Details.CampaignId, fix.Details.ThreadTs));
+    }
+
+    [Fact]
+    public async Task The_bots_own_pause_closes_a_spend_without_conversions_fix_and_a_budget_change_leaves_a_ctr_fix_open()
+    {
+        var (app, clock) = await StartAsync();
+        var fixes = Fixes(app, Team);
+        await fixes.TakeAsync(new FixDetails("fix-alert-spend", Campaign42, null, FixTarget.RuleIdOf(AlertRule.SpendWithoutConversions), "Spend without conversions",
+            MetricId.CostPerConversion, null, "$60 spent today and no conversion", "U0MEMBER", "U0MEMBER", Channel, "1764590400.000100"), default);
+        await fixes.TakeAsync(new FixDetails("fix-alert-ctr", Campaign42, null, FixTarget.RuleIdOf(AlertRule.CtrDrop), "CTR dropped",
+            MetricId.Ctr, 0.004m, "CTR today 0.4%", "U0MEMBER", "U0MEMBER", Channel, "1764590400.000200"), default);
+        var listener = app.Services.GetServices<IAppliedChangeListener>().OfType<TikTokBot.Checkins.FixesClosedByActions>().Single();
+
+        // A budget change: the CTR drop's first fix is a new creative, so it stays open; so does the spend fix.
+        await listener.AppliedAsync(new AppliedChange(Team, "act-budget", Campaign42, null, TikTokBot.Domain.Actions.ActionKind.Budget, new DateOnly(2026, 12, 1), false), default);
+        Assert.All(await fixes.ListInProgressAsync(null, null, default), f => Assert.Equal(FixState.Open, f.State));
+
+        // The pause: it carries out the spend alert's first fix, applied by the action that day, followed up 3 days on.
+        await listener.AppliedAsync(new AppliedChange(Team, "act-pause", Campaign42, "1900000000000001", TikTokBot.Domain.Actions.ActionKind.Pause, new DateOnly(2026, 12, 1), false), default);
+        var spend = (await fixes.FindAsync("fix-alert-spend", default))!;
+        Assert.Equal((FixState.ClosedByAction, "act-pause", false, new DateOnly(2026, 12, 4), clock.GetUtcNow()), (spend.State, spend.DoneBy, spend.RestartsLearning, spend.FollowUpDue, spend.DoneAt));
+        Assert.Equal(FixState.Open, (await fixes.FindAsync("fix-alert-ctr", default))!.State);
     }
 
     private async Task<(DigestAppFactory App, FakeTimeProvider Clock)> StartAsync(params (string Key, string Value)[] settings)
