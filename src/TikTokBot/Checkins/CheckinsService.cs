@@ -44,7 +44,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
         var reading = Reading(overview, metric);
         var details = new FixDetails(
             NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, metric, Value(reading),
-            Standing(finding, metric, reading), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
+            Standing(finding, metric, reading, campaign.Currency), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
         var fix = await storage.ForTeam(asker.TeamId).Fixes.TakeAsync(details, ct);
         logger.LogInformation("Fix {FixId} ({RuleId} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",
             fix.FixId, fix.Details.RuleId, campaign.Id, ownerId, asker.UserId, asker.TeamId);
@@ -74,7 +74,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
         var overview = await reports.OverviewAsync(asker.TeamId, campaign, new Period(PeriodKind.Today), ct);
         var (metric, _) = FixTarget.ForAlert(target.Rule, overview.Facts.Profile);
         var reading = Reading(overview, metric);
-        var standing = sent.Summary + (reading is null ? "" : $" ({reading.Metric.DisplayName} today: {Number(reading.Value)}, {reading.Standing.Verdict})");
+        var standing = sent.Summary + (reading is null ? "" : $" ({reading.Metric.DisplayName} today: {MetricFormat.Format(reading.Metric.Id, reading.Value, campaign.Currency)}, {reading.Standing.Verdict})");
         var details = new FixDetails(NewFixId(), campaign.Id, target.AdGroupId, FixTarget.RuleIdOf(target.Rule), title, metric, Value(reading),
             standing, ownerId, asker.UserId, channel, threadTs);
         var fix = await store.Fixes.TakeAsync(details, ct);
@@ -157,7 +157,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
     /// The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median"), with the
     /// judged metric's standing; and that metric's value when the finding's own number is another (Frequency, judged on CTR).
     /// </summary>
-    private static string Standing(Finding finding, MetricId? judged, MetricReading? reading)
+    private static string Standing(Finding finding, MetricId? judged, MetricReading? reading, string currency)
     {
         var words = finding.Evidence.FirstOrDefault() is { } e
             ? $"{e.Label} {Number(e.Value)}" + (e.Reference is { } r ? $" against {Number(r)}{(e.ReferenceLabel is { } l ? " " + l : "")}" : "")
@@ -169,7 +169,7 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
 
         return judged == finding.Metric
             ? $"{words} ({reading.Standing.Verdict})"
-            : $"{words}; judged on {reading.Metric.DisplayName}, now {MetricFormat.Format(reading.Metric.Id, reading.Value)} ({reading.Standing.Verdict})";
+            : $"{words}; judged on {reading.Metric.DisplayName}, now {MetricFormat.Format(reading.Metric.Id, reading.Value, currency)} ({reading.Standing.Verdict})";
     }
 
     private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";

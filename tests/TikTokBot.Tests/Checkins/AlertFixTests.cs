@@ -64,7 +64,7 @@ public sealed class AlertFixTests : IAsyncLifetime
         Assert.Equal((Campaign42, null, "alert:FrequencyAlert", "Frequency alert", MetricId.Ctr), (fix.Details.CampaignId, fix.Details.AdGroupId, fix.Details.RuleId, fix.Details.FindingTitle, fix.Details.Metric));
         Assert.Equal(("U0MEMBER", "U0MEMBER", Channel, alert.Ts, clock.GetUtcNow()), (fix.Details.OwnerId, fix.Details.TakenBy, fix.Details.ChannelId, fix.Details.ThreadTs, fix.TakenAt));
         Assert.StartsWith("Frequency 5.52 over the last 8 days", fix.Details.Standing, StringComparison.Ordinal);
-        Assert.EndsWith("(CTR (destination) today: 0.0069, Worse)", fix.Details.Standing, StringComparison.Ordinal);
+        Assert.EndsWith("(CTR (destination) today: 0.69%, Worse)", fix.Details.Standing, StringComparison.Ordinal);
         Assert.Equal(0.006905m, fix.Details.MetricValue);
         var said = _slack.To(Channel).Single(p => p.ThreadTs == alert.Ts);
         Assert.Contains("<@U0MEMBER> took *Frequency alert* on *campaign-42 Autumn Sale*", said.Text, StringComparison.Ordinal);
