@@ -44,9 +44,10 @@ public sealed class PlaygroundBrowserTests : IClassFixture<KestrelAppFactory>, I
         await Assertions.Expect(full.Locator(".fields").First).ToContainTextAsync("Impressions");
         await Assertions.Expect(full.Locator("[data-block=section] strong", new() { HasText = "Delivery" })).ToBeVisibleAsync();
 
+        // The fixes answer in the report's thread, as in Slack: drawn under the report.
         await report.Locator("button[data-action-id='report.fix']").ClickAsync();
-        var fixes = page.Locator(".exchange").Nth(2);
-        await Assertions.Expect(fixes.Locator(".typed")).ToHaveTextAsync("pressed: What should I fix?");
+        await Assertions.Expect(page.Locator(".exchange").Nth(2).Locator(".typed")).ToHaveTextAsync("pressed: What should I fix?");
+        var fixes = report.Locator(".replies .message").First;
         await Assertions.Expect(fixes.Locator("[data-block=header]")).ToHaveTextAsync("What to fix: campaign-42 Autumn Sale");
         await Assertions.Expect(fixes.Locator("[data-block=section]").First).ToContainTextAsync("Do this first:");
         await Browser.ScreenshotAsync(page, "playground-fixes");

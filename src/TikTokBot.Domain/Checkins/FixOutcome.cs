@@ -36,14 +36,22 @@ public sealed record FixOutcome(MetricId Metric, decimal? Before, decimal? After
         }
 
         // Every measure counts events per unit of exposure, and for each more events per unit is the good direction:
-        // a higher rate, or (events per money) a lower cost.
-        var moved = Moved(measure.Events(before), measure.Exposure(before), measure.Events(after), measure.Exposure(after), measure.PerMoney, options.Confidence);
+        // a higher rate, (events per money) a lower cost, or (events per day) a larger count.
+        var moved = Moved(measure.Events(before), measure.Exposure(before), measure.Events(after), measure.Exposure(after), measure.Per != Per.Trial, options.Confidence);
         var verdict = moved > 0 ? FixVerdict.Better : moved < 0 ? FixVerdict.Worse : FixVerdict.NoClearChange;
         return new FixOutcome(metric, was, now, verdict, change, null);
     }
 
+    /// <summary>How a measure's events are weighed: out of trials (a rate), per money (a cost), or per day over two equal periods (a count).</summary>
+    private enum Per
+    {
+        Trial,
+        Money,
+        Day,
+    }
+
     /// <summary>What a follow-up counts for a metric: the events, what they happen per, and how many a period needs.</summary>
-    private sealed record Measure(Func<RawTotals, decimal> Events, Func<RawTotals, decimal> Exposure, bool PerMoney, string EventName, Func<FixOutcomeOptions, long> Minimum);
+    private sealed record Measure(Func<RawTotals, decimal> Events, Func<RawTotals, decimal> Exposure, Per Per, string EventName, Func<FixOutcomeOptions, long> Minimum);
 
     private static Measure? Measures(MetricId metric) => metric switch
     {
@@ -54,16 +62,20 @@ public sealed record FixOutcome(MetricId Metric, decimal? Before, decimal? After
         MetricId.DestinationShareOfClicks => Rate(t => t.DestinationClicks, t => t.AllClicks, "clicks"),
         MetricId.VideoCompletionRate => Rate(t => t.VideoViewsP100, t => t.VideoViews, "completed views"),
         MetricId.SixSecondViewRate => Rate(t => t.VideoViews6s, t => t.VideoViews, "6-second views"),
-        MetricId.CostPerConversion => new(t => t.Conversions, t => t.Spend, true, "conversions", o => o.MinimumConversions),
-        MetricId.RealTimeCostPerConversion => new(t => t.RealTimeConversions, t => t.Spend, true, "real-time conversions", o => o.MinimumConversions),
-        MetricId.CpcDestination => new(t => t.DestinationClicks, t => t.Spend, true, "clicks", o => o.MinimumEvents),
-        MetricId.CostPerVideoView => new(t => t.VideoViews, t => t.Spend, true, "video views", o => o.MinimumEvents),
-        MetricId.Cpm => new(t => t.Impressions, t => t.Spend, true, "impressions", o => o.MinimumImpressions),
+        MetricId.CostPerConversion => new(t => t.Conversions, t => t.Spend, Per.Money, "conversions", o => o.MinimumConversions),
+        MetricId.RealTimeCostPerConversion => new(t => t.RealTimeConversions, t => t.Spend, Per.Money, "real-time conversions", o => o.MinimumConversions),
+        MetricId.CpcDestination => new(t => t.DestinationClicks, t => t.Spend, Per.Money, "clicks", o => o.MinimumEvents),
+        MetricId.CostPerVideoView => new(t => t.VideoViews, t => t.Spend, Per.Money, "video views", o => o.MinimumEvents),
+        MetricId.Cpm => new(t => t.Impressions, t => t.Spend, Per.Money, "impressions", o => o.MinimumImpressions),
+        // A count is compared per day: the two periods are equally long, so each day weighs the same.
+        MetricId.Impressions => new(t => t.Impressions, _ => 1m, Per.Day, "impressions", o => o.MinimumImpressions),
+        MetricId.Conversions => new(t => t.Conversions, _ => 1m, Per.Day, "conversions", o => o.MinimumConversions),
+        MetricId.RealTimeConversions => new(t => t.RealTimeConversions, _ => 1m, Per.Day, "real-time conversions", o => o.MinimumConversions),
         _ => null,
     };
 
     private static Measure Rate(Func<RawTotals, decimal> events, Func<RawTotals, decimal> exposure, string name) =>
-        new(events, exposure, false, name, o => o.MinimumEvents);
+        new(events, exposure, Per.Trial, name, o => o.MinimumEvents);
 
     /// <summary>What each period still lacks before a verdict (DOMAIN.md section 10), in words; null when both have enough.</summary>
     private static string? Missing(Measure measure, RawTotals before, RawTotals after, FixOutcomeOptions options)
@@ -72,19 +84,23 @@ public sealed record FixOutcome(MetricId Metric, decimal? Before, decimal? After
         foreach (var (name, totals) in new[] { ("before", before), ("after", after) })
         {
             var lacking = new List<string>();
-            if (!measure.PerMoney && totals.Impressions < options.MinimumImpressions)
+            if (measure.Per == Per.Trial && totals.Impressions < options.MinimumImpressions)
             {
                 lacking.Add($"{options.MinimumImpressions - totals.Impressions:N0} more impressions");
             }
 
             var events = (long)measure.Events(totals);
-            if (events < measure.Minimum(options))
+            // No event at all before the change, on exposure that could have bought some, is the finding itself (spend
+            // without results, a pixel that never fired): a measured zero, not too little volume. The after period
+            // still has to earn its own.
+            var measuredZero = name == "before" && events == 0 && measure.Exposure(totals) > 0;
+            if (events < measure.Minimum(options) && !measuredZero)
             {
                 var shortBy = measure.Minimum(options) - events;
                 lacking.Add($"{shortBy:N0} more {(shortBy == 1 ? measure.EventName[..^1] : measure.EventName)}");
             }
 
-            if (measure.PerMoney && totals.Spend <= 0)
+            if (measure.Per == Per.Money && totals.Spend <= 0)
             {
                 lacking.Add("some spend");
             }

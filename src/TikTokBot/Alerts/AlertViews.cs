@@ -36,6 +36,11 @@ internal static class AlertViews
                 ButtonCodec.Encode(new ProposalRequest(campaign.Id, ActionIntent.Pause(ActionLevel.AdGroup, adGroup))), style: "danger"));
         }
 
+        // Check-ins: whoever takes the alert's fix owns it, followed up in this alert's thread.
+        var finding = Finding(found);
+        buttons.Add(Elements.Button(ButtonIds.TakeFix, "I'll take it", ButtonCodec.Encode(finding)));
+        buttons.Add(Elements.UsersSelect(ButtonIds.AssignFor(finding), "Assign…"));
+
         var icon = Icon(found.Severity);
         var message = new MessageBuilder()
             .Text($"{icon} {title}: {alert.Summary}")
@@ -65,8 +70,8 @@ internal static class AlertViews
             ? $"{AlertRuleNames.Describe(all[0].Alert.Rule)} on {all.Length} campaigns of {all[0].Campaign.Advertiser}"
             : $"{all.Length} alerts on {all.Select(a => a.Campaign.Id).Distinct().Count()} campaign(s)";
         var message = new MessageBuilder().Text($"{icon} {head}").Section($"{icon} *{Mrkdwn.Escape(head)}*");
-        // The head and two context lines take three blocks; each cause a section and its buttons.
-        var withButtons = Math.Min(causes.Count, (SlackLimits.BlocksPerMessage - 4) / 2);
+        // The head and two context lines take three blocks; each cause a section, its buttons and its take buttons.
+        var withButtons = Math.Min(causes.Count, (SlackLimits.BlocksPerMessage - 4) / 3);
         foreach (var cause in causes.Take(withButtons))
         {
             var first = cause[0];
@@ -78,6 +83,12 @@ internal static class AlertViews
                 Elements.Button(ButtonIds.Snooze, Label("Snooze 24 h", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule))),
                 Elements.Button(ButtonIds.Mute, Label("Mute", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule)),
                     confirm: Elements.Confirm("Mute this rule?", $"No more \"{AlertRuleNames.Describe(a.Alert.Rule)}\" alerts for {a.Campaign.Name} in any channel until someone undoes it from /ttmetrics alerts.", "Mute")),
+            }).ToList());
+            // Check-ins: "I'll take it" and "Assign…" per campaign line, named by it when the cause has several.
+            message.Actions(cause.Take(12).SelectMany(a => new BlockElement[]
+            {
+                Elements.Button(several ? ButtonIds.TakeFor(Finding(a)) : ButtonIds.TakeFix, Label("I'll take it", several ? a.Campaign.Name : null), ButtonCodec.Encode(Finding(a))),
+                Elements.UsersSelect(ButtonIds.AssignFor(Finding(a)), Label("Assign…", several ? a.Campaign.Name : null)),
             }).ToList());
         }
 
@@ -94,6 +105,8 @@ internal static class AlertViews
 
         return message.BuildSingle() with { Channel = channel };
     }
+
+    private static AlertFinding Finding(FoundAlert found) => new(found.Campaign.Id, found.AdGroupToPause, found.Alert.Rule);
 
     // The title is the message's head when the message has one cause.
     private static string CauseText(IReadOnlyList<FoundAlert> cause, bool withTitle)

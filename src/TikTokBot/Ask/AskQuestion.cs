@@ -29,6 +29,9 @@ internal sealed record AskQuestion
 
     public MetricDirection? Direction { get; init; }
 
+    /// <summary>Check-ins asked about the asker's own fixes ("what am I on?").</summary>
+    public bool Mine { get; init; }
+
     /// <summary>For a refused question, the two or three intents closest to its words; empty otherwise.</summary>
     public IReadOnlyList<AskIntent> Suggestions { get; init; } = [];
 

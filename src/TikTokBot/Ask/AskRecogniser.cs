@@ -45,6 +45,9 @@ internal static partial class AskRecogniser
         new("our campaigns", AskIntent.Overview, 3), new("campaigns doing", AskIntent.Overview, 2),
         new("who took", AskIntent.CheckIns, 5), new("who fixed", AskIntent.CheckIns, 5), new("who did", AskIntent.CheckIns, 5), new("who applied", AskIntent.CheckIns, 5),
         new("check in", AskIntent.CheckIns, 5), new("checkin", AskIntent.CheckIns, 5), new("checkins", AskIntent.CheckIns, 5), new("who is on", AskIntent.CheckIns, 4),
+        new("fixes for", AskIntent.CheckIns, 6), new("fixes on", AskIntent.CheckIns, 6), new("fixes in progress", AskIntent.CheckIns, 6), new("my fixes", AskIntent.CheckIns, 6),
+        new("am i on", AskIntent.CheckIns, 6), new("i am on", AskIntent.CheckIns, 6), new("im on", AskIntent.CheckIns, 6), new("who owns", AskIntent.CheckIns, 5),
+        new("who is working", AskIntent.CheckIns, 5), new("assigned to me", AskIntent.CheckIns, 6), new("open fixes", AskIntent.CheckIns, 6),
         new("pause", AskIntent.Change, 4), new("resume", AskIntent.Change, 4), new("stop", AskIntent.Change, 3), new("turn off", AskIntent.Change, 4), new("unpause", AskIntent.Change, 4),
         new("increase the budget", AskIntent.Change, 5), new("raise the budget", AskIntent.Change, 5), new("cut the budget", AskIntent.Change, 5), new("set the budget", AskIntent.Change, 5),
         new("help", AskIntent.Help, 4), new("what can you do", AskIntent.Help, 5), new("what can i ask", AskIntent.Help, 5),
@@ -145,6 +148,7 @@ internal static partial class AskRecogniser
         var question = new AskQuestion
         {
             Intent = intent,
+            Mine = intent == AskIntent.CheckIns && Mine(lower),
             CampaignText = campaignText,
             Resolution = resolution,
             Period = period,
@@ -163,6 +167,15 @@ internal static partial class AskRecogniser
 
         return question;
     }
+
+    /// <summary>"What am I on?", "my fixes", "assigned to me": the asker's own fixes.</summary>
+    private static bool Mine(string[] lower)
+    {
+        var words = $" {string.Join(' ', lower)} ";
+        return MineWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MineWords = [" am i on ", " i am on ", " im on ", " my fixes ", " mine ", " assigned to me ", " i took ", " i own "];
 
     private static int Priority(AskIntent intent) => intent switch
     {

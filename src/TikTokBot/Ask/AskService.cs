@@ -17,7 +17,8 @@ namespace TikTokBot.Ask;
 /// services (Reports, Settings). It reads only the asking workspace's campaigns, aliases and settings.
 /// </summary>
 internal sealed class AskService(
-    ReportService reports, ReportCommands commands, SettingsService settings, Storage.IWorkspaceStorage storage, IOptions<AskOptions> options)
+    ReportService reports, ReportCommands commands, SettingsService settings, Storage.IWorkspaceStorage storage, IFixesInProgress fixes,
+    IOptions<AskOptions> options)
 {
     /// <summary>
     /// The prompts to offer: with the person looking at a channel that gets a digest, that digest's campaigns (every
@@ -60,6 +61,7 @@ internal sealed class AskService(
             By = question.By ?? (sameKind && !question.ByDay ? thread?.By : null),
             ByDay = question.ByDay || (sameKind && question.By is null && thread?.ByDay == true),
             Metric = question.Metric ?? thread?.Metric,
+            Mine = question.Mine,
         };
 
         CampaignInfo? campaign = null;
@@ -153,7 +155,8 @@ internal sealed class AskService(
                 case AskIntent.Overview:
                     return ReportViews.CampaignList(await reports.OverviewsAsync(team, null, turn.Period, ct), reports.Days(team).LastClosedDays(Period.Default.Days));
                 case AskIntent.CheckIns:
-                    return [AskViews.CheckIns()];
+                    // The Check-ins capability's own list (`/ttmetrics fixes`), of this workspace only.
+                    return [await fixes.ListAsync(asker, new MetricsCommand.Fixes(turn.Mine, campaign?.Id), ct)];
                 case AskIntent.Change:
                     return [AskViews.Change(campaign)];
                 default:

@@ -15,6 +15,9 @@ internal sealed record AskTurn(AskIntent Intent, CampaignInfo? Campaign, Period 
     public MetricId? Metric { get; init; }
     public bool ByDay { get; init; }
 
+    /// <summary>Check-ins: the asker's own fixes only.</summary>
+    public bool Mine { get; init; }
+
     public IReadOnlyList<SlackMessage>? Immediate { get; init; }
 
     /// <summary>What the thread remembers after this turn; null leaves it as it was.</summary>

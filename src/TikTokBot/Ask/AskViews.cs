@@ -69,9 +69,6 @@ internal static class AskViews
             .BuildSingle();
     }
 
-    public static SlackMessage CheckIns() =>
-        Plain("Check-ins are not available yet, so I cannot tell who took which fix. Once they land, I will answer this from them.");
-
     public static SlackMessage Change(CampaignInfo? campaign) => Plain(
         "I only read here and never change a campaign. To pause, resume or change a budget, use the command, which asks for a confirmation first:\n" +
         $"`/ttmetrics pause campaign {(campaign is null ? "<name>" : Mrkdwn.Escape(campaign.Name))}`");

@@ -51,6 +51,10 @@ internal static class CheckinViews
         _ => $"followed up: {fix.Verdict}",
     };
 
+    /// <summary>The follow-up, in the fix's thread for everyone: the verdict with its figures, as <see cref="FollowUpJob"/> words it.</summary>
+    public static SlackMessage FollowUp(string text, string channel, string threadTs) =>
+        new MessageBuilder().Text(text).Section(text).BuildSingle() with { Channel = channel, ThreadTs = threadTs };
+
     /// <summary>In the thread: the fix is applied and when its follow-up comes.</summary>
     public static SlackMessage Done(Fix fix, string campaignName)
     {

@@ -27,8 +27,10 @@ internal static class CheckinsRegistration
         services.AddSingleton<RecapScheduler>();
         services.AddSingleton<RecapJob>();
         services.AddHostedService<RecapSchedule>();
+        services.AddSingleton<Reports.IFixesInProgress>(sp => sp.GetRequiredService<CheckinsService>());
         services.AddSingleton<Reports.IFindingButtons, CheckinButtons>();
         services.AddSingleton<Storage.IAppliedChangeListener, FixesClosedByActions>();
+        services.AddSingleton<PlaygroundFollowUps>();
         services.AddSingleton<FollowUpJob>();
         services.AddHostedService<FollowUpSchedule>();
         return services;

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Checkins;
 using TikTokBot.Domain.Diagnosis;
+using TikTokBot.Domain.Metrics;
+using TikTokBot.Domain.Summary;
 using TikTokBot.Permissions;
 using TikTokBot.Reports;
 using TikTokBot.Requests;
@@ -17,6 +19,7 @@ namespace TikTokBot.Checkins;
 /// or forged in another workspace records nothing.
 /// </summary>
 internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService reports, IOptionsMonitor<FixOutcomeOptions> options, ILogger<CheckinsService> logger)
+    : IFixesInProgress
 {
     /// <summary>
     /// Records the fix of <paramref name="target"/>'s finding for <paramref name="ownerId"/> (taken by the asker), in the
@@ -36,15 +39,47 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
             return TakeOutcome.Refused($"*{Mrkdwn(campaign.Name)}* no longer shows that finding: ask `/ttmetrics fix {Mrkdwn(campaign.Name)}` again.");
         }
 
-        var reading = finding.Metric is { } metric
-            ? overview.Summary.Stages.SelectMany(s => s.Readings).FirstOrDefault(r => r.Metric.Id == metric)
-            : null;
+        // The metric the follow-up compares: the finding's own rate or cost, or what its first fix should move (FixTarget).
+        var metric = FixTarget.For(finding, overview.Facts.Profile);
+        var reading = Reading(overview, metric);
         var details = new FixDetails(
-            NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, finding.Metric, reading?.Value is { } value ? decimal.Round(value, 6) : null,
-            Standing(finding, reading?.Standing.Verdict.ToString()), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
+            NewFixId(), campaign.Id, target.AdGroupId, finding.RuleId, finding.Title, metric, Value(reading),
+            Standing(finding, metric, reading, campaign.Currency), ownerId, asker.UserId, asker.ChannelId ?? "", threadTs);
         var fix = await storage.ForTeam(asker.TeamId).Fixes.TakeAsync(details, ct);
         logger.LogInformation("Fix {FixId} ({RuleId} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",
             fix.FixId, fix.Details.RuleId, campaign.Id, ownerId, asker.UserId, asker.TeamId);
+        return new TakeOutcome(fix, campaign.Name, null);
+    }
+
+    /// <summary>
+    /// Records the fix of an alert (its title as the alert names it) for <paramref name="ownerId"/>, in the alert's thread:
+    /// the alert must have been sent in this workspace's channel for that campaign and rule, so a value copied to or
+    /// forged in another workspace records nothing. Its metric is the one <see cref="FixTarget.ForAlert"/> names, its
+    /// standing the alert's own words with that metric's value on the alert's day.
+    /// </summary>
+    public async Task<TakeOutcome?> TakeAlertAsync(Asker asker, AlertFinding target, string title, string ownerId, string threadTs, CancellationToken ct)
+    {
+        var store = storage.ForTeam(asker.TeamId);
+        var ruleId = target.Rule.ToString();
+        if (asker.ChannelId is not { Length: > 0 } channel ||
+            await reports.FindByIdAsync(asker.TeamId, target.CampaignId, ct) is not { } campaign ||
+            (await store.SentAlerts.ListRecentAsync(channel, SentAlertsRead, ct))
+                .Where(a => a.Key.CampaignId == campaign.Id && a.Key.RuleId == ruleId)
+                .MaxBy(a => a.Key.LocalDate) is not { } sent)
+        {
+            logger.LogWarning("Alert fix button named an alert team {TeamId} did not send in that channel; ignored", asker.TeamId);
+            return null;
+        }
+
+        var overview = await reports.OverviewAsync(asker.TeamId, campaign, new Period(PeriodKind.Today), ct);
+        var (metric, _) = FixTarget.ForAlert(target.Rule, overview.Facts.Profile);
+        var reading = Reading(overview, metric);
+        var standing = sent.Summary + (reading is null ? "" : $" ({reading.Metric.DisplayName} today: {MetricFormat.Format(reading.Metric.Id, reading.Value, campaign.Currency)}, {reading.Standing.Verdict})");
+        var details = new FixDetails(NewFixId(), campaign.Id, target.AdGroupId, FixTarget.RuleIdOf(target.Rule), title, metric, Value(reading),
+            standing, ownerId, asker.UserId, channel, threadTs);
+        var fix = await store.Fixes.TakeAsync(details, ct);
+        logger.LogInformation("Fix {FixId} (alert {Rule} on campaign {CampaignId}) owned by {OwnerId}, taken by {UserId} in team {TeamId}",
+            fix.FixId, ruleId, campaign.Id, ownerId, asker.UserId, asker.TeamId);
         return new TakeOutcome(fix, campaign.Name, null);
     }
 
@@ -100,17 +135,41 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
 
     private async Task<bool> RestartsLearningAsync(string teamId, CampaignInfo campaign, string ruleId, CancellationToken ct)
     {
+        if (FixTarget.AlertRuleOf(ruleId) is { } alert)
+        {
+            var profile = (await reports.OverviewAsync(teamId, campaign, Period.Default, ct)).Facts.Profile;
+            return new Domain.Diagnosis.Fix(FixTarget.ForAlert(alert, profile).FirstFix, "").RestartsLearning;
+        }
+
         var overview = await reports.OverviewAsync(teamId, campaign, Period.Default, ct);
         return overview.Diagnosis.Findings.FirstOrDefault(f => f.RuleId == ruleId)?.Fixes.FirstOrDefault()?.RestartsLearning ?? false;
     }
 
-    /// <summary>The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median").</summary>
-    private static string Standing(Finding finding, string? verdict)
+    /// <summary>How many of the channel's last alerts an alert's "I'll take it" looks through for the one it names.</summary>
+    private const int SentAlertsRead = 200;
+
+    private static MetricReading? Reading(CampaignOverview overview, MetricId? metric) =>
+        metric is { } m ? overview.Summary.Stages.SelectMany(s => s.Readings).FirstOrDefault(r => r.Metric.Id == m) : null;
+
+    private static decimal? Value(MetricReading? reading) => reading?.Value is { } value ? decimal.Round(value, 6) : null;
+
+    /// <summary>
+    /// The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median"), with the
+    /// judged metric's standing; and that metric's value when the finding's own number is another (Frequency, judged on CTR).
+    /// </summary>
+    private static string Standing(Finding finding, MetricId? judged, MetricReading? reading, string currency)
     {
         var words = finding.Evidence.FirstOrDefault() is { } e
             ? $"{e.Label} {Number(e.Value)}" + (e.Reference is { } r ? $" against {Number(r)}{(e.ReferenceLabel is { } l ? " " + l : "")}" : "")
             : finding.Title;
-        return verdict is null ? words : $"{words} ({verdict})";
+        if (reading is null)
+        {
+            return words;
+        }
+
+        return judged == finding.Metric
+            ? $"{words} ({reading.Standing.Verdict})"
+            : $"{words}; judged on {reading.Metric.DisplayName}, now {MetricFormat.Format(reading.Metric.Id, reading.Value, currency)} ({reading.Standing.Verdict})";
     }
 
     private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";

@@ -32,10 +32,14 @@ internal sealed class FixesClosedByActions(IWorkspaceStorage storage, ReportServ
             return;
         }
 
-        var findings = (await reports.OverviewAsync(change.TeamId, campaign, Period.Default, ct)).Diagnosis.Findings;
+        var overview = await reports.OverviewAsync(change.TeamId, campaign, Period.Default, ct);
         foreach (var fix in open)
         {
-            if (findings.FirstOrDefault(f => f.RuleId == fix.Details.RuleId)?.Fixes.FirstOrDefault(f => f.Kind == kind) is not { } carried)
+            // An alert's fix is carried out by a change of the kind of its first fix; a finding's by any of its fixes.
+            var carried = FixTarget.AlertRuleOf(fix.Details.RuleId) is { } alert
+                ? FixTarget.ForAlert(alert, overview.Facts.Profile).FirstFix is var first && first == kind ? new Domain.Diagnosis.Fix(first, "") : null
+                : overview.Diagnosis.Findings.FirstOrDefault(f => f.RuleId == fix.Details.RuleId)?.Fixes.FirstOrDefault(f => f.Kind == kind);
+            if (carried is null)
             {
                 continue;
             }

@@ -15,7 +15,8 @@ namespace TikTokBot.Checkins;
 /// so however many instances run the job, it is posted once.
 /// </summary>
 internal sealed class FollowUpJob(
-    IWorkspaceStorage storage, ReportService reports, FollowUpAnswers answers, ISlackWebApiFactory slack, TimeProvider time, ILogger<FollowUpJob> logger)
+    IWorkspaceStorage storage, ReportService reports, FollowUpAnswers answers, ISlackWebApiFactory slack, PlaygroundFollowUps playground, TimeProvider time,
+    ILogger<FollowUpJob> logger)
 {
     /// <summary>How long a claim stays its instance's before another may take over a follow-up never posted.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -62,8 +63,17 @@ internal sealed class FollowUpJob(
             }
 
             var (verdict, note, text) = await answers.AnswerAsync(teamId, fix, campaign, periods, ct);
-            var api = await slack.ForTeamAsync(null, teamId, ct);
-            await api.PostMessageAsync(new MessageBuilder().Text(text).Section(text).BuildSingle() with { Channel = fix.Details.ChannelId, ThreadTs = fix.Details.ThreadTs }, ct);
+            var message = CheckinViews.FollowUp(text, fix.Details.ChannelId, fix.Details.ThreadTs);
+            if (teamId == Accounts.WorkspaceReadPolicy.PlaygroundTeam)
+            {
+                // The playground has no Slack: its page draws the follow-up under the report it answers.
+                playground.Keep(message);
+            }
+            else
+            {
+                await (await slack.ForTeamAsync(null, teamId, ct)).PostMessageAsync(message, ct);
+            }
+
             await fixes.RecordFollowUpAsync(fix.FixId, verdict, note, ct);
             logger.LogInformation("Fix {FixId} of team {TeamId} followed up: {Verdict}", fix.FixId, teamId, verdict);
             posted++;

@@ -35,8 +35,11 @@ internal sealed class ButtonRouter(
     /// <summary>"Assign…" menus carry their finding in their id, after this prefix (<see cref="ButtonIds.AssignFor"/>).</summary>
     public const string AssignPrefix = ButtonIds.AssignFix + ".";
 
-    /// <summary>Ids answered by their start: a message's several proposals, Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>) and "Assign…".</summary>
-    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix, AssignPrefix];
+    /// <summary>"I'll take it" beside others in one block carries its finding in its id too (<see cref="ButtonIds.TakeFor"/>).</summary>
+    public const string TakePrefix = ButtonIds.TakeFix + ".";
+
+    /// <summary>Ids answered by their start: a message's several proposals, Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>), "Assign…" and an alert's several "I'll take it".</summary>
+    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix, AssignPrefix, TakePrefix];
 
     private static readonly IReadOnlyList<Delivery> Nothing = [];
 
@@ -54,6 +57,7 @@ internal sealed class ButtonRouter(
 
         var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose
             : press.ActionId.StartsWith(AssignPrefix, StringComparison.Ordinal) ? ButtonIds.AssignFix
+            : press.ActionId.StartsWith(TakePrefix, StringComparison.Ordinal) ? ButtonIds.TakeFix
             : press.ActionId;
         return id switch
         {
@@ -200,10 +204,14 @@ internal sealed class ButtonRouter(
         return [new Delivery.Beside(Reply.Plain(answer))];
     }
 
-    /// <summary>"I'll take it" (the presser owns it) and "Assign…" (the person picked does): answered in the report's thread for everyone.</summary>
+    /// <summary>
+    /// "I'll take it" (the presser owns it) and "Assign…" (the person picked does), under a fix reply's finding or an
+    /// alert: answered in the message's thread for everyone.
+    /// </summary>
     private async Task<IReadOnlyList<Delivery>> TakeFixAsync(ButtonPress press, string? value, string ownerId, CancellationToken ct)
     {
-        if (!ButtonCodec.TryDecode<FindingTarget>(value, out var target) || press.Asker.UserId.Length == 0)
+        ButtonCodec.TryDecode(value, out var taken);
+        if (taken is not (FindingTarget or AlertFinding) || press.Asker.UserId.Length == 0)
         {
             return Nothing;
         }
@@ -213,11 +221,14 @@ internal sealed class ButtonRouter(
             return [new Delivery.Beside(Reply.Plain("A fix is followed up in its report's thread, and this report is private: share it in the channel, then take the fix there."))];
         }
 
-        return await checkins.TakeAsync(press.Asker, target, ownerId, thread, ct) switch
+        var outcome = taken is AlertFinding alert
+            ? await checkins.TakeAlertAsync(press.Asker, alert, AlertRuleNames.Describe(alert.Rule), ownerId, thread, ct)
+            : await checkins.TakeAsync(press.Asker, (FindingTarget)taken, ownerId, thread, ct);
+        return outcome switch
         {
             null => Nothing,
             { Refusal: { } refusal } => [new Delivery.Beside(Reply.Plain(refusal))],
-            { Fix: { } fix } taken => [new Delivery.InThread(CheckinViews.Taken(fix, taken.CampaignName))],
+            { Fix: { } fix } => [new Delivery.InThread(CheckinViews.Taken(fix, outcome.CampaignName))],
             _ => Nothing,
         };
     }

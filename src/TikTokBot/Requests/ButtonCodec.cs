@@ -19,6 +19,7 @@ namespace TikTokBot.Requests;
 /// <item><c>a1|action id</c>: <see cref="ActionReference"/></item>
 /// <item><c>ft1|campaign|ad group (empty for the campaign)|rule</c>: <see cref="FindingTarget"/></item>
 /// <item><c>f1|fix id</c>: <see cref="FixReference"/></item>
+/// <item><c>fa1|campaign|ad group (empty for the campaign)|alert rule</c>: <see cref="AlertFinding"/></item>
 /// </list>
 /// A new field means a new tag (<c>r2</c>) beside the old one, because buttons stay pressable in Slack's history for
 /// years. Anything no tag wrote (a tampered or truncated value, an unknown enum name, a number where a name belongs) is
@@ -41,6 +42,7 @@ internal static class ButtonCodec
         ActionReference a => Join("a1", a.ActionId),
         FindingTarget f => Join("ft1", Text(f.CampaignId), f.AdGroupId is null ? "" : Text(f.AdGroupId), f.RuleId),
         FixReference f => Join("f1", f.FixId),
+        AlertFinding a => Join("fa1", Text(a.CampaignId), a.AdGroupId is null ? "" : Text(a.AdGroupId), a.Rule.ToString()),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name, "No tag for this kind of value."),
     };
 
@@ -64,6 +66,7 @@ internal static class ButtonCodec
             ["a1", var actionId] => Action(actionId),
             ["ft1", var id, var adGroup, var rule] => Finding(id, adGroup, rule),
             ["f1", var fixId] => SafeId(fixId) ? new FixReference(fixId) : null,
+            ["fa1", var id, var adGroup, var rule] => AlertTaken(id, adGroup, rule),
             // Report buttons from before the tags (<id>|<period>[|<breakdown>]) are still in Slack's history.
             [var id, var period] when !IsTag(id) => Report(Uri.EscapeDataString(id), period, ""),
             [var id, var period, var by] when !IsTag(id) => Report(Uri.EscapeDataString(id), period, by),
@@ -109,6 +112,11 @@ internal static class ButtonCodec
             ? new FindingTarget(campaign, adGroup.Length == 0 ? null : Id(adGroup), rule)
             : null;
 
+    private static AlertFinding? AlertTaken(string id, string adGroup, string rule) =>
+        Id(id) is { } campaign && (adGroup.Length == 0 || Id(adGroup) is not null) && Name<AlertRule>(rule, ignoreCase: false) is { } r
+            ? new AlertFinding(campaign, adGroup.Length == 0 ? null : Id(adGroup), r)
+            : null;
+
     /// <summary>An id the app made itself (an action's, a fix's, a diagnosis rule's): letters, digits and dashes, 64 at most.</summary>
     private static bool SafeId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
@@ -116,7 +124,7 @@ internal static class ButtonCodec
 
     private static string Text(string text) => Uri.EscapeDataString(text);
 
-    private static bool IsTag(string part) => part is "r1" or "c1" or "al1" or "p1" or "a1" or "ft1" or "f1";
+    private static bool IsTag(string part) => part is "r1" or "c1" or "al1" or "p1" or "a1" or "ft1" or "f1" or "fa1";
 
     private static string? Id(string encoded)
     {

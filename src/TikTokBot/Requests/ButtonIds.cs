@@ -35,7 +35,8 @@ internal static class ButtonIds
     public const string Mute = "alert.mute";
     public const string Unmute = "alert.unmute";
 
-    // Check-ins: "I'll take it" and "Assign…" (a users_select menu) under a finding (the value is a FindingTarget), and a
+    // Check-ins: "I'll take it" and "Assign…" (a users_select menu) under a finding (the value is a FindingTarget, or an
+    // AlertFinding under an alert), and a
     // fix's "Done" (the value is a FixReference).
     public const string TakeFix = "checkin.take";
     public const string AssignFix = "checkin.assign";
@@ -46,6 +47,15 @@ internal static class ButtonIds
     /// (<c>checkin.assign.ft1|…</c>), which also keeps the ids of several findings in one message distinct.
     /// </summary>
     public static string AssignFor(FindingTarget target) => $"{AssignFix}.{ButtonCodec.Encode(target)}";
+
+    /// <summary>
+    /// "I'll take it" for one campaign of an alert naming several: Slack wants ids unique within a block, so each carries
+    /// its campaign's finding (<c>checkin.take.fa1|…</c>); the router reads the prefix, the value is the same finding.
+    /// </summary>
+    public static string TakeFor(AlertFinding target) => $"{TakeFix}.{ButtonCodec.Encode(target)}";
+
+    /// <summary>"Assign…" under an alert (<c>checkin.assign.fa1|…</c>), as <see cref="AssignFor(FindingTarget)"/>.</summary>
+    public static string AssignFor(AlertFinding target) => $"{AssignFix}.{ButtonCodec.Encode(target)}";
 
     /// <summary>The Home tab's "Connect TikTok": sends the person their own link.</summary>
     public const string Connect = "accounts_connect";

@@ -34,7 +34,12 @@ internal static class WebApi
         playground.MapPost("/api/command", async (PlaygroundCommand body, PlaygroundService service, CancellationToken ct) =>
             Messages(await service.RunAsync(body.Text ?? "", ct)));
         playground.MapPost("/api/action", async (PlaygroundAction body, PlaygroundService service, CancellationToken ct) =>
-            Messages(await service.PressAsync(body.ActionId ?? "", body.Value ?? "", ct)));
+            Messages(await service.PressAsync(body.ActionId ?? "", body.Value ?? "", body.Thread, body.SelectedUser, ct)));
+        playground.MapGet("/api/follow-ups", (long? after, Checkins.PlaygroundFollowUps kept) =>
+        {
+            var (messages, next) = kept.After(after ?? 0);
+            return Results.Content($"{{\"next\":{next},\"messages\":[{string.Join(",", messages.Select(BlockKitJson.Serialize))}]}}", "application/json; charset=utf-8");
+        });
         playground.MapPost("/api/ask", async (PlaygroundQuestion body, PlaygroundAsk ask, CancellationToken ct) =>
             Messages(await ask.AskAsync(body.Text, body.Conversation, ct)));
         playground.MapPost("/api/ask/action", async (PlaygroundAskAction body, PlaygroundAsk ask, CancellationToken ct) =>

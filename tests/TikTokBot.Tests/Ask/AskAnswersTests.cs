@@ -57,10 +57,10 @@ public sealed class AskAnswersTests : IClassFixture<FakeSlackAppFactory>
     }
 
     [Fact]
-    public async Task Who_took_which_fix_says_check_ins_are_not_there_yet()
+    public async Task Who_took_which_fix_answers_from_the_playgrounds_check_ins()
     {
         var answer = await Texts("who took which fix?", "answers-checkins");
 
-        Assert.StartsWith("Check-ins are not available yet", Text(Assert.Single(answer)), StringComparison.Ordinal);
+        Assert.StartsWith("No fixes in progress in this workspace", Text(Assert.Single(answer)), StringComparison.Ordinal);
     }
 }

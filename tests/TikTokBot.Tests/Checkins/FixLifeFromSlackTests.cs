@@ -41,8 +41,9 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal((Member, Member, "C-ACT", ThreadTs, FixState.Open, app.Clock.GetUtcNow()),
             (fix.Details.OwnerId, fix.Details.TakenBy, fix.Details.ChannelId, fix.Details.ThreadTs, fix.State, fix.TakenAt));
         Assert.Equal(takeValue.Split('|')[3], fix.Details.RuleId);
-        Assert.Equal((Domain.Metrics.MetricId.Frequency, 5.395379m), (fix.Details.Metric, fix.Details.MetricValue));
-        Assert.StartsWith("Frequency 5.3954 against 3 fatigue point", fix.Details.Standing);
+        // Creative fatigue names Frequency; its fix (a fresh creative) is judged on CTR, 0.77% when taken.
+        Assert.Equal((Domain.Metrics.MetricId.Ctr, 0.007708m), (fix.Details.Metric, fix.Details.MetricValue));
+        Assert.Equal("Frequency 5.3954 against 3 fatigue point; judged on CTR (destination), now 0.77% (Worse)", fix.Details.Standing);
         Assert.Contains($"<@{Member}> took *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*", taken);
         Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", taken);
         var doneValue = ButtonValue(taken, ButtonIds.FixDone);
@@ -127,12 +128,12 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal(0, await job.RunAsync(Team, CancellationToken.None));
         var followUp = Said(app.Calls.Where(c => c.Method == "chat.postMessage").Last().Body);
         Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", followUp);
-        // Spend without results targets conversions, a count: compared 0 -> 0 over 3 days each, no verdict on a count
-        // alone, and the after period's next problem named.
+        // Spend without results is judged on cost per conversion (conversions per money) from the zero it saw; the ad
+        // group paused by the fix spent nothing since, so the after period still needs its conversions and some spend.
         Assert.StartsWith(
             "*Follow-up on Spend without results* (<@U-ADMIN-1>, campaign-48 Retargeting Test): :hourglass: No clear change yet: " +
-            "Conversions is not followed up on its own: judge the fix by a rate or a cost.\n" +
-            "Conversions 0 → 0, 2026-11-17..2026-11-19 against 2026-11-21..2026-11-23.\n" +
+            "the after period needs 20 more conversions and some spend.\n" +
+            "Cost per conversion — → —, 2026-11-17..2026-11-19 against 2026-11-21..2026-11-23.\n" +
             "Next to look at: *Delivery is low* (`/ttmetrics campaign-48 Retargeting Test fix`).", followUp);
         var followed = (await StoreOf(app).Fixes.FindAsync(fix.FixId, CancellationToken.None))!;
         Assert.Equal((FixState.FollowedUp, "NoClearChange", app.Clock.GetUtcNow()), (followed.State, followed.Verdict, followed.FollowedUpAt));

@@ -160,8 +160,8 @@ public sealed class ChartCommandTests : IClassFixture<FixedClockAppFactory>
         using var scope = _factory.Services.CreateScope();
         var playground = scope.ServiceProvider.GetRequiredService<TikTokBot.Web.Playground.PlaygroundService>();
 
-        var chosen = await playground.PressAsync(ButtonIds.Chart, ButtonCodec.Encode(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Cpm)), CancellationToken.None);
-        var tampered = await playground.PressAsync(ButtonIds.Chart, "c1|1800000000000042|7d|Weather", CancellationToken.None);
+        var chosen = await playground.PressAsync(ButtonIds.Chart, ButtonCodec.Encode(new ChartRequest(Campaign42, TikTok.Calendar.Period.Default, MetricId.Cpm)), null, null, CancellationToken.None);
+        var tampered = await playground.PressAsync(ButtonIds.Chart, "c1|1800000000000042|7d|Weather", null, null, CancellationToken.None);
 
         Assert.Equal("campaign-42 Autumn Sale: CPM", Assert.IsType<HeaderBlock>(Assert.Single(chosen).Blocks![0]).Text.Text);
         Assert.Empty(tampered);

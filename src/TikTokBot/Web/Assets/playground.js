@@ -29,7 +29,7 @@
   // Slack draws emoji shortcodes (:warning:) as the emoji; an unknown name stays as typed, as Slack shows it.
   var EMOJI = {
     warning: "\u26A0\uFE0F", white_check_mark: "\u2705", rotating_light: "\uD83D\uDEA8", test_tube: "\uD83E\uDDEA",
-    raised_hand: "\u270B", no_entry_sign: "\uD83D\uDEAB", hourglass_flowing_sand: "\u23F3", credit_card: "\uD83D\uDCB3",
+    raised_hand: "\u270B", raising_hand: "\uD83D\uDE4B", hourglass: "\u231B", no_entry_sign: "\uD83D\uDEAB", hourglass_flowing_sand: "\u23F3", credit_card: "\uD83D\uDCB3",
     memory: "\uD83D\uDCDD", eyes: "\uD83D\uDC40", red_circle: "\uD83D\uDD34", large_orange_circle: "\uD83D\uDFE0",
     large_green_circle: "\uD83D\uDFE2", chart_with_upwards_trend: "\uD83D\uDCC8", chart_with_downwards_trend: "\uD83D\uDCC9",
     bulb: "\uD83D\uDCA1", x: "\u274C", heavy_check_mark: "\u2714\uFE0F", information_source: "\u2139\uFE0F", tada: "\uD83C\uDF89"
@@ -40,14 +40,16 @@
 
   // *bold*, _italic_, ~strike~ and `code` inside one run of text; emoji shortcodes outside code.
   function appendStyled(parent, text) {
-    var pattern = /`([^`]+)`|\*([^*\n]+)\*|_([^_\n]+)_|~([^~\n]+)~/g;
+    // An emoji's shortcode first, so the underscores of :white_check_mark: are never read as italics.
+    var pattern = /`([^`]+)`|(:[a-z0-9_+-]+:)|\*([^*\n]+)\*|_([^_\n]+)_|~([^~\n]+)~/g;
     var last = 0, match;
     while ((match = pattern.exec(text)) !== null) {
       if (match.index > last) parent.appendChild(document.createTextNode(emojify(unescapeSlack(text.slice(last, match.index)))));
       var node = match[1] !== undefined ? el("code", null, unescapeSlack(match[1]))
-        : match[2] !== undefined ? el("strong", null, emojify(unescapeSlack(match[2])))
-        : match[3] !== undefined ? el("em", null, emojify(unescapeSlack(match[3])))
-        : el("s", null, emojify(unescapeSlack(match[4])));
+        : match[2] !== undefined ? document.createTextNode(emojify(match[2]))
+        : match[3] !== undefined ? el("strong", null, emojify(unescapeSlack(match[3])))
+        : match[4] !== undefined ? el("em", null, emojify(unescapeSlack(match[4])))
+        : el("s", null, emojify(unescapeSlack(match[5])));
       parent.appendChild(node);
       last = pattern.lastIndex;
     }
@@ -81,32 +83,43 @@
     return node;
   }
 
+  // A menu: its placeholder first (not choosable), then its choices; picking one presses.
+  function menu(item, choices, onPick) {
+    var select = el("select");
+    select.dataset.actionId = item.action_id;
+    select.setAttribute("aria-label", item.placeholder.text);
+    select.appendChild(el("option", null, item.placeholder.text));
+    select.options[0].value = "";
+    select.options[0].disabled = true;
+    select.options[0].selected = true;
+    choices.forEach(function (choice) {
+      var option = el("option", null, choice.text);
+      option.value = choice.value;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { onPick(select); });
+    return select;
+  }
+
   function element(item) {
     if (item.type === "button") {
       var button = el("button", item.style || "", item.text.text);
       button.type = "button";
       button.dataset.actionId = item.action_id;
       if (item.url) button.addEventListener("click", function () { window.open(item.url, "_blank", "noopener"); });
-      else button.addEventListener("click", function () { press(item.action_id, item.value || "", item.text.text); });
+      else button.addEventListener("click", function () { press(item.action_id, item.value || "", item.text.text, threadOf(button)); });
       return button;
     }
-    if (item.type === "static_select") {
-      var select = el("select");
-      select.dataset.actionId = item.action_id;
-      select.setAttribute("aria-label", item.placeholder.text);
-      select.appendChild(el("option", null, item.placeholder.text));
-      select.options[0].value = "";
-      select.options[0].disabled = true;
-      select.options[0].selected = true;
-      (item.options || []).forEach(function (option) {
-        var choice = el("option", null, option.text.text);
-        choice.value = option.value;
-        select.appendChild(choice);
+    if (item.type === "users_select") {
+      // Slack lists the workspace's people; the playground's workspace has these three.
+      return menu(item, PEOPLE.map(function (person) { return { text: person.name, value: person.id }; }), function (select) {
+        press(item.action_id, "", item.placeholder.text + " " + select.options[select.selectedIndex].text, threadOf(select), select.value);
       });
-      select.addEventListener("change", function () {
+    }
+    if (item.type === "static_select") {
+      return menu(item, (item.options || []).map(function (option) { return { text: option.text.text, value: option.value }; }), function (select) {
         press(item.action_id, select.value, item.placeholder.text + " " + select.options[select.selectedIndex].text);
       });
-      return select;
     }
     if (item.type === "image") return el("span", "unknown", "[image: " + (item.alt_text || "") + "]");
     if (item.type === "mrkdwn" || item.type === "plain_text") return textObject(item);
@@ -283,10 +296,24 @@
     return node;
   }
 
+  // Each message the page draws gets an id, as Slack gives each a ts: a press names its message's thread (the message
+  // itself when it starts one), and an answer in that thread is drawn under it.
+  var PEOPLE = [{ id: "U-PLAYGROUND", name: "You (U-PLAYGROUND)" }, { id: "U-ALEX", name: "Alex (U-ALEX)" }, { id: "U-SAM", name: "Sam (U-SAM)" }];
+  var messageCount = 0;
+  var pageId = Date.now().toString(36);
+
+  function threadOf(control) {
+    var owner = control.closest(".message");
+    return owner ? owner.dataset.thread : "";
+  }
+
   function message(body) {
     var node = el("div", "message");
+    node.dataset.ts = "pg." + pageId + "." + (++messageCount);
+    node.dataset.thread = body.thread_ts || node.dataset.ts;
     var from = el("div", "from", "TikTokBot");
-    if (body.response_type !== "in_channel") from.appendChild(el("small", null, "Only visible to you"));
+    // A response is private unless it says in_channel; a message posted in a thread (a follow-up) is for everyone.
+    if (body.response_type !== "in_channel" && !body.thread_ts) from.appendChild(el("small", null, "Only visible to you"));
     node.appendChild(from);
     var blocks = body.blocks || [];
     if (blocks.length === 0 && body.text) node.appendChild(textObject({ type: "mrkdwn", text: body.text }));
@@ -295,10 +322,31 @@
     return node;
   }
 
+  // A reply in a thread goes under the message that starts it, as Slack draws a thread; the rest after what was typed.
+  function inThread(body) {
+    if (!body.thread_ts) return null;
+    var parent = conversation.querySelector(".message[data-ts='" + (window.CSS && CSS.escape ? CSS.escape(body.thread_ts) : body.thread_ts) + "']");
+    if (!parent) return null;
+    var replies = parent.querySelector(":scope > .replies");
+    if (!replies) {
+      replies = el("div", "replies");
+      replies.appendChild(el("div", "replies-label", "Thread"));
+      parent.appendChild(replies);
+    }
+    var node = message(body);
+    replies.appendChild(node);
+    return node;
+  }
+
   function render(typed, messages) {
     var exchange = el("section", "exchange");
     exchange.appendChild(el("div", "typed", typed));
-    messages.forEach(function (body) { exchange.appendChild(message(body)); });
+    var threaded = 0;
+    messages.forEach(function (body) {
+      if (inThread(body)) threaded++;
+      else exchange.appendChild(message(body));
+    });
+    if (threaded > 0 && threaded === messages.length) exchange.appendChild(el("div", "note", "Answered in the thread above."));
     conversation.appendChild(exchange);
     exchange.scrollIntoView({ block: "start" });
     return exchange;
@@ -310,7 +358,7 @@
         if (!response.ok) throw new Error("The app answered " + response.status + ".");
         return response.json();
       })
-      .then(function (messages) { render(typed, messages); })
+      .then(function (messages) { render(typed, messages); return followUps(); })
       .catch(function (error) {
         var exchange = render(typed, []);
         exchange.appendChild(el("div", "error", error.message));
@@ -326,12 +374,27 @@
     return "pg-" + Date.now().toString(36) + "-" + Math.floor(Math.random() * 1e9).toString(36);
   }
 
-  function press(actionId, value, label) {
+  function press(actionId, value, label, thread, selectedUser) {
     if (actionId.indexOf("ask.") === 0) {
       return post("/playground/api/ask/action", { actionId: actionId, value: value, conversation: conversationId }, "pressed: " + label);
     }
-    return post("/playground/api/action", { actionId: actionId, value: value }, "pressed: " + label);
+    return post("/playground/api/action", { actionId: actionId, value: value, thread: thread || "", selectedUser: selectedUser || "" }, "pressed: " + label);
   }
+
+  // The check-ins' follow-ups: the playground has no Slack to post them in, so the page asks for them and draws each
+  // under its fix's thread (on its own when that thread is no longer on the page).
+  var followUpsSeen = 0;
+  function followUps() {
+    return fetch("/playground/api/follow-ups?after=" + followUpsSeen, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : { next: followUpsSeen, messages: [] }; })
+      .then(function (kept) {
+        followUpsSeen = kept.next;
+        var loose = kept.messages.filter(function (body) { return !inThread(body); });
+        if (loose.length > 0) render("follow-up", loose);
+      })
+      .catch(function () { });
+  }
+  setInterval(followUps, 15000);
 
   if (askForm) {
     askForm.addEventListener("submit", function (event) {
@@ -351,5 +414,5 @@
   });
 
   // Lets a test or a curious reader draw any Block Kit message: window.playground.render("label", [message]).
-  window.playground = { render: render };
+  window.playground = { render: render, followUps: followUps };
 })();
