@@ -82,6 +82,10 @@ public static class BaselineCheck
             alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
                 $"Spend {hour - hours:00}:00-{by} is usually {MoneyRange(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
         }
+        else if (!budgetSpent && StoppedHour(history, localNow, o) is { } stopped)
+        {
+            alerts.Insert(0, stopped);
+        }
 
         // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
         if (converts && !spendBelow && soFar.Reported(RawCount.Conversions)
@@ -93,13 +97,15 @@ public static class BaselineCheck
                 $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
         }
 
-        // A tracking break shows first in the latest hours: none of the conversions they usually bring, while they spend.
-        if (converts && !spendBelow && alerts.All(a => a.Rule is not (BaselineRule.ConversionsBelowUsual or BaselineRule.DeliveryStopped))
-            && LatestHours(history, today, hour, earlier, RawCount.Conversions, w => w.Conversions, o.MinimumUsualHourConversions, o) is var (n, latest, usualConversions)
-            && latest.Reported(RawCount.Conversions | RawCount.Spend) && latest.Conversions == 0 && latest.Spend > 0)
+        // A tracking break: no conversion over the clicks since the last one, improbable at the campaign's usual rate. It
+        // is the cause of a day short of its usual conversions, told once.
+        if (converts && ConversionsStopped(history, localNow, earlier, o) is var (clicks, fromHour, spent, usualPerClick, p) && clicks > 0 && spent > 0)
         {
-            alerts.Add(Make(BaselineRule.ConversionsBelowUsual, 0, usualConversions,
-                $"Conversions {hour - n:00}:00-{by} are usually {Count(usualConversions)}; this time none for {Money(latest.Spend)} spent: tracking may have broken."));
+            var expected = (decimal)Math.Round(clicks * usualPerClick, 1);
+            alerts.Add(Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, earlier.Count),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"No conversion since {fromHour:HH}:00: {clicks:N0} clicks and {Money(spent)} spent, where {Percent(100m * (decimal)usualPerClick)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(p)}): tracking or the landing page may have broken.")));
+            alerts.RemoveAll(a => a.Rule == BaselineRule.ConversionsBelowUsual);
         }
 
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
@@ -139,6 +145,113 @@ public static class BaselineCheck
 
         return null;
     }
+
+    /// <summary>
+    /// The clicks and spend since the last conversion (counted back from the latest hour, across midnight, at most
+    /// <see cref="BaselineOptions.ConversionsStoppedLookbackHours"/>), the hour that silence started, the usual conversions per
+    /// click (the median of the earlier same weekdays, whole days) and the chance of no conversion over those clicks; null
+    /// when that chance is not under <see cref="BaselineOptions.ConversionsStoppedLevel"/> or the figures are not there.
+    /// </summary>
+    private static (long Clicks, DateTime From, decimal Spend, double UsualPerClick, double Chance)? ConversionsStopped(
+        HourlyHistory history, DateTime localNow, IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    {
+        const RawCount needed = RawCount.Conversions | RawCount.DestinationClicks;
+        var today = DateOnly.FromDateTime(localNow);
+        var rates = new List<decimal>(earlier.Count);
+        foreach (var week in earlier)
+        {
+            if (history.Through(today.AddDays(-7 * week.WeeksAgo), 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
+            {
+                rates.Add((decimal)day.Conversions / day.DestinationClicks);
+            }
+        }
+
+        if (rates.Count < o.MinimumWeeks)
+        {
+            return null;
+        }
+
+        rates.Sort();
+        var rate = (double)(rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[rates.Count / 2 - 1] + rates[rates.Count / 2]) / 2);
+        if (rate <= 0)
+        {
+            return null;
+        }
+
+        var now = new DateTime(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, 0, 0);
+        long clicks = 0;
+        decimal spend = 0;
+        var from = now;
+        for (var k = 1; k <= o.ConversionsStoppedLookbackHours; k++)
+        {
+            if (!history.TryGet(now.AddHours(-k), out var row) || !row.Reported(needed | RawCount.Spend))
+            {
+                if (k == 1)
+                {
+                    return null;
+                }
+
+                break;
+            }
+
+            if (row.Conversions > 0)
+            {
+                break;
+            }
+
+            clicks += row.DestinationClicks;
+            spend += row.Spend;
+            from = now.AddHours(-k);
+        }
+
+        var chance = Poisson.AtMost(0, clicks * rate);
+        return chance < o.ConversionsStoppedLevel ? (clicks, from, spend, rate, chance) : null;
+    }
+
+    /// <summary>
+    /// Delivery stopped in the latest hour: no impression at all where the same hour of the days before (at most 7, at least
+    /// <see cref="BaselineOptions.MinimumWeeks"/> of them read) brought at least
+    /// <see cref="BaselineOptions.StoppedHourMinimumImpressions"/> in the median day. Needs days, not weeks, so a campaign
+    /// too young for a baseline is judged too. Null when not, or when the latest hour was not read. The caller rules out
+    /// a spent budget.
+    /// </summary>
+    public static BaselineAlert? StoppedHour(HourlyHistory history, DateTime localNow, BaselineOptions o)
+    {
+        var hour = localNow.Hour;
+        var today = DateOnly.FromDateTime(localNow);
+        if (hour == 0 || history.Through(today, hour - 1, hour) is not { } latest || !latest.Reported(RawCount.Impressions) || latest.Impressions > 0)
+        {
+            return null;
+        }
+
+        var values = new List<decimal>(7);
+        for (var k = 1; k <= 7; k++)
+        {
+            if (history.Through(today.AddDays(-k), hour - 1, hour) is { } w && w.Reported(RawCount.Impressions))
+            {
+                values.Add(w.Impressions);
+            }
+        }
+
+        if (values.Count < o.MinimumWeeks)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        if (median < o.StoppedHourMinimumImpressions)
+        {
+            return null;
+        }
+
+        var usual = Range(values, o)!;
+        return Make(BaselineRule.DeliveryStopped, 0, usual, string.Create(CultureInfo.InvariantCulture,
+            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on the last {values.Count} days; this time none: delivery has stopped."));
+    }
+
+    private static string Chance(double p) =>
+        p < 1e-6 ? "under 1 in a million" : string.Create(CultureInfo.InvariantCulture, $"1 in {Math.Round(1 / p):N0}");
 
     /// <summary>The usual range of one figure, or null with fewer than the minimum weeks that have it.</summary>
     public static UsualRange? Range(IReadOnlyList<EarlierWeek> weeks, Func<EarlierWeek, decimal?> figure, BaselineOptions o)

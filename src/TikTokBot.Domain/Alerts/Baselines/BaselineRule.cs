@@ -12,8 +12,14 @@ public enum BaselineRule
     /// <summary>Spend so far today above the usual range.</summary>
     SpendAboveUsual,
 
-    /// <summary>Conversions so far below the usual range while spend is not.</summary>
+    /// <summary>Conversions so far below the usual range while spend is not: each result costs more than usual.</summary>
     ConversionsBelowUsual,
+
+    /// <summary>
+    /// No conversion over the clicks since the last one, where the campaign's usual conversions per click make that
+    /// improbable (<see cref="BaselineOptions.ConversionsStoppedLevel"/>): tracking broke, or the landing page did.
+    /// </summary>
+    ConversionsStopped,
 
     /// <summary>CTR so far today below the usual range.</summary>
     CtrBelowUsual,
