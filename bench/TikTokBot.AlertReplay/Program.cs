@@ -53,7 +53,8 @@ foreach (var c in world)
             if (Environment.GetEnvironmentVariable("REPLAY_DEBUG") == $"{c.Index},{d}")
             {
                 var h1 = c.Hours[d, hour - 1];
-                Console.WriteLine($"{hour}:00 last hour spend {h1.Spend} impr {h1.Impressions}: " + string.Join(" | ", BaselineCheck.Check(c.History, now, c.Converts, baselineOptions, c.Budget[d]).Select(a => a.Summary)));
+                var weeks = string.Join(" ", Enumerable.Range(1, 8).Where(k => d - 7 * k >= c.LaunchDay).Select(k => c.History.Through(day.AddDays(-7 * k), 0, 24) is { } w && w.DestinationClicks > 0 ? $"{(double)w.Conversions / w.DestinationClicks:0.0000}" : "-"));
+                Console.WriteLine($"{hour}:00 last hour spend {h1.Spend} impr {h1.Impressions} clicks {h1.DestinationClicks} conv {h1.Conversions} (weeks {weeks}; true {c.Cvr:0.0000}): " + string.Join(" | ", BaselineCheck.Check(c.History, now, c.Converts, baselineOptions, c.Budget[d]).Select(a => a.Summary)));
             }
 
             baselineSide.Record(c, d, hour, AlertJudge.Judge(today, c.History, fixedOptions, baselineOptions)

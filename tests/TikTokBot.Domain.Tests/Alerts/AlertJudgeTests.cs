@@ -137,4 +137,40 @@ public sealed class AlertJudgeTests
         Assert.DoesNotContain(AlertJudge.Judge(today with { DailyBudget = null }, history, Fixed, new BaselineOptions()), j => j.Alert.Rule == AlertRule.NoDelivery);
         Assert.DoesNotContain(AlertJudge.Judge(today with { DailyBudget = 200m }, history, Fixed, new BaselineOptions()), j => j.Alert.Rule == AlertRule.NoDelivery);
     }
+
+    [Fact]
+    public void A_campaign_too_young_for_a_baseline_is_told_its_clicks_stopped_converting_on_the_days_it_has()
+    {
+        // Days 2 to 6 before today: 500 clicks and 10 conversions an hour (2%); today the same until 13:00, then 500
+        // clicks without one: 10 expected, e^-10 under one in ten thousand. Yesterday is not among the days kept.
+        IEnumerable<KeyValuePair<DateTime, RawTotals>> Hours(DateOnly day, int silentFrom, int readHours) =>
+            Enumerable.Range(0, readHours).Select(h => new KeyValuePair<DateTime, RawTotals>(day.ToDateTime(new TimeOnly(h, 0)), new RawTotals
+            {
+                Spend = 15m, Impressions = 50_000, DestinationClicks = 500,
+                Conversions = h < silentFrom ? 10 : 0, RealTimeConversions = h < silentFrom ? 10 : 0,
+            }));
+        var history = new HourlyHistory(Enumerable.Range(2, 5).SelectMany(k => Hours(Today.AddDays(-k), 24, 24)).Concat(Hours(Today, 13, 14)));
+        var today = Input() with
+        {
+            Today = new RawTotals { Spend = 210m, Impressions = 700_000, DestinationClicks = 7_000, Conversions = 130, RealTimeConversions = 130 },
+            HourlyImpressions = [50_000, 50_000],
+        };
+
+        var judged = Assert.Single(AlertJudge.Judge(today, history, Fixed, new BaselineOptions()));
+
+        Assert.Equal((AlertRule.SpendWithoutConversions, AlertSeverity.Critical, true), (judged.Alert.Rule, judged.Severity, judged.FromBaseline));
+        Assert.StartsWith("No conversion since 13:00: 500 clicks and $15.00 spent", AlertJudge.Judge(today, history, Fixed, new BaselineOptions(), Currency.Of("USD"))[0].Alert.Summary);
+        // Four kept days are the least: with three, no rate to judge by.
+        var three = new HourlyHistory(Enumerable.Range(2, 3).SelectMany(k => Hours(Today.AddDays(-k), 24, 24)).Concat(Hours(Today, 13, 14)));
+        Assert.Empty(AlertJudge.Judge(today, three, Fixed, new BaselineOptions()));
+    }
+
+    [Fact]
+    public void The_days_kept_for_a_campaign_are_the_days_2_to_6_before_and_the_same_weekday_of_8_weeks()
+    {
+        Assert.Equal(
+            [Today.AddDays(-2), Today.AddDays(-3), Today.AddDays(-4), Today.AddDays(-5), Today.AddDays(-6),
+             .. Enumerable.Range(1, 8).Select(k => Today.AddDays(-7 * k))],
+            BaselineCheck.KeptDays(Today, new BaselineOptions()));
+    }
 }

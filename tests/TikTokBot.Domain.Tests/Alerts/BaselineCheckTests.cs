@@ -23,6 +23,7 @@ public sealed class BaselineCheckTests
             {
                 Spend = on ? spendPerHour : 0m,
                 Conversions = on ? conversionsPerHour : 0,
+                RealTimeConversions = on ? conversionsPerHour : 0,
                 Impressions = on ? impressionsPerHour : 0,
                 DestinationClicks = on ? clicksPerHour : 0,
             });
@@ -103,7 +104,7 @@ public sealed class BaselineCheckTests
     /// <summary>Hours of <paramref name="clicks"/> clicks at $15, with <paramref name="conversions"/> conversions each until <paramref name="silentFrom"/>.</summary>
     private static IEnumerable<KeyValuePair<DateTime, RawTotals>> Clicks(DateOnly day, long clicks, long conversions, int silentFrom = 24, int readHours = 24) =>
         Day(day, 15m, conversions, impressionsPerHour: clicks * 100, clicksPerHour: clicks, readHours: readHours)
-            .Select(h => h.Key.Hour >= silentFrom ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 0 }) : h);
+            .Select(h => h.Key.Hour >= silentFrom ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 0, RealTimeConversions = 0 }) : h);
 
     [Fact]
     public void Clicks_that_stop_converting_are_critical_once_no_conversion_over_them_is_under_one_in_ten_thousand()
@@ -160,7 +161,7 @@ public sealed class BaselineCheckTests
         var alert = BaselineCheck.StoppedHour(history, Now, Options);
 
         Assert.NotNull(alert);
-        Assert.Equal("Impressions 13:00-14:00 were 2,000-2,000 on the last 6 days; this time none: delivery has stopped.", alert.Summary);
+        Assert.Equal("Impressions 13:00-14:00 were 2,000-2,000 on 5 earlier days; this time none: delivery has stopped.", alert.Summary);
         // The median day under 30 impressions in that hour: too small to tell.
         var small = new HourlyHistory(Enumerable.Range(1, 6).SelectMany(k => Day(Today.AddDays(-k), 0.2m, impressionsPerHour: 25))
             .Concat(Day(Today, 0.2m, impressionsPerHour: 25, untilHour: 13, readHours: 14)));

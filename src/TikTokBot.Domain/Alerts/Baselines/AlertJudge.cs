@@ -39,11 +39,18 @@ public static class AlertJudge
             var floor = fixedAlerts.Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))).ToList();
             // Days of history are enough to see a stop at the first scan, where the fixed rule waits for two empty hours;
             // without a known budget a spent one cannot be ruled out, so it stays quiet.
-            if (history is not null && c.DailyBudget is { } budget && budget > 0 && c.Today.Reported(RawCount.Spend)
+            if (history is not null && c.Enabled && c.DailyBudget is { } budget && budget > 0 && c.Today.Reported(RawCount.Spend)
                 && c.Today.Spend < budget * o.BudgetSpentShare && floor.All(j => j.Alert.Rule != AlertRule.NoDelivery)
                 && BaselineCheck.StoppedHour(history, c.LocalNow, o) is { } stopped)
             {
                 floor.Insert(0, Told(c, stopped));
+            }
+
+            // Likewise clicks that stopped converting, where the fixed rule waits for meaningful spend without one.
+            if (history is not null && c.Enabled && c.Converts && floor.All(j => j.Alert.Rule != AlertRule.SpendWithoutConversions)
+                && BaselineCheck.ConversionsStopped(history, c.LocalNow, o, currency) is { } silent)
+            {
+                floor.Add(Told(c, silent));
             }
 
             return floor;

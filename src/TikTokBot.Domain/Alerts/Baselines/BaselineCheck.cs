@@ -99,12 +99,9 @@ public static class BaselineCheck
 
         // A tracking break: no conversion over the clicks since the last one, improbable at the campaign's usual rate. It
         // is the cause of a day short of its usual conversions, told once.
-        if (converts && ConversionsStopped(history, localNow, earlier, o) is var (clicks, fromHour, spent, usualPerClick, p) && clicks > 0 && spent > 0)
+        if (converts && ConversionsStopped(history, localNow, o, currency) is { } silent)
         {
-            var expected = (decimal)Math.Round(clicks * usualPerClick, 1);
-            alerts.Add(Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, earlier.Count),
-                string.Create(CultureInfo.InvariantCulture,
-                    $"No conversion since {fromHour:HH}:00: {clicks:N0} clicks and {Money(spent)} spent, where {Percent(100m * (decimal)usualPerClick)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(p)}): tracking or the landing page may have broken.")));
+            alerts.Add(silent);
             alerts.RemoveAll(a => a.Rule == BaselineRule.ConversionsBelowUsual);
         }
 
@@ -147,22 +144,31 @@ public static class BaselineCheck
     }
 
     /// <summary>
-    /// The clicks and spend since the last conversion (counted back from the latest hour, across midnight, at most
-    /// <see cref="BaselineOptions.ConversionsStoppedLookbackHours"/>), the hour that silence started, the usual conversions per
-    /// click (the median of the earlier same weekdays, whole days) and the chance of no conversion over those clicks; null
-    /// when that chance is not under <see cref="BaselineOptions.ConversionsStoppedLevel"/> or the figures are not there.
+    /// Conversions stopped: none over the clicks since the last one (counted back from the latest hour, across midnight, at
+    /// most <see cref="BaselineOptions.ConversionsStoppedLookbackHours"/>), while the campaign's usual conversions per click
+    /// (the median of its kept days: <see cref="KeptDays"/>, at least <see cref="BaselineOptions.MinimumWeeks"/> of them)
+    /// make that silence a chance under <see cref="BaselineOptions.ConversionsStoppedLevel"/> (e^-λ). Needs days, not
+    /// weeks, so a campaign too young for a baseline is judged too. Null otherwise, or when the figures are not there.
     /// </summary>
-    private static (long Clicks, DateTime From, decimal Spend, double UsualPerClick, double Chance)? ConversionsStopped(
-        HourlyHistory history, DateTime localNow, IReadOnlyList<EarlierWeek> earlier, BaselineOptions o)
+    public static BaselineAlert? ConversionsStopped(HourlyHistory history, DateTime localNow, BaselineOptions o, Currency? currency = null)
     {
-        const RawCount needed = RawCount.Conversions | RawCount.DestinationClicks;
-        var today = DateOnly.FromDateTime(localNow);
-        var rates = new List<decimal>(earlier.Count);
-        foreach (var week in earlier)
+        if (localNow.Hour == 0)
         {
-            if (history.Through(today.AddDays(-7 * week.WeeksAgo), 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
+            return null;
+        }
+
+        // Real-time conversions count in the hour they happen; conversions by click time still arrive for the latest clicks.
+        var today = DateOnly.FromDateTime(localNow);
+        var counted = history.Through(today, localNow.Hour - 1, localNow.Hour) is { } last && last.Reported(RawCount.RealTimeConversions)
+            ? RawCount.RealTimeConversions : RawCount.Conversions;
+        long Converted(RawTotals t) => counted == RawCount.RealTimeConversions ? t.RealTimeConversions : t.Conversions;
+        var needed = counted | RawCount.DestinationClicks;
+        var rates = new List<decimal>();
+        foreach (var earlier in KeptDays(today, o))
+        {
+            if (history.Through(earlier, 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
             {
-                rates.Add((decimal)day.Conversions / day.DestinationClicks);
+                rates.Add((decimal)Converted(day) / day.DestinationClicks);
             }
         }
 
@@ -194,7 +200,7 @@ public static class BaselineCheck
                 break;
             }
 
-            if (row.Conversions > 0)
+            if (Converted(row) > 0)
             {
                 break;
             }
@@ -205,12 +211,29 @@ public static class BaselineCheck
         }
 
         var chance = Poisson.AtMost(0, clicks * rate);
-        return chance < o.ConversionsStoppedLevel ? (clicks, from, spend, rate, chance) : null;
+        if (clicks == 0 || spend <= 0 || chance >= o.ConversionsStoppedLevel)
+        {
+            return null;
+        }
+
+        var expected = (decimal)Math.Round(clicks * rate, 1);
+        return Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, rates.Count),
+            string.Create(CultureInfo.InvariantCulture,
+                $"No conversion since {from:HH}:00: {clicks:N0} clicks and {Amount(spend, currency)} spent, where {Percent(100m * (decimal)rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(chance)}): tracking or the landing page may have broken."));
     }
 
     /// <summary>
-    /// Delivery stopped in the latest hour: no impression at all where the same hour of the days before (at most 7, at least
-    /// <see cref="BaselineOptions.MinimumWeeks"/> of them read) brought at least
+    /// The earlier days a scan has kept for a campaign (as the scanner keeps them): the days 2 to 6 before today and the
+    /// same weekday of each of the last <see cref="BaselineOptions.MaximumWeeks"/> weeks. Yesterday is left out: read just
+    /// after it closed, its last hour would be kept short.
+    /// </summary>
+    public static IEnumerable<DateOnly> KeptDays(DateOnly today, BaselineOptions o) =>
+        Enumerable.Range(2, 5).Select(k => today.AddDays(-k)).Concat(Enumerable.Range(1, o.MaximumWeeks).Select(k => today.AddDays(-7 * k)));
+
+    /// <summary>
+    /// Delivery stopped in the latest hour: no impression at all where the same hour of the days 2 to 7 before (yesterday
+    /// left out, as the scanner keeps it: read just after it closed; at least <see cref="BaselineOptions.MinimumWeeks"/> of
+    /// them read) brought at least
     /// <see cref="BaselineOptions.StoppedHourMinimumImpressions"/> in the median day. Needs days, not weeks, so a campaign
     /// too young for a baseline is judged too. Null when not, or when the latest hour was not read. The caller rules out
     /// a spent budget.
@@ -224,8 +247,8 @@ public static class BaselineCheck
             return null;
         }
 
-        var values = new List<decimal>(7);
-        for (var k = 1; k <= 7; k++)
+        var values = new List<decimal>(6);
+        for (var k = 2; k <= 7; k++)
         {
             if (history.Through(today.AddDays(-k), hour - 1, hour) is { } w && w.Reported(RawCount.Impressions))
             {
@@ -247,7 +270,7 @@ public static class BaselineCheck
 
         var usual = Range(values, o)!;
         return Make(BaselineRule.DeliveryStopped, 0, usual, string.Create(CultureInfo.InvariantCulture,
-            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on the last {values.Count} days; this time none: delivery has stopped."));
+            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on {values.Count} earlier days; this time none: delivery has stopped."));
     }
 
     private static string Chance(double p) =>
