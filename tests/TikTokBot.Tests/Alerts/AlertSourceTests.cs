@@ -69,10 +69,12 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Contains(_slack.Posted, p => p.Text.Contains("Frequency alert: campaign-42 Autumn Sale", StringComparison.Ordinal));
         // Eight campaigns, one advertiser: over both scans, one daily, one reach and one hourly series of today (each asked
         // again after a failure, or reused when read whole), each however many pages it has; and one hourly series of each of
-        // the 8 earlier Tuesdays the usual ranges come from (kept after, so never asked again).
+        // the 8 earlier Tuesdays the usual ranges come from and of the days 2 to 6 before today a stop and stopped conversions
+        // are judged on (kept after, so never asked again).
         var series = _tiktok.Reports.Select(r => string.Join('&', r.Query.Where(q => q.Key != "page").OrderBy(q => q.Key).Select(q => $"{q.Key}={q.Value}"))).Distinct().ToArray();
-        Assert.Equal(3 + 8, series.Length);
-        Assert.Equal(Enumerable.Range(0, 9).Select(k => Today.AddDays(-7 * k).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
+        Assert.Equal(3 + 8 + 5, series.Length);
+        Assert.Equal(Enumerable.Range(0, 9).Select(k => Today.AddDays(-7 * k)).Concat(Enumerable.Range(2, 5).Select(k => Today.AddDays(-k)))
+                .Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
             _tiktok.Reports.Where(IsHourly).Select(r => r.Query["start_date"]).Distinct().Order());
         Assert.All(series, s => Assert.Contains($"advertiser_id={DemoDataSet.AdvertiserId}", s, StringComparison.Ordinal));
     }
@@ -171,9 +173,9 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Contains("0 (usual lowest of 4 weeks: 13)", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Read 14:20 UTC; the latest hours may still grow", posted.Blocks, StringComparison.Ordinal);
 
-        // The earlier Tuesdays are kept: the next scan asks TikTok for today's hours only.
+        // The earlier Tuesdays (and the days 2 to 6 before) are kept: the next scan asks TikTok for today's hours only.
         var earlier = _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01");
-        Assert.Equal(8, earlier);
+        Assert.Equal(8 + 5, earlier);
         await ScanAsync(app);
         Assert.Equal(earlier, _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01"));
     }
