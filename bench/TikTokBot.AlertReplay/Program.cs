@@ -204,6 +204,8 @@ internal sealed class Side(string name)
             .ToString(CultureInfo.InvariantCulture));
         yield return ("of which caught within one scan after it", s => provable.Count(x => s.Detection(x.c, x.i) is { } h && h <= x.c.EvidenceHour(x.i, level) + 1)
             .ToString(CultureInfo.InvariantCulture));
+        yield return ("Tracking breaks never certain that day: caught", s => breaks.Count(x => x.c.EvidenceHour(x.i, level) is null && s.Detection(x.c, x.i) is not null)
+            .ToString(CultureInfo.InvariantCulture));
         yield return ("Hours from a tracking break to the scan at which it is certain, median / max", _ => provable.Count == 0 ? "-"
             : $"{provable.Select(x => x.c.EvidenceHour(x.i, level)!.Value - x.i.StartHour).Order().ElementAt(provable.Count / 2)} / {provable.Max(x => x.c.EvidenceHour(x.i, level)!.Value - x.i.StartHour)}");
         yield return ("Minutes to detection, median (all caught)", s => Minutes(s, false, 0.5));
