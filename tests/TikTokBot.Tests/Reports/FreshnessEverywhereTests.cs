@@ -117,16 +117,7 @@ public sealed class FreshnessEverywhereTests : IClassFixture<FakeSlackAppFactory
     [Fact]
     public async Task The_home_tab_slack_receives_carries_the_freshness_line()
     {
-        var body = JsonSerializer.Serialize(new
-        {
-            type = "event_callback",
-            team_id = "T-FRESH-HOME",
-            api_app_id = "A1",
-            event_id = "Ev-fresh-home",
-            event_time = 1,
-            @event = new { type = "app_home_opened", user = "U-FRESH-HOME", tab = "home" },
-        });
-        using var request = SlackTestRequests.Signed("/slack/events", body, "application/json");
+        using var request = SlackTestRequests.Signed("/slack/events", SlackTestRequests.HomeOpened("T-FRESH-HOME", "U-FRESH-HOME", "Ev-fresh-home"), "application/json");
         using var client = _factory.CreateKestrelClient();
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
 
