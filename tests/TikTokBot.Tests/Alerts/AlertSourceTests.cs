@@ -202,6 +202,8 @@ public sealed class AlertSourceTests : IAsyncLifetime
             ":rotating_light: Spend without conversions: campaign-41 Evergreen Prospecting: No conversion since 13:00: 500 clicks and $15.00 spent, " +
             "where 2.00% of clicks usually convert (10 expected; none has a chance of 1 in 22,026): tracking or the landing page may have broken.",
             posted.Text);
+        Assert.Contains("Conversions since 13:00", posted.Blocks, StringComparison.Ordinal);
+        Assert.Contains("expected from the 500 clicks at the usual rate of 13 days", posted.Blocks, StringComparison.Ordinal);
         // The hourly series asks for the clicks and conversions it judges on.
         Assert.All(_tiktok.Reports.Where(IsHourly), r => Assert.Equal("""["impressions","spend","clicks","conversion","real_time_conversion"]""", r.Query["metrics"]));
     }

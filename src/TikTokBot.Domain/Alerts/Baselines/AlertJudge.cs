@@ -96,12 +96,12 @@ public static class AlertJudge
         var name = a.Rule switch
         {
             BaselineRule.DeliveryStopped => "Spend in the latest hours",
-            BaselineRule.ConversionsStopped => "Conversions since the last one (expected)",
             BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual => "Spend so far today",
             BaselineRule.ConversionsBelowUsual => "Conversions so far today",
             _ => "CTR so far today (%)",
         };
-        return new AlertFigure(name, a.Today, below ? a.Usual.Low : a.Usual.High, $"usual {(below ? "lowest" : "highest")} of {a.Usual.Weeks} weeks");
+        return new AlertFigure(a.Figure ?? name, a.Today, below ? a.Usual.Low : a.Usual.High,
+            a.UsualName ?? $"usual {(below ? "lowest" : "highest")} of {a.Usual.Weeks} weeks");
     }
 
     private static string FirstFix(BaselineRule rule) => rule switch

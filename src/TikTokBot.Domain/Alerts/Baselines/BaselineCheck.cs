@@ -219,7 +219,12 @@ public static class BaselineCheck
         var expected = (decimal)Math.Round(clicks * rate, 1);
         return Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, rates.Count),
             string.Create(CultureInfo.InvariantCulture,
-                $"No conversion since {from:HH}:00: {clicks:N0} clicks and {Amount(spend, currency)} spent, where {Percent(100m * (decimal)rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(chance)}): tracking or the landing page may have broken."));
+                $"No conversion since {from:HH}:00: {clicks:N0} clicks and {Amount(spend, currency)} spent, where {Percent(100m * (decimal)rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(chance)}): tracking or the landing page may have broken."))
+            with
+            {
+                Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {from:HH}:00"),
+                UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from the {clicks:N0} clicks at the usual rate of {rates.Count} days"),
+            };
     }
 
     /// <summary>
@@ -270,7 +275,8 @@ public static class BaselineCheck
 
         var usual = Range(values, o)!;
         return Make(BaselineRule.DeliveryStopped, 0, usual, string.Create(CultureInfo.InvariantCulture,
-            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on {values.Count} earlier days; this time none: delivery has stopped."));
+            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on {values.Count} earlier days; this time none: delivery has stopped."))
+            with { Figure = "Impressions in the latest hour", UsualName = string.Create(CultureInfo.InvariantCulture, $"usual lowest of {values.Count} days") };
     }
 
     private static string Chance(double p) =>

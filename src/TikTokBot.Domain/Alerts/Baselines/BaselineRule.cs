@@ -28,5 +28,10 @@ public enum BaselineRule
 /// <summary>The usual range of one figure: lowest and highest over the earlier same weekdays that count.</summary>
 public sealed record UsualRange(decimal Low, decimal High, int Weeks);
 
-/// <summary>A figure that left its usual range, with the sentence saying what usual was.</summary>
-public sealed record BaselineAlert(BaselineRule Rule, AlertSeverity Severity, decimal Today, UsualRange Usual, string Summary);
+/// <summary>
+/// A figure that left its usual range, with the sentence saying what usual was. <paramref name="Figure"/> and
+/// <paramref name="UsualName"/> name the figure and its usual when they are not the rule's own (a stopped hour counts
+/// impressions over days, stopped conversions the conversions expected from the clicks).
+/// </summary>
+public sealed record BaselineAlert(BaselineRule Rule, AlertSeverity Severity, decimal Today, UsualRange Usual, string Summary,
+    string? Figure = null, string? UsualName = null);
