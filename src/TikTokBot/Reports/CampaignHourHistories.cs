@@ -54,7 +54,10 @@ internal sealed class CampaignHourHistories(CampaignHoursStore store, IOptions<B
         foreach (var campaign in await source.Source.ListCampaignsAsync(ct))
         {
             var today = calendar.Now(campaign.TimeZone).Today;
-            wanted.AddRange(Weeks(today).Concat(Weeks(today.AddDays(1))).Where(day => day >= campaign.CreatedOn).Select(day => (campaign, day)));
+            // Yesterday (tomorrow's day 2 before) waits for tomorrow's read-ahead: read now, just after it closed, its last
+            // hour would be kept short.
+            wanted.AddRange(Weeks(today).Concat(Weeks(today.AddDays(1))).Distinct().Where(day => day >= campaign.CreatedOn && day < today.AddDays(-1))
+                .Select(day => (campaign, day)));
         }
 
         await KeepAsync(source, wanted, ct);

@@ -208,6 +208,22 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.All(_tiktok.Reports.Where(IsHourly), r => Assert.Equal("""["impressions","spend","clicks","conversion","real_time_conversion"]""", r.Query["metrics"]));
     }
 
+    [Fact]
+    public async Task The_read_ahead_keeps_the_days_of_today_and_tomorrow_but_not_yesterday_just_closed()
+    {
+        // Tuesday 1 December, 00:30 UTC: Monday has just closed. Today's kept days and tomorrow's are read ahead, Monday
+        // (tomorrow's day 2 before) only tomorrow, once its last hour is in TikTok's report.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero)));
+        var source = await app.Services.GetRequiredService<TikTokBot.Accounts.IWorkspaceSources>().SourceForAsync(Team, default);
+
+        await app.Services.GetRequiredService<TikTokBot.Reports.CampaignHourHistories>().ReadAheadAsync(source, default);
+
+        var read = _tiktok.Reports.Where(IsHourly).Select(r => DateOnly.ParseExact(r.Query["start_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToHashSet();
+        Assert.DoesNotContain(Today.AddDays(-1), read);
+        Assert.Superset(new HashSet<DateOnly> { Today.AddDays(-2), Today.AddDays(-5), Today.AddDays(-6), Today.AddDays(-7), Today.AddDays(-56) }, read);
+        Assert.All(read, day => Assert.True(day < Today.AddDays(-1), $"{day} read ahead"));
+    }
+
     /// <summary>TikTok's hourly report of the day asked: campaign-41's spend, clicks and (real-time) conversions in each hour <paramref name="figures"/> gives.</summary>
     private static Func<RecordedRequest, string?> HourlyRows(Func<DateOnly, int, (decimal Spend, long Clicks, long Conversions)?> figures) => request =>
     {
