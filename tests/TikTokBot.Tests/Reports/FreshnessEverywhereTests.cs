@@ -53,7 +53,7 @@ public sealed class FreshnessEverywhereTests : IClassFixture<FakeSlackAppFactory
         [typeof(MetricsCommand.Disconnect)] = "an advertiser removed",
         [typeof(MetricsCommand.Use)] = "the channel's advertiser",
         [typeof(MetricsCommand.Act)] = "a confirmation of a change to make",
-        [typeof(MetricsCommand.Alerts)] = "the channel's alert settings (each alert carries its own line: AlertViewTests)",
+        [typeof(MetricsCommand.Alerts)] = "the channel's alert settings; `alerts check now` and every alert carry the line of the scan's figures (AlertAppTests)",
         [typeof(MetricsCommand.Fixes)] = "who took which fix",
         [typeof(MetricsCommand.Invalid)] = "what was not understood",
     };
