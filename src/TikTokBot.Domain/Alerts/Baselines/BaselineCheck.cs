@@ -177,8 +177,7 @@ public static class BaselineCheck
             return null;
         }
 
-        rates.Sort();
-        var rate = (double)(rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[rates.Count / 2 - 1] + rates[rates.Count / 2]) / 2);
+        var rate = (double)Median(rates);
         if (rate <= 0)
         {
             return null;
@@ -266,9 +265,7 @@ public static class BaselineCheck
             return null;
         }
 
-        values.Sort();
-        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
-        if (median < o.StoppedHourMinimumImpressions)
+        if (Median(values) < o.StoppedHourMinimumImpressions)
         {
             return null;
         }
@@ -277,6 +274,13 @@ public static class BaselineCheck
         return Make(BaselineRule.DeliveryStopped, 0, usual, string.Create(CultureInfo.InvariantCulture,
             $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on {values.Count} earlier days; this time none: delivery has stopped."))
             with { Figure = "Impressions in the latest hour", UsualName = string.Create(CultureInfo.InvariantCulture, $"usual lowest of {values.Count} days") };
+    }
+
+    /// <summary>The median of <paramref name="values"/> (sorted in place): robust to one past outage among the days.</summary>
+    private static decimal Median(List<decimal> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
     }
 
     private static string Chance(double p) =>
