@@ -19,7 +19,8 @@ internal sealed record Incident(IncidentKind Kind, int Day, int StartHour)
     public bool Explains(string rule) => Kind switch
     {
         IncidentKind.DeliveryStops => rule is nameof(AlertRule.NoDelivery) or nameof(BaselineRule.DeliveryStopped) or nameof(BaselineRule.SpendBelowUsual),
-        IncidentKind.TrackingBreaks => rule is nameof(AlertRule.SpendWithoutConversions) or nameof(AlertRule.CostPerResultHigh) or nameof(BaselineRule.ConversionsBelowUsual),
+        IncidentKind.TrackingBreaks => rule is nameof(AlertRule.SpendWithoutConversions) or nameof(AlertRule.CostPerResultHigh) or nameof(BaselineRule.ConversionsBelowUsual)
+            or nameof(BaselineRule.ConversionsStopped),
         IncidentKind.CtrCollapses => rule is nameof(AlertRule.CtrDrop) or nameof(AlertRule.CostPerResultHigh) or nameof(BaselineRule.CtrBelowUsual) or nameof(BaselineRule.ConversionsBelowUsual),
         IncidentKind.Overspend => rule is nameof(AlertRule.BudgetRunsOutEarly) or nameof(BaselineRule.SpendAboveUsual),
         _ => false,
@@ -30,6 +31,8 @@ internal sealed class Campaign
 {
     public required int Index { get; init; }
     public required bool Converts { get; init; }
+    /// <summary>The campaign's conversions per click before each day's noise: what an observer who knew it would expect.</summary>
+    public required double Cvr { get; init; }
     public required decimal? TargetCostPerResult { get; init; }
     public required int LaunchDay { get; init; }
     public required DateOnly FirstDay { get; init; }
@@ -39,6 +42,26 @@ internal sealed class Campaign
     public required HourlyHistory History { get; init; }
 
     public bool HasDay(int day) => day >= LaunchDay;
+
+    /// <summary>
+    /// The first scan hour at which a tracking break from <see cref="Incident.StartHour"/> is certain at <paramref name="level"/>
+    /// to an observer who knows the campaign's true conversions per click: the clicks since the start would bring
+    /// ln(1/level) conversions (e^-λ &lt; level); null when the day ends first. Nothing sooner can tell it from chance.
+    /// </summary>
+    public int? EvidenceHour(Incident i, double level)
+    {
+        var clicks = 0L;
+        for (var h = i.StartHour; h < 23; h++)
+        {
+            clicks += Hours[i.Day, h].DestinationClicks;
+            if (clicks * Cvr >= Math.Log(1 / level))
+            {
+                return h + 1;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What the scan hands the fixed rules at <paramref name="hour"/>:00: today so far, the 7 full days before, today by hour.</summary>
     public CampaignToday CampaignToday(int day, int hour, DateTime now)
@@ -244,6 +267,7 @@ internal static class Generator
             {
                 Index = i,
                 Converts = converts,
+                Cvr = cvr,
                 TargetCostPerResult = target,
                 LaunchDay = launch,
                 FirstDay = firstDay,

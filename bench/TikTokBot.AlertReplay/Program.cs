@@ -42,21 +42,31 @@ foreach (var c in world)
             var now = day.ToDateTime(new TimeOnly(hour, 0));
             var today = c.CampaignToday(d, hour, now);
             var fixedAlerts = AlertRules.Check(today, fixedOptions);
-            fixedSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, AlertSeverities.Of(a.Rule))));
+            fixedSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, a.RuleId, AlertSeverities.Of(a.Rule))));
 
-            if (BaselineCheck.HasBaseline(c.History, now, baselineOptions))
-            {
-                var alerts = BaselineCheck.Check(c.History, now, c.Converts, baselineOptions, c.Budget[d]);
-                baselineSide.Record(c, d, hour, alerts.Select(a => (a.Rule.ToString(), a.Severity)));
-            }
-            else
+            // What the scanner does: the campaign's own range with 4 earlier same weekdays, the fixed floor beside it.
+            if (!BaselineCheck.HasBaseline(c.History, now, baselineOptions))
             {
                 floorScans++;
-                baselineSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, AlertSeverities.Of(a.Rule))));
             }
+
+            if (Environment.GetEnvironmentVariable("REPLAY_DEBUG") == $"{c.Index},{d}")
+            {
+                var h1 = c.Hours[d, hour - 1];
+                var weeks = string.Join(" ", Enumerable.Range(1, 8).Where(k => d - 7 * k >= c.LaunchDay).Select(k => c.History.Through(day.AddDays(-7 * k), 0, 24) is { } w && w.DestinationClicks > 0 ? $"{(double)w.Conversions / w.DestinationClicks:0.0000}" : "-"));
+                Console.WriteLine($"{hour}:00 last hour spend {h1.Spend} impr {h1.Impressions} clicks {h1.DestinationClicks} conv {h1.Conversions} (weeks {weeks}; true {c.Cvr:0.0000}): " + string.Join(" | ", BaselineCheck.Check(c.History, now, c.Converts, baselineOptions, c.Budget[d]).Select(a => a.Summary)));
+            }
+
+            baselineSide.Record(c, d, hour, AlertJudge.Judge(today, c.History, fixedOptions, baselineOptions)
+                .Select(j => (j.Alert.RuleId, Label(j), j.Severity)));
         }
     }
 }
+
+// A baseline alert is told under a fixed rule's id (so one mute silences the metric); the label says which judged it.
+static string Label(JudgedAlert j) => j.FromBaseline ? $"{j.Alert.RuleId} (baseline)"
+    : j.Alert.Rule is AlertRule.CostPerResultHigh or AlertRule.SpendWithoutConversions or AlertRule.CtrDrop or AlertRule.NoDelivery or AlertRule.BudgetRunsOutEarly
+        ? $"{j.Alert.RuleId} (fixed)" : j.Alert.RuleId;
 
 var incidents = world.SelectMany(c => c.Incidents.Where(i => i.Day >= Days - ReplayDays).Select(i => (c, i))).ToList();
 Console.WriteLine($"seed {seed}: {Campaigns} campaigns, {Days} days, replay of the last {ReplayDays} days: {scans:N0} campaign scans, "
@@ -65,7 +75,7 @@ Console.WriteLine($"seed {seed}: {Campaigns} campaigns, {Days} days, replay of t
 Console.WriteLine();
 Console.WriteLine("| | " + fixedSide.Name + " | " + baselineSide.Name + " |");
 Console.WriteLine("|---|---:|---:|");
-foreach (var (label, f) in Side.Rows(incidents))
+foreach (var (label, f) in Side.Rows(incidents, baselineOptions.ConversionsStoppedLevel))
 {
     Console.WriteLine($"| {label} | {f(fixedSide)} | {f(baselineSide)} |");
 }
@@ -89,13 +99,15 @@ Console.WriteLine("Caught by the fixed thresholds, missed by the baselines:");
 foreach (var (c, i) in incidents.Where(x => fixedSide.Detection(x.c, x.i) is not null && baselineSide.Detection(x.c, x.i) is null))
 {
     var at = firstDay.AddDays(i.Day).ToDateTime(new TimeOnly(Math.Min(23, i.StartHour + 1), 0));
-    Console.WriteLine($"  campaign {c.Index} ({c.Budget[i.Day]:0}/day, converts {c.Converts}, baseline {BaselineCheck.HasBaseline(c.History, at, baselineOptions)}): "
+    Console.WriteLine($"  campaign {c.Index} day {i.Day} ({c.Budget[i.Day]:0}/day, converts {c.Converts}, baseline {BaselineCheck.HasBaseline(c.History, at, baselineOptions)}): "
         + $"{i.Kind} from {i.StartHour}:00, fixed caught it at {fixedSide.Detection(c, i)}:00 with {fixedSide.RuleAt(c, i)}");
 }
 
-Console.WriteLine("Critical incidents the baselines caught later than the first scan (start hour -> detection hour):");
-Console.WriteLine("  " + string.Join(", ", incidents.Where(x => x.i.Critical && baselineSide.Detection(x.c, x.i) is { } h && h > x.i.StartHour + 1)
-    .Select(x => $"{x.i.Kind} {x.c.Budget[x.i.Day]:0}/day {x.i.StartHour}->{baselineSide.Detection(x.c, x.i)}")));
+Console.WriteLine("Critical incidents the baselines caught later than the first scan (start hour -> detection hour; for a tracking break, the hour it became certain):");
+Console.WriteLine("  " + string.Join(", ", incidents.Where(x => x.i.Critical && (baselineSide.Detection(x.c, x.i) is not { } h || h > x.i.StartHour + 1))
+    .Select(x => $"{x.i.Kind} c{x.c.Index} d{x.i.Day} {x.c.Budget[x.i.Day]:0}/day {x.i.StartHour}->{baselineSide.Detection(x.c, x.i)?.ToString(CultureInfo.InvariantCulture) ?? "missed"}"
+        + (x.i.Kind == IncidentKind.DeliveryStops ? $" (that day: {baselineSide.Day(x.c, x.i.Day)})" : "")
+        + (x.i.Kind == IncidentKind.TrackingBreaks ? $" (certain at {x.c.EvidenceHour(x.i, baselineOptions.ConversionsStoppedLevel)?.ToString(CultureInfo.InvariantCulture) ?? "never"})" : ""))));
 
 /// <summary>One side of the comparison: its alerts, deduplicated as the app does (one per campaign, rule and day).</summary>
 internal sealed class Side(string name)
@@ -113,9 +125,9 @@ internal sealed class Side(string name)
 
     public int FalseCritical { get; private set; }
 
-    public void Record(Campaign c, int day, int hour, IEnumerable<(string Rule, AlertSeverity Severity)> alerts)
+    public void Record(Campaign c, int day, int hour, IEnumerable<(string Rule, string Label, AlertSeverity Severity)> alerts)
     {
-        foreach (var (rule, severity) in alerts)
+        foreach (var (rule, label, severity) in alerts)
         {
             if (!_sent.Add((c.Index, day, rule)))
             {
@@ -133,7 +145,7 @@ internal sealed class Side(string name)
             if (incident is null || hour <= incident.StartHour || !incident.Explains(rule))
             {
                 FalseAlarms++;
-                FalseByRule[rule] = FalseByRule.GetValueOrDefault(rule) + 1;
+                FalseByRule[label] = FalseByRule.GetValueOrDefault(label) + 1;
                 if (severity == AlertSeverity.Critical)
                 {
                     FalseCritical++;
@@ -148,13 +160,17 @@ internal sealed class Side(string name)
             ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).Select(a => (int?)a.Hour).Min()
             : null;
 
+    /// <summary>The alerts raised on a campaign's day, "hour rule" each, to say why a detection came late.</summary>
+    public string Day(Campaign c, int day) =>
+        _byDay.TryGetValue((c.Index, day), out var list) ? string.Join(", ", list.Select(a => $"{a.Hour} {a.Rule}")) : "none";
+
     /// <summary>The rule of the first alert explaining the incident, for the list of misses.</summary>
     public string? RuleAt(Campaign c, Incident i) =>
         _byDay.TryGetValue((c.Index, i.Day), out var list)
             ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).OrderBy(a => a.Hour).Select(a => a.Rule).FirstOrDefault()
             : null;
 
-    public static IEnumerable<(string, Func<Side, string>)> Rows(List<(Campaign c, Incident i)> incidents)
+    public static IEnumerable<(string, Func<Side, string>)> Rows(List<(Campaign c, Incident i)> incidents, double level)
     {
         string Minutes(Side s, bool criticalOnly, double quantile)
         {
@@ -177,6 +193,21 @@ internal sealed class Side(string name)
         var stops = incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops);
         yield return ($"of which delivery stops (of {stops})", s => incidents.Count(x => x.i.Kind == IncidentKind.DeliveryStops && s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1)
             .ToString(CultureInfo.InvariantCulture));
+        // A tracking break cannot be told from chance before its clicks would usually have brought ln(1/level) conversions:
+        // "within one scan" for it is by the first scan at which an observer knowing the true rate would be that sure.
+        var breaks = incidents.Where(x => x.i.Kind == IncidentKind.TrackingBreaks).ToList();
+        var provable = breaks.Where(x => x.c.EvidenceHour(x.i, level) is not null).ToList();
+        yield return ($"of which tracking breaks (of {breaks.Count})", s => breaks.Count(x => s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1)
+            .ToString(CultureInfo.InvariantCulture));
+        yield return ($"Tracking breaks certain (at {level}) before the day ends, to an observer knowing the true rate (of {breaks.Count})", _ => provable.Count.ToString(CultureInfo.InvariantCulture));
+        yield return ("of which caught by the first scan at which they are certain", s => provable.Count(x => s.Detection(x.c, x.i) is { } h && h <= x.c.EvidenceHour(x.i, level))
+            .ToString(CultureInfo.InvariantCulture));
+        yield return ("of which caught within one scan after it", s => provable.Count(x => s.Detection(x.c, x.i) is { } h && h <= x.c.EvidenceHour(x.i, level) + 1)
+            .ToString(CultureInfo.InvariantCulture));
+        yield return ("Tracking breaks never certain that day: caught", s => breaks.Count(x => x.c.EvidenceHour(x.i, level) is null && s.Detection(x.c, x.i) is not null)
+            .ToString(CultureInfo.InvariantCulture));
+        yield return ("Hours from a tracking break to the scan at which it is certain, median / max", _ => provable.Count == 0 ? "-"
+            : $"{provable.Select(x => x.c.EvidenceHour(x.i, level)!.Value - x.i.StartHour).Order().ElementAt(provable.Count / 2)} / {provable.Max(x => x.c.EvidenceHour(x.i, level)!.Value - x.i.StartHour)}");
         yield return ("Minutes to detection, median (all caught)", s => Minutes(s, false, 0.5));
         yield return ("Minutes to detection, 90th percentile (all caught)", s => Minutes(s, false, 0.9));
         yield return ("Minutes to detection, median (critical caught)", s => Minutes(s, true, 0.5));

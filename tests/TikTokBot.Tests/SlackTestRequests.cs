@@ -38,6 +38,17 @@ public static class SlackTestRequests
         return "payload=" + Uri.EscapeDataString(payload);
     }
 
+    /// <summary>The JSON body of Slack's <c>app_home_opened</c> event for <paramref name="userId"/> on the Home tab.</summary>
+    public static string HomeOpened(string teamId, string userId, string eventId) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        type = "event_callback",
+        team_id = teamId,
+        api_app_id = "A1",
+        event_id = eventId,
+        event_time = 1,
+        @event = new { type = "app_home_opened", user = userId, tab = "home" },
+    });
+
     /// <param name="at">
     /// When it is signed: the time of the app's clock, which checks the signature's freshness; by default the time of
     /// <see cref="TikTokBot.Testing.RunningClock.Shared"/>, every test app's clock unless its test gave it another.

@@ -49,8 +49,12 @@ public static class ReportMetrics
     /// <summary>Unique people: asked only without a time dimension, where TikTok counts them over the whole range.</summary>
     public const string Reach = "reach";
 
-    /// <summary>What the hourly series asks: whether and how much a campaign delivered in an hour (24 rows a campaign a day).</summary>
-    public static readonly string[] Hourly = ["impressions", "spend"];
+    /// <summary>
+    /// What the hourly series asks (24 rows a campaign a day): whether and how much a campaign delivered in an hour, and the
+    /// clicks and conversions the alerts' baselines judge a tracking break on (real-time conversions count in the hour they
+    /// happen, so the latest hour is not short of conversions still to be credited to its clicks).
+    /// </summary>
+    public static readonly string[] Hourly = ["impressions", "spend", "clicks", "conversion", "real_time_conversion"];
 
     /// <summary>The names of the counts a report type accepts, in table order.</summary>
     public static string[] CountsFor(ReportType type) => All.Where(m => m.ValidFor.HasFlag(type)).Select(m => m.TikTokName).ToArray();

@@ -100,7 +100,7 @@ internal sealed class AlertCommands(AlertsService alerts, ReportService reports,
 
         text.Append(CultureInfo.InvariantCulture,
             $"\nPosted {scan.Posted}, held for quiet hours {scan.Held}, over the cap {scan.Capped}, released {scan.Released}, recovered {scan.Recovered} (an alert already told today is not told again).");
-        return Reply.Plain(text.ToString());
+        return AlertViews.CheckNow(text.ToString(), scan.Found);
     }
 
     private async Task<SlackMessage> ListAsync(Asker asker, CancellationToken ct)

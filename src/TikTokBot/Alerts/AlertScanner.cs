@@ -239,10 +239,10 @@ internal sealed class AlertScanner(
         }
 
         var days = campaigns.Select(c => c.LocalDate).Distinct().ToArray();
-        var names = campaigns.GroupBy(c => c.Campaign.Id).ToDictionary(g => g.Key, g => g.First().Campaign.Name, StringComparer.Ordinal);
+        var byId = campaigns.GroupBy(c => c.Campaign.Id).ToDictionary(g => g.Key, g => g.First().Campaign, StringComparer.Ordinal);
         if (!quiet)
         {
-            await ReleaseHeldAsync(api, sent, channel, days, names, tally, ct);
+            await ReleaseHeldAsync(api, sent, channel, days, byId, tally, ct);
         }
 
         await RecoverAsync(api, sent, channel, campaigns, found, watches, tally, ct);
@@ -271,7 +271,7 @@ internal sealed class AlertScanner(
 
     /// <summary>Quiet hours are over: the alerts they held (today's and yesterday's) go out in one message.</summary>
     private async Task ReleaseHeldAsync(
-        Lazy<Task<ISlackWebApi>> api, ISentAlertRepository sent, string channel, IReadOnlyList<DateOnly> days, IReadOnlyDictionary<string, string> names,
+        Lazy<Task<ISlackWebApi>> api, ISentAlertRepository sent, string channel, IReadOnlyList<DateOnly> days, IReadOnlyDictionary<string, CampaignInfo> campaigns,
         Tally tally, CancellationToken ct)
     {
         var held = new List<SentAlert>();
@@ -292,7 +292,11 @@ internal sealed class AlertScanner(
             return;
         }
 
-        if (await PostAsync(api, AlertViews.Released(held, names, channel), null, ct) is { } ts)
+        // The figures are as fresh as the earliest scan that held one: its claim is when that scan read them.
+        var earliest = held.MinBy(a => a.ClaimedAt)!;
+        var freshness = Freshness.Line(earliest.ClaimedAt, campaigns.GetValueOrDefault(earliest.Key.CampaignId)?.TimeZone, earliest.Key.LocalDate);
+        var names = campaigns.ToDictionary(c => c.Key, c => c.Value.Name, StringComparer.Ordinal);
+        if (await PostAsync(api, AlertViews.Released(held, names, channel, freshness), null, ct) is { } ts)
         {
             foreach (var alert in held)
             {

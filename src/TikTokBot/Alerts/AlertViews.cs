@@ -139,15 +139,20 @@ internal static class AlertViews
     {
         var lines = string.Join("\n", capped.Select(a => $"• *{Mrkdwn.Escape(a.Campaign.Name)}*: {Mrkdwn.Escape(AlertRuleNames.Describe(a.Alert.Rule))}: {Mrkdwn.Escape(a.Alert.Summary)}"));
         var head = $"{capped.Count} more alert(s) today, beyond this channel's {cap} a day:";
-        return Summary(head, lines, channel);
+        return Summary(head, lines, channel, FreshnessOf(capped[0]));
     }
+
+    /// <summary><c>alerts check now</c>: what the scan read and found, with the freshness of the figures it judged.</summary>
+    public static SlackMessage CheckNow(string text, IReadOnlyList<FoundAlert> found) =>
+        ReportViews.Fresh(new MessageBuilder().Text(text).Ephemeral().Section(text), found.Count > 0 ? FreshnessOf(found[0]) : null).BuildSingle();
 
     /// <summary>
     /// What quiet hours held, in one message when they end: a section per campaign with its alerts and its "What should I
     /// fix?" button (the fixes for the alert's day). Past what one message holds, the last campaigns share one section
     /// without buttons.
     /// </summary>
-    public static SlackMessage Released(IReadOnlyList<SentAlert> held, IReadOnlyDictionary<string, string> names, string channel)
+    /// <param name="freshness">The freshness line of the earliest scan that held one of them (<see cref="Freshness"/>), if any.</param>
+    public static SlackMessage Released(IReadOnlyList<SentAlert> held, IReadOnlyDictionary<string, string> names, string channel, string? freshness)
     {
         var head = $"While this channel was quiet, {held.Count} alert(s):";
         var campaigns = held.GroupBy(a => a.Key.CampaignId, StringComparer.Ordinal).ToArray();
@@ -170,7 +175,7 @@ internal static class AlertViews
             message.Section(string.Join("\n", campaigns.Skip(withButtons).Select(c => $"*{Mrkdwn.Escape(Name(c.Key))}*\n{Lines(c)}")));
         }
 
-        return message.Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.").BuildSingle() with { Channel = channel };
+        return message.Context(WithFreshness(ListsLine, freshness)).BuildSingle() with { Channel = channel };
     }
 
     /// <summary>The answer in an alert's thread when the condition is gone.</summary>
@@ -181,10 +186,15 @@ internal static class AlertViews
             .BuildSingle() with { Channel = channel, ThreadTs = alert.MessageTs is { Length: > 1 } ts ? ts : null };
     }
 
-    private static SlackMessage Summary(string head, string lines, string channel) =>
+    private static SlackMessage Summary(string head, string lines, string channel, string? freshness) =>
         new MessageBuilder().Text($":rotating_light: {head}").Section($":rotating_light: *{Mrkdwn.Escape(head)}*\n{lines}")
-            .Context("`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.")
+            .Context(WithFreshness(ListsLine, freshness))
             .BuildSingle() with { Channel = channel };
+
+    private const string ListsLine = "`/ttmetrics alerts` lists the rules, quiet hours and the last alerts.";
+
+    // One context block for both lines: a message of held alerts uses every block Slack allows.
+    private static string WithFreshness(string line, string? freshness) => freshness is null ? line : $"{line} {freshness}";
 
     public static string Rule(string ruleId) => AlertRuleNames.Describe(ruleId);
 

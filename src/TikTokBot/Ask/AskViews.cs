@@ -101,7 +101,8 @@ internal static class AskViews
         var off = all.Where(o => o.Summary.Verdict.Status == Domain.Objectives.SuccessStatus.OffTrack).ToList();
         if (off.Count == 0)
         {
-            return [Plain($"None of your {all.Count} campaigns is off track over {Describe(period)} ({range}).")];
+            var none = $"None of your {all.Count} campaigns is off track over {Describe(period)} ({range}).";
+            return [ReportViews.Fresh(new MessageBuilder().Text(none).Section(none), Freshness.First(all.Select(o => o.FreshnessLine))).BuildSingle()];
         }
 
         return [Plain($"{off.Count} of {all.Count} campaigns {(off.Count == 1 ? "is" : "are")} off track over {Describe(period)}:"), .. ReportViews.CampaignList(off, range)];
@@ -125,7 +126,7 @@ internal static class AskViews
             message.Section($"*{Mrkdwn.Escape(overview.Campaign.Name)}*\n{line}");
         }
 
-        return message.BuildSingle();
+        return ReportViews.Fresh(message, Freshness.First(withCredit.Select(o => o.FreshnessLine))).BuildSingle();
     }
 
     public static string Describe(Period period) => period.Kind switch

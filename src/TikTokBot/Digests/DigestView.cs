@@ -32,7 +32,7 @@ internal static class DigestView
         }
 
         // One line for the digest: the figures of every campaign were read together.
-        ReportViews.Fresh(message, digests.Select(d => d.FreshnessLine).FirstOrDefault(l => l is not null));
+        ReportViews.Fresh(message, Freshness.First(digests.Select(d => d.FreshnessLine)));
         foreach (var digest in digests)
         {
             var campaign = digest.Campaign;

@@ -31,6 +31,11 @@ internal sealed class AppHomeHandler(HomeService home) : ISlackEventHandler
     public static SlackView View(IReadOnlyList<CampaignOverview> overviews, string? notice = null, IReadOnlyList<Storage.Fix>? fixes = null)
     {
         var tab = new HomeTabBuilder().Header("TikTok campaigns").Context("Last 7 closed days · `/ttmetrics <name>` for the full read");
+        if (Freshness.First(overviews.Select(o => o.FreshnessLine)) is { } fresh)
+        {
+            tab.Context(fresh);
+        }
+
         if (notice is not null)
         {
             tab.Section($":warning: {Mrkdwn.Escape(notice)}");

@@ -10,7 +10,8 @@ namespace TikTokBot.Reports;
 
 /// <summary>
 /// The hours a campaign's usual range (the alerts' baselines) is drawn from: the same weekday in each of the last
-/// <see cref="BaselineOptions.MaximumWeeks"/> weeks. Kept in <see cref="CampaignHoursStore"/>; a day never kept is read from
+/// <see cref="BaselineOptions.MaximumWeeks"/> weeks, and the days 2 to 6 before today (<see cref="BaselineCheck.KeptDays"/>),
+/// so a campaign too young for a baseline still has the days a stopped hour and stopped conversions are judged against. Kept in <see cref="CampaignHoursStore"/>; a day never kept is read from
 /// the source once (TikTok answers one advertiser-wide hourly report per day, shared by every campaign of it) and kept.
 /// Read ahead with the account history for workspaces with alerts on (<see cref="AccountHistoryReadAhead"/>),
 /// so a scan normally reads nothing but today.
@@ -53,13 +54,16 @@ internal sealed class CampaignHourHistories(CampaignHoursStore store, IOptions<B
         foreach (var campaign in await source.Source.ListCampaignsAsync(ct))
         {
             var today = calendar.Now(campaign.TimeZone).Today;
-            wanted.AddRange(Weeks(today).Concat(Weeks(today.AddDays(1))).Where(day => day >= campaign.CreatedOn).Select(day => (campaign, day)));
+            // Yesterday (tomorrow's day 2 before) waits for tomorrow's read-ahead: read now, just after it closed, its last
+            // hour would be kept short.
+            wanted.AddRange(Weeks(today).Concat(Weeks(today.AddDays(1))).Distinct().Where(day => day >= campaign.CreatedOn && day < today.AddDays(-1))
+                .Select(day => (campaign, day)));
         }
 
         await KeepAsync(source, wanted, ct);
     }
 
-    private IEnumerable<DateOnly> Weeks(DateOnly today) => Enumerable.Range(1, Options.MaximumWeeks).Select(k => today.AddDays(-7 * k));
+    private IEnumerable<DateOnly> Weeks(DateOnly today) => BaselineCheck.KeptDays(today, Options);
 
     /// <summary>The wanted days from storage, reading and keeping the ones never kept.</summary>
     private async Task<Dictionary<(string CampaignId, DateOnly Day), IReadOnlyDictionary<int, RawTotals>>> KeepAsync(

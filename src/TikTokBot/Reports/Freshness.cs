@@ -38,7 +38,7 @@ internal static class Freshness
 
         if (yesterday || today)
         {
-            parts.Add("yesterday's conversions may still grow (credited to the day of the click or impression)");
+            parts.Add(YesterdayGrows);
         }
 
         if (audienceBreakdown)
@@ -48,6 +48,17 @@ internal static class Freshness
 
         return string.Join("; ", parts) + ".";
     }
+
+    private const string YesterdayGrows = "yesterday's conversions may still grow (credited to the day of the click or impression)";
+
+    /// <summary>
+    /// The line for figures kept over closed days through yesterday in each advertiser's zone (the account's history, read
+    /// once after each day closes, behind <c>trends</c>): no read time of its own, but yesterday is in it and still grows.
+    /// </summary>
+    public static string ThroughYesterday() => "Closed days through yesterday in each advertiser's time zone, read after that day closed; " + YesterdayGrows + ".";
+
+    /// <summary>The first line of several overviews' (a list, the Home tab), or null when none has one.</summary>
+    public static string? First(IEnumerable<string?> lines) => lines.FirstOrDefault(l => l is not null);
 
     /// <summary>The line for figures of one advertiser-local day (an alert's or a scan's today).</summary>
     public static string? Line(DateTimeOffset readAt, string? timeZone, DateOnly day) => Line(readAt, timeZone, new DateRange(day, day));

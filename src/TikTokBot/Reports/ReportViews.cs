@@ -239,7 +239,7 @@ internal static class ReportViews
             return message.Section("No campaigns in the data source.").Build();
         }
 
-        MessageBuilder? next = Fresh(message.Context(SpendByCurrency(overviews)), overviews.Select(o => o.FreshnessLine).FirstOrDefault(l => l is not null));
+        MessageBuilder? next = Fresh(message.Context(SpendByCurrency(overviews)), Freshness.First(overviews.Select(o => o.FreshnessLine)));
         var messages = new List<SlackMessage>();
         // Slack shows one table a message: each advertiser's table gets a message of its own, its heading with it.
         foreach (var advertiser in overviews.GroupBy(o => o.Campaign.AdvertiserId))

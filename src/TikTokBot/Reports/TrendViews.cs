@@ -18,7 +18,8 @@ internal static class TrendViews
             : history.Select(h => h.Objective).Distinct().Order().ToArray();
         var message = new MessageBuilder().Text("Your account's trends").Ephemeral().Header("Your account's trends")
             .Context($"{(command.ByCampaign ? "Campaign by campaign, in launch order" : "By launch month")} · the last {command.Days ?? options.HistoryDays} closed days · " +
-                $"campaigns with at least {options.MinimumImpressions:#,0} impressions");
+                $"campaigns with at least {options.MinimumImpressions:#,0} impressions")
+            .Context(Freshness.ThroughYesterday());
         if (objectives.Length == 0)
         {
             message.Section("No campaign delivered in that window, so there is no trend to show yet.");

@@ -23,6 +23,7 @@ public sealed class BaselineCheckTests
             {
                 Spend = on ? spendPerHour : 0m,
                 Conversions = on ? conversionsPerHour : 0,
+                RealTimeConversions = on ? conversionsPerHour : 0,
                 Impressions = on ? impressionsPerHour : 0,
                 DestinationClicks = on ? clicksPerHour : 0,
             });
@@ -100,23 +101,71 @@ public sealed class BaselineCheckTests
             Assert.Single(BaselineCheck.Check(History(Day(Today, 4m, untilHour: 13, readHours: 14), small), Now, false, Options)).Summary);
     }
 
+    /// <summary>Hours of <paramref name="clicks"/> clicks at $15, with <paramref name="conversions"/> conversions each until <paramref name="silentFrom"/>.</summary>
+    private static IEnumerable<KeyValuePair<DateTime, RawTotals>> Clicks(DateOnly day, long clicks, long conversions, int silentFrom = 24, int readHours = 24) =>
+        Day(day, 15m, conversions, impressionsPerHour: clicks * 100, clicksPerHour: clicks, readHours: readHours)
+            .Select(h => h.Key.Hour >= silentFrom ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 0, RealTimeConversions = 0 }) : h);
+
     [Fact]
-    public void A_tracking_break_shows_in_the_latest_hour_that_usually_brings_five_conversions()
+    public void Clicks_that_stop_converting_are_critical_once_no_conversion_over_them_is_under_one_in_ten_thousand()
     {
-        // 6 conversions an hour on the last four Tuesdays; today 6 an hour until 13:00 and none in the hour since, spend as usual.
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
-            [d => Day(d, 15m, 6), d => Day(d, 15m, 6), d => Day(d, 15m, 6), d => Day(d, 15m, 6)];
-        var today = Day(Today, 15m, readHours: 14).Select(h => h.Key.Hour < 13 ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 6 }) : h);
+        // 500 clicks and 10 conversions an hour on the last four Tuesdays: 2% of clicks convert. Today none since 13:00:
+        // 500 clicks would usually bring 10, and e^-10 = 0.0045% is under the 0.01% level.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] busy =
+            [d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10)];
 
-        var alert = Assert.Single(BaselineCheck.Check(History(today, converting), Now, converts: true, Options));
+        var alert = Assert.Single(BaselineCheck.Check(History(Clicks(Today, 500, 10, silentFrom: 13, readHours: 14), busy), Now, converts: true, Options));
 
-        Assert.Equal((BaselineRule.ConversionsBelowUsual, AlertSeverity.Critical), (alert.Rule, alert.Severity));
-        Assert.Equal("Conversions 13:00-14:00 are usually 6-6; this time none for 15.00 spent: tracking may have broken.", alert.Summary);
-        // Usually 4 an hour: none in one hour is within the noise of a count that small (one hour of 4 is 0 in 2% of hours).
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] fewer =
-            [d => Day(d, 15m, 4), d => Day(d, 15m, 4), d => Day(d, 15m, 4), d => Day(d, 15m, 4)];
-        var todayFewer = Day(Today, 15m, readHours: 14).Select(h => h.Key.Hour < 13 ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 4 }) : h);
-        Assert.DoesNotContain(BaselineCheck.Check(History(todayFewer, fewer), Now, converts: true, Options), a => a.Summary.Contains("13:00-14:00", StringComparison.Ordinal));
+        Assert.Equal((BaselineRule.ConversionsStopped, AlertSeverity.Critical), (alert.Rule, alert.Severity));
+        Assert.Equal("No conversion since 13:00: 500 clicks and 15.00 spent, where 2.00% of clicks usually convert (10 expected; none has a chance of 1 in 22,026): tracking or the landing page may have broken.",
+            alert.Summary);
+        Assert.Equal(AlertRule.SpendWithoutConversions, AlertJudge.RuleOf(alert.Rule));
+    }
+
+    [Fact]
+    public void A_campaign_with_two_conversions_an_hour_is_told_only_when_its_silence_is_as_improbable()
+    {
+        // 100 clicks and 2 conversions an hour: one silent hour is e^-2 = 14%, four are e^-8 = 0.03%, five e^-10.
+        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small =
+            [d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2)];
+
+        Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 13, readHours: 14), small)));
+        Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small)));
+        Assert.Contains(BaselineRule.ConversionsStopped, Rules(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small)));
+        // A lower level waits longer: at one in a million (λ ≥ 13.8) five silent hours are not enough, seven are.
+        var strict = new BaselineOptions { ConversionsStoppedLevel = 0.000001 };
+        Assert.DoesNotContain(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small), Now, true, strict),
+            a => a.Rule == BaselineRule.ConversionsStopped);
+        Assert.Contains(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 7, readHours: 14), small), Now, true, strict),
+            a => a.Rule == BaselineRule.ConversionsStopped);
+    }
+
+    [Fact]
+    public void Poisson_tails_are_those_of_the_textbook()
+    {
+        Assert.Equal(Math.Exp(-9.2), Poisson.AtMost(0, 9.2), 12);
+        Assert.Equal(2.5 * Math.Exp(-1), Poisson.AtMost(2, 1), 12);
+        Assert.Equal(1, Poisson.AtMost(3, 0));
+        // A mean of 1,000 does not underflow: 900 or fewer is about 0.07% (the normal approximation says 0.08%).
+        Assert.InRange(Poisson.AtMost(900, 1000), 0.0006, 0.0008);
+    }
+
+    [Fact]
+    public void An_hour_with_no_impression_where_the_days_before_had_thousands_is_a_stop_at_the_first_scan()
+    {
+        // Six days before today (not all Tuesdays: a young campaign has no baseline) with 2,000 impressions an hour; today
+        // none from 13:00.
+        var days = Enumerable.Range(1, 6).SelectMany(k => Day(Today.AddDays(-k), 15m, impressionsPerHour: 2000));
+        var history = new HourlyHistory(days.Concat(Day(Today, 15m, impressionsPerHour: 2000, untilHour: 13, readHours: 14)));
+
+        var alert = BaselineCheck.StoppedHour(history, Now, Options);
+
+        Assert.NotNull(alert);
+        Assert.Equal("Impressions 13:00-14:00 were 2,000-2,000 on 5 earlier days; this time none: delivery has stopped.", alert.Summary);
+        // The median day under 30 impressions in that hour: too small to tell.
+        var small = new HourlyHistory(Enumerable.Range(1, 6).SelectMany(k => Day(Today.AddDays(-k), 0.2m, impressionsPerHour: 25))
+            .Concat(Day(Today, 0.2m, impressionsPerHour: 25, untilHour: 13, readHours: 14)));
+        Assert.Null(BaselineCheck.StoppedHour(small, Now, Options));
     }
 
     [Fact]
@@ -142,7 +191,7 @@ public sealed class BaselineCheckTests
     }
 
     [Fact]
-    public void Conversions_that_stop_while_spend_is_usual_are_critical_as_broken_tracking_would_be()
+    public void Conversions_short_of_usual_while_spend_is_usual_are_a_warning_told_as_cost_per_result()
     {
         // Usually 1 or 2 conversions an hour: 14-28 by 14:00. Today the usual $15 an hour and 3 conversions in all.
         Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] converting =
@@ -152,7 +201,8 @@ public sealed class BaselineCheckTests
         var alert = Assert.Single(BaselineCheck.Check(History(today, converting), Now, converts: true, Options));
 
         Assert.Equal(BaselineRule.ConversionsBelowUsual, alert.Rule);
-        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.Equal(AlertRule.CostPerResultHigh, AlertJudge.RuleOf(alert.Rule));
         Assert.Equal("Conversions by 14:00 are usually 14-28; today 3 for 210 spent.", alert.Summary);
         Assert.Empty(Rules(History(today, converting), converts: false));
     }
@@ -272,7 +322,7 @@ public sealed class BaselineCheckTests
     {
         Assert.All(Enum.GetValues<AlertRule>(), r => Assert.True(Enum.IsDefined(AlertSeverities.Of(r))));
         Assert.Equal(
-            [AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Critical, AlertSeverity.Warning],
+            [AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Critical, AlertSeverity.Warning],
             Enum.GetValues<BaselineRule>().Select(AlertSeverities.Of));
     }
 }

@@ -127,6 +127,8 @@ public sealed class AlertAppTests : IAsyncLifetime
         var posted = _slack.Posted.First();
         Assert.Contains($"While this channel was quiet, {held.Length} alert(s)", posted.Text, StringComparison.Ordinal);
         Assert.All(held, alert => Assert.Contains(alert.Alert.Summary, posted.Blocks, StringComparison.Ordinal));
+        // As fresh as the earliest scan that held one: 20:00 UTC (the demo advertiser's zone) on the 24th.
+        Assert.Contains("Read 20:00 UTC; the latest hours may still grow", posted.Blocks, StringComparison.Ordinal);
         // Its one campaign carries its "What should I fix?" button, for the later day of what was held.
         Assert.Contains("\"action_id\":\"report.fix\"", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"r1|1800000000000042|2026-10-25..2026-10-25|\"", posted.Blocks, StringComparison.Ordinal);
@@ -272,6 +274,7 @@ public sealed class AlertAppTests : IAsyncLifetime
         Assert.Contains("1 alert(s) found", check, StringComparison.Ordinal);
         Assert.Contains("campaign-42 Autumn Sale", check, StringComparison.Ordinal);
         Assert.Contains("Posted 1, held for quiet hours 0", check, StringComparison.Ordinal); // 13:00 in Berlin: not quiet
+        Assert.Contains("Read 12:01 UTC; the latest hours may still grow", check, StringComparison.Ordinal);
         Assert.Single(_slack.Posted);
         Assert.Contains("2026-12-01 *Frequency alert* on campaign-42 Autumn Sale: posted", await Ask("U0MEMBER", "alerts"), StringComparison.Ordinal);
 

@@ -69,10 +69,12 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Contains(_slack.Posted, p => p.Text.Contains("Frequency alert: campaign-42 Autumn Sale", StringComparison.Ordinal));
         // Eight campaigns, one advertiser: over both scans, one daily, one reach and one hourly series of today (each asked
         // again after a failure, or reused when read whole), each however many pages it has; and one hourly series of each of
-        // the 8 earlier Tuesdays the usual ranges come from (kept after, so never asked again).
+        // the 8 earlier Tuesdays the usual ranges come from and of the days 2 to 6 before today a stop and stopped conversions
+        // are judged on (kept after, so never asked again).
         var series = _tiktok.Reports.Select(r => string.Join('&', r.Query.Where(q => q.Key != "page").OrderBy(q => q.Key).Select(q => $"{q.Key}={q.Value}"))).Distinct().ToArray();
-        Assert.Equal(3 + 8, series.Length);
-        Assert.Equal(Enumerable.Range(0, 9).Select(k => Today.AddDays(-7 * k).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
+        Assert.Equal(3 + 8 + 5, series.Length);
+        Assert.Equal(Enumerable.Range(0, 9).Select(k => Today.AddDays(-7 * k)).Concat(Enumerable.Range(2, 5).Select(k => Today.AddDays(-k)))
+                .Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
             _tiktok.Reports.Where(IsHourly).Select(r => r.Query["start_date"]).Distinct().Order());
         Assert.All(series, s => Assert.Contains($"advertiser_id={DemoDataSet.AdvertiserId}", s, StringComparison.Ordinal));
     }
@@ -171,12 +173,71 @@ public sealed class AlertSourceTests : IAsyncLifetime
         Assert.Contains("0 (usual lowest of 4 weeks: 13)", posted.Blocks, StringComparison.Ordinal);
         Assert.Contains("Read 14:20 UTC; the latest hours may still grow", posted.Blocks, StringComparison.Ordinal);
 
-        // The earlier Tuesdays are kept: the next scan asks TikTok for today's hours only.
+        // The earlier Tuesdays (and the days 2 to 6 before) are kept: the next scan asks TikTok for today's hours only.
         var earlier = _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01");
-        Assert.Equal(8, earlier);
+        Assert.Equal(8 + 5, earlier);
         await ScanAsync(app);
         Assert.Equal(earlier, _tiktok.Reports.Count(r => IsHourly(r) && r.Query["start_date"] != "2026-12-01"));
     }
+
+    [Fact]
+    public async Task Clicks_that_stop_converting_are_told_critical_at_the_first_scan_after_the_silent_hour()
+    {
+        // Tuesday 1 December, 14:20 UTC. campaign-41 (web conversions) brought 10 real-time conversions from 500 clicks in
+        // every hour of the days it has kept (2% of clicks); today the same until 13:00, then 500 clicks and none: 10
+        // expected, and none a chance of 1 in 22,026, under the 1 in 10,000 of Alerts:Baselines:ConversionsStoppedLevel.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 20, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app, "1800000000000041");
+        _tiktok.Replay = HourlyRows((day, hour) =>
+            day == Today ? (hour <= 14 ? (15m, 500, hour < 13 ? 10 : 0) : null)
+            : day < Today.AddDays(-1) ? (15m, 500, 10) : null);
+
+        var scan = await ScanAsync(app);
+
+        Assert.True(scan.Complete, scan.Failure);
+        var found = Assert.Single(scan.Found);
+        Assert.Equal((AlertRule.SpendWithoutConversions, TikTokBot.Domain.Alerts.Baselines.AlertSeverity.Critical), (found.Alert.Rule, found.Severity));
+        var posted = Assert.Single(_slack.Posted);
+        Assert.Equal(
+            ":rotating_light: Spend without conversions: campaign-41 Evergreen Prospecting: No conversion since 13:00: 500 clicks and $15.00 spent, " +
+            "where 2.00% of clicks usually convert (10 expected; none has a chance of 1 in 22,026): tracking or the landing page may have broken.",
+            posted.Text);
+        Assert.Contains("Conversions since 13:00", posted.Blocks, StringComparison.Ordinal);
+        Assert.Contains("expected from the 500 clicks at the usual rate of 13 days", posted.Blocks, StringComparison.Ordinal);
+        // The hourly series asks for the clicks and conversions it judges on.
+        Assert.All(_tiktok.Reports.Where(IsHourly), r => Assert.Equal("""["impressions","spend","clicks","conversion","real_time_conversion"]""", r.Query["metrics"]));
+    }
+
+    [Fact]
+    public async Task The_read_ahead_keeps_the_days_of_today_and_tomorrow_but_not_yesterday_just_closed()
+    {
+        // Tuesday 1 December, 00:30 UTC: Monday has just closed. Today's kept days and tomorrow's are read ahead, Monday
+        // (tomorrow's day 2 before) only tomorrow, once its last hour is in TikTok's report.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero)));
+        var source = await app.Services.GetRequiredService<TikTokBot.Accounts.IWorkspaceSources>().SourceForAsync(Team, default);
+
+        await app.Services.GetRequiredService<TikTokBot.Reports.CampaignHourHistories>().ReadAheadAsync(source, default);
+
+        var read = _tiktok.Reports.Where(IsHourly).Select(r => DateOnly.ParseExact(r.Query["start_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToHashSet();
+        Assert.DoesNotContain(Today.AddDays(-1), read);
+        Assert.Superset(new HashSet<DateOnly> { Today.AddDays(-2), Today.AddDays(-5), Today.AddDays(-6), Today.AddDays(-7), Today.AddDays(-56) }, read);
+        Assert.All(read, day => Assert.True(day < Today.AddDays(-1), $"{day} read ahead"));
+    }
+
+    /// <summary>TikTok's hourly report of the day asked: campaign-41's spend, clicks and (real-time) conversions in each hour <paramref name="figures"/> gives.</summary>
+    private static Func<RecordedRequest, string?> HourlyRows(Func<DateOnly, int, (decimal Spend, long Clicks, long Conversions)?> figures) => request =>
+    {
+        if (!IsHourly(request))
+        {
+            return null;
+        }
+
+        var day = DateOnly.ParseExact(request.Query["start_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Enumerable.Range(0, 24).Select(h => (Hour: h, Figures: figures(day, h))).Where(r => r.Figures is not null).Select(r =>
+            $$$"""{"dimensions":{"campaign_id":"1800000000000041","stat_time_hour":"{{{day:yyyy-MM-dd}}} {{{r.Hour:D2}}}:00:00"},"metrics":{"impressions":"50000","spend":"{{{r.Figures!.Value.Spend.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}","clicks":"{{{r.Figures.Value.Clicks}}}","conversion":"{{{r.Figures.Value.Conversions}}}","real_time_conversion":"{{{r.Figures.Value.Conversions}}}"}}""").ToArray();
+        var pageInfo = $$"""{"page":1,"page_size":1000,"total_page":1,"total_number":{{rows.Length}}}""";
+        return $$"""{"code":0,"message":"OK","request_id":"r","data":{"list":[{{string.Join(',', rows)}}],"page_info":{{pageInfo}}""" + "}}";
+    };
 
     /// <summary>TikTok's hourly report of the day asked: campaign-41's spend (and 1,000 impressions) in each hour <paramref name="spend"/> gives.</summary>
     private static Func<RecordedRequest, string?> HourlySpend(Func<DateOnly, int, decimal?> spend) => request =>

@@ -25,11 +25,14 @@ public sealed class AlertViewTests
         };
         var names = new Dictionary<string, string> { ["1800000000000042"] = "campaign-42 Autumn Sale", ["1800000000000048"] = "campaign-48 <Retargeting>" };
 
-        var message = AlertViews.Released(held, names, "C0ALERTS");
+        var message = AlertViews.Released(held, names, "C0ALERTS", "Read 08:00 Europe/Berlin; the latest hours may still grow.");
 
         using var json = JsonDocument.Parse(BlockKitJson.Serialize(message));
         var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToArray();
         Assert.Equal(["section", "section", "section", "context"], blocks.Select(b => b.GetProperty("type").GetString()));
+        // The freshness line shares the closing context block: held alerts of many campaigns use every block Slack allows.
+        Assert.EndsWith("lists the rules, quiet hours and the last alerts. Read 08:00 Europe/Berlin; the latest hours may still grow.",
+            blocks[3].GetProperty("elements")[0].GetProperty("text").GetString());
         Assert.Contains("While this channel was quiet, 3 alert(s)", blocks[0].GetProperty("text").GetProperty("text").GetString());
 
         // campaign-42's two alerts in one section; its button asks the fixes for the later of their days.
@@ -52,7 +55,7 @@ public sealed class AlertViewTests
         var day = new DateOnly(2026, 10, 25);
         var held = Enumerable.Range(0, 60).Select(i => Held($"19{i:D14}", "FrequencyWarning", day, $"Frequency {3 + i / 100m}.")).ToArray();
 
-        var message = AlertViews.Released(held, new Dictionary<string, string>(), "C0ALERTS");
+        var message = AlertViews.Released(held, new Dictionary<string, string>(), "C0ALERTS", "Read 08:00 UTC; the latest hours may still grow.");
 
         var json = BlockKitJson.Serialize(message);
         BlockKitLimits.Check(json, SlackLimits.BlocksPerMessage, "held alerts of 60 campaigns");

@@ -69,17 +69,7 @@ public sealed class SlackWebApiEndToEndTests : IClassFixture<FakeSlackAppFactory
     [Fact]
     public async Task Opening_the_home_tab_publishes_the_campaign_list()
     {
-        var body = JsonSerializer.Serialize(new
-        {
-            type = "event_callback",
-            team_id = "T-SLACKAPI",
-            api_app_id = "A1",
-            event_id = "Ev-home-1",
-            event_time = 1,
-            @event = new { type = "app_home_opened", user = "U-HOME", tab = "home" },
-        });
-
-        await Post("/slack/events", body, "application/json");
+        await Post("/slack/events", SlackTestRequests.HomeOpened("T-SLACKAPI", "U-HOME", "Ev-home-1"), "application/json");
         var call = await WaitForCall("views.publish");
 
         Assert.Contains("U-HOME", call.Body);

@@ -1,3 +1,4 @@
+using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Money;
 
 namespace TikTokBot.Domain.Alerts.Baselines;
@@ -14,8 +15,9 @@ public sealed record JudgedAlert(Alert Alert, AlertSeverity Severity, UsualRange
 /// </summary>
 /// <remarks>
 /// A baseline alert is stored, snoozed and muted under the rule of the same metric, so one mute silences the metric
-/// whichever judged it: delivery stopped is <see cref="AlertRule.NoDelivery"/>, conversions below usual
-/// <see cref="AlertRule.SpendWithoutConversions"/>, CTR below usual <see cref="AlertRule.CtrDrop"/>; spend below and
+/// whichever judged it: delivery stopped is <see cref="AlertRule.NoDelivery"/>, conversions stopped
+/// <see cref="AlertRule.SpendWithoutConversions"/>, conversions below usual (each result costing more)
+/// <see cref="AlertRule.CostPerResultHigh"/>, CTR below usual <see cref="AlertRule.CtrDrop"/>; spend below and
 /// above usual have rules of their own.
 /// </remarks>
 public static class AlertJudge
@@ -34,20 +36,46 @@ public static class AlertJudge
         var fixedAlerts = AlertRules.Check(c, fixedOptions);
         if (history is null || !BaselineCheck.HasBaseline(history, c.LocalNow, o))
         {
-            return fixedAlerts.Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))).ToList();
+            var floor = fixedAlerts.Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))).ToList();
+            // Days of history are enough to see a stop at the first scan, where the fixed rule waits for two empty hours;
+            // without a known budget a spent one cannot be ruled out, so it stays quiet.
+            if (history is not null && c.Enabled && c.DailyBudget is { } budget && budget > 0 && c.Today.Reported(RawCount.Spend)
+                && c.Today.Spend < budget * o.BudgetSpentShare && floor.All(j => j.Alert.Rule != AlertRule.NoDelivery)
+                && BaselineCheck.StoppedHour(history, c.LocalNow, o) is { } stopped)
+            {
+                floor.Insert(0, Told(c, stopped));
+            }
+
+            // Likewise clicks that stopped converting, where the fixed rule waits for meaningful spend without one.
+            if (history is not null && c.Enabled && c.Converts && floor.All(j => j.Alert.Rule != AlertRule.SpendWithoutConversions)
+                && BaselineCheck.ConversionsStopped(history, c.LocalNow, o, currency) is { } silent)
+            {
+                floor.Add(Told(c, silent));
+            }
+
+            return floor;
         }
 
         var judged = new List<JudgedAlert>();
         foreach (var alert in BaselineCheck.Check(history, c.LocalNow, c.Converts, o, c.DailyBudget, currency))
         {
-            var rule = RuleOf(alert.Rule);
-            judged.Add(new JudgedAlert(
-                new Alert(rule, c.CampaignId, c.CampaignName, alert.Summary, [Figure(alert)], FirstFix(alert.Rule)),
-                AlertSeverities.Of(rule), alert.Usual));
+            judged.Add(Told(c, alert));
         }
 
-        judged.AddRange(fixedAlerts.Where(a => !ReplacedByBaselines.Contains(a.Rule)).Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))));
+        // The fixed cost rules stay a floor: kept where the breach is certain (FixedFloor), unless a baseline alert already
+        // tells the same rule.
+        judged.AddRange(fixedAlerts
+            .Where(a => !ReplacedByBaselines.Contains(a.Rule)
+                || (FixedFloor.Holds(a, c, fixedOptions, o) && judged.All(j => j.Alert.Rule != a.Rule)))
+            .Select(a => new JudgedAlert(a, AlertSeverities.Of(a.Rule))));
         return judged;
+    }
+
+    private static JudgedAlert Told(CampaignToday c, BaselineAlert alert)
+    {
+        var rule = RuleOf(alert.Rule);
+        return new JudgedAlert(new Alert(rule, c.CampaignId, c.CampaignName, alert.Summary, [Figure(alert)], FirstFix(alert.Rule)),
+            AlertSeverities.Of(rule), alert.Usual);
     }
 
     /// <summary>The rule a baseline alert is told, claimed and silenced under.</summary>
@@ -56,7 +84,8 @@ public static class AlertJudge
         BaselineRule.DeliveryStopped => AlertRule.NoDelivery,
         BaselineRule.SpendBelowUsual => AlertRule.SpendBelowUsual,
         BaselineRule.SpendAboveUsual => AlertRule.SpendAboveUsual,
-        BaselineRule.ConversionsBelowUsual => AlertRule.SpendWithoutConversions,
+        BaselineRule.ConversionsStopped => AlertRule.SpendWithoutConversions,
+        BaselineRule.ConversionsBelowUsual => AlertRule.CostPerResultHigh,
         BaselineRule.CtrBelowUsual => AlertRule.CtrDrop,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
@@ -71,7 +100,8 @@ public static class AlertJudge
             BaselineRule.ConversionsBelowUsual => "Conversions so far today",
             _ => "CTR so far today (%)",
         };
-        return new AlertFigure(name, a.Today, below ? a.Usual.Low : a.Usual.High, $"usual {(below ? "lowest" : "highest")} of {a.Usual.Weeks} weeks");
+        return new AlertFigure(a.Figure ?? name, a.Today, below ? a.Usual.Low : a.Usual.High,
+            a.UsualName ?? $"usual {(below ? "lowest" : "highest")} of {a.Usual.Weeks} weeks");
     }
 
     private static string FirstFix(BaselineRule rule) => rule switch
@@ -82,8 +112,10 @@ public static class AlertJudge
             "Look for what changed today: a rejected ad, a lowered budget or bid, a narrower audience; then compare with the last hours.",
         BaselineRule.SpendAboveUsual =>
             "Check who raised the budget or bid today; if cost per result holds, let it spend, otherwise cap the budget before the day is gone.",
-        BaselineRule.ConversionsBelowUsual =>
+        BaselineRule.ConversionsStopped =>
             "Check tracking first (pixel or events firing, the landing page loading), then pause the ad groups that spend without results.",
+        BaselineRule.ConversionsBelowUsual =>
+            "Do not scale: work back from CVR (clicks) to CPC (destination), then audience overlap and frequency, before the bid; check tracking if clicks hold.",
         _ =>
             "Check the creative first: a new or rejected ad, a hook that no longer lands, or fatigue. Refresh the creative before touching bid or audience.",
     };

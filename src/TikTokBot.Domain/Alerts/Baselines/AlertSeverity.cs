@@ -28,10 +28,12 @@ public static class AlertSeverities
 
     public static AlertSeverity Of(BaselineRule rule) => rule switch
     {
-        // A campaign that stopped spending loses its day's delivery; one spending at its usual pace without its usual
-        // conversions pays for nothing (or for tracking that broke): both cost money every hour they go unseen.
-        BaselineRule.DeliveryStopped or BaselineRule.ConversionsBelowUsual => AlertSeverity.Critical,
-        BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual or BaselineRule.CtrBelowUsual => AlertSeverity.Warning,
+        // A campaign that stopped spending loses its day's delivery; one whose clicks stopped converting pays for nothing
+        // (or for tracking that broke): both cost money every hour they go unseen. Fewer conversions than usual is a
+        // cost per result that rose: a look today.
+        BaselineRule.DeliveryStopped or BaselineRule.ConversionsStopped => AlertSeverity.Critical,
+        BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual or BaselineRule.CtrBelowUsual
+            or BaselineRule.ConversionsBelowUsual => AlertSeverity.Warning,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
 }

@@ -82,6 +82,10 @@ public static class BaselineCheck
             alerts.Insert(0, Make(BaselineRule.DeliveryStopped, window.Spend, usual,
                 $"Spend {hour - hours:00}:00-{by} is usually {MoneyRange(usual)}; this time {Money(window.Spend)}: delivery has all but stopped."));
         }
+        else if (!budgetSpent && StoppedHour(history, localNow, o) is { } stopped)
+        {
+            alerts.Insert(0, stopped);
+        }
 
         // Fewer conversions on a day that also spent less is the delivery problem above, not a second one.
         if (converts && !spendBelow && soFar.Reported(RawCount.Conversions)
@@ -93,13 +97,12 @@ public static class BaselineCheck
                 $"Conversions by {by} are usually {Count(c)}; today {soFar.Conversions} for {Money(soFar.Spend)} spent."));
         }
 
-        // A tracking break shows first in the latest hours: none of the conversions they usually bring, while they spend.
-        if (converts && !spendBelow && alerts.All(a => a.Rule is not (BaselineRule.ConversionsBelowUsual or BaselineRule.DeliveryStopped))
-            && LatestHours(history, today, hour, earlier, RawCount.Conversions, w => w.Conversions, o.MinimumUsualHourConversions, o) is var (n, latest, usualConversions)
-            && latest.Reported(RawCount.Conversions | RawCount.Spend) && latest.Conversions == 0 && latest.Spend > 0)
+        // A tracking break: no conversion over the clicks since the last one, improbable at the campaign's usual rate. It
+        // is the cause of a day short of its usual conversions, told once.
+        if (converts && ConversionsStopped(history, localNow, o, currency) is { } silent)
         {
-            alerts.Add(Make(BaselineRule.ConversionsBelowUsual, 0, usualConversions,
-                $"Conversions {hour - n:00}:00-{by} are usually {Count(usualConversions)}; this time none for {Money(latest.Spend)} spent: tracking may have broken."));
+            alerts.Add(silent);
+            alerts.RemoveAll(a => a.Rule == BaselineRule.ConversionsBelowUsual);
         }
 
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
@@ -139,6 +142,149 @@ public static class BaselineCheck
 
         return null;
     }
+
+    /// <summary>
+    /// Conversions stopped: none over the clicks since the last one (counted back from the latest hour, across midnight, at
+    /// most <see cref="BaselineOptions.ConversionsStoppedLookbackHours"/>), while the campaign's usual conversions per click
+    /// (the median of its kept days: <see cref="KeptDays"/>, at least <see cref="BaselineOptions.MinimumWeeks"/> of them)
+    /// make that silence a chance under <see cref="BaselineOptions.ConversionsStoppedLevel"/> (e^-λ). Needs days, not
+    /// weeks, so a campaign too young for a baseline is judged too. Null otherwise, or when the figures are not there.
+    /// </summary>
+    public static BaselineAlert? ConversionsStopped(HourlyHistory history, DateTime localNow, BaselineOptions o, Currency? currency = null)
+    {
+        if (localNow.Hour == 0)
+        {
+            return null;
+        }
+
+        // Real-time conversions count in the hour they happen; conversions by click time still arrive for the latest clicks.
+        var today = DateOnly.FromDateTime(localNow);
+        var counted = history.Through(today, localNow.Hour - 1, localNow.Hour) is { } last && last.Reported(RawCount.RealTimeConversions)
+            ? RawCount.RealTimeConversions : RawCount.Conversions;
+        long Converted(RawTotals t) => counted == RawCount.RealTimeConversions ? t.RealTimeConversions : t.Conversions;
+        var needed = counted | RawCount.DestinationClicks;
+        var rates = new List<decimal>();
+        foreach (var earlier in KeptDays(today, o))
+        {
+            if (history.Through(earlier, 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
+            {
+                rates.Add((decimal)Converted(day) / day.DestinationClicks);
+            }
+        }
+
+        if (rates.Count < o.MinimumWeeks)
+        {
+            return null;
+        }
+
+        var rate = (double)Median(rates);
+        if (rate <= 0)
+        {
+            return null;
+        }
+
+        var now = new DateTime(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, 0, 0);
+        long clicks = 0;
+        decimal spend = 0;
+        var from = now;
+        for (var k = 1; k <= o.ConversionsStoppedLookbackHours; k++)
+        {
+            if (!history.TryGet(now.AddHours(-k), out var row) || !row.Reported(needed | RawCount.Spend))
+            {
+                if (k == 1)
+                {
+                    return null;
+                }
+
+                break;
+            }
+
+            if (Converted(row) > 0)
+            {
+                break;
+            }
+
+            clicks += row.DestinationClicks;
+            spend += row.Spend;
+            from = now.AddHours(-k);
+        }
+
+        var chance = Poisson.AtMost(0, clicks * rate);
+        if (clicks == 0 || spend <= 0 || chance >= o.ConversionsStoppedLevel)
+        {
+            return null;
+        }
+
+        var expected = (decimal)Math.Round(clicks * rate, 1);
+        return Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, rates.Count),
+            string.Create(CultureInfo.InvariantCulture,
+                $"No conversion since {from:HH}:00: {clicks:N0} clicks and {Amount(spend, currency)} spent, where {Percent(100m * (decimal)rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(chance)}): tracking or the landing page may have broken."))
+            with
+            {
+                Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {from:HH}:00"),
+                UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from the {clicks:N0} clicks at the usual rate of {rates.Count} days"),
+            };
+    }
+
+    /// <summary>
+    /// The earlier days a scan has kept for a campaign (as the scanner keeps them): the days 2 to 6 before today and the
+    /// same weekday of each of the last <see cref="BaselineOptions.MaximumWeeks"/> weeks. Yesterday is left out: read just
+    /// after it closed, its last hour would be kept short.
+    /// </summary>
+    public static IEnumerable<DateOnly> KeptDays(DateOnly today, BaselineOptions o) =>
+        Enumerable.Range(2, 5).Select(k => today.AddDays(-k)).Concat(Enumerable.Range(1, o.MaximumWeeks).Select(k => today.AddDays(-7 * k)));
+
+    /// <summary>
+    /// Delivery stopped in the latest hour: no impression at all where the same hour of the days 2 to 7 before (yesterday
+    /// left out, as the scanner keeps it: read just after it closed; at least <see cref="BaselineOptions.MinimumWeeks"/> of
+    /// them read) brought at least
+    /// <see cref="BaselineOptions.StoppedHourMinimumImpressions"/> in the median day. Needs days, not weeks, so a campaign
+    /// too young for a baseline is judged too. Null when not, or when the latest hour was not read. The caller rules out
+    /// a spent budget.
+    /// </summary>
+    public static BaselineAlert? StoppedHour(HourlyHistory history, DateTime localNow, BaselineOptions o)
+    {
+        var hour = localNow.Hour;
+        var today = DateOnly.FromDateTime(localNow);
+        if (hour == 0 || history.Through(today, hour - 1, hour) is not { } latest || !latest.Reported(RawCount.Impressions) || latest.Impressions > 0)
+        {
+            return null;
+        }
+
+        var values = new List<decimal>(6);
+        for (var k = 2; k <= 7; k++)
+        {
+            if (history.Through(today.AddDays(-k), hour - 1, hour) is { } w && w.Reported(RawCount.Impressions))
+            {
+                values.Add(w.Impressions);
+            }
+        }
+
+        if (values.Count < o.MinimumWeeks)
+        {
+            return null;
+        }
+
+        if (Median(values) < o.StoppedHourMinimumImpressions)
+        {
+            return null;
+        }
+
+        var usual = Range(values, o)!;
+        return Make(BaselineRule.DeliveryStopped, 0, usual, string.Create(CultureInfo.InvariantCulture,
+            $"Impressions {hour - 1:00}:00-{hour:00}:00 were {usual.Low:N0}-{usual.High:N0} on {values.Count} earlier days; this time none: delivery has stopped."))
+            with { Figure = "Impressions in the latest hour", UsualName = string.Create(CultureInfo.InvariantCulture, $"usual lowest of {values.Count} days") };
+    }
+
+    /// <summary>The median of <paramref name="values"/> (sorted in place): robust to one past outage among the days.</summary>
+    private static decimal Median(List<decimal> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
+
+    private static string Chance(double p) =>
+        p < 1e-6 ? "under 1 in a million" : string.Create(CultureInfo.InvariantCulture, $"1 in {Math.Round(1 / p):N0}");
 
     /// <summary>The usual range of one figure, or null with fewer than the minimum weeks that have it.</summary>
     public static UsualRange? Range(IReadOnlyList<EarlierWeek> weeks, Func<EarlierWeek, decimal?> figure, BaselineOptions o)

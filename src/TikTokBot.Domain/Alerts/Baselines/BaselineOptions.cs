@@ -55,16 +55,38 @@ public sealed class BaselineOptions
     public long MinimumUsualConversions { get; set; } = 5;
 
     /// <summary>
-    /// The latest hours (up to <see cref="LatestHoursAtMost"/>) are judged for conversions once they usually bring at least
-    /// this many: none at all in them while they spend then means tracking broke (a Poisson count of 5 is 0 in 0.7% of hours).
+    /// Conversions have stopped when none came over the clicks since the last one and, at the campaign's usual conversions
+    /// per click, a Poisson count would be zero that long with a probability under this (e^-λ, λ the conversions those
+    /// clicks usually bring): 0.0001 is λ ≥ 9.2, so a campaign with 10 conversions an hour is told after one silent hour and
+    /// one with 2 an hour after about 5. Lower waits longer and cries wolf less.
     /// </summary>
-    public long MinimumUsualHourConversions { get; set; } = 5;
+    public double ConversionsStoppedLevel { get; set; } = 0.0001;
+
+    /// <summary>
+    /// The clicks since the last conversion are counted back at most this many hours (across midnight): a longer silence
+    /// is judged on these hours alone.
+    /// </summary>
+    public int ConversionsStoppedLookbackHours { get; set; } = 24;
+
+    /// <summary>
+    /// Delivery has stopped when the latest hour had no impression at all while that hour on the days before (the median
+    /// of up to 7) brought at least this many: a Poisson count of 30 is 0 once in 10^13 hours, and one past outage does
+    /// not move a median. Judged on days, not weeks, so a campaign too young for a baseline is told at the first scan too.
+    /// </summary>
+    public long StoppedHourMinimumImpressions { get; set; } = 30;
 
     /// <summary>
     /// Conversions are counts: a day short of the usual lowest by fewer than this many square roots of it (the Poisson
     /// spread of a count that size) is luck, not a broken pixel. 2 means 7 short of a usual 12, 9 short of a usual 20.
     /// </summary>
     public decimal ConversionNoiseSigmas { get; set; } = 2m;
+
+    /// <summary>
+    /// The fixed cost per result and spend-without-conversions rules stay beside the baselines when so few conversions
+    /// for today's spend would happen at the reference cost (target, else the 7-day average) with a probability under
+    /// this: a breach that certain is told even when the campaign's own usual is just as bad (<see cref="FixedFloor"/>).
+    /// </summary>
+    public double FixedFloorLevel { get; set; } = 0.00001;
 
     /// <summary>CTR so far (today's and each past week's) is only computed after this many impressions, as the fixed CTR rule.</summary>
     public long CtrMinimumImpressions { get; set; } = 1000;

@@ -12,8 +12,14 @@ public enum BaselineRule
     /// <summary>Spend so far today above the usual range.</summary>
     SpendAboveUsual,
 
-    /// <summary>Conversions so far below the usual range while spend is not.</summary>
+    /// <summary>Conversions so far below the usual range while spend is not: each result costs more than usual.</summary>
     ConversionsBelowUsual,
+
+    /// <summary>
+    /// No conversion over the clicks since the last one, where the campaign's usual conversions per click make that
+    /// improbable (<see cref="BaselineOptions.ConversionsStoppedLevel"/>): tracking broke, or the landing page did.
+    /// </summary>
+    ConversionsStopped,
 
     /// <summary>CTR so far today below the usual range.</summary>
     CtrBelowUsual,
@@ -22,5 +28,10 @@ public enum BaselineRule
 /// <summary>The usual range of one figure: lowest and highest over the earlier same weekdays that count.</summary>
 public sealed record UsualRange(decimal Low, decimal High, int Weeks);
 
-/// <summary>A figure that left its usual range, with the sentence saying what usual was.</summary>
-public sealed record BaselineAlert(BaselineRule Rule, AlertSeverity Severity, decimal Today, UsualRange Usual, string Summary);
+/// <summary>
+/// A figure that left its usual range, with the sentence saying what usual was. <paramref name="Figure"/> and
+/// <paramref name="UsualName"/> name the figure and its usual when they are not the rule's own (a stopped hour counts
+/// impressions over days, stopped conversions the conversions expected from the clicks).
+/// </summary>
+public sealed record BaselineAlert(BaselineRule Rule, AlertSeverity Severity, decimal Today, UsualRange Usual, string Summary,
+    string? Figure = null, string? UsualName = null);
