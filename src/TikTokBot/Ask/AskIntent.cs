@@ -27,7 +27,7 @@ internal enum AskIntent
     /// <summary>Every campaign: the list.</summary>
     Overview,
 
-    /// <summary>Who took which fix: check-ins, not there yet.</summary>
+    /// <summary>Who took which fix, what the asker is on, a campaign's fixes: from the check-ins.</summary>
     CheckIns,
 
     /// <summary>Pause, resume or budget: Ask only reads, and says which command changes a campaign.</summary>
