@@ -48,13 +48,26 @@ public abstract class BlockBuilder<TSelf> where TSelf : BlockBuilder<TSelf>
 
     public TSelf Divider() => Add(new DividerBlock());
 
-    /// <summary>A row of interactive elements; at most 25.</summary>
+    /// <summary>A row of interactive elements; at most 25, each with an action_id of its own within the row.</summary>
     public TSelf Actions(IReadOnlyList<BlockElement> elements, string? blockId = null)
     {
         if (elements.Count is 0 or > SlackLimits.ActionsElements)
             throw new ArgumentOutOfRangeException(nameof(elements), $"An actions block has 1 to {SlackLimits.ActionsElements} elements.");
+        // Slack wants action_ids unique within their block; a press names only its id and block, so two alike are one.
+        if (elements.Select(ActionIdOf).OfType<string>().GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"Two elements of one actions block share the action_id \"{twice.Key}\".", nameof(elements));
         return Add(new ActionsBlock(elements) { BlockId = OptionalId(blockId) });
     }
+
+    private static string? ActionIdOf(BlockElement element) => element switch
+    {
+        ButtonElement button => button.ActionId,
+        StaticSelectElement select => select.ActionId,
+        UsersSelectElement users => users.ActionId,
+        OverflowElement overflow => overflow.ActionId,
+        DatePickerElement date => date.ActionId,
+        _ => null,
+    };
 
     /// <summary>An input (plain text, number, static select, date picker); its value arrives in view.state under <paramref name="blockId"/>.</summary>
     public TSelf Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>

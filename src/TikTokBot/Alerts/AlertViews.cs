@@ -80,8 +80,8 @@ internal static class AlertViews
             var several = cause.Count > 1;
             message.Actions(cause.Take(12).SelectMany(a => new BlockElement[]
             {
-                Elements.Button(ButtonIds.Snooze, Label("Snooze 24 h", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule))),
-                Elements.Button(ButtonIds.Mute, Label("Mute", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule)),
+                Elements.Button(several ? ButtonIds.SnoozeFor(a.Campaign.Id) : ButtonIds.Snooze, Label("Snooze 24 h", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule))),
+                Elements.Button(several ? ButtonIds.MuteFor(a.Campaign.Id) : ButtonIds.Mute, Label("Mute", several ? a.Campaign.Name : null), ButtonCodec.Encode(new AlertTarget(a.Campaign.Id, a.Alert.Rule)),
                     confirm: Elements.Confirm("Mute this rule?", $"No more \"{AlertRuleNames.Describe(a.Alert.Rule)}\" alerts for {a.Campaign.Name} in any channel until someone undoes it from /ttmetrics alerts.", "Mute")),
             }).ToList());
             // Check-ins: "I'll take it" and "Assign…" per campaign line, named by it when the cause has several.

@@ -38,8 +38,13 @@ internal sealed class ButtonRouter(
     /// <summary>"I'll take it" beside others in one block carries its finding in its id too (<see cref="ButtonIds.TakeFor"/>).</summary>
     public const string TakePrefix = ButtonIds.TakeFix + ".";
 
-    /// <summary>Ids answered by their start: a message's several proposals, Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>), "Assign…" and an alert's several "I'll take it".</summary>
-    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix, AssignPrefix, TakePrefix];
+    /// <summary>A grouped alert's Snooze and Mute per campaign (<see cref="ButtonIds.SnoozeFor"/>, <see cref="ButtonIds.MuteFor"/>).</summary>
+    public const string SnoozePrefix = ButtonIds.Snooze + ".";
+
+    public const string MutePrefix = ButtonIds.Mute + ".";
+
+    /// <summary>Ids answered by their start: a message's several proposals, Ask's suggestions (<c>ask.&lt;intent&gt;.&lt;n&gt;</c>), "Assign…", and a grouped alert's several "I'll take it", Snooze and Mute.</summary>
+    public static readonly IReadOnlyList<string> Prefixes = [ProposalPrefix, AskActions.Prefix, AssignPrefix, TakePrefix, SnoozePrefix, MutePrefix];
 
     private static readonly IReadOnlyList<Delivery> Nothing = [];
 
@@ -58,6 +63,8 @@ internal sealed class ButtonRouter(
         var id = press.ActionId.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? ButtonIds.Propose
             : press.ActionId.StartsWith(AssignPrefix, StringComparison.Ordinal) ? ButtonIds.AssignFix
             : press.ActionId.StartsWith(TakePrefix, StringComparison.Ordinal) ? ButtonIds.TakeFix
+            : press.ActionId.StartsWith(SnoozePrefix, StringComparison.Ordinal) ? ButtonIds.Snooze
+            : press.ActionId.StartsWith(MutePrefix, StringComparison.Ordinal) ? ButtonIds.Mute
             : press.ActionId;
         return id switch
         {
@@ -74,7 +81,7 @@ internal sealed class ButtonRouter(
             ButtonIds.Propose => ButtonCodec.TryDecode<ProposalRequest>(press.Value, out var proposal) && press.Asker.UserId.Length > 0
                 ? [new Delivery.Beside(await proposals.ProposeAsync(press.Asker, proposal, ct))]
                 : Nothing,
-            ButtonIds.Snooze or ButtonIds.Mute or ButtonIds.Unmute => await AlertAsync(press, ct),
+            ButtonIds.Snooze or ButtonIds.Mute or ButtonIds.Unmute => await AlertAsync(press, id, ct),
             ButtonIds.TakeFix => await TakeFixAsync(press, press.Value, press.Asker.UserId, ct),
             ButtonIds.AssignFix when press.SelectedUser is { Length: > 0 } owner => await TakeFixAsync(press, press.ActionId[AssignPrefix.Length..], owner, ct),
             ButtonIds.FixDone => await FixDoneAsync(press, ct),
@@ -169,7 +176,8 @@ internal sealed class ButtonRouter(
     }
 
     /// <summary>"Snooze 24 h", "Mute this rule for this campaign" and the list's "Undo", answered to the presser alone.</summary>
-    private async Task<IReadOnlyList<Delivery>> AlertAsync(ButtonPress press, CancellationToken ct)
+    /// <param name="id">The button's id without the campaign a grouped alert's Snooze and Mute carry after it.</param>
+    private async Task<IReadOnlyList<Delivery>> AlertAsync(ButtonPress press, string id, CancellationToken ct)
     {
         if (!ButtonCodec.TryDecode<AlertTarget>(press.Value, out var target) || press.Asker.UserId.Length == 0)
         {
@@ -178,7 +186,7 @@ internal sealed class ButtonRouter(
 
         var asker = press.Asker;
         var rule = AlertRuleNames.Describe(target.Rule);
-        var answer = press.ActionId switch
+        var answer = id switch
         {
             ButtonIds.Snooze => await alerts.SnoozeAsync(asker, target, ct) is { Saved: { Until: { } until } }
                 ? $"Snoozed: no \"{rule}\" alert for *{Mrkdwn.Escape(await alerts.CampaignNameAsync(asker.TeamId, target.CampaignId, ct))}* until {until:yyyy-MM-dd HH:mm} UTC."
@@ -189,9 +197,10 @@ internal sealed class ButtonRouter(
                 { Refusal: { } refusal } => refusal,
                 _ => $"Muted: no more \"{rule}\" alerts for *{Mrkdwn.Escape(await alerts.CampaignNameAsync(asker.TeamId, target.CampaignId, ct))}*. `/ttmetrics alerts` lists mutes with an Undo.",
             },
-            _ => await alerts.UnmuteAsync(asker, target, ct) is var undone
+            ButtonIds.Unmute => await alerts.UnmuteAsync(asker, target, ct) is var undone
                 ? undone.Refusal ?? (undone.Saved is null ? "That rule was not muted or snoozed any more." : $"\"{rule}\" alerts are back on for that campaign.")
                 : null,
+            _ => null,
         };
 
         if (answer is null)

@@ -33,6 +33,15 @@ internal static class ButtonIds
     // An alert's own buttons (the value is an AlertTarget); Unmute is the alerts list's "Undo".
     public const string Snooze = "alert.snooze";
     public const string Mute = "alert.mute";
+
+    /// <summary>
+    /// Snooze for one campaign of an alert naming several: Slack wants ids unique within a block, so each carries its
+    /// campaign (<c>alert.snooze.&lt;campaign id&gt;</c>); the router reads the prefix, the value is the target as ever.
+    /// </summary>
+    public static string SnoozeFor(string campaignId) => $"{Snooze}.{campaignId}";
+
+    /// <summary>Mute for one campaign of an alert naming several, as <see cref="SnoozeFor"/>.</summary>
+    public static string MuteFor(string campaignId) => $"{Mute}.{campaignId}";
     public const string Unmute = "alert.unmute";
 
     // Check-ins: "I'll take it" and "Assign…" (a users_select menu) under a finding (the value is a FindingTarget, or an

@@ -168,6 +168,7 @@ public class BlockKitTests
     {
         { "11 fields", () => new MessageBuilder().Fields(Enumerable.Repeat("f", 11).ToList()) },
         { "26 action elements", () => new MessageBuilder().Actions(Enumerable.Range(0, 26).Select(i => (BlockElement)Elements.Button("b" + i, "B")).ToList()) },
+        { "two action ids alike in one block", () => new MessageBuilder().Actions([Elements.Button("alert.snooze", "A"), Elements.UsersSelect("x", "Assign…"), Elements.Button("alert.snooze", "B")]) },
         { "11 context elements", () => new MessageBuilder().Context(Enumerable.Repeat("c", 11).ToArray()) },
         { "256-character action id", () => Elements.Button(new string('a', 256), "B") },
         { "256-character block id", () => new MessageBuilder().Divider().Section("x", blockId: new string('b', 256)) },

@@ -333,12 +333,15 @@ public sealed class AlertAppTests : IAsyncLifetime
         // One advertiser, one rule: one cause naming every campaign, each with its own Snooze and Mute.
         Assert.Equal($":warning: Frequency alert on {warnings.Length} campaigns of {warnings[0].Campaign.Advertiser}", grouped.Text);
         Assert.All(warnings, w => Assert.Contains($"\"value\":\"al1|{w.Campaign.Id}|FrequencyAlert\"", grouped.Blocks, StringComparison.Ordinal));
+        // Slack wants action ids unique within a block: each campaign's Snooze and Mute carry its id.
+        Assert.All(warnings, w => Assert.Contains($"\"action_id\":\"{ButtonIds.SnoozeFor(w.Campaign.Id)}\"", grouped.Blocks, StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.Contains($"\"action_id\":\"{ButtonIds.MuteFor(w.Campaign.Id)}\"", grouped.Blocks, StringComparison.Ordinal));
         Assert.All(await app.Store.SentAlerts.ListForDayAsync(Channel, new DateOnly(2026, 12, 1), default), a => Assert.Equal(SentAlertState.Posted, a.State));
 
         using var client = app.CreateKestrelClient();
-        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
-        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign48, AlertRule.FrequencyAlert)), Channel);
-        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Mute, ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.SnoozeFor(Campaign42), ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0MEMBER", ButtonIds.SnoozeFor(Campaign48), ButtonCodec.Encode(new AlertTarget(Campaign48, AlertRule.FrequencyAlert)), Channel);
+        await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.MuteFor(Campaign42), ButtonCodec.Encode(new AlertTarget(Campaign42, AlertRule.FrequencyAlert)), Channel);
         await PressAsync(app, client, clock, "U0ADMIN", ButtonIds.Snooze, ButtonCodec.Encode(new AlertTarget(Campaign48, AlertRule.NoDelivery)), Channel);
 
         Assert.Equal([new AlertSilenceCount("FrequencyAlert", 2, 1), new AlertSilenceCount("NoDelivery", 1, 0)],
