@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Checkins;
 using TikTokBot.Domain.Diagnosis;
@@ -154,13 +153,14 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
     private static decimal? Value(MetricReading? reading) => reading?.Value is { } value ? decimal.Round(value, 6) : null;
 
     /// <summary>
-    /// The finding's first number against its reference, in words ("CTR 0.80% against 1.20% account median"), with the
+    /// The finding's first number with its reference, as the fix reply shows it ("Frequency 5.40 (fatigue point 3.00)"), with the
     /// judged metric's standing; and that metric's value when the finding's own number is another (Frequency, judged on CTR).
     /// </summary>
     private static string Standing(Finding finding, MetricId? judged, MetricReading? reading, string currency)
     {
         var words = finding.Evidence.FirstOrDefault() is { } e
-            ? $"{e.Label} {Number(e.Value)}" + (e.Reference is { } r ? $" against {Number(r)}{(e.ReferenceLabel is { } l ? " " + l : "")}" : "")
+            ? $"{e.Label} {MetricFormat.Format(e.Value, e.Unit, currency)}" +
+                (e.Reference is { } r ? $" ({(e.ReferenceLabel is { } l ? l + " " : "")}{MetricFormat.Format(r, e.Unit, currency)})" : "")
             : finding.Title;
         if (reading is null)
         {
@@ -171,8 +171,6 @@ internal sealed class CheckinsService(IWorkspaceStorage storage, ReportService r
             ? $"{words} ({reading.Standing.Verdict})"
             : $"{words}; judged on {reading.Metric.DisplayName}, now {MetricFormat.Format(reading.Metric.Id, reading.Value, currency)} ({reading.Standing.Verdict})";
     }
-
-    private static string Number(decimal? value) => value is { } v ? decimal.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "–";
 
     private static string NewFixId() => "fix-" + Guid.NewGuid().ToString("N")[..16];
 

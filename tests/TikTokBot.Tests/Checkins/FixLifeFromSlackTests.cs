@@ -43,7 +43,7 @@ public sealed class FixLifeFromSlackTests
         Assert.Equal(takeValue.Split('|')[3], fix.Details.RuleId);
         // Creative fatigue names Frequency; its fix (a fresh creative) is judged on CTR, 0.77% when taken.
         Assert.Equal((Domain.Metrics.MetricId.Ctr, 0.007708m), (fix.Details.Metric, fix.Details.MetricValue));
-        Assert.Equal("Frequency 5.3954 against 3 fatigue point; judged on CTR (destination), now 0.77% (Worse)", fix.Details.Standing);
+        Assert.Equal("Frequency 5.40 (fatigue point 3.00); judged on CTR (destination), now 0.77% (Worse)", fix.Details.Standing);
         Assert.Contains($"<@{Member}> took *{fix.Details.FindingTitle}* on *campaign-42 Autumn Sale*", taken);
         Assert.Contains($"\"thread_ts\":\"{ThreadTs}\"", taken);
         var doneValue = ButtonValue(taken, ButtonIds.FixDone);
