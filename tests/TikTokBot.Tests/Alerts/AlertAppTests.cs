@@ -16,31 +16,12 @@ namespace TikTokBot.Tests.Alerts;
 /// The whole app (real SQLite, Hangfire in memory, the demo data) posting alerts to a scripted Slack, on a fake clock.
 /// Each scan is awaited to its end, so what Slack holds afterwards is all the scan posted.
 /// </summary>
-public sealed class AlertAppTests : IAsyncLifetime
+public sealed class AlertAppTests : DemoAlertAppTests
 {
-    private const string Team = DigestAppFactory.Team;
-    private const string Channel = "C0ALERTS";
-    private const string Campaign42 = "1800000000000042";
     private const string Campaign48 = "1800000000000048";
 
     /// <summary>campaign-42 only: the demo's one alert-level campaign.</summary>
     private static readonly string[] Only42 = [Campaign42];
-    private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private ScriptedSlack _slack = null!;
-    private readonly List<DigestAppFactory> _apps = [];
-
-    public async Task InitializeAsync() => _slack = await ScriptedSlack.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps)
-        {
-            await app.DisposeAsync();
-        }
-
-        await _slack.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_demo_scan_posts_the_critical_alert_at_once_then_the_warning_and_keeps_the_info_for_the_digest()
@@ -192,8 +173,7 @@ public sealed class AlertAppTests : IAsyncLifetime
         await SubscribeAsync(first, new AlertSubscriptionDetails(Channel, Only42, null, null, "UTC"));
         await ScanAsync(first);
         var alert = Assert.Single(_slack.Posted);
-        await first.DisposeAsync();
-        _apps.Remove(first);
+        await StopAsync(first);
 
         // The same store, with a frequency alert level campaign-42 no longer reaches: the condition is gone.
         clock.Advance(TimeSpan.FromHours(1));
@@ -371,24 +351,10 @@ public sealed class AlertAppTests : IAsyncLifetime
     private Task<(DigestAppFactory App, FakeTimeProvider Clock)> StartAsync(DateTimeOffset at, params (string Key, string Value)[] settings) =>
         StartAsync(new FakeTimeProvider(at), settings);
 
-    private async Task<(DigestAppFactory App, FakeTimeProvider Clock)> StartAsync(FakeTimeProvider clock, params (string Key, string Value)[] settings)
-    {
-        var app = new DigestAppFactory(_slack, clock, settings.ToDictionary(s => s.Key, s => s.Value));
-        _apps.Add(app);
-        await app.StartAsync();
-        return (app, clock);
-    }
-
     private static async Task SubscribeAsync(DigestAppFactory app, AlertSubscriptionDetails details)
     {
         // Stored only: the scans are run by the test, never by the recurring job beside them.
         await app.Store.AlertSubscriptions.SubscribeAsync(details, DigestAppFactory.Subscriber, default);
-    }
-
-    private static async Task<AlertScanResult> ScanAsync(DigestAppFactory app)
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(Team, evenUnsubscribed: false, default);
     }
 
     private static async Task PressAsync(DigestAppFactory app, HttpClient client, TimeProvider clock, string user, string actionId, string value, string? channel = null)

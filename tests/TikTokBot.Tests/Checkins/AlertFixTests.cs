@@ -9,6 +9,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Requests;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Storage;
+using TikTokBot.Tests.Alerts;
 using TikTokBot.Tests.Digests;
 
 namespace TikTokBot.Tests.Checkins;
@@ -17,28 +18,8 @@ namespace TikTokBot.Tests.Checkins;
 /// "I'll take it" and "Assign…" under an alert: the whole app (real SQLite, the demo data) scanning on a fake clock,
 /// posting to a scripted Slack, and the presses signed over Kestrel.
 /// </summary>
-public sealed class AlertFixTests : IAsyncLifetime
+public sealed class AlertFixTests : DemoAlertAppTests
 {
-    private const string Team = DigestAppFactory.Team;
-    private const string Channel = "C0ALERTS";
-    private const string Campaign42 = "1800000000000042";
-    private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private ScriptedSlack _slack = null!;
-    private readonly List<DigestAppFactory> _apps = [];
-
-    public async Task InitializeAsync() => _slack = await ScriptedSlack.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps)
-        {
-            await app.DisposeAsync();
-        }
-
-        await _slack.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_alerts_fix_is_taken_in_its_thread_with_the_metric_it_is_judged_on_and_no_other_workspace_can_take_it()
     {
@@ -130,20 +111,12 @@ public sealed class AlertFixTests : IAsyncLifetime
         Assert.Equal(FixState.Open, (await fixes.FindAsync("fix-alert-ctr", default))!.State);
     }
 
+    /// <summary>An app at noon whose alerts go to <see cref="DemoAlertAppTests.Channel"/>.</summary>
     private async Task<(DigestAppFactory App, FakeTimeProvider Clock)> StartAsync(params (string Key, string Value)[] settings)
     {
-        var clock = new FakeTimeProvider(Noon);
-        var app = new DigestAppFactory(_slack, clock, settings.ToDictionary(s => s.Key, s => s.Value));
-        _apps.Add(app);
-        await app.StartAsync();
+        var (app, clock) = await StartAsync(new FakeTimeProvider(Noon), settings);
         await app.Store.AlertSubscriptions.SubscribeAsync(new AlertSubscriptionDetails(Channel, [], null, null, "UTC"), DigestAppFactory.Subscriber, default);
         return (app, clock);
-    }
-
-    private static async Task<AlertScanResult> ScanAsync(DigestAppFactory app)
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(Team, evenUnsubscribed: false, default);
     }
 
     private static IFixRepository Fixes(DigestAppFactory app, string team) => app.Services.GetRequiredService<IWorkspaceStorage>().ForTeam(team).Fixes;
