@@ -42,7 +42,7 @@ public static class MetricSourceRegistration
         // when the storage puts its ledger in their common database).
         var shared = section.Get<TikTokApiOptions>() ?? new TikTokApiOptions();
         services.AddTikTokQuota(section);
-        services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+        Quota.TikTokQuotaGrantHandler.AddTikTokQuotaGrants(services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20)));
         services.AddSingleton(sp => new TikTokApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TikTokQuota>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>(),
