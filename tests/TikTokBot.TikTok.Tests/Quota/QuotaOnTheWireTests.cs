@@ -111,7 +111,7 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         listener.Start();
 
         await quota.AcquireAsync(TikTokCallPriority.Person, default);
-        _time.Advance(TimeSpan.FromMilliseconds(110));
+        _time.Advance(rules.Spacing);
         await quota.AcquireAsync(TikTokCallPriority.Digest, default);
         await quota.ThrottledAsync(default);
         listener.RecordObservableInstruments();

@@ -431,7 +431,8 @@ public sealed class TikTokQuotaTests : IAsyncDisposable
                     else
                     {
                         // Expired on the way: no request; the call waits for a new turn, then is held again.
-                        (call.Renewal, call.SendAt) = (grant.EnsureFreshAsync(default).AsTask(), null);
+                        _ = grant.EnsureFreshAsync(default).AsTask();
+                        call.SendAt = null;
                     }
                 }
             }
@@ -439,8 +440,8 @@ public sealed class TikTokQuotaTests : IAsyncDisposable
             _time.Advance(TimeSpan.FromMilliseconds(5));
         }
 
+        // (A renewal whose continuation ran after the clock moved on may still be queued: the quota cancels it when disposed.)
         Assert.Empty(pending);
-        await Task.WhenAll(calls.Select(c => c.Renewal ?? Task.CompletedTask));
         var renewals = 0;
         foreach (var call in calls)
         {
@@ -470,9 +471,6 @@ public sealed class TikTokQuotaTests : IAsyncDisposable
     private sealed class HeldCall(Task<TikTokQuotaGrant> grant)
     {
         public Task<TikTokQuotaGrant> Grant { get; } = grant;
-
-        /// <summary>The last wait for a new turn.</summary>
-        public Task? Renewal { get; set; }
 
         public DateTimeOffset? SendAt { get; set; }
     }
