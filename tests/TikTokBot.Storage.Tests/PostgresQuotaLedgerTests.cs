@@ -72,12 +72,18 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
     {
         var (first, second) = (Instance(), Instance());
 
+        // A first 40100 within the minute: a brief pause, and the time of the breach kept for every instance.
         var until = await first.PauseAsync(default);
         var refused = await second.TakeAsync(TikTokCallPriority.Digest, default);
 
         Assert.Equal((false, QuotaWait.Paused, until), (refused.Decision.Granted, refused.Decision.Wait, refused.Decision.RetryAt));
-        Assert.InRange(until - refused.Now, Rules.Options.ThrottlePause - TimeSpan.FromSeconds(1), Rules.Options.ThrottlePause);
-        Assert.Equal(until, (await second.ReadAsync(default)).State.PausedUntil);
+        Assert.InRange(until - refused.Now, Rules.Options.FirstThrottlePause - TimeSpan.FromSeconds(1), Rules.Options.FirstThrottlePause);
+        var (state, now) = await second.ReadAsync(default);
+        Assert.Equal(until, state.PausedUntil);
+        Assert.InRange(now - state.ThrottledAt, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+        // Another 40100 at once, from the other instance: a call that was in flight, the same breach, still the brief pause.
+        Assert.InRange(await second.PauseAsync(default) - now, TimeSpan.Zero, Rules.Options.FirstThrottlePause);
     }
 
     [NeedsFact(External.PostgreSql)]
