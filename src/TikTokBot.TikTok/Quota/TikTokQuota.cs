@@ -112,7 +112,10 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         return waiter.Done.Task;
     }
 
-    /// <summary>TikTok answered 40100: every instance holds off for <see cref="TikTokQuotaOptions.ThrottlePause"/>.</summary>
+    /// <summary>
+    /// TikTok answered 40100: every instance holds off, for <see cref="TikTokQuotaOptions.FirstThrottlePause"/> after a
+    /// first breach within the minute, for <see cref="TikTokQuotaOptions.ThrottlePause"/> after another (<see cref="QuotaRules.Pause"/>).
+    /// </summary>
     public async Task ThrottledAsync(CancellationToken ct)
     {
         _throttled?.Add(1);
