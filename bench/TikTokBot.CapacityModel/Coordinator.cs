@@ -14,11 +14,12 @@ namespace TikTokBot.CapacityModel;
 /// </summary>
 internal static class Coordinator
 {
-    public static IConfiguration Configuration(string tiktok, string postgres, string dataDirectory, double? arrivalSlackMs = null) =>
+    public static IConfiguration Configuration(string tiktok, string postgres, string dataDirectory, Arguments a) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            // The app's default (100 ms) unless the run says otherwise (see bench/README.md: calls reach TikTok later than granted on a loaded machine).
-            ["TikTok:Quota:ArrivalSlack"] = TimeSpan.FromMilliseconds(arrivalSlackMs ?? 100).ToString("c", CultureInfo.InvariantCulture),
+            // The app's defaults (TikTok:Quota:ArrivalSlack, SendWithin) unless the run says otherwise (bench/README.md).
+            ["TikTok:Quota:ArrivalSlack"] = Milliseconds(a, "arrival-slack-ms"),
+            ["TikTok:Quota:SendWithin"] = Milliseconds(a, "send-within-ms"),
             ["TikTok:Source"] = "Api",
             ["TikTok:AccessToken"] = FakeTikTokApi.Token,
             ["TikTok:AdvertiserIds"] = Instance.AdvertiserId(0),
@@ -27,7 +28,10 @@ internal static class Coordinator
             ["Storage:ConnectionString"] = postgres,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
-        }).Build();
+        }.Where(setting => setting.Value is not null)).Build();
+
+    private static string? Milliseconds(Arguments a, string name) =>
+        a.Text(name, "") is { Length: > 0 } ms ? TimeSpan.FromMilliseconds(double.Parse(ms, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture) : null;
 
     public static async Task<int> RunAsync(Arguments a)
     {
@@ -42,14 +46,14 @@ internal static class Coordinator
         var seconds = a.Number("seconds", 120);
         var rows = new List<string>();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[capacity] {w.Workspaces:N0} workspaces, {w.Advertisers:N0} advertisers, a {seconds:0} s slice: one zone of {w.Zones}'s 09:00 digests, hourly scans, {w.SummariesPerWorkspacePerDay} summaries per workspace per day, {w.PerSecond}/s, arrival slack {a.Number("arrival-slack-ms", 100)} ms"));
+            $"[capacity] {w.Workspaces:N0} workspaces, {w.Advertisers:N0} advertisers, a {seconds:0} s slice: one zone of {w.Zones}'s 09:00 digests, hourly scans, {w.SummariesPerWorkspacePerDay} summaries per workspace per day, {w.PerSecond}/s, arrival slack {a.Text("arrival-slack-ms", "the default")} ms, send within {a.Text("send-within-ms", "the default")} ms, load {File.ReadAllText("/proc/loadavg").Trim()}"));
         foreach (var instances in a.Text("instances", "1,2,3").Split(',').Select(int.Parse))
         {
             rows.Add(await RunOnceAsync(a, server, w, instances, seconds));
         }
 
-        Console.WriteLine("| Instances | TikTok calls | Most in one second | Answered 40100 | Digests read | Last digest read at | Floor (calls / background rate) | Summaries | p50 | p99 | Max | Failures | Peak memory per instance | PostgreSQL connections (most) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Instances | TikTok calls | Most in one second | Answered 40100 | Turns renewed | Digests read | Last digest read at | Floor (calls / background rate) | Summaries | p50 | p99 | Max | Failures | Peak memory per instance | PostgreSQL connections (most) | Load average (1, 5 min) at the end |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         return 0;
     }
@@ -66,7 +70,7 @@ internal static class Coordinator
         try
         {
             var data = Directory.CreateTempSubdirectory("tiktokbot-capacity-").FullName;
-            var configuration = Configuration(tiktok.BaseUrl.ToString(), database, data);
+            var configuration = Configuration(tiktok.BaseUrl.ToString(), database, data, a);
             var services = new ServiceCollection().AddSingleton(configuration).AddLogging();
             services.AddStorage(configuration);
             await using (var provider = services.BuildServiceProvider())
@@ -122,7 +126,7 @@ internal static class Coordinator
             var c = CultureInfo.InvariantCulture;
             Console.Error.WriteLine($"[capacity] {instances} instance(s) done in {clock.Elapsed.TotalSeconds:0} s");
             return string.Create(c,
-                $"| {instances} | {tiktok.Requests.Count:N0} | {tiktok.MostInOneSecond} | {tiktok.OverQuota} | {done:N0} of {digests:N0} | {figures.Max(f => f!.LastDigestSeconds):0} s | {floor:0} s | {summaries.Length} | {Percentile(summaries, 0.5):0.00} s | {Percentile(summaries, 0.99):0.00} s | {(summaries.Length == 0 ? 0 : summaries[^1]):0.00} s | {failures} | {figures.Max(f => f!.PeakWorkingSetMb):0} MB | {mostConnections} |");
+                $"| {instances} | {tiktok.Requests.Count:N0} | {tiktok.MostInOneSecond} | {tiktok.OverQuota} | {figures.Sum(f => f!.Renewed):N0} | {done:N0} of {digests:N0} | {figures.Max(f => f!.LastDigestSeconds):0} s | {floor:0} s | {summaries.Length} | {Percentile(summaries, 0.5):0.00} s | {Percentile(summaries, 0.99):0.00} s | {(summaries.Length == 0 ? 0 : summaries[^1]):0.00} s | {failures} | {figures.Max(f => f!.PeakWorkingSetMb):0} MB | {mostConnections} | {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(2))} |");
         }
         finally
         {
@@ -145,7 +149,7 @@ internal static class Coordinator
         }
 
         foreach (var arg in new[] { "instance", "--index", index.ToString(CultureInfo.InvariantCulture), "--of", of.ToString(CultureInfo.InvariantCulture), "--tiktok", tiktok, "--postgres", postgres }
-            .Concat(a.Pass("advertisers", "workspaces", "seconds", "zones", "summaries-per-workspace-per-day", "per-second", "arrival-slack-ms")))
+            .Concat(a.Pass("advertisers", "workspaces", "seconds", "zones", "summaries-per-workspace-per-day", "per-second", "arrival-slack-ms", "send-within-ms")))
         {
             start.ArgumentList.Add(arg);
         }

@@ -29,8 +29,8 @@ internal static class Instance
         var (index, of, seconds) = (a.Whole("index", 0), a.Whole("of", 1), a.Number("seconds", 120));
         var summariesPerSecond = w.Workspaces * w.SummariesPerWorkspacePerDay / 86_400 / of;
         var data = Directory.CreateTempSubdirectory("tiktokbot-capacity-").FullName;
-        var configuration = Coordinator.Configuration(a.Text("tiktok", ""), a.Text("postgres", ""), data, a.Number("arrival-slack-ms", 100));
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+        var configuration = Coordinator.Configuration(a.Text("tiktok", ""), a.Text("postgres", ""), data, a);
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddMetrics()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         services.AddMetricSource(configuration).AddStorage(configuration);
         await using var provider = services.BuildServiceProvider();
@@ -49,6 +49,19 @@ internal static class Instance
         var week = DateRange.Ending(today.AddDays(-1), 7);
         var threeDays = DateRange.Ending(today, 3);
         var history = DateRange.Ending(today.AddDays(-1), 90);
+
+        // Turns that expired before their call reached the socket (TikTok:Quota:SendWithin) and were taken again.
+        var renewed = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == TikTokQuota.MeterName && instrument.Name == "tiktokbot.tiktok.quota.renewed")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref renewed, value));
+        listener.Start();
 
         Console.WriteLine("ready");
         await Console.In.ReadLineAsync();
@@ -160,7 +173,7 @@ internal static class Instance
         Console.WriteLine(JsonSerializer.Serialize(new InstanceFigures(
             index, burst.Length, digestsDone.Count, digestsDone.IsEmpty ? 0 : digestsDone.Max(), scansDone, readAheadDone,
             summaries.Order().ToArray(), failures.Count, failures.Take(5).ToArray(), drained, start.Elapsed.TotalSeconds,
-            process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0)));
+            process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, Interlocked.Read(ref renewed))));
         Directory.Delete(data, recursive: true);
         return 0;
     }
@@ -171,4 +184,4 @@ internal static class Instance
 /// <summary>What one instance measured: its digests and when the last was read, scans, summaries' latencies, failures, memory.</summary>
 internal sealed record InstanceFigures(
     int Index, int Digests, int DigestsDone, double LastDigestSeconds, int Scans, int ReadAheads, double[] SummarySeconds, int Failures,
-    string[] FirstFailures, bool Drained, double Seconds, double PeakWorkingSetMb, double ManagedHeapMb);
+    string[] FirstFailures, bool Drained, double Seconds, double PeakWorkingSetMb, double ManagedHeapMb, long Renewed);

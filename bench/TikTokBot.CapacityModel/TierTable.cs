@@ -23,11 +23,15 @@ internal static class TierTable
         Console.WriteLine(string.Create(c, $"Calls per advertiser per day ({w.WorkspacesPerAdvertiser:0.#} workspaces per advertiser, {w.SummariesPerWorkspacePerDay:0.#} summaries per workspace per day):"));
         Console.WriteLine(string.Create(c, $"  digests {digests:0.#} + alert scans {scans:0.#} + history read-ahead {readAhead:0.#} + summaries {summaries:0.#} = {w.CallsPerAdvertiser:0.#}"));
         Console.WriteLine();
-        Console.WriteLine("| Tier | Calls a second | Calls a day | Advertisers by the day's calls | By the busiest digest quarter hour | Advertisers served | Workspaces |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var (tier, perSecond) in Tiers)
+        Console.WriteLine("| Tier | Calls a second | Paced at (arrival slack) | Calls a day | Advertisers by the day's calls | By the busiest digest quarter hour | Advertisers served | Workspaces |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (tier, limit) in Tiers)
         {
-            var day = perSecond * 86_400L;
+            // The budget spaces calls (1 s + TikTok:Quota:ArrivalSlack) / limit apart: that is the rate the app really uses.
+            var quota = TikTokQuotaOptions.ForRate(limit);
+            quota.PerMinute = limit * 60;
+            var perSecond = 1 / new QuotaRules(quota).Spacing.TotalSeconds;
+            var day = (long)(perSecond * 86_400);
             // Background (digests, scans, read-ahead) may use 90 % of the day; with the summaries, the whole of it.
             var background = digests + scans + readAhead;
             var byDay = (int)Math.Floor(Math.Min(day * (1 - kept) / background, day / (background + summaries)));
@@ -36,7 +40,7 @@ internal static class TierTable
             var perAdvertiserInWindow = digests / w.Zones + scans / 86_400.0 * DigestWindow.TotalSeconds + summaries / 86_400.0 * DigestWindow.TotalSeconds;
             var byPeak = (int)Math.Floor(backgroundPerSecond * DigestWindow.TotalSeconds / perAdvertiserInWindow);
             var served = Math.Min(byDay, byPeak);
-            Console.WriteLine(string.Create(c, $"| {tier} | {perSecond} | {day:N0} | {byDay:N0} | {byPeak:N0} | {served:N0} | {served * w.WorkspacesPerAdvertiser:N0} |"));
+            Console.WriteLine(string.Create(c, $"| {tier} | {limit} | {perSecond:0.##} | {day:N0} | {byDay:N0} | {byPeak:N0} | {served:N0} | {served * w.WorkspacesPerAdvertiser:N0} |"));
         }
 
         var task = new TikTokQuotaOptions().Tasks;

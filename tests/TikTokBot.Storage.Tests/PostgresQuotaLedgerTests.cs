@@ -72,12 +72,18 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
     {
         var (first, second) = (Instance(), Instance());
 
+        // A first 40100 within the minute: a brief pause, and the time of the breach kept for every instance.
         var until = await first.PauseAsync(default);
         var refused = await second.TakeAsync(TikTokCallPriority.Digest, default);
 
         Assert.Equal((false, QuotaWait.Paused, until), (refused.Decision.Granted, refused.Decision.Wait, refused.Decision.RetryAt));
-        Assert.InRange(until - refused.Now, Rules.Options.ThrottlePause - TimeSpan.FromSeconds(1), Rules.Options.ThrottlePause);
-        Assert.Equal(until, (await second.ReadAsync(default)).State.PausedUntil);
+        Assert.InRange(until - refused.Now, Rules.Options.FirstThrottlePause - TimeSpan.FromSeconds(1), Rules.Options.FirstThrottlePause);
+        var (state, now) = await second.ReadAsync(default);
+        Assert.Equal(until, state.PausedUntil);
+        Assert.InRange(now - state.ThrottledAt, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+        // Another 40100 at once, from the other instance: a call that was in flight, the same breach, still the brief pause.
+        Assert.InRange(await second.PauseAsync(default) - now, Rules.Options.FirstThrottlePause, Rules.Options.FirstThrottlePause + TimeSpan.FromSeconds(1));
     }
 
     [NeedsFact(External.PostgreSql)]
@@ -115,7 +121,7 @@ public sealed class PostgresQuotaLedgerTests : IAsyncLifetime
         Assert.True(granted.Decision.Granted);
         Assert.Equal((false, QuotaWait.Pace), (paced.Decision.Granted, paced.Decision.Wait));
         Assert.InRange(paced.Decision.RetryAt - paced.Now, TimeSpan.Zero, taskRules.Spacing);
-        Assert.Equal(TimeSpan.FromSeconds(60.1) / 60, taskRules.Spacing);
+        Assert.Equal((TimeSpan.FromMinutes(1) + taskRules.Options.ArrivalSlack) / 60, taskRules.Spacing);
         Assert.True(mainTake.Decision.Granted);
         Assert.Equal((1, 1), ((await second.ReadAsync(default)).State.DayUsed, (await main.ReadAsync(default)).State.DayUsed));
     }

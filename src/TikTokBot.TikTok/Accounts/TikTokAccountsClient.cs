@@ -114,7 +114,8 @@ public sealed partial class TikTokAccountsClient(
         {
             try
             {
-                await quota.AcquireAsync(ct).ConfigureAwait(false);
+                // Checked again, and taken anew if it expired, just before the socket (TikTokQuotaGrantHandler).
+                (await quota.AcquireAsync(ct).ConfigureAwait(false)).Carry(request);
             }
             catch (Quota.TikTokQuotaException e)
             {

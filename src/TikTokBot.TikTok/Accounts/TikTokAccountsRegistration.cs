@@ -11,7 +11,7 @@ public static class TikTokAccountsRegistration
     public static IServiceCollection AddTikTokAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TikTokAppOptions>(configuration.GetSection(TikTokAppOptions.SectionName));
-        services.AddHttpClient(nameof(TikTokAccountsClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+        Quota.TikTokQuotaGrantHandler.AddTikTokQuotaGrants(services.AddHttpClient(nameof(TikTokAccountsClient), http => http.Timeout = TimeSpan.FromSeconds(20)));
         services.AddSingleton(sp => new TikTokAccountsClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokAccountsClient)),
             sp.GetRequiredService<IOptionsMonitor<TikTokAppOptions>>(),

@@ -259,13 +259,13 @@ public sealed partial class TikTokApiClient : IDisposable
                 _refused.ThrowIfRefused(_options.AccessToken);
             }
 
-            await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var grant = await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
             if (_remembersRefusal)
             {
                 _refused.ThrowIfRefused(_options.AccessToken);
             }
 
-            using var request = build();
+            using var request = grant.Carry(build());
             request.Headers.Add("Access-Token", _options.AccessToken ?? "");
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -356,8 +356,11 @@ public sealed partial class TikTokApiClient : IDisposable
     }
 
     // A timeout or a dropped connection is TikTok's side, not the user's: say so plainly instead of surfacing a socket error.
+    // A turn that expired while the request was built is taken again here (and once more below, in the HTTP client's
+    // innermost handler when the app registered it).
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        await TikTokQuotaGrant.EnsureFreshAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -2,8 +2,9 @@ namespace TikTokBot.TikTok.Quota;
 
 /// <summary>
 /// The shared budget as stored: calls counted in the current second, minute and UTC day (fixed windows, by their
-/// start), the earliest time the next call may go (the pace), the end of a pause after a 40100, and until when each
-/// priority has a caller waiting (so lower priorities stand aside for them on every instance).
+/// start), the earliest time the next call may go (the pace), the end of a pause after a 40100, until when each
+/// priority has a caller waiting (so lower priorities stand aside for them on every instance), and when TikTok last
+/// answered 40100 (a second breach soon after pauses longer).
 /// </summary>
 public sealed record QuotaState(
     DateTimeOffset SecondStart, int SecondUsed,
@@ -11,7 +12,8 @@ public sealed record QuotaState(
     DateTimeOffset DayStart, int DayUsed,
     DateTimeOffset NextAt,
     DateTimeOffset? PausedUntil,
-    DateTimeOffset PersonWaitingUntil, DateTimeOffset DigestWaitingUntil, DateTimeOffset AlertScanWaitingUntil)
+    DateTimeOffset PersonWaitingUntil, DateTimeOffset DigestWaitingUntil, DateTimeOffset AlertScanWaitingUntil,
+    DateTimeOffset ThrottledAt = default)
 {
     public static readonly QuotaState Empty = new(
         DateTimeOffset.MinValue, 0, DateTimeOffset.MinValue, 0, DateTimeOffset.MinValue, 0, DateTimeOffset.MinValue, null,
@@ -108,10 +110,22 @@ public sealed class QuotaRules(TikTokQuotaOptions options)
         }, QuotaDecision.Grant(now));
     }
 
-    /// <summary>Every instance holds off until <paramref name="now"/> + <see cref="TikTokQuotaOptions.ThrottlePause"/> (a longer pause already set stands).</summary>
+    /// <summary>
+    /// TikTok answered 40100: every instance holds off. For <see cref="TikTokQuotaOptions.FirstThrottlePause"/> after a
+    /// first breach within the minute (calls bunched into one of TikTok's seconds: that second is over in one); for
+    /// <see cref="TikTokQuotaOptions.ThrottlePause"/> when the app had used its whole minute (TikTok asks for about 5
+    /// minutes then) or TikTok throttled again within <see cref="TikTokQuotaOptions.ThrottlePause"/> of an earlier breach.
+    /// 40100 answers within the first pause of a breach are calls that were already in flight: the same breach. A longer
+    /// pause already set stands.
+    /// </summary>
     public QuotaState Pause(QuotaState state, DateTimeOffset now)
     {
-        var until = now + options.ThrottlePause;
+        state = Roll(state, now);
+        var first = options.FirstThrottlePause < options.ThrottlePause ? options.FirstThrottlePause : options.ThrottlePause;
+        var sameBreach = now < state.ThrottledAt + first;
+        var again = !sameBreach && now < state.ThrottledAt + options.ThrottlePause;
+        var until = now + (again || state.MinuteUsed >= options.PerMinute ? options.ThrottlePause : first);
+        state = sameBreach ? state : state with { ThrottledAt = now };
         return state.PausedUntil is { } set && set >= until ? state : state with { PausedUntil = until };
     }
 

@@ -25,6 +25,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Meter? _meter;
     private readonly Counter<long>? _throttled;
+    private readonly Counter<long>? _renewed;
     private readonly Task _pump;
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _asleep = NewSignal();
@@ -47,6 +48,8 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
                 "1 while every instance holds off TikTok after a 40100 answer");
             _meter.CreateObservableGauge("tiktokbot.tiktok.quota.waiting", ObserveWaiting, "{call}", "Calls of this instance waiting for the quota, by priority");
             _throttled = _meter.CreateCounter<long>("tiktokbot.tiktok.quota.throttled", "{answer}", "40100 answers from TikTok: each pauses every instance");
+            _renewed = _meter.CreateCounter<long>("tiktokbot.tiktok.quota.renewed", "{call}",
+                "Calls whose turn expired before they were sent (TikTok:Quota:SendWithin), so took a new one");
         }
 
         TikTokCallScope.Raised += Signal;
@@ -65,16 +68,32 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         return new TikTokQuota(new InProcessQuotaLedger(rules, time), rules, time);
     }
 
-    /// <summary>Waits for this call's turn at the priority of the ambient <see cref="TikTokCallScope"/>.</summary>
-    public Task AcquireAsync(CancellationToken ct) => Enqueue(TikTokCallScope.CurrentCell, TikTokCallScope.Current, ct);
+    /// <summary>Waits for this call's turn at the priority of the ambient <see cref="TikTokCallScope"/>; the turn is good until its deadline.</summary>
+    public Task<TikTokQuotaGrant> AcquireAsync(CancellationToken ct) => GrantAsync(TikTokCallScope.CurrentCell, TikTokCallScope.Current, ct);
 
-    /// <summary>Waits for this call's turn.</summary>
+    /// <summary>Waits for this call's turn; the turn is good until its deadline.</summary>
     /// <exception cref="TikTokQuotaException">A person would wait longer than <see cref="TikTokQuotaOptions.PersonMaxWait"/>.</exception>
-    public Task AcquireAsync(TikTokCallPriority priority, CancellationToken ct) => Enqueue(null, priority, ct);
+    public Task<TikTokQuotaGrant> AcquireAsync(TikTokCallPriority priority, CancellationToken ct) => GrantAsync(null, priority, ct);
 
-    private Task Enqueue(TikTokCallPriorityCell? cell, TikTokCallPriority priority, CancellationToken ct)
+    private Task<TikTokQuotaGrant> GrantAsync(TikTokCallPriorityCell? cell, TikTokCallPriority priority, CancellationToken ct) =>
+        Enqueue(new Waiter(cell, priority, Interlocked.Increment(ref _arrivals), null), ct);
+
+    /// <summary>
+    /// A new turn for a call whose turn expired unsent: at its priority, in its first place among that priority's
+    /// callers. The grant is made good again (<see cref="TikTokQuotaGrant.Fresh"/>) as the turn is given.
+    /// </summary>
+    internal Task RenewAsync(TikTokQuotaGrant grant, TikTokCallPriorityCell? cell, TikTokCallPriority priority, long arrival, CancellationToken ct)
     {
-        var waiter = new Waiter(cell, priority, Interlocked.Increment(ref _arrivals));
+        _renewed?.Add(1);
+        _logger.LogDebug("A {Priority} TikTok call was not sent within {SendWithin} of its turn: it takes a new one", cell?.Priority ?? priority, Options.SendWithin);
+        return Enqueue(new Waiter(cell, priority, arrival, grant), ct);
+    }
+
+    /// <summary>Whether a grant's deadline (a timestamp of this quota's clock) has passed.</summary>
+    internal bool Expired(long deadline) => _time.GetTimestamp() > deadline;
+
+    private Task<TikTokQuotaGrant> Enqueue(Waiter waiter, CancellationToken ct)
+    {
         if (ct.CanBeCanceled)
         {
             waiter.Registration = ct.Register(static state => ((Waiter)state!).Done.TrySetCanceled(), waiter);
@@ -84,7 +103,7 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         {
             _waiting.Add(waiter);
             // The pump is woken for a waiter more urgent than the one it sleeps on, not for every arrival behind it.
-            if (_sleepingFor is not { } sleeping || priority < sleeping)
+            if (_sleepingFor is not { } sleeping || waiter.Priority < sleeping)
             {
                 SignalLocked();
             }
@@ -93,7 +112,10 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
         return waiter.Done.Task;
     }
 
-    /// <summary>TikTok answered 40100: every instance holds off for <see cref="TikTokQuotaOptions.ThrottlePause"/>.</summary>
+    /// <summary>
+    /// TikTok answered 40100: every instance holds off, for <see cref="TikTokQuotaOptions.FirstThrottlePause"/> after a
+    /// first breach within the minute, for <see cref="TikTokQuotaOptions.ThrottlePause"/> after another (<see cref="QuotaRules.Pause"/>).
+    /// </summary>
     public async Task ThrottledAsync(CancellationToken ct)
     {
         _throttled?.Add(1);
@@ -160,6 +182,8 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             }
 
             QuotaTake take;
+            // A grant is good for SendWithin from before the ledger was asked: never later than SendWithin after the grant itself.
+            var asked = _time.GetTimestamp();
             try
             {
                 take = await _ledger.TakeAsync(head.Priority, stopping).ConfigureAwait(false);
@@ -186,7 +210,8 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
             {
                 Remove(head);
                 // A waiter cancelled during the ask has spent a slot for nothing; the next one still waits its pace.
-                head.Done.TrySetResult();
+                var deadline = asked + (long)(Options.SendWithin.TotalSeconds * _time.TimestampFrequency);
+                head.Done.TrySetResult(head.Renewing?.Renewed(deadline) ?? new TikTokQuotaGrant(this, head.Cell, head.OwnPriority, head.Arrival, deadline));
                 continue;
             }
 
@@ -380,13 +405,21 @@ public sealed class TikTokQuota : IAsyncDisposable, IDisposable
     // The pump ends as soon as it is cancelled (its waits and ledger calls take the token), so waiting here is short.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed class Waiter(TikTokCallPriorityCell? cell, TikTokCallPriority priority, long arrival)
+    private sealed class Waiter(TikTokCallPriorityCell? cell, TikTokCallPriority priority, long arrival, TikTokQuotaGrant? renewing)
     {
+        /// <summary>The expired grant this turn renews, if it is one.</summary>
+        public TikTokQuotaGrant? Renewing => renewing;
+
         public TikTokCallPriority Priority => cell?.Priority ?? priority;
+
+        public TikTokCallPriorityCell? Cell => cell;
+
+        /// <summary>The priority given when the call was made (its cell, if any, may rise later).</summary>
+        public TikTokCallPriority OwnPriority => priority;
 
         public long Arrival { get; } = arrival;
 
-        public TaskCompletionSource Done { get; } = NewSignal();
+        public TaskCompletionSource<TikTokQuotaGrant> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
     }

@@ -24,17 +24,35 @@ public sealed class TikTokQuotaOptions
     public double KeptForPeople { get; set; } = 0.1;
 
     /// <summary>
-    /// How much later one call may reach TikTok than a call granted after it (network and scheduling jitter). Calls are
-    /// granted at least (window + this) / limit apart, so even arriving out of step TikTok never counts more than the
-    /// limit in any window: 110 ms apart on the Basic tier.
+    /// How much later one call may reach TikTok than a call granted after it. Calls are granted at least
+    /// (window + this) / limit apart, so even arriving out of step TikTok never counts more than the limit in any window:
+    /// 120 ms apart on the Basic tier (8.3 calls a second; each 100 ms more costs about 0.7 a second on Basic). Of it,
+    /// <see cref="SendWithin"/> is the most a granted call may wait in the app before it is written to the socket (held
+    /// longer, it takes a new turn); the rest covers the wire to TikTok's counter (its latency's spread, not its length).
     /// </summary>
-    public TimeSpan ArrivalSlack { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan ArrivalSlack { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// How long every instance stops calling after TikTok answers 40100. TikTok sends no Retry-After; after a per-minute
-    /// breach it asks apps to wait about 5 minutes, and a call sooner only extends the penalty.
+    /// The most time a granted call may take to reach the socket (counted from before the budget was asked, so it bounds
+    /// the time from the grant too). A call held longer (a busy machine) is not sent on that turn: it takes a new one at
+    /// its priority, ahead of later callers of it. Must not exceed <see cref="ArrivalSlack"/>.
+    /// </summary>
+    public TimeSpan SendWithin { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long every instance stops calling after TikTok answers 40100 again within this time of an earlier 40100, or
+    /// after the app used its whole minute (a per-minute breach): TikTok sends no Retry-After, asks apps to wait about
+    /// 5 minutes after a per-minute breach, and a call sooner only extends the penalty.
     /// </summary>
     public TimeSpan ThrottlePause { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long every instance stops calling after a first 40100 while the app is within its minute: a per-second breach
+    /// (calls bunched into one of TikTok's seconds), over once that second is. 40100 answers to calls already in flight
+    /// within this time are the same breach; another one later (within <see cref="ThrottlePause"/>) pauses for
+    /// <see cref="ThrottlePause"/>. Never longer than <see cref="ThrottlePause"/>.
+    /// </summary>
+    public TimeSpan FirstThrottlePause { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The longest a person is kept waiting for the quota (a pause, a spent day); longer, they are told at once when to
@@ -56,7 +74,9 @@ public sealed class TikTokQuotaOptions
         PerDay = Tasks.PerDay,
         KeptForPeople = KeptForPeople,
         ArrivalSlack = ArrivalSlack,
+        SendWithin = SendWithin,
         ThrottlePause = ThrottlePause,
+        FirstThrottlePause = FirstThrottlePause,
         PersonMaxWait = PersonMaxWait,
     };
 
@@ -111,9 +131,16 @@ public sealed class TikTokQuotaOptions
             throw new InvalidOperationException($"TikTok:Quota:KeptForPeople is a share from 0 to below 1 (0.1 keeps a tenth), not {KeptForPeople}.");
         }
 
-        if (ArrivalSlack < TimeSpan.Zero || ThrottlePause < TimeSpan.Zero || PersonMaxWait < TimeSpan.Zero)
+        if (ArrivalSlack < TimeSpan.Zero || SendWithin < TimeSpan.Zero || ThrottlePause < TimeSpan.Zero || FirstThrottlePause < TimeSpan.Zero ||
+            PersonMaxWait < TimeSpan.Zero)
         {
-            throw new InvalidOperationException("TikTok:Quota:ArrivalSlack, ThrottlePause and PersonMaxWait cannot be negative.");
+            throw new InvalidOperationException("TikTok:Quota:ArrivalSlack, SendWithin, ThrottlePause, FirstThrottlePause and PersonMaxWait cannot be negative.");
+        }
+
+        if (SendWithin > ArrivalSlack)
+        {
+            throw new InvalidOperationException(
+                $"TikTok:Quota:SendWithin ({SendWithin.TotalMilliseconds:0} ms) cannot exceed TikTok:Quota:ArrivalSlack ({ArrivalSlack.TotalMilliseconds:0} ms): a call may reach TikTok no later than the slack the budget spaces calls for.");
         }
 
         return this;

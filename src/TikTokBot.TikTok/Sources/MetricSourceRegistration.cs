@@ -44,7 +44,7 @@ public static class MetricSourceRegistration
         // The deployment's token and advertisers when it reads the API (empty otherwise); a workspace's connections copy it with their own.
         services.AddSingleton(shared);
         services.AddTikTokQuota(section);
-        services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20));
+        Quota.TikTokQuotaGrantHandler.AddTikTokQuotaGrants(services.AddHttpClient(nameof(TikTokApiClient), http => http.Timeout = TimeSpan.FromSeconds(20)));
         services.AddSingleton(sp => new TikTokApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokApiClient)), shared, sp.GetRequiredService<TikTokQuota>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TikTokApiClient>>(),

@@ -185,18 +185,17 @@ public sealed class TikTokWriteClient(HttpClient http, TikTokApiOptions options,
         var uri = new Uri(options.ApiBaseUrl, query is null ? path : $"{path}?{string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))}");
         for (var attempt = 0; ; attempt++)
         {
-            if (quota is not null)
-            {
-                await quota.AcquireAsync(ct).ConfigureAwait(false);
-            }
-
+            var grant = quota is null ? null : await quota.AcquireAsync(ct).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri);
+            grant?.Carry(request);
             request.Headers.Add("Access-Token", token);
             if (body is not null)
             {
                 request.Content = JsonContent.Create(body);
             }
 
+            // A turn that expired while the request was built is taken again before it goes (nothing was sent yet).
+            await TikTokQuotaGrant.EnsureFreshAsync(request, ct).ConfigureAwait(false);
             HttpResponseMessage response;
             try
             {

@@ -23,7 +23,7 @@ public static class WriteTargetRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DemoMetricSource>();
         var timeout = section.GetValue("WriteTimeout", TimeSpan.FromSeconds(20));
-        services.AddHttpClient(nameof(TikTokWriteClient), http => http.Timeout = timeout);
+        Quota.TikTokQuotaGrantHandler.AddTikTokQuotaGrants(services.AddHttpClient(nameof(TikTokWriteClient), http => http.Timeout = timeout));
         // Built when first needed: the API client for connected advertisers (any deployment), the demo's for the demo advertiser.
         services.AddSingleton(sp => new TikTokWriteClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TikTokWriteClient)), section.Get<TikTokApiOptions>() ?? new TikTokApiOptions(),

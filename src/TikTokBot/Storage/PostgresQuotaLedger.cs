@@ -21,7 +21,7 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
 
     private const string Columns =
         "second_start, second_used, minute_start, minute_used, day_start, day_used, next_at, paused_until, " +
-        "person_waiting_until, digest_waiting_until, alert_scan_waiting_until";
+        "person_waiting_until, digest_waiting_until, alert_scan_waiting_until, throttled_at";
 
     public string Where => "PostgreSQL, shared by every instance";
 
@@ -68,7 +68,7 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
         DateTimeOffset At(int i) => new(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc));
         var state = new QuotaState(
             At(1), reader.GetInt32(2), At(3), reader.GetInt32(4), At(5), reader.GetInt32(6), At(7),
-            reader.IsDBNull(8) ? null : At(8), At(9), At(10), At(11));
+            reader.IsDBNull(8) ? null : At(8), At(9), At(10), At(11), At(12));
         return (state, At(0));
     }
 
@@ -79,7 +79,7 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
         command.CommandText =
             "UPDATE tiktok_quota SET second_start = @second_start, second_used = @second_used, minute_start = @minute_start, " +
             "minute_used = @minute_used, day_start = @day_start, day_used = @day_used, next_at = @next_at, paused_until = @paused_until, " +
-            "person_waiting_until = @person, digest_waiting_until = @digest, alert_scan_waiting_until = @alert_scan WHERE id = @id;";
+            "person_waiting_until = @person, digest_waiting_until = @digest, alert_scan_waiting_until = @alert_scan, throttled_at = @throttled_at WHERE id = @id;";
         void Add(string name, object? value)
         {
             var parameter = command.CreateParameter();
@@ -100,6 +100,7 @@ internal sealed class PostgresQuotaLedger(StorageDatabase database, QuotaRules r
         Add("person", Utc(state.PersonWaitingUntil));
         Add("digest", Utc(state.DigestWaitingUntil));
         Add("alert_scan", Utc(state.AlertScanWaitingUntil));
+        Add("throttled_at", Utc(state.ThrottledAt));
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 

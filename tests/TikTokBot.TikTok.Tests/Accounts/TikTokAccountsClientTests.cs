@@ -40,7 +40,8 @@ public sealed class TikTokAccountsClientTests : IAsyncLifetime
     public async Task Account_calls_take_their_turn_from_the_app_quota_and_a_paused_quota_is_said_plainly()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        await using var quota = TikTokBot.TikTok.Quota.TikTokQuota.InProcess(new TikTokBot.TikTok.Quota.TikTokQuotaOptions(), time);
+        // A 40100 that pauses five minutes at once (as after a spent minute), longer than a person is kept waiting.
+        await using var quota = TikTokBot.TikTok.Quota.TikTokQuota.InProcess(new TikTokBot.TikTok.Quota.TikTokQuotaOptions { FirstThrottlePause = TimeSpan.FromMinutes(5) }, time);
         var client = new TikTokAccountsClient(_http, new FixedOptions(new TikTokAppOptions
         {
             AppId = FakeTikTokAccounts.AppId,

@@ -33,10 +33,10 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         _time, NullLogger<TikTokApiClient>.Instance);
 
     [Fact]
-    public async Task A_40100_pauses_the_quota_five_minutes_the_scan_asks_again_after_it_and_a_person_meanwhile_is_told_when()
+    public async Task A_40100_pauses_the_quota_two_seconds_a_second_one_after_that_five_minutes_and_a_person_meanwhile_is_told_when()
     {
-        _fake.RateLimitNext(1);
-        var asleep = _time.WhenTimerAsync(due => due >= TimeSpan.FromMinutes(1));
+        _fake.RateLimitNext(2);
+        var firstPause = _time.WhenTimerAsync(due => due >= TimeSpan.FromSeconds(1));
         Task<IReadOnlyList<ReportRow>> scan;
         using (TikTokCallScope.Enter(TikTokCallPriority.AlertScan))
         {
@@ -44,11 +44,16 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         }
 
         // The quota sets its wake-up for the pause's end once the scan waits in its queue: the definite sign it sleeps.
-        Assert.Equal(TimeSpan.FromMinutes(5), await asleep);
+        Assert.Equal(TimeSpan.FromSeconds(2), await firstPause);
         Assert.True((await _quota.SnapshotAsync(default)) is { Paused: true, WaitingHere: [0, 0, 1, 0] });
+        var secondPause = _time.WhenTimerAsync(due => due >= TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        // Throttled again after the first pause: TikTok's penalty, five minutes for every instance.
+        Assert.Equal(TimeSpan.FromMinutes(5), await secondPause);
         var person = await Assert.ThrowsAsync<TikTokQuotaException>(() => Client().GetCampaignsAsync("7000000000000001", default));
         Assert.Contains("until 10:05 UTC", person.Message);
-        Assert.Single(_fake.Requests);
+        Assert.Equal(2, _fake.Requests.Count);
 
         _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
         await _quota.Asleep;
@@ -56,7 +61,34 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.NotEmpty(await scan);
-        Assert.Equal(2, _fake.Requests.Count);
+        Assert.Equal(3, _fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_request_held_in_the_pipeline_past_its_turn_takes_a_new_turn_just_before_the_socket_and_goes_once()
+    {
+        // Between the client and the socket something holds the first request 200 ms (a busy machine); the innermost
+        // handler sees its turn (good for 100 ms) expired and takes the next one before it lets it go.
+        using var http = new HttpClient(new Holding(_time, TimeSpan.FromMilliseconds(200), new TikTokQuotaGrantHandler(new SocketsHttpHandler())));
+        var client = new TikTokApiClient(http, new TikTokApiOptions { ApiBaseUrl = _fake.BaseUrl, AccessToken = FakeTikTokApi.Token }, _quota,
+            _time, NullLogger<TikTokApiClient>.Instance);
+
+        Assert.NotEmpty(await client.GetCampaignsAsync("7000000000000001", default));
+
+        Assert.Single(_fake.Requests);
+        var budget = await _quota.SnapshotAsync(default);
+        Assert.Equal(2, budget.MinuteUsed);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), _quota.Options.SendWithin);
+    }
+
+    /// <summary>Holds each request <paramref name="hold"/> of the test's clock on its way down, as a busy machine would.</summary>
+    private sealed class Holding(TestClock time, TimeSpan hold, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            time.Advance(hold);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]
@@ -79,7 +111,7 @@ public sealed class QuotaOnTheWireTests : IAsyncLifetime
         listener.Start();
 
         await quota.AcquireAsync(TikTokCallPriority.Person, default);
-        _time.Advance(TimeSpan.FromMilliseconds(110));
+        _time.Advance(rules.Spacing);
         await quota.AcquireAsync(TikTokCallPriority.Digest, default);
         await quota.ThrottledAsync(default);
         listener.RecordObservableInstruments();
