@@ -4,6 +4,7 @@ using TikTokBot.Domain.Funnel;
 using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Checkins;
 
@@ -62,14 +63,14 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
             var overview = digested[fix.Details.CampaignId];
             var (campaign, days) = (overview.Campaign, overview.Days);
             var on = $"*{Mrkdwn.Escape(fix.Details.FindingTitle)}* on *{Mrkdwn.Escape(campaign.Name)}*";
-            if (FollowUpAnswers.LocalDate(fix.TakenAt, campaign.TimeZone) == days.Yesterday)
+            if (BusinessCalendar.At(fix.TakenAt, campaign.TimeZone).Today == days.Yesterday)
             {
                 taken.Add(fix.Details.OwnerId == fix.Details.TakenBy
                     ? $"• <@{fix.Details.OwnerId}> took {on}"
                     : $"• <@{fix.Details.TakenBy}> assigned <@{fix.Details.OwnerId}> {on}");
             }
 
-            if (fix is { State: FixState.FollowedUp, FollowedUpAt: { } at } && FollowUpAnswers.LocalDate(at, campaign.TimeZone) == days.Today)
+            if (fix is { State: FixState.FollowedUp, FollowedUpAt: { } at } && BusinessCalendar.At(at, campaign.TimeZone).Today == days.Today)
             {
                 followUps.Add($"• {on} (<@{fix.Details.OwnerId}>): {FollowUpAnswers.Words(fix.Verdict)}: {Mrkdwn.Escape(fix.VerdictNote ?? "")}");
             }
@@ -83,7 +84,7 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
         // A finding is someone's while its fix is in progress, and on the day its follow-up answers (listed above).
         var owned = fixes
             .Where(f => f.State != FixState.FollowedUp ||
-                FollowUpAnswers.LocalDate(f.FollowedUpAt!.Value, digested[f.Details.CampaignId].Campaign.TimeZone) == digested[f.Details.CampaignId].Days.Today)
+                BusinessCalendar.At(f.FollowedUpAt!.Value, digested[f.Details.CampaignId].Campaign.TimeZone).Today == digested[f.Details.CampaignId].Days.Today)
             .Select(f => (f.Details.CampaignId, f.Details.RuleId))
             .ToHashSet();
 

@@ -77,12 +77,5 @@ internal sealed class FollowUpAnswers(ReportService reports, IOptionsMonitor<Fix
     };
 
     /// <summary>The change's day in the advertiser's days.</summary>
-    public static DateOnly ChangedOn(Fix fix, CampaignInfo campaign) => LocalDate(fix.DoneAt!.Value, campaign.TimeZone);
-
-    /// <summary>An instant's date in a campaign's advertiser's time zone (UTC when the zone is unknown).</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant, string? timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-    }
+    public static DateOnly ChangedOn(Fix fix, CampaignInfo campaign) => BusinessCalendar.At(fix.DoneAt!.Value, campaign.TimeZone).Today;
 }

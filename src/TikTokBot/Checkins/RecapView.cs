@@ -5,6 +5,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.TikTok.Calendar;
 
 namespace TikTokBot.Checkins;
 
@@ -21,7 +22,7 @@ internal static partial class RecapView
         string Zone(Fix fix) => campaigns.TryGetValue(fix.Details.CampaignId, out var c) ? c.TimeZone : "UTC";
         string On(Fix fix) =>
             $"*{Mrkdwn.Escape(fix.Details.FindingTitle)}* on *{Mrkdwn.Escape(campaigns.TryGetValue(fix.Details.CampaignId, out var c) ? c.Name : fix.Details.CampaignId)}*";
-        bool In(DateTimeOffset? at, Fix fix) => at is { } instant && week.Contains(FollowUpAnswers.LocalDate(instant, Zone(fix)));
+        bool In(DateTimeOffset? at, Fix fix) => at is { } instant && week.Contains(BusinessCalendar.At(instant, Zone(fix)).Today);
 
         var applied = fixes.Where(f => In(f.DoneAt, f)).OrderBy(f => f.DoneAt).ToList();
         var followed = fixes.Where(f => f.State == FixState.FollowedUp && In(f.FollowedUpAt, f)).OrderBy(f => f.FollowedUpAt).ToList();
@@ -44,7 +45,7 @@ internal static partial class RecapView
         if (applied.Count > 0)
         {
             message.Section(Lines("*Fixed this week*", applied.Select(f =>
-                $"• {On(f)} (<@{f.Details.OwnerId}>), applied {FollowUpAnswers.LocalDate(f.DoneAt!.Value, Zone(f)):yyyy-MM-dd}"), maxLines));
+                $"• {On(f)} (<@{f.Details.OwnerId}>), applied {BusinessCalendar.At(f.DoneAt!.Value, Zone(f)).Today:yyyy-MM-dd}"), maxLines));
         }
 
         if (followed.Count > 0)
