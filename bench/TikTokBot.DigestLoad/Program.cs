@@ -12,6 +12,7 @@ using TikTokBot.Storage;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Digests.DigestSender;
 
 // Digest delivery at scale: subscriptions spread over workspaces that share channel ids (as Slack Connect channels
 // are shared), so each channel receives several digests and Slack's per-channel pace sets a floor on the total time.

@@ -20,6 +20,7 @@ using TikTokBot.Requests;
 using TikTokBot.Slack.Verification;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
+using static TikTokBot.Requests.ButtonCodec;
 
 // Runs one request path through the real app, warm: the same request once first (JIT, lazy singletons, migrations,
 // first-use code), then the coverlet hit counters of the src assemblies are zeroed, the counted request runs to its

@@ -7,6 +7,7 @@ using TikTokBot.Storage.Migrations;
 using TikTokBot.Storage.Tests.Infrastructure;
 using TikTokBot.Storage.Workspace;
 using TikTokBot.Testing.External;
+using static TikTokBot.Storage.WorkspaceReadCache;
 
 namespace TikTokBot.Storage.Tests;
 

@@ -10,6 +10,7 @@ using TikTokBot.Reports;
 using TikTokBot.Tests;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Web.Tests;
 

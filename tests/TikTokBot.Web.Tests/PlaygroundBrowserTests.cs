@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using TikTokBot.Tests;
 using TikTokBot.Testing.External;
+using static TikTokBot.Interactions.ButtonRouter;
 
 namespace TikTokBot.Web.Tests;
 

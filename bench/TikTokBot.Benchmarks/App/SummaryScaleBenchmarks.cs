@@ -7,6 +7,7 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.ReportService;
 
 namespace TikTokBot.Benchmarks.App;
 

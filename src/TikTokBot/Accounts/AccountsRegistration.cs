@@ -4,6 +4,7 @@ using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Deployment;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Accounts;
 

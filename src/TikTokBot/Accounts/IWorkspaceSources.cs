@@ -1,4 +1,5 @@
 using TikTokBot.Storage;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Accounts;
 

@@ -1,3 +1,4 @@
+using static TikTokBot.Accounts.WorkspaceSources;
 namespace TikTokBot.Accounts;
 
 /// <summary>The plain sentences every reply to a workspace carries besides its answer (<see cref="WorkspaceSource.Notice"/>); unescaped text.</summary>

@@ -2,6 +2,7 @@ using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Accounts;
 

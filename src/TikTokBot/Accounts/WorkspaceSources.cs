@@ -5,6 +5,7 @@ using TikTokBot.TikTok.Api;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Storage.WorkspaceReadCache;
 
 namespace TikTokBot.Accounts;
 
@@ -136,4 +137,36 @@ internal sealed class WorkspaceSources(
 
     /// <summary>Enough of a hash to tell tokens apart in a cache key, never enough to recover one.</summary>
     private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+
+    /// <summary>Where one workspace's figures come from; <see cref="Name"/> is the cache keys' Source for them.</summary>
+    internal sealed record WorkspaceSource(IMetricSource Source, CampaignFactsLoader Loader, string Name, bool IsDemo)
+    {
+        /// <summary>The advertisers the source reads, as the one cache tags what is built from it (none for an export).</summary>
+        public CacheTag[] Tags { get; init; } = [];
+
+        /// <summary>What every reply to this workspace must say besides its answer: demo figures, a token TikTok refused; null when nothing.</summary>
+        public string? Notice { get; init; }
+    }
+
+    /// <summary>Configuration <c>TikTok:*</c> deciding what a workspace without a connection reads, and what the deployment's own advertisers are.</summary>
+    internal sealed class WorkspaceSourceOptions
+    {
+        /// <summary>A workspace with no TikTok account connected reads the demo data (every reply says so).</summary>
+        public bool DemoForUnconnected { get; set; } = true;
+
+        /// <summary>With the OAuth install, the one workspace the static <c>TikTok:AccessToken</c> or CSV may serve.</summary>
+        public string? StaticTokenTeam { get; set; }
+
+        /// <summary>The currency of the deployment's static advertisers (<c>TikTok:AdvertiserCurrency</c>); connected ones carry their own.</summary>
+        public string AdvertiserCurrency { get; set; } = "USD";
+
+        /// <summary>The time zone of the deployment's static advertisers (<c>TikTok:AdvertiserTimeZone</c>); connected ones carry their own.</summary>
+        public string AdvertiserTimeZone { get; set; } = "UTC";
+
+        /// <summary>
+        /// How long an instance answers from the connections list it last read (zero: read it every time). Changes made on this
+        /// instance are seen at once; one made on another instance sharing the database is seen within this time.
+        /// </summary>
+        public TimeSpan ConnectionsFreshFor { get; set; } = TimeSpan.FromSeconds(5);
+    }
 }

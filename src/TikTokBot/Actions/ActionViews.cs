@@ -4,6 +4,7 @@ using TikTokBot.Domain.Actions;
 using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Actions;
 

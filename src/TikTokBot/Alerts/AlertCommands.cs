@@ -8,6 +8,7 @@ using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Alerts;
 

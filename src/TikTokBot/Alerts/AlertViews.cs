@@ -8,6 +8,7 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Alerts;
 

@@ -3,6 +3,7 @@ using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Storage;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Alerts;
 

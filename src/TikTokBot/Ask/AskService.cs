@@ -8,6 +8,7 @@ using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Ask;
 

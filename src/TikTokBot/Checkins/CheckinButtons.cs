@@ -2,6 +2,7 @@ using TikTokBot.Domain.Diagnosis;
 using TikTokBot.Reports;
 using TikTokBot.Requests;
 using TikTokBot.Slack.BlockKit;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Checkins;
 

@@ -1,6 +1,7 @@
 using TikTokBot.Requests;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.Storage;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Checkins;
 

@@ -1,4 +1,5 @@
 using TikTokBot.Domain.Checkins;
+using static TikTokBot.Checkins.DigestCheckin;
 
 namespace TikTokBot.Checkins;
 

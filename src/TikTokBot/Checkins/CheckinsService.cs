@@ -9,6 +9,7 @@ using TikTokBot.Requests;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Checkins;
 

@@ -14,7 +14,7 @@ namespace TikTokBot.Checkins;
 /// today, or the same answer worked out now when the job has not posted it yet), and the findings nobody has taken, with
 /// "I'll take it" and "Assign…". It goes at the end of the digest's last message, in the room that message has left.
 /// </summary>
-internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers answers, IOptionsMonitor<CheckinDigestOptions> options, ILogger<DigestCheckin> logger)
+internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers answers, IOptionsMonitor<DigestCheckin.CheckinDigestOptions> options, ILogger<DigestCheckin> logger)
     : IDigestCheckin
 {
     public async Task<IReadOnlyList<SlackMessage>> WithCheckinAsync(
@@ -157,4 +157,19 @@ internal sealed class DigestCheckin(IWorkspaceStorage storage, FollowUpAnswers a
 
     /// <summary>" (2026-11-22)" when every campaign of the digest has that day; nothing when their advertisers' days differ.</summary>
     private static string Dated(IEnumerable<DateOnly> days) => days.Distinct().ToList() is [var only] ? $" ({only:yyyy-MM-dd})" : "";
+
+    /// <summary>Configuration <c>Checkins:Digest:*</c>: the daily digest's check-in part.</summary>
+    internal sealed class CheckinDigestOptions
+    {
+        public const string SectionName = "Checkins:Digest";
+
+        /// <summary>
+        /// Findings nobody has taken shown with their "I'll take it" and "Assign…" (two blocks each); the rest are counted in
+        /// one line. Fewer when the digest's message has less room left (Slack's 50 blocks): the digest stays one message.
+        /// </summary>
+        public int MaxFindings { get; set; } = 3;
+
+        /// <summary>Fixes taken yesterday, and follow-ups due today, listed each; the rest are counted.</summary>
+        public int MaxLines { get; set; } = 8;
+    }
 }

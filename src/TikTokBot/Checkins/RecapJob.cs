@@ -6,6 +6,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
+using static TikTokBot.Checkins.DigestCheckin;
 
 namespace TikTokBot.Checkins;
 

@@ -12,6 +12,7 @@ using TikTokBot.Reports;
 using TikTokBot.Settings;
 using TikTokBot.Slack;
 using TikTokBot.Slack.OAuth;
+using static TikTokBot.Reports.AccountHistory;
 
 namespace TikTokBot.Configuration;
 

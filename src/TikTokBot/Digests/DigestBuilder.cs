@@ -6,6 +6,8 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Domain.Diagnosis;
+using static TikTokBot.Reports.ReportService;
 
 namespace TikTokBot.Digests;
 
@@ -103,4 +105,34 @@ internal sealed class DigestBuilder(ReportService reports, CampaignEngine engine
         return CreditLessons.From(ads.Select(a => new NamedTotals(a.Name, a.Totals)), ages.Select(a => new NamedTotals(SegmentNames.Describe(BreakdownDimension.Age, a.Name), a.Totals)), whole,
             engine.Options.CreditWindow, account);
     }
+
+    /// <summary>One campaign's part of a daily digest.</summary>
+    internal sealed record CampaignDigest(
+        CampaignInfo Campaign,
+        DateOnly Day,
+        IReadOnlyList<DigestComparison> Comparisons,
+        LearningPhaseAssessment Learning,
+        CreditWindowReport? Credit,
+        CreditLessons? CreditBought,
+        Finding? TopFinding)
+    {
+        /// <summary>The credit window day by day for its chart (read, then projected to the run-out day); empty when the window is not shown.</summary>
+        public IReadOnlyList<CreditDay> CreditDays { get; init; } = [];
+
+        /// <summary>Conversions since the start of learning day by day for its chart; empty when the campaign is not learning.</summary>
+        public IReadOnlyList<LearningDay> LearningDays { get; init; } = [];
+
+        /// <summary>The freshness line of the campaign's figures (yesterday's conversions may still grow); null when not known.</summary>
+        public string? FreshnessLine { get; init; }
+    }
+
+    /// <summary>A built digest and its key in the one cache (null when it covers no campaign, so nothing was kept).</summary>
+    internal sealed record DigestBuild(OverviewSetKey? Key, IReadOnlyList<CampaignDigest> Digests)
+    {
+        /// <summary>The overviews it was built from: what rendering it is kept as long as, and tagged with.</summary>
+        public IReadOnlyList<CampaignOverview> Overviews { get; init; } = [];
+    }
+
+    /// <summary>Yesterday against the average day of the 7 days before it, for one metric.</summary>
+    internal sealed record DigestComparison(MetricId Metric, decimal? Yesterday, decimal? PreviousWeek, decimal? ChangePercent);
 }

@@ -1,4 +1,5 @@
 using TikTokBot.Reports;
+using static TikTokBot.Digests.DigestBuilder;
 
 namespace TikTokBot.Digests;
 

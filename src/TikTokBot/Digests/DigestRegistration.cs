@@ -9,6 +9,7 @@ using Hangfire.Server;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
 using TikTokBot.Storage;
+using static TikTokBot.Digests.DigestJob;
 
 namespace TikTokBot.Digests;
 

@@ -5,6 +5,10 @@ using TikTokBot.Slack.WebApi;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Telemetry;
+using static TikTokBot.Digests.DigestBuilder;
+using TikTokBot.TikTok.Caching;
+using static TikTokBot.Reports.ReportService;
+using static TikTokBot.Digests.DigestView;
 
 namespace TikTokBot.Digests;
 
@@ -173,4 +177,16 @@ internal sealed class DigestSender(
             logger.LogWarning("Could not tell {UserId} that digest {SubscriptionId} is paused: {Error}", subscription.SubscribedBy, subscription.Id, e.Message);
         }
     }
+
+    /// <summary>
+    /// One digest to send: the subscription and either the local date (a retry) or the instant whose latest due day is
+    /// meant (<see cref="FiredFor"/>, the recurring firing; default <see cref="Now"/>).
+    /// </summary>
+    internal sealed record DigestDue(string TeamId, string SubscriptionId, DateOnly? LocalDate, DateTimeOffset Now, DateTimeOffset? FiredFor = null);
+
+    /// <param name="RetryAt">When to try again, for a failure worth retrying or a claim held elsewhere.</param>
+    internal sealed record DigestResult(DigestOutcome Outcome, DateOnly? LocalDate = null, DateTimeOffset? RetryAt = null, string? Failure = null);
+
+    /// <summary>A built digest rendered for one header, late note, notice and chart limit: rendered once for every channel that shows it so.</summary>
+    internal sealed record RenderedDigestKey(OverviewSetKey Digest, DateOnly Day, string? Note, string? Notice, int MaxCharts) : CacheKey;
 }

@@ -7,6 +7,10 @@ using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
+using static TikTokBot.Digests.DigestBuilder;
+using TikTokBot.Storage;
+using System.Globalization;
 
 namespace TikTokBot.Digests;
 
@@ -166,5 +170,130 @@ internal static class DigestView
         return Math.Round(against.DifferencePercent) == 0
             ? $" (at your account's median {median})"
             : $" ({Math.Abs(against.DifferencePercent):0}% {word} your account's median {median})";
+    }
+
+    /// <summary>
+    /// The hook of issue 33 in the digest: info alerts are never posted on their own; the scan keeps them (with their rule's
+    /// title) in <c>alert_digest_notes</c>, and the channel's digest of their day ends with them.
+    /// </summary>
+    internal static class DigestAlertNotes
+    {
+        /// <summary>The info alerts of a day, for the end of the channel's daily digest; null when there are none.</summary>
+        public static SlackMessage? Messages(IReadOnlyList<AlertDigestNote> notes)
+        {
+            if (notes.Count == 0)
+            {
+                return null;
+            }
+
+            var head = $"For information, {notes.Count} alert(s) of {notes[0].Key.LocalDate:yyyy-MM-dd} that did not need anyone at once:";
+            var lines = notes.Select(n => $"• *{Mrkdwn.Escape(n.CampaignName)}*: {Mrkdwn.Escape(n.Summary)}");
+            var message = new MessageBuilder().Text(head).Section($":information_source: *{Mrkdwn.Escape(head)}*");
+            // A section holds 3,000 characters: the lines go in as many sections as they need, up to what one message holds.
+            var section = new StringBuilder();
+            var sections = 0;
+            foreach (var line in lines)
+            {
+                if (section.Length + line.Length + 1 > 2900 && section.Length > 0)
+                {
+                    if (++sections >= SlackLimits.BlocksPerMessage - 2)
+                    {
+                        break;
+                    }
+
+                    message.Section(section.ToString());
+                    section.Clear();
+                }
+
+                section.Append(section.Length == 0 ? "" : "\n").Append(line);
+            }
+
+            if (section.Length > 0)
+            {
+                message.Section(section.ToString());
+            }
+
+            return message.Context("Info alerts come only in the daily digest; `/ttmetrics alerts` lists the rules.").BuildSingle();
+        }
+    }
+
+    /// <summary>The digest's charts as data: the credit window (credit left and gross spend per day, to the run-out day) and the learning phase's conversions toward the exit.</summary>
+    internal static class DigestCharts
+    {
+        public const string Estimate = "est.";
+        private const int ProgressCells = 10;
+
+        /// <summary>
+        /// Credit left at the end of each day and the day's gross spend, from the window's start to the projected run-out day
+        /// (or the expiry, or the day it ran out). Days after the report's day are marked "est." (the burn rate carried
+        /// forward) and the run-out day says so. A window longer than a chart's 20 points is drawn in equal steps of days:
+        /// credit left at the end of each step, and the step's average spend per day. Null when there is no day to draw.
+        /// </summary>
+        public static ChartData? Credit(CreditWindowReport report, IReadOnlyList<CreditDay> days, string currency)
+        {
+            if (days.Count == 0)
+            {
+                return null;
+            }
+
+            var step = (days.Count + SlackLimits.ChartCategories - 1) / SlackLimits.ChartCategories;
+            var buckets = days.Chunk(step).ToList();
+            var ranOut = report.ExhaustedOn;
+            var categories = buckets.Select(b =>
+            {
+                var last = b[^1];
+                var label = Day(last.Date);
+                return ranOut is { } day && b.Any(d => d.Date == day)
+                    ? $"{label} {(report.ExhaustionProjected ? "runs out" : "ran out")}"
+                    : last.Projected ? $"{label} {Estimate}" : label;
+            }).ToList();
+            var left = buckets.Select(b => (double?)Money(b[^1].CreditLeft)).ToList();
+            var spend = buckets.Select(b => (double?)Money(b.Average(d => d.GrossSpend))).ToList();
+            var projected = days.Any(d => d.Projected);
+            return new ChartData("Credit left and gross spend per day", ChartKind.Line, categories,
+                [new ChartSeries("Credit left", left), new ChartSeries(step == 1 ? "Gross spend" : $"Spend/day ({step}d avg)", spend)])
+            {
+                XLabel = projected ? $"{Estimate} = at {MetricFormat.Money(report.BurnRatePerDay, currency)} a day" : step == 1 ? "day" : $"every {step} days",
+                YLabel = currency,
+                CategoryNoun = "days",
+                Format = v => MetricFormat.Money(Reports.ReportCharts.ToDecimal(v), currency),
+            };
+        }
+
+        /// <summary>
+        /// Conversions since the start of learning day by day, with the exit mark as a flat line (as bars on the first day,
+        /// when a line would be a dot). Null when there is no day to draw.
+        /// </summary>
+        public static ChartData? Learning(LearningPhaseAssessment learning, IReadOnlyList<LearningDay> days)
+        {
+            if (days.Count == 0)
+            {
+                return null;
+            }
+
+            return new ChartData($"Learning: conversions toward ~{learning.ExitConversions}", days.Count == 1 ? ChartKind.Bar : ChartKind.Line, days.Select(d => Day(d.Date)).ToList(),
+            [
+                new ChartSeries("Conversions so far", days.Select(d => (double?)d.ConversionsSoFar).ToList()),
+                new ChartSeries($"Exit (~{learning.ExitConversions})", days.Select(_ => (double?)learning.ExitConversions).ToList()),
+            ])
+            {
+                YLabel = "conversions",
+                CategoryNoun = "days",
+                KeepLatest = true,
+                Format = v => MetricFormat.Format(Reports.ReportCharts.ToDecimal(v), MetricUnit.Count),
+            };
+        }
+
+        /// <summary>"▰▰▰▰▱▱▱▱▱▱ 46%": conversions so far against the exit, for the text beside the chart.</summary>
+        public static string Progress(long conversions, int exit)
+        {
+            var share = exit <= 0 ? 1m : Math.Clamp((decimal)conversions / exit, 0m, 1m);
+            var filled = (int)Math.Floor(share * ProgressCells);
+            return $"{new string('▰', filled)}{new string('▱', ProgressCells - filled)} {Math.Floor(share * 100).ToString(CultureInfo.InvariantCulture)}%";
+        }
+
+        private static string Day(DateOnly date) => date.ToString("MM-dd", CultureInfo.InvariantCulture);
+
+        private static double Money(decimal amount) => (double)Math.Round(amount, 2);
     }
 }

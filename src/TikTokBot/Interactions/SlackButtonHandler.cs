@@ -4,6 +4,7 @@ using TikTokBot.Requests;
 using TikTokBot.Slack.Handlers;
 using TikTokBot.Slack.Payloads;
 using TikTokBot.Slack.WebApi;
+using static TikTokBot.Interactions.ButtonRouter;
 
 namespace TikTokBot.Interactions;
 

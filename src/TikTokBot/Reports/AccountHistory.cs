@@ -4,6 +4,9 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Quota;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Accounts;
+using TikTokBot.Domain.Objectives;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Reports;
 
@@ -134,4 +137,32 @@ internal sealed class AccountHistory(
 
         return history;
     }
+
+    /// <summary>
+    /// The account histories of every workspace source, one per source: a workspace's connected advertisers have theirs, the
+    /// deployment's own source and the demo data theirs. Two workspaces share one only when they read the same source (the same
+    /// advertisers through the same token, or the demo), so one never sees another's campaigns.
+    /// </summary>
+    internal sealed class AccountHistories(
+        ReportCache cache, MetricCacheOptions cacheOptions, AccountBenchmarkOptions options, BusinessCalendar calendar, Storage.AccountHistoryStore store)
+    {
+        public AccountBenchmarkOptions Options => options;
+
+        /// <summary>
+        /// The history of <paramref name="source"/>. Keyed in the one cache by its name, which stands for its advertisers and token:
+        /// any source under one name reads the same figures, and the cache under that name holds one read per day for all of them.
+        /// A history holds nothing of its own, so one is made per ask.
+        /// </summary>
+        public AccountHistory For(WorkspaceSource source) => new(source.Source, source.Name, cache, cacheOptions, options, calendar, store, source.Tags);
+    }
+
+    /// <summary>
+    /// A source's account history over <see cref="Window"/>: <see cref="ClosedDays"/> is each advertiser time zone's
+    /// yesterday (<c>zone=yyyy-MM-dd;...</c>), so the key changes when any advertiser's day closes and that day's history is
+    /// read once; the source's name stands for its advertisers and token, so two workspaces on different advertisers never share it.
+    /// </summary>
+    internal sealed record AccountHistoryKey(string Source, DateRange Window, string ClosedDays) : CacheKey;
+
+    /// <summary>The account's benchmark for one campaign, worked out once per day's history (<see cref="History"/>): the medians cost more than the rest of a cached reply.</summary>
+    internal sealed record BenchmarkKey(AccountHistoryKey History, string Advertiser, Objective Objective, string CampaignId) : CacheKey;
 }

@@ -1,6 +1,8 @@
 using Hangfire;
 using TikTokBot.Accounts;
 using TikTokBot.Storage;
+using static TikTokBot.Reports.AccountHistory;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Reports;
 

@@ -5,6 +5,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Reports;
 

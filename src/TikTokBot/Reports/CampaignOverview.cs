@@ -9,6 +9,7 @@ using TikTokBot.Domain.Summary;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.ReportService;
 
 namespace TikTokBot.Reports;
 

@@ -2,6 +2,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Reports;
 

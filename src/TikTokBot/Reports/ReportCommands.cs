@@ -4,6 +4,8 @@ using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Reports.ReportService;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Reports;
 

@@ -11,6 +11,8 @@ using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Csv;
 using TikTokBot.TikTok.Naming;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.AccountHistory;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Reports;
 
@@ -176,4 +178,31 @@ internal sealed class ReportService(
         var daily = await source.GetDailyAsync(Scope.Campaign(campaign.Id), range, ct);
         return new AssessedCredit(engine.AssessCredit(grant, daily, asOf, targetCpa), range, daily);
     }
+
+    /// <summary>
+    /// A campaign's overview in the app's one cache: every input of the answer by value. The workspace it was built for (its
+    /// settings are inputs, so its entries are its own and a write to it drops exactly them), the source and campaign, the range,
+    /// today (learning and credit are judged as of it), the campaign's name, objective and status (a renamed campaign must not
+    /// be shown under its old name), the criteria, the credit window, and how many campaigns the account's benchmark was read
+    /// over (an overview built before the account's history was read is not the one built after it). Its entry is tagged with
+    /// the workspace and the source's advertisers, so saving a target or a credit window drops it at once; the
+    /// criteria and credit are in the key too, so a change saved by another instance is never answered with the old figures
+    /// once this one reads the settings again.
+    /// </summary>
+    internal sealed record OverviewKey(
+        string Source, string CampaignId, DateRange Range, DateOnly Today = default, string Name = "", string ObjectiveType = "", string Status = "",
+        SuccessCriteria? Criteria = null, AdCreditWindow? Credit = null, int? AccountCampaigns = null, string TeamId = "") : CacheKey;
+
+    /// <summary>
+    /// A campaign's rendered reply (summary, full funnel, fixes without buttons), kept in the one cache as serialised bytes
+    /// beside its messages, with the workspace's footers: the notice (demo data, a refused token) and the export's unreadable
+    /// rows. <see cref="Problems"/> compares as the same list: the CSV source replaces it when it reads the export again.
+    /// </summary>
+    internal sealed record ReplyKey(OverviewKey Overview, ReportKind Kind, string? Notice, IReadOnlyList<CsvProblem> Problems) : CacheKey;
+
+    /// <summary>
+    /// Something built from a set of overviews (a channel's digest), keyed by their keys, which hold the source, the days and
+    /// every input: a thousand channels subscribed to the same campaigns share one build.
+    /// </summary>
+    internal sealed record OverviewSetKey(KeyList<OverviewKey> Overviews) : CacheKey;
 }

@@ -150,4 +150,41 @@ internal static class ButtonCodec
     private static T? Name<T>(string text, bool ignoreCase)
         where T : struct, Enum =>
         text.Length > 0 && !char.IsDigit(text[0]) && text[0] != '-' && Enum.TryParse<T>(text, ignoreCase, out var value) && Enum.IsDefined(value) ? value : null;
+
+    /// <summary>
+    /// What a button or menu option stands for. Every value Slack sends back is one of these, written and read by
+    /// <see cref="ButtonCodec"/> alone. None carries a workspace: the presser's workspace comes from Slack's signed
+    /// payload, and whatever a value names is looked up there, so a value copied to or forged in another workspace finds nothing.
+    /// </summary>
+    internal abstract record ButtonValue;
+
+    /// <summary>Confirm, Cancel, Approve, Reject, Undo: the action by its id, looked up in the presser's own workspace alone.</summary>
+    internal sealed record ActionReference(string ActionId) : ButtonValue;
+
+    /// <summary>
+    /// An alert's finding, to take or assign as a fix: the campaign (and the ad group the alert names, when it names one)
+    /// and the alert's rule. Looked up again in the presser's workspace: the alert must have been sent there.
+    /// </summary>
+    internal sealed record AlertFinding(string CampaignId, string? AdGroupId, AlertRule Rule) : ButtonValue;
+
+    /// <summary>An alert's snooze, mute or undo: which campaign and rule it stands for.</summary>
+    internal sealed record AlertTarget(string CampaignId, AlertRule Rule) : ButtonValue;
+
+    /// <summary>An option of "Chart another metric…": the campaign by its exact id, the period and the metric.</summary>
+    internal sealed record ChartRequest(string CampaignId, Period Period, MetricId Metric) : ButtonValue;
+
+    /// <summary>
+    /// "I'll take it" and "Assign…" under a finding: the campaign, the ad group when the finding names one, and the
+    /// finding's rule. The finding itself (title, metric, standing) is read again from the presser's own workspace.
+    /// </summary>
+    internal sealed record FindingTarget(string CampaignId, string? AdGroupId, string RuleId) : ButtonValue;
+
+    /// <summary>A fix's "Done": the fix it names, looked up in the presser's own workspace.</summary>
+    internal sealed record FixReference(string FixId) : ButtonValue;
+
+    /// <summary>A fix's or an alert's action button: the campaign (its advertiser is found through the workspace) and the intent on it or one of its ad groups.</summary>
+    internal sealed record ProposalRequest(string CampaignId, ActionIntent Intent) : ButtonValue;
+
+    /// <summary>A report's button or menu option: the campaign by its exact id, the period, and for the menu the breakdown.</summary>
+    internal sealed record ReportRequest(string CampaignId, Period Period, BreakdownDimension? By = null) : ButtonValue;
 }

@@ -1,4 +1,5 @@
 using TikTokBot.Domain.Actions;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Requests;
 

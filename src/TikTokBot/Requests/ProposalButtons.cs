@@ -1,5 +1,6 @@
 using TikTokBot.Domain.Actions;
 using TikTokBot.Slack.BlockKit;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Requests;
 

@@ -3,6 +3,7 @@ using TikTokBot.Domain.Objectives;
 using TikTokBot.Permissions;
 using TikTokBot.Storage;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Storage.WorkspaceReadCache;
 
 namespace TikTokBot.Settings;
 
@@ -82,5 +83,14 @@ internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPoli
         var store = storage.ForTeam(teamId);
         await demo.EnsureSeededAsync(store, ct);
         return store;
+    }
+
+    /// <summary>The team's success criteria and credit windows, read once for a batch of campaigns.</summary>
+    internal sealed record CampaignSettings(IReadOnlyDictionary<string, SuccessCriteria> Criteria, IReadOnlyList<AdCreditWindow> CreditWindows)
+    {
+        public SuccessCriteria? CriteriaFor(string campaignId) => Criteria.GetValueOrDefault(campaignId);
+
+        /// <summary>The campaign's most recently started credit window, if the team entered one.</summary>
+        public AdCreditWindow? CreditFor(string campaignId) => CreditWindows.LatestFor(campaignId);
     }
 }

@@ -1,4 +1,5 @@
 using TikTokBot.TikTok.Caching;
+using static TikTokBot.Settings.SettingsService;
 
 namespace TikTokBot.Storage;
 
@@ -21,4 +22,20 @@ internal sealed class WorkspaceReadCache(ReportCache cache, StorageOptions optio
 
     /// <summary>Called after every committed write to the team: nothing read or built for it before is answered again.</summary>
     public void Changed(string teamId) => cache.Invalidate(CacheTag.Workspace(teamId));
+
+    /// <summary>One of the reads every request makes of a workspace, kept in the one cache under the workspace's tag.</summary>
+    internal sealed record WorkspaceReadKey(string TeamId, WorkspaceReadKind What) : CacheKey;
+
+    /// <summary>What a <see cref="WorkspaceReadKey"/> reads.</summary>
+    internal enum WorkspaceReadKind
+    {
+        /// <summary>Every campaign's success criteria and the team's credit windows.</summary>
+        CampaignSettings,
+
+        /// <summary>The team's campaign aliases.</summary>
+        Aliases,
+
+        /// <summary>The team's TikTok connections (advertisers, tokens, their state).</summary>
+        TikTokConnections,
+    }
 }

@@ -4,6 +4,7 @@ using TikTokBot.Digests;
 using TikTokBot.Permissions;
 using TikTokBot.Storage;
 using TikTokBot.Testing;
+using static TikTokBot.Digests.DigestSender;
 
 namespace TikTokBot.Tests.Accounts;
 

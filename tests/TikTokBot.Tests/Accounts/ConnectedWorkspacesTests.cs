@@ -5,6 +5,7 @@ using TikTokBot.Testing;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Accounts;
 

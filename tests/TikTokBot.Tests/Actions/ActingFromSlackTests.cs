@@ -9,6 +9,7 @@ using TikTokBot.TikTok.Demo;
 
 using static TikTokBot.Tests.Actions.ActingRequests;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Actions;
 

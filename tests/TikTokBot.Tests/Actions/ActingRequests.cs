@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Storage;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Actions;
 

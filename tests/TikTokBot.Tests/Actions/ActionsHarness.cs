@@ -21,6 +21,7 @@ using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.TikTok.Writes;
 using TikTokBot.Testing.External;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Tests.Actions;
 

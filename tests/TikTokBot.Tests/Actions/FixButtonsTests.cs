@@ -3,6 +3,7 @@ using TikTokBot.Actions;
 using TikTokBot.Testing;
 using static TikTokBot.Tests.Actions.ActingRequests;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Actions;
 

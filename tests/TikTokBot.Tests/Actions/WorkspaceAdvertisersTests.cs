@@ -79,7 +79,7 @@ public sealed class WorkspaceAdvertisersTests
     {
         public int Reads { get; private set; }
 
-        public Task<TikTokBot.Accounts.WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct) => throw new NotSupportedException();
+        public Task<TikTokBot.Accounts.WorkspaceSources.WorkspaceSource> SourceForAsync(string teamId, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<TikTokConnection>> ConnectionsAsync(string teamId, CancellationToken ct)
         {

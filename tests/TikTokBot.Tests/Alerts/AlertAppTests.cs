@@ -9,6 +9,7 @@ using TikTokBot.Slack.Handlers;
 using TikTokBot.Storage;
 using TikTokBot.Tests.Digests;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Alerts;
 

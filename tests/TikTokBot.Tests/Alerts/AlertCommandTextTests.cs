@@ -2,6 +2,7 @@ using TikTokBot.Alerts;
 using TikTokBot.Commands;
 using TikTokBot.Domain.Alerts;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Alerts;
 

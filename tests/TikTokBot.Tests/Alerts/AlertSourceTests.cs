@@ -9,6 +9,7 @@ using TikTokBot.Tests.Digests;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.Testing.External;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Alerts;
 

@@ -6,6 +6,8 @@ using TikTokBot.Storage;
 using TikTokBot.Tests.Actions;
 
 using static TikTokBot.Tests.Actions.ActingRequests;
+using static TikTokBot.Interactions.ButtonRouter;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Checkins;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using static TikTokBot.Interactions.ButtonRouter;
 
 namespace TikTokBot.Tests.Commands;
 

@@ -6,6 +6,7 @@ using TikTokBot.Domain.Metrics;
 using TikTokBot.Domain.Objectives;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Digests.DigestBuilder;
 
 namespace TikTokBot.Tests.Digests;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TikTokBot.Commands;
 using TikTokBot.Digests;
 using TikTokBot.Permissions;
+using static TikTokBot.Digests.DigestBuilder;
 
 namespace TikTokBot.Tests.Digests;
 

@@ -3,6 +3,7 @@ using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Interactions;
 

@@ -17,6 +17,8 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.AccountHistory;
+using static TikTokBot.Accounts.WorkspaceSources;
 
 namespace TikTokBot.Tests.Reports;
 

@@ -8,6 +8,8 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Writes;
+using static TikTokBot.Reports.ReportService;
+using static TikTokBot.Storage.WorkspaceReadCache;
 
 namespace TikTokBot.Tests.Reports;
 

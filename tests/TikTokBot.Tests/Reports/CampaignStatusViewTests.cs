@@ -7,6 +7,7 @@ using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.ReportService;
 
 namespace TikTokBot.Tests.Reports;
 

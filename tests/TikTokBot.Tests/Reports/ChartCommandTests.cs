@@ -7,6 +7,7 @@ using TikTokBot.Reports;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Reports;
 

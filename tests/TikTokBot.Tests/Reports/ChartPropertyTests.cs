@@ -12,6 +12,9 @@ using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Caching;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Reports.ReportService;
+using static TikTokBot.Digests.DigestBuilder;
+using static TikTokBot.Digests.DigestView;
 
 namespace TikTokBot.Tests.Reports;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Reports;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.Requests;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Reports;
 

@@ -10,6 +10,8 @@ using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Demo;
 using TikTokBot.TikTok.Sources;
 using TikTokBot.Requests;
+using static TikTokBot.Reports.ReportService;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Reports;
 

@@ -6,6 +6,7 @@ using TikTokBot.Requests;
 using TikTokBot.Slack.BlockKit;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using static TikTokBot.Requests.ButtonCodec;
 
 namespace TikTokBot.Tests.Requests;
 

@@ -1,4 +1,5 @@
 using static TikTokBot.Storage.ActionRequestState;
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 
 namespace TikTokBot.Storage.Workspace;
 

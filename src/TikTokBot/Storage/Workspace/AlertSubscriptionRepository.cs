@@ -1,4 +1,5 @@
 using System.Globalization;
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 
 namespace TikTokBot.Storage.Workspace;
 

@@ -1,3 +1,4 @@
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 namespace TikTokBot.Storage.Workspace;
 
 internal sealed class ConnectStateRepository(TeamScope scope) : IConnectStateRepository

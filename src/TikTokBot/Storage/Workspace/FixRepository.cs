@@ -1,5 +1,6 @@
 using System.Globalization;
 using TikTokBot.Domain.Metrics;
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 
 namespace TikTokBot.Storage.Workspace;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 
 namespace TikTokBot.Storage.Workspace;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using TikTokBot.Storage.Database;
+using static TikTokBot.Storage.Workspace.WorkspaceStorage;
 
 namespace TikTokBot.Storage.Workspace;
 

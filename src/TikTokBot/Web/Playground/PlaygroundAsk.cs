@@ -1,6 +1,7 @@
 using TikTokBot.Ask;
 using TikTokBot.Interactions;
 using TikTokBot.Slack.BlockKit;
+using static TikTokBot.Interactions.ButtonRouter;
 
 namespace TikTokBot.Web.Playground;
 

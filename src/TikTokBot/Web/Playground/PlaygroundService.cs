@@ -2,6 +2,7 @@ using TikTokBot.Commands;
 using TikTokBot.Permissions;
 using TikTokBot.Interactions;
 using TikTokBot.Slack.BlockKit;
+using static TikTokBot.Interactions.ButtonRouter;
 
 namespace TikTokBot.Web.Playground;
 
