@@ -14,15 +14,14 @@ internal sealed class AlertScheduler
 {
     private const string Prefix = "alerts:";
     private readonly JobStorage _storage;
-    private readonly RecurringJobManager _recurring;
+    private readonly IRecurringJobManagerV2 _recurring;
     private readonly string _cron;
 
-    public AlertScheduler(JobStorage storage, IJobFilterProvider filters, IOptions<AlertOptions> options, TimeProvider time)
+    public AlertScheduler(JobStorage storage, IRecurringJobManagerV2 recurring, IOptions<AlertOptions> options)
     {
         _storage = storage;
         _cron = Cron(options.Value.ScanEvery);
-        // The app's clock, as the digests': a test's fake time moves the scans too.
-        _recurring = new RecurringJobManager(storage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+        _recurring = recurring;
     }
 
     public static string RecurringJobId(string teamId) => $"{Prefix}{teamId}";

@@ -4,7 +4,7 @@ using Hangfire.Common;
 namespace TikTokBot.Checkins;
 
 /// <summary>At start-up: the one recurring follow-up job (<c>checkins:follow-ups</c>), every hour on the app's clock.</summary>
-internal sealed class FollowUpSchedule(JobStorage jobs, IJobFilterProvider filters, TimeProvider time, ILogger<FollowUpSchedule> logger) : IHostedService
+internal sealed class FollowUpSchedule(IRecurringJobManager recurring, ILogger<FollowUpSchedule> logger) : IHostedService
 {
     public const string RecurringJobId = "checkins:follow-ups";
 
@@ -12,8 +12,7 @@ internal sealed class FollowUpSchedule(JobStorage jobs, IJobFilterProvider filte
     {
         try
         {
-            new RecurringJobManager(jobs, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime)
-                .AddOrUpdate(RecurringJobId, Job.FromExpression<FollowUpJob>(job => job.RunAsync(CancellationToken.None)), "0 * * * *",
+            recurring.AddOrUpdate(RecurringJobId, Job.FromExpression<FollowUpJob>(job => job.RunAsync(CancellationToken.None)), "0 * * * *",
                     new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
         }
         catch (Exception e)

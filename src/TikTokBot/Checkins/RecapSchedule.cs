@@ -7,7 +7,7 @@ namespace TikTokBot.Checkins;
 /// At start-up: the recaps' schedules made from the subscriptions table now, and again every hour on the app's clock
 /// (recurring job <c>checkins:recap-schedules</c>), so a subscription made or removed since is followed within the hour.
 /// </summary>
-internal sealed class RecapSchedule(JobStorage jobs, IJobFilterProvider filters, RecapScheduler scheduler, TimeProvider time, ILogger<RecapSchedule> logger)
+internal sealed class RecapSchedule(IRecurringJobManager recurring, RecapScheduler scheduler, ILogger<RecapSchedule> logger)
     : BackgroundService
 {
     public const string RecurringJobId = "checkins:recap-schedules";
@@ -16,8 +16,7 @@ internal sealed class RecapSchedule(JobStorage jobs, IJobFilterProvider filters,
     {
         try
         {
-            new RecurringJobManager(jobs, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime)
-                .AddOrUpdate(RecurringJobId, Job.FromExpression<RecapScheduler>(s => s.RunAsync(CancellationToken.None)), "30 * * * *",
+            recurring.AddOrUpdate(RecurringJobId, Job.FromExpression<RecapScheduler>(s => s.RunAsync(CancellationToken.None)), "30 * * * *",
                     new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
             var (changed, removed) = await scheduler.SyncAsync(stoppingToken);
             logger.LogInformation("Check-in recap schedules checked: {Changed} added or changed, {Removed} removed", changed, removed);

@@ -18,16 +18,14 @@ internal sealed class RecapScheduler
     private readonly JobStorage _storage;
     private readonly IWorkspaceStorage _workspaces;
     private readonly IOptionsMonitor<RecapOptions> _options;
-    private readonly RecurringJobManager _recurring;
+    private readonly IRecurringJobManagerV2 _recurring;
 
-    public RecapScheduler(JobStorage storage, IJobFilterProvider filters, IWorkspaceStorage workspaces, IOptionsMonitor<RecapOptions> options, TimeProvider time)
+    public RecapScheduler(JobStorage storage, IRecurringJobManagerV2 recurring, IWorkspaceStorage workspaces, IOptionsMonitor<RecapOptions> options)
     {
         _storage = storage;
         _workspaces = workspaces;
         _options = options;
-
-        // The app's clock, as the digests' schedules: a recurring job's next firing is computed from the time our tables read.
-        _recurring = new RecurringJobManager(storage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+        _recurring = recurring;
     }
 
     public static string RecurringJobId(string teamId, string channelId) => $"{Prefix}{teamId}:{channelId}";

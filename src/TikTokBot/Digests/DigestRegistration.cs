@@ -47,6 +47,12 @@ internal static class DigestRegistration
         services.AddSingleton<IBackgroundJobStateChanger>(provider => new BackgroundJobStateChanger(provider.GetRequiredService<IJobFilterProvider>()));
         services.AddSingleton<IBackgroundJobPerformer>(provider => new BackgroundJobPerformer(
             provider.GetRequiredService<IJobFilterProvider>(), provider.GetRequiredService<JobActivator>(), TaskScheduler.Default));
+        // One manager of recurring jobs for every capability's schedules, on the app's clock: a recurring job's next firing
+        // is computed from the time our tables and a test's fake time read, not the machine's.
+        services.AddSingleton<IRecurringJobManagerV2>(provider => new RecurringJobManager(
+            provider.GetRequiredService<JobStorage>(), provider.GetRequiredService<IJobFilterProvider>(), new DefaultTimeZoneResolver(),
+            () => provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        services.AddSingleton<IRecurringJobManager>(provider => provider.GetRequiredService<IRecurringJobManagerV2>());
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -18,18 +18,15 @@ internal sealed class DigestScheduler
     private readonly JobStorage _storage;
     private readonly IWorkspaceStorage _workspaces;
     private readonly TimeProvider _time;
-    private readonly RecurringJobManager _recurring;
+    private readonly IRecurringJobManagerV2 _recurring;
     private readonly BackgroundJobClient _jobs;
 
-    public DigestScheduler(JobStorage storage, IJobFilterProvider filters, IWorkspaceStorage workspaces, TimeProvider time)
+    public DigestScheduler(JobStorage storage, IJobFilterProvider filters, IRecurringJobManagerV2 recurring, IWorkspaceStorage workspaces, TimeProvider time)
     {
         _storage = storage;
         _workspaces = workspaces;
         _time = time;
-
-        // The app's clock, not the machine's: a recurring job's next firing is computed from the same time our
-        // tables and the recurring scheduler read.
-        _recurring = new RecurringJobManager(storage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+        _recurring = recurring;
         _jobs = new BackgroundJobClient(storage, filters);
     }
 

@@ -5,7 +5,7 @@ namespace TikTokBot.Reports;
 
 /// <summary>At start: the hourly read-ahead is scheduled, and every source's history is read (or brought back from storage) now.</summary>
 internal sealed class AccountHistoryReadAheadStart(
-    AccountHistoryReadAhead readAhead, JobStorage jobStorage, IJobFilterProvider filters, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReportOptions> options,
+    AccountHistoryReadAhead readAhead, IRecurringJobManager recurring, Microsoft.Extensions.Options.IOptions<ReportOptions> options,
     ILogger<AccountHistoryReadAheadStart> logger)
     : BackgroundService
 {
@@ -18,8 +18,7 @@ internal sealed class AccountHistoryReadAheadStart(
 
         try
         {
-            new RecurringJobManager(jobStorage, filters, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime)
-                .AddOrUpdate(AccountHistoryReadAhead.RecurringJobId, Job.FromExpression<AccountHistoryReadAhead>(r => r.ReadAllAsync(CancellationToken.None)),
+            recurring.AddOrUpdate(AccountHistoryReadAhead.RecurringJobId, Job.FromExpression<AccountHistoryReadAhead>(r => r.ReadAllAsync(CancellationToken.None)),
                     AccountHistoryReadAhead.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
             await readAhead.ReadAllAsync(stoppingToken);
         }
