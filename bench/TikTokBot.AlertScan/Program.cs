@@ -12,6 +12,7 @@ using TikTokBot.Digests;
 using TikTokBot.Storage;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Jobs;
 
 // One workspace's alert scan over many campaigns and advertisers, against a synthetic TikTok API on loopback that speaks
 // the wire format (paged campaign/get and report/integrated/get). Counts TikTok requests per scan, time and memory.
@@ -40,7 +41,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
-services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddDigests(configuration)
+services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddJobs(configuration).AddDigests(configuration)
     .AddAccounts(configuration).AddAlerts(configuration);
 await using var provider = (ServiceProvider)new DefaultServiceProviderFactory().CreateServiceProvider(services);
 await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);

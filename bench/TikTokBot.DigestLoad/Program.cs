@@ -12,6 +12,7 @@ using TikTokBot.Storage;
 using TikTokBot.Storage.Migrations;
 using TikTokBot.TikTok.Calendar;
 using TikTokBot.TikTok.Sources;
+using TikTokBot.Jobs;
 using static TikTokBot.Digests.DigestSender;
 
 // Digest delivery at scale: subscriptions spread over workspaces that share channel ids (as Slack Connect channels
@@ -36,7 +37,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
-services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddDigests(configuration).AddAccounts(configuration);
+services.AddDiagnosisOptions(configuration).AddMetricSource(configuration).AddSlackApp(configuration).AddStorage(configuration).AddJobs(configuration).AddDigests(configuration).AddAccounts(configuration);
 await using var provider = (ServiceProvider)new DefaultServiceProviderFactory().CreateServiceProvider(services);
 await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 

@@ -291,7 +291,7 @@ internal sealed class PathsApp : WebApplicationFactory<Program>
             await (Task)whenIdle.Invoke(tracker, [CancellationToken.None])!;
         }
 
-        // Taken once, at start: asking the app's JobStorage (Digests/AppClockJobStorage.cs) would count in every path.
+        // Taken once, at start: asking the app's JobStorage (Jobs/AppClockJobStorage.cs) would count in every path.
         var monitoring = _monitoring!;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() > 0)

@@ -7,7 +7,7 @@ namespace TikTokBot.Alerts;
 internal static class AlertRegistration
 {
     /// <summary>
-    /// Binds <c>Alerts:*</c> and registers the scan, its Hangfire schedule (on the scheduler <c>AddDigests</c> set up, which
+    /// Binds <c>Alerts:*</c> and registers the scan, its Hangfire schedule (on the scheduler <c>AddJobs</c> set up, which
     /// must come first) and the commands. The Slack handlers are wired with the others in <c>AddSlackApp</c>.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)

@@ -5,7 +5,7 @@ namespace TikTokBot.Checkins;
 
 internal static class CheckinsRegistration
 {
-    /// <summary>Binds <c>Checkins:*</c> (when a fix is followed up, how much volume a verdict needs, the digest's check-in part, the weekly recap) and registers the check-ins, with the hourly follow-up job and each channel's weekly recap on the scheduler <c>AddDigests</c> set up (which must come first).</summary>
+    /// <summary>Binds <c>Checkins:*</c> (when a fix is followed up, how much volume a verdict needs, the digest's check-in part, the weekly recap) and registers the check-ins, with the hourly follow-up job and each channel's weekly recap on the scheduler <c>AddJobs</c> set up (which must come first).</summary>
     public static IServiceCollection AddCheckins(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FixOutcomeOptions>().Bind(configuration.GetSection(FixOutcomeOptions.SectionName))

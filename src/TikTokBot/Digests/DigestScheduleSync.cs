@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TikTokBot.Storage;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Digests;
 

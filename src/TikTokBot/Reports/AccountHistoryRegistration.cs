@@ -4,7 +4,7 @@ namespace TikTokBot.Reports;
 
 internal static class AccountHistoryRegistration
 {
-    /// <summary>The read-ahead of account histories, on the Hangfire scheduler <c>AddDigests</c> set up (which must come first).</summary>
+    /// <summary>The read-ahead of account histories, on the Hangfire scheduler <c>AddJobs</c> set up (which must come first).</summary>
     public static IServiceCollection AddAccountHistoryReadAhead(this IServiceCollection services)
     {
         services.AddSingleton<AccountHistoryReadAhead>();

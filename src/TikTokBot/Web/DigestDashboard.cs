@@ -6,6 +6,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using TikTokBot.Digests;
 using TikTokBot.Web.Security;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Web;
 

@@ -23,6 +23,10 @@ public sealed class LayerTests
         ["Telemetry"] = 1,
         ["Installations"] = 1,
 
+        // Hangfire, once for the app: the store, the workers, the schedulers and the recurring-job manager every capability's
+        // schedules use, all on the app's clock.
+        ["Jobs"] = 1,
+
         // Reports, Settings, Accounts: Reports reads a workspace's settings and which source it reads, never the other way.
         ["Accounts"] = 2,
         ["Settings"] = 3,

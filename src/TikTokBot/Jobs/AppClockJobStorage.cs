@@ -4,7 +4,7 @@ using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
 
-namespace TikTokBot.Digests;
+namespace TikTokBot.Jobs;
 
 /// <summary>
 /// Hangfire's storage, with one feature hidden: the store's own clock. Hangfire's recurring scheduler reads the store's

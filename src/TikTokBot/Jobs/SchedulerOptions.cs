@@ -1,4 +1,4 @@
-namespace TikTokBot.Digests;
+namespace TikTokBot.Jobs;
 
 /// <summary>Configuration <c>Scheduler:*</c>: Hangfire, which fires each subscription's recurring job, and its dashboard.</summary>
 internal sealed class SchedulerOptions

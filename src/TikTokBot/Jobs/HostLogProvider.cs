@@ -1,6 +1,6 @@
 using HangfireLog = Hangfire.Logging;
 
-namespace TikTokBot.Digests;
+namespace TikTokBot.Jobs;
 
 /// <summary>
 /// Hangfire's log provider is one for the whole process, and the last app built sets it. A process that runs several
