@@ -1,8 +1,8 @@
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using TikTokBot.Domain.Alerts;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Alerts;
 
@@ -13,15 +13,13 @@ namespace TikTokBot.Alerts;
 internal sealed class AlertScheduler
 {
     private const string Prefix = "alerts:";
-    private readonly JobStorage _storage;
-    private readonly IRecurringJobManagerV2 _recurring;
+    private readonly RecurringJobs _jobs;
     private readonly string _cron;
 
-    public AlertScheduler(JobStorage storage, IRecurringJobManagerV2 recurring, IOptions<AlertOptions> options)
+    public AlertScheduler(RecurringJobs jobs, IOptions<AlertOptions> options)
     {
-        _storage = storage;
+        _jobs = jobs;
         _cron = Cron(options.Value.ScanEvery);
-        _recurring = recurring;
     }
 
     public static string RecurringJobId(string teamId) => $"{Prefix}{teamId}";
@@ -51,33 +49,21 @@ internal sealed class AlertScheduler
     /// <summary>Adds the workspace's scan unless it is there with the same interval; true when it added or changed it.</summary>
     public bool EnsureScheduled(string teamId)
     {
-        if (Find(RecurringJobId(teamId)) is { Cron: var cron } && cron == _cron)
+        if (_jobs.IsScheduled(RecurringJobId(teamId), _cron, TimeZoneInfo.Utc.Id))
         {
             return false;
         }
 
-        _recurring.AddOrUpdate(RecurringJobId(teamId), Job.FromExpression<AlertJob>(job => job.ScanAsync(teamId, CancellationToken.None)), _cron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
+        _jobs.Schedule(RecurringJobId(teamId), Job.FromExpression<AlertJob>(job => job.ScanAsync(teamId, CancellationToken.None)), _cron, TimeZoneInfo.Utc.Id);
         return true;
     }
 
-    public void Unschedule(string teamId) => _recurring.RemoveIfExists(RecurringJobId(teamId));
+    public void Unschedule(string teamId) => _jobs.Remove(RecurringJobId(teamId));
 
-    public DateTimeOffset? NextScan(string teamId) =>
-        Find(RecurringJobId(teamId))?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+    public DateTimeOffset? NextScan(string teamId) => _jobs.NextFiring(RecurringJobId(teamId));
 
     /// <summary>Runs the workspace's scan now, as a firing of its recurring job would.</summary>
-    public void TriggerNow(string teamId) => _recurring.TriggerJob(RecurringJobId(teamId));
+    public void TriggerNow(string teamId) => _jobs.Trigger(RecurringJobId(teamId));
 
-    internal IReadOnlyList<string> RecurringJobIds()
-    {
-        using var connection = _storage.GetConnection();
-        return connection.GetRecurringJobs().Select(job => job.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-    }
-
-    private RecurringJobDto? Find(string id)
-    {
-        using var connection = _storage.GetConnection();
-        return connection.GetRecurringJobs([id]).FirstOrDefault(job => !job.Removed);
-    }
+    internal IReadOnlyList<string> RecurringJobIds() => _jobs.IdsUnder(Prefix);
 }

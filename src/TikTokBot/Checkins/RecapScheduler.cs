@@ -1,8 +1,8 @@
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using TikTokBot.Storage;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Checkins;
 
@@ -15,17 +15,15 @@ namespace TikTokBot.Checkins;
 internal sealed class RecapScheduler
 {
     private const string Prefix = "recap:";
-    private readonly JobStorage _storage;
+    private readonly RecurringJobs _jobs;
     private readonly IWorkspaceStorage _workspaces;
     private readonly IOptionsMonitor<RecapOptions> _options;
-    private readonly IRecurringJobManagerV2 _recurring;
 
-    public RecapScheduler(JobStorage storage, IRecurringJobManagerV2 recurring, IWorkspaceStorage workspaces, IOptionsMonitor<RecapOptions> options)
+    public RecapScheduler(RecurringJobs jobs, IWorkspaceStorage workspaces, IOptionsMonitor<RecapOptions> options)
     {
-        _storage = storage;
+        _jobs = jobs;
         _workspaces = workspaces;
         _options = options;
-        _recurring = recurring;
     }
 
     public static string RecurringJobId(string teamId, string channelId) => $"{Prefix}{teamId}:{channelId}";
@@ -38,7 +36,7 @@ internal sealed class RecapScheduler
     public async Task<(int Changed, int Removed)> SyncAsync(CancellationToken ct)
     {
         var cron = _options.CurrentValue.Cron;
-        var existing = RecurringJobs().ToDictionary(job => job.Id, StringComparer.Ordinal);
+        var existing = _jobs.IdsUnder(Prefix);
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var changed = 0;
         foreach (var teamId in await _workspaces.ListTeamsAsync(ct))
@@ -52,26 +50,21 @@ internal sealed class RecapScheduler
 
                 var id = RecurringJobId(teamId, subscription.ChannelId);
                 kept.Add(id);
-                if (existing.TryGetValue(id, out var job) && job.Cron == cron && job.TimeZoneId == subscription.TimeZone &&
-                    job.Job?.Args.Count > 1 && Equals(job.Job.Args[1], subscription.Id))
+                if (_jobs.IsScheduled(id, cron, subscription.TimeZone, subscription.Id))
                 {
                     continue;
                 }
 
                 var (team, subscriptionId) = (teamId, subscription.Id);
-                _recurring.AddOrUpdate(
-                    id,
-                    Job.FromExpression<RecapJob>(recap => recap.SendDueAsync(team, subscriptionId, null, CancellationToken.None)),
-                    cron,
-                    new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone), MisfireHandling = MisfireHandlingMode.Relaxed });
+                _jobs.Schedule(id, Job.FromExpression<RecapJob>(recap => recap.SendDueAsync(team, subscriptionId, null, CancellationToken.None)), cron, subscription.TimeZone);
                 changed++;
             }
         }
 
         var removed = 0;
-        foreach (var stale in existing.Keys.Where(id => !kept.Contains(id)))
+        foreach (var stale in existing.Where(id => !kept.Contains(id)))
         {
-            _recurring.RemoveIfExists(stale);
+            _jobs.Remove(stale);
             removed++;
         }
 
@@ -79,15 +72,8 @@ internal sealed class RecapScheduler
     }
 
     /// <summary>The recap job's next firing for a channel, or null when it has none.</summary>
-    public DateTimeOffset? NextFiring(string teamId, string channelId) =>
-        RecurringJobs().FirstOrDefault(job => job.Id == RecurringJobId(teamId, channelId))?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+    public DateTimeOffset? NextFiring(string teamId, string channelId) => _jobs.NextFiring(RecurringJobId(teamId, channelId));
 
     /// <summary>Runs a channel's recap now, as a firing of its recurring job would.</summary>
-    public void TriggerNow(string teamId, string channelId) => _recurring.TriggerJob(RecurringJobId(teamId, channelId));
-
-    private List<RecurringJobDto> RecurringJobs()
-    {
-        using var connection = _storage.GetConnection();
-        return connection.GetRecurringJobs().Where(job => !job.Removed && job.Id.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-    }
+    public void TriggerNow(string teamId, string channelId) => _jobs.Trigger(RecurringJobId(teamId, channelId));
 }

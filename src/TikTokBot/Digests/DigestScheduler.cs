@@ -2,8 +2,8 @@ using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
-using Hangfire.Storage;
 using TikTokBot.Storage;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Digests;
 
@@ -15,18 +15,16 @@ namespace TikTokBot.Digests;
 internal sealed class DigestScheduler
 {
     private const string Prefix = "digest:";
-    private readonly JobStorage _storage;
+    private readonly RecurringJobs _recurring;
     private readonly IWorkspaceStorage _workspaces;
     private readonly TimeProvider _time;
-    private readonly IRecurringJobManagerV2 _recurring;
     private readonly BackgroundJobClient _jobs;
 
-    public DigestScheduler(JobStorage storage, IJobFilterProvider filters, IRecurringJobManagerV2 recurring, IWorkspaceStorage workspaces, TimeProvider time)
+    public DigestScheduler(RecurringJobs recurring, JobStorage storage, IJobFilterProvider filters, IWorkspaceStorage workspaces, TimeProvider time)
     {
-        _storage = storage;
+        _recurring = recurring;
         _workspaces = workspaces;
         _time = time;
-        _recurring = recurring;
         _jobs = new BackgroundJobClient(storage, filters);
     }
 
@@ -35,28 +33,18 @@ internal sealed class DigestScheduler
     /// <summary>Creates or replaces the subscription's recurring job; returns its next firing.</summary>
     public Task<DateTimeOffset?> ScheduleAsync(string teamId, ChannelSubscription subscription, CancellationToken ct)
     {
+        // A firing missed while no instance ran is made once, on time for the latest missed day; the start-up check of our
+        // tables makes it too, whatever the store remembers, and the claim keeps it single.
         var id = RecurringJobId(teamId, subscription.ChannelId);
-        _recurring.AddOrUpdate(
-            id,
-            Job.FromExpression<DigestJob>(job => job.SendDueAsync(teamId, subscription.Id, null, CancellationToken.None)),
-            DigestCalendar.Cron(subscription.LocalTime),
-            new RecurringJobOptions
-            {
-                TimeZone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone),
-
-                // A firing missed while no instance ran is made once, on time for the latest missed day; the start-up
-                // check of our tables makes it too, whatever the store remembers, and the claim keeps it single.
-                MisfireHandling = MisfireHandlingMode.Relaxed,
-            });
-        return Task.FromResult(Find(id)?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : (DateTimeOffset?)null);
+        _recurring.Schedule(id, Job.FromExpression<DigestJob>(job => job.SendDueAsync(teamId, subscription.Id, null, CancellationToken.None)),
+            DigestCalendar.Cron(subscription.LocalTime), subscription.TimeZone);
+        return Task.FromResult(_recurring.NextFiring(id));
     }
 
     /// <summary>Schedules the subscription unless the same schedule is there already; true when it added or changed one.</summary>
     public async Task<bool> EnsureScheduledAsync(string teamId, ChannelSubscription subscription, CancellationToken ct)
     {
-        if (Find(RecurringJobId(teamId, subscription.ChannelId)) is { } existing &&
-            existing.Cron == DigestCalendar.Cron(subscription.LocalTime) && existing.TimeZoneId == subscription.TimeZone &&
-            existing.Job?.Args.Count > 1 && Equals(existing.Job.Args[1], subscription.Id))
+        if (_recurring.IsScheduled(RecurringJobId(teamId, subscription.ChannelId), DigestCalendar.Cron(subscription.LocalTime), subscription.TimeZone, subscription.Id))
         {
             return false;
         }
@@ -68,21 +56,19 @@ internal sealed class DigestScheduler
     public async Task<bool> UnscheduleAsync(string teamId, string subscriptionId, CancellationToken ct)
     {
         var channelId = await _workspaces.ForTeam(teamId).Subscriptions.FindChannelAsync(subscriptionId, ct);
-        if (channelId is null || Find(RecurringJobId(teamId, channelId)) is null)
+        if (channelId is null || !_recurring.Exists(RecurringJobId(teamId, channelId)))
         {
             return false;
         }
 
-        _recurring.RemoveIfExists(RecurringJobId(teamId, channelId));
+        _recurring.Remove(RecurringJobId(teamId, channelId));
         return true;
     }
 
     public async Task<DateTimeOffset?> NextFiringAsync(string teamId, string subscriptionId, CancellationToken ct)
     {
         var channelId = await _workspaces.ForTeam(teamId).Subscriptions.FindChannelAsync(subscriptionId, ct);
-        return channelId is not null && Find(RecurringJobId(teamId, channelId))?.NextExecution is { } next
-            ? new DateTimeOffset(next, TimeSpan.Zero)
-            : null;
+        return channelId is null ? null : _recurring.NextFiring(RecurringJobId(teamId, channelId));
     }
 
     /// <summary>One more attempt at one local date at <paramref name="at"/> (at once when that has passed).</summary>
@@ -98,20 +84,10 @@ internal sealed class DigestScheduler
     }
 
     /// <summary>Runs the subscription's due digest now, as a firing of its recurring job would.</summary>
-    public void TriggerNow(string teamId, string channelId) => _recurring.TriggerJob(RecurringJobId(teamId, channelId));
+    public void TriggerNow(string teamId, string channelId) => _recurring.Trigger(RecurringJobId(teamId, channelId));
 
     /// <summary>Every digest recurring job id the store holds.</summary>
-    internal IReadOnlyList<string> RecurringJobIds()
-    {
-        using var connection = _storage.GetConnection();
-        return connection.GetRecurringJobs().Select(job => job.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-    }
+    internal IReadOnlyList<string> RecurringJobIds() => _recurring.IdsUnder(Prefix);
 
-    internal void Remove(string recurringJobId) => _recurring.RemoveIfExists(recurringJobId);
-
-    private RecurringJobDto? Find(string id)
-    {
-        using var connection = _storage.GetConnection();
-        return connection.GetRecurringJobs([id]).FirstOrDefault(job => !job.Removed);
-    }
+    internal void Remove(string recurringJobId) => _recurring.Remove(recurringJobId);
 }

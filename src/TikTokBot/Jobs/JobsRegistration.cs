@@ -47,6 +47,7 @@ internal static class JobsRegistration
             provider.GetRequiredService<JobStorage>(), provider.GetRequiredService<IJobFilterProvider>(), new DefaultTimeZoneResolver(),
             () => provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         services.AddSingleton<IRecurringJobManager>(provider => provider.GetRequiredService<IRecurringJobManagerV2>());
+        services.AddSingleton<RecurringJobs>();
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
