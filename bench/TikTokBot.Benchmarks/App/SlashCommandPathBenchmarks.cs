@@ -27,6 +27,9 @@ public class SlashCommandPathBenchmarks
     private string _timestamp = "";
     private string _signature = "";
 
+    /// <summary>The app's services, for <see cref="AllocBreakdown"/>.</summary>
+    internal IServiceProvider Services => _factory.Services;
+
     [GlobalSetup]
     public void Setup()
     {

@@ -213,6 +213,14 @@ public sealed partial class SlackDispatcher
     private void StartInSlot(Task handlerTask)
     {
         SlackTelemetry.HandlerSlotsInUse.Add(1);
+        if (handlerTask.IsCompleted)
+        {
+            // A handler that finished before its ack (a cached reply) frees its slot now: no continuation to schedule.
+            _handlerSlots.Release();
+            SlackTelemetry.HandlerSlotsInUse.Add(-1);
+            return;
+        }
+
         _ = handlerTask.ContinueWith(static (_, slots) => { ((SemaphoreSlim)slots!).Release(); SlackTelemetry.HandlerSlotsInUse.Add(-1); }, _handlerSlots,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _work.Track(handlerTask);
@@ -223,7 +231,8 @@ public sealed partial class SlackDispatcher
         Func<object, TPayload, SlackContext, CancellationToken, Task> invoke)
     {
         // One span for the handler and all it does after the ack: its TikTok and Slack calls become its children.
-        using var activity = SlackTelemetry.Source.StartActivity($"slack {kind} {key}");
+        // The span's name is built only when something listens: a request nobody traces allocates no string for it.
+        using var activity = SlackTelemetry.Source.HasListeners() ? SlackTelemetry.Source.StartActivity($"slack {kind} {key}") : null;
         try
         {
             if (handlerType is null)

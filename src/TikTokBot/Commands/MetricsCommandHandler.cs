@@ -46,9 +46,9 @@ internal sealed class MetricsCommandHandler(
             first = 1;
         }
 
-        foreach (var message in messages.Skip(first))
+        for (var i = first; i < messages.Count; i++)
         {
-            await context.RespondAsync(message, ct);
+            await context.RespondAsync(messages[i], ct);
         }
     }
 

@@ -155,10 +155,18 @@ internal sealed class ReportService(
             return kept;
         }
 
+        return await LoadOverviewAsync(teamId, source, campaign, period, days, criteria, window, range, account, key, ct);
+    }
+
+    // Apart from OverviewAsync so that an overview answered from memory allocates no closure for the load.
+    private Task<CampaignOverview> LoadOverviewAsync(
+        string teamId, WorkspaceSource source, CampaignInfo campaign, Period period, BusinessDays days, SuccessCriteria? criteria, AdCreditWindow? window,
+        DateRange range, Domain.Benchmarks.AccountBenchmark? account, OverviewKey key, CancellationToken ct)
+    {
         var tags = new CacheTag[source.Tags.Length + 1];
         source.Tags.CopyTo(tags, 0);
         tags[^1] = CacheTag.Workspace(teamId);
-        var overview = cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), tags, async () =>
+        return cache.GetOrLoad(key, cacheOptions.LifetimeOf(range, days), tags, async () =>
         {
             var facts = await source.Loader.LoadAsync(campaign, range, criteria, CancellationToken.None);
             var credit = window is null ? null : await AssessCreditAsync(source.Source, campaign, window, days.Yesterday, criteria?.TargetCostPerOutcome, CancellationToken.None);
@@ -166,7 +174,6 @@ internal sealed class ReportService(
             var read = engine.Read(facts, account, days.Today);
             return new CampaignOverview(campaign, period, days, facts, read.Summary, read.Diagnosis, read.Learning, credit, criteria) { Key = key, Tags = tags, Account = account, ReadAt = calendar.Instant };
         }, ct);
-        return await overview;
     }
 
     /// <summary>A stored credit window judged against the campaign's gross spend through <paramref name="asOf"/>.</summary>

@@ -18,15 +18,14 @@ internal sealed class SettingsService(IWorkspaceStorage storage, IPermissionPoli
     /// Every campaign's criteria and the credit windows of the team, in two reads (on demo data, seeded at first use), kept in
     /// memory between changes as every report asks for them.
     /// </summary>
-    public async Task<CampaignSettings> CampaignSettingsAsync(string teamId, CancellationToken ct)
-    {
-        var store = await StoreAsync(teamId, ct);
-        return await ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.CampaignSettings), async () =>
+    public Task<CampaignSettings> CampaignSettingsAsync(string teamId, CancellationToken ct) =>
+        // Seeded before the read: a kept read was made after its seeding, so a request answered from memory opens no store.
+        ReadAsync(new WorkspaceReadKey(teamId, WorkspaceReadKind.CampaignSettings), async () =>
         {
+            var store = await StoreAsync(teamId, ct);
             var criteria = (await store.SuccessCriteria.ListAsync(ct)).ToDictionary(c => c.CampaignId, c => c.ToCriteria());
             return new CampaignSettings(criteria, await store.CreditWindows.ListAsync(ct));
         });
-    }
 
     /// <summary>The team's aliases: alias to campaign id, regardless of case.</summary>
     public Task<IReadOnlyDictionary<string, string>> AliasesAsync(string teamId, CancellationToken ct) =>

@@ -18,7 +18,10 @@ internal sealed class WorkspaceReadCache(ReportCache cache, StorageOptions optio
 
     /// <summary>The same, kept for <paramref name="freshFor"/> (zero: read every time) instead of the settings' freshness.</summary>
     public Task<T> ReadAsync<T>(WorkspaceReadKey key, TimeSpan freshFor, Func<Task<T>> read) where T : class =>
-        cache.GetOrLoadFor(key, freshFor, [CacheTag.Workspace(key.TeamId)], read, CancellationToken.None);
+        // Every request reads these: a fresh one is answered without building the tags and the load.
+        cache.TryPeek<T>(key, out var kept) && kept is not null
+            ? Task.FromResult(kept)
+            : cache.GetOrLoadFor(key, freshFor, [CacheTag.Workspace(key.TeamId)], read, CancellationToken.None);
 
     /// <summary>Called after every committed write to the team: nothing read or built for it before is answered again.</summary>
     public void Changed(string teamId) => cache.Invalidate(CacheTag.Workspace(teamId));

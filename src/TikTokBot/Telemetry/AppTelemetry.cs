@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using TikTokBot.Requests;
@@ -31,7 +32,11 @@ internal static class AppTelemetry
         Source.StartActivity("digest", ActivityKind.Internal)?.SetTag("tiktokbot.team", teamId).SetTag("tiktokbot.subscription", subscriptionId);
 
     /// <summary>The command's kind as a metric tag: <c>summary</c>, <c>fix</c>, <c>breakdown</c>, <c>settarget</c>...</summary>
-    public static string Verb(MetricsCommand command) => command.GetType().Name.ToLowerInvariant();
+    public static string Verb(MetricsCommand command) => Verbs.GetOrAdd(command.GetType(), static type => type.Name.ToLowerInvariant());
+
+    // Static: each command type's lower-cased name, remembered so counting a command allocates no string; it holds one entry
+    // per MetricsCommand type (a fixed, small set), and a name never changes, so every thread may share it.
+    private static readonly ConcurrentDictionary<Type, string> Verbs = new();
 
     /// <summary>Counts a signed <c>/ttmetrics</c> command by verb and tags the handler's span; the handler calls it with the command it parsed.</summary>
     public static void CountCommand(MetricsCommand command)

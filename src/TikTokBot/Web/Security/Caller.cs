@@ -13,14 +13,30 @@ internal static class Caller
 
     private sealed record Facts(bool IsLocal);
 
+    // The two answers there are, shared by every request: a request's facts are never changed after they are set.
+    private static readonly Facts Local = new(true);
+    private static readonly Facts NotLocal = new(false);
+
     /// <summary>The first middleware: notes whether the caller is local while the connection's own address is still there.</summary>
-    public static IApplicationBuilder UseCallerFacts(this IApplicationBuilder app) => app.Use((http, next) =>
+    public static IApplicationBuilder UseCallerFacts(this IApplicationBuilder app) => app.Use(static (http, next) =>
     {
         var remote = http.Connection.RemoteIpAddress;
-        var local = remote is not null && IPAddress.IsLoopback(remote) && !ForwardingHeaders.Any(h => http.Request.Headers.ContainsKey(h));
-        http.Features.Set(new Facts(local));
+        http.Features.Set(remote is not null && IPAddress.IsLoopback(remote) && !Forwarded(http.Request.Headers) ? Local : NotLocal);
         return next(http);
     });
+
+    private static bool Forwarded(IHeaderDictionary headers)
+    {
+        foreach (var header in ForwardingHeaders)
+        {
+            if (headers.ContainsKey(header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the request came straight from this machine. False when unknown.</summary>
     public static bool IsLocal(HttpContext http) => http.Features.Get<Facts>()?.IsLocal ?? false;
