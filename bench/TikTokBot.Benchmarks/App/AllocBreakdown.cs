@@ -4,6 +4,7 @@ using TikTokBot.Commands;
 using TikTokBot.Reports;
 using TikTokBot.Requests;
 using TikTokBot.Settings;
+using static TikTokBot.Reports.AccountHistory;
 
 namespace TikTokBot.Benchmarks.App;
 
