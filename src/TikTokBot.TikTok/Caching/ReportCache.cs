@@ -105,8 +105,26 @@ public sealed class ReportCache(TimeProvider time, int sizeLimit = ReportCache.D
     public Task<T> GetOrLoadFor<T>(CacheKey key, TimeSpan freshFor, CacheTag[] tags, Func<Task<T>> load, CancellationToken cancellationToken) =>
         Load(key, freshFor, windowed: false, tags, load, cancellationToken);
 
+    // A value already loaded and still fresh is answered as its own completed task: no state machine and no wait on the
+    // path every cached reply takes.
+    private Task<T> Load<T>(CacheKey key, TimeSpan lifetime, bool windowed, CacheTag[] tags, Func<Task<T>> load, CancellationToken cancellationToken)
+    {
+        if (lifetime > TimeSpan.Zero && _entries.TryGetValue(key, out var kept) && !kept.Failed && kept.Load.IsValueCreated &&
+            kept.Load.Value is Task<T> { IsCompletedSuccessfully: true } done)
+        {
+            var now = time.GetUtcNow();
+            if (kept.Expires > now)
+            {
+                kept.LastUsed = now.UtcTicks;
+                return done;
+            }
+        }
+
+        return LoadAsync(key, lifetime, windowed, tags, load, cancellationToken);
+    }
+
     // The shared load runs without any caller's token: one person giving up must not fail everyone waiting on it.
-    private async Task<T> Load<T>(CacheKey key, TimeSpan lifetime, bool windowed, CacheTag[] tags, Func<Task<T>> load, CancellationToken cancellationToken)
+    private async Task<T> LoadAsync<T>(CacheKey key, TimeSpan lifetime, bool windowed, CacheTag[] tags, Func<Task<T>> load, CancellationToken cancellationToken)
     {
         if (lifetime <= TimeSpan.Zero)
         {
