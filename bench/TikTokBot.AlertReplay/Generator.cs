@@ -33,6 +33,8 @@ internal sealed class Campaign
     public required bool Converts { get; init; }
     /// <summary>The campaign's conversions per click before each day's noise: what an observer who knew it would expect.</summary>
     public required double Cvr { get; init; }
+    /// <summary>Each day's conversions per click: <see cref="Cvr"/> with that day's noise, what tracking would have counted that day.</summary>
+    public required double[] DayCvr { get; init; }
     public required decimal? TargetCostPerResult { get; init; }
     public required int LaunchDay { get; init; }
     public required DateOnly FirstDay { get; init; }
@@ -47,14 +49,25 @@ internal sealed class Campaign
     /// The first scan hour at which a tracking break from <see cref="Incident.StartHour"/> is certain at <paramref name="level"/>
     /// to an observer who knows the campaign's true conversions per click: the clicks since the start would bring
     /// ln(1/level) conversions (e^-λ &lt; level); null when the day ends first. Nothing sooner can tell it from chance.
+    /// With <paramref name="dayRate"/>, the observer knows that day's own rate and counts the whole silence since the last
+    /// conversion (the hours before the break that happened to bring none as well).
     /// </summary>
-    public int? EvidenceHour(Incident i, double level)
+    public int? EvidenceHour(Incident i, double level, bool dayRate = false)
     {
+        var rate = dayRate ? DayCvr[i.Day] : Cvr;
         var clicks = 0L;
+        if (dayRate)
+        {
+            for (var h = i.StartHour - 1; h >= 0 && Hours[i.Day, h].Conversions == 0; h--)
+            {
+                clicks += Hours[i.Day, h].DestinationClicks;
+            }
+        }
+
         for (var h = i.StartHour; h < 23; h++)
         {
             clicks += Hours[i.Day, h].DestinationClicks;
-            if (clicks * Cvr >= Math.Log(1 / level))
+            if (clicks * rate >= Math.Log(1 / level))
             {
                 return h + 1;
             }
@@ -193,6 +206,7 @@ internal static class Generator
             }
 
             var hours = new RawTotals[days, 24];
+            var dayCvrs = new double[days];
             for (var d = 0; d < days; d++)
             {
                 var dayBudget = budget * (d >= changeDay ? changeBy : 1);
@@ -208,6 +222,7 @@ internal static class Generator
                 var daySpend = dayBudget * fill * weekday[dayIndex] * Math.Exp(drift * (d - days / 2)) * Math.Exp(0.15 * Normal());
                 var dayCtr = ctr * Math.Exp(0.10 * Normal());
                 var dayCvr = cvr * Math.Exp(0.15 * Normal());
+                dayCvrs[d] = dayCvr;
                 var incident = incidents.FirstOrDefault(x => x.Day == d);
                 var spentToday = 0.0;
                 for (var h = 0; h < 24; h++)
@@ -268,6 +283,7 @@ internal static class Generator
                 Index = i,
                 Converts = converts,
                 Cvr = cvr,
+                DayCvr = dayCvrs,
                 TargetCostPerResult = target,
                 LaunchDay = launch,
                 FirstDay = firstDay,

@@ -52,6 +52,11 @@ public static class AlertJudge
             {
                 floor.Add(Told(c, silent));
             }
+            else if (history is not null && c.Enabled && c.Converts && floor.All(j => j.Alert.Rule is not (AlertRule.SpendWithoutConversions or AlertRule.CostPerResultHigh))
+                && BaselineCheck.ConversionsQuiet(history, c.LocalNow, o, currency) is { } quiet)
+            {
+                floor.Add(Told(c, quiet));
+            }
 
             return floor;
         }
@@ -85,7 +90,7 @@ public static class AlertJudge
         BaselineRule.SpendBelowUsual => AlertRule.SpendBelowUsual,
         BaselineRule.SpendAboveUsual => AlertRule.SpendAboveUsual,
         BaselineRule.ConversionsStopped => AlertRule.SpendWithoutConversions,
-        BaselineRule.ConversionsBelowUsual => AlertRule.CostPerResultHigh,
+        BaselineRule.ConversionsBelowUsual or BaselineRule.ConversionsQuiet => AlertRule.CostPerResultHigh,
         BaselineRule.CtrBelowUsual => AlertRule.CtrDrop,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
@@ -112,7 +117,7 @@ public static class AlertJudge
             "Look for what changed today: a rejected ad, a lowered budget or bid, a narrower audience; then compare with the last hours.",
         BaselineRule.SpendAboveUsual =>
             "Check who raised the budget or bid today; if cost per result holds, let it spend, otherwise cap the budget before the day is gone.",
-        BaselineRule.ConversionsStopped =>
+        BaselineRule.ConversionsStopped or BaselineRule.ConversionsQuiet =>
             "Check tracking first (pixel or events firing, the landing page loading), then pause the ad groups that spend without results.",
         BaselineRule.ConversionsBelowUsual =>
             "Do not scale: work back from CVR (clicks) to CPC (destination), then audience overlap and frequency, before the bid; check tracking if clicks hold.",

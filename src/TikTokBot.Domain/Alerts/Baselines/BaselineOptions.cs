@@ -63,6 +63,13 @@ public sealed class BaselineOptions
     public double ConversionsStoppedLevel { get; set; } = 0.0001;
 
     /// <summary>
+    /// A silence whose chance is under this but not yet under <see cref="ConversionsStoppedLevel"/> is a warning
+    /// (conversions quiet, told as cost per result high): 0.001 is λ ≥ 6.9, what a campaign with a handful of conversions a
+    /// day can reach in an afternoon without ever becoming certain that day. 0 turns the warning off.
+    /// </summary>
+    public double ConversionsQuietLevel { get; set; } = 0.001;
+
+    /// <summary>
     /// The clicks since the last conversion are counted back at most this many hours (across midnight): a longer silence
     /// is judged on these hours alone.
     /// </summary>
