@@ -11,7 +11,8 @@ internal enum IncidentKind
 }
 
 /// <summary>An injected incident: from <see cref="StartHour"/> to the end of its day (the team fixes it overnight).</summary>
-internal sealed record Incident(IncidentKind Kind, int Day, int StartHour)
+/// <param name="AdvertiserWide">A tracking break of all the advertiser's converting campaigns at once (its pixel or events API).</param>
+internal sealed record Incident(IncidentKind Kind, int Day, int StartHour, bool AdvertiserWide = false)
 {
     public bool Critical => Kind is IncidentKind.DeliveryStops or IncidentKind.TrackingBreaks;
 
@@ -41,7 +42,15 @@ internal sealed class Campaign
     public required RawTotals[,] Hours { get; init; } // [day, hour]
     public required decimal[] Budget { get; init; } // per day: a team's own budget changes move it
     public required List<Incident> Incidents { get; init; }
-    public required HourlyHistory History { get; init; }
+    /// <summary>The advertiser the campaign belongs to (consecutive campaigns, 1 to 8 an advertiser).</summary>
+    public int Advertiser { get; set; }
+
+    private HourlyHistory? _history;
+
+    /// <summary>Every generated hour from launch, as the scanner would have kept them (built once the data is final).</summary>
+    public HourlyHistory History => _history ??= new HourlyHistory(
+        Enumerable.Range(LaunchDay, Hours.GetLength(0) - LaunchDay).SelectMany(d => Enumerable.Range(0, 24)
+            .Select(h => new KeyValuePair<DateTime, RawTotals>(FirstDay.AddDays(d).ToDateTime(new TimeOnly(h, 0)), Hours[d, h]))));
 
     public bool HasDay(int day) => day >= LaunchDay;
 
@@ -121,7 +130,7 @@ internal sealed class Campaign
 /// </summary>
 internal static class Generator
 {
-    public static List<Campaign> Generate(int seed, int count, int days, DateOnly firstDay)
+    public static List<Campaign> Generate(int seed, int count, int days, DateOnly firstDay, bool advertiserBreaks = false)
     {
         var random = new Random(seed);
         double Uniform(double a, double b) => a + (b - a) * random.NextDouble();
@@ -269,15 +278,6 @@ internal static class Generator
                 }
             }
 
-            var history = new List<KeyValuePair<DateTime, RawTotals>>();
-            for (var d = launch; d < days; d++)
-            {
-                for (var h = 0; h < 24; h++)
-                {
-                    history.Add(new(firstDay.AddDays(d).ToDateTime(new TimeOnly(h, 0)), hours[d, h]));
-                }
-            }
-
             campaigns.Add(new Campaign
             {
                 Index = i,
@@ -290,8 +290,45 @@ internal static class Generator
                 Hours = hours,
                 Budget = budgets,
                 Incidents = incidents,
-                History = new HourlyHistory(history),
             });
+        }
+
+        // Advertisers and their breaks come from a second stream, so the campaigns above are the same with or without them.
+        // Consecutive campaigns belong to one advertiser, 1 to 8 each. With advertiserBreaks, one advertiser-day in 200
+        // loses the conversions of all its converting campaigns from an hour between 06:00 and 18:00 to the day's end (a
+        // site release that dropped the pixel, an expired events API token): a campaign with an incident of its own that
+        // day keeps it.
+        var shared = new Random(seed * 31 + 7);
+        for (int i = 0, advertiser = 0; i < count; advertiser++)
+        {
+            var size = shared.Next(1, 9);
+            for (var j = i; j < Math.Min(count, i + size); j++)
+            {
+                campaigns[j].Advertiser = advertiser;
+            }
+
+            i += size;
+        }
+
+        foreach (var group in campaigns.GroupBy(c => c.Advertiser))
+        {
+            for (var d = 0; d < days; d++)
+            {
+                if (shared.NextDouble() >= 0.005)
+                {
+                    continue;
+                }
+
+                var start = shared.Next(6, 19);
+                foreach (var c in group.Where(c => advertiserBreaks && c.Converts && c.HasDay(d) && c.Incidents.All(x => x.Day != d)))
+                {
+                    c.Incidents.Add(new Incident(IncidentKind.TrackingBreaks, d, start, AdvertiserWide: true));
+                    for (var h = start; h < 24; h++)
+                    {
+                        c.Hours[d, h] = c.Hours[d, h] with { Conversions = 0, RealTimeConversions = 0 };
+                    }
+                }
+            }
         }
 
         return campaigns;

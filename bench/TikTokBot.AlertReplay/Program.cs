@@ -5,11 +5,14 @@ using TikTokBot.Domain.Metrics;
 
 // Replays 8 weeks of generated hourly data for 200 campaigns, hour by hour over the last 2 weeks, through the fixed
 // rules and through the baselines, and scores both against the incidents injected into the data.
-// Usage: dotnet run -c Release --project bench/TikTokBot.AlertReplay -- [seed] [BaselineOption=value ...]
+// Usage: dotnet run -c Release --project bench/TikTokBot.AlertReplay -- [seed] [advertiser-breaks] [BaselineOption=value ...]
 var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 33;
+// "advertiser-breaks" adds tracking breaks of all of an advertiser's converting campaigns at once to the per-campaign ones.
+var advertiserBreaks = args.Contains("advertiser-breaks");
+args = args.Where(a => a != "advertiser-breaks").ToArray();
 const int Campaigns = 200, Days = 56, ReplayDays = 14;
 var firstDay = new DateOnly(2026, 10, 12); // a Monday; the replay covers 23 Nov - 6 Dec 2026
-var world = Generator.Generate(seed, Campaigns, Days, firstDay);
+var world = Generator.Generate(seed, Campaigns, Days, firstDay, advertiserBreaks);
 var fixedOptions = new AlertOptions();
 var baselineOptions = new BaselineOptions();
 // Further arguments Name=value set baseline options, to try other defaults: -- 33 Margin=0.4 MinimumUsualConversions=10
@@ -25,22 +28,19 @@ var fixedSide = new Side("Fixed thresholds (AlertRules)");
 var baselineSide = new Side("Baselines (fixed rules as the floor)");
 var floorScans = 0L;
 var scans = 0L;
-foreach (var c in world)
+for (var d = Days - ReplayDays; d < Days; d++)
 {
-    for (var d = Days - ReplayDays; d < Days; d++)
+    var day = firstDay.AddDays(d);
+    // The scan at H:00 sees the hours before H (TikTok's basic reports lag ~10 minutes; the bench ignores it).
+    for (var hour = 1; hour <= 23; hour++)
     {
-        var day = firstDay.AddDays(d);
-        // The scan at H:00 sees the hours before H (TikTok's basic reports lag ~10 minutes; the bench ignores it).
-        for (var hour = 1; hour <= 23; hour++)
+        var now = day.ToDateTime(new TimeOnly(hour, 0));
+        var judged = new Dictionary<Campaign, CampaignToday>();
+        foreach (var c in world.Where(c => c.HasDay(d)))
         {
-            if (!c.HasDay(d))
-            {
-                continue;
-            }
-
             scans++;
-            var now = day.ToDateTime(new TimeOnly(hour, 0));
             var today = c.CampaignToday(d, hour, now);
+            judged[c] = today;
             var fixedAlerts = AlertRules.Check(today, fixedOptions);
             fixedSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, a.RuleId, AlertSeverities.Of(a.Rule))));
 
@@ -59,6 +59,16 @@ foreach (var c in world)
 
             baselineSide.Record(c, d, hour, AlertJudge.Judge(today, c.History, fixedOptions, baselineOptions)
                 .Select(j => (j.Alert.RuleId, Label(j), j.Severity)));
+        }
+
+        // Then, as the scanner does, each advertiser's campaigns together: conversions stopped on several at once.
+        foreach (var advertiser in judged.Keys.GroupBy(c => c.Advertiser).Where(g => g.Count() > 1))
+        {
+            var byId = advertiser.ToDictionary(c => judged[c].CampaignId);
+            foreach (var j in AlertJudge.JudgeTogether(advertiser.Select(c => (judged[c], (HourlyHistory?)c.History)).ToList(), baselineOptions))
+            {
+                baselineSide.Record(byId[j.Alert.CampaignId], d, hour, [(j.Alert.RuleId, $"{j.Alert.RuleId} (together)", j.Severity)]);
+            }
         }
     }
 }

@@ -201,6 +201,39 @@ public sealed class BaselineCheckTests
     }
 
     [Fact]
+    public void Conversions_that_stop_on_two_campaigns_at_once_are_sure_together_before_either_is_alone()
+    {
+        // Two campaigns of one advertiser, each 100 clicks and 2 conversions an hour on its kept days (2%). Today both none
+        // since 11:00: by 14:00 each has 300 clicks, 6 expected, none a chance of 1 in 403 alone; together 600 clicks and
+        // 12 expected, e^-12 = 1 in 162,755.
+        HourlyHistory Campaign(int silentFrom, long clicks = 100, long conversions = 2) =>
+            KeptDays(Clicks(Today, clicks, conversions, silentFrom: silentFrom, readHours: 14), (d, _) => Clicks(d, 100, 2));
+
+        Assert.Null(BaselineCheck.ConversionsStopped(Campaign(11), Now, Options));
+        var both = BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(11))], Now, Options);
+
+        Assert.Equal(["a", "b"], both.Select(f => f.CampaignId));
+        Assert.All(both, f => Assert.Equal((BaselineRule.ConversionsStopped, AlertSeverity.Critical), (f.Alert.Rule, f.Alert.Severity)));
+        Assert.Equal("No conversion on 2 campaigns of this advertiser since 11:00 (Spring Sale, Retargeting): 600 clicks and 90.00 spent, where 12 conversions were expected at their usual rates; none on all of them has a chance of 1 in 162,755: the advertiser's pixel or events may have stopped. This campaign: 300 clicks, 6 expected.",
+            both[0].Alert.Summary);
+
+        // One silent since 12:00 instead: the common silence is 12:00-14:00, 400 clicks and 8 expected (1 in 2,981), and
+        // two common hours were tried (11:00 and 12:00), so 1 in 1,490: not sure.
+        Assert.Empty(BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(12))], Now, Options));
+
+        // A third campaign with 10 clicks an hour today, none all day: its 30 clicks since 11:00 would bring 0.6, under the one
+        // conversion a campaign needs to count (TogetherMinimumExpected): it is not blamed by association. The hours tried
+        // are 00:00 and 11:00, so the two are 1 in 81,377 together, still sure.
+        var three = BaselineCheck.ConversionsStoppedTogether(
+            [("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(11)), ("c", "Small Test", Campaign(0, clicks: 10))], Now, Options);
+        Assert.Equal(["a", "b"], three.Select(f => f.CampaignId));
+        Assert.Contains("a chance of 1 in 81,377", three[0].Alert.Summary, StringComparison.Ordinal);
+
+        // A campaign whose own silence is sure is told on its own and left out: with it, one is too few.
+        Assert.Empty(BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(8))], Now, Options));
+    }
+
+    [Fact]
     public void Poisson_tails_are_those_of_the_textbook()
     {
         Assert.Equal(Math.Exp(-9.2), Poisson.AtMost(0, 9.2), 12);

@@ -76,6 +76,27 @@ public static class AlertJudge
         return judged;
     }
 
+    /// <summary>
+    /// One advertiser's campaigns in a scan, judged together: conversions that stopped on several of them at once
+    /// (<see cref="BaselineCheck.ConversionsStoppedTogether"/>), told on each as <see cref="AlertRule.SpendWithoutConversions"/>
+    /// (critical), so the scanner posts them as one alert naming them. Campaigns that are off, do not convert or have no
+    /// hours are left out; the caller skips a campaign already told the rule this scan.
+    /// </summary>
+    public static IReadOnlyList<JudgedAlert> JudgeTogether(IReadOnlyList<(CampaignToday Campaign, HourlyHistory? History)> advertiser, BaselineOptions o,
+        Currency? currency = null)
+    {
+        var converting = advertiser.Where(a => a.Campaign.Enabled && a.Campaign.Converts && a.History is not null).ToList();
+        if (converting.Count < 2)
+        {
+            return [];
+        }
+
+        var byId = converting.ToDictionary(a => a.Campaign.CampaignId, a => a.Campaign, StringComparer.Ordinal);
+        return BaselineCheck.ConversionsStoppedTogether(
+                converting.Select(a => (a.Campaign.CampaignId, a.Campaign.CampaignName, a.History!)).ToList(), converting[0].Campaign.LocalNow, o, currency)
+            .Select(f => Told(byId[f.CampaignId], f.Alert)).ToList();
+    }
+
     private static JudgedAlert Told(CampaignToday c, BaselineAlert alert)
     {
         var rule = RuleOf(alert.Rule);

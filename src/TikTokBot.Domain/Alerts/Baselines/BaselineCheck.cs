@@ -165,6 +165,81 @@ public static class BaselineCheck
             ? s.Alert(BaselineRule.ConversionsQuiet, currency, "not yet certain; check tracking if it goes on.")
             : null;
 
+    /// <summary>
+    /// Conversions stopped on several campaigns of one advertiser at once: none on any of them since a common hour, where
+    /// the conversions their clicks usually bring, added up, make that a chance under
+    /// <see cref="BaselineOptions.ConversionsStoppedLevel"/>, though no campaign's own silence is that sure yet. One cause
+    /// (the advertiser's pixel or events API, shared by its campaigns) shows sooner in their clicks together than in any
+    /// one. The common hour is tried at each campaign's last conversion, and the chance multiplied by the number of hours
+    /// tried, so trying several does not make chance look rarer. Campaigns whose own silence is certain are left out (they
+    /// have <see cref="ConversionsStopped"/>); at least <see cref="BaselineOptions.TogetherMinimumCampaigns"/> must be
+    /// silent. One alert per campaign named, each naming the others. Empty when not.
+    /// </summary>
+    public static IReadOnlyList<(string CampaignId, BaselineAlert Alert)> ConversionsStoppedTogether(
+        IReadOnlyList<(string CampaignId, string Name, HourlyHistory History)> campaigns, DateTime localNow, BaselineOptions o, Currency? currency = null)
+    {
+        var silent = new List<(string Id, string Name, SilentRun Run, HourlyHistory History)>();
+        foreach (var (id, name, history) in campaigns)
+        {
+            if (Silence(history, localNow, o) is { } run && run.Chance >= o.ConversionsStoppedLevel)
+            {
+                silent.Add((id, name, run, history));
+            }
+        }
+
+        if (silent.Count < Math.Max(2, o.TogetherMinimumCampaigns))
+        {
+            return [];
+        }
+
+        var now = new DateTime(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, 0, 0);
+        var starts = silent.Select(s => s.Run.From).Distinct().ToList();
+        (DateTime From, double Chance, List<(string Id, string Name, long Clicks, decimal Spend, double Expected)> Members)? best = null;
+        foreach (var from in starts)
+        {
+            var members = new List<(string Id, string Name, long Clicks, decimal Spend, double Expected)>();
+            foreach (var s in silent.Where(s => s.Run.From <= from))
+            {
+                long clicks = 0;
+                decimal spend = 0;
+                for (var hour = from; hour < now; hour = hour.AddHours(1))
+                {
+                    s.History.TryGet(hour, out var row);
+                    clicks += row.DestinationClicks;
+                    spend += row.Spend;
+                }
+
+                if (clicks * s.Run.Rate >= o.TogetherMinimumExpected)
+                {
+                    members.Add((s.Id, s.Name, clicks, spend, clicks * s.Run.Rate));
+                }
+            }
+
+            var chance = Math.Min(1, Poisson.AtMost(0, members.Sum(m => m.Expected)) * starts.Count);
+            if (members.Count >= Math.Max(2, o.TogetherMinimumCampaigns) && (best is null || chance < best.Value.Chance))
+            {
+                best = (from, chance, members);
+            }
+        }
+
+        if (best is not { } b || b.Chance >= o.ConversionsStoppedLevel)
+        {
+            return [];
+        }
+
+        var expected = Math.Round(b.Members.Sum(m => m.Expected), 1);
+        var together = string.Create(CultureInfo.InvariantCulture,
+            $"No conversion on {b.Members.Count} campaigns of this advertiser since {b.From:HH}:00 ({string.Join(", ", b.Members.Select(m => m.Name))}): {b.Members.Sum(m => m.Clicks):N0} clicks and {Amount(b.Members.Sum(m => m.Spend), currency)} spent, where {expected:0.#} conversions were expected at their usual rates; none on all of them has a chance of {Chance(b.Chance)}: the advertiser's pixel or events may have stopped.");
+        return b.Members.Select(m => (m.Id, Make(BaselineRule.ConversionsStopped, 0,
+                new UsualRange((decimal)Math.Round(m.Expected, 1), (decimal)Math.Round(m.Expected, 1), silent.First(s => s.Id == m.Id).Run.Days),
+                together + string.Create(CultureInfo.InvariantCulture, $" This campaign: {m.Clicks:N0} clicks, {m.Expected:0.#} expected."))
+            with
+            {
+                Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {b.From:HH}:00"),
+                UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from its {m.Clicks:N0} clicks ({expected:0.#} on the {b.Members.Count} campaigns)"),
+            })).ToList();
+    }
+
     /// <summary>The silence since the last conversion and how likely it is at the usual rate, or null without one.</summary>
     private static SilentRun? Silence(HourlyHistory history, DateTime localNow, BaselineOptions o)
     {
