@@ -81,7 +81,8 @@ static string Label(JudgedAlert j) => j.FromBaseline ? $"{j.Alert.RuleId} (basel
 var incidents = world.SelectMany(c => c.Incidents.Where(i => i.Day >= Days - ReplayDays).Select(i => (c, i))).ToList();
 Console.WriteLine($"seed {seed}: {Campaigns} campaigns, {Days} days, replay of the last {ReplayDays} days: {scans:N0} campaign scans, "
     + $"{incidents.Count} incidents ({string.Join(", ", incidents.GroupBy(x => x.i.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}); "
-    + $"{floorScans:N0} scans of campaigns without 4 weeks of history judged by the fixed floor");
+    + $"{floorScans:N0} scans of campaigns without 4 weeks of history judged by the fixed floor"
+    + (advertiserBreaks ? $"; of the tracking breaks {incidents.Count(x => x.i.AdvertiserWide)} on campaigns of {incidents.Where(x => x.i.AdvertiserWide).Select(x => (x.c.Advertiser, x.i.Day)).Distinct().Count()} advertiser-wide breaks" : ""));
 Console.WriteLine();
 Console.WriteLine("| | " + fixedSide.Name + " | " + baselineSide.Name + " |");
 Console.WriteLine("|---|---:|---:|");
