@@ -106,13 +106,16 @@ public sealed class BaselineCheckTests
         Day(day, 15m, conversions, impressionsPerHour: clicks * 100, clicksPerHour: clicks, readHours: readHours)
             .Select(h => h.Key.Hour >= silentFrom ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 0, RealTimeConversions = 0 }) : h);
 
+    /// <summary>The last four Tuesdays, each with <paramref name="clicks"/> clicks and <paramref name="conversions"/> conversions an hour.</summary>
+    private static Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] FourTuesdaysOf(long clicks, long conversions) =>
+        [.. Enumerable.Repeat<Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>>(d => Clicks(d, clicks, conversions), 4)];
+
     [Fact]
     public void Clicks_that_stop_converting_are_critical_once_no_conversion_over_them_is_under_one_in_ten_thousand()
     {
         // 500 clicks and 10 conversions an hour on the last four Tuesdays: 2% of clicks convert. Today none since 13:00:
         // 500 clicks would usually bring 10, and e^-10 = 0.0045% is under the 0.01% level.
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] busy =
-            [d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10)];
+        var busy = FourTuesdaysOf(500, 10);
 
         var alert = Assert.Single(BaselineCheck.Check(History(Clicks(Today, 500, 10, silentFrom: 13, readHours: 14), busy), Now, converts: true, Options));
 
@@ -126,8 +129,7 @@ public sealed class BaselineCheckTests
     public void A_campaign_with_two_conversions_an_hour_is_told_only_when_its_silence_is_as_improbable()
     {
         // 100 clicks and 2 conversions an hour: one silent hour is e^-2 = 14%, four are e^-8 = 0.03%, five e^-10.
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small =
-            [d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2)];
+        var small = FourTuesdaysOf(100, 2);
 
         // Three silent hours (e^-6 = 1 in 403) are quiet; four (1 in 2,981) are a warning, not yet certain; five are critical.
         Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 13, readHours: 14), small)));
@@ -185,8 +187,7 @@ public sealed class BaselineCheckTests
     {
         // 100 clicks and 2 conversions an hour (2%). Silent since 10:00: 400 clicks would usually bring 8, and none has a
         // chance of e^-8 = 1 in 2,981: under the quiet level (1 in 1,000), not the stopped one (1 in 10,000).
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small =
-            [d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2)];
+        var small = FourTuesdaysOf(100, 2);
 
         var quiet = Assert.Single(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small), Now, converts: true, Options));
 
