@@ -11,7 +11,8 @@ internal enum IncidentKind
 }
 
 /// <summary>An injected incident: from <see cref="StartHour"/> to the end of its day (the team fixes it overnight).</summary>
-internal sealed record Incident(IncidentKind Kind, int Day, int StartHour)
+/// <param name="AdvertiserWide">A tracking break of all the advertiser's converting campaigns at once (its pixel or events API).</param>
+internal sealed record Incident(IncidentKind Kind, int Day, int StartHour, bool AdvertiserWide = false)
 {
     public bool Critical => Kind is IncidentKind.DeliveryStops or IncidentKind.TrackingBreaks;
 
@@ -33,13 +34,23 @@ internal sealed class Campaign
     public required bool Converts { get; init; }
     /// <summary>The campaign's conversions per click before each day's noise: what an observer who knew it would expect.</summary>
     public required double Cvr { get; init; }
+    /// <summary>Each day's conversions per click: <see cref="Cvr"/> with that day's noise, what tracking would have counted that day.</summary>
+    public required double[] DayCvr { get; init; }
     public required decimal? TargetCostPerResult { get; init; }
     public required int LaunchDay { get; init; }
     public required DateOnly FirstDay { get; init; }
     public required RawTotals[,] Hours { get; init; } // [day, hour]
     public required decimal[] Budget { get; init; } // per day: a team's own budget changes move it
     public required List<Incident> Incidents { get; init; }
-    public required HourlyHistory History { get; init; }
+    /// <summary>The advertiser the campaign belongs to (consecutive campaigns, 1 to 8 an advertiser).</summary>
+    public int Advertiser { get; set; }
+
+    private HourlyHistory? _history;
+
+    /// <summary>Every generated hour from launch, as the scanner would have kept them (built once the data is final).</summary>
+    public HourlyHistory History => _history ??= new HourlyHistory(
+        Enumerable.Range(LaunchDay, Hours.GetLength(0) - LaunchDay).SelectMany(d => Enumerable.Range(0, 24)
+            .Select(h => new KeyValuePair<DateTime, RawTotals>(FirstDay.AddDays(d).ToDateTime(new TimeOnly(h, 0)), Hours[d, h]))));
 
     public bool HasDay(int day) => day >= LaunchDay;
 
@@ -47,14 +58,25 @@ internal sealed class Campaign
     /// The first scan hour at which a tracking break from <see cref="Incident.StartHour"/> is certain at <paramref name="level"/>
     /// to an observer who knows the campaign's true conversions per click: the clicks since the start would bring
     /// ln(1/level) conversions (e^-λ &lt; level); null when the day ends first. Nothing sooner can tell it from chance.
+    /// With <paramref name="dayRate"/>, the observer knows that day's own rate and counts the whole silence since the last
+    /// conversion (the hours before the break that happened to bring none as well).
     /// </summary>
-    public int? EvidenceHour(Incident i, double level)
+    public int? EvidenceHour(Incident i, double level, bool dayRate = false)
     {
+        var rate = dayRate ? DayCvr[i.Day] : Cvr;
         var clicks = 0L;
+        if (dayRate)
+        {
+            for (var h = i.StartHour - 1; h >= 0 && Hours[i.Day, h].Conversions == 0; h--)
+            {
+                clicks += Hours[i.Day, h].DestinationClicks;
+            }
+        }
+
         for (var h = i.StartHour; h < 23; h++)
         {
             clicks += Hours[i.Day, h].DestinationClicks;
-            if (clicks * Cvr >= Math.Log(1 / level))
+            if (clicks * rate >= Math.Log(1 / level))
             {
                 return h + 1;
             }
@@ -108,7 +130,7 @@ internal sealed class Campaign
 /// </summary>
 internal static class Generator
 {
-    public static List<Campaign> Generate(int seed, int count, int days, DateOnly firstDay)
+    public static List<Campaign> Generate(int seed, int count, int days, DateOnly firstDay, bool advertiserBreaks = false)
     {
         var random = new Random(seed);
         double Uniform(double a, double b) => a + (b - a) * random.NextDouble();
@@ -193,6 +215,7 @@ internal static class Generator
             }
 
             var hours = new RawTotals[days, 24];
+            var dayCvrs = new double[days];
             for (var d = 0; d < days; d++)
             {
                 var dayBudget = budget * (d >= changeDay ? changeBy : 1);
@@ -208,6 +231,7 @@ internal static class Generator
                 var daySpend = dayBudget * fill * weekday[dayIndex] * Math.Exp(drift * (d - days / 2)) * Math.Exp(0.15 * Normal());
                 var dayCtr = ctr * Math.Exp(0.10 * Normal());
                 var dayCvr = cvr * Math.Exp(0.15 * Normal());
+                dayCvrs[d] = dayCvr;
                 var incident = incidents.FirstOrDefault(x => x.Day == d);
                 var spentToday = 0.0;
                 for (var h = 0; h < 24; h++)
@@ -254,28 +278,57 @@ internal static class Generator
                 }
             }
 
-            var history = new List<KeyValuePair<DateTime, RawTotals>>();
-            for (var d = launch; d < days; d++)
-            {
-                for (var h = 0; h < 24; h++)
-                {
-                    history.Add(new(firstDay.AddDays(d).ToDateTime(new TimeOnly(h, 0)), hours[d, h]));
-                }
-            }
-
             campaigns.Add(new Campaign
             {
                 Index = i,
                 Converts = converts,
                 Cvr = cvr,
+                DayCvr = dayCvrs,
                 TargetCostPerResult = target,
                 LaunchDay = launch,
                 FirstDay = firstDay,
                 Hours = hours,
                 Budget = budgets,
                 Incidents = incidents,
-                History = new HourlyHistory(history),
             });
+        }
+
+        // Advertisers and their breaks come from a second stream, so the campaigns above are the same with or without them.
+        // Consecutive campaigns belong to one advertiser, 1 to 8 each. With advertiserBreaks, one advertiser-day in 200
+        // loses the conversions of all its converting campaigns from an hour between 06:00 and 18:00 to the day's end (a
+        // site release that dropped the pixel, an expired events API token): a campaign with an incident of its own that
+        // day keeps it.
+        var shared = new Random(seed * 31 + 7);
+        for (int i = 0, advertiser = 0; i < count; advertiser++)
+        {
+            var size = shared.Next(1, 9);
+            for (var j = i; j < Math.Min(count, i + size); j++)
+            {
+                campaigns[j].Advertiser = advertiser;
+            }
+
+            i += size;
+        }
+
+        foreach (var group in campaigns.GroupBy(c => c.Advertiser))
+        {
+            for (var d = 0; d < days; d++)
+            {
+                if (shared.NextDouble() >= 0.005)
+                {
+                    continue;
+                }
+
+                var start = shared.Next(6, 19);
+                foreach (var c in group.Where(c => advertiserBreaks && c.Converts && c.HasDay(d) && c.Incidents.All(x => x.Day != d)))
+                {
+                    c.Incidents.Add(new Incident(IncidentKind.TrackingBreaks, d, start, AdvertiserWide: true));
+                    for (var h = start; h < 24; h++)
+                    {
+                        c.Hours[d, h] = c.Hours[d, h] with { Conversions = 0, RealTimeConversions = 0 };
+                    }
+                }
+            }
         }
 
         return campaigns;

@@ -5,11 +5,14 @@ using TikTokBot.Domain.Metrics;
 
 // Replays 8 weeks of generated hourly data for 200 campaigns, hour by hour over the last 2 weeks, through the fixed
 // rules and through the baselines, and scores both against the incidents injected into the data.
-// Usage: dotnet run -c Release --project bench/TikTokBot.AlertReplay -- [seed] [BaselineOption=value ...]
+// Usage: dotnet run -c Release --project bench/TikTokBot.AlertReplay -- [seed] [advertiser-breaks] [BaselineOption=value ...]
 var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 33;
+// "advertiser-breaks" adds tracking breaks of all of an advertiser's converting campaigns at once to the per-campaign ones.
+var advertiserBreaks = args.Contains("advertiser-breaks");
+args = args.Where(a => a != "advertiser-breaks").ToArray();
 const int Campaigns = 200, Days = 56, ReplayDays = 14;
 var firstDay = new DateOnly(2026, 10, 12); // a Monday; the replay covers 23 Nov - 6 Dec 2026
-var world = Generator.Generate(seed, Campaigns, Days, firstDay);
+var world = Generator.Generate(seed, Campaigns, Days, firstDay, advertiserBreaks);
 var fixedOptions = new AlertOptions();
 var baselineOptions = new BaselineOptions();
 // Further arguments Name=value set baseline options, to try other defaults: -- 33 Margin=0.4 MinimumUsualConversions=10
@@ -25,22 +28,19 @@ var fixedSide = new Side("Fixed thresholds (AlertRules)");
 var baselineSide = new Side("Baselines (fixed rules as the floor)");
 var floorScans = 0L;
 var scans = 0L;
-foreach (var c in world)
+for (var d = Days - ReplayDays; d < Days; d++)
 {
-    for (var d = Days - ReplayDays; d < Days; d++)
+    var day = firstDay.AddDays(d);
+    // The scan at H:00 sees the hours before H (TikTok's basic reports lag ~10 minutes; the bench ignores it).
+    for (var hour = 1; hour <= 23; hour++)
     {
-        var day = firstDay.AddDays(d);
-        // The scan at H:00 sees the hours before H (TikTok's basic reports lag ~10 minutes; the bench ignores it).
-        for (var hour = 1; hour <= 23; hour++)
+        var now = day.ToDateTime(new TimeOnly(hour, 0));
+        var judged = new Dictionary<Campaign, CampaignToday>();
+        foreach (var c in world.Where(c => c.HasDay(d)))
         {
-            if (!c.HasDay(d))
-            {
-                continue;
-            }
-
             scans++;
-            var now = day.ToDateTime(new TimeOnly(hour, 0));
             var today = c.CampaignToday(d, hour, now);
+            judged[c] = today;
             var fixedAlerts = AlertRules.Check(today, fixedOptions);
             fixedSide.Record(c, d, hour, fixedAlerts.Select(a => (a.RuleId, a.RuleId, AlertSeverities.Of(a.Rule))));
 
@@ -60,6 +60,16 @@ foreach (var c in world)
             baselineSide.Record(c, d, hour, AlertJudge.Judge(today, c.History, fixedOptions, baselineOptions)
                 .Select(j => (j.Alert.RuleId, Label(j), j.Severity)));
         }
+
+        // Then, as the scanner does, each advertiser's campaigns together: conversions stopped on several at once.
+        foreach (var advertiser in judged.Keys.GroupBy(c => c.Advertiser).Where(g => g.Count() > 1))
+        {
+            var byId = advertiser.ToDictionary(c => judged[c].CampaignId);
+            foreach (var j in AlertJudge.JudgeTogether(advertiser.Select(c => (judged[c], (HourlyHistory?)c.History)).ToList(), baselineOptions))
+            {
+                baselineSide.Record(byId[j.Alert.CampaignId], d, hour, [(j.Alert.RuleId, $"{j.Alert.RuleId} (together)", j.Severity)]);
+            }
+        }
     }
 }
 
@@ -71,7 +81,8 @@ static string Label(JudgedAlert j) => j.FromBaseline ? $"{j.Alert.RuleId} (basel
 var incidents = world.SelectMany(c => c.Incidents.Where(i => i.Day >= Days - ReplayDays).Select(i => (c, i))).ToList();
 Console.WriteLine($"seed {seed}: {Campaigns} campaigns, {Days} days, replay of the last {ReplayDays} days: {scans:N0} campaign scans, "
     + $"{incidents.Count} incidents ({string.Join(", ", incidents.GroupBy(x => x.i.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}); "
-    + $"{floorScans:N0} scans of campaigns without 4 weeks of history judged by the fixed floor");
+    + $"{floorScans:N0} scans of campaigns without 4 weeks of history judged by the fixed floor"
+    + (advertiserBreaks ? $"; of the tracking breaks {incidents.Count(x => x.i.AdvertiserWide)} on campaigns of {incidents.Where(x => x.i.AdvertiserWide).Select(x => (x.c.Advertiser, x.i.Day)).Distinct().Count()} advertiser-wide breaks" : ""));
 Console.WriteLine();
 Console.WriteLine("| | " + fixedSide.Name + " | " + baselineSide.Name + " |");
 Console.WriteLine("|---|---:|---:|");
@@ -108,6 +119,34 @@ Console.WriteLine("  " + string.Join(", ", incidents.Where(x => x.i.Critical && 
     .Select(x => $"{x.i.Kind} c{x.c.Index} d{x.i.Day} {x.c.Budget[x.i.Day]:0}/day {x.i.StartHour}->{baselineSide.Detection(x.c, x.i)?.ToString(CultureInfo.InvariantCulture) ?? "missed"}"
         + (x.i.Kind == IncidentKind.DeliveryStops ? $" (that day: {baselineSide.Day(x.c, x.i.Day)})" : "")
         + (x.i.Kind == IncidentKind.TrackingBreaks ? $" (certain at {x.c.EvidenceHour(x.i, baselineOptions.ConversionsStoppedLevel)?.ToString(CultureInfo.InvariantCulture) ?? "never"})" : ""))));
+
+// How often the rule that caught a never-certain break on the fixed side fires on the same campaign's other replay days,
+// where nothing happened: a catch by a rule that fires that often is as much chance as evidence.
+var slow = incidents.Where(x => x.i.Kind == IncidentKind.TrackingBreaks && x.c.EvidenceHour(x.i, baselineOptions.ConversionsStoppedLevel) is null
+    && fixedSide.Detection(x.c, x.i) is not null && baselineSide.Detection(x.c, x.i) is null).ToList();
+Console.WriteLine($"Tracking breaks never certain that day, caught by the fixed rules only: {slow.Count}" + string.Concat(slow.Select(x =>
+{
+    var rule = fixedSide.RuleAt(x.c, x.i)!;
+    var quiet = Enumerable.Range(Days - ReplayDays, ReplayDays).Where(d => x.c.HasDay(d) && x.c.Incidents.All(i => i.Day != d)).ToList();
+    return $"; campaign {x.c.Index} day {x.i.Day} by {rule} at {fixedSide.Detection(x.c, x.i)}:00, which fired on {quiet.Count(d => fixedSide.RaisedOn(x.c, d, rule))} of its {quiet.Count} days without an incident";
+})));
+
+// REPLAY_LATE=1 lists the tracking breaks certain that day that no critical alert caught by the scan at which they were
+// certain, with the rate the baselines estimated against the true one.
+if (Environment.GetEnvironmentVariable("REPLAY_LATE") is not null)
+{
+    var level = baselineOptions.ConversionsStoppedLevel;
+    foreach (var (c, i) in incidents.Where(x => x.i.Kind == IncidentKind.TrackingBreaks && x.c.EvidenceHour(x.i, level) is { } e
+        && !(baselineSide.Detection(x.c, x.i, criticalOnly: true) is { } h && h <= e)))
+    {
+        var e = c.EvidenceHour(i, level)!.Value;
+        var est = BaselineCheck.UsualConversionRate(c.History, firstDay.AddDays(i.Day), RawCount.RealTimeConversions, baselineOptions);
+        var since = Enumerable.Range(i.StartHour, e - i.StartHour).Sum(h => c.Hours[i.Day, h].DestinationClicks);
+        Console.WriteLine($"late: campaign {c.Index} day {i.Day} from {i.StartHour}:00, certain at {e}:00, critical at {baselineSide.Detection(c, i, criticalOnly: true)}:00, "
+            + $"first alert at {baselineSide.Detection(c, i)}:00: true rate {c.Cvr:0.0000} (that day {c.DayCvr[i.Day]:0.0000}), estimated {est?.Rate:0.0000} of {est?.Days} days, "
+            + $"{since} clicks since the start (expected {since * c.Cvr:0.00} at the true rate)");
+    }
+}
 
 /// <summary>One side of the comparison: its alerts, deduplicated as the app does (one per campaign, rule and day).</summary>
 internal sealed class Side(string name)
@@ -154,11 +193,15 @@ internal sealed class Side(string name)
         }
     }
 
-    /// <summary>The first scan hour after the incident's start that raised an alert explaining it, or null.</summary>
-    public int? Detection(Campaign c, Incident i) =>
+    /// <summary>The first scan hour after the incident's start that raised an alert explaining it (a critical one), or null.</summary>
+    public int? Detection(Campaign c, Incident i, bool criticalOnly = false) =>
         _byDay.TryGetValue((c.Index, i.Day), out var list)
-            ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule)).Select(a => (int?)a.Hour).Min()
+            ? list.Where(a => a.Hour > i.StartHour && i.Explains(a.Rule) && (!criticalOnly || a.Severity == AlertSeverity.Critical))
+                .Select(a => (int?)a.Hour).Min()
             : null;
+
+    /// <summary>Whether the side raised <paramref name="rule"/> on the campaign's day.</summary>
+    public bool RaisedOn(Campaign c, int day, string rule) => _sent.Contains((c.Index, day, rule));
 
     /// <summary>The alerts raised on a campaign's day, "hour rule" each, to say why a detection came late.</summary>
     public string Day(Campaign c, int day) =>
@@ -199,10 +242,22 @@ internal sealed class Side(string name)
         var provable = breaks.Where(x => x.c.EvidenceHour(x.i, level) is not null).ToList();
         yield return ($"of which tracking breaks (of {breaks.Count})", s => breaks.Count(x => s.Detection(x.c, x.i) is { } h && h == x.i.StartHour + 1)
             .ToString(CultureInfo.InvariantCulture));
+        yield return ($"Critical incidents caught by a critical alert (of {critical})", s => incidents.Count(x => x.i.Critical && s.Detection(x.c, x.i, criticalOnly: true) is not null)
+            .ToString(CultureInfo.InvariantCulture));
         yield return ($"Tracking breaks certain (at {level}) before the day ends, to an observer knowing the true rate (of {breaks.Count})", _ => provable.Count.ToString(CultureInfo.InvariantCulture));
         yield return ("of which caught by the first scan at which they are certain", s => provable.Count(x => s.Detection(x.c, x.i) is { } h && h <= x.c.EvidenceHour(x.i, level))
             .ToString(CultureInfo.InvariantCulture));
+        yield return ("of which a critical alert by that scan", s => provable.Count(x => s.Detection(x.c, x.i, criticalOnly: true) is { } h && h <= x.c.EvidenceHour(x.i, level))
+            .ToString(CultureInfo.InvariantCulture));
         yield return ("of which caught within one scan after it", s => provable.Count(x => s.Detection(x.c, x.i) is { } h && h <= x.c.EvidenceHour(x.i, level) + 1)
+            .ToString(CultureInfo.InvariantCulture));
+        yield return ("of which a critical alert within one scan after it", s => provable.Count(x => s.Detection(x.c, x.i, criticalOnly: true) is { } h && h <= x.c.EvidenceHour(x.i, level) + 1)
+            .ToString(CultureInfo.InvariantCulture));
+        // The same with the rate of the break's own day (the rate the silent hours would have had) and the whole silence
+        // since the last conversion, before the break as after: what an observer knowing that day's rate could tell.
+        var provableDay = breaks.Where(x => x.c.EvidenceHour(x.i, level, dayRate: true) is not null).ToList();
+        yield return ($"Tracking breaks certain that day at the day's own rate, counting the silence since the last conversion (of {breaks.Count})", _ => provableDay.Count.ToString(CultureInfo.InvariantCulture));
+        yield return ("of which a critical alert by the scan at which they are certain", s => provableDay.Count(x => s.Detection(x.c, x.i, criticalOnly: true) is { } h && h <= x.c.EvidenceHour(x.i, level, dayRate: true))
             .ToString(CultureInfo.InvariantCulture));
         yield return ("Tracking breaks never certain that day: caught", s => breaks.Count(x => x.c.EvidenceHour(x.i, level) is null && s.Detection(x.c, x.i) is not null)
             .ToString(CultureInfo.InvariantCulture));

@@ -16,8 +16,10 @@ internal static class AlertRegistration
             .Validate(o => TryCron(o.ScanEvery), "Alerts:ScanEvery must divide an hour (e.g. 00:15:00) or a day (e.g. 02:00:00).")
             .ValidateOnStart();
         services.AddOptions<BaselineOptions>().Bind(configuration.GetSection(BaselineOptions.SectionName))
-            .Validate(o => o.MinimumWeeks >= 1 && o.MaximumWeeks >= o.MinimumWeeks && o.Margin >= 0 && o.LatestHoursMargin is >= 0 and <= 1 && o.LatestHoursAtMost >= 1,
-                "Alerts:Baselines: MinimumWeeks >= 1, MaximumWeeks >= MinimumWeeks, Margin >= 0, LatestHoursMargin within 0-1, LatestHoursAtMost >= 1.")
+            .Validate(o => o.MinimumWeeks >= 1 && o.MaximumWeeks >= o.MinimumWeeks && o.Margin >= 0 && o.LatestHoursMargin is >= 0 and <= 1 && o.LatestHoursAtMost >= 1
+                    && o.ConversionsQuietLevel is >= 0 and < 1 && o.TogetherMinimumCampaigns >= 2 && o.TogetherMinimumExpected >= 0,
+                "Alerts:Baselines: MinimumWeeks >= 1, MaximumWeeks >= MinimumWeeks, Margin >= 0, LatestHoursMargin within 0-1, LatestHoursAtMost >= 1, "
+                + "ConversionsQuietLevel within 0-1, TogetherMinimumCampaigns >= 2, TogetherMinimumExpected >= 0.")
             .ValidateOnStart();
         services.AddSingleton<CampaignHourHistories>();
         services.AddSingleton<AlertScanMonitor>();

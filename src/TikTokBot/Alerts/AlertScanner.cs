@@ -58,13 +58,30 @@ internal sealed class AlertScanner(
 
         var silences = await store.AlertSubscriptions.ListSilencesAsync(ct);
         var found = new List<FoundAlert>();
+        void Found(ScannedCampaign c, JudgedAlert judged)
+        {
+            var alert = judged.Alert;
+            var silenced = silences.Any(s => s.CampaignId == alert.CampaignId && s.RuleId == alert.RuleId);
+            found.Add(new FoundAlert(alert, c.Campaign, c.LocalDate, silenced, Severity: judged.Severity, ReadAt: now, TimeZone: c.TimeZone));
+        }
+
         foreach (var c in read)
         {
             foreach (var judged in AlertJudge.Judge(c.Input, c.History, Options, Baselines, Currency.Of(c.Campaign.Currency)))
             {
-                var alert = judged.Alert;
-                var silenced = silences.Any(s => s.CampaignId == alert.CampaignId && s.RuleId == alert.RuleId);
-                found.Add(new FoundAlert(alert, c.Campaign, c.LocalDate, silenced, Severity: judged.Severity, ReadAt: now, TimeZone: c.TimeZone));
+                Found(c, judged);
+            }
+        }
+
+        // Conversions that stopped on several campaigns of one advertiser at once (its pixel or events): told on each
+        // campaign not already told, and posted as one alert naming them (one cause: TellChannelAsync).
+        foreach (var advertiser in read.GroupBy(c => c.Campaign.AdvertiserId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var byId = advertiser.ToDictionary(c => c.Campaign.Id, StringComparer.Ordinal);
+            foreach (var judged in AlertJudge.JudgeTogether(advertiser.Select(c => (c.Input, c.History)).ToList(), Baselines, Currency.Of(advertiser.First().Campaign.Currency))
+                .Where(j => !found.Any(f => f.Campaign.Id == j.Alert.CampaignId && f.Alert.Rule == j.Alert.Rule)))
+            {
+                Found(byId[judged.Alert.CampaignId], judged);
             }
         }
 

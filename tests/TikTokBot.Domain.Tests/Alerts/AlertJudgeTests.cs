@@ -85,7 +85,8 @@ public sealed class AlertJudgeTests
     public void Every_baseline_rule_is_told_under_the_fixed_rule_of_its_metric_or_its_own()
     {
         Assert.Equal(
-            [AlertRule.NoDelivery, AlertRule.SpendBelowUsual, AlertRule.SpendAboveUsual, AlertRule.CostPerResultHigh, AlertRule.SpendWithoutConversions, AlertRule.CtrDrop],
+            [AlertRule.NoDelivery, AlertRule.SpendBelowUsual, AlertRule.SpendAboveUsual, AlertRule.CostPerResultHigh, AlertRule.SpendWithoutConversions,
+             AlertRule.CostPerResultHigh, AlertRule.CtrDrop],
             Enum.GetValues<BaselineRule>().Select(AlertJudge.RuleOf));
         Assert.All(Enum.GetValues<BaselineRule>(), r => Assert.Equal(AlertSeverities.Of(r), AlertSeverities.Of(AlertJudge.RuleOf(r))));
         Assert.Equal(AlertSeverity.Warning, AlertSeverities.Of(AlertRule.SpendAboveUsual));

@@ -106,13 +106,16 @@ public sealed class BaselineCheckTests
         Day(day, 15m, conversions, impressionsPerHour: clicks * 100, clicksPerHour: clicks, readHours: readHours)
             .Select(h => h.Key.Hour >= silentFrom ? new KeyValuePair<DateTime, RawTotals>(h.Key, h.Value with { Conversions = 0, RealTimeConversions = 0 }) : h);
 
+    /// <summary>The last four Tuesdays, each with <paramref name="clicks"/> clicks and <paramref name="conversions"/> conversions an hour.</summary>
+    private static Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] FourTuesdaysOf(long clicks, long conversions) =>
+        [.. Enumerable.Repeat<Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>>(d => Clicks(d, clicks, conversions), 4)];
+
     [Fact]
     public void Clicks_that_stop_converting_are_critical_once_no_conversion_over_them_is_under_one_in_ten_thousand()
     {
         // 500 clicks and 10 conversions an hour on the last four Tuesdays: 2% of clicks convert. Today none since 13:00:
         // 500 clicks would usually bring 10, and e^-10 = 0.0045% is under the 0.01% level.
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] busy =
-            [d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10), d => Clicks(d, 500, 10)];
+        var busy = FourTuesdaysOf(500, 10);
 
         var alert = Assert.Single(BaselineCheck.Check(History(Clicks(Today, 500, 10, silentFrom: 13, readHours: 14), busy), Now, converts: true, Options));
 
@@ -126,18 +129,109 @@ public sealed class BaselineCheckTests
     public void A_campaign_with_two_conversions_an_hour_is_told_only_when_its_silence_is_as_improbable()
     {
         // 100 clicks and 2 conversions an hour: one silent hour is e^-2 = 14%, four are e^-8 = 0.03%, five e^-10.
-        Func<DateOnly, IEnumerable<KeyValuePair<DateTime, RawTotals>>>[] small =
-            [d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2), d => Clicks(d, 100, 2)];
+        var small = FourTuesdaysOf(100, 2);
 
+        // Three silent hours (e^-6 = 1 in 403) are quiet; four (1 in 2,981) are a warning, not yet certain; five are critical.
         Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 13, readHours: 14), small)));
-        Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small)));
-        Assert.Contains(BaselineRule.ConversionsStopped, Rules(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small)));
+        Assert.Empty(Rules(History(Clicks(Today, 100, 2, silentFrom: 11, readHours: 14), small)));
+        Assert.Equal([BaselineRule.ConversionsQuiet], Rules(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small)));
+        Assert.Equal([BaselineRule.ConversionsStopped], Rules(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small)));
         // A lower level waits longer: at one in a million (λ ≥ 13.8) five silent hours are not enough, seven are.
         var strict = new BaselineOptions { ConversionsStoppedLevel = 0.000001 };
         Assert.DoesNotContain(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small), Now, true, strict),
             a => a.Rule == BaselineRule.ConversionsStopped);
         Assert.Contains(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 7, readHours: 14), small), Now, true, strict),
             a => a.Rule == BaselineRule.ConversionsStopped);
+    }
+
+    /// <summary>The kept days 2 to 6 before today (yesterday left out), each from <paramref name="day"/>(k), then today's hours.</summary>
+    private static HourlyHistory KeptDays(IEnumerable<KeyValuePair<DateTime, RawTotals>> today, Func<DateOnly, int, IEnumerable<KeyValuePair<DateTime, RawTotals>>> day) =>
+        new(Enumerable.Range(2, 5).SelectMany(k => day(Today.AddDays(-k), k)).Concat(today));
+
+    [Fact]
+    public void The_usual_conversion_rate_counts_each_conversion_once_not_each_day()
+    {
+        // Three quiet days of 50 clicks and 1 conversion an hour (1,200 clicks, 24 conversions: 2%) and two busy ones of 500
+        // and 20 (12,000 clicks, 480 conversions: 4%). The median day says 2%; all the conversions over all the clicks are
+        // 1,032 / 27,600 = 3.74%: the busy days' 960 conversions outweigh the quiet days' 72.
+        var history = KeptDays(Clicks(Today, 100, 2, readHours: 14), (d, k) => k is 4 or 5 ? Clicks(d, 500, 20) : Clicks(d, 50, 1));
+
+        var (rate, days) = BaselineCheck.UsualConversionRate(history, Today, RawCount.RealTimeConversions, Options)!.Value;
+
+        Assert.Equal(1032.0 / 27600, rate, 12);
+        Assert.Equal(5, days);
+    }
+
+    [Fact]
+    public void A_past_tracking_break_in_the_kept_days_does_not_lower_the_usual_rate()
+    {
+        // Five kept days of 100 clicks and 4 conversions an hour (4%); on one of them tracking broke at 12:00. Counted as it
+        // came, 432 conversions over 12,000 clicks say 3.6%. Its 1,200 silent clicks would have brought 43 at that rate
+        // (a chance of e^-43): the silence the rule calls a break is left out, and 432 / 10,800 = 4% is usual again.
+        var broken = KeptDays(Clicks(Today, 100, 4, readHours: 14), (d, k) => Clicks(d, 100, 4, silentFrom: k == 3 ? 12 : 24));
+
+        Assert.Equal(0.04, BaselineCheck.UsualConversionRate(broken, Today, RawCount.RealTimeConversions, Options)!.Value.Rate, 12);
+
+        // Silent from 22:00 instead: 200 clicks would bring 7.9 at the pooled 472 / 12,000 = 3.93%, a chance of 1 in 2,600:
+        // not a break the rule would call, so those hours stay in.
+        var late = KeptDays(Clicks(Today, 100, 4, readHours: 14), (d, k) => Clicks(d, 100, 4, silentFrom: k == 3 ? 22 : 24));
+        Assert.Equal(472.0 / 12000, BaselineCheck.UsualConversionRate(late, Today, RawCount.RealTimeConversions, Options)!.Value.Rate, 12);
+
+        // Four kept days are the least.
+        var three = new HourlyHistory(Enumerable.Range(2, 3).SelectMany(k => Clicks(Today.AddDays(-k), 100, 4)));
+        Assert.Null(BaselineCheck.UsualConversionRate(three, Today, RawCount.RealTimeConversions, Options));
+    }
+
+    [Fact]
+    public void A_silence_not_yet_certain_is_a_warning_that_says_its_chance_and_becomes_critical_when_it_is()
+    {
+        // 100 clicks and 2 conversions an hour (2%). Silent since 10:00: 400 clicks would usually bring 8, and none has a
+        // chance of e^-8 = 1 in 2,981: under the quiet level (1 in 1,000), not the stopped one (1 in 10,000).
+        var small = FourTuesdaysOf(100, 2);
+
+        var quiet = Assert.Single(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small), Now, converts: true, Options));
+
+        Assert.Equal((BaselineRule.ConversionsQuiet, AlertSeverity.Warning), (quiet.Rule, quiet.Severity));
+        Assert.Equal("No conversion since 10:00: 400 clicks and 60.00 spent, where 2.00% of clicks usually convert (8 expected; none has a chance of 1 in 2,981): not yet certain; check tracking if it goes on.",
+            quiet.Summary);
+        Assert.Equal(AlertRule.CostPerResultHigh, AlertJudge.RuleOf(quiet.Rule));
+        // Off at level 0; an hour later (500 clicks, e^-10) it is the critical alert instead.
+        Assert.Empty(BaselineCheck.Check(History(Clicks(Today, 100, 2, silentFrom: 10, readHours: 14), small), Now, true, new BaselineOptions { ConversionsQuietLevel = 0 }));
+        Assert.Null(BaselineCheck.ConversionsQuiet(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small), Now, Options));
+        Assert.NotNull(BaselineCheck.ConversionsStopped(History(Clicks(Today, 100, 2, silentFrom: 9, readHours: 14), small), Now, Options));
+    }
+
+    [Fact]
+    public void Conversions_that_stop_on_two_campaigns_at_once_are_sure_together_before_either_is_alone()
+    {
+        // Two campaigns of one advertiser, each 100 clicks and 2 conversions an hour on its kept days (2%). Today both none
+        // since 11:00: by 14:00 each has 300 clicks, 6 expected, none a chance of 1 in 403 alone; together 600 clicks and
+        // 12 expected, e^-12 = 1 in 162,755.
+        HourlyHistory Campaign(int silentFrom, long clicks = 100, long conversions = 2) =>
+            KeptDays(Clicks(Today, clicks, conversions, silentFrom: silentFrom, readHours: 14), (d, _) => Clicks(d, 100, 2));
+
+        Assert.Null(BaselineCheck.ConversionsStopped(Campaign(11), Now, Options));
+        var both = BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(11))], Now, Options);
+
+        Assert.Equal(["a", "b"], both.Select(f => f.CampaignId));
+        Assert.All(both, f => Assert.Equal((BaselineRule.ConversionsStopped, AlertSeverity.Critical), (f.Alert.Rule, f.Alert.Severity)));
+        Assert.Equal("No conversion on 2 campaigns of this advertiser since 11:00 (Spring Sale, Retargeting): 600 clicks and 90.00 spent, where 12 conversions were expected at their usual rates; none on all of them has a chance of 1 in 162,755: the advertiser's pixel or events may have stopped. This campaign: 300 clicks, 6 expected.",
+            both[0].Alert.Summary);
+
+        // One silent since 12:00 instead: the common silence is 12:00-14:00, 400 clicks and 8 expected (1 in 2,981), and
+        // two common hours were tried (11:00 and 12:00), so 1 in 1,490: not sure.
+        Assert.Empty(BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(12))], Now, Options));
+
+        // A third campaign with 10 clicks an hour today, none all day: its 30 clicks since 11:00 would bring 0.6, under the one
+        // conversion a campaign needs to count (TogetherMinimumExpected): it is not blamed by association. The hours tried
+        // are 00:00 and 11:00, so the two are 1 in 81,377 together, still sure.
+        var three = BaselineCheck.ConversionsStoppedTogether(
+            [("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(11)), ("c", "Small Test", Campaign(0, clicks: 10))], Now, Options);
+        Assert.Equal(["a", "b"], three.Select(f => f.CampaignId));
+        Assert.Contains("a chance of 1 in 81,377", three[0].Alert.Summary, StringComparison.Ordinal);
+
+        // A campaign whose own silence is sure is told on its own and left out: with it, one is too few.
+        Assert.Empty(BaselineCheck.ConversionsStoppedTogether([("a", "Spring Sale", Campaign(11)), ("b", "Retargeting", Campaign(8))], Now, Options));
     }
 
     [Fact]
@@ -322,7 +416,8 @@ public sealed class BaselineCheckTests
     {
         Assert.All(Enum.GetValues<AlertRule>(), r => Assert.True(Enum.IsDefined(AlertSeverities.Of(r))));
         Assert.Equal(
-            [AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Critical, AlertSeverity.Warning],
+            [AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Warning, AlertSeverity.Critical, AlertSeverity.Warning,
+             AlertSeverity.Warning],
             Enum.GetValues<BaselineRule>().Select(AlertSeverities.Of));
     }
 }

@@ -211,6 +211,33 @@ public sealed class AlertSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conversions_that_stop_on_two_campaigns_of_one_advertiser_at_once_are_one_critical_alert_naming_both()
+    {
+        // Tuesday 1 December, 14:20 UTC. campaign-41 and campaign-42 (web conversions, one advertiser) each brought 2
+        // conversions from 100 clicks an hour on the days they kept (2%); today both none since 11:00. Each alone: 300 clicks,
+        // 6 expected, none a chance of 1 in 403, not sure. Together: 600 clicks, 12 expected, none a chance of 1 in 162,755,
+        // under 1 in 10,000: one cause, the advertiser's pixel or events.
+        var app = await StartAsync(ApiSettings(), new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 20, 0, TimeSpan.Zero)));
+        await SubscribeAsync(app, "1800000000000041", "1800000000000042");
+        _tiktok.Replay = HourlyRows((day, hour) =>
+            day == Today ? (hour <= 14 ? (15m, 100, hour < 11 ? 2 : 0) : null)
+            : day < Today.AddDays(-1) ? (15m, 100, 2) : null, "1800000000000041", "1800000000000042");
+
+        var scan = await ScanAsync(app);
+
+        Assert.True(scan.Complete, scan.Failure);
+        var stopped = scan.Found.Where(f => f.Alert.Rule == AlertRule.SpendWithoutConversions).ToArray();
+        Assert.Equal(["1800000000000041", "1800000000000042"], stopped.Select(f => f.Campaign.Id).Order());
+        Assert.All(stopped, f => Assert.Equal(TikTokBot.Domain.Alerts.Baselines.AlertSeverity.Critical, f.Severity));
+        Assert.StartsWith(
+            "No conversion on 2 campaigns of this advertiser since 11:00 (campaign-41 Evergreen Prospecting, campaign-42 Autumn Sale): 600 clicks and $90.00 spent, " +
+            "where 12 conversions were expected at their usual rates; none on all of them has a chance of 1 in 162,755: the advertiser's pixel or events may have stopped.",
+            stopped[0].Alert.Summary);
+        var critical = Assert.Single(_slack.Posted, p => p.Text.Contains("Spend without conversions", StringComparison.Ordinal));
+        Assert.StartsWith(":rotating_light: Spend without conversions on 2 campaigns of ", critical.Text);
+    }
+
+    [Fact]
     public async Task The_read_ahead_keeps_the_days_of_today_and_tomorrow_but_not_yesterday_just_closed()
     {
         // Tuesday 1 December, 00:30 UTC: Monday has just closed. Today's kept days and tomorrow's are read ahead, Monday
@@ -227,7 +254,8 @@ public sealed class AlertSourceTests : IAsyncLifetime
     }
 
     /// <summary>TikTok's hourly report of the day asked: campaign-41's spend, clicks and (real-time) conversions in each hour <paramref name="figures"/> gives.</summary>
-    private static Func<RecordedRequest, string?> HourlyRows(Func<DateOnly, int, (decimal Spend, long Clicks, long Conversions)?> figures) => request =>
+    /// <summary>TikTok's hourly report of the day asked: the same spend, clicks and conversions for each of <paramref name="campaigns"/> (campaign-41 by default).</summary>
+    private static Func<RecordedRequest, string?> HourlyRows(Func<DateOnly, int, (decimal Spend, long Clicks, long Conversions)?> figures, params string[] campaigns) => request =>
     {
         if (!IsHourly(request))
         {
@@ -235,8 +263,8 @@ public sealed class AlertSourceTests : IAsyncLifetime
         }
 
         var day = DateOnly.ParseExact(request.Query["start_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var rows = Enumerable.Range(0, 24).Select(h => (Hour: h, Figures: figures(day, h))).Where(r => r.Figures is not null).Select(r =>
-            $$$"""{"dimensions":{"campaign_id":"1800000000000041","stat_time_hour":"{{{day:yyyy-MM-dd}}} {{{r.Hour:D2}}}:00:00"},"metrics":{"impressions":"50000","spend":"{{{r.Figures!.Value.Spend.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}","clicks":"{{{r.Figures.Value.Clicks}}}","conversion":"{{{r.Figures.Value.Conversions}}}","real_time_conversion":"{{{r.Figures.Value.Conversions}}}"}}""").ToArray();
+        var rows = (campaigns.Length == 0 ? ["1800000000000041"] : campaigns).SelectMany(campaign => Enumerable.Range(0, 24).Select(h => (Hour: h, Figures: figures(day, h))).Where(r => r.Figures is not null).Select(r =>
+            $$$"""{"dimensions":{"campaign_id":"{{{campaign}}}","stat_time_hour":"{{{day:yyyy-MM-dd}}} {{{r.Hour:D2}}}:00:00"},"metrics":{"impressions":"50000","spend":"{{{r.Figures!.Value.Spend.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}","clicks":"{{{r.Figures.Value.Clicks}}}","conversion":"{{{r.Figures.Value.Conversions}}}","real_time_conversion":"{{{r.Figures.Value.Conversions}}}"}}""")).ToArray();
         var pageInfo = $$"""{"page":1,"page_size":1000,"total_page":1,"total_number":{{rows.Length}}}""";
         return $$"""{"code":0,"message":"OK","request_id":"r","data":{"list":[{{string.Join(',', rows)}}],"page_info":{{pageInfo}}""" + "}}";
     };

@@ -52,6 +52,11 @@ public static class AlertJudge
             {
                 floor.Add(Told(c, silent));
             }
+            else if (history is not null && c.Enabled && c.Converts && floor.All(j => j.Alert.Rule is not (AlertRule.SpendWithoutConversions or AlertRule.CostPerResultHigh))
+                && BaselineCheck.ConversionsQuiet(history, c.LocalNow, o, currency) is { } quiet)
+            {
+                floor.Add(Told(c, quiet));
+            }
 
             return floor;
         }
@@ -71,6 +76,27 @@ public static class AlertJudge
         return judged;
     }
 
+    /// <summary>
+    /// One advertiser's campaigns in a scan, judged together: conversions that stopped on several of them at once
+    /// (<see cref="BaselineCheck.ConversionsStoppedTogether"/>), told on each as <see cref="AlertRule.SpendWithoutConversions"/>
+    /// (critical), so the scanner posts them as one alert naming them. Campaigns that are off, do not convert or have no
+    /// hours are left out; the caller skips a campaign already told the rule this scan.
+    /// </summary>
+    public static IReadOnlyList<JudgedAlert> JudgeTogether(IReadOnlyList<(CampaignToday Campaign, HourlyHistory? History)> advertiser, BaselineOptions o,
+        Currency? currency = null)
+    {
+        var converting = advertiser.Where(a => a.Campaign.Enabled && a.Campaign.Converts && a.History is not null).ToList();
+        if (converting.Count < 2)
+        {
+            return [];
+        }
+
+        var byId = converting.ToDictionary(a => a.Campaign.CampaignId, a => a.Campaign, StringComparer.Ordinal);
+        return BaselineCheck.ConversionsStoppedTogether(
+                converting.Select(a => (a.Campaign.CampaignId, a.Campaign.CampaignName, a.History!)).ToList(), converting[0].Campaign.LocalNow, o, currency)
+            .Select(f => Told(byId[f.CampaignId], f.Alert)).ToList();
+    }
+
     private static JudgedAlert Told(CampaignToday c, BaselineAlert alert)
     {
         var rule = RuleOf(alert.Rule);
@@ -85,7 +111,7 @@ public static class AlertJudge
         BaselineRule.SpendBelowUsual => AlertRule.SpendBelowUsual,
         BaselineRule.SpendAboveUsual => AlertRule.SpendAboveUsual,
         BaselineRule.ConversionsStopped => AlertRule.SpendWithoutConversions,
-        BaselineRule.ConversionsBelowUsual => AlertRule.CostPerResultHigh,
+        BaselineRule.ConversionsBelowUsual or BaselineRule.ConversionsQuiet => AlertRule.CostPerResultHigh,
         BaselineRule.CtrBelowUsual => AlertRule.CtrDrop,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
@@ -112,7 +138,7 @@ public static class AlertJudge
             "Look for what changed today: a rejected ad, a lowered budget or bid, a narrower audience; then compare with the last hours.",
         BaselineRule.SpendAboveUsual =>
             "Check who raised the budget or bid today; if cost per result holds, let it spend, otherwise cap the budget before the day is gone.",
-        BaselineRule.ConversionsStopped =>
+        BaselineRule.ConversionsStopped or BaselineRule.ConversionsQuiet =>
             "Check tracking first (pixel or events firing, the landing page loading), then pause the ad groups that spend without results.",
         BaselineRule.ConversionsBelowUsual =>
             "Do not scale: work back from CVR (clicks) to CPC (destination), then audience overlap and frequency, before the bid; check tracking if clicks hold.",

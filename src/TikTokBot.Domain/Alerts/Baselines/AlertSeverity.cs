@@ -33,7 +33,7 @@ public static class AlertSeverities
         // cost per result that rose: a look today.
         BaselineRule.DeliveryStopped or BaselineRule.ConversionsStopped => AlertSeverity.Critical,
         BaselineRule.SpendBelowUsual or BaselineRule.SpendAboveUsual or BaselineRule.CtrBelowUsual
-            or BaselineRule.ConversionsBelowUsual => AlertSeverity.Warning,
+            or BaselineRule.ConversionsBelowUsual or BaselineRule.ConversionsQuiet => AlertSeverity.Warning,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
 }

@@ -99,10 +99,10 @@ public static class BaselineCheck
 
         // A tracking break: no conversion over the clicks since the last one, improbable at the campaign's usual rate. It
         // is the cause of a day short of its usual conversions, told once.
-        if (converts && ConversionsStopped(history, localNow, o, currency) is { } silent)
+        if (converts && (ConversionsStopped(history, localNow, o, currency) ?? ConversionsQuiet(history, localNow, o, currency)) is { } silent)
         {
-            alerts.Add(silent);
             alerts.RemoveAll(a => a.Rule == BaselineRule.ConversionsBelowUsual);
+            alerts.Add(silent);
         }
 
         if (Ctr(soFar, o) is { } ctr && Range(earlier, w => Ctr(w.SoFar, o), o) is { } r && ctr < r.Low * (1 - o.Margin))
@@ -146,11 +146,102 @@ public static class BaselineCheck
     /// <summary>
     /// Conversions stopped: none over the clicks since the last one (counted back from the latest hour, across midnight, at
     /// most <see cref="BaselineOptions.ConversionsStoppedLookbackHours"/>), while the campaign's usual conversions per click
-    /// (the median of its kept days: <see cref="KeptDays"/>, at least <see cref="BaselineOptions.MinimumWeeks"/> of them)
-    /// make that silence a chance under <see cref="BaselineOptions.ConversionsStoppedLevel"/> (e^-λ). Needs days, not
+    /// (<see cref="UsualConversionRate"/>, pooled over its kept days) make that silence a chance under <see cref="BaselineOptions.ConversionsStoppedLevel"/> (e^-λ). Needs days, not
     /// weeks, so a campaign too young for a baseline is judged too. Null otherwise, or when the figures are not there.
     /// </summary>
-    public static BaselineAlert? ConversionsStopped(HourlyHistory history, DateTime localNow, BaselineOptions o, Currency? currency = null)
+    public static BaselineAlert? ConversionsStopped(HourlyHistory history, DateTime localNow, BaselineOptions o, Currency? currency = null) =>
+        Silence(history, localNow, o) is { } s && s.Chance < o.ConversionsStoppedLevel
+            ? s.Alert(BaselineRule.ConversionsStopped, currency, "tracking or the landing page may have broken.")
+            : null;
+
+    /// <summary>
+    /// Conversions quiet: the same silence as <see cref="ConversionsStopped"/>, not yet improbable enough to be sure but
+    /// with a chance under <see cref="BaselineOptions.ConversionsQuietLevel"/>: a warning that says how likely chance is,
+    /// for a campaign with too few conversions for a silence to become certain soon. Null when not, or when the silence is
+    /// already certain (then it is <see cref="ConversionsStopped"/>).
+    /// </summary>
+    public static BaselineAlert? ConversionsQuiet(HourlyHistory history, DateTime localNow, BaselineOptions o, Currency? currency = null) =>
+        Silence(history, localNow, o) is { } s && s.Chance < o.ConversionsQuietLevel && s.Chance >= o.ConversionsStoppedLevel
+            ? s.Alert(BaselineRule.ConversionsQuiet, currency, "not yet certain; check tracking if it goes on.")
+            : null;
+
+    /// <summary>
+    /// Conversions stopped on several campaigns of one advertiser at once: none on any of them since a common hour, where
+    /// the conversions their clicks usually bring, added up, make that a chance under
+    /// <see cref="BaselineOptions.ConversionsStoppedLevel"/>, though no campaign's own silence is that sure yet. One cause
+    /// (the advertiser's pixel or events API, shared by its campaigns) shows sooner in their clicks together than in any
+    /// one. The common hour is tried at each campaign's last conversion, and the chance multiplied by the number of hours
+    /// tried, so trying several does not make chance look rarer. Campaigns whose own silence is certain are left out (they
+    /// have <see cref="ConversionsStopped"/>); at least <see cref="BaselineOptions.TogetherMinimumCampaigns"/> must be
+    /// silent. One alert per campaign named, each naming the others. Empty when not.
+    /// </summary>
+    public static IReadOnlyList<(string CampaignId, BaselineAlert Alert)> ConversionsStoppedTogether(
+        IReadOnlyList<(string CampaignId, string Name, HourlyHistory History)> campaigns, DateTime localNow, BaselineOptions o, Currency? currency = null)
+    {
+        var silent = new List<(string Id, string Name, SilentRun Run, HourlyHistory History)>();
+        foreach (var (id, name, history) in campaigns)
+        {
+            if (Silence(history, localNow, o) is { } run && run.Chance >= o.ConversionsStoppedLevel)
+            {
+                silent.Add((id, name, run, history));
+            }
+        }
+
+        if (silent.Count < Math.Max(2, o.TogetherMinimumCampaigns))
+        {
+            return [];
+        }
+
+        var now = new DateTime(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, 0, 0);
+        var starts = silent.Select(s => s.Run.From).Distinct().ToList();
+        (DateTime From, double Chance, List<(string Id, string Name, long Clicks, decimal Spend, double Expected)> Members)? best = null;
+        foreach (var from in starts)
+        {
+            var members = new List<(string Id, string Name, long Clicks, decimal Spend, double Expected)>();
+            foreach (var s in silent.Where(s => s.Run.From <= from))
+            {
+                long clicks = 0;
+                decimal spend = 0;
+                for (var hour = from; hour < now; hour = hour.AddHours(1))
+                {
+                    s.History.TryGet(hour, out var row);
+                    clicks += row.DestinationClicks;
+                    spend += row.Spend;
+                }
+
+                if (clicks * s.Run.Rate >= o.TogetherMinimumExpected)
+                {
+                    members.Add((s.Id, s.Name, clicks, spend, clicks * s.Run.Rate));
+                }
+            }
+
+            var chance = Math.Min(1, Poisson.AtMost(0, members.Sum(m => m.Expected)) * starts.Count);
+            if (members.Count >= Math.Max(2, o.TogetherMinimumCampaigns) && (best is null || chance < best.Value.Chance))
+            {
+                best = (from, chance, members);
+            }
+        }
+
+        if (best is not { } b || b.Chance >= o.ConversionsStoppedLevel)
+        {
+            return [];
+        }
+
+        var expected = Math.Round(b.Members.Sum(m => m.Expected), 1);
+        var together = string.Create(CultureInfo.InvariantCulture,
+            $"No conversion on {b.Members.Count} campaigns of this advertiser since {b.From:HH}:00 ({string.Join(", ", b.Members.Select(m => m.Name))}): {b.Members.Sum(m => m.Clicks):N0} clicks and {Amount(b.Members.Sum(m => m.Spend), currency)} spent, where {expected:0.#} conversions were expected at their usual rates; none on all of them has a chance of {Chance(b.Chance)}: the advertiser's pixel or events may have stopped.");
+        return b.Members.Select(m => (m.Id, Make(BaselineRule.ConversionsStopped, 0,
+                new UsualRange((decimal)Math.Round(m.Expected, 1), (decimal)Math.Round(m.Expected, 1), silent.First(s => s.Id == m.Id).Run.Days),
+                together + string.Create(CultureInfo.InvariantCulture, $" This campaign: {m.Clicks:N0} clicks, {m.Expected:0.#} expected."))
+            with
+            {
+                Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {b.From:HH}:00"),
+                UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from its {m.Clicks:N0} clicks ({expected:0.#} on the {b.Members.Count} campaigns)"),
+            })).ToList();
+    }
+
+    /// <summary>The silence since the last conversion and how likely it is at the usual rate, or null without one.</summary>
+    private static SilentRun? Silence(HourlyHistory history, DateTime localNow, BaselineOptions o)
     {
         if (localNow.Hour == 0)
         {
@@ -163,22 +254,7 @@ public static class BaselineCheck
             ? RawCount.RealTimeConversions : RawCount.Conversions;
         long Converted(RawTotals t) => counted == RawCount.RealTimeConversions ? t.RealTimeConversions : t.Conversions;
         var needed = counted | RawCount.DestinationClicks;
-        var rates = new List<decimal>();
-        foreach (var earlier in KeptDays(today, o))
-        {
-            if (history.Through(earlier, 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
-            {
-                rates.Add((decimal)Converted(day) / day.DestinationClicks);
-            }
-        }
-
-        if (rates.Count < o.MinimumWeeks)
-        {
-            return null;
-        }
-
-        var rate = (double)Median(rates);
-        if (rate <= 0)
+        if (UsualConversionRate(history, today, counted, o) is not var (rate, days) || rate <= 0)
         {
             return null;
         }
@@ -209,21 +285,85 @@ public static class BaselineCheck
             from = now.AddHours(-k);
         }
 
-        var chance = Poisson.AtMost(0, clicks * rate);
-        if (clicks == 0 || spend <= 0 || chance >= o.ConversionsStoppedLevel)
+        return clicks == 0 || spend <= 0 ? null : new SilentRun(from, clicks, spend, rate, days, Poisson.AtMost(0, clicks * rate));
+    }
+
+    /// <summary>No conversion from <paramref name="From"/> over these clicks and spend, at the usual rate of so many days.</summary>
+    private sealed record SilentRun(DateTime From, long Clicks, decimal Spend, double Rate, int Days, double Chance)
+    {
+        public BaselineAlert Alert(BaselineRule rule, Currency? currency, string reading)
+        {
+            var expected = (decimal)Math.Round(Clicks * Rate, 1);
+            return Make(rule, 0, new UsualRange(expected, expected, Days),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"No conversion since {From:HH}:00: {Clicks:N0} clicks and {Amount(Spend, currency)} spent, where {Percent(100m * (decimal)Rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {BaselineCheck.Chance(Chance)}): {reading}"))
+                with
+                {
+                    Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {From:HH}:00"),
+                    UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from the {Clicks:N0} clicks at the usual rate of {Days} days"),
+                };
+        }
+    }
+
+    /// <summary>
+    /// The campaign's usual conversions per click: all the conversions of its kept days (<see cref="KeptDays"/>, at least
+    /// <see cref="BaselineOptions.MinimumWeeks"/> of them read) over all their clicks, leaving out every silent stretch of
+    /// a kept day that <see cref="ConversionsStopped"/> would itself have called a break (no conversion over clicks that
+    /// would bring ln(1/level) at the pooled rate), so a past outage does not lower "usual". Pooled, each conversion
+    /// counts once: a day with 3 conversions weighs what 3 conversions weigh, not what a day of 300 does, so it strays less
+    /// from the true rate than the median of daily rates it replaces (bench/README.md, "Fourth pass"). Null without enough
+    /// days.
+    /// </summary>
+    public static (double Rate, int Days)? UsualConversionRate(HourlyHistory history, DateOnly today, RawCount counted, BaselineOptions o)
+    {
+        long Converted(RawTotals t) => counted == RawCount.RealTimeConversions ? t.RealTimeConversions : t.Conversions;
+        var needed = counted | RawCount.DestinationClicks;
+        var days = new List<DateOnly>();
+        long conversions = 0, clicks = 0;
+        foreach (var earlier in KeptDays(today, o))
+        {
+            if (history.Through(earlier, 0, 24) is { } day && day.Reported(needed) && day.DestinationClicks > 0)
+            {
+                days.Add(earlier);
+                conversions += Converted(day);
+                clicks += day.DestinationClicks;
+            }
+        }
+
+        if (days.Count < o.MinimumWeeks)
         {
             return null;
         }
 
-        var expected = (decimal)Math.Round(clicks * rate, 1);
-        return Make(BaselineRule.ConversionsStopped, 0, new UsualRange(expected, expected, rates.Count),
-            string.Create(CultureInfo.InvariantCulture,
-                $"No conversion since {from:HH}:00: {clicks:N0} clicks and {Amount(spend, currency)} spent, where {Percent(100m * (decimal)rate)} of clicks usually convert ({expected:0.#} expected; none has a chance of {Chance(chance)}): tracking or the landing page may have broken."))
-            with
+        var pooled = (double)conversions / clicks;
+        if (pooled <= 0)
+        {
+            return (0, days.Count);
+        }
+
+        // A silent stretch runs from the hour after a conversion to the next hour with one (or the day's end).
+        var certain = Math.Log(1 / o.ConversionsStoppedLevel);
+        var kept = clicks;
+        foreach (var day in days)
+        {
+            var start = day.ToDateTime(TimeOnly.MinValue);
+            long silent = 0;
+            for (var h = 0; h <= 24; h++)
             {
-                Figure = string.Create(CultureInfo.InvariantCulture, $"Conversions since {from:HH}:00"),
-                UsualName = string.Create(CultureInfo.InvariantCulture, $"expected from the {clicks:N0} clicks at the usual rate of {rates.Count} days"),
-            };
+                RawTotals row = default;
+                if (h == 24 || (history.TryGet(start.AddHours(h), out row) && Converted(row) > 0))
+                {
+                    kept -= silent * pooled >= certain ? silent : 0;
+                    silent = 0;
+                }
+                else
+                {
+                    silent += row.DestinationClicks;
+                }
+            }
+        }
+
+        return ((double)conversions / kept, days.Count);
     }
 
     /// <summary>

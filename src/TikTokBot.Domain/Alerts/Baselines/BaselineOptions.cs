@@ -63,6 +63,25 @@ public sealed class BaselineOptions
     public double ConversionsStoppedLevel { get; set; } = 0.0001;
 
     /// <summary>
+    /// A silence whose chance is under this but not yet under <see cref="ConversionsStoppedLevel"/> is a warning
+    /// (conversions quiet, told as cost per result high): 0.001 is λ ≥ 6.9, what a campaign with a handful of conversions a
+    /// day can reach in an afternoon without ever becoming certain that day. 0 turns the warning off.
+    /// </summary>
+    public double ConversionsQuietLevel { get; set; } = 0.001;
+
+    /// <summary>
+    /// Conversions stopped together (<see cref="BaselineCheck.ConversionsStoppedTogether"/>) needs at least this many
+    /// campaigns of one advertiser silent since a common hour (2 at least): one campaign is judged on its own.
+    /// </summary>
+    public int TogetherMinimumCampaigns { get; set; } = 2;
+
+    /// <summary>
+    /// A campaign counts in (and is named by) conversions stopped together only when its clicks since the common hour would
+    /// usually have brought at least this many conversions: one too small to say anything is not blamed by association.
+    /// </summary>
+    public double TogetherMinimumExpected { get; set; } = 1;
+
+    /// <summary>
     /// The clicks since the last conversion are counted back at most this many hours (across midnight): a longer silence
     /// is judged on these hours alone.
     /// </summary>

@@ -21,6 +21,12 @@ public enum BaselineRule
     /// </summary>
     ConversionsStopped,
 
+    /// <summary>
+    /// The same silence, a chance under <see cref="BaselineOptions.ConversionsQuietLevel"/> but not yet under
+    /// <see cref="BaselineOptions.ConversionsStoppedLevel"/>: a warning, told as the cost per result it raises.
+    /// </summary>
+    ConversionsQuiet,
+
     /// <summary>CTR so far today below the usual range.</summary>
     CtrBelowUsual,
 }
