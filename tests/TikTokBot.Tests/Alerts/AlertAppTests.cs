@@ -176,8 +176,10 @@ public sealed class AlertAppTests : DemoAlertAppTests
         var alert = Assert.Single(_slack.Posted);
         await StopAsync(first);
 
-        // The same store, with a frequency alert level campaign-42 no longer reaches: the condition is gone.
-        clock.Advance(TimeSpan.FromHours(1));
+        // The same store, with a frequency alert level campaign-42 no longer reaches: the condition is gone. At 13:01, not on
+        // a scan's quarter hour: the second app schedules the workspace's recurring scan from the subscriptions table at
+        // start, and at 13:00 sharp Hangfire would fire it beside the test's own scans.
+        clock.Advance(TimeSpan.FromMinutes(61));
         var (second, _) = await StartAsync(clock, ("Storage:DataDirectory", data), ("Alerts:FrequencyAlert", "50"), ("Alerts:FrequencyWarning", "40"));
         var later = await ScanAsync(second);
         var again = await ScanAsync(second);
