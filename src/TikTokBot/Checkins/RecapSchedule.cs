@@ -5,9 +5,10 @@ namespace TikTokBot.Checkins;
 
 /// <summary>
 /// At start-up: the recaps' schedules made from the subscriptions table now, and again every hour on the app's clock
-/// (recurring job <c>checkins:recap-schedules</c>), so a subscription made or removed since is followed within the hour.
+/// (recurring job <c>checkins:recap-schedules</c>), so a subscription made or removed since is followed within the hour;
+/// and each channel's latest recap, if its firing fell while no instance ran, made at once.
 /// </summary>
-internal sealed class RecapSchedule(IRecurringJobManager recurring, RecapScheduler scheduler, ILogger<RecapSchedule> logger)
+internal sealed class RecapSchedule(IRecurringJobManager recurring, RecapScheduler scheduler, RecapJob recaps, TimeProvider time, ILogger<RecapSchedule> logger)
     : BackgroundService
 {
     public const string RecurringJobId = "checkins:recap-schedules";
@@ -20,6 +21,17 @@ internal sealed class RecapSchedule(IRecurringJobManager recurring, RecapSchedul
                     new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
             var (changed, removed) = await scheduler.SyncAsync(stoppingToken);
             logger.LogInformation("Check-in recap schedules checked: {Changed} added or changed, {Removed} removed", changed, removed);
+
+            // A recap whose firing fell while no instance ran is posted now, once: the week's claim keeps a firing the
+            // scheduler's store remembers (PostgreSQL) from posting it again.
+            var now = time.GetUtcNow();
+            foreach (var (teamId, subscriptionId, firing) in await scheduler.MissedFiringsAsync(now, stoppingToken))
+            {
+                if (await recaps.SendAsync(teamId, subscriptionId, firing, stoppingToken))
+                {
+                    logger.LogInformation("Recap {SubscriptionId} of the firing at {Firing:u} missed while no instance ran: made at start", subscriptionId, firing);
+                }
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

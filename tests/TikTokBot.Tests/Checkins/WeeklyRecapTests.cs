@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using TikTokBot.Checkins;
 using TikTokBot.Domain.Metrics;
@@ -116,4 +117,54 @@ public sealed class WeeklyRecapTests : IAsyncLifetime
         await scheduler.SyncAsync(default);
         Assert.Null(scheduler.NextFiring(Team, Channel));
     }
+
+    [Fact]
+    public async Task A_recap_due_while_no_instance_ran_is_posted_at_the_next_start_and_only_once()
+    {
+        var data = Directory.CreateTempSubdirectory("tiktokbot-recap-").FullName;
+        var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data };
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        string subscriptionId;
+        await using (var first = new DigestAppFactory(_slack, clock, settings))
+        {
+            await first.StartAsync();
+            subscriptionId = (await first.SubscribeAsync(Channel, new TimeOnly(8, 0), "UTC")).Id;
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+            await first.Store.Fixes.TakeAsync(new FixDetails("fix-hook", "1800000000000042", null, "weak-hook", "Weak hook", MetricId.Ctr, null, "as it stood", "U0ANA", "U0ANA", Channel, "1700000000.999999"), default);
+            Assert.True(await first.Store.Fixes.MarkDoneAsync("fix-hook", "U0ANA", byAction: false, restartsLearning: false, new DateOnly(2027, 1, 1), default));
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+            Assert.True(await first.Store.Fixes.RecordFollowUpAsync("fix-hook", "Better", "CTR (destination) 0.71% → 0.83% (+16.9%)", default));
+            await first.WaitUntilIdleAsync();
+        }
+
+        // No instance runs from Friday to Tuesday noon: Monday 09:00 UTC, the recap's firing, passes unseen.
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var second = new DigestAppFactory(_slack, clock, settings);
+        await second.StartAsync();
+        // The start-up's schedule check and catch-up run to their end: the definite signal that it posted, or decided not to.
+        await second.Services.GetServices<IHostedService>().OfType<RecapSchedule>().Single().ExecuteTask!;
+        var recap = Assert.Single(_slack.To(Channel), p => p.Text.StartsWith("Weekly check-in", StringComparison.Ordinal));
+
+        Assert.Equal("Weekly check-in 2026-11-16 to 2026-11-22: 1 fix(es) applied, 1 followed up: 1 better, 0 no clear change yet, 0 worse.", recap.Text);
+        Assert.Equal(recap.Ts, await second.Store.Recaps.FindPostedAsync(subscriptionId, WeekStart, default));
+
+        // What a later start finds: the same firing, whose week is posted already.
+        var scheduler = second.Services.GetRequiredService<RecapScheduler>();
+        var missed = Assert.Single(await scheduler.MissedFiringsAsync(clock.GetUtcNow(), default));
+        Assert.Equal((Team, subscriptionId, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)), missed);
+        Assert.False(await second.Services.GetRequiredService<RecapJob>().SendAsync(Team, subscriptionId, missed.Firing, default));
+        Assert.Single(_slack.To(Channel), p => p.Text.StartsWith("Weekly check-in", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // Monday 13:59 UTC is 08:59 in New York: the latest 09:00 there is the Monday before.
+    [InlineData("2026-11-23T13:59:00Z", "America/New_York", "2026-11-16T14:00:00Z")]
+    [InlineData("2026-11-23T14:00:00Z", "America/New_York", "2026-11-23T14:00:00Z")]
+    // Sunday in Tokyo is still the week after Monday 09:00 JST.
+    [InlineData("2026-11-29T05:00:00Z", "Asia/Tokyo", "2026-11-23T00:00:00Z")]
+    // Across the clocks going back in Berlin (25 October): 09:00 CEST on Monday 19 October is 07:00 UTC.
+    [InlineData("2026-10-25T12:00:00Z", "Europe/Berlin", "2026-10-19T07:00:00Z")]
+    public void The_latest_recap_firing_is_the_last_monday_9am_in_the_channels_zone(string now, string zone, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            RecapScheduler.LatestFiring(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone), DayOfWeek.Monday, 9));
 }
