@@ -33,34 +33,51 @@ public static class CampaignResolver
             return new(ResolutionKind.NotFound, null, []);
         }
 
-        var byId = campaigns.FirstOrDefault(c => c.Id == query);
-        if (byId is not null)
+        // Loops, not LINQ or delegates: every summary, button and question resolves its campaign here.
+        if (ById(campaigns, query) is { } byId)
         {
             return CampaignResolution.Found(byId);
         }
 
-        var alias = aliases?.FirstOrDefault(a => string.Equals(a.Key, query, StringComparison.OrdinalIgnoreCase)).Value;
-        if (alias is not null && campaigns.FirstOrDefault(c => c.Id == alias) is { } aliased)
+        if (aliases is not null)
         {
-            return CampaignResolution.Found(aliased);
+            foreach (var (name, campaignId) in aliases)
+            {
+                if (string.Equals(name, query, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (ById(campaigns, campaignId) is { } aliased)
+                    {
+                        return CampaignResolution.Found(aliased);
+                    }
+
+                    break;
+                }
+            }
         }
 
-        foreach (var match in new Func<string, bool>[]
-                 {
-                     name => string.Equals(name, query, StringComparison.OrdinalIgnoreCase),
-                     name => name.StartsWith(query, StringComparison.OrdinalIgnoreCase),
-                     name => name.Contains(query, StringComparison.OrdinalIgnoreCase),
-                 })
+        // The name exactly, then a unique prefix, then a unique substring.
+        for (var pass = 0; pass < 3; pass++)
         {
-            var matches = campaigns.Where(c => match(c.Name)).ToArray();
-            if (matches.Length == 1)
+            CampaignInfo? first = null;
+            var count = 0;
+            for (var i = 0; i < campaigns.Count; i++)
             {
-                return CampaignResolution.Found(matches[0]);
+                if (NameMatches(pass, campaigns[i].Name, query))
+                {
+                    first ??= campaigns[i];
+                    count++;
+                }
             }
 
-            if (matches.Length > 1)
+            if (count == 1)
             {
-                return new(ResolutionKind.Ambiguous, null, matches.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Take(MaxSuggestions).ToArray());
+                return CampaignResolution.Found(first!);
+            }
+
+            if (count > 1)
+            {
+                return new(ResolutionKind.Ambiguous, null, campaigns.Where(c => NameMatches(pass, c.Name, query))
+                    .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Take(MaxSuggestions).ToArray());
             }
         }
 
@@ -73,6 +90,26 @@ public static class CampaignResolver
             .ToArray();
         return new(ResolutionKind.NotFound, null, closest);
     }
+
+    private static CampaignInfo? ById(IReadOnlyList<CampaignInfo> campaigns, string id)
+    {
+        for (var i = 0; i < campaigns.Count; i++)
+        {
+            if (campaigns[i].Id == id)
+            {
+                return campaigns[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NameMatches(int pass, string name, string query) => pass switch
+    {
+        0 => string.Equals(name, query, StringComparison.OrdinalIgnoreCase),
+        1 => name.StartsWith(query, StringComparison.OrdinalIgnoreCase),
+        _ => name.Contains(query, StringComparison.OrdinalIgnoreCase),
+    };
 
     /// <summary>
     /// How far the typed text is from a name: the edit distance to the closest stretch of the name of the same
