@@ -78,14 +78,14 @@ internal sealed class RecapScheduler
     /// </summary>
     public async Task<IReadOnlyList<(string TeamId, string SubscriptionId, DateTimeOffset Firing)>> MissedFiringsAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var options = _options.CurrentValue;
+        var cron = _options.CurrentValue.Cron;
         var firings = new List<(string, string, DateTimeOffset)>();
         foreach (var teamId in await _workspaces.ListTeamsAsync(ct))
         {
             foreach (var subscription in await _workspaces.ForTeam(teamId).Subscriptions.ListAsync(ct))
             {
-                var firing = LatestFiring(now, TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone), options.Day, options.Hour);
-                if (!subscription.IsPaused && subscription.SubscribedAt <= firing)
+                if (!subscription.IsPaused && LatestFiring(now, TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone), cron) is { } firing &&
+                    subscription.SubscribedAt <= firing)
                 {
                     firings.Add((teamId, subscription.Id, firing));
                 }
@@ -95,24 +95,9 @@ internal sealed class RecapScheduler
         return firings;
     }
 
-    /// <summary>The latest <paramref name="day"/> at <paramref name="hour"/>:00 in <paramref name="zone"/> at or before <paramref name="now"/> (an hour a clock change skips counts as the hour after it).</summary>
-    public static DateTimeOffset LatestFiring(DateTimeOffset now, TimeZoneInfo zone, DayOfWeek day, int hour)
-    {
-        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
-        var date = DateOnly.FromDateTime(local);
-        var firing = date.AddDays(-(((int)date.DayOfWeek - (int)day + 7) % 7)).ToDateTime(new TimeOnly(hour, 0));
-        if (firing > local)
-        {
-            firing = firing.AddDays(-7);
-        }
-
-        if (zone.IsInvalidTime(firing))
-        {
-            firing = firing.AddHours(1);
-        }
-
-        return new DateTimeOffset(firing, zone.GetUtcOffset(firing));
-    }
+    /// <summary>The latest firing of the weekly <paramref name="cron"/> in <paramref name="zone"/> at or before <paramref name="now"/> (a week and a day back at most: one always falls in it).</summary>
+    public static DateTimeOffset? LatestFiring(DateTimeOffset now, TimeZoneInfo zone, string cron) =>
+        RecurringJobs.LatestOccurrence(cron, zone, now.AddDays(-8), now);
 
     /// <summary>The recap job's next firing for a channel, or null when it has none.</summary>
     public DateTimeOffset? NextFiring(string teamId, string channelId) => _jobs.NextFiring(RecurringJobId(teamId, channelId));

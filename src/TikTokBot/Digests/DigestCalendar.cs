@@ -1,4 +1,5 @@
 using Cronos;
+using TikTokBot.Jobs;
 
 namespace TikTokBot.Digests;
 
@@ -16,11 +17,7 @@ internal static class DigestCalendar
     public static DateTimeOffset? LatestDue(TimeOnly localTime, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset notBefore)
     {
         // A daily time comes at least once in any 49 hours, whatever the clock changes.
-        var latest = CronExpression.Parse(Cron(localTime))
-            .GetOccurrences(at.UtcDateTime.AddHours(-49), at.UtcDateTime, zone, fromInclusive: true, toInclusive: true)
-            .Select(occurrence => (DateTime?)occurrence)
-            .LastOrDefault();
-        return latest is { } due && due >= notBefore.UtcDateTime ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+        return RecurringJobs.LatestOccurrence(Cron(localTime), zone, at.AddHours(-49), at) is { } due && due >= notBefore ? due : null;
     }
 
     /// <summary>The time the digest of <paramref name="localDate"/> was due.</summary>

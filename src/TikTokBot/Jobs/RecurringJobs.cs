@@ -1,3 +1,4 @@
+using Cronos;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
@@ -28,6 +29,17 @@ internal sealed class RecurringJobs(JobStorage storage, IRecurringJobManagerV2 m
     public bool IsScheduled(string id, string cron, string timeZoneId, string? subscriptionId = null) =>
         Find(id) is { } job && job.Cron == cron && job.TimeZoneId == timeZoneId &&
         (subscriptionId is null || (job.Job?.Args.Count > 1 && Equals(job.Job.Args[1], subscriptionId)));
+
+    /// <summary>
+    /// The latest occurrence of <paramref name="cron"/> in <paramref name="zone"/> from <paramref name="from"/> to
+    /// <paramref name="to"/>, both included; null when none. Read by Cronos, as Hangfire reads the cron, so a time a clock
+    /// change skips or repeats falls where Hangfire fires it: what a start-up makes for a firing no instance saw.
+    /// </summary>
+    public static DateTimeOffset? LatestOccurrence(string cron, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to) =>
+        CronExpression.Parse(cron)
+            .GetOccurrences(from.UtcDateTime, to.UtcDateTime, zone, fromInclusive: true, toInclusive: true)
+            .Select(occurrence => (DateTimeOffset?)new DateTimeOffset(occurrence, TimeSpan.Zero))
+            .LastOrDefault();
 
     /// <summary>When <paramref name="id"/> fires next; null when it is not scheduled.</summary>
     public DateTimeOffset? NextFiring(string id) =>

@@ -166,5 +166,5 @@ public sealed class WeeklyRecapTests : IAsyncLifetime
     [InlineData("2026-10-25T12:00:00Z", "Europe/Berlin", "2026-10-19T07:00:00Z")]
     public void The_latest_recap_firing_is_the_last_monday_9am_in_the_channels_zone(string now, string zone, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            RecapScheduler.LatestFiring(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone), DayOfWeek.Monday, 9));
+            RecapScheduler.LatestFiring(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone), new RecapOptions().Cron));
 }
